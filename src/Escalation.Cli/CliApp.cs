@@ -1,0 +1,31 @@
+namespace Escalation.Cli;
+
+/// <summary>The <c>escalation</c> command: one verb per sub-command.</summary>
+public static class CliApp
+{
+    public const string Usage = """
+        usage: escalation <command> [options]
+
+        commands:
+          workspace [--workspace DIR]   load and validate a workspace, print its version
+        """;
+
+    public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    {
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        {
+            await stdout.WriteLineAsync(Usage);
+            return args.Length == 0 ? 2 : 0;
+        }
+
+        var rest = args[1..];
+        switch (args[0])
+        {
+            case "workspace":
+                return await WorkspaceCommand.RunAsync(rest, stdout, stderr);
+            default:
+                await stderr.WriteLineAsync($"unknown command '{args[0]}'\n{Usage}");
+                return 2;
+        }
+    }
+}

@@ -1,0 +1,31 @@
+using Escalation.Core.Knowledge;
+using Escalation.Infrastructure.Hosting;
+using Escalation.Infrastructure.Workspace;
+
+namespace Escalation.Cli;
+
+/// <summary><c>escalation workspace</c>: load, validate and summarise a workspace.</summary>
+public static class WorkspaceCommand
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var dir = CliArgs.Option(args, "--workspace") ?? "samples/workspace";
+        var path = WorkspaceLocator.Resolve(dir);
+        try
+        {
+            var ws = await WorkspaceLoader.LoadFolderAsync(path);
+            await stdout.WriteLineAsync($"{ws.Version}  {ws.Policies.Count} policies, {ws.Customers.Count} customers, {ws.Precedents.Count} precedents, {ws.Playbooks.Count} playbooks");
+            foreach (var p in ws.Policies)
+            {
+                await stdout.WriteLineAsync($"  {p.Id}@{p.Version}  {p.Title}");
+            }
+
+            return 0;
+        }
+        catch (Exception ex) when (ex is WorkspaceValidationException or DirectoryNotFoundException)
+        {
+            await stderr.WriteLineAsync(ex.Message);
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,34 @@
+namespace Escalation.Core.Knowledge;
+
+/// <summary>Tone calibration by customer tone, banned phrases, brand voice and sign-off.</summary>
+public sealed record ToneGuide
+{
+    public required string BrandVoice { get; init; }
+    public required string SignOff { get; init; }
+    public double MaxReadingGrade { get; init; } = 8;
+    public IReadOnlyList<ToneCalibration> Calibration { get; init; } = [];
+    public IReadOnlyList<BannedPhrase> BannedPhrases { get; init; } = [];
+
+    /// <summary>The calibration row for a customer tone, if the guide has one.</summary>
+    public ToneCalibration? For(string customerTone) =>
+        Calibration.FirstOrDefault(c => string.Equals(c.CustomerTone, customerTone, StringComparison.Ordinal));
+}
+
+/// <summary>One row of seed 003's tone calibration table.</summary>
+public sealed record ToneCalibration(string CustomerTone, string MatchWith, string Opening);
+
+/// <summary>A phrase drafts must never contain, and why.</summary>
+public sealed record BannedPhrase(string Phrase, string Reason);
+
+/// <summary>Customer tones of the calibration table.</summary>
+public static class CustomerTones
+{
+    public const string Casual = "casual";
+    public const string Formal = "formal";
+    public const string Angry = "angry";
+    public const string Technical = "technical";
+    public const string Confused = "confused";
+
+    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
+        { Casual, Formal, Angry, Technical, Confused };
+}
