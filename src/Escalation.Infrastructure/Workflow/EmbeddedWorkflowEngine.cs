@@ -1,0 +1,448 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using Escalation.Core.Workflow;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Escalation.Infrastructure.Workflow;
+
+/// <summary>
+/// The local host's and the tests' Durable Functions: replay-based orchestrations with persisted histories,
+/// activities run at least once, external events raced against durable timers, and a bounded worker pool.
+/// One instance never runs on two threads at once; events raised while it runs are queued, not lost.
+/// </summary>
+public sealed class EmbeddedWorkflowEngine : IAsyncDisposable
+{
+    private readonly IWorkflowHistoryStore _store;
+    private readonly WorkflowRegistry _registry;
+    private readonly TimeProvider _time;
+    private readonly ILoggerFactory _loggers;
+    private readonly ILogger _log;
+    private readonly ConcurrentDictionary<string, Instance> _instances = new(StringComparer.Ordinal);
+    private readonly Channel<Instance> _ready = Channel.CreateUnbounded<Instance>();
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly List<Task> _workers = [];
+    private readonly int _workerCount;
+
+    public EmbeddedWorkflowEngine(IWorkflowHistoryStore store, WorkflowRegistry registry, TimeProvider time, ILoggerFactory? loggers = null, int workers = 0)
+    {
+        _store = store;
+        _registry = registry;
+        _time = time;
+        _loggers = loggers ?? NullLoggerFactory.Instance;
+        _log = _loggers.CreateLogger<EmbeddedWorkflowEngine>();
+        _workerCount = workers > 0 ? workers : Math.Max(4, Environment.ProcessorCount * 4);
+    }
+
+    internal DateTime UtcNow => _time.GetUtcNow().UtcDateTime;
+
+    /// <summary>Loads every persisted history, resumes unfinished instances and re-arms their timers.</summary>
+    public async Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        var all = await _store.LoadAllAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var (id, history) in all)
+        {
+            if (history.Count == 0 || history[0].Kind != HistoryEventKind.ExecutionStarted)
+            {
+                continue;
+            }
+
+            var instance = new Instance(id, history[0].Name!, history);
+            _instances[id] = instance;
+            if (!instance.IsFinished)
+            {
+                Schedule(instance);
+            }
+        }
+
+        for (var i = 0; i < _workerCount; i++)
+        {
+            _workers.Add(Task.Run(WorkAsync));
+        }
+    }
+
+    /// <summary>Starts an orchestration; returns false (and starts nothing) when the instance id already exists.</summary>
+    public async Task<bool> StartNewAsync(string orchestrator, string instanceId, object? input)
+    {
+        if (!_registry.HasOrchestrator(orchestrator))
+        {
+            throw new InvalidOperationException($"No orchestrator named '{orchestrator}' is registered.");
+        }
+
+        var started = new HistoryEvent { Kind = HistoryEventKind.ExecutionStarted, Name = orchestrator, Data = WorkflowRegistry.Serialize(input), At = UtcNow };
+        var instance = new Instance(instanceId, orchestrator, []);
+        lock (instance.Gate)
+        {
+            if (!_instances.TryAdd(instanceId, instance))
+            {
+                return false;
+            }
+        }
+
+        await AppendAsync(instance, [started]).ConfigureAwait(false);
+        Schedule(instance);
+        return true;
+    }
+
+    /// <summary>Delivers an external event; false when the instance is unknown or already finished.</summary>
+    public async Task<bool> RaiseEventAsync(string instanceId, string eventName, object? payload)
+    {
+        if (!_instances.TryGetValue(instanceId, out var instance) || instance.IsFinished)
+        {
+            return false;
+        }
+
+        await AppendAsync(instance, [new HistoryEvent { Kind = HistoryEventKind.EventRaised, Name = eventName, Data = WorkflowRegistry.Serialize(payload), At = UtcNow }]).ConfigureAwait(false);
+        Schedule(instance);
+        return true;
+    }
+
+    public WorkflowInstanceState? GetInstance(string instanceId) =>
+        _instances.TryGetValue(instanceId, out var i) ? i.Snapshot() : null;
+
+    /// <summary>Every instance the engine knows.</summary>
+    public IEnumerable<WorkflowInstanceState> Instances => _instances.Values.Select(i => i.Snapshot());
+
+    /// <summary>Waits until the instance has finished or is waiting for an event, or until <paramref name="timeout"/>.</summary>
+    public async Task<WorkflowInstanceState?> WaitForIdleAsync(string instanceId, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        if (!_instances.TryGetValue(instanceId, out var instance))
+        {
+            return null;
+        }
+
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        cts.CancelAfter(timeout);
+        while (true)
+        {
+            Task changed;
+            lock (instance.Gate)
+            {
+                if (instance.IsIdle)
+                {
+                    return instance.Snapshot();
+                }
+
+                changed = instance.Changed.Task;
+            }
+
+            try
+            {
+                await changed.WaitAsync(cts.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                return instance.Snapshot();
+            }
+        }
+    }
+
+    internal async Task AppendAsync(Instance instance, IReadOnlyList<HistoryEvent> events)
+    {
+        Task persisted;
+        lock (instance.Gate)
+        {
+            // Memory and disk see the events in the same order: both are appended under the instance's lock.
+            instance.History.AddRange(events);
+            foreach (var e in events)
+            {
+                instance.Apply(e);
+            }
+
+            persisted = _store.AppendAsync(instance.Id, events);
+        }
+
+        await persisted.ConfigureAwait(false);
+    }
+
+    internal async Task<(bool Ok, string? Result)> RunActivityAsync(string name, string? inputJson, ActivityRetry? retry)
+    {
+        var activity = _registry.Activity(name);
+        var attempts = Math.Max(1, retry?.MaxAttempts ?? 1);
+        var delay = retry?.FirstRetryInterval ?? TimeSpan.Zero;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return (true, await activity(inputJson, _stopping.Token).ConfigureAwait(false));
+            }
+            catch (Exception ex) when (attempt < attempts && !_stopping.IsCancellationRequested)
+            {
+                _log.LogWarning(ex, "Activity {Activity} failed (attempt {Attempt} of {Attempts}); retrying in {Delay}", name, attempt, attempts, delay);
+                await Task.Delay(delay, _time, _stopping.Token).ConfigureAwait(false);
+                delay = TimeSpan.FromTicks((long)(delay.Ticks * (retry?.BackoffCoefficient ?? 1)));
+            }
+            catch (Exception ex) when (!_stopping.IsCancellationRequested)
+            {
+                _log.LogError(ex, "Activity {Activity} failed after {Attempts} attempt(s)", name, attempts);
+                return (false, $"{ex.GetType().Name}: {ex.Message}");
+            }
+        }
+    }
+
+    private void Schedule(Instance instance)
+    {
+        lock (instance.Gate)
+        {
+            if (instance.Queued || instance.Running)
+            {
+                instance.Dirty = true;
+                return;
+            }
+
+            instance.Queued = true;
+        }
+
+        _ready.Writer.TryWrite(instance);
+    }
+
+    private async Task WorkAsync()
+    {
+        try
+        {
+            while (await _ready.Reader.WaitToReadAsync(_stopping.Token).ConfigureAwait(false))
+            {
+                while (_ready.Reader.TryRead(out var instance))
+                {
+                    lock (instance.Gate)
+                    {
+                        instance.Queued = false;
+                        instance.Running = true;
+                        instance.Dirty = false;
+                    }
+
+                    try
+                    {
+                        await RunOnceAsync(instance).ConfigureAwait(false);
+                    }
+                    catch (Exception ex) when (!_stopping.IsCancellationRequested)
+                    {
+                        _log.LogError(ex, "Orchestration {InstanceId} could not be advanced", instance.Id);
+                    }
+
+                    var again = false;
+                    lock (instance.Gate)
+                    {
+                        instance.Running = false;
+                        if (instance.Dirty && !instance.IsFinished)
+                        {
+                            // Something arrived while it ran: queue it again before anyone can see it idle.
+                            instance.Queued = again = true;
+                        }
+
+                        instance.NotifyChanged();
+                    }
+
+                    if (again)
+                    {
+                        _ready.Writer.TryWrite(instance);
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private async Task RunOnceAsync(Instance instance)
+    {
+        List<HistoryEvent> snapshot;
+        lock (instance.Gate)
+        {
+            if (instance.IsFinished)
+            {
+                return;
+            }
+
+            snapshot = [.. instance.History];
+            instance.Waiting = null;
+        }
+
+        var context = new ReplayContext(this, instance, snapshot, _loggers);
+        var run = Task.Run(() => _registry.Orchestrator(instance.Name)(context, snapshot[0].Data));
+        await Task.WhenAny(run, context.Suspended).ConfigureAwait(false);
+
+        if (context.CustomStatusJson != instance.CustomStatusJson)
+        {
+            await AppendAsync(instance, [new HistoryEvent { Kind = HistoryEventKind.CustomStatus, Data = context.CustomStatusJson, At = UtcNow }]).ConfigureAwait(false);
+        }
+
+        if (run.IsCompleted)
+        {
+            var done = run.IsCompletedSuccessfully
+                ? new HistoryEvent { Kind = HistoryEventKind.ExecutionCompleted, Data = run.Result, At = UtcNow }
+                : new HistoryEvent { Kind = HistoryEventKind.ExecutionFailed, Data = Describe(run.Exception), At = UtcNow };
+            if (!run.IsCompletedSuccessfully)
+            {
+                _log.LogError(run.Exception?.GetBaseException(), "Orchestration {InstanceId} failed", instance.Id);
+            }
+
+            await AppendAsync(instance, [done]).ConfigureAwait(false);
+            DisarmTimer(instance);
+            return;
+        }
+
+        var (eventName, timerSeq, deadline) = context.WaitingOn!.Value;
+        lock (instance.Gate)
+        {
+            instance.Waiting = (eventName, timerSeq, deadline);
+        }
+
+        ArmTimer(instance, timerSeq, deadline);
+    }
+
+    private static string Describe(AggregateException? ex)
+    {
+        var inner = ex?.GetBaseException();
+        return inner is null ? "failed" : $"{inner.GetType().Name}: {inner.Message}";
+    }
+
+    private void ArmTimer(Instance instance, int seq, DateTime deadline)
+    {
+        lock (instance.Gate)
+        {
+            if (instance.TimerSeq == seq && instance.Timer is not null)
+            {
+                return;
+            }
+
+            instance.Timer?.Dispose();
+            instance.TimerSeq = seq;
+            var due = deadline - UtcNow;
+            instance.Timer = _time.CreateTimer(_ => _ = FireTimerAsync(instance, seq), null, due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private static void DisarmTimer(Instance instance)
+    {
+        lock (instance.Gate)
+        {
+            instance.Timer?.Dispose();
+            instance.Timer = null;
+            instance.TimerSeq = -1;
+        }
+    }
+
+    private async Task FireTimerAsync(Instance instance, int seq)
+    {
+        try
+        {
+            lock (instance.Gate)
+            {
+                if (instance.IsFinished || instance.History.Any(e => e.Kind == HistoryEventKind.TimerFired && e.Seq == seq))
+                {
+                    return;
+                }
+            }
+
+            await AppendAsync(instance, [new HistoryEvent { Kind = HistoryEventKind.TimerFired, Seq = seq, At = UtcNow }]).ConfigureAwait(false);
+            Schedule(instance);
+        }
+        catch (Exception ex)
+        {
+            _log.LogError(ex, "Timer {Seq} of {InstanceId} could not fire", seq, instance.Id);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        _ready.Writer.TryComplete();
+        try
+        {
+            await Task.WhenAll(_workers).WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+        }
+
+        foreach (var i in _instances.Values)
+        {
+            DisarmTimer(i);
+        }
+    }
+
+    /// <summary>In-memory state of one orchestration instance.</summary>
+    internal sealed class Instance
+    {
+        public Instance(string id, string name, IReadOnlyList<HistoryEvent> history)
+        {
+            Id = id;
+            Name = name;
+            History = [];
+            foreach (var e in history)
+            {
+                History.Add(e);
+                Apply(e);
+            }
+        }
+
+        public object Gate { get; } = new();
+        public string Id { get; }
+        public string Name { get; }
+        public List<HistoryEvent> History { get; }
+        public bool Queued { get; set; }
+        public bool Running { get; set; }
+        public bool Dirty { get; set; }
+        public ITimer? Timer { get; set; }
+        public int TimerSeq { get; set; } = -1;
+        public (string EventName, int TimerSeq, DateTime Deadline)? Waiting { get; set; }
+        public string? CustomStatusJson { get; private set; }
+        public string? OutputJson { get; private set; }
+        public string? Error { get; private set; }
+        public bool IsFinished { get; private set; }
+        public bool Failed { get; private set; }
+        public DateTime CreatedAt { get; private set; }
+        public DateTime LastUpdatedAt { get; private set; }
+        public long Bytes { get; private set; }
+        public TaskCompletionSource Changed { get; private set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public bool IsIdle => IsFinished || (!Queued && !Running && Waiting is not null);
+
+        public void Apply(HistoryEvent e)
+        {
+            LastUpdatedAt = e.At;
+            Bytes += (e.Data?.Length ?? 0) + (e.Name?.Length ?? 0) + 48;
+            switch (e.Kind)
+            {
+                case HistoryEventKind.ExecutionStarted:
+                    CreatedAt = e.At;
+                    break;
+                case HistoryEventKind.CustomStatus:
+                    CustomStatusJson = e.Data;
+                    break;
+                case HistoryEventKind.ExecutionCompleted:
+                    IsFinished = true;
+                    OutputJson = e.Data;
+                    break;
+                case HistoryEventKind.ExecutionFailed:
+                    IsFinished = true;
+                    Failed = true;
+                    Error = e.Data;
+                    break;
+            }
+        }
+
+        public void NotifyChanged()
+        {
+            var old = Changed;
+            Changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            old.TrySetResult();
+        }
+
+        public WorkflowInstanceState Snapshot()
+        {
+            lock (Gate)
+            {
+                var status = IsFinished ? (Failed ? WorkflowRuntimeStatus.Failed : WorkflowRuntimeStatus.Completed)
+                    : Running ? WorkflowRuntimeStatus.Running
+                    : Waiting is not null ? WorkflowRuntimeStatus.Waiting
+                    : History.Count <= 1 ? WorkflowRuntimeStatus.Pending
+                    : WorkflowRuntimeStatus.Running;
+                return new WorkflowInstanceState(Id, Name, status, CustomStatusJson, OutputJson, Error, CreatedAt, LastUpdatedAt,
+                    Waiting?.EventName, Waiting?.Deadline, History.Count, Bytes);
+            }
+        }
+    }
+}

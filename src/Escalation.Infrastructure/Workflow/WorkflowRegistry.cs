@@ -1,0 +1,38 @@
+using System.Text.Json;
+
+namespace Escalation.Infrastructure.Workflow;
+
+/// <summary>The orchestrators and activities the embedded engine can run, by name, with JSON in and out.</summary>
+public sealed class WorkflowRegistry
+{
+    /// <summary>How payloads are serialised into history (camelCase, like Durable's defaults for the isolated worker).</summary>
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private readonly Dictionary<string, Func<Core.Workflow.IWorkflowContext, string?, Task<string?>>> _orchestrators = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Func<string?, CancellationToken, Task<string?>>> _activities = new(StringComparer.Ordinal);
+
+    public WorkflowRegistry AddOrchestrator<TInput, TOutput>(string name, Func<Core.Workflow.IWorkflowContext, TInput, Task<TOutput>> run)
+    {
+        _orchestrators[name] = async (ctx, input) =>
+            Serialize(await run(ctx, Deserialize<TInput>(input)!).ConfigureAwait(false));
+        return this;
+    }
+
+    public WorkflowRegistry AddActivity<TInput, TOutput>(string name, Func<TInput, CancellationToken, Task<TOutput>> run)
+    {
+        _activities[name] = async (input, ct) => Serialize(await run(Deserialize<TInput>(input)!, ct).ConfigureAwait(false));
+        return this;
+    }
+
+    internal Func<Core.Workflow.IWorkflowContext, string?, Task<string?>> Orchestrator(string name) =>
+        _orchestrators.TryGetValue(name, out var o) ? o : throw new InvalidOperationException($"No orchestrator named '{name}' is registered.");
+
+    internal Func<string?, CancellationToken, Task<string?>> Activity(string name) =>
+        _activities.TryGetValue(name, out var a) ? a : throw new InvalidOperationException($"No activity named '{name}' is registered.");
+
+    internal bool HasOrchestrator(string name) => _orchestrators.ContainsKey(name);
+
+    public static string? Serialize<T>(T value) => value is null ? null : JsonSerializer.Serialize(value, Json);
+
+    public static T? Deserialize<T>(string? json) => json is null ? default : JsonSerializer.Deserialize<T>(json, Json);
+}

@@ -1,0 +1,327 @@
+using System.Collections.Concurrent;
+using Escalation.Core.Workflow;
+using Escalation.Infrastructure.Workflow;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Escalation.Infrastructure.Tests.Workflow;
+
+public sealed class EmbeddedWorkflowEngineTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "wf-" + Guid.NewGuid().ToString("N"));
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
+    private readonly ConcurrentDictionary<string, int> _runs = new();
+    private readonly List<IAsyncDisposable> _owned = [];
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        foreach (var d in _owned)
+        {
+            await d.DisposeAsync();
+        }
+
+        Directory.Delete(_dir, recursive: true);
+    }
+
+    private sealed record Approval(string Action, string By);
+
+    private WorkflowRegistry Registry(Func<IWorkflowContext, string, Task<string>>? orchestrator = null)
+    {
+        var registry = new WorkflowRegistry()
+            .AddActivity<string, string>("Echo", (input, _) =>
+            {
+                _runs.AddOrUpdate("Echo:" + input, 1, (_, n) => n + 1);
+                return Task.FromResult("echo:" + input);
+            })
+            .AddActivity<string, string>("Other", (input, _) => Task.FromResult("other:" + input));
+        registry.AddOrchestrator("Review", orchestrator ?? (async (ctx, input) =>
+        {
+            var first = await ctx.CallActivityAsync<string>("Echo", input);
+            ctx.SetCustomStatus(new { stage = "awaiting-review" });
+            var decision = await ctx.WaitForExternalEventAsync<Approval>("ReviewDecision", ctx.CurrentUtcDateTime.AddHours(4));
+            var outcome = decision.TimedOut ? "timed-out" : $"{decision.Payload!.Action} by {decision.Payload.By}";
+            var last = await ctx.CallActivityAsync<string>("Echo", outcome);
+            return $"{first}|{last}";
+        }));
+        return registry;
+    }
+
+    private async Task<(EmbeddedWorkflowEngine Engine, FileHistoryLog Log)> StartEngineAsync(WorkflowRegistry registry, int workers = 4)
+    {
+        var log = new FileHistoryLog(_dir);
+        var engine = new EmbeddedWorkflowEngine(log, registry, _time, workers: workers);
+        _owned.Add(log);
+        _owned.Insert(0, engine);
+        await engine.StartAsync();
+        return (engine, log);
+    }
+
+    private static async Task StopAsync((EmbeddedWorkflowEngine Engine, FileHistoryLog Log) e)
+    {
+        await e.Engine.DisposeAsync();
+        await e.Log.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task RaiseEvent_WhileWaiting_CompletesWithThePayload()
+    {
+        var (engine, _) = await StartEngineAsync(Registry());
+
+        Assert.True(await engine.StartNewAsync("Review", "case-1", "a"));
+        var waiting = await engine.WaitForIdleAsync("case-1", Wait);
+        Assert.Equal(WorkflowRuntimeStatus.Waiting, waiting!.Status);
+        Assert.Equal("ReviewDecision", waiting.WaitingForEvent);
+        Assert.Contains("awaiting-review", waiting.CustomStatusJson);
+
+        await engine.RaiseEventAsync("case-1", "ReviewDecision", new Approval("approve", "rev-7"));
+        var done = await engine.WaitForIdleAsync("case-1", Wait);
+
+        Assert.Equal(WorkflowRuntimeStatus.Completed, done!.Status);
+        Assert.Equal("\"echo:a|echo:approve by rev-7\"", done.OutputJson);
+        Assert.Equal(1, _runs["Echo:a"]);
+    }
+
+    [Fact]
+    public async Task StartNew_SameInstanceIdTwice_StartsOnlyOnce()
+    {
+        var (engine, _) = await StartEngineAsync(Registry());
+
+        Assert.True(await engine.StartNewAsync("Review", "case-dup", "x"));
+        Assert.False(await engine.StartNewAsync("Review", "case-dup", "x"));
+        await engine.WaitForIdleAsync("case-dup", Wait);
+
+        Assert.Equal(1, _runs["Echo:x"]);
+    }
+
+    [Fact]
+    public async Task Timer_DeadlinePassesWithoutEvent_TimesOut()
+    {
+        var (engine, _) = await StartEngineAsync(Registry());
+        await engine.StartNewAsync("Review", "case-sla", "b");
+        await engine.WaitForIdleAsync("case-sla", Wait);
+
+        _time.Advance(TimeSpan.FromHours(3));
+        var stillWaiting = await engine.WaitForIdleAsync("case-sla", Wait);
+        Assert.Equal(WorkflowRuntimeStatus.Waiting, stillWaiting!.Status);
+
+        _time.Advance(TimeSpan.FromHours(1.5));
+        var done = await WaitForStatusAsync(engine, "case-sla", WorkflowRuntimeStatus.Completed);
+
+        Assert.Equal("\"echo:b|echo:timed-out\"", done.OutputJson);
+    }
+
+    [Fact]
+    public async Task Restart_WhileWaiting_KeepsWaitingAndResumesOnEventWithoutRerunningActivities()
+    {
+        var first = await StartEngineAsync(Registry());
+        await first.Engine.StartNewAsync("Review", "case-restart", "c");
+        await first.Engine.WaitForIdleAsync("case-restart", Wait);
+        await StopAsync(first);
+
+        var (engine, _) = await StartEngineAsync(Registry());
+        var resumed = await engine.WaitForIdleAsync("case-restart", Wait);
+        Assert.Equal(WorkflowRuntimeStatus.Waiting, resumed!.Status);
+
+        await engine.RaiseEventAsync("case-restart", "ReviewDecision", new Approval("reject", "rev-1"));
+        var done = await WaitForStatusAsync(engine, "case-restart", WorkflowRuntimeStatus.Completed);
+
+        Assert.Equal("\"echo:c|echo:reject by rev-1\"", done.OutputJson);
+        Assert.Equal(1, _runs["Echo:c"]);
+    }
+
+    [Fact]
+    public async Task Restart_AfterDeadlinePassedWhileDown_FiresTheTimer()
+    {
+        var first = await StartEngineAsync(Registry());
+        await first.Engine.StartNewAsync("Review", "case-down", "d");
+        await first.Engine.WaitForIdleAsync("case-down", Wait);
+        await StopAsync(first);
+
+        _time.Advance(TimeSpan.FromHours(5));
+        var (engine, _) = await StartEngineAsync(Registry());
+        var done = await WaitForStatusAsync(engine, "case-down", WorkflowRuntimeStatus.Completed);
+
+        Assert.Equal("\"echo:d|echo:timed-out\"", done.OutputJson);
+    }
+
+    [Fact]
+    public async Task RaiseEvent_BeforeTheWaitIsReached_IsNotLost()
+    {
+        var gate = new TaskCompletionSource();
+        var registry = Registry(async (ctx, input) =>
+        {
+            await ctx.CallActivityAsync<string>("Slow", input);
+            var e = await ctx.WaitForExternalEventAsync<Approval>("ReviewDecision", ctx.CurrentUtcDateTime.AddHours(1));
+            return e.Payload?.Action ?? "none";
+        }).AddActivity<string, string>("Slow", async (i, _) =>
+        {
+            await gate.Task;
+            return i;
+        });
+        var (engine, _) = await StartEngineAsync(registry);
+
+        await engine.StartNewAsync("Review", "case-early", "e");
+        await engine.RaiseEventAsync("case-early", "ReviewDecision", new Approval("escalate", "rev-2"));
+        gate.SetResult();
+        var done = await WaitForStatusAsync(engine, "case-early", WorkflowRuntimeStatus.Completed);
+
+        Assert.Equal("\"escalate\"", done.OutputJson);
+    }
+
+    [Fact]
+    public async Task Replay_OrchestratorCallsADifferentActivity_FailsTheInstanceWithAClearError()
+    {
+        var flip = false;
+        Func<IWorkflowContext, string, Task<string>> fickle = async (ctx, input) =>
+        {
+            await ctx.CallActivityAsync<string>(flip ? "Other" : "Echo", input);
+            await ctx.WaitForExternalEventAsync<Approval>("ReviewDecision", ctx.CurrentUtcDateTime.AddHours(1));
+            return "done";
+        };
+        var (engine, _) = await StartEngineAsync(Registry(fickle));
+        await engine.StartNewAsync("Review", "case-nd", "f");
+        await engine.WaitForIdleAsync("case-nd", Wait);
+
+        flip = true;
+        await engine.RaiseEventAsync("case-nd", "ReviewDecision", new Approval("approve", "r"));
+        var failed = await WaitForStatusAsync(engine, "case-nd", WorkflowRuntimeStatus.Failed);
+
+        Assert.Contains("not deterministic", failed.Error);
+        Assert.Contains("'Other'", failed.Error);
+        Assert.Contains("'Echo'", failed.Error);
+    }
+
+    [Fact]
+    public async Task CallActivity_FailingTwiceWithRetryOfThree_Succeeds()
+    {
+        var attempts = 0;
+        var registry = Registry(async (ctx, input) => await ctx.CallActivityAsync<string>("Flaky", input, new ActivityRetry(3, TimeSpan.Zero)))
+            .AddActivity<string, string>("Flaky", (i, _) => ++attempts < 3 ? throw new IOException("disk busy") : Task.FromResult("ok:" + i));
+        var (engine, _) = await StartEngineAsync(registry);
+
+        await engine.StartNewAsync("Review", "case-flaky", "g");
+        var done = await WaitForStatusAsync(engine, "case-flaky", WorkflowRuntimeStatus.Completed);
+
+        Assert.Equal("\"ok:g\"", done.OutputJson);
+        Assert.Equal(3, attempts);
+    }
+
+    [Fact]
+    public async Task CallActivity_FailingEveryTime_LetsTheOrchestratorHandleIt()
+    {
+        var registry = Registry(async (ctx, input) =>
+        {
+            try
+            {
+                return await ctx.CallActivityAsync<string>("Broken", input, new ActivityRetry(2, TimeSpan.Zero));
+            }
+            catch (ActivityFailedException ex)
+            {
+                return "handled: " + ex.Message;
+            }
+        }).AddActivity<string, string>("Broken", (_, _) => throw new InvalidOperationException("smtp down"));
+        var (engine, _) = await StartEngineAsync(registry);
+
+        await engine.StartNewAsync("Review", "case-broken", "h");
+        var done = await WaitForStatusAsync(engine, "case-broken", WorkflowRuntimeStatus.Completed);
+
+        Assert.Contains("smtp down", done.OutputJson);
+    }
+
+    [Fact]
+    public async Task Replay_ClockAndGuids_AreTheSameOnEveryReplay()
+    {
+        var seen = new ConcurrentBag<string>();
+        var registry = Registry(async (ctx, input) =>
+        {
+            var id = ctx.NewGuid();
+            var t = ctx.CurrentUtcDateTime;
+            await ctx.CallActivityAsync<string>("Echo", $"{id}@{t:O}");
+            await ctx.WaitForExternalEventAsync<Approval>("ReviewDecision", t.AddHours(1));
+            seen.Add($"{id}@{t:O}");
+            return "ok";
+        });
+        var (engine, _) = await StartEngineAsync(registry);
+        await engine.StartNewAsync("Review", "case-det", "i");
+        await engine.WaitForIdleAsync("case-det", Wait);
+        _time.Advance(TimeSpan.FromMinutes(10));
+
+        await engine.RaiseEventAsync("case-det", "ReviewDecision", new Approval("approve", "r"));
+        await WaitForStatusAsync(engine, "case-det", WorkflowRuntimeStatus.Completed);
+
+        var only = Assert.Single(seen.Distinct());
+        Assert.Equal(1, _runs["Echo:" + only]);
+    }
+
+    [Fact]
+    public async Task ManyInstances_OnABoundedPool_AllCompleteAndNoneRunsOnTwoThreads()
+    {
+        var active = new ConcurrentDictionary<string, int>();
+        var overlaps = 0;
+        var registry = Registry(async (ctx, input) =>
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                await ctx.CallActivityAsync<string>("Track", ctx.InstanceId);
+            }
+
+            return "ok";
+        }).AddActivity<string, string>("Track", async (id, _) =>
+        {
+            if (active.AddOrUpdate(id, 1, (_, n) => n + 1) > 1)
+            {
+                Interlocked.Increment(ref overlaps);
+            }
+
+            await Task.Yield();
+            active.AddOrUpdate(id, 0, (_, n) => n - 1);
+            return id;
+        });
+        var (engine, _) = await StartEngineAsync(registry, workers: 4);
+
+        await Task.WhenAll(Enumerable.Range(0, 200).Select(i => engine.StartNewAsync("Review", $"case-{i}", "x")));
+        foreach (var i in Enumerable.Range(0, 200))
+        {
+            await WaitForStatusAsync(engine, $"case-{i}", WorkflowRuntimeStatus.Completed);
+        }
+
+        Assert.Equal(0, overlaps);
+    }
+
+    [Fact]
+    public async Task LoadAll_TornLastLine_IsIgnored()
+    {
+        var first = await StartEngineAsync(Registry());
+        await first.Engine.StartNewAsync("Review", "case-torn", "j");
+        await first.Engine.WaitForIdleAsync("case-torn", Wait);
+        await StopAsync(first);
+        var segment = Directory.GetFiles(_dir, "history-*.jsonl").Single();
+        await File.AppendAllTextAsync(segment, "{\"I\":\"case-torn\",\"E\":{\"k\":\"Eve");
+
+        var (engine, _) = await StartEngineAsync(Registry());
+        var state = await engine.WaitForIdleAsync("case-torn", Wait);
+        Assert.Equal(WorkflowRuntimeStatus.Waiting, state!.Status);
+
+        await engine.RaiseEventAsync("case-torn", "ReviewDecision", new Approval("approve", "r"));
+        await WaitForStatusAsync(engine, "case-torn", WorkflowRuntimeStatus.Completed);
+    }
+
+    private static async Task<WorkflowInstanceState> WaitForStatusAsync(EmbeddedWorkflowEngine engine, string id, WorkflowRuntimeStatus status)
+    {
+        var until = DateTime.UtcNow + Wait;
+        while (DateTime.UtcNow < until)
+        {
+            var s = await engine.WaitForIdleAsync(id, TimeSpan.FromMilliseconds(200));
+            if (s?.Status == status)
+            {
+                return s;
+            }
+
+            await Task.Delay(10);
+        }
+
+        throw new TimeoutException($"{id} did not reach {status}: {engine.GetInstance(id)}");
+    }
+}
