@@ -1,0 +1,98 @@
+using Escalation.Core.Decisions;
+
+namespace Escalation.Core.Workflow;
+
+/// <summary>
+/// One orchestration per case. Runs each pipeline stage as an activity, then acts on the route:
+/// send, escalate, or wait for a reviewer until the SLA deadline. Deterministic: clock, ids and waits come
+/// from the context; payloads are ids and short summaries.
+/// </summary>
+public static class CaseWorkflow
+{
+    /// <summary>Orchestrator name.</summary>
+    public const string Name = "CaseOrchestrator";
+
+    /// <summary>The external event a review raises.</summary>
+    public const string ReviewDecisionEvent = "ReviewDecision";
+
+    private static readonly ActivityRetry StageRetry = new(3, TimeSpan.FromSeconds(1));
+    private static readonly ActivityRetry DeliveryRetry = new(5, TimeSpan.FromSeconds(5));
+
+    public static async Task<CaseOutcome> RunAsync(IWorkflowContext context, CaseWorkflowInput input)
+    {
+        var caseId = input.CaseId;
+        var stages = input.Kind == Tickets.CaseKindNames.Escalation ? CaseActivityNames.EscalationStages : CaseActivityNames.SensitiveStages;
+        StageSummary decision = new() { Stage = "received" };
+        foreach (var stage in stages)
+        {
+            context.SetCustomStatus(new CaseProgress(CaseActivityNames.StageName(stage), null, decision.Priority, null));
+            var summary = await context.CallActivityAsync<StageSummary>(stage, new StageInput(caseId), StageRetry);
+            decision = summary with { Priority = summary.Priority ?? decision.Priority, Route = summary.Route ?? decision.Route };
+        }
+
+        var route = decision.Route ?? Routes.Escalate;
+        var now = context.CurrentUtcDateTime;
+        switch (route)
+        {
+            case Routes.DraftAndSend:
+            case Routes.ResolveInPlace:
+                return await FinishAsync(context, caseId, route, CaseStatuses.Sent, "reply-sent", "draft", "decision", "agent", null, null);
+            case Routes.ReturnToTier1:
+                return await FinishAsync(context, caseId, route, CaseStatuses.ReturnedToTier1, "returned-to-tier-1", null, "decision", "agent", null, null);
+            case Routes.DraftForReview:
+                break;
+            default:
+                await context.CallActivityAsync<bool>(CaseActivityNames.NotifyReviewers,
+                    new NotifyReviewersInput(caseId, ReviewQueues.Senior, "escalated", null, $"{caseId}:notify:escalate"), DeliveryRetry);
+                return await FinishAsync(context, caseId, Routes.Escalate, CaseStatuses.Escalated, "escalated", null, "decision", "agent", null, null);
+        }
+
+        // draft-for-review: trace the decision, notify reviewers, wait for a decision until the SLA deadline.
+        var deadline = now.AddHours(decision.ReviewSlaHours ?? 24);
+        var queue = decision.ReviewQueue ?? ReviewQueues.Standard;
+        var traceId = await context.CallActivityAsync<string>(CaseActivityNames.WriteTrace, new WriteTraceInput(caseId, "decision", "agent", null, now), StageRetry);
+        await context.CallActivityAsync<bool>(CaseActivityNames.RecordOutcome,
+            new RecordOutcomeInput(caseId, CaseStatuses.AwaitingReview, route, traceId, deadline, now), StageRetry);
+        await context.CallActivityAsync<bool>(CaseActivityNames.NotifyReviewers,
+            new NotifyReviewersInput(caseId, queue, "review", deadline, $"{caseId}:notify:review"), DeliveryRetry);
+        await context.CallActivityAsync<DeliveryResult>(CaseActivityNames.DeliverReply,
+            new DeliverReplyInput(caseId, "awaiting-review", null, $"{caseId}:deliver:awaiting-review"), DeliveryRetry);
+        context.SetCustomStatus(new CaseProgress("awaiting-review", route, decision.Priority, deadline));
+
+        var review = await context.WaitForExternalEventAsync<ReviewDecision>(ReviewDecisionEvent, deadline);
+        if (review.TimedOut || review.Payload is null)
+        {
+            await context.CallActivityAsync<bool>(CaseActivityNames.NotifyReviewers,
+                new NotifyReviewersInput(caseId, ReviewQueues.Senior, "sla-timeout", null, $"{caseId}:notify:sla-timeout"), DeliveryRetry);
+            return await FinishAsync(context, caseId, Routes.Escalate, CaseStatuses.Escalated, "escalated", null, "sla-timeout", "agent", null, deadline);
+        }
+
+        var r = review.Payload;
+        switch (r.Action)
+        {
+            case ReviewActions.Approve:
+                return await FinishAsync(context, caseId, route, CaseStatuses.Sent, "reply-sent", "draft", "review-outcome", r.Reviewer, r, null);
+            case ReviewActions.Edit:
+                return await FinishAsync(context, caseId, route, CaseStatuses.Sent, "reply-sent", r.EditedReplyArtifact ?? "draft", "review-outcome", r.Reviewer, r, null);
+            case ReviewActions.Reject:
+                return await FinishAsync(context, caseId, route, CaseStatuses.Rejected, "review-rejected", null, "review-outcome", r.Reviewer, r, null);
+            default:
+                await context.CallActivityAsync<bool>(CaseActivityNames.NotifyReviewers,
+                    new NotifyReviewersInput(caseId, ReviewQueues.Senior, "reviewer-escalated", null, $"{caseId}:notify:reviewer-escalated"), DeliveryRetry);
+                return await FinishAsync(context, caseId, Routes.Escalate, CaseStatuses.Escalated, "escalated", null, "review-outcome", r.Reviewer, r, null);
+        }
+    }
+
+    private static async Task<CaseOutcome> FinishAsync(
+        IWorkflowContext context, string caseId, string route, string status, string deliveryEvent, string? replyArtifact,
+        string record, string actor, ReviewDecision? review, DateTime? slaDeadline)
+    {
+        var now = context.CurrentUtcDateTime;
+        await context.CallActivityAsync<DeliveryResult>(CaseActivityNames.DeliverReply,
+            new DeliverReplyInput(caseId, deliveryEvent, replyArtifact, $"{caseId}:deliver:{record}:{deliveryEvent}"), DeliveryRetry);
+        var traceId = await context.CallActivityAsync<string>(CaseActivityNames.WriteTrace, new WriteTraceInput(caseId, record, actor, review, now), StageRetry);
+        await context.CallActivityAsync<bool>(CaseActivityNames.RecordOutcome, new RecordOutcomeInput(caseId, status, route, traceId, slaDeadline, now), StageRetry);
+        context.SetCustomStatus(new CaseProgress("done", route, null, null));
+        return new CaseOutcome(caseId, status, route, traceId);
+    }
+}
