@@ -1,0 +1,24 @@
+namespace Escalation.Core.Workflow;
+
+/// <summary>
+/// The activities of the case orchestration. Each host binds every activity name to one of these methods
+/// (the embedded engine's registry; one <c>[ActivityTrigger]</c> function each in Azure Functions).
+/// Activities run at least once: side effects carry idempotency keys.
+/// </summary>
+public interface ICaseActivities
+{
+    /// <summary>Runs one pipeline stage (a name from <see cref="CaseActivityNames"/>), storing its full result.</summary>
+    Task<StageSummary> RunStageAsync(string stage, StageInput input, CancellationToken cancellationToken = default);
+
+    /// <summary>Writes the next immutable trace of the case; returns its trace id.</summary>
+    Task<string> WriteTraceAsync(WriteTraceInput input, CancellationToken cancellationToken = default);
+
+    /// <summary>Emails the reviewers of a queue a signed review link.</summary>
+    Task<bool> NotifyReviewersAsync(NotifyReviewersInput input, CancellationToken cancellationToken = default);
+
+    /// <summary>Posts the reply or an internal note to the help desk callback.</summary>
+    Task<DeliveryResult> DeliverReplyAsync(DeliverReplyInput input, CancellationToken cancellationToken = default);
+
+    /// <summary>Records the case's status in the case index.</summary>
+    Task<bool> RecordOutcomeAsync(RecordOutcomeInput input, CancellationToken cancellationToken = default);
+}
