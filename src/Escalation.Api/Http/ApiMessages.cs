@@ -2,7 +2,7 @@ using System.Text;
 
 namespace Escalation.Api.Http;
 
-/// <summary>A host-neutral HTTP request: what the ASP.NET Core server and the Functions app both hand to <see cref="CaseApi"/>.</summary>
+/// <summary>A host-neutral HTTP request: what the ASP.NET Core server and the Functions app both hand to <c>CaseApi</c>.</summary>
 /// <param name="Method">HTTP method, upper case.</param>
 /// <param name="Path">Request path, e.g. <c>/api/cases/zd-1-r1-abcd1234</c>.</param>
 /// <param name="Query">Query parameters (first value of each).</param>
