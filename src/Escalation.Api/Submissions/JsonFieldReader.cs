@@ -1,0 +1,261 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Escalation.Api.Problems;
+
+namespace Escalation.Api.Submissions;
+
+/// <summary>
+/// Reads typed fields out of a JSON object and collects every problem with its JSON pointer, so one
+/// answer names all the fields at fault. Absent and <c>null</c> both mean "not given".
+/// </summary>
+internal sealed class JsonFieldReader(int maxErrors)
+{
+    private readonly List<ProblemFieldError> _errors = [];
+
+    public IReadOnlyList<ProblemFieldError> Errors => _errors;
+
+    public bool HasErrors => _errors.Count > 0;
+
+    public void Add(string pointer, string message)
+    {
+        if (_errors.Count < maxErrors)
+        {
+            _errors.Add(new ProblemFieldError(pointer, message));
+        }
+    }
+
+    /// <summary>The property, or null when absent or JSON null.</summary>
+    public static JsonElement? Get(JsonElement obj, string name) =>
+        obj.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
+
+    public JsonElement? Object(JsonElement obj, string parent, string name, bool required)
+    {
+        var pointer = JsonPointer.Append(parent, name);
+        switch (Get(obj, name))
+        {
+            case null:
+                if (required)
+                {
+                    Add(pointer, "is required");
+                }
+
+                return null;
+            case { ValueKind: JsonValueKind.Object } value:
+                return value;
+            case var other:
+                Add(pointer, $"must be an object, not {Describe(other.Value)}");
+                return null;
+        }
+    }
+
+    public JsonElement? Array(JsonElement obj, string parent, string name, bool required, int maxItems)
+    {
+        var pointer = JsonPointer.Append(parent, name);
+        switch (Get(obj, name))
+        {
+            case null:
+                if (required)
+                {
+                    Add(pointer, "is required");
+                }
+
+                return null;
+            case { ValueKind: JsonValueKind.Array } value:
+                var count = value.GetArrayLength();
+                if (count > maxItems)
+                {
+                    Add(pointer, $"must have at most {maxItems} items (has {count})");
+                    return null;
+                }
+
+                return value;
+            case var other:
+                Add(pointer, $"must be an array, not {Describe(other.Value)}");
+                return null;
+        }
+    }
+
+    /// <summary>A string of at most <paramref name="maxLength"/> characters; empty is allowed and returned as null.</summary>
+    public string? String(JsonElement obj, string parent, string name, int maxLength, bool required = false)
+    {
+        var pointer = JsonPointer.Append(parent, name);
+        var value = Get(obj, name);
+        if (value is null)
+        {
+            if (required)
+            {
+                Add(pointer, "is required");
+            }
+
+            return null;
+        }
+
+        if (value.Value.ValueKind != JsonValueKind.String)
+        {
+            Add(pointer, $"must be a string, not {Describe(value.Value)}");
+            return null;
+        }
+
+        var text = value.Value.GetString()!;
+        if (text.Length > maxLength)
+        {
+            Add(pointer, $"must be at most {maxLength} characters (has {text.Length})");
+            return null;
+        }
+
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            if (required)
+            {
+                Add(pointer, "must not be empty");
+            }
+
+            return null;
+        }
+
+        return text.Trim();
+    }
+
+    /// <summary>Free text of at most <paramref name="maxBytes"/> bytes of UTF-8, kept as sent (not trimmed).</summary>
+    public string? Text(JsonElement obj, string parent, string name, int maxBytes)
+    {
+        var pointer = JsonPointer.Append(parent, name);
+        var value = Get(obj, name);
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (value.Value.ValueKind != JsonValueKind.String)
+        {
+            Add(pointer, $"must be a string, not {Describe(value.Value)}");
+            return null;
+        }
+
+        var text = value.Value.GetString()!;
+        var bytes = Encoding.UTF8.GetByteCount(text);
+        if (bytes > maxBytes)
+        {
+            Add(pointer, $"must be at most {maxBytes / 1024} KB (is {bytes} bytes)");
+            return null;
+        }
+
+        return text;
+    }
+
+    public decimal? NonNegativeNumber(JsonElement obj, string parent, string name)
+    {
+        var pointer = JsonPointer.Append(parent, name);
+        var value = Get(obj, name);
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (value.Value.ValueKind != JsonValueKind.Number || !value.Value.TryGetDecimal(out var number))
+        {
+            Add(pointer, $"must be a number, not {Describe(value.Value)}");
+            return null;
+        }
+
+        if (number < 0)
+        {
+            Add(pointer, "must not be negative");
+            return null;
+        }
+
+        return number;
+    }
+
+    public int? PositiveInteger(JsonElement obj, string parent, string name)
+    {
+        var pointer = JsonPointer.Append(parent, name);
+        var value = Get(obj, name);
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (value.Value.ValueKind != JsonValueKind.Number || !value.Value.TryGetInt32(out var number) || number < 1)
+        {
+            Add(pointer, $"must be a positive integer, not {Describe(value.Value)}");
+            return null;
+        }
+
+        return number;
+    }
+
+    public bool? Boolean(JsonElement obj, string parent, string name)
+    {
+        var pointer = JsonPointer.Append(parent, name);
+        var value = Get(obj, name);
+        switch (value?.ValueKind)
+        {
+            case null: return null;
+            case JsonValueKind.True: return true;
+            case JsonValueKind.False: return false;
+            default:
+                Add(pointer, $"must be true or false, not {Describe(value!.Value)}");
+                return null;
+        }
+    }
+
+    /// <summary>A calendar date, <c>YYYY-MM-DD</c>.</summary>
+    public DateOnly? Date(JsonElement obj, string parent, string name)
+    {
+        var pointer = JsonPointer.Append(parent, name);
+        var value = Get(obj, name);
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (value.Value.ValueKind == JsonValueKind.String
+            && DateOnly.TryParseExact(value.Value.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        Add(pointer, $"must be a date as YYYY-MM-DD, not {Describe(value.Value)}");
+        return null;
+    }
+
+    /// <summary>An ISO 8601 date and time; without an offset it is taken as UTC.</summary>
+    public DateTimeOffset? DateTime(JsonElement obj, string parent, string name)
+    {
+        var pointer = JsonPointer.Append(parent, name);
+        var value = Get(obj, name);
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (value.Value.ValueKind == JsonValueKind.String && TryParseTimestamp(value.Value.GetString()!, out var at))
+        {
+            return at;
+        }
+
+        Add(pointer, $"must be an ISO 8601 date and time such as 2026-11-20T09:12:00Z, not {Describe(value.Value)}");
+        return null;
+    }
+
+    /// <summary>Parses an ISO 8601 timestamp (<c>2026-11-20T09:12:00Z</c>, with or without offset or fraction).</summary>
+    public static bool TryParseTimestamp(string text, out DateTimeOffset at)
+    {
+        at = default;
+        return text.Length >= 16 && text[4] == '-' && text[7] == '-' && (text[10] == 'T' || text[10] == 't' || text[10] == ' ')
+            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out at);
+    }
+
+    /// <summary>A short description of a JSON value for an error message (never echoes long input).</summary>
+    public static string Describe(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => value.GetString() is { Length: <= 40 } s ? $"the string \"{s}\"" : "a long string",
+        JsonValueKind.Number => value.GetRawText().Length <= 40 ? $"the number {value.GetRawText()}" : "a number",
+        JsonValueKind.True or JsonValueKind.False => $"the boolean {value.GetRawText()}",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.Object => "an object",
+        _ => "null",
+    };
+}
