@@ -37,19 +37,19 @@ public static class CaseWorkflow
             case Routes.DraftAndSend:
             case Routes.ResolveInPlace:
                 return await FinishAsync(context, caseId, route, CaseStatuses.Sent, "reply-sent", "draft", "decision", "agent", null, null);
-            case Routes.ReturnToTier1:
+            case Routes.ReturnToTierOne:
                 return await FinishAsync(context, caseId, route, CaseStatuses.ReturnedToTier1, "returned-to-tier-1", null, "decision", "agent", null, null);
             case Routes.DraftForReview:
                 break;
             default:
                 await context.CallActivityAsync<bool>(CaseActivityNames.NotifyReviewers,
-                    new NotifyReviewersInput(caseId, ReviewQueues.Senior, "escalated", null, $"{caseId}:notify:escalate"), DeliveryRetry);
+                    new NotifyReviewersInput(caseId, ReviewerQueues.Senior, "escalated", null, $"{caseId}:notify:escalate"), DeliveryRetry);
                 return await FinishAsync(context, caseId, Routes.Escalate, CaseStatuses.Escalated, "escalated", null, "decision", "agent", null, null);
         }
 
         // draft-for-review: trace the decision, notify reviewers, wait for a decision until the SLA deadline.
         var deadline = now.AddHours(decision.ReviewSlaHours ?? 24);
-        var queue = decision.ReviewQueue ?? ReviewQueues.Standard;
+        var queue = decision.ReviewQueue ?? ReviewerQueues.Standard;
         var traceId = await context.CallActivityAsync<string>(CaseActivityNames.WriteTrace, new WriteTraceInput(caseId, "decision", "agent", null, now), StageRetry);
         await context.CallActivityAsync<bool>(CaseActivityNames.RecordOutcome,
             new RecordOutcomeInput(caseId, CaseStatuses.AwaitingReview, route, traceId, deadline, now), StageRetry);
@@ -63,7 +63,7 @@ public static class CaseWorkflow
         if (review.TimedOut || review.Payload is null)
         {
             await context.CallActivityAsync<bool>(CaseActivityNames.NotifyReviewers,
-                new NotifyReviewersInput(caseId, ReviewQueues.Senior, "sla-timeout", null, $"{caseId}:notify:sla-timeout"), DeliveryRetry);
+                new NotifyReviewersInput(caseId, ReviewerQueues.Senior, "sla-timeout", null, $"{caseId}:notify:sla-timeout"), DeliveryRetry);
             return await FinishAsync(context, caseId, Routes.Escalate, CaseStatuses.Escalated, "escalated", null, "sla-timeout", "agent", null, deadline);
         }
 
@@ -78,7 +78,7 @@ public static class CaseWorkflow
                 return await FinishAsync(context, caseId, route, CaseStatuses.Rejected, "review-rejected", null, "review-outcome", r.Reviewer, r, null);
             default:
                 await context.CallActivityAsync<bool>(CaseActivityNames.NotifyReviewers,
-                    new NotifyReviewersInput(caseId, ReviewQueues.Senior, "reviewer-escalated", null, $"{caseId}:notify:reviewer-escalated"), DeliveryRetry);
+                    new NotifyReviewersInput(caseId, ReviewerQueues.Senior, "reviewer-escalated", null, $"{caseId}:notify:reviewer-escalated"), DeliveryRetry);
                 return await FinishAsync(context, caseId, Routes.Escalate, CaseStatuses.Escalated, "escalated", null, "review-outcome", r.Reviewer, r, null);
         }
     }

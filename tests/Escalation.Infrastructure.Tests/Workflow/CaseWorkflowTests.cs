@@ -59,7 +59,7 @@ public sealed class CaseWorkflowTests : IAsyncLifetime
         return (await _engine.WaitForIdleAsync(caseId, TimeSpan.FromSeconds(20)))!;
     }
 
-    private static StageSummary Decision(string route, string queue = ReviewQueues.Standard) =>
+    private static StageSummary Decision(string route, string queue = ReviewerQueues.Standard) =>
         new() { Stage = "route", Route = route, Priority = "P2", ReviewQueue = queue, ReviewSlaHours = 24 };
 
     private string[] SideEffects() => _calls.Where(c => c.Contains(':')).ToArray();
@@ -95,7 +95,7 @@ public sealed class CaseWorkflowTests : IAsyncLifetime
     [Fact]
     public async Task Run_ReturnToTier1_PostsGuidanceWithoutAReply()
     {
-        await RunAsync("c-t1", "escalation", Decision(Routes.ReturnToTier1));
+        await RunAsync("c-t1", "escalation", Decision(Routes.ReturnToTierOne));
 
         Assert.Equal(["deliver:returned-to-tier-1:", "trace:decision:agent", "outcome:returned-to-tier-1"], SideEffects());
     }

@@ -1,0 +1,73 @@
+using Escalation.Core.Signals;
+using Escalation.Core.Tracing;
+
+namespace Escalation.Core.Cases;
+
+/// <summary>
+/// The hard facts of a case read from the ticket text and the tier-1 handoff: money, dates, outage
+/// duration, cause and what the customer asks for, each with the evidence it was read from.
+/// </summary>
+public sealed record CaseFacts
+{
+    /// <summary>The amount in dispute, when the text names one.</summary>
+    public decimal? Amount { get; init; }
+
+    /// <summary>ISO currency code of <see cref="Amount"/> (EUR, USD, GBP).</summary>
+    public string? Currency { get; init; }
+
+    /// <summary>When the disputed charge or purchase happened, when the text says.</summary>
+    public DateOnly? PurchaseDate { get; init; }
+    public int? DaysSincePurchase { get; init; }
+
+    /// <summary>The refund window of the governing refund policy, in days.</summary>
+    public int? RefundWindowDays { get; init; }
+
+    /// <summary>Days past the refund window (0 when within it); null when the purchase date is unknown.</summary>
+    public int? DaysPastWindow { get; init; }
+
+    /// <summary>Hours of outage the customer reports.</summary>
+    public double? OutageHours { get; init; }
+
+    /// <summary>One of <c>outage</c>, <c>defect</c>, <c>billing-error</c>, <c>changed-mind</c>, <c>other</c>.</summary>
+    public string Cause { get; init; } = CaseCauses.Other;
+
+    /// <summary>What the customer asks for (see <see cref="CaseAsks"/>), in a fixed order.</summary>
+    public IReadOnlyList<string> Asks { get; init; } = [];
+
+    /// <summary>Where each fact was read.</summary>
+    public IReadOnlyList<Evidence> Evidence { get; init; } = [];
+
+    public IReadOnlyList<TraceEntry> Trace { get; init; } = [];
+
+    /// <summary>True when the purchase is known to be outside the refund window.</summary>
+    public bool OutsideWindow => DaysPastWindow is > 0;
+
+    public bool HasAsk(string ask) => Asks.Contains(ask, StringComparer.Ordinal);
+}
+
+/// <summary>Causes of a money dispute (the precedent vocabulary).</summary>
+public static class CaseCauses
+{
+    public const string Outage = "outage";
+    public const string Defect = "defect";
+    public const string BillingError = "billing-error";
+    public const string ChangedMind = "changed-mind";
+    public const string Other = "other";
+
+    /// <summary>Causes that make a refund outside the window a valid exception (seed 003: product didn't work, broken promise).</summary>
+    public static bool IsValidReason(string cause) => cause is Outage or Defect or BillingError;
+}
+
+/// <summary>What a customer can ask for.</summary>
+public static class CaseAsks
+{
+    public const string Refund = "refund";
+    public const string Credit = "credit";
+    public const string Cancel = "cancel";
+    public const string DataAccess = "data-access";
+    public const string Manager = "manager";
+    public const string Fix = "fix";
+
+    /// <summary>All asks in the order facts list them.</summary>
+    public static readonly IReadOnlyList<string> Ordered = [Refund, Credit, Cancel, DataAccess, Manager, Fix];
+}

@@ -1,0 +1,239 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Escalation.Core.Knowledge;
+using Escalation.Core.Signals;
+using Escalation.Core.Tickets;
+using Escalation.Core.Tracing;
+
+namespace Escalation.Core.Cases;
+
+/// <summary>Reads <see cref="CaseFacts"/> from a ticket deterministically (regular expressions, no models).</summary>
+public sealed partial class CaseFactsExtractor
+{
+    private const string Stage = "facts";
+
+    /// <summary>The facts of <paramref name="ticket"/> as of <paramref name="now"/>, with the refund window of the workspace's refund policy.</summary>
+    public CaseFacts Extract(CaseSubmission ticket, Workspace workspace, DateTimeOffset now)
+    {
+        var texts = CaseText.Segments(ticket);
+        var evidence = new List<Evidence>();
+        var trace = new List<TraceEntry>
+        {
+            TraceEntry.Read(Stage, $"Read {texts.Count} text segment(s): subject, customer messages and the tier-1 handoff."),
+        };
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+
+        var (amount, currency) = FindAmount(texts, workspace.Routing.DefaultCurrency, evidence);
+        var purchase = FindPurchaseDate(texts, today, evidence);
+        var outage = FindOutageHours(texts, evidence);
+        var cause = FindCause(texts, evidence);
+        var asks = FindAsks(texts, evidence);
+
+        var refund = workspace.PoliciesIn(PolicyCategories.Refund).FirstOrDefault();
+        int? window = refund?.NumberOrNull("refundWindowDays") is { } w ? (int)w : null;
+        int? since = purchase is { } p ? Math.Max(0, today.DayNumber - p.DayNumber) : null;
+        int? past = since is { } s && window is { } win ? Math.Max(0, s - win) : null;
+
+        if (amount is { } a)
+        {
+            trace.Add(TraceEntry.Found(Stage, $"Amount {Money.Format(a, currency!)}."));
+        }
+
+        if (purchase is { } pd)
+        {
+            var windowText = window is { } ww ? $"; refund window {ww} days ({refund!.Citation}) → {(past > 0 ? $"{past} days past the window" : "within the window")}" : "";
+            trace.Add(TraceEntry.Found(Stage, $"Purchase/charge date {pd:yyyy-MM-dd}, {since} days ago{windowText}.", refund?.Citation ?? ""));
+        }
+
+        if (outage is { } h)
+        {
+            trace.Add(TraceEntry.Found(Stage, $"Outage of {h.ToString("0.#", CultureInfo.InvariantCulture)} hours reported."));
+        }
+
+        trace.Add(TraceEntry.Decided(Stage, $"Cause: {cause}; asks: {(asks.Count == 0 ? "nothing specific" : string.Join(", ", asks))}."));
+
+        return new CaseFacts
+        {
+            Amount = amount,
+            Currency = currency,
+            PurchaseDate = purchase,
+            DaysSincePurchase = since,
+            RefundWindowDays = window,
+            DaysPastWindow = past,
+            OutageHours = outage,
+            Cause = cause,
+            Asks = asks,
+            Evidence = evidence,
+            Trace = trace.Select(t => t with { Refs = t.Refs.Where(r => r.Length > 0).ToArray() }).ToArray(),
+        };
+    }
+
+    private static (decimal?, string?) FindAmount(IReadOnlyList<CaseText.Segment> texts, string defaultCurrency, List<Evidence> evidence)
+    {
+        foreach (var seg in texts)
+        {
+            var m = AmountPattern().Match(seg.Text);
+            if (!m.Success)
+            {
+                continue;
+            }
+
+            var symbol = m.Groups["pre"].Success ? m.Groups["pre"].Value : m.Groups["post"].Value;
+            var number = m.Groups["n1"].Success ? m.Groups["n1"].Value : m.Groups["n2"].Value;
+            if (!decimal.TryParse(number.Replace(",", "", StringComparison.Ordinal), NumberStyles.Number, CultureInfo.InvariantCulture, out var value))
+            {
+                continue;
+            }
+
+            evidence.Add(new Evidence("amount", m.Value.Trim(), seg.Message, m.Index, m.Length));
+            return (value, Money.CurrencyOf(symbol) ?? defaultCurrency);
+        }
+
+        return (null, null);
+    }
+
+    private static DateOnly? FindPurchaseDate(IReadOnlyList<CaseText.Segment> texts, DateOnly today, List<Evidence> evidence)
+    {
+        foreach (var seg in texts)
+        {
+            foreach (Match cue in PurchaseCue().Matches(seg.Text))
+            {
+                // A date within 60 characters after the cue ("charged on 8 October", "paid 2026-10-08").
+                var tail = seg.Text.Substring(cue.Index, Math.Min(80, seg.Text.Length - cue.Index));
+                if (DateParsing.FirstDate(tail, today) is { } found)
+                {
+                    evidence.Add(new Evidence("purchase-date", found.Text, seg.Message, cue.Index + found.Index, found.Length));
+                    return found.Date;
+                }
+
+                var ago = DaysAgo().Match(tail);
+                if (ago.Success)
+                {
+                    evidence.Add(new Evidence("purchase-date", ago.Value, seg.Message, cue.Index + ago.Index, ago.Length));
+                    return today.AddDays(-int.Parse(ago.Groups[1].Value, CultureInfo.InvariantCulture));
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static double? FindOutageHours(IReadOnlyList<CaseText.Segment> texts, List<Evidence> evidence)
+    {
+        foreach (var seg in texts)
+        {
+            if (!OutageWord().IsMatch(seg.Text))
+            {
+                continue;
+            }
+
+            var m = Duration().Match(seg.Text);
+            if (m.Success)
+            {
+                var n = double.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture);
+                var unit = m.Groups["u"].Value.ToLowerInvariant();
+                var hours = unit.StartsWith('d') ? n * 24 : unit.StartsWith('m') ? n / 60 : n;
+                evidence.Add(new Evidence("outage-hours", m.Value, seg.Message, m.Index, m.Length));
+                return Math.Round(hours, 2);
+            }
+        }
+
+        return null;
+    }
+
+    private static string FindCause(IReadOnlyList<CaseText.Segment> texts, List<Evidence> evidence)
+    {
+        (string Cause, Regex Pattern)[] causes =
+        [
+            (CaseCauses.Outage, OutageWord()),
+            (CaseCauses.BillingError, BillingErrorWord()),
+            (CaseCauses.Defect, DefectWord()),
+            (CaseCauses.ChangedMind, ChangedMindWord()),
+        ];
+        foreach (var (cause, pattern) in causes)
+        {
+            foreach (var seg in texts)
+            {
+                var m = pattern.Match(seg.Text);
+                if (m.Success)
+                {
+                    evidence.Add(new Evidence("cause", m.Value, seg.Message, m.Index, m.Length));
+                    return cause;
+                }
+            }
+        }
+
+        return CaseCauses.Other;
+    }
+
+    private static IReadOnlyList<string> FindAsks(IReadOnlyList<CaseText.Segment> texts, List<Evidence> evidence)
+    {
+        var patterns = new Dictionary<string, Regex>
+        {
+            [CaseAsks.Refund] = RefundAsk(),
+            [CaseAsks.Credit] = CreditAsk(),
+            [CaseAsks.Cancel] = CancelAsk(),
+            [CaseAsks.DataAccess] = DataAsk(),
+            [CaseAsks.Manager] = ManagerAsk(),
+            [CaseAsks.Fix] = FixAsk(),
+        };
+        var asks = new List<string>();
+        foreach (var ask in CaseAsks.Ordered)
+        {
+            foreach (var seg in texts)
+            {
+                var m = patterns[ask].Match(seg.Text);
+                if (m.Success)
+                {
+                    evidence.Add(new Evidence("ask:" + ask, m.Value, seg.Message, m.Index, m.Length));
+                    asks.Add(ask);
+                    break;
+                }
+            }
+        }
+
+        return asks;
+    }
+
+    [GeneratedRegex(@"(?<pre>[€$£]|\b(?:EUR|USD|GBP)\s?)(?<n1>\d{1,3}(?:,\d{3})*(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?)|(?<n2>\d{1,3}(?:,\d{3})*(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?)\s?(?<post>€|\b(?:EUR|USD|GBP|euros?|dollars?|pounds?)\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex AmountPattern();
+
+    [GeneratedRegex(@"\b(charged|purchased|paid|bought|billed|renewed|renewal charge|invoiced|subscribed|upgraded)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PurchaseCue();
+
+    [GeneratedRegex(@"\b(\d{1,3})\s+days?\s+ago\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DaysAgo();
+
+    [GeneratedRegex(@"\b(outage|was down|went down|were down|is down|downtime|unavailable|offline|service disruption)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex OutageWord();
+
+    [GeneratedRegex(@"(?<n>\d+(?:\.\d+)?)\s*(?<u>hours?|hrs?|h\b|days?|minutes?|mins?)", RegexOptions.IgnoreCase)]
+    private static partial Regex Duration();
+
+    [GeneratedRegex(@"\b(charged (us |me )?twice|double[- ]charged|overcharged|duplicate charge|wrong amount|billing error|charged the wrong)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex BillingErrorWord();
+
+    [GeneratedRegex(@"\b(bug|broken|defect|crash(es|ed)?|not working|doesn't work|does not work|stopped working|keeps failing)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DefectWord();
+
+    [GeneratedRegex(@"\b(changed (my|our) minds?|no longer need|don't need it|didn't use|did not use|never used)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ChangedMindWord();
+
+    [GeneratedRegex(@"\b(refund(ed)?|money back|reimburse(ment)?|charge ?back)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex RefundAsk();
+
+    [GeneratedRegex(@"\b(credit|compensation|compensate|sla credit|service credit)s?\b", RegexOptions.IgnoreCase)]
+    private static partial Regex CreditAsk();
+
+    [GeneratedRegex(@"\b(cancel(lation)?|close (my|our) account|terminate|not renew(ing)?|won't renew)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex CancelAsk();
+
+    [GeneratedRegex(@"\b(gdpr|subject access|copy of (all )?(my|our) (personal )?data|access request|delete (all )?(my|our) data|data export|export (all )?(my|our) data|erasure)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DataAsk();
+
+    [GeneratedRegex(@"\b(manager|supervisor|someone senior|your boss|head of support)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ManagerAsk();
+
+    [GeneratedRegex(@"\b(fix (this|it)|get (this|it) working|restore)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex FixAsk();
+}

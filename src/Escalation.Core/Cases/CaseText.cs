@@ -1,0 +1,52 @@
+using System.Text.RegularExpressions;
+using Escalation.Core.Tickets;
+
+namespace Escalation.Core.Cases;
+
+/// <summary>The texts facts are read from, with whitespace collapsed so layout never changes a fact.</summary>
+public static partial class CaseText
+{
+    /// <summary>A piece of text and the thread message it came from (−1 for subject and handoff).</summary>
+    public sealed record Segment(int Message, string Text);
+
+    /// <summary>Subject, customer messages in thread order, then the handoff's free-text fields.</summary>
+    public static IReadOnlyList<Segment> Segments(CaseSubmission ticket)
+    {
+        var list = new List<Segment>();
+        if (!string.IsNullOrWhiteSpace(ticket.Subject))
+        {
+            list.Add(new Segment(-1, Normalize(ticket.Subject)));
+        }
+
+        for (var i = 0; i < ticket.Messages.Count; i++)
+        {
+            if (ticket.Messages[i].IsFromCustomer && !string.IsNullOrWhiteSpace(ticket.Messages[i].Text))
+            {
+                list.Add(new Segment(i, Normalize(ticket.Messages[i].Text)));
+            }
+        }
+
+        if (ticket.Handoff is { } h)
+        {
+            foreach (var t in new[] { h.Summary, h.WhatNeeded, h.CustomerExpectation, h.UrgencyReason })
+            {
+                if (!string.IsNullOrWhiteSpace(t))
+                {
+                    list.Add(new Segment(-1, Normalize(t)));
+                }
+            }
+        }
+
+        return list;
+    }
+
+    /// <summary>All customer-facing text in one lowercase string (for relevance scoring).</summary>
+    public static string Joined(CaseSubmission ticket) =>
+        string.Join(" \n ", Segments(ticket).Select(s => s.Text)).ToLowerInvariant();
+
+    /// <summary>Trimmed text with every run of whitespace turned into one space.</summary>
+    public static string Normalize(string text) => Whitespace().Replace(text, " ").Trim();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+}

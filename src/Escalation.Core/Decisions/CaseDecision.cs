@@ -1,0 +1,41 @@
+using Escalation.Core.Tracing;
+
+namespace Escalation.Core.Decisions;
+
+/// <summary>
+/// The summary of one case's decision, the same shape for both pipelines: what route, why, what draft,
+/// who reviews by when, and what it read (policy citations, precedents, playbook, workspace version).
+/// </summary>
+public sealed record CaseDecision
+{
+    public required string TicketId { get; init; }
+
+    /// <summary><c>sensitive</c> or <c>escalation</c>.</summary>
+    public required string Kind { get; init; }
+    public required string Priority { get; init; }
+
+    /// <summary>One of <see cref="Routes"/>.</summary>
+    public required string Route { get; init; }
+    public IReadOnlyList<RouteReason> Reasons { get; init; } = [];
+
+    /// <summary>The customer reply (never sent by the pipeline itself); empty when none was written.</summary>
+    public string Draft { get; init; } = "";
+
+    /// <summary>Internal note for the ticket (escalations: the annotated handoff or resolution note).</summary>
+    public string? InternalNote { get; init; }
+
+    /// <summary>Why an exception to policy is considered, when one is.</summary>
+    public string? ExceptionRationale { get; init; }
+
+    /// <summary>One of <see cref="ReviewerQueues"/>.</summary>
+    public string ReviewerQueue { get; init; } = ReviewerQueues.None;
+
+    /// <summary>When a reviewer must have acted; null when no human is involved.</summary>
+    public DateTimeOffset? SlaDeadline { get; init; }
+    public int? ToneScore { get; init; }
+    public IReadOnlyList<string> Citations { get; init; } = [];
+    public IReadOnlyList<string> PrecedentIds { get; init; } = [];
+    public string? PlaybookId { get; init; }
+    public required string WorkspaceVersion { get; init; }
+    public IReadOnlyList<TraceEntry> Trace { get; init; } = [];
+}

@@ -1,0 +1,31 @@
+namespace Escalation.Core.Decisions;
+
+/// <summary>One reason for a route: a stable code and a sentence for people.</summary>
+/// <param name="Code">Stable code, e.g. <c>legal-sensitive</c>, <c>policy-conflict</c> (see <see cref="ReasonCodes"/>).</param>
+/// <param name="Text">Why, with the facts that triggered it.</param>
+/// <param name="HardRule">True when the reason is a non-negotiable rule (DESIGN.md §1).</param>
+public sealed record RouteReason(string Code, string Text, bool HardRule);
+
+/// <summary>Reason codes used by the route and resolve-or-escalate stages.</summary>
+public static class ReasonCodes
+{
+    public const string LegalSensitive = "legal-sensitive";
+    public const string HighIntensity = "high-intensity";
+    public const string ManagerRequest = "manager-request";
+    public const string VipSensitive = "vip-sensitive";
+    public const string RepeatComplainant = "repeat-complainant";
+    public const string PolicyConflict = "policy-conflict";
+    public const string CommercialSensitivity = "commercial-sensitivity";
+    public const string AboveCap = "amount-above-cap";
+    public const string OutsideWindow = "outside-refund-window";
+    public const string WeakPolicyMatch = "weak-policy-match";
+    public const string ElevatedIntensity = "elevated-intensity";
+    public const string Abusive = "abusive";
+    public const string Security = "security-or-data-loss";
+    public const string ToneCheckFailed = "tone-check-failed";
+    public const string HandoffAmbiguity = "handoff-ambiguity";
+    public const string MissingTierOneSteps = "missing-tier-1-steps";
+    public const string WithinPolicy = "within-policy";
+    public const string TierOneScope = "tier-1-scope";
+    public const string NoRuleApplies = "no-hard-rule";
+}

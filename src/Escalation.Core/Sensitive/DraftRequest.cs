@@ -1,0 +1,61 @@
+using Escalation.Core.Cases;
+using Escalation.Core.Signals;
+using Escalation.Core.Tracing;
+
+namespace Escalation.Core.Sensitive;
+
+/// <summary>Everything a draft writer may use: the facts, signals and retrieved policy, and whether money must wait for review.</summary>
+public sealed record DraftRequest
+{
+    public required string TicketId { get; init; }
+    public required string CustomerName { get; init; }
+    public string? Subject { get; init; }
+    public required CaseSignals Signals { get; init; }
+    public required CaseFacts Facts { get; init; }
+    public required PolicyRetrieval Retrieval { get; init; }
+
+    /// <summary>A human must look first: the draft promises no money and says the request is reviewed, and by when.</summary>
+    public bool HoldForReview { get; init; }
+
+    /// <summary>When the reviewer must have acted (said in the draft when <see cref="HoldForReview"/>).</summary>
+    public DateTimeOffset? ReviewBy { get; init; }
+
+    /// <summary>Money the policy authorises now (e.g. a computed SLA credit); never stated when held for review.</summary>
+    public DraftOffer? Offer { get; init; }
+
+    /// <summary>Why an exception to policy is considered, when one is.</summary>
+    public string? ExceptionRationale { get; init; }
+
+    /// <summary>Second attempt after a failed tone-check: shorter sentences, no flagged phrases.</summary>
+    public bool Plain { get; init; }
+}
+
+/// <summary>Money a draft may state: a refund or credit the policy authorises.</summary>
+/// <param name="Kind"><c>refund</c> or <c>credit</c>.</param>
+/// <param name="Amount">How much.</param>
+/// <param name="Currency">ISO currency code.</param>
+/// <param name="PolicyCitation">The policy that authorises it.</param>
+public sealed record DraftOffer(string Kind, decimal Amount, string Currency, string PolicyCitation);
+
+/// <summary>A customer reply, never sent by the writer.</summary>
+public sealed record Draft
+{
+    public required string Text { get; init; }
+
+    /// <summary>Which writer produced it (<c>composer</c>, <c>chat</c>…).</summary>
+    public required string Writer { get; init; }
+    public bool Revised { get; init; }
+    public IReadOnlyList<TraceEntry> Trace { get; init; } = [];
+}
+
+/// <summary>Writes the reply to a case. The deterministic <see cref="ComposerDraftWriter"/> is the default; a chat model can replace it.</summary>
+public interface IDraftWriter
+{
+    /// <summary>Short name shown in traces.</summary>
+    string Name { get; }
+
+    /// <summary>True when a failed tone-check may be fixed by writing again with <see cref="DraftRequest.Plain"/>.</summary>
+    bool CanRevise { get; }
+
+    Draft Write(DraftRequest request, Knowledge.Workspace workspace);
+}
