@@ -34,7 +34,7 @@ export ESCALATION_TEST_AZURITE="DefaultEndpointsProtocol=http;AccountName=devsto
 log "azurite $AZURITE_VERSION on 127.0.0.1:$blob_port-$table_port"
 
 # --- Chromium for the browser tests (Debian package) ----------------------------------------
-if [ -x scripts/ensure-chromium.sh ]; then scripts/ensure-chromium.sh || log "chromium unavailable: browser tests will say so and be skipped"; fi
+if chromium_path=$(scripts/ensure-chromium.sh); then export CHROMIUM_PATH="$chromium_path"; log "chromium at $chromium_path"; else log "chromium unavailable: the browser tests will fail"; fi
 
 status=0
 results="$tools/test-results"
