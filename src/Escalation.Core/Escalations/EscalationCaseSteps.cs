@@ -1,0 +1,95 @@
+using Escalation.Core.Cases;
+using Escalation.Core.Decisions;
+using Escalation.Core.Knowledge;
+using Escalation.Core.Sensitive;
+using Escalation.Core.Tickets;
+using Escalation.Core.Tracing;
+
+namespace Escalation.Core.Escalations;
+
+/// <summary>
+/// The five stages of complex escalation resolution as separate steps over an <see cref="EscalationCaseState"/>:
+/// the in-memory pipeline runs them back to back, the orchestration runs each as an activity.
+/// </summary>
+public sealed class EscalationCaseSteps(CaseDetector detect, IDraftWriter writer)
+{
+    private readonly ReceiveStage _receive = new();
+    private readonly CaseFactsExtractor _facts = new();
+    private readonly GatherContextStage _gather = new();
+    private readonly ApplyPolicyStage _apply = new();
+    private readonly ResolveOrEscalateStage _resolve = new(writer);
+    private readonly DocumentStage _document = new();
+
+    /// <summary>receive: the tier-1 handoff and how clear it is.</summary>
+    public EscalationCaseState Receive(EscalationCaseState state, CaseSubmission ticket, DateTimeOffset now) =>
+        state with { Received = _receive.Receive(ticket, now) };
+
+    /// <summary>gather-context: customer, history, signals, facts, policies, precedents and playbook in one place.</summary>
+    public EscalationCaseState GatherContext(EscalationCaseState state, CaseSubmission ticket, Workspace workspace, DateTimeOffset now)
+    {
+        var received = state.Need(state.Received, "handoff", "gather-context");
+        var customer = CaseCustomer.Resolve(ticket.Customer, workspace)
+            ?? throw new CaseInputException($"customer '{ticket.Customer.Id}' is not in the workspace and the inline profile has no name or tier");
+        var signals = detect(ticket, customer, workspace, now);
+        var facts = _facts.Extract(ticket, workspace, now);
+        var context = _gather.Gather(ticket, received, customer, signals, facts, workspace, now);
+        return state with { Customer = customer, Signals = signals, Facts = facts, Context = context };
+    }
+
+    /// <summary>apply-policy: the rules against the facts, conflicts, and what is negotiable.</summary>
+    public EscalationCaseState ApplyPolicy(EscalationCaseState state, Workspace workspace, DateTimeOffset now) =>
+        state with { Application = _apply.Apply(state.Need(state.Context, "context", "apply-policy"), workspace, now) };
+
+    /// <summary>resolve-or-escalate: resolve in place, return to tier 1 with guidance, or escalate to a senior human.</summary>
+    public EscalationCaseState ResolveOrEscalate(EscalationCaseState state, CaseSubmission ticket, Workspace workspace, DateTimeOffset now) =>
+        state with
+        {
+            Outcome = _resolve.Decide(
+                new CaseSubmissionRef(ticket.TicketId, ticket.Subject),
+                state.Need(state.Received, "handoff", "resolve-or-escalate"),
+                state.Need(state.Context, "context", "resolve-or-escalate"),
+                state.Need(state.Application, "policy application", "resolve-or-escalate"),
+                workspace,
+                now),
+        };
+
+    /// <summary>document: the annotated handoff or resolution note, and the decision summary.</summary>
+    public EscalationCaseState Document(EscalationCaseState state, CaseSubmission ticket, Workspace workspace)
+    {
+        var received = state.Need(state.Received, "handoff", "document");
+        var context = state.Need(state.Context, "context", "document");
+        var application = state.Need(state.Application, "policy application", "document");
+        var outcome = state.Need(state.Outcome, "outcome", "document");
+        var signals = state.Need(state.Signals, "signals", "document");
+        var facts = state.Need(state.Facts, "facts", "document");
+        var note = _document.Document(received, context, application, outcome);
+        var trace = new List<TraceEntry>();
+        trace.AddRange(received.Trace);
+        trace.AddRange(signals.Trace);
+        trace.AddRange(facts.Trace);
+        trace.AddRange(context.Trace);
+        trace.AddRange(application.Trace);
+        trace.AddRange(outcome.Trace);
+        trace.AddRange(note.Trace);
+        var decision = new CaseDecision
+        {
+            TicketId = ticket.TicketId,
+            Kind = CaseKindNames.Escalation,
+            Priority = signals.Priority,
+            Route = outcome.Route,
+            Reasons = outcome.Reasons,
+            Draft = outcome.Draft?.Text ?? "",
+            InternalNote = note.Text,
+            ExceptionRationale = application.ExceptionRationale,
+            ReviewerQueue = outcome.ReviewerQueue,
+            SlaDeadline = outcome.SlaDeadline,
+            ToneScore = outcome.ToneCheck?.Score,
+            Citations = context.Retrieval.Citations,
+            PrecedentIds = context.Retrieval.Precedents.Select(p => p.Id).ToArray(),
+            PlaybookId = context.Retrieval.Playbook?.Id,
+            WorkspaceVersion = workspace.Version,
+            Trace = trace,
+        };
+        return state with { Note = note, Decision = decision };
+    }
+}
