@@ -14,20 +14,27 @@ tool_dir="$root/.tools/bicep"
 bicep="$tool_dir/bicep"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
-# Bicep checks for newer versions on some commands; nothing here should reach out for that.
-export BICEP_TRACING_ENABLED=false
 
 die() { echo "validate-infra: $*" >&2; exit 1; }
 
-installed_version() {
+installed_version() { # what the binary reports; slow-ish, so only right after an install
   [ -x "$bicep" ] || return 1
   "$bicep" --version 2>/dev/null | grep -oE '[0-9]+\.[0-9]+\.[0-9]+' | head -n1
+}
+stamp="$tool_dir/VERSION"
+
+extract_bicep() { # nupkg dir -> dir/tools/bicep (a .nupkg is a zip file)
+  if command -v unzip >/dev/null 2>&1; then
+    unzip -o -q "$1" 'tools/bicep' -d "$2"
+  else
+    python3 -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extract("tools/bicep", sys.argv[2])' "$1" "$2"
+  fi
 }
 
 install_from_nupkg() { # url -> extracts tools/bicep into $tool_dir
   local tmp; tmp=$(mktemp -d)
   if curl -fsSL --retry 2 --max-time 300 -o "$tmp/bicep.nupkg" "$1" 2>"$tmp/curl.log" \
-     && unzip -o -q "$tmp/bicep.nupkg" 'tools/bicep' -d "$tmp/pkg" 2>>"$tmp/curl.log"; then
+     && extract_bicep "$tmp/bicep.nupkg" "$tmp/pkg" 2>>"$tmp/curl.log"; then
     mkdir -p "$tool_dir" && mv -f "$tmp/pkg/tools/bicep" "$bicep" && chmod +x "$bicep"
     rm -rf "$tmp"; return 0
   fi
@@ -59,11 +66,13 @@ EOF
   mkdir -p "$tool_dir" && cp -f "$found" "$bicep" && chmod +x "$bicep"
 }
 
-if [ "$(installed_version)" != "$BICEP_VERSION" ]; then
+if [ ! -x "$bicep" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$BICEP_VERSION" ]; then
   echo "installing bicep $BICEP_VERSION into .tools/bicep/"
+  rm -f "$stamp"
   url="https://api.nuget.org/v3-flatcontainer/$BICEP_PACKAGE/$BICEP_VERSION/$BICEP_PACKAGE.$BICEP_VERSION.nupkg"
   install_from_nupkg "$url" || install_with_dotnet_restore || die "could not install the Bicep CLI $BICEP_VERSION"
   [ "$(installed_version)" = "$BICEP_VERSION" ] || die "installed Bicep CLI does not report version $BICEP_VERSION"
+  echo "$BICEP_VERSION" >"$stamp"
 fi
 
 work=$(mktemp -d)
@@ -91,22 +100,40 @@ check() { # label logfile exitcode
 check "infra/main.bicep (build)" "$work/build.log" $?
 [ -s "$work/main.json" ] || { errors=$((errors + 1)); echo "FAIL  infra/main.bicep produced no ARM template"; }
 
-# 2. Lint every Bicep file on its own.
+# 2. Lint every Bicep file (one bicep process; its diagnostics name the file they belong to).
+"$bicep" lint --pattern 'infra/**/*.bicep' >"$work/lint-all.log" 2>&1
+lint_rc=$?
+attributed=0
 while IFS= read -r file; do
   files=$((files + 1))
-  "$bicep" lint "$file" >"$work/lint.log" 2>&1
-  check "$file (lint)" "$work/lint.log" $?
+  grep -F "$root/$file(" "$work/lint-all.log" | sort -u >"$work/lint.log"
+  attributed=$((attributed + $(wc -l <"$work/lint.log")))
+  check "$file (lint)" "$work/lint.log" 0
 done < <(find infra -name '*.bicep' -type f | sort)
+# Anything bicep said that names no file above, or a failure without a diagnostic, is an error.
+if [ "$lint_rc" -ne 0 ] || [ "$(grep -E ' : (Error|Warning) ' "$work/lint-all.log" | sort -u | wc -l)" -ne "$attributed" ]; then
+  errors=$((errors + 1)); echo "FAIL  bicep lint (exit $lint_rc)"; sed 's/^/      /' "$work/lint-all.log"
+fi
 
-# 3. JSON files under infra/ must parse.
+# 3. JSON files must parse; main.parameters.json may only set parameters main.bicep declares.
+json_check() { # file
+  python3 - "$1" "$work/main.json" <<'EOF'
+import json, os, sys
+doc = json.load(open(sys.argv[1]))
+if os.path.basename(sys.argv[1]) == "main.parameters.json" and os.path.exists(sys.argv[2]):
+    declared = set(json.load(open(sys.argv[2])).get("parameters", {}))
+    unknown = sorted(set(doc.get("parameters", {})) - declared)
+    assert not unknown, f"parameters not declared in main.bicep: {', '.join(unknown)}"
+EOF
+}
 while IFS= read -r file; do
   files=$((files + 1))
-  if python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$file" 2>"$work/json.log"; then
+  if json_check "$file" >"$work/json.log" 2>&1; then
     echo "ok    $file (json)"
   else
     errors=$((errors + 1)); echo "FAIL  $file (json)"; sed 's/^/      /' "$work/json.log"
   fi
-done < <(find infra -name '*.json' -type f | sort)
+done < <(find infra -name '*.json' -type f | sort; ls host.json local.settings.example.json 2>/dev/null)
 
 # 4. azure.yaml must be YAML and name the api service.
 yaml_check() {
@@ -123,24 +150,49 @@ EOF
   elif command -v ruby >/dev/null 2>&1; then
     ruby -ryaml -e 'd = YAML.safe_load(File.read(ARGV[0])); raise "services.api is missing" unless d.is_a?(Hash) && d.dig("services", "api")' "$1"
   else
-    # No YAML library: a structural check of the block-mapping subset azure.yaml uses.
+    # No YAML library: a structural check of the block-style subset azure.yaml uses
+    # (mappings, "- " sequences, block scalars, comments).
     python3 - "$1" <<'EOF'
 import re, sys
-stack, seen_api = [-1], False
-for n, raw in enumerate(open(sys.argv[1]), 1):
-    line = raw.rstrip("\n")
-    if not line.strip() or line.lstrip().startswith("#"):
+levels, expect_child, block_at, seen_api = [0], False, None, False
+key = re.compile(r"""^("[^"]*"|'[^']*'|[A-Za-z0-9_.$/-]+):(\s+(.*))?$""")
+for n, raw in enumerate(open(sys.argv[1], encoding="utf-8"), 1):
+    line = raw.rstrip("\r\n")
+    if not line.strip():
         continue
-    assert "\t" not in line[: len(line) - len(line.lstrip())], f"line {n}: tab in indentation"
-    indent = len(line) - len(line.lstrip(" "))
-    body = line.strip()
-    assert re.match(r"^(- )?[A-Za-z0-9_.\-\"']+:( .*)?$", body) or body.startswith("- "), f"line {n}: not a key: value line"
-    while indent < stack[-1]:
-        stack.pop()
-    assert indent == stack[-1] or indent > stack[-1], f"line {n}: bad indentation"
-    if indent > stack[-1]:
-        stack.append(indent)
-    seen_api = seen_api or body == "api:"
+    lead = line[: len(line) - len(line.lstrip())]
+    assert "\t" not in lead, f"line {n}: tab in indentation"
+    indent, body = len(lead), line.strip()
+    if block_at is not None:
+        if indent > block_at:
+            continue                      # inside a | or > block scalar
+        block_at = None
+    if body.startswith("#"):
+        continue
+    if expect_child:
+        if indent > levels[-1]:
+            levels.append(indent)
+        elif not (indent == levels[-1] and body.startswith("- ")):
+            raise AssertionError(f"line {n}: expected an indented block")
+    else:
+        while indent < levels[-1]:
+            levels.pop()
+        assert indent == levels[-1], f"line {n}: indentation matches no enclosing level"
+    item = body
+    if body.startswith("- "):
+        item = body[2:].strip()
+        levels.append(indent + 2)
+    m = key.match(item)
+    if m:
+        value = (m.group(3) or "").split(" #")[0].strip()
+        expect_child = value == ""
+        if value in ("|", ">", "|-", ">-", "|+", ">+"):
+            expect_child, block_at = False, indent
+        seen_api = seen_api or (indent == 2 and m.group(1) == "api" and levels[:2] == [0, 2])
+    else:
+        assert body.startswith("- "), f"line {n}: neither 'key: value' nor a sequence item"
+        expect_child = False
+assert not expect_child, "file ends where a block was expected"
 assert seen_api, "services.api is missing"
 EOF
   fi

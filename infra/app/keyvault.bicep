@@ -17,6 +17,8 @@ param callbackSigningKey string
 @description('SMTP password; no secret is written when empty.')
 param smtpPassword string = ''
 
+var smtpPasswordSecretName = 'smtp-password'
+
 resource vault 'Microsoft.KeyVault/vaults@2024-11-01' = {
   name: name
   location: location
@@ -58,7 +60,7 @@ resource callbackSigningKeySecret 'Microsoft.KeyVault/vaults/secrets@2024-11-01'
 
 resource smtpPasswordSecret 'Microsoft.KeyVault/vaults/secrets@2024-11-01' = if (!empty(smtpPassword)) {
   parent: vault
-  name: 'smtp-password'
+  name: smtpPasswordSecretName
   properties: {
     value: smtpPassword
     contentType: 'text/plain'
@@ -71,4 +73,5 @@ output uri string = vault.properties.vaultUri
 // Versionless URIs: a new secret version is picked up without redeploying the app.
 output linkSigningKeySecretUri string = linkSigningKeySecret.properties.secretUri
 output callbackSigningKeySecretUri string = callbackSigningKeySecret.properties.secretUri
-output smtpPasswordSecretUri string = empty(smtpPassword) ? '' : smtpPasswordSecret!.properties.secretUri
+// Where the SMTP password lives when one is given (the secret is written only then).
+output smtpSecretUri string = '${vault.properties.vaultUri}secrets/${smtpPasswordSecretName}'
