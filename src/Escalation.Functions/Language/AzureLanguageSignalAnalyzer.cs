@@ -1,3 +1,4 @@
+using Azure;
 using Azure.AI.TextAnalytics;
 using Azure.Core;
 using Escalation.Core.Signals;
@@ -8,7 +9,8 @@ namespace Escalation.Functions.Language;
 /// <summary>
 /// Text signals with sentiment from Azure AI Language: the embedded analyser finds every other signal and its evidence;
 /// the service's verdict on the customer's words replaces only <see cref="TextSignals.Sentiment"/> and
-/// <see cref="TextSignals.Negative"/>, with the scores added as evidence.
+/// <see cref="TextSignals.Negative"/>, with the scores added as evidence. When the service fails, the embedded verdict
+/// stands and the evidence says so: a Language outage never stops a case.
 /// </summary>
 public sealed class AzureLanguageSignalAnalyzer : ITextSignalAnalyzer
 {
@@ -41,7 +43,17 @@ public sealed class AzureLanguageSignalAnalyzer : ITextSignalAnalyzer
             return signals;
         }
 
-        var sentiment = _analyze(text);
+        LanguageSentiment sentiment;
+        try
+        {
+            sentiment = _analyze(text);
+        }
+        catch (RequestFailedException ex)
+        {
+            var unavailable = new Evidence("sentiment", FormattableString.Invariant($"azure-language unavailable ({ex.Status}); embedded sentiment kept"), -1, -1, 0);
+            return signals with { Evidence = [.. signals.Evidence, unavailable] };
+        }
+
         var score = Math.Clamp(sentiment.Positive - sentiment.Negative, -1.0, 1.0);
         var negative = sentiment.Label == "negative" || (sentiment.Label == "mixed" && sentiment.Negative > sentiment.Positive);
         var evidence = new Evidence(

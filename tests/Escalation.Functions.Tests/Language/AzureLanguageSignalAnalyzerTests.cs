@@ -1,3 +1,4 @@
+using Azure;
 using Escalation.Core.Signals;
 using Escalation.Core.Tickets;
 using Escalation.Functions.Language;
@@ -56,6 +57,17 @@ public sealed class AzureLanguageSignalAnalyzerTests
         var analyzer = new AzureLanguageSignalAnalyzer(Inner(), _ => throw new InvalidOperationException("service called"));
 
         Assert.Equal(Embedded, analyzer.Analyze([new TicketMessage { Text = "   " }]));
+    }
+
+    [Fact]
+    public void Analyze_ServiceFails_KeepsTheEmbeddedSentimentAndSaysSo()
+    {
+        var analyzer = new AzureLanguageSignalAnalyzer(Inner(), _ => throw new RequestFailedException(503, "Service Unavailable"));
+
+        var signals = analyzer.Analyze(Thread);
+
+        Assert.Equal((0.1, false), (signals.Sentiment, signals.Negative));
+        Assert.Contains("azure-language unavailable (503)", signals.Evidence[^1].Text);
     }
 
     private static ITextSignalAnalyzer Inner()

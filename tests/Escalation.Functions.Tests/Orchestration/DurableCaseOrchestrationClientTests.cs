@@ -103,7 +103,7 @@ public sealed class DurableCaseOrchestrationClientTests
             {
                 RuntimeStatus = OrchestrationRuntimeStatus.Failed,
                 DataConverter = JsonDataConverter.Default,
-                FailureDetails = new TaskFailureDetails("TaskFailedException", "Draft failed after 3 attempts", null, null),
+                FailureDetails = TaskFailureDetails.FromException(new InvalidOperationException("Draft failed after 3 attempts")),
             });
 
         var state = await new DurableCaseOrchestrationClient(_client.Object).GetAsync(CaseId);
