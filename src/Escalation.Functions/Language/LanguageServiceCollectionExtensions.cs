@@ -1,0 +1,37 @@
+using Azure.Identity;
+using Escalation.Core.Signals;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Escalation.Functions.Language;
+
+/// <summary>Wraps the registered <see cref="ITextSignalAnalyzer"/> with Azure AI Language sentiment when an endpoint is configured.</summary>
+public static class LanguageServiceCollectionExtensions
+{
+    /// <summary>App setting with the Language resource endpoint; empty keeps the embedded analyser alone.</summary>
+    public const string EndpointSetting = "AZURE_LANGUAGE_ENDPOINT";
+
+    public static IServiceCollection AddAzureLanguageSentiment(this IServiceCollection services, IConfiguration configuration)
+    {
+        var endpoint = configuration[EndpointSetting];
+        if (string.IsNullOrWhiteSpace(endpoint))
+        {
+            return services;
+        }
+
+        var registered = services.LastOrDefault(d => d.ServiceType == typeof(ITextSignalAnalyzer) && !d.IsKeyedService)
+            ?? throw new InvalidOperationException($"{EndpointSetting} is set but no {nameof(ITextSignalAnalyzer)} is registered to wrap.");
+        services.Remove(registered);
+        var uri = new Uri(endpoint);
+        services.Add(new ServiceDescriptor(
+            typeof(ITextSignalAnalyzer),
+            sp => new AzureLanguageSignalAnalyzer(Resolve(sp, registered), uri, new DefaultAzureCredential()),
+            registered.Lifetime));
+        return services;
+    }
+
+    private static ITextSignalAnalyzer Resolve(IServiceProvider services, ServiceDescriptor descriptor) =>
+        descriptor.ImplementationInstance as ITextSignalAnalyzer
+        ?? descriptor.ImplementationFactory?.Invoke(services) as ITextSignalAnalyzer
+        ?? (ITextSignalAnalyzer)ActivatorUtilities.CreateInstance(services, descriptor.ImplementationType!);
+}

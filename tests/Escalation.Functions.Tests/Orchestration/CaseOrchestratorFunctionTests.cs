@@ -1,0 +1,60 @@
+using Escalation.Core.Decisions;
+using Escalation.Core.Tickets;
+using Escalation.Core.Workflow;
+using Escalation.Functions.Orchestration;
+using Microsoft.DurableTask;
+using Moq;
+
+namespace Escalation.Functions.Tests.Orchestration;
+
+public sealed class CaseOrchestratorFunctionTests
+{
+    private static readonly DateTime Now = new(2026, 3, 1, 8, 30, 0, DateTimeKind.Utc);
+
+    [Fact]
+    public async Task RunOrchestrator_DraftAndSendRoute_RunsEveryStageThenSendsTracesAndRecords()
+    {
+        var input = new CaseWorkflowInput("zd-1-r1-abcd", CaseKindNames.Sensitive, "ZD-1", "hash");
+        var calls = new List<string>();
+        var inputs = new List<object?>();
+        var context = new Mock<TaskOrchestrationContext>(MockBehavior.Strict);
+        context.Setup(c => c.GetInput<CaseWorkflowInput>()).Returns(input);
+        context.SetupGet(c => c.CurrentUtcDateTime).Returns(Now);
+        context.Setup(c => c.SetCustomStatus(It.IsAny<object?>()));
+        foreach (var stage in CaseActivityNames.SensitiveStages)
+        {
+            var summary = stage == CaseActivityNames.Route
+                ? new StageSummary { Stage = "route", Route = Routes.DraftAndSend, Priority = "P3" }
+                : new StageSummary { Stage = CaseActivityNames.StageName(stage) };
+            SetupActivity(context, stage, summary, calls, inputs);
+        }
+
+        SetupActivity(context, CaseActivityNames.DeliverReply, new DeliveryResult(true, "posted"), calls, inputs);
+        SetupActivity(context, CaseActivityNames.WriteTrace, "trace-1", calls, inputs);
+        SetupActivity(context, CaseActivityNames.RecordOutcome, true, calls, inputs);
+
+        var outcome = await CaseOrchestratorFunction.RunOrchestrator(context.Object);
+
+        Assert.Equal(new CaseOutcome(input.CaseId, CaseStatuses.Sent, Routes.DraftAndSend, "trace-1"), outcome);
+        Assert.Equal(
+            [.. CaseActivityNames.SensitiveStages, CaseActivityNames.DeliverReply, CaseActivityNames.WriteTrace, CaseActivityNames.RecordOutcome],
+            calls);
+        var delivery = Assert.IsType<DeliverReplyInput>(inputs[5]);
+        Assert.Equal(("reply-sent", "draft"), (delivery.Event, delivery.ReplyArtifact));
+        context.Verify(c => c.SetCustomStatus(It.Is<CaseProgress>(p => p.Stage == "done" && p.Route == Routes.DraftAndSend)), Times.Once);
+    }
+
+    [Fact]
+    public async Task RunOrchestrator_WithoutInput_Fails()
+    {
+        var context = new Mock<TaskOrchestrationContext>(MockBehavior.Strict);
+        context.Setup(c => c.GetInput<CaseWorkflowInput>()).Returns((CaseWorkflowInput?)null);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => CaseOrchestratorFunction.RunOrchestrator(context.Object));
+    }
+
+    private static void SetupActivity<T>(Mock<TaskOrchestrationContext> context, string name, T result, List<string> calls, List<object?> inputs) =>
+        context.Setup(c => c.CallActivityAsync<T>(It.Is<TaskName>(n => n.Name == name), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+            .Callback((TaskName n, object? i, TaskOptions? _) => { calls.Add(n.Name); inputs.Add(i); })
+            .ReturnsAsync(result);
+}
