@@ -1,0 +1,177 @@
+using Escalation.Core.Signals;
+
+namespace Escalation.Core.Tracing;
+
+/// <summary>
+/// One immutable record of a case's decision trail. Serialised as canonical JSON
+/// (<see cref="TraceCanonicalJson"/>) and stored content-addressed: its id is <c>tr-</c> + the hex SHA-256
+/// of those bytes. <see cref="PreviousHash"/> links it to the case's previous record, so a case's traces
+/// form a hash chain that <see cref="TraceChainVerifier"/> can check.
+/// </summary>
+public sealed record DecisionTrace
+{
+    /// <summary>The case this record belongs to.</summary>
+    public required string CaseId { get; init; }
+
+    /// <summary>Position in the case's chain: 0, 1, 2…</summary>
+    public required int Sequence { get; init; }
+
+    /// <summary>What kind of record (see <see cref="TraceRecordKinds"/>).</summary>
+    public required string Kind { get; init; }
+
+    public required string TicketId { get; init; }
+
+    public required string CustomerId { get; init; }
+
+    /// <summary>The workspace version the decision read.</summary>
+    public required string WorkspaceVersion { get; init; }
+
+    /// <summary>What each stage read, found and decided.</summary>
+    public IReadOnlyList<TraceEntry> Entries { get; init; } = [];
+
+    /// <summary>The customer context the decision considered (tier, tenure…).</summary>
+    public TraceCustomer? Customer { get; init; }
+
+    /// <summary>The signals with their evidence.</summary>
+    public TraceSignals? Signals { get; init; }
+
+    /// <summary>Policies cited (<c>id@version#sha256</c> with their titles).</summary>
+    public IReadOnlyList<TracePolicyCitation> Policies { get; init; } = [];
+
+    /// <summary>Precedent ids weighed.</summary>
+    public IReadOnlyList<string> Precedents { get; init; } = [];
+
+    public string? Playbook { get; init; }
+
+    public TraceDecision? Decision { get; init; }
+
+    /// <summary>Notes for the support team only; never shown publicly.</summary>
+    public IReadOnlyList<string> InternalNotes { get; init; } = [];
+
+    /// <summary>Who decided: the agent or a reviewer.</summary>
+    public required TraceActor Actor { get; init; }
+
+    /// <summary>When, as passed in by the caller (stored as ISO-8601 UTC).</summary>
+    public required DateTimeOffset At { get; init; }
+
+    /// <summary>Lowercase hex SHA-256 of the previous record of the case; null for sequence 0.</summary>
+    public string? PreviousHash { get; init; }
+
+    /// <summary>Model internals when a language model drafted or classified; never shown publicly.</summary>
+    public TraceModelInfo? Model { get; init; }
+}
+
+/// <summary>Kinds of <see cref="DecisionTrace"/> record.</summary>
+public static class TraceRecordKinds
+{
+    public const string Decision = "decision";
+    public const string ReviewOutcome = "review-outcome";
+    public const string SlaTimeout = "sla-timeout";
+    public const string Delivery = "delivery";
+}
+
+/// <summary>The route taken and the reasons for it, in plain words.</summary>
+public sealed record TraceDecision(string Route, IReadOnlyList<string> Reasons);
+
+/// <summary>Who made a decision: <c>agent</c> (with the agent's name) or <c>reviewer</c> (with the reviewer id).</summary>
+public sealed record TraceActor(string Kind, string Id)
+{
+    public const string AgentKind = "agent";
+    public const string ReviewerKind = "reviewer";
+
+    public static TraceActor Agent(string name = "escalation-agent") => new(AgentKind, name);
+
+    public static TraceActor Reviewer(string id) => new(ReviewerKind, id);
+}
+
+/// <summary>A policy cited by a trace: <c>id@version#sha256</c> plus its title for readers.</summary>
+public sealed record TracePolicyCitation(string Citation, string Title)
+{
+    public string Id => Citation.Split('@')[0];
+
+    public string Version => Citation.Split('@') is [_, var rest, ..] ? rest.Split('#')[0] : "";
+
+    public string Sha256 => Citation.Split('#') is [_, var hash, ..] ? hash : "";
+
+    public static TracePolicyCitation From(Knowledge.Policy policy) => new(policy.Citation, policy.Title);
+}
+
+/// <summary>The customer context a decision considered.</summary>
+public sealed record TraceCustomer
+{
+    public required string Tier { get; init; }
+    public int? TenureMonths { get; init; }
+    public bool Vip { get; init; }
+    public int? DaysToRenewal { get; init; }
+
+    /// <summary>Kept for the support team; never shown publicly.</summary>
+    public string? Email { get; init; }
+}
+
+/// <summary>A compact, serialisable form of <see cref="CaseSignals"/>: raised flags, scores and evidence.</summary>
+public sealed record TraceSignals
+{
+    public required string Priority { get; init; }
+    public string PriorityReason { get; init; } = "";
+
+    /// <summary>Raised flags by name, e.g. <c>legal</c>, <c>manager-request</c>, <c>vip</c>.</summary>
+    public IReadOnlyList<string> Flags { get; init; } = [];
+    public IReadOnlyList<string> LegalKinds { get; init; } = [];
+    public double Sentiment { get; init; }
+    public double Intensity { get; init; }
+    public string? CustomerTone { get; init; }
+    public string? Competitor { get; init; }
+    public IReadOnlyList<Evidence> Evidence { get; init; } = [];
+
+    /// <summary>The compact form of a detect stage's output.</summary>
+    public static TraceSignals From(CaseSignals signals)
+    {
+        var t = signals.Text;
+        var flags = new List<string>();
+        void Add(bool on, string name)
+        {
+            if (on)
+            {
+                flags.Add(name);
+            }
+        }
+
+        Add(t.Legal, "legal");
+        Add(t.Negative, "negative");
+        Add(t.Complaint, "complaint");
+        Add(t.Abusive, "abusive");
+        Add(t.ManagerRequest, "manager-request");
+        Add(t.ChurnThreat, "churn-threat");
+        Add(t.Outage, "outage");
+        Add(t.DataLoss, "data-loss");
+        Add(t.Security, "security");
+        Add(t.Chargeback, "chargeback");
+        Add(signals.Vip, "vip");
+        Add(signals.RepeatComplainant, "repeat-complainant");
+        Add(signals.CommerciallySensitive, "commercially-sensitive");
+        return new TraceSignals
+        {
+            Priority = signals.Priority,
+            PriorityReason = signals.PriorityReason,
+            Flags = flags,
+            LegalKinds = t.LegalKinds,
+            Sentiment = Math.Round(t.Sentiment, 4),
+            Intensity = Math.Round(t.Intensity, 4),
+            CustomerTone = t.CustomerTone,
+            Competitor = t.Competitor,
+            Evidence = [.. t.Evidence, .. signals.CustomerEvidence],
+        };
+    }
+}
+
+/// <summary>Model internals of a decision; kept for audit by the team, never shown publicly.</summary>
+public sealed record TraceModelInfo
+{
+    public required string Name { get; init; }
+    public int PromptTokens { get; init; }
+    public int CompletionTokens { get; init; }
+    public long LatencyMs { get; init; }
+
+    /// <summary>Hex SHA-256 of the prompt sent.</summary>
+    public string? PromptHash { get; init; }
+}

@@ -1,0 +1,84 @@
+using System.Text.Json;
+using Escalation.Core.Storage;
+
+namespace Escalation.Infrastructure.Storage;
+
+/// <summary>
+/// The case index as files: <c>cases/&lt;caseId&gt;.json</c> with the record and a version counter as ETag.
+/// A per-case lock file (exclusive open) serialises writers across threads and processes.
+/// </summary>
+public sealed class FileCaseIndex(string dataDirectory) : ICaseIndex
+{
+    private readonly string _dir = Path.Combine(dataDirectory, "cases");
+
+    public async Task<VersionedCase?> GetAsync(string caseId, CancellationToken cancellationToken = default) =>
+        await ReadAsync(PathOf(caseId), cancellationToken) is { } stored ? new VersionedCase(stored.Case, stored.ETag) : null;
+
+    public async Task<string> UpsertAsync(CaseRecord record, string? ifMatch, CancellationToken cancellationToken = default)
+    {
+        var path = PathOf(record.CaseId);
+        Directory.CreateDirectory(_dir);
+        await using var held = await LockAsync(path + ".lock", cancellationToken);
+        var current = await ReadAsync(path, cancellationToken);
+        if (ifMatch is null && current is not null)
+        {
+            throw new ConcurrencyConflictException($"Case {record.CaseId} already exists.");
+        }
+
+        if (ifMatch is not null and not "*" && current?.ETag != ifMatch)
+        {
+            throw new ConcurrencyConflictException($"Case {record.CaseId} changed since it was read (ETag {ifMatch}, now {current?.ETag ?? "absent"}).");
+        }
+
+        var etag = ((current is null ? 0 : long.Parse(current.ETag)) + 1).ToString();
+        await AtomicFile.ReplaceAsync(path, JsonSerializer.SerializeToUtf8Bytes(new StoredCase(record, etag), StorageJson.Options), cancellationToken);
+        return etag;
+    }
+
+    public Task<IReadOnlyList<CaseRecord>> QueryByStatusAsync(string status, CancellationToken cancellationToken = default) =>
+        QueryAsync(c => c.Status == status, cancellationToken);
+
+    public Task<IReadOnlyList<CaseRecord>> QueryByCustomerAsync(string customerId, CancellationToken cancellationToken = default) =>
+        QueryAsync(c => c.CustomerId == customerId, cancellationToken);
+
+    private async Task<IReadOnlyList<CaseRecord>> QueryAsync(Func<CaseRecord, bool> predicate, CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(_dir))
+        {
+            return [];
+        }
+
+        var found = new List<CaseRecord>();
+        foreach (var file in Directory.EnumerateFiles(_dir, "*.json"))
+        {
+            if (!Path.GetFileName(file).StartsWith('.') && await ReadAsync(file, cancellationToken) is { } stored && predicate(stored.Case))
+            {
+                found.Add(stored.Case);
+            }
+        }
+
+        return [.. found.OrderBy(c => c.Created).ThenBy(c => c.CaseId, StringComparer.Ordinal)];
+    }
+
+    private string PathOf(string caseId) => Path.Combine(_dir, StorageNames.Require(caseId, "caseId") + ".json");
+
+    private static async Task<StoredCase?> ReadAsync(string path, CancellationToken cancellationToken) =>
+        await AtomicFile.ReadOrNullAsync(path, cancellationToken) is { } bytes ? JsonSerializer.Deserialize<StoredCase>(bytes, StorageJson.Options) : null;
+
+    private static async Task<FileStream> LockAsync(string path, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (attempt < 2000)
+            {
+                await Task.Delay(5, cancellationToken);
+            }
+        }
+    }
+
+    private sealed record StoredCase(CaseRecord Case, string ETag);
+}

@@ -1,0 +1,130 @@
+using System.Globalization;
+using System.Text.Json;
+using Escalation.Core.Storage;
+
+namespace Escalation.Infrastructure.Storage;
+
+/// <summary>
+/// An inbound queue as files: <c>queues/&lt;name&gt;/ready</c> (waiting, oldest first),
+/// <c>queues/&lt;name&gt;/inflight</c> (received, invisible until their lease ends) and
+/// <c>queues/&lt;name&gt;-poison</c> (with the reason). A rename claims a message, so two consumers never
+/// receive the same one at once.
+/// </summary>
+public sealed class FileInboundQueue : IInboundQueue
+{
+    private readonly string _ready;
+    private readonly string _inflight;
+    private readonly string _poison;
+    private readonly TimeProvider _time;
+
+    public FileInboundQueue(string dataDirectory, string name, TimeProvider? time = null)
+    {
+        StorageNames.Require(name, "queue name");
+        var root = Path.Combine(dataDirectory, "queues");
+        _ready = Path.Combine(root, name, "ready");
+        _inflight = Path.Combine(root, name, "inflight");
+        _poison = Path.Combine(root, name + "-poison");
+        _time = time ?? TimeProvider.System;
+    }
+
+    public async Task SendAsync(string body, CancellationToken cancellationToken = default)
+    {
+        var message = new StoredMessage(Guid.NewGuid().ToString("N"), body, 0, _time.GetUtcNow(), null);
+        await AtomicFile.ReplaceAsync(Path.Combine(_ready, ReadyName(message)), JsonSerializer.SerializeToUtf8Bytes(message, StorageJson.Options), cancellationToken);
+    }
+
+    public async Task<InboundMessage?> ReceiveAsync(TimeSpan visibility, CancellationToken cancellationToken = default)
+    {
+        await ReturnExpiredAsync(cancellationToken);
+        if (!Directory.Exists(_ready))
+        {
+            return null;
+        }
+
+        Directory.CreateDirectory(_inflight);
+        foreach (var file in Directory.EnumerateFiles(_ready, "*.json").Where(f => !Path.GetFileName(f).StartsWith('.')).Order(StringComparer.Ordinal).ToList())
+        {
+            var id = Path.GetFileNameWithoutExtension(file).Split('-')[^1];
+            var claimed = Path.Combine(_inflight, id + ".json");
+            try
+            {
+                File.Move(file, claimed, overwrite: false);
+            }
+            catch (IOException)
+            {
+                continue; // another consumer took it
+            }
+
+            var message = (await ReadAsync(claimed, cancellationToken))!;
+            message = message with { DequeueCount = message.DequeueCount + 1, InvisibleUntil = _time.GetUtcNow() + visibility };
+            await AtomicFile.ReplaceAsync(claimed, JsonSerializer.SerializeToUtf8Bytes(message, StorageJson.Options), cancellationToken);
+            return new InboundMessage(message.Id, message.Body, message.DequeueCount, message.DequeueCount.ToString(CultureInfo.InvariantCulture));
+        }
+
+        return null;
+    }
+
+    public Task CompleteAsync(InboundMessage message, CancellationToken cancellationToken = default)
+    {
+        File.Delete(Path.Combine(_inflight, StorageNames.Require(message.Id, "message id") + ".json"));
+        return Task.CompletedTask;
+    }
+
+    public async Task PoisonAsync(InboundMessage message, string reason, CancellationToken cancellationToken = default)
+    {
+        var poisoned = new PoisonedMessage(message.Id, message.Body, reason, message.DequeueCount, _time.GetUtcNow());
+        var name = $"{poisoned.PoisonedAt.UtcTicks:D20}-{message.Id}.json";
+        await AtomicFile.ReplaceAsync(Path.Combine(_poison, name), JsonSerializer.SerializeToUtf8Bytes(poisoned, StorageJson.Options), cancellationToken);
+        await CompleteAsync(message, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<PoisonedMessage>> PeekPoisonAsync(int max = 32, CancellationToken cancellationToken = default)
+    {
+        if (!Directory.Exists(_poison))
+        {
+            return [];
+        }
+
+        var list = new List<PoisonedMessage>();
+        foreach (var file in Directory.EnumerateFiles(_poison, "*.json").Where(f => !Path.GetFileName(f).StartsWith('.')).Order(StringComparer.Ordinal).Take(max))
+        {
+            if (await AtomicFile.ReadOrNullAsync(file, cancellationToken) is { } bytes)
+            {
+                list.Add(JsonSerializer.Deserialize<PoisonedMessage>(bytes, StorageJson.Options)!);
+            }
+        }
+
+        return list;
+    }
+
+    private async Task ReturnExpiredAsync(CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(_inflight))
+        {
+            return;
+        }
+
+        var now = _time.GetUtcNow();
+        foreach (var file in Directory.EnumerateFiles(_inflight, "*.json").Where(f => !Path.GetFileName(f).StartsWith('.')))
+        {
+            if (await ReadAsync(file, cancellationToken) is { InvisibleUntil: { } until } message && until <= now)
+            {
+                try
+                {
+                    File.Move(file, Path.Combine(_ready, ReadyName(message)), overwrite: false);
+                }
+                catch (IOException)
+                {
+                    // completed or returned by someone else meanwhile
+                }
+            }
+        }
+    }
+
+    private static string ReadyName(StoredMessage message) => $"{message.EnqueuedAt.UtcTicks:D20}-{message.Id}.json";
+
+    private static async Task<StoredMessage?> ReadAsync(string path, CancellationToken cancellationToken) =>
+        await AtomicFile.ReadOrNullAsync(path, cancellationToken) is { } bytes ? JsonSerializer.Deserialize<StoredMessage>(bytes, StorageJson.Options) : null;
+
+    private sealed record StoredMessage(string Id, string Body, long DequeueCount, DateTimeOffset EnqueuedAt, DateTimeOffset? InvisibleUntil);
+}

@@ -1,0 +1,65 @@
+using Escalation.Core.Storage;
+using Escalation.Core.Tracing;
+
+namespace Escalation.Infrastructure.Storage;
+
+/// <summary>
+/// Decision traces as files under a data directory: <c>traces/&lt;id&gt;.json</c> (content-addressed,
+/// create-only) and, per case, <c>chains/&lt;caseId&gt;/&lt;sequence&gt;.link</c> holding the trace id
+/// (create-only, so one writer wins each sequence). No code path overwrites or deletes either.
+/// </summary>
+public sealed class FileTraceStore(string dataDirectory) : ITraceStore
+{
+    private readonly string _traces = Path.Combine(dataDirectory, "traces");
+    private readonly string _chains = Path.Combine(dataDirectory, "chains");
+
+    /// <summary>The file a trace is stored in.</summary>
+    public string PathOf(string traceId) => Path.Combine(_traces, RequireId(traceId) + ".json");
+
+    /// <summary>The file of a chain slot.</summary>
+    public string LinkPathOf(string caseId, int sequence) =>
+        Path.Combine(_chains, StorageNames.Require(caseId, "caseId"), sequence.ToString("D10") + ".link");
+
+    public async Task<string> PutAsync(byte[] canonicalBytes, CancellationToken cancellationToken = default)
+    {
+        var id = TraceCanonicalJson.IdOf(canonicalBytes);
+        var path = PathOf(id);
+        if (!await AtomicFile.TryCreateAsync(path, canonicalBytes, cancellationToken)
+            && !(await AtomicFile.ReadOrNullAsync(path, cancellationToken) ?? []).AsSpan().SequenceEqual(canonicalBytes))
+        {
+            throw new TraceConflictException(id);
+        }
+
+        return id;
+    }
+
+    public Task<byte[]?> GetAsync(string traceId, CancellationToken cancellationToken = default) =>
+        TraceCanonicalJson.IsTraceId(traceId) ? AtomicFile.ReadOrNullAsync(PathOf(traceId), cancellationToken) : Task.FromResult<byte[]?>(null);
+
+    public async Task<IReadOnlyList<ChainLink>> ListChainAsync(string caseId, CancellationToken cancellationToken = default)
+    {
+        var dir = Path.Combine(_chains, StorageNames.Require(caseId, "caseId"));
+        if (!Directory.Exists(dir))
+        {
+            return [];
+        }
+
+        var links = new List<ChainLink>();
+        foreach (var file in Directory.EnumerateFiles(dir, "*.link").Order(StringComparer.Ordinal))
+        {
+            if (int.TryParse(Path.GetFileNameWithoutExtension(file), out var sequence)
+                && await AtomicFile.ReadOrNullAsync(file, cancellationToken) is { } bytes)
+            {
+                links.Add(new ChainLink(sequence, System.Text.Encoding.UTF8.GetString(bytes).Trim()));
+            }
+        }
+
+        return links;
+    }
+
+    public Task<bool> TryClaimSequenceAsync(string caseId, int sequence, string traceId, CancellationToken cancellationToken = default) =>
+        AtomicFile.TryCreateAsync(LinkPathOf(caseId, sequence), System.Text.Encoding.UTF8.GetBytes(RequireId(traceId)), cancellationToken);
+
+    private static string RequireId(string traceId) =>
+        TraceCanonicalJson.IsTraceId(traceId) ? traceId : throw new ArgumentException($"not a trace id: '{traceId}'", nameof(traceId));
+}
