@@ -47,6 +47,20 @@ public static partial class DateParsing
         return new Found(date, named.Value, named.Index, named.Length);
     }
 
+    /// <summary>Every date in <paramref name="text"/>, in order.</summary>
+    public static IReadOnlyList<Found> AllDates(string text, DateOnly today)
+    {
+        var list = new List<Found>();
+        var offset = 0;
+        while (offset < text.Length && FirstDate(text[offset..], today) is { } f)
+        {
+            list.Add(f with { Index = f.Index + offset });
+            offset += f.Index + Math.Max(1, f.Length);
+        }
+
+        return list;
+    }
+
     [GeneratedRegex(@"\b\d{4}-\d{2}-\d{2}\b")]
     private static partial Regex Iso();
 

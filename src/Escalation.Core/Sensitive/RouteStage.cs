@@ -1,0 +1,151 @@
+using System.Globalization;
+using Escalation.Core.Cases;
+using Escalation.Core.Decisions;
+using Escalation.Core.Knowledge;
+using Escalation.Core.Tracing;
+
+namespace Escalation.Core.Sensitive;
+
+/// <summary>
+/// <c>route</c>: draft-and-send, draft-for-review or escalate, with every reason. The hard rules of
+/// DESIGN.md §1 come first and cannot be outweighed; auto-send only when nothing applies and the
+/// tone-check passed. Choices where the brief allowed either: VIP sensitivity, repeat complainant and
+/// commercial sensitivity go to the senior review queue when the customer is negative (standard queue
+/// otherwise); a policy conflict goes to senior review (a reviewer can decide the exception; the
+/// customer still gets an answer); a manager request is escalated, never refused.
+/// </summary>
+public sealed class RouteStage
+{
+    private const string Stage = "route";
+
+    /// <summary>Route one case as of <paramref name="now"/>.</summary>
+    public RouteDecision Route(RouteInput input, Workspace workspace, DateTimeOffset now)
+    {
+        var r = workspace.Routing;
+        var s = input.Signals;
+        var t = s.Text;
+        var f = input.Facts;
+        var escalate = new List<RouteReason>();
+        var review = new List<RouteReason>();
+        var senior = false;
+        string N(double v) => v.ToString("0.00", CultureInfo.InvariantCulture);
+
+        if (t.Legal)
+        {
+            escalate.Add(new RouteReason(ReasonCodes.LegalSensitive, $"Legal-sensitive content ({string.Join(", ", t.LegalKinds.DefaultIfEmpty("legal"))}): a senior human answers.", true));
+        }
+
+        if (t.Intensity >= r.IntensityEscalateAt)
+        {
+            escalate.Add(new RouteReason(ReasonCodes.HighIntensity, $"Negative intensity {N(t.Intensity)} ≥ {N(r.IntensityEscalateAt)}: a senior human answers.", true));
+        }
+
+        if (t.ManagerRequest || f.HasAsk(CaseAsks.Manager))
+        {
+            escalate.Add(new RouteReason(ReasonCodes.ManagerRequest, "The customer asked for a manager: handed to a human, never refused.", true));
+        }
+
+        if (s.Vip && (t.Negative || t.Complaint))
+        {
+            review.Add(new RouteReason(ReasonCodes.VipSensitive, "VIP-tier customer with a negative or complaint message: human review.", true));
+            senior |= true;
+        }
+
+        if (s.RepeatComplainant)
+        {
+            review.Add(new RouteReason(ReasonCodes.RepeatComplainant, $"Pattern-flagged repeat complainant{Evidence(s, "repeat")}: human review.", true));
+            senior |= t.Negative;
+        }
+
+        if (s.CommerciallySensitive)
+        {
+            review.Add(new RouteReason(ReasonCodes.CommercialSensitivity, $"Commercially sensitive{Evidence(s, "commercial")}: human review.", true));
+            senior |= t.Negative;
+        }
+
+        if (input.Retrieval.Conflict)
+        {
+            review.Add(new RouteReason(ReasonCodes.PolicyConflict, $"Policy conflict: {input.Retrieval.ConflictReason}. A senior reviewer decides the exception.", true));
+            senior = true;
+        }
+
+        if (f.HasAsk(CaseAsks.Refund) && f.OutsideWindow)
+        {
+            review.Add(new RouteReason(ReasonCodes.OutsideWindow,
+                $"Refund requested {f.DaysPastWindow} days past the {f.RefundWindowDays}-day window: never promised without review"
+                + (input.ExceptionRationale is null ? "." : "; exception rationale attached."), true));
+        }
+
+        var category = f.HasAsk(CaseAsks.Refund) ? PolicyCategories.Refund : PolicyCategories.SlaCredit;
+        var cap = PolicyNumbers.Cap(workspace, category);
+        if (f.Amount is { } amount && amount > cap && (f.HasAsk(CaseAsks.Refund) || f.HasAsk(CaseAsks.Credit)))
+        {
+            review.Add(new RouteReason(ReasonCodes.AboveCap, $"Amount {Money.Format(amount, f.Currency ?? r.DefaultCurrency)} is above the auto-approve cap of {Money.Format(cap, f.Currency ?? r.DefaultCurrency)}: manager review.", true));
+        }
+
+        if (input.Retrieval.MatchStrength < r.PolicyMatchMinStrength)
+        {
+            review.Add(new RouteReason(ReasonCodes.WeakPolicyMatch, $"Policy match strength {N(input.Retrieval.MatchStrength)} is below {N(r.PolicyMatchMinStrength)}: review.", true));
+        }
+
+        if (t.Intensity >= r.IntensityReviewAt && t.Intensity < r.IntensityEscalateAt)
+        {
+            review.Add(new RouteReason(ReasonCodes.ElevatedIntensity, $"Negative intensity {N(t.Intensity)} ≥ {N(r.IntensityReviewAt)}: review before sending.", true));
+        }
+
+        if (t.Abusive)
+        {
+            review.Add(new RouteReason(ReasonCodes.Abusive, "Abusive language: a senior reviewer applies the conduct playbook.", true));
+            senior = true;
+        }
+
+        if (t.Security || t.DataLoss)
+        {
+            review.Add(new RouteReason(ReasonCodes.Security, "Security issue or data loss reported: review before sending.", true));
+            senior = true;
+        }
+
+        if (input.ToneCheck is { Passed: false } tc)
+        {
+            review.Add(new RouteReason(ReasonCodes.ToneCheckFailed,
+                $"Tone-check failed (score {tc.Score}): {string.Join("; ", tc.Violations.Select(v => v.Code).Distinct())}.", false));
+        }
+
+        string route;
+        IReadOnlyList<RouteReason> reasons;
+        if (escalate.Count > 0)
+        {
+            route = Routes.Escalate;
+            reasons = [.. escalate, .. review];
+            senior = true;
+        }
+        else if (review.Count > 0)
+        {
+            route = Routes.DraftForReview;
+            reasons = review;
+        }
+        else
+        {
+            route = Routes.DraftAndSend;
+            reasons = [new RouteReason(ReasonCodes.NoRuleApplies, $"No hard rule applies, policy match {N(input.Retrieval.MatchStrength)}, tone-check {(input.ToneCheck is { } ok ? $"passed ({ok.Score})" : "pending")}.", false)];
+        }
+
+        var queue = route == Routes.DraftAndSend ? ReviewerQueues.None : senior ? ReviewerQueues.Senior : ReviewerQueues.Standard;
+        DateTimeOffset? deadline = route == Routes.DraftAndSend ? null : now + r.ReviewSla(s.Priority);
+        var trace = new List<TraceEntry>
+        {
+            TraceEntry.Read(Stage, $"Read priority {s.Priority}, intensity {N(t.Intensity)}, policy match {N(input.Retrieval.MatchStrength)}, conflict {(input.Retrieval.Conflict ? "yes" : "no")}, tone-check {(input.ToneCheck is null ? "not yet run" : input.ToneCheck.Passed ? "passed" : "failed")}."),
+        };
+        trace.AddRange(reasons.Select(x => TraceEntry.Found(Stage, $"{x.Code}: {x.Text}")));
+        trace.Add(TraceEntry.Decided(Stage,
+            $"Route {route}" + (deadline is { } d ? $" to the {queue} queue, due {d.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)} ({s.Priority} review SLA)." : "."),
+            input.Retrieval.Citations.ToArray()));
+        return new RouteDecision { Route = route, Reasons = reasons, ReviewerQueue = queue, SlaDeadline = deadline, Trace = trace };
+    }
+
+    private static string Evidence(Signals.CaseSignals s, string prefix)
+    {
+        var e = s.CustomerEvidence.Where(x => x.Signal.StartsWith(prefix, StringComparison.Ordinal)).Select(x => x.Text).ToArray();
+        return e.Length == 0 ? "" : $" ({string.Join("; ", e)})";
+    }
+}

@@ -1,0 +1,231 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Escalation.Core.Cases;
+using Escalation.Core.Knowledge;
+using Escalation.Core.Signals;
+using Escalation.Core.Tracing;
+
+namespace Escalation.Core.Sensitive;
+
+/// <summary>
+/// <c>tone-check</c>: scores a draft 0–100 on seed 003's response-quality dimensions and lists its
+/// violations: banned phrases, blame, policy-speak, missing HEART parts, promises beyond policy,
+/// liability on legal cases, reading level and tone.
+/// </summary>
+public sealed partial class ToneCheckStage
+{
+    private const string Stage = "tone-check";
+
+    /// <summary>The minimum passing score (seed 003: 70–89 meets standards).</summary>
+    public const int PassScore = 70;
+
+    /// <summary>Check <paramref name="draft"/> written for <paramref name="request"/>.</summary>
+    public ToneCheck Check(Draft draft, DraftRequest request, Workspace workspace)
+    {
+        var text = draft.Text;
+        var lower = text.ToLowerInvariant();
+        var guide = workspace.ToneGuide;
+        var v = new List<ToneViolation>();
+        int accuracy = 25, empathy = 20, completeness = 20, clarity = 15, efficiency = 10, brand = 10;
+
+        foreach (var b in guide.BannedPhrases.Where(b => lower.Contains(b.Phrase.ToLowerInvariant(), StringComparison.Ordinal)))
+        {
+            v.Add(new ToneViolation(ToneViolationCodes.BannedPhrase, $"\"{b.Phrase}\": {b.Reason}", true));
+            empathy -= 10;
+            brand -= 5;
+        }
+
+        if (Blame().Match(text) is { Success: true } blame)
+        {
+            v.Add(new ToneViolation(ToneViolationCodes.BlamesThirdParty, $"Blames a third party: \"{blame.Value}\".", false));
+            brand -= 5;
+            accuracy -= 5;
+        }
+
+        if (PolicySpeak().Match(text) is { Success: true } speak)
+        {
+            v.Add(new ToneViolation(ToneViolationCodes.PolicySpeak, $"Robotic policy-speak: \"{speak.Value}\".", false));
+            empathy -= 8;
+            brand -= 3;
+        }
+
+        var first = request.CustomerName.Trim().Split(' ')[0];
+        var firstLine = text.Split('\n')[0];
+        if (!Greeting().IsMatch(firstLine) || !firstLine.Contains(first, StringComparison.OrdinalIgnoreCase))
+        {
+            v.Add(new ToneViolation(ToneViolationCodes.MissingGreeting, $"No greeting by name ({first}).", false));
+            empathy -= 8;
+        }
+
+        if (!Acknowledgement().IsMatch(text))
+        {
+            v.Add(new ToneViolation(ToneViolationCodes.MissingAcknowledgement, "No acknowledgement that restates the issue.", false));
+            empathy -= 8;
+            completeness -= 5;
+        }
+
+        if (!Action().IsMatch(text))
+        {
+            v.Add(new ToneViolation(ToneViolationCodes.MissingAction, "No concrete action.", false));
+            completeness -= 10;
+        }
+
+        if (!Timeline().IsMatch(text))
+        {
+            v.Add(new ToneViolation(ToneViolationCodes.MissingTimeline, "No next step with a timeline.", false));
+            completeness -= 8;
+        }
+
+        if (!lower.Contains("thank", StringComparison.Ordinal))
+        {
+            v.Add(new ToneViolation(ToneViolationCodes.MissingThanks, "No thanks.", false));
+            empathy -= 4;
+        }
+
+        accuracy -= CheckPromises(text, request, workspace, v);
+
+        if (request.Signals.Text.Legal && Liability().Match(text) is { Success: true } liability)
+        {
+            v.Add(new ToneViolation(ToneViolationCodes.AdmitsLiability, $"Admits liability on a legal-sensitive case: \"{liability.Value}\".", true));
+            accuracy = 0;
+        }
+
+        var grade = Readability.Grade(BodyOf(text));
+        if (grade > guide.MaxReadingGrade)
+        {
+            v.Add(new ToneViolation(ToneViolationCodes.ReadingLevel,
+                $"Reading grade {grade.ToString("0.0", CultureInfo.InvariantCulture)} is above {guide.MaxReadingGrade.ToString("0.#", CultureInfo.InvariantCulture)}.", false));
+            clarity -= (int)Math.Min(15, Math.Ceiling((grade - guide.MaxReadingGrade) * 5));
+        }
+
+        var words = text.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries).Length;
+        efficiency -= words > 320 ? 10 : words > 220 ? 5 : 0;
+
+        var tone = request.Signals.Text.CustomerTone;
+        if (tone is CustomerTones.Angry or CustomerTones.Formal && (text.Contains('!', StringComparison.Ordinal) || Casual().IsMatch(text)))
+        {
+            v.Add(new ToneViolation(ToneViolationCodes.WrongTone, $"Casual or exclamatory wording for a{(tone == CustomerTones.Angry ? "n" : "")} {tone} customer.", false));
+            brand -= 5;
+            empathy -= 4;
+        }
+
+        var dims = new[]
+        {
+            new ToneDimension("accuracy", Math.Max(0, accuracy), 25),
+            new ToneDimension("empathy", Math.Max(0, empathy), 20),
+            new ToneDimension("completeness", Math.Max(0, completeness), 20),
+            new ToneDimension("clarity", Math.Max(0, clarity), 15),
+            new ToneDimension("efficiency", Math.Max(0, efficiency), 10),
+            new ToneDimension("brand-voice", Math.Max(0, brand), 10),
+        };
+        var score = dims.Sum(d => d.Score);
+        var passed = score >= PassScore && !v.Any(x => x.Blocking);
+        var trace = new List<TraceEntry>
+        {
+            TraceEntry.Read(Stage, $"Read a {words}-word draft by {draft.Writer}{(draft.Revised ? " (revised)" : "")} for a {tone} customer."),
+        };
+        trace.AddRange(v.Select(x => TraceEntry.Found(Stage, $"{x.Code}{(x.Blocking ? " (blocking)" : "")}: {x.Text}")));
+        trace.Add(TraceEntry.Decided(Stage,
+            $"Score {score}/100 ({string.Join(", ", dims.Select(d => $"{d.Name} {d.Score}/{d.Max}"))}), reading grade {grade.ToString("0.0", CultureInfo.InvariantCulture)} → {(passed ? "passes" : "fails")}."));
+        return new ToneCheck { Score = score, Passed = passed, Dimensions = dims, Violations = v, ReadingGrade = grade, Trace = trace };
+    }
+
+    /// <summary>Promises beyond policy; returns the accuracy points lost.</summary>
+    private static int CheckPromises(string text, DraftRequest r, Workspace ws, List<ToneViolation> v)
+    {
+        var lost = 0;
+        var f = r.Facts;
+        foreach (var sentence in Sentence().Split(text))
+        {
+            if (!Promise().IsMatch(sentence))
+            {
+                continue;
+            }
+
+            var isRefund = sentence.Contains("refund", StringComparison.OrdinalIgnoreCase);
+            var category = isRefund ? PolicyCategories.Refund : PolicyCategories.SlaCredit;
+            var cap = PolicyNumbers.Cap(ws, category);
+            foreach (Match m in MoneyInText().Matches(sentence))
+            {
+                var value = decimal.Parse(m.Groups["n"].Value.Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture);
+                if (value > cap)
+                {
+                    v.Add(new ToneViolation(ToneViolationCodes.AboveCap, $"Promises {m.Value}, above the auto-approve cap of {cap.ToString(CultureInfo.InvariantCulture)}.", true));
+                    lost += 25;
+                }
+
+                if (r.HoldForReview)
+                {
+                    v.Add(new ToneViolation(ToneViolationCodes.PromiseBeforeReview, $"Promises {m.Value} while the case waits for review.", true));
+                    lost += 25;
+                }
+            }
+
+            if (isRefund && f.OutsideWindow && string.IsNullOrWhiteSpace(r.ExceptionRationale))
+            {
+                v.Add(new ToneViolation(ToneViolationCodes.OutsideWindow, $"Promises a refund {f.DaysPastWindow} days past the window with no exception rationale.", true));
+                lost += 25;
+            }
+        }
+
+        var allowed = new HashSet<DateOnly>();
+        if (f.PurchaseDate is { } pd)
+        {
+            allowed.Add(pd);
+        }
+
+        if (r.ReviewBy is { } by)
+        {
+            allowed.Add(DateOnly.FromDateTime(by.UtcDateTime));
+        }
+
+        var today = r.ReviewBy is { } rb ? DateOnly.FromDateTime(rb.UtcDateTime) : f.PurchaseDate ?? DateOnly.MaxValue;
+        foreach (var found in DateParsing.AllDates(text, today).Where(d => !allowed.Contains(d.Date)))
+        {
+            v.Add(new ToneViolation(ToneViolationCodes.UnsupportedDate, $"Names a date the case and policy do not support: \"{found.Text}\".", true));
+            lost += 15;
+        }
+
+        return lost;
+    }
+
+    /// <summary>The draft without greeting and sign-off lines (names skew the reading grade).</summary>
+    private static string BodyOf(string text)
+    {
+        var parts = text.Split("\n\n");
+        return parts.Length >= 3 ? string.Join("\n\n", parts[1..^1]) : text;
+    }
+
+    [GeneratedRegex(@"\b(their fault|(our|the) (provider|vendor|supplier|partner|host|hosting company)('s)? (fault|failed|caused|outage)|blame|because of (aws|azure|google cloud|stripe|paypal))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Blame();
+
+    [GeneratedRegex(@"\b(as per (our )?policy|per our policy|in accordance with (our|the) (policy|terms)|we regret to inform|policy (states|dictates)|our policy says|unfortunately,? (our )?policy)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PolicySpeak();
+
+    [GeneratedRegex(@"^\s*(hi|hello|hey|dear|good (morning|afternoon|evening))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Greeting();
+
+    [GeneratedRegex(@"\b(you asked|you wrote|you told|i understand|i hear you|i can see|i'm sorry|i am sorry|i know)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Acknowledgement();
+
+    [GeneratedRegex(@"\b(i have|i've|we have|we've|i am|i'm now)\s+\w+", RegexOptions.IgnoreCase)]
+    private static partial Regex Action();
+
+    [GeneratedRegex(@"\b(by (monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|end of)|within (one|two|\d+) (business )?(days?|hours?)|next invoice|will hear from us)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Timeline();
+
+    [GeneratedRegex(@"\b(we are liable|we're liable|our fault|we admit|we accept (full )?(liability|responsibility)|we were negligent|legally responsible)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Liability();
+
+    [GeneratedRegex(@"\b(hey|no worries|awesome|cheers|lol)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Casual();
+
+    [GeneratedRegex(@"\b(refund|credit|reimburse|compensat)\w*\b.*\b(started|processed|applied|added|issued|will|sent)\b|\b(started|processed|applied|added|issued|will (get|receive|send|refund|credit))\b.*\b(refund|credit|reimburse)", RegexOptions.IgnoreCase)]
+    private static partial Regex Promise();
+
+    [GeneratedRegex(@"(?<=[.!?])\s+|\n+")]
+    private static partial Regex Sentence();
+
+    [GeneratedRegex(@"[€$£]\s?(?<n>\d[\d,]*(?:\.\d{1,2})?)|(?<n>\d[\d,]*(?:\.\d{1,2})?)\s?(?:EUR|USD|GBP|euros?)\b")]
+    private static partial Regex MoneyInText();
+}
