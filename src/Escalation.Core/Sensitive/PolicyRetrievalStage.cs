@@ -32,7 +32,7 @@ public sealed class PolicyRetrievalStage
         {
             var rank = wanted.IndexOf(p.Category);
             var tagHits = p.Tags.Where(t => text.Contains(t.ToLowerInvariant(), StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToArray();
-            var score = (rank == 0 ? 0.6 : rank > 0 ? 0.45 : 0) + Math.Min(0.4, tagHits.Length * 0.2);
+            var score = (rank == 0 ? 0.7 : rank > 0 ? 0.45 : 0) + Math.Min(0.3, tagHits.Length * 0.15);
             if (score < 0.2)
             {
                 continue;

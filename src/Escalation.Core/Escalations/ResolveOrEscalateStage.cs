@@ -1,0 +1,135 @@
+using Escalation.Core.Cases;
+using Escalation.Core.Decisions;
+using Escalation.Core.Knowledge;
+using Escalation.Core.Sensitive;
+using Escalation.Core.Tracing;
+
+namespace Escalation.Core.Escalations;
+
+/// <summary>The output of <c>resolve-or-escalate</c>.</summary>
+public sealed record EscalationOutcome
+{
+    /// <summary><see cref="Routes.ResolveInPlace"/>, <see cref="Routes.ReturnToTierOne"/> or <see cref="Routes.Escalate"/>.</summary>
+    public required string Route { get; init; }
+    public IReadOnlyList<RouteReason> Reasons { get; init; } = [];
+
+    /// <summary>What was resolved, or what the next owner must decide.</summary>
+    public required string Resolution { get; init; }
+
+    /// <summary>For tier 1: which policy, which playbook steps, what to tell the customer.</summary>
+    public IReadOnlyList<string> Guidance { get; init; } = [];
+    public Draft? Draft { get; init; }
+    public ToneCheck? ToneCheck { get; init; }
+    public string ReviewerQueue { get; init; } = ReviewerQueues.None;
+    public DateTimeOffset? SlaDeadline { get; init; }
+    public IReadOnlyList<TraceEntry> Trace { get; init; } = [];
+}
+
+/// <summary>
+/// <c>resolve-or-escalate</c>. Senior human on policy conflict, complaint pattern, unresolved commercial
+/// sensitivity, handoff ambiguity, legal sensitivity, high intensity, a manager request or money
+/// needing manager approval. An empty "what was tried" with an otherwise clear handoff is returned to
+/// tier 1 with the missing playbook steps: the case is not ambiguous, only unfinished, and a senior
+/// redoing tier-1 steps is the restart this capability exists to avoid. The customer reply reuses
+/// the sensitive pipeline's draft writer and tone-check.
+/// </summary>
+public sealed class ResolveOrEscalateStage(IDraftWriter writer)
+{
+    private const string Stage = "resolve-or-escalate";
+    private readonly CheckedDraftWriter _drafts = new(writer, new ToneCheckStage());
+
+    /// <summary>Decide the outcome of one escalation.</summary>
+    public EscalationOutcome Decide(CaseSubmissionRef ticket, ReceivedHandoff received, EscalationContext context, PolicyApplication application, Workspace workspace, DateTimeOffset now)
+    {
+        var r = workspace.Routing;
+        var s = context.Signals;
+        var t = s.Text;
+        var senior = new List<RouteReason>();
+        if (t.Legal) senior.Add(new RouteReason(ReasonCodes.LegalSensitive, $"Legal-sensitive ({string.Join(", ", t.LegalKinds.DefaultIfEmpty("legal"))}).", true));
+        if (t.Intensity >= r.IntensityEscalateAt) senior.Add(new RouteReason(ReasonCodes.HighIntensity, $"Negative intensity {t.Intensity:0.00} ≥ {r.IntensityEscalateAt:0.00}.", true));
+        if (t.ManagerRequest || context.Facts.HasAsk(CaseAsks.Manager)) senior.Add(new RouteReason(ReasonCodes.ManagerRequest, "The customer asked for a manager: handed to a human, never refused.", true));
+        if (application.Conflict) senior.Add(new RouteReason(ReasonCodes.PolicyConflict, $"Policy conflict: {application.ConflictReason}.", true));
+        if (s.RepeatComplainant) senior.Add(new RouteReason(ReasonCodes.RepeatComplainant, $"Historical-complaint pattern ({context.RecentHistory.Count} in {r.RepeatComplainantWindowDays} days).", true));
+        if (s.CommerciallySensitive) senior.Add(new RouteReason(ReasonCodes.CommercialSensitivity, $"Unresolved commercial sensitivity{(context.DaysToRenewal is { } d ? $" (renewal in {d} days)" : "")}{(t.ChurnThreat ? ", churn threat" : "")}.", true));
+        if (received.Ambiguous) senior.Add(new RouteReason(ReasonCodes.HandoffAmbiguity, "Ambiguous handoff: " + string.Join(" ", received.Issues.Where(i => i.Field != "whatTried").Select(i => i.Problem)), true));
+        if (application.NeedsManagerApproval) senior.Add(new RouteReason(ReasonCodes.AboveCap, "Money above the auto-approve cap needs manager approval.", true));
+        if (s.Vip && t.Negative) senior.Add(new RouteReason(ReasonCodes.VipSensitive, "VIP-tier customer with a negative message.", true));
+
+        var playbook = context.Retrieval.Playbook;
+        var policy = context.Retrieval.Policies.FirstOrDefault();
+        var trace = new List<TraceEntry> { TraceEntry.Read(Stage, $"Recommendation {application.Recommendation}; {received.Issues.Count} handoff issue(s); {senior.Count} senior trigger(s).") };
+        EscalationOutcome outcome;
+        if (senior.Count > 0)
+        {
+            var checkedDraft = Reply(ticket, context, application, hold: true, now + r.ReviewSla(s.Priority), workspace);
+            outcome = new EscalationOutcome
+            {
+                Route = Routes.Escalate, Reasons = senior,
+                Resolution = $"Senior decision needed on: {application.Recommendation}{(application.ExceptionRationale is { } x ? ". Exception rationale: " + x : "")}",
+                Draft = checkedDraft.Draft, ToneCheck = checkedDraft.ToneCheck,
+                ReviewerQueue = ReviewerQueues.Senior, SlaDeadline = now + r.ReviewSla(s.Priority),
+            };
+        }
+        else if (received.WhatTriedEmpty || application.Recommendation is Recommendations.ProcessRefund or Recommendations.ConfirmFacts)
+        {
+            var guidance = new List<string>();
+            if (policy is not null) guidance.Add($"Policy: {policy.Id}@{policy.Version} ({policy.Why}).");
+            if (playbook is not null) guidance.AddRange(playbook.Steps.Select((step, i) => $"Playbook {playbook.Id} step {i + 1}: {step}"));
+            guidance.Add(application.Recommendation switch
+            {
+                Recommendations.ProcessRefund when application.Offer is { } o => $"Tell the customer: the refund of {Money.Format(o.Amount, o.Currency)} is processed under the within-window rule.",
+                Recommendations.ConfirmFacts => "Tell the customer: we need the purchase date and amount to check the refund window; ask for the invoice number.",
+                _ => "Tell the customer: what you tried and what happens next, with a timeline.",
+            });
+            var reason = received.WhatTriedEmpty
+                ? new RouteReason(ReasonCodes.MissingTierOneSteps, "Nothing tier 1 tried is recorded; the handoff is otherwise clear, so tier 1 completes the playbook steps first.", false)
+                : new RouteReason(ReasonCodes.TierOneScope, $"{application.Recommendation} is within tier-1 scope under the policy.", false);
+            outcome = new EscalationOutcome
+            {
+                Route = Routes.ReturnToTierOne, Reasons = [reason], Resolution = "Returned to tier 1 with guidance.", Guidance = guidance,
+                ReviewerQueue = ReviewerQueues.Standard, SlaDeadline = now + r.ReviewSla(s.Priority),
+            };
+        }
+        else
+        {
+            var checkedDraft = Reply(ticket, context, application, hold: false, null, workspace);
+            if (!checkedDraft.ToneCheck.Passed || !application.WithinAuthority)
+            {
+                var why = !application.WithinAuthority
+                    ? new RouteReason(ReasonCodes.AboveCap, $"{application.Recommendation} is outside agent authority.", true)
+                    : new RouteReason(ReasonCodes.ToneCheckFailed, $"Reply failed tone-check (score {checkedDraft.ToneCheck.Score}).", false);
+                var held = Reply(ticket, context, application, hold: true, now + r.ReviewSla(s.Priority), workspace);
+                outcome = new EscalationOutcome
+                {
+                    Route = Routes.Escalate, Reasons = [why], Resolution = $"Senior decision needed on: {application.Recommendation}.",
+                    Draft = held.Draft, ToneCheck = held.ToneCheck, ReviewerQueue = ReviewerQueues.Senior, SlaDeadline = now + r.ReviewSla(s.Priority),
+                };
+            }
+            else
+            {
+                outcome = new EscalationOutcome
+                {
+                    Route = Routes.ResolveInPlace,
+                    Reasons = [new RouteReason(ReasonCodes.WithinPolicy, $"{application.Recommendation} within policy and authority; no senior trigger; reply passed tone-check ({checkedDraft.ToneCheck.Score}).", false)],
+                    Resolution = application.Offer is { } o ? $"{o.Kind} of {Money.Format(o.Amount, o.Currency)} under {o.PolicyCitation}." : $"Replied within policy ({application.Recommendation}).",
+                    Draft = checkedDraft.Draft, ToneCheck = checkedDraft.ToneCheck,
+                };
+            }
+        }
+
+        trace.AddRange(outcome.Reasons.Select(x => TraceEntry.Found(Stage, $"{x.Code}: {x.Text}")));
+        if (outcome.ToneCheck is not null) trace.AddRange(outcome.ToneCheck.Trace);
+        trace.Add(TraceEntry.Decided(Stage, $"Outcome {outcome.Route}: {outcome.Resolution}", context.Retrieval.Citations.ToArray()));
+        return outcome with { Trace = trace };
+    }
+
+    private CheckedDraft Reply(CaseSubmissionRef ticket, EscalationContext c, PolicyApplication a, bool hold, DateTimeOffset? by, Workspace ws) =>
+        _drafts.Write(new DraftRequest
+        {
+            TicketId = c.TicketId, CustomerName = c.Customer.Name, Subject = ticket.Subject, Signals = c.Signals, Facts = c.Facts, Retrieval = c.Retrieval,
+            HoldForReview = hold, ReviewBy = by, Offer = hold ? null : a.Offer, ExceptionRationale = a.ExceptionRationale,
+        }, ws);
+}
+
+/// <summary>The ticket fields the escalation stages need beyond the context (serialisable).</summary>
+public sealed record CaseSubmissionRef(string TicketId, string? Subject);

@@ -1,0 +1,77 @@
+using Escalation.Core.Cases;
+using Escalation.Core.Tests.Sensitive;
+
+namespace Escalation.Core.Tests.Cases;
+
+public sealed class CaseFactsExtractorTests
+{
+    private static CaseFacts Extract(string text) =>
+        new CaseFactsExtractor().Extract(TestWorkspace.Ticket(text), TestWorkspace.Build(), TestWorkspace.Now);
+
+    [Fact]
+    public void Extract_DelegateZeroText_ReadsAmountDateWindowOutageAndAsk()
+    {
+        var f = Extract(TestWorkspace.DelegateZeroText);
+
+        Assert.Equal(450m, f.Amount);
+        Assert.Equal("EUR", f.Currency);
+        Assert.Equal(new DateOnly(2026, 10, 8), f.PurchaseDate);
+        Assert.Equal(46, f.DaysSincePurchase);
+        Assert.Equal(16, f.DaysPastWindow);
+        Assert.Equal(9, f.OutageHours);
+        Assert.Equal(CaseCauses.Outage, f.Cause);
+        Assert.Contains(CaseAsks.Refund, f.Asks);
+        Assert.Contains(f.Evidence, e => e.Signal == "amount" && e.Text == "€450");
+    }
+
+    [Theory]
+    [InlineData("Please refund the 450 EUR you took", 450, "EUR")]
+    [InlineData("I paid $49 and want my money back", 49, "USD")]
+    [InlineData("charged £1,200.50 by mistake", 1200.50, "GBP")]
+    public void Extract_AmountWrittenDifferently_ReadsAmountAndCurrency(string text, double amount, string currency)
+    {
+        var f = Extract(text);
+
+        Assert.Equal((decimal)amount, f.Amount);
+        Assert.Equal(currency, f.Currency);
+    }
+
+    [Fact]
+    public void Extract_PurchaseWithinWindow_ReportsZeroDaysPast()
+    {
+        var f = Extract("I was charged on 2026-11-10 and want a refund, I changed my mind.");
+
+        Assert.Equal(13, f.DaysSincePurchase);
+        Assert.Equal(0, f.DaysPastWindow);
+        Assert.Equal(CaseCauses.ChangedMind, f.Cause);
+    }
+
+    [Fact]
+    public void Extract_DaysAgo_ComputesPurchaseDate()
+    {
+        var f = Extract("We were billed 50 days ago and the export is broken, refund please.");
+
+        Assert.Equal(50, f.DaysSincePurchase);
+        Assert.Equal(20, f.DaysPastWindow);
+        Assert.Equal(CaseCauses.Defect, f.Cause);
+    }
+
+    [Fact]
+    public void Extract_DataRequestAndManager_ListsBothAsks()
+    {
+        var f = Extract("Under GDPR send me a copy of my data. I want to talk to your manager.");
+
+        Assert.Contains(CaseAsks.DataAccess, f.Asks);
+        Assert.Contains(CaseAsks.Manager, f.Asks);
+    }
+
+    [Fact]
+    public void Extract_ExtraWhitespace_GivesSameFacts()
+    {
+        var a = Extract(TestWorkspace.DelegateZeroText);
+        var b = Extract("  " + TestWorkspace.DelegateZeroText.Replace(" ", "   \n ", StringComparison.Ordinal) + "\n\n");
+
+        Assert.Equal((a.Amount, a.PurchaseDate, a.OutageHours, a.Cause), (b.Amount, b.PurchaseDate, b.OutageHours, b.Cause));
+        Assert.Equal(a.Asks, b.Asks);
+    }
+}
