@@ -8,6 +8,8 @@ public static class CliApp
 
         commands:
           workspace [--workspace DIR]   load and validate a workspace, print its version
+          triage FILE... [--json] [--now ISO] [--workspace DIR] [--drafter composer]
+                                        decide each ticket file and print its route and reasons
         """;
 
     public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
@@ -23,6 +25,8 @@ public static class CliApp
         {
             case "workspace":
                 return await WorkspaceCommand.RunAsync(rest, stdout, stderr);
+            case "triage":
+                return await TriageCommand.RunAsync(rest, stdout, stderr, TriageDetector.Default, !Console.IsErrorRedirected);
             default:
                 await stderr.WriteLineAsync($"unknown command '{args[0]}'\n{Usage}");
                 return 2;

@@ -46,6 +46,9 @@ public sealed record Draft
     public required string Writer { get; init; }
     public bool Revised { get; init; }
     public IReadOnlyList<TraceEntry> Trace { get; init; } = [];
+
+    /// <summary>What a chat model did for this draft (internal trace only, never the public view); null for the composer alone.</summary>
+    public ModelInfo? Model { get; init; }
 }
 
 /// <summary>Writes the reply to a case. The deterministic <see cref="ComposerDraftWriter"/> is the default; a chat model can replace it.</summary>

@@ -1,0 +1,104 @@
+using System.Globalization;
+using Escalation.Core.Knowledge;
+using Escalation.Core.Tickets;
+using Escalation.Core.Tracing;
+
+namespace Escalation.Core.Signals;
+
+/// <summary>
+/// The <c>detect</c> stage: reads the thread with an <see cref="ITextSignalAnalyzer"/>, adds what the customer
+/// entity and history say (VIP, repeat complainant, commercial sensitivity), sets the priority (seed 003) and
+/// writes trace entries that say what was found and why.
+/// </summary>
+public sealed class DetectStage(ITextSignalAnalyzer analyzer)
+{
+    public const string StageName = "detect";
+
+    /// <summary>A stage over the embedded lexicon analyser.</summary>
+    public DetectStage()
+        : this(new LexiconSignalAnalyzer())
+    {
+    }
+
+    /// <summary>Signals, priority and trace of one case.</summary>
+    public CaseSignals Detect(IReadOnlyList<TicketMessage> messages, string? subject, CustomerEntity customer, RoutingSettings routing, DateOnly today)
+    {
+        var text = analyzer is LexiconSignalAnalyzer lexicon ? lexicon.Analyze(messages, subject) : analyzer.Analyze(messages);
+        var trace = new List<TraceEntry>
+        {
+            TraceEntry.Read(StageName, $"read {messages.Count} message(s) ({messages.Count(m => m.IsFromCustomer)} from the customer){(string.IsNullOrWhiteSpace(subject) ? "" : " and the subject")}; customer {customer.Id} ({customer.Tier})", customer.Id),
+        };
+
+        trace.Add(TraceEntry.Found(StageName,
+            string.Create(CultureInfo.InvariantCulture, $"sentiment {text.Sentiment:0.00}{(text.Negative ? " (negative)" : "")}, intensity {text.Intensity:0.00}, complaint {text.ComplaintScore:0.00}, tone {text.CustomerTone}{Quote(text, "intensity")}")));
+        AddFound(trace, text, text.Legal, "legal sensitivity (" + string.Join(", ", text.LegalKinds) + ")", e => e.Signal.StartsWith("legal:", StringComparison.Ordinal), "legal");
+        AddFound(trace, text, text.Abusive, "abusive language", e => e.Signal == "abusive", "abusive");
+        AddFound(trace, text, text.ManagerRequest, "manager request", e => e.Signal == "manager", "manager-request");
+        AddFound(trace, text, text.ChurnThreat, text.Competitor is { } c ? $"churn threat (competitor: {c})" : "churn threat", e => e.Signal is "churn" or "churn-competitor", "churn-threat");
+        AddFound(trace, text, text.Outage, "outage", e => e.Signal == "outage", "outage");
+        AddFound(trace, text, text.DataLoss, "data loss", e => e.Signal == "data-loss", "data-loss");
+        AddFound(trace, text, text.Security, "security incident", e => e.Signal == "security", "security");
+        AddFound(trace, text, text.Chargeback, "chargeback threat", e => e.Signal == "chargeback", "chargeback");
+        if (text.Evidence.FirstOrDefault(e => e.Signal == "law-firm-writer") is { } firm && !text.LegalKinds.Contains(LegalKinds.Lawyer))
+        {
+            trace.Add(TraceEntry.Found(StageName, $"the writer is a law firm (\"{firm.Text}\"): mentions of their own lawyers are not a legal threat", "law-firm-writer"));
+        }
+
+        var customerEvidence = new List<Evidence>();
+        var (vip, vipWhy) = CustomerSignals.Vip(customer, routing);
+        if (vipWhy is not null)
+        {
+            customerEvidence.Add(vipWhy);
+            trace.Add(TraceEntry.Found(StageName, "VIP: " + vipWhy.Text, "vip"));
+        }
+
+        var (repeat, repeatWhy) = CustomerSignals.RepeatComplainant(customer, routing, today);
+        customerEvidence.AddRange(repeatWhy);
+        if (repeat)
+        {
+            trace.Add(TraceEntry.Found(StageName, "repeat complainant: " + string.Join("; ", repeatWhy.Select(e => e.Text)), "repeat-complainant"));
+        }
+
+        var (commercial, commercialWhy) = CustomerSignals.Commercial(customer, routing, today, text);
+        customerEvidence.AddRange(commercialWhy);
+        if (commercial)
+        {
+            trace.Add(TraceEntry.Found(StageName, "commercially sensitive: " + string.Join("; ", commercialWhy.Select(e => e.Text)), "commercial"));
+        }
+
+        var priority = PriorityRules.ForCase(text, customer, routing);
+        trace.Add(TraceEntry.Decided(StageName, $"priority {priority.Priority}: {priority.Reason}", "priority"));
+
+        return new CaseSignals
+        {
+            Text = text,
+            Priority = priority.Priority,
+            PriorityReason = priority.Reason,
+            Vip = vip,
+            RepeatComplainant = repeat,
+            CommerciallySensitive = commercial,
+            CustomerEvidence = customerEvidence,
+            Trace = trace,
+        };
+    }
+
+    private static void AddFound(List<TraceEntry> trace, TextSignals text, bool flag, string what, Func<Evidence, bool> select, string reference)
+    {
+        if (!flag)
+        {
+            return;
+        }
+
+        var spans = text.Evidence.Where(select).Select(e => Where(e)).Distinct().Take(4);
+        trace.Add(TraceEntry.Found(StageName, $"{what}: {string.Join(", ", spans)}", reference));
+    }
+
+    private static string Quote(TextSignals text, string signal)
+    {
+        var spans = text.Evidence.Where(e => e.Signal == signal).Select(e => Where(e)).Distinct().Take(4).ToList();
+        return spans.Count == 0 ? "" : " — " + string.Join(", ", spans);
+    }
+
+    private static string Where(Evidence e) =>
+        e.Start < 0 ? e.Text : e.Message < 0 ? $"\"{e.Text}\" (subject)" : $"\"{e.Text}\" (message {e.Message + 1})";
+}

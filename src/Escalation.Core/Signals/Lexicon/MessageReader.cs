@@ -1,0 +1,358 @@
+using System.Globalization;
+
+namespace Escalation.Core.Signals.Lexicon;
+
+/// <summary>Reads one message: sentiment (VADER-style rules), complaint, intensity and the flagged phrases.</summary>
+internal sealed class MessageReader(SignalLexicon lexicon)
+{
+    private const double NegationScalar = -0.74;
+    private const double CapsBoost = 0.733;
+    private const int NegationWindow = 3;
+
+    /// <summary>Signals whose meaning does not flip under negation ("I don't want to involve lawyers" is still sensitive).</summary>
+    private static bool IgnoresNegation(string signal) =>
+        signal.StartsWith("legal:", StringComparison.Ordinal) || signal is "chargeback" or "profanity" or "insult" or "lawfirm" or "not-legal"
+            or "affected-unit" or "tone:technical" or "tone:formal" or "tone:casual" or "tone:confused" or "valence";
+
+    public MessageReading Read(int index, string text, bool fromCustomer)
+    {
+        var reading = new MessageReading { Index = index, FromCustomer = fromCustomer };
+        var body = text;
+        var cut = QuotedReply.Start(body);
+        var tokens = Tokenizer.Tokenize(cut < body.Length ? body[..cut] : body, out var exclamations, out var questions, out var maxBangRun);
+        reading.Words = tokens.Count;
+        reading.Questions = questions;
+        if (tokens.Count == 0)
+        {
+            return reading;
+        }
+
+        var matches = new List<PhraseMatch>();
+        lexicon.Match(tokens, matches);
+        var kept = KeepLongest(matches);
+
+        var covered = new bool[tokens.Count];
+        var negators = new bool[tokens.Count];
+        var boosters = new double[tokens.Count];
+        var phraseValence = new double[tokens.Count];
+        foreach (var m in kept)
+        {
+            switch (m.Phrase.Signal)
+            {
+                case "negator":
+                    negators[m.First] = true;
+                    break;
+                case "booster":
+                    boosters[m.First] = m.Phrase.Weight;
+                    break;
+                case "dampener":
+                    boosters[m.First] = -m.Phrase.Weight;
+                    break;
+                case "valence":
+                    phraseValence[m.First] += m.Phrase.Weight;
+                    for (var k = m.First; k <= m.Last; k++)
+                    {
+                        covered[k] = true;
+                    }
+
+                    break;
+            }
+        }
+
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (!negators[i] && tokens[i].Word.EndsWith("n't", StringComparison.Ordinal))
+            {
+                negators[i] = true;
+            }
+        }
+
+        reading.Compound = Sentiment(tokens, covered, negators, boosters, phraseValence, exclamations, questions);
+
+        var complaint = 0.0;
+        var intensity = 0.0;
+        var anyAnger = false;
+        foreach (var m in kept)
+        {
+            var signal = m.Phrase.Signal;
+            if (signal is "negator" or "booster" or "dampener" or "valence")
+            {
+                continue;
+            }
+
+            var negated = !IgnoresNegation(signal) && IsNegated(tokens, negators, m.First);
+            if (negated)
+            {
+                continue;
+            }
+
+            var quoted = tokens[m.First].Quoted;
+            switch (signal)
+            {
+                case "complaint":
+                    complaint += m.Phrase.Weight;
+                    break;
+                case "anger" when !quoted:
+                    intensity += m.Phrase.Weight;
+                    anyAnger = true;
+                    Add(reading, "intensity", text, tokens, m);
+                    break;
+                case "repeat" when !quoted:
+                    intensity += m.Phrase.Weight * 0.5;
+                    Add(reading, "intensity", text, tokens, m);
+                    break;
+                case "profanity" or "insult" when !quoted:
+                    intensity += m.Phrase.Weight * 0.6;
+                    anyAnger = true;
+                    Add(reading, "abusive", text, tokens, m);
+                    break;
+                case "lawfirm":
+                    reading.LawFirmWriter = true;
+                    Add(reading, "law-firm-writer", text, tokens, m);
+                    break;
+                case "affected-unit":
+                    AffectedUsers(reading, text, tokens, m);
+                    break;
+                case "churn-switch":
+                    Competitor(reading, text, tokens, m);
+                    break;
+                case "not-legal":
+                    break;
+                case var s when s.StartsWith("tone:", StringComparison.Ordinal):
+                    reading.ToneCues[s[5..]] = reading.ToneCues.GetValueOrDefault(s[5..]) + 1;
+                    break;
+                case "manager" or "churn" when quoted:
+                    break;
+                case "anger" or "repeat" or "profanity" or "insult":
+                    break;
+                default:
+                    Add(reading, signal, text, tokens, m);
+                    break;
+            }
+        }
+
+        // Caps and exclamation marks: shouting, when it is more than an acronym or two.
+        var capsWords = 0;
+        var longWords = 0;
+        foreach (var t in tokens)
+        {
+            if (t.Length >= 3 && !t.Quoted && char.IsLetter(t.Word[0]))
+            {
+                longWords++;
+                if (t.AllCaps)
+                {
+                    capsWords++;
+                }
+            }
+        }
+
+        var capsRatio = longWords == 0 ? 0 : (double)capsWords / longWords;
+        if (capsWords >= 2 && capsRatio >= 0.3)
+        {
+            intensity += Math.Min(0.45, capsRatio * 0.6);
+            reading.Evidence.Add(new Evidence("intensity", $"caps: {capsRatio:P0}".Replace(" %", "%", StringComparison.Ordinal), index, -1, 0));
+        }
+
+        if (maxBangRun >= 3)
+        {
+            intensity += 0.25;
+            reading.Evidence.Add(new Evidence("intensity", "exclamations: " + new string('!', maxBangRun), index, -1, 0));
+        }
+        else if (maxBangRun == 2)
+        {
+            intensity += 0.1;
+        }
+
+        var negativity = Math.Max(0, -reading.Compound);
+        complaint += negativity * 1.2;
+        intensity += negativity * 0.35;
+        if (reading.Compound > 0.3 && !anyAnger)
+        {
+            intensity *= 0.3;
+            complaint *= 0.5;
+        }
+
+        reading.ComplaintScore = Math.Round(1 - Math.Exp(-complaint), 3);
+        reading.Intensity = Math.Round(1 - Math.Exp(-intensity * 1.2), 3);
+        return reading;
+    }
+
+    private double Sentiment(List<Token> tokens, bool[] covered, bool[] negators, double[] boosters, double[] phraseValence, int exclamations, int questions)
+    {
+        var allCaps = true;
+        foreach (var t in tokens)
+        {
+            if (!t.AllCaps && char.IsLetter(t.Word[0]))
+            {
+                allCaps = false;
+                break;
+            }
+        }
+
+        var butAt = -1;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (tokens[i].Word is "but" or "however")
+            {
+                butAt = i;
+            }
+        }
+
+        var sum = 0.0;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            double v;
+            if (phraseValence[i] != 0)
+            {
+                v = phraseValence[i];
+            }
+            else if (!covered[i] && lexicon.Valence.TryGetValue(tokens[i].Word, out var lv))
+            {
+                v = lv;
+                for (var back = 1; back <= 2 && i - back >= 0; back++)
+                {
+                    if (boosters[i - back] != 0 && tokens[i - back].Clause == tokens[i].Clause)
+                    {
+                        v += Math.Sign(v) * boosters[i - back] * (back == 1 ? 1 : 0.95);
+                    }
+                }
+
+                if (tokens[i].AllCaps && !allCaps)
+                {
+                    v += Math.Sign(v) * CapsBoost;
+                }
+
+                if (IsNegated(tokens, negators, i))
+                {
+                    v *= NegationScalar;
+                }
+            }
+            else
+            {
+                continue;
+            }
+
+            if (tokens[i].Quoted)
+            {
+                v *= 0.5;
+            }
+
+            if (butAt >= 0)
+            {
+                v *= i < butAt ? 0.5 : i > butAt ? 1.5 : 1;
+            }
+
+            sum += v;
+        }
+
+        if (sum != 0)
+        {
+            var emphasis = Math.Min(exclamations, 4) * 0.292 + (questions > 1 ? Math.Min(questions, 3) * 0.18 : 0);
+            sum += Math.Sign(sum) * emphasis;
+        }
+
+        return Math.Round(sum / Math.Sqrt((sum * sum) + 15), 4);
+    }
+
+    private static bool IsNegated(List<Token> tokens, bool[] negators, int at)
+    {
+        for (var back = 1; back <= NegationWindow && at - back >= 0; back++)
+        {
+            if (tokens[at - back].Clause != tokens[at].Clause)
+            {
+                return false;
+            }
+
+            if (negators[at - back])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Per signal family, keeps a match only when no longer match of that family already covers its first token.</summary>
+    private static List<PhraseMatch> KeepLongest(List<PhraseMatch> matches)
+    {
+        var lastKept = new Dictionary<string, int>(StringComparer.Ordinal);
+        var kept = new List<PhraseMatch>(matches.Count);
+        foreach (var m in matches)
+        {
+            var family = Family(m.Phrase.Signal);
+            if (lastKept.TryGetValue(family, out var last) && m.First <= last)
+            {
+                continue;
+            }
+
+            lastKept[family] = m.Last;
+            kept.Add(m);
+        }
+
+        return kept;
+    }
+
+    private static string Family(string signal) =>
+        signal.StartsWith("legal:", StringComparison.Ordinal) || signal == "not-legal" ? "legal" : signal;
+
+    private static void Add(MessageReading reading, string signal, string text, List<Token> tokens, PhraseMatch m)
+    {
+        var start = tokens[m.First].Start;
+        var end = tokens[m.Last].Start + tokens[m.Last].Length;
+        reading.Evidence.Add(new Evidence(signal, text[start..end], reading.Index, start, end - start));
+    }
+
+    private static void AffectedUsers(MessageReading reading, string text, List<Token> tokens, PhraseMatch m)
+    {
+        // "250 users", "over 300 employees": a number right before the unit, or one word before it.
+        for (var back = 1; back <= 2 && m.First - back >= 0; back++)
+        {
+            var word = tokens[m.First - back].Word.Replace(",", "", StringComparison.Ordinal);
+            if (int.TryParse(word, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+            {
+                if (n > 100)
+                {
+                    var start = tokens[m.First - back].Start;
+                    var end = tokens[m.Last].Start + tokens[m.Last].Length;
+                    reading.Evidence.Add(new Evidence("affected-users", text[start..end], reading.Index, start, end - start));
+                }
+
+                return;
+            }
+        }
+    }
+
+    private static readonly HashSet<string> NotCompetitor = new(StringComparer.Ordinal)
+    {
+        "a", "an", "the", "another", "other", "our", "my", "your", "their", "this", "that", "it", "i", "we", "you",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "english", "pro", "premium",
+    };
+
+    private static void Competitor(MessageReading reading, string text, List<Token> tokens, PhraseMatch m)
+    {
+        // "switch to Zendesk", "moving to Help Scout": the capitalised words after the verb name the competitor.
+        var first = m.Last + 1;
+        var last = first - 1;
+        while (last + 1 < tokens.Count && last + 1 - first < 3 && tokens[last + 1].Clause == tokens[m.Last].Clause
+               && char.IsUpper(text[tokens[last + 1].Start]) && !NotCompetitor.Contains(tokens[last + 1].Word))
+        {
+            last++;
+        }
+
+        if (last < first)
+        {
+            return;
+        }
+
+        var start = tokens[first].Start;
+        var end = tokens[last].Start + tokens[last].Length;
+        if (reading.Competitor is null || (!reading.CompetitorStrong && m.Phrase.Weight >= 1))
+        {
+            reading.Competitor = text[start..end];
+            reading.CompetitorStrong = m.Phrase.Weight >= 1;
+        }
+
+        var phraseStart = tokens[m.First].Start;
+        reading.Evidence.Add(new Evidence("churn-competitor", text[phraseStart..end], reading.Index, phraseStart, end - phraseStart));
+    }
+}

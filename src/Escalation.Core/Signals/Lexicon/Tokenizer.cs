@@ -1,0 +1,97 @@
+using System.Text;
+
+namespace Escalation.Core.Signals.Lexicon;
+
+/// <summary>Splits a message into words in one pass, without regular expressions.</summary>
+internal static class Tokenizer
+{
+    /// <summary>The words of <paramref name="text"/>; <paramref name="exclamations"/> counts "!" and <paramref name="questions"/> "?".</summary>
+    public static List<Token> Tokenize(string text, out int exclamations, out int questions, out int maxBangRun)
+    {
+        var tokens = new List<Token>(Math.Max(4, text.Length / 5));
+        var sb = new StringBuilder(24);
+        exclamations = 0;
+        questions = 0;
+        maxBangRun = 0;
+        var bangRun = 0;
+        var clause = 0;
+        var quoted = false;
+        var i = 0;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (char.IsLetterOrDigit(c))
+            {
+                var start = i;
+                var letters = 0;
+                var upper = 0;
+                sb.Clear();
+                while (i < text.Length)
+                {
+                    var ch = text[i];
+                    if (char.IsLetterOrDigit(ch))
+                    {
+                        if (char.IsLetter(ch))
+                        {
+                            letters++;
+                            if (char.IsUpper(ch))
+                            {
+                                upper++;
+                            }
+                        }
+
+                        sb.Append(char.ToLowerInvariant(ch));
+                        i++;
+                    }
+                    else if ((ch == '\'' || ch == '\u2019' || ch == '-' || ch == '&') && i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1]) && sb.Length > 0)
+                    {
+                        sb.Append(ch == '\u2019' ? '\'' : ch);
+                        i++;
+                    }
+                    else
+                    {
+                        break;
+                    }
+                }
+
+                tokens.Add(new Token(sb.ToString(), start, i - start, clause, letters >= 2 && upper == letters, quoted));
+                bangRun = 0;
+                continue;
+            }
+
+            switch (c)
+            {
+                case '!':
+                    exclamations++;
+                    bangRun++;
+                    maxBangRun = Math.Max(maxBangRun, bangRun);
+                    clause++;
+                    break;
+                case '?':
+                    questions++;
+                    clause++;
+                    bangRun = 0;
+                    break;
+                case '.' or ';' or ':' or '\n' or '(' or ')':
+                    clause++;
+                    bangRun = 0;
+                    break;
+                case '"' or '\u201c' or '\u201d':
+                    quoted = c == '\u201c' || (c == '"' && !quoted);
+                    bangRun = 0;
+                    break;
+                default:
+                    if (!char.IsWhiteSpace(c))
+                    {
+                        bangRun = 0;
+                    }
+
+                    break;
+            }
+
+            i++;
+        }
+
+        return tokens;
+    }
+}

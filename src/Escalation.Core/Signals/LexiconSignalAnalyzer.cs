@@ -1,0 +1,166 @@
+using Escalation.Core.Knowledge;
+using Escalation.Core.Signals.Lexicon;
+using Escalation.Core.Tickets;
+
+namespace Escalation.Core.Signals;
+
+/// <summary>
+/// The embedded default <see cref="ITextSignalAnalyzer"/>: precompiled lexicons and rules, in-process, no
+/// network. Sentiment follows VADER's rules (negation, boosters, caps, "but", exclamation marks) over a
+/// support-specific lexicon; complaint, intensity, legal sensitivity, abuse, manager request, churn threat,
+/// outage/data-loss/security, chargeback and tone come from the phrase lexicon, each with its evidence.
+/// </summary>
+/// <remarks>
+/// Customer messages decide the emotion signals (sentiment, intensity, complaint, abuse, manager request,
+/// churn threat, tone); agent messages do not count for them. Legal sensitivity is read from customer
+/// messages and internal notes; outage, data loss and security from every message. Quoted e-mail history
+/// ("&gt;" lines, "On … wrote:") is skipped. Negation cancels a manager request, churn threat, outage or
+/// complaint phrase, but never legal sensitivity or a chargeback ("I don't want to involve lawyers" is still
+/// sensitive). A writer who signs as a law firm ("… LLP", "our firm's invoice") does not raise the lawyer kind.
+/// </remarks>
+public sealed class LexiconSignalAnalyzer : ITextSignalAnalyzer
+{
+    private readonly MessageReader _reader = new(SignalLexicon.Default);
+
+    /// <inheritdoc />
+    public TextSignals Analyze(IReadOnlyList<TicketMessage> messages) => Analyze(messages, subject: null);
+
+    /// <summary>Signals of one text, read as a single customer message.</summary>
+    public TextSignals AnalyzeText(string text) => Analyze([new TicketMessage { From = "customer", Text = text }], subject: null);
+
+    /// <summary>
+    /// Signals of a thread and its subject. Evidence found in the subject has message index −1 and a
+    /// start offset into the subject (whole-ticket features have start −1).
+    /// </summary>
+    public TextSignals Analyze(IReadOnlyList<TicketMessage> messages, string? subject)
+    {
+        var readings = new List<MessageReading>(messages.Count + 1);
+        if (!string.IsNullOrWhiteSpace(subject))
+        {
+            readings.Add(_reader.Read(-1, subject, fromCustomer: true));
+        }
+
+        for (var i = 0; i < messages.Count; i++)
+        {
+            var m = messages[i];
+            if (!string.IsNullOrEmpty(m.Text))
+            {
+                readings.Add(_reader.Read(i, m.Text, m.IsFromCustomer));
+            }
+        }
+
+        return Combine(readings, messages);
+    }
+
+    private static TextSignals Combine(List<MessageReading> readings, IReadOnlyList<TicketMessage> messages)
+    {
+        bool IsInternal(int index) => index >= 0 && string.Equals(messages[index].From, "internal", StringComparison.OrdinalIgnoreCase);
+
+        var customer = readings.Where(r => r.FromCustomer && r.Words > 0).ToList();
+        var lawFirmWriter = customer.Any(r => r.LawFirmWriter);
+
+        var evidence = new List<Evidence>();
+        foreach (var r in readings)
+        {
+            foreach (var e in r.Evidence)
+            {
+                var keep = e.Signal switch
+                {
+                    "outage" or "data-loss" or "security" or "p0" or "p1" or "p3" or "revenue" or "affected-users" => r.FromCustomer || IsInternal(r.Index),
+                    LegalLawyer when lawFirmWriter => false,
+                    var s when s.StartsWith("legal:", StringComparison.Ordinal) => r.FromCustomer || IsInternal(r.Index),
+                    _ => r.FromCustomer,
+                };
+                if (keep)
+                {
+                    evidence.Add(e);
+                }
+            }
+        }
+
+        // Sentiment: the customer's messages, the most negative one weighing as much as the average.
+        double sentiment = 0, intensity = 0, complaintScore = 0;
+        if (customer.Count > 0)
+        {
+            var mean = customer.Average(r => r.Compound);
+            var min = customer.Min(r => r.Compound);
+            sentiment = customer.Count == 1 ? mean : (mean + Math.Min(mean, min)) / 2;
+            intensity = customer.Max(r => r.Intensity);
+            complaintScore = customer.Max(r => r.ComplaintScore);
+        }
+
+        bool Has(string signal) => evidence.Any(e => e.Signal == signal);
+
+        var legalKinds = evidence
+            .Where(e => e.Signal.StartsWith("legal:", StringComparison.Ordinal))
+            .Select(e => e.Signal[6..])
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        var chargeback = Has("chargeback");
+        if (chargeback && !legalKinds.Contains(LegalKinds.Chargeback))
+        {
+            legalKinds.Add(LegalKinds.Chargeback);
+        }
+
+        var abusive = Has("abusive");
+        var complaint = complaintScore >= 0.5;
+        var named = customer.Where(r => r.Competitor is not null).OrderByDescending(r => r.CompetitorStrong).FirstOrDefault();
+        var competitor = named?.Competitor;
+        var churnSwitch = named is not null && (named.CompetitorStrong || Has("churn") || complaint);
+        if (!churnSwitch)
+        {
+            evidence.RemoveAll(e => e.Signal == "churn-competitor");
+            competitor = null;
+        }
+
+        var signals = new TextSignals
+        {
+            Sentiment = Math.Round(sentiment, 4),
+            Negative = sentiment <= -0.05 || (complaint && sentiment < 0.35),
+            Intensity = Math.Round(intensity, 3),
+            Complaint = complaint,
+            ComplaintScore = Math.Round(complaintScore, 3),
+            Legal = legalKinds.Count > 0,
+            LegalKinds = legalKinds,
+            Abusive = abusive,
+            ManagerRequest = Has("manager"),
+            ChurnThreat = Has("churn") || churnSwitch,
+            Competitor = competitor,
+            Outage = Has("outage"),
+            DataLoss = Has("data-loss"),
+            Security = Has("security"),
+            Chargeback = chargeback,
+            Evidence = evidence,
+        };
+        return signals with { CustomerTone = Tone(signals, customer) };
+    }
+
+    private const string LegalLawyer = "legal:" + LegalKinds.Lawyer;
+
+    private static string Tone(TextSignals signals, List<MessageReading> customer)
+    {
+        int Cues(string kind) => customer.Sum(r => r.ToneCues.GetValueOrDefault(kind));
+
+        if (signals.Abusive || signals.Intensity >= 0.5)
+        {
+            return CustomerTones.Angry;
+        }
+
+        if (Cues("technical") >= 2)
+        {
+            return CustomerTones.Technical;
+        }
+
+        if (Cues("confused") >= 1 || customer.Sum(r => r.Questions) >= 3)
+        {
+            return CustomerTones.Confused;
+        }
+
+        if (Cues("casual") > Cues("formal"))
+        {
+            return CustomerTones.Casual;
+        }
+
+        return CustomerTones.Formal;
+    }
+}

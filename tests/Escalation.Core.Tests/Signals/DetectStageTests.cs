@@ -1,0 +1,141 @@
+using Escalation.Core.Knowledge;
+using Escalation.Core.Signals;
+using Escalation.Core.Tickets;
+using Escalation.Core.Tracing;
+
+namespace Escalation.Core.Tests.Signals;
+
+public class DetectStageTests
+{
+    private static readonly DateOnly Today = new(2026, 11, 20);
+    private static readonly RoutingSettings Routing = new();
+    private static readonly DetectStage Stage = new();
+
+    private static CustomerEntity Customer(string tier = "Operator", decimal arr = 5400, DateOnly? renewal = null, bool vip = false, params CustomerHistoryEntry[] history) =>
+        new() { Id = "cus_014", Name = "Dana Ruiz", Tier = tier, Arr = arr, RenewalDate = renewal, Vip = vip, History = history };
+
+    private static CaseSignals Detect(string text, CustomerEntity? customer = null, string? subject = null) =>
+        Stage.Detect([new TicketMessage { From = "customer", Text = text }], subject, customer ?? Customer(), Routing, Today);
+
+    [Theory]
+    [InlineData("Our whole site is down since 9am, nothing loads.", "P0")]
+    [InlineData("We had a data loss after the import: 2,000 contacts were deleted.", "P0")]
+    [InlineData("I think there was a breach, someone accessed our admin account.", "P0")]
+    [InlineData("The export is broken and shows an error.", "P1")]
+    [InlineData("I was charged twice this month, this is a billing issue.", "P1")]
+    [InlineData("Can the date column be sorted differently?", "P2")]
+    [InlineData("Feature request: it would be nice to have dark mode.", "P3")]
+    public void Detect_KeywordRules_SetSeedPriority(string text, string priority) => Assert.Equal(priority, Detect(text).Priority);
+
+    [Fact]
+    public void Detect_MoreThan100AffectedUsers_IsP0()
+    {
+        var s = Detect("Since the update 250 users see a blank page after signing in.");
+        Assert.Equal("P0", s.Priority);
+        Assert.Contains("250 users", s.PriorityReason);
+    }
+
+    [Fact]
+    public void Detect_EnterpriseTier_RaisesToP0()
+    {
+        var s = Detect("Can the date column be sorted differently?", Customer(tier: "Enterprise"));
+        Assert.Equal("P0", s.Priority);
+        Assert.True(s.Vip);
+    }
+
+    [Fact]
+    public void Detect_BusinessTier_RaisesToP1()
+    {
+        var s = Detect("Can the date column be sorted differently?", Customer(tier: "Business"));
+        Assert.Equal("P1", s.Priority);
+        Assert.False(s.Vip);
+    }
+
+    [Fact]
+    public void Detect_EnhancementFromEnterprise_IsP2NotP0() =>
+        Assert.Equal("P2", Detect("Feature request: dark mode would be nice to have.", Customer(tier: "Enterprise")).Priority);
+
+    [Fact]
+    public void Detect_LegalThreat_IsAtLeastP1() => Assert.Equal("P1", Detect("Refund me or I will take you to small claims court.").Priority);
+
+    [Fact]
+    public void Detect_VipFlag_IsVip() => Assert.True(Detect("Hello", Customer(vip: true)).Vip);
+
+    [Fact]
+    public void Detect_ThreeComplaintsInWindow_IsRepeatComplainant()
+    {
+        var s = Detect("Again?", Customer(history:
+        [
+            new() { Date = Today.AddDays(-10), Kind = "complaint", Topic = "billing" },
+            new() { Date = Today.AddDays(-40), Kind = "escalation", Topic = "export" },
+            new() { Date = Today.AddDays(-80), Kind = "complaint", Topic = "access" },
+        ]));
+        Assert.True(s.RepeatComplainant);
+        Assert.Contains(s.CustomerEvidence, e => e.Signal == "repeat-complainant" && e.Text.Contains("3 complaints", StringComparison.Ordinal));
+        Assert.Contains(s.Trace, t => t.Kind == TraceKinds.Found && t.Text.StartsWith("repeat complainant", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Detect_ComplaintsOutsideWindow_IsNotRepeatComplainant()
+    {
+        var s = Detect("Again?", Customer(history:
+        [
+            new() { Date = Today.AddDays(-10), Kind = "complaint", Topic = "billing" },
+            new() { Date = Today.AddDays(-100), Kind = "complaint", Topic = "export" },
+            new() { Date = Today.AddDays(-200), Kind = "complaint", Topic = "access" },
+        ]));
+        Assert.False(s.RepeatComplainant);
+    }
+
+    [Fact]
+    public void Detect_SameTopicThreeTimes_IsRepeatComplainant()
+    {
+        var s = Detect("Again?", Customer(history:
+        [
+            new() { Date = Today.AddDays(-10), Kind = "complaint", Topic = "billing" },
+            new() { Date = Today.AddDays(-200), Kind = "complaint", Topic = "billing" },
+            new() { Date = Today.AddDays(-400), Kind = "complaint", Topic = "Billing" },
+        ]));
+        Assert.True(s.RepeatComplainant);
+        Assert.Contains(s.CustomerEvidence, e => e.Text.Contains("'billing' 3 times", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Detect_RenewalWithinWindow_IsCommerciallySensitive()
+    {
+        var s = Detect("Hello", Customer(renewal: Today.AddDays(21)));
+        Assert.True(s.CommerciallySensitive);
+        Assert.Contains(s.CustomerEvidence, e => e.Text == "renewal in 21 days (window 30)");
+    }
+
+    [Fact]
+    public void Detect_RenewalFarAway_IsNotCommerciallySensitive() =>
+        Assert.False(Detect("Hello", Customer(renewal: Today.AddDays(200))).CommerciallySensitive);
+
+    [Fact]
+    public void Detect_ChurnThreatOnLargeAccount_IsCommerciallySensitive() =>
+        Assert.True(Detect("We will not be renewing unless this is fixed.", Customer(arr: 48000)).CommerciallySensitive);
+
+    [Fact]
+    public void Detect_ChurnThreatOnSmallAccount_IsNotCommerciallySensitive() =>
+        Assert.False(Detect("We will not be renewing unless this is fixed.", Customer(arr: 1200)).CommerciallySensitive);
+
+    [Fact]
+    public void Detect_Trace_SaysWhatWasFoundAndDecided()
+    {
+        var s = Detect("I don't want to involve lawyers, but the export has been broken for weeks.");
+        Assert.All(s.Trace, t => Assert.Equal("detect", t.Stage));
+        Assert.Equal(TraceKinds.Read, s.Trace[0].Kind);
+        Assert.Contains(s.Trace, t => t.Kind == TraceKinds.Found && t.Text.Contains("legal sensitivity (lawyer)", StringComparison.Ordinal) && t.Text.Contains("\"lawyers\" (message 1)", StringComparison.Ordinal));
+        var decided = Assert.Single(s.Trace, t => t.Kind == TraceKinds.Decided);
+        Assert.StartsWith("priority P1", decided.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Detect_SubjectKeyword_CountsWithSubjectEvidence()
+    {
+        var s = Detect("Please look at this today.", subject: "Outage in EU region");
+        Assert.Equal("P0", s.Priority);
+        Assert.Contains(s.Text.Evidence, e => e.Signal == "outage" && e.Message == -1 && e.Start == 0);
+    }
+}

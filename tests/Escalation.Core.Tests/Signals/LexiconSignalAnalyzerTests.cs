@@ -1,0 +1,220 @@
+using Escalation.Core.Knowledge;
+using Escalation.Core.Signals;
+using Escalation.Core.Tickets;
+
+namespace Escalation.Core.Tests.Signals;
+
+public class LexiconSignalAnalyzerTests
+{
+    private static readonly LexiconSignalAnalyzer Analyzer = new();
+
+    private static TextSignals Read(string text) => Analyzer.AnalyzeText(text);
+
+    [Fact]
+    public void Analyze_PositiveThanks_IsPositiveAndCalm()
+    {
+        var s = Read("Thanks so much, the new dashboard is great and the team was really helpful!");
+        Assert.True(s.Sentiment > 0.5);
+        Assert.False(s.Negative);
+        Assert.False(s.Complaint);
+        Assert.True(s.Intensity < 0.2);
+    }
+
+    [Fact]
+    public void Analyze_NegatedPraise_IsNegative()
+    {
+        var s = Read("The support was not good and not helpful.");
+        Assert.True(s.Sentiment < 0);
+        Assert.True(s.Negative);
+    }
+
+    [Fact]
+    public void Analyze_ServiceComplaintWithoutEmotionWords_IsComplaint()
+    {
+        var s = Read("My order was delayed again and I am still waiting for the refund after three weeks.");
+        Assert.True(s.Complaint);
+        Assert.True(s.Negative);
+    }
+
+    [Fact]
+    public void Analyze_HowToQuestion_IsNotComplaint()
+    {
+        var s = Read("How do I export my invoices to CSV?");
+        Assert.False(s.Complaint);
+        Assert.False(s.Negative);
+    }
+
+    [Fact]
+    public void Analyze_AngryCapsThirdTime_IsIntense()
+    {
+        var s = Read("This is the THIRD TIME I am writing about this. It is UNACCEPTABLE!!! Fix it now.");
+        Assert.True(s.Intensity >= 0.75, $"intensity {s.Intensity}");
+        Assert.Equal(CustomerTones.Angry, s.CustomerTone);
+        Assert.Contains(s.Evidence, e => e.Signal == "intensity" && e.Text.StartsWith("caps:", StringComparison.Ordinal));
+        Assert.Contains(s.Evidence, e => e.Signal == "intensity" && e.Text == "exclamations: !!!");
+        Assert.Contains(s.Evidence, e => e.Signal == "intensity" && e.Text == "THIRD TIME");
+    }
+
+    [Fact]
+    public void Analyze_NotAngry_HasLowIntensity()
+    {
+        var s = Read("I'm not angry at all, just checking when the invoice will arrive.");
+        Assert.True(s.Intensity < 0.4, $"intensity {s.Intensity}");
+        Assert.DoesNotContain(s.Evidence, e => e.Text == "angry");
+    }
+
+    [Theory]
+    [InlineData("I have spoken to my lawyer about this.", LegalKinds.Lawyer)]
+    [InlineData("We will sue you if this is not fixed.", LegalKinds.Lawsuit)]
+    [InlineData("I will take this to small claims court.", LegalKinds.Lawsuit)]
+    [InlineData("I have filed a complaint with the CFPB.", LegalKinds.Regulator)]
+    [InlineData("I will report this to the Better Business Bureau.", LegalKinds.Regulator)]
+    [InlineData("Under GDPR I want a copy of my data.", LegalKinds.DataRequest)]
+    [InlineData("Please treat this as a subject access request.", LegalKinds.DataRequest)]
+    [InlineData("I withdraw my consent to marketing emails.", LegalKinds.ConsentWithdrawal)]
+    [InlineData("If you do not refund me I will file a chargeback.", LegalKinds.Chargeback)]
+    [InlineData("This is discrimination against disabled users.", LegalKinds.Discrimination)]
+    [InlineData("The charger caught fire and my son was injured.", LegalKinds.Safety)]
+    public void Analyze_LegalPhrase_FlagsLegalKind(string text, string kind)
+    {
+        var s = Read(text);
+        Assert.True(s.Legal);
+        Assert.Contains(kind, s.LegalKinds);
+    }
+
+    [Theory]
+    [InlineData("I don't want to involve lawyers, but this has to stop.")]
+    [InlineData("I'd rather not go to court over this.")]
+    [InlineData("I'm not threatening a chargeback yet.")]
+    public void Analyze_NegatedLegalThreat_IsStillSensitive(string text)
+    {
+        Assert.True(Read(text).Legal);
+    }
+
+    [Theory]
+    [InlineData("Can you resend last month's invoice? The amount looks wrong.")]
+    [InlineData("I have an issue with my account settings.")]
+    [InlineData("My mother gave me power of attorney over her account.")]
+    public void Analyze_NoLegalWords_IsNotLegal(string text)
+    {
+        Assert.False(Read(text).Legal);
+    }
+
+    [Fact]
+    public void Analyze_LawFirmCustomerAskingAboutInvoice_IsNotLegal()
+    {
+        var s = Read("Hello, could you send a corrected copy of our firm's invoice for March? Our attorneys need it for the books.\n\nBest,\nMaya Hart\nHart & Vale LLP, Attorneys at Law");
+        Assert.False(s.Legal);
+        Assert.Contains(s.Evidence, e => e.Signal == "law-firm-writer");
+    }
+
+    [Fact]
+    public void Analyze_LawFirmCustomerThreateningSuit_IsStillLegal()
+    {
+        var s = Read("Our firm will sue if the data is not restored.\nHart & Vale LLP");
+        Assert.True(s.Legal);
+        Assert.Contains(LegalKinds.Lawsuit, s.LegalKinds);
+    }
+
+    [Fact]
+    public void Analyze_LegalWordInQuotedReplyHistory_IsNotReadTwice()
+    {
+        var s = Read("Thanks, that worked.\n\nOn Tue, 3 Mar 2026, Support wrote:\n> our legal team says we cannot sue");
+        Assert.False(s.Legal);
+    }
+
+    [Fact]
+    public void Analyze_LegalEvidenceSpan_PointsAtMatchedText()
+    {
+        const string text = "Honestly, I will contact my attorney tomorrow.";
+        var s = Read(text);
+        var e = Assert.Single(s.Evidence, e => e.Signal == "legal:lawyer");
+        Assert.Equal("attorney", e.Text);
+        Assert.Equal(0, e.Message);
+        Assert.Equal(text.IndexOf("attorney", StringComparison.Ordinal), e.Start);
+        Assert.Equal(text.Substring(e.Start, e.Length), e.Text);
+    }
+
+    [Theory]
+    [InlineData("You are a bunch of idiots.")]
+    [InlineData("This fucking app never works.")]
+    public void Analyze_AbusiveLanguage_IsAbusive(string text) => Assert.True(Read(text).Abusive);
+
+    [Fact]
+    public void Analyze_PoliteComplaint_IsNotAbusive() => Assert.False(Read("I'm disappointed the export failed again.").Abusive);
+
+    [Theory]
+    [InlineData("I want to speak to a manager right now.")]
+    [InlineData("Please escalate this to your boss.")]
+    [InlineData("Let me talk to your supervisor.")]
+    public void Analyze_ManagerRequest_IsFlagged(string text) => Assert.True(Read(text).ManagerRequest);
+
+    [Theory]
+    [InlineData("I don't need to speak to a manager, just fix the export.")]
+    [InlineData("I am a manager at a small agency and need a second seat.")]
+    public void Analyze_NoOrNegatedManagerRequest_IsNotFlagged(string text) => Assert.False(Read(text).ManagerRequest);
+
+    [Fact]
+    public void Analyze_SwitchToNamedCompetitor_IsChurnWithCompetitor()
+    {
+        var s = Read("This is the third outage this month. We are switching to Zendesk next week.");
+        Assert.True(s.ChurnThreat);
+        Assert.Equal("Zendesk", s.Competitor);
+    }
+
+    [Theory]
+    [InlineData("We will not be renewing our contract.")]
+    [InlineData("Please cancel my subscription today.")]
+    public void Analyze_ChurnPhrase_IsChurn(string text) => Assert.True(Read(text).ChurnThreat);
+
+    [Theory]
+    [InlineData("We are not planning to cancel our subscription, just asking about seats.")]
+    [InlineData("I'm moving to Berlin next month, please update my address.")]
+    public void Analyze_NegatedOrHarmlessChurnWords_IsNotChurn(string text) => Assert.False(Read(text).ChurnThreat);
+
+    [Fact]
+    public void Analyze_OutageDataLossSecurity_AreFlagged()
+    {
+        var s = Read("The site is down, half our records were deleted and we think an account was hacked.");
+        Assert.True(s.Outage);
+        Assert.True(s.DataLoss);
+        Assert.True(s.Security);
+    }
+
+    [Fact]
+    public void Analyze_NegatedOutage_IsNotOutage() => Assert.False(Read("The service is not down, it's just slow on my laptop.").Outage);
+
+    [Fact]
+    public void Analyze_AgentMessages_DoNotSetCustomerEmotion()
+    {
+        var s = Analyzer.Analyze(
+        [
+            new TicketMessage { From = "customer", Text = "Thanks, the new report looks great." },
+            new TicketMessage { From = "agent", Text = "Sorry for the terrible, awful delay, that was unacceptable of us and we were idiots." },
+        ]);
+        Assert.False(s.Negative);
+        Assert.False(s.Abusive);
+        Assert.True(s.Intensity < 0.2);
+    }
+
+    [Fact]
+    public void Analyze_EvidenceMessageIndex_IsTheCustomerMessage()
+    {
+        var s = Analyzer.Analyze(
+        [
+            new TicketMessage { From = "customer", Text = "Export fails." },
+            new TicketMessage { From = "agent", Text = "We are looking into it." },
+            new TicketMessage { From = "customer", Text = "Then I will speak to a lawyer." },
+        ]);
+        var e = Assert.Single(s.Evidence, e => e.Signal == "legal:lawyer");
+        Assert.Equal(2, e.Message);
+        Assert.Equal("lawyer", e.Text);
+    }
+
+    [Theory]
+    [InlineData("Our webhook endpoint returns a 502 and the API logs show a timeout.", CustomerTones.Technical)]
+    [InlineData("I'm confused, I don't understand where the export button is.", CustomerTones.Confused)]
+    [InlineData("hey guys, quick one lol - can I add a teammate?", CustomerTones.Casual)]
+    [InlineData("Dear team, I am writing to request a copy of the March statement. Kind regards, Ann", CustomerTones.Formal)]
+    public void Analyze_CustomerTone_IsRecognised(string text, string tone) => Assert.Equal(tone, Read(text).CustomerTone);
+}
