@@ -8,6 +8,8 @@ public static class CliApp
 
         commands:
           workspace [--workspace DIR]   load and validate a workspace, print its version
+          signals [--input FILE]        JSON Lines {"id","text"} in (stdin or FILE), one JSON line of signals out per input
+          bench [--seconds N]           throughput of the signal analyser, signals/second on one core
         """;
 
     public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
@@ -23,6 +25,10 @@ public static class CliApp
         {
             case "workspace":
                 return await WorkspaceCommand.RunAsync(rest, stdout, stderr);
+            case "signals":
+                return await SignalsCommand.RunAsync(rest, stdin, stdout, stderr);
+            case "bench":
+                return await BenchCommand.RunAsync(rest, stdout, stderr);
             default:
                 await stderr.WriteLineAsync($"unknown command '{args[0]}'\n{Usage}");
                 return 2;
