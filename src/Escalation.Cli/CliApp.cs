@@ -10,6 +10,8 @@ public static class CliApp
           workspace [--workspace DIR]   load and validate a workspace, print its version
           triage FILE... [--json] [--now ISO] [--workspace DIR] [--drafter composer]
                                         decide each ticket file and print its route and reasons
+          signals [--input FILE]        JSON Lines {"id","text"} in (stdin or FILE), one JSON line of signals out per input
+          bench [--seconds N]           throughput of the signal analyser, signals/second on one core
         """;
 
     public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
@@ -27,6 +29,10 @@ public static class CliApp
                 return await WorkspaceCommand.RunAsync(rest, stdout, stderr);
             case "triage":
                 return await TriageCommand.RunAsync(rest, stdout, stderr, TriageDetector.Default, !Console.IsErrorRedirected);
+            case "signals":
+                return await SignalsCommand.RunAsync(rest, stdin, stdout, stderr);
+            case "bench":
+                return await BenchCommand.RunAsync(rest, stdout, stderr);
             default:
                 await stderr.WriteLineAsync($"unknown command '{args[0]}'\n{Usage}");
                 return 2;

@@ -12,6 +12,9 @@ public sealed record CaseFacts
     /// <summary>The amount in dispute, when the text names one.</summary>
     public decimal? Amount { get; init; }
 
+    /// <summary>True when the amount follows a refund/credit cue ("refund €119.40"), i.e. it is the sum asked for.</summary>
+    public bool AmountRequested { get; init; }
+
     /// <summary>ISO currency code of <see cref="Amount"/> (EUR, USD, GBP).</summary>
     public string? Currency { get; init; }
 

@@ -23,7 +23,7 @@ public sealed partial class CaseFactsExtractor
         };
         var today = DateOnly.FromDateTime(now.UtcDateTime);
 
-        var (amount, currency) = FindAmount(texts, workspace.Routing.DefaultCurrency, evidence);
+        var (amount, currency, requested) = FindAmount(texts, workspace.Routing.DefaultCurrency, evidence);
         var purchase = FindPurchaseDate(texts, today, evidence);
         var outage = FindOutageHours(texts, evidence);
         var cause = FindCause(texts, evidence);
@@ -56,6 +56,7 @@ public sealed partial class CaseFactsExtractor
         {
             Amount = amount,
             Currency = currency,
+            AmountRequested = requested,
             PurchaseDate = purchase,
             DaysSincePurchase = since,
             RefundWindowDays = window,
@@ -68,11 +69,12 @@ public sealed partial class CaseFactsExtractor
         };
     }
 
-    private static (decimal?, string?) FindAmount(IReadOnlyList<CaseText.Segment> texts, string defaultCurrency, List<Evidence> evidence)
+    private static (decimal?, string?, bool) FindAmount(IReadOnlyList<CaseText.Segment> texts, string defaultCurrency, List<Evidence> evidence)
     {
-        foreach (var seg in texts)
+        // Prefer an amount right after a refund/credit cue ("refund €119.40"), then the first amount anywhere.
+        var candidates = texts.Select(seg => (seg, m: AmountPattern().Match(seg.Text), cued: false));
+        foreach (var (seg, m, cued) in CuedFirst(texts).Select(x => (x.Item1, x.Item2, cued: true)).Concat(candidates))
         {
-            var m = AmountPattern().Match(seg.Text);
             if (!m.Success)
             {
                 continue;
@@ -86,10 +88,25 @@ public sealed partial class CaseFactsExtractor
             }
 
             evidence.Add(new Evidence("amount", m.Value.Trim(), seg.Message, m.Index, m.Length));
-            return (value, Money.CurrencyOf(symbol) ?? defaultCurrency);
+            return (value, Money.CurrencyOf(symbol) ?? defaultCurrency, cued);
         }
 
-        return (null, null);
+        return (null, null, false);
+    }
+
+    private static IEnumerable<(CaseText.Segment, Match)> CuedFirst(IReadOnlyList<CaseText.Segment> texts)
+    {
+        foreach (var seg in texts)
+        {
+            foreach (Match cue in MoneyCue().Matches(seg.Text))
+            {
+                var m = AmountPattern().Match(seg.Text, cue.Index + cue.Length);
+                if (m.Success && m.Index - (cue.Index + cue.Length) <= 12)
+                {
+                    yield return (seg, m);
+                }
+            }
+        }
     }
 
     private static DateOnly? FindPurchaseDate(IReadOnlyList<CaseText.Segment> texts, DateOnly today, List<Evidence> evidence)
@@ -197,6 +214,9 @@ public sealed partial class CaseFactsExtractor
 
     [GeneratedRegex(@"(?<pre>[€$£]|\b(?:EUR|USD|GBP)\s?)(?<n1>\d{1,3}(?:,\d{3})*(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?)|(?<n2>\d{1,3}(?:,\d{3})*(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?)\s?(?<post>€|\b(?:EUR|USD|GBP|euros?|dollars?|pounds?)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex AmountPattern();
+
+    [GeneratedRegex(@"\b(refund(ing)?|credit(ing)?|reimburse|money back of|back the)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex MoneyCue();
 
     [GeneratedRegex(@"\b(charged|purchased|paid|bought|billed|renewed|renewal charge|invoiced|subscribed|upgraded)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PurchaseCue();

@@ -26,7 +26,9 @@ public sealed record EscalationOutcome
 }
 
 /// <summary>
-/// <c>resolve-or-escalate</c>. Senior human on policy conflict, complaint pattern, unresolved commercial
+/// <c>resolve-or-escalate</c>. Resolve in place when the policy authorises the action (a within-window
+/// refund or an SLA credit under the cap). Return to tier 1 when no policy decision is needed and a
+/// playbook covers the steps, or facts are missing. Senior human on policy conflict, complaint pattern, unresolved commercial
 /// sensitivity, handoff ambiguity, legal sensitivity, high intensity, a manager request or money
 /// needing manager approval. An empty "what was tried" with an otherwise clear handoff is returned to
 /// tier 1 with the missing playbook steps: the case is not ambiguous, only unfinished, and a senior
@@ -70,7 +72,8 @@ public sealed class ResolveOrEscalateStage(IDraftWriter writer)
                 ReviewerQueue = ReviewerQueues.Senior, SlaDeadline = now + r.ReviewSla(s.Priority),
             };
         }
-        else if (received.WhatTriedEmpty || application.Recommendation is Recommendations.ProcessRefund or Recommendations.ConfirmFacts)
+        else if (received.WhatTriedEmpty || application.Recommendation is Recommendations.ConfirmFacts
+            || (application.Recommendation == Recommendations.Reply && application.Offer is null && playbook is not null))
         {
             var guidance = new List<string>();
             if (policy is not null) guidance.Add($"Policy: {policy.Id}@{policy.Version} ({policy.Why}).");
@@ -83,7 +86,9 @@ public sealed class ResolveOrEscalateStage(IDraftWriter writer)
             });
             var reason = received.WhatTriedEmpty
                 ? new RouteReason(ReasonCodes.MissingTierOneSteps, "Nothing tier 1 tried is recorded; the handoff is otherwise clear, so tier 1 completes the playbook steps first.", false)
-                : new RouteReason(ReasonCodes.TierOneScope, $"{application.Recommendation} is within tier-1 scope under the policy.", false);
+                : new RouteReason(ReasonCodes.TierOneScope, application.Recommendation == Recommendations.ConfirmFacts
+                    ? "Facts needed for the policy are missing; tier 1 collects them."
+                    : $"No policy decision or back-end action is needed: tier 1 can follow playbook {playbook?.Id}.", false);
             outcome = new EscalationOutcome
             {
                 Route = Routes.ReturnToTierOne, Reasons = [reason], Resolution = "Returned to tier 1 with guidance.", Guidance = guidance,

@@ -69,7 +69,7 @@ public sealed class ComposerDraftWriter : IDraftWriter
     {
         var f = r.Facts;
         var parts = new List<string>();
-        var amount = f.Amount is { } a ? $" of {Money.Format(a, f.Currency ?? "EUR")}" : "";
+        var amount = f.Amount is { } a && (f.AmountRequested || f.HasAsk(CaseAsks.Refund)) ? $" of {Money.Format(a, f.Currency ?? "EUR")}" : "";
         var when = f.PurchaseDate is { } d ? $" for the charge on {d.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}" : "";
         if (f.HasAsk(CaseAsks.DataAccess))
         {
@@ -81,7 +81,7 @@ public sealed class ComposerDraftWriter : IDraftWriter
         }
         else if (f.HasAsk(CaseAsks.Credit))
         {
-            parts.Add($"You asked for a credit{amount}.");
+            parts.Add($"You asked for a credit{(f.AmountRequested ? amount : "")}.");
         }
         else if (f.HasAsk(CaseAsks.Cancel))
         {

@@ -12,7 +12,7 @@ namespace Escalation.Core.Sensitive;
 /// tags and text relevance), the most similar precedents, the matching playbook, and reports match
 /// strength and policy conflict. Deterministic scoring, no models.
 /// </summary>
-public sealed class PolicyRetrievalStage
+public sealed partial class PolicyRetrievalStage
 {
     private const string Stage = "retrieve-policy";
 
@@ -32,7 +32,15 @@ public sealed class PolicyRetrievalStage
         {
             var rank = wanted.IndexOf(p.Category);
             var tagHits = p.Tags.Where(t => text.Contains(t.ToLowerInvariant(), StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToArray();
-            var score = (rank == 0 ? 0.7 : rank > 0 ? 0.45 : 0) + Math.Min(0.3, tagHits.Length * 0.15);
+            var score = rank >= 0
+                ? (rank == 0 ? 0.7 : 0.45) + Math.Min(0.3, tagHits.Length * 0.15)
+                : Math.Min(0.5, tagHits.Length * 0.25);
+            var rule = RelevantRule(p, text);
+            if (rule is not null)
+            {
+                score += 0.25;
+            }
+
             if (score < 0.2)
             {
                 continue;
@@ -40,7 +48,8 @@ public sealed class PolicyRetrievalStage
 
             score = Math.Round(Math.Min(1, score), 3);
             var why = (rank >= 0 ? $"category {p.Category} applies" : $"category {p.Category}")
-                + (tagHits.Length > 0 ? $"; text mentions {string.Join(", ", tagHits.Select(t => $"\"{t}\""))}" : "");
+                + (tagHits.Length > 0 ? $"; text mentions {string.Join(", ", tagHits.Select(t => $"\"{t}\""))}" : "")
+                + (rule is not null ? $"; rule {rule.Value.Id} shares {string.Join(", ", rule.Value.Words)}" : "");
             policies.Add(new PolicyMatch(p.Id, p.Version, p.Category, p.Citation, score, why));
         }
 
@@ -86,6 +95,26 @@ public sealed class PolicyRetrievalStage
             Trace = trace,
         };
     }
+
+    /// <summary>The rule whose text shares the most content words (≥ 3, five letters or more) with the case, if any.</summary>
+    private static (string Id, string[] Words)? RelevantRule(Policy p, string text)
+    {
+        var caseWords = new HashSet<string>(WordSplit().Split(text).Where(w => w.Length >= 5), StringComparer.Ordinal);
+        (string Id, string[] Words)? best = null;
+        foreach (var r in p.Rules)
+        {
+            var shared = WordSplit().Split(r.Text.ToLowerInvariant()).Where(w => w.Length >= 5 && caseWords.Contains(w)).Distinct().Order(StringComparer.Ordinal).ToArray();
+            if (shared.Length >= 3 && (best is null || shared.Length > best.Value.Words.Length))
+            {
+                best = (r.Id, shared);
+            }
+        }
+
+        return best;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("[^a-z]+")]
+    private static partial System.Text.RegularExpressions.Regex WordSplit();
 
     /// <summary>Categories that govern the case, the primary one first.</summary>
     private static List<string> WantedCategories(TextSignals s, CaseFacts f)

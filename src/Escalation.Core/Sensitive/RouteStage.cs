@@ -9,10 +9,11 @@ namespace Escalation.Core.Sensitive;
 /// <summary>
 /// <c>route</c>: draft-and-send, draft-for-review or escalate, with every reason. The hard rules of
 /// DESIGN.md §1 come first and cannot be outweighed; auto-send only when nothing applies and the
-/// tone-check passed. Choices where the brief allowed either: VIP sensitivity, repeat complainant and
-/// commercial sensitivity go to the senior review queue when the customer is negative (standard queue
-/// otherwise); a policy conflict goes to senior review (a reviewer can decide the exception; the
-/// customer still gets an answer); a manager request is escalated, never refused.
+/// tone-check passed. Choices where the brief allowed either: VIP-tier sensitivity (a VIP whose message
+/// is not plainly positive), a pattern-flagged repeat complainant and a churn threat on a commercially
+/// sensitive account are escalated (seed 000 lists them with legal content as human-handoff cases);
+/// renewal proximity alone and a policy conflict go to review (senior queue when negative / always for
+/// a conflict), so the customer still gets a reviewed answer; a manager request is escalated, never refused.
 /// </summary>
 public sealed class RouteStage
 {
@@ -45,21 +46,23 @@ public sealed class RouteStage
             escalate.Add(new RouteReason(ReasonCodes.ManagerRequest, "The customer asked for a manager: handed to a human, never refused.", true));
         }
 
-        if (s.Vip && (t.Negative || t.Complaint))
+        if (s.Vip && (t.Negative || t.Complaint || t.ChurnThreat || t.Sentiment < 0.2))
         {
-            review.Add(new RouteReason(ReasonCodes.VipSensitive, "VIP-tier customer with a negative or complaint message: human review.", true));
-            senior |= true;
+            escalate.Add(new RouteReason(ReasonCodes.VipSensitive, "VIP-tier customer with a message that is not plainly positive: handed to a senior human (seed 000).", true));
         }
 
         if (s.RepeatComplainant)
         {
-            review.Add(new RouteReason(ReasonCodes.RepeatComplainant, $"Pattern-flagged repeat complainant{Evidence(s, "repeat")}: human review.", true));
-            senior |= t.Negative;
+            escalate.Add(new RouteReason(ReasonCodes.RepeatComplainant, $"Pattern-flagged repeat complainant{Evidence(s, "repeat")}: handed to a senior human (seed 000).", true));
         }
 
-        if (s.CommerciallySensitive)
+        if (s.CommerciallySensitive && t.ChurnThreat)
         {
-            review.Add(new RouteReason(ReasonCodes.CommercialSensitivity, $"Commercially sensitive{Evidence(s, "commercial")}: human review.", true));
+            escalate.Add(new RouteReason(ReasonCodes.CommercialSensitivity, $"Churn threat on a commercially sensitive account{Evidence(s, "")}: account owner and a senior human.", true));
+        }
+        else if (s.CommerciallySensitive)
+        {
+            review.Add(new RouteReason(ReasonCodes.CommercialSensitivity, $"Commercially sensitive{Evidence(s, "")}: human review.", true));
             senior |= t.Negative;
         }
 
@@ -78,7 +81,7 @@ public sealed class RouteStage
 
         var category = f.HasAsk(CaseAsks.Refund) ? PolicyCategories.Refund : PolicyCategories.SlaCredit;
         var cap = PolicyNumbers.Cap(workspace, category);
-        if (f.Amount is { } amount && amount > cap && (f.HasAsk(CaseAsks.Refund) || f.HasAsk(CaseAsks.Credit)))
+        if (f.Amount is { } amount && amount > cap && (f.HasAsk(CaseAsks.Refund) || (f.HasAsk(CaseAsks.Credit) && f.AmountRequested)))
         {
             review.Add(new RouteReason(ReasonCodes.AboveCap, $"Amount {Money.Format(amount, f.Currency ?? r.DefaultCurrency)} is above the auto-approve cap of {Money.Format(cap, f.Currency ?? r.DefaultCurrency)}: manager review.", true));
         }

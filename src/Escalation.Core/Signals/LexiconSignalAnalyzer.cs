@@ -89,7 +89,13 @@ public sealed class LexiconSignalAnalyzer : ITextSignalAnalyzer
             complaintScore = customer.Max(r => r.ComplaintScore);
         }
 
-        bool Has(string signal) => evidence.Any(e => e.Signal == signal);
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var e in evidence)
+        {
+            found.Add(e.Signal);
+        }
+
+        bool Has(string signal) => found.Contains(signal);
 
         var legalKinds = evidence
             .Where(e => e.Signal.StartsWith("legal:", StringComparison.Ordinal))
