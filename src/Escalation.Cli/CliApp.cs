@@ -8,6 +8,8 @@ public static class CliApp
 
         commands:
           workspace [--workspace DIR]   load and validate a workspace, print its version
+          verify <traceId|file> [--data DIR]
+                                        recompute a case's trace hash chain (or one exported trace); exit 1 where it breaks
         """;
 
     public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
@@ -23,6 +25,8 @@ public static class CliApp
         {
             case "workspace":
                 return await WorkspaceCommand.RunAsync(rest, stdout, stderr);
+            case "verify":
+                return await VerifyCommand.RunAsync(rest, stdout, stderr);
             default:
                 await stderr.WriteLineAsync($"unknown command '{args[0]}'\n{Usage}");
                 return 2;
