@@ -12,6 +12,8 @@ public static class CliApp
                                         decide each ticket file and print its route and reasons
           signals [--input FILE]        JSON Lines {"id","text"} in (stdin or FILE), one JSON line of signals out per input
           bench [--seconds N]           throughput of the signal analyser, signals/second on one core
+          verify <traceId|file> [--data DIR]
+                                        recompute a case's trace hash chain (or one exported trace); exit 1 where it breaks
         """;
 
     public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
@@ -33,6 +35,8 @@ public static class CliApp
                 return await SignalsCommand.RunAsync(rest, stdin, stdout, stderr);
             case "bench":
                 return await BenchCommand.RunAsync(rest, stdout, stderr);
+            case "verify":
+                return await VerifyCommand.RunAsync(rest, stdout, stderr);
             default:
                 await stderr.WriteLineAsync($"unknown command '{args[0]}'\n{Usage}");
                 return 2;
