@@ -8,7 +8,8 @@ public static class CliApp
 
         commands:
           workspace [--workspace DIR]   load and validate a workspace, print its version
-          signals [--input FILE]        JSON Lines {"id","text"} in (stdin or FILE), one JSON line of signals out per input
+          signals [--input FILE] [--evidence]
+                                        JSON Lines {"id","text"} in (stdin or FILE), one JSON line of signals out per input
           bench [--seconds N]           throughput of the signal analyser, signals/second on one core
         """;
 
