@@ -217,4 +217,15 @@ public class LexiconSignalAnalyzerTests
     [InlineData("hey guys, quick one lol - can I add a teammate?", CustomerTones.Casual)]
     [InlineData("Dear team, I am writing to request a copy of the March statement. Kind regards, Ann", CustomerTones.Formal)]
     public void Analyze_CustomerTone_IsRecognised(string text, string tone) => Assert.Equal(tone, Read(text).CustomerTone);
+
+    [Theory]
+    [InlineData("Still no reply from support :(")]
+    [InlineData("Still no reply from support 😡")]
+    public void Analyze_SadOrAngryFace_IsNegative(string text) => Assert.True(Read(text).Negative);
+
+    [Fact]
+    public void Analyze_UrlWithColonSlash_IsNotAFace() => Assert.False(Read("See https://example.com/help for details").Negative);
+
+    [Fact]
+    public void Analyze_SmileyThanks_IsPositive() => Assert.True(Read("Got it working, thanks :)").Sentiment > 0.3);
 }
