@@ -228,4 +228,38 @@ public class LexiconSignalAnalyzerTests
 
     [Fact]
     public void Analyze_SmileyThanks_IsPositive() => Assert.True(Read("Got it working, thanks :)").Sentiment > 0.3);
+
+    [Fact]
+    public void Analyze_NegatedDataLossAndBreach_AreNotFlagged()
+    {
+        var s = Read("Good news: nothing was deleted and there was no breach, the import just ran slowly.");
+        Assert.False(s.DataLoss);
+        Assert.False(s.Security);
+    }
+
+    [Fact]
+    public void Analyze_NegatedInsult_IsStillAbusive() => Assert.True(Read("I'm not saying you are idiots, but fix it.").Abusive);
+
+    [Fact]
+    public void Analyze_ChargebackThreat_IsChargebackAndLegal()
+    {
+        var s = Read("Refund me this week or I will file a chargeback.");
+        Assert.True(s.Chargeback);
+        Assert.Contains(LegalKinds.Chargeback, s.LegalKinds);
+    }
+
+    [Fact]
+    public void Analyze_NoChargebackWords_IsNotChargeback() => Assert.False(Read("Please refund the duplicate payment.").Chargeback);
+
+    [Fact]
+    public void Analyze_ManagerEvidenceSpan_PointsAtMatchedText()
+    {
+        const string text = "Enough. I want to speak to a manager today.";
+        var e = Assert.Single(Read(text).Evidence, e => e.Signal == "manager");
+        Assert.Equal("speak to a manager", e.Text);
+        Assert.Equal(text.Substring(e.Start, e.Length), e.Text);
+    }
+
+    [Fact]
+    public void Analyze_CurlyApostropheNegation_IsHandled() => Assert.False(Read("I don’t need to speak to a manager.").ManagerRequest);
 }
