@@ -71,6 +71,7 @@ public class LexiconSignalAnalyzerTests
     [InlineData("I will report this to the Better Business Bureau.", LegalKinds.Regulator)]
     [InlineData("Under GDPR I want a copy of my data.", LegalKinds.DataRequest)]
     [InlineData("Please treat this as a subject access request.", LegalKinds.DataRequest)]
+    [InlineData("Delete my account and all my personal data.", LegalKinds.DataRequest)]
     [InlineData("I withdraw my consent to marketing emails.", LegalKinds.ConsentWithdrawal)]
     [InlineData("If you do not refund me I will file a chargeback.", LegalKinds.Chargeback)]
     [InlineData("This is discrimination against disabled users.", LegalKinds.Discrimination)]
