@@ -11,6 +11,8 @@ public static class CliApp
           triage FILE... [--json] [--now ISO] [--workspace DIR] [--drafter composer]
                                         decide each ticket file and print its route and reasons
           signals [--input FILE]        JSON Lines {"id","text"} in (stdin or FILE), one JSON line of signals out per input
+          signals [--input FILE] [--evidence]
+                                        JSON Lines {"id","text"} in (stdin or FILE), one JSON line of signals out per input
           bench [--seconds N]           throughput of the signal analyser, signals/second on one core
           verify <traceId|file> [--data DIR]
                                         recompute a case's trace hash chain (or one exported trace); exit 1 where it breaks
