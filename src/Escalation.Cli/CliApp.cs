@@ -10,7 +10,6 @@ public static class CliApp
           workspace [--workspace DIR]   load and validate a workspace, print its version
           triage FILE... [--json] [--now ISO] [--workspace DIR] [--drafter composer]
                                         decide each ticket file and print its route and reasons
-          signals [--input FILE]        JSON Lines {"id","text"} in (stdin or FILE), one JSON line of signals out per input
           signals [--input FILE] [--evidence]
                                         JSON Lines {"id","text"} in (stdin or FILE), one JSON line of signals out per input
           bench [--seconds N]           throughput of the signal analyser, signals/second on one core
