@@ -53,7 +53,7 @@ if dotnet restore src/Escalation.Functions/Escalation.Functions.csproj >"$result
    && dotnet restore tests/Escalation.Functions.Tests/Escalation.Functions.Tests.csproj >>"$results/functions-restore.log" 2>&1; then
   run_tests tests/Escalation.Functions.Tests/Escalation.Functions.Tests.csproj functions || status=1
 else
-  missing=$(grep -oE "Unable to find package [A-Za-z0-9.]+" "$results/functions-restore.log" | awk '{print $5}' | sort -u | paste -sd, -)
+  missing=$(grep -oE "Unable to find package [A-Za-z0-9.]+" "$results/functions-restore.log" | awk '{print $5}' | sed 's/\.$//' | sort -u | paste -sd, -)
   echo "Functions projects not built: their packages do not restore from the configured NuGet sources (${missing:-see .tools/test-results/functions-restore.log})."
 fi
 

@@ -33,6 +33,14 @@ catch (Exception ex) when (ex is WorkspaceValidationException or DirectoryNotFou
     return 2;
 }
 var keyRequired = !string.IsNullOrEmpty(settings.CaseService.ApiKey);
+var configuredUrls = (builder.Configuration["urls"] ?? builder.Configuration["ASPNETCORE_URLS"] ?? "http://localhost:7071")
+    .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+if (!keyRequired && !configuredUrls.All(IsLoopback))
+{
+    Console.Error.WriteLine($"Escalation:ApiKey is empty but the server would listen beyond loopback ({string.Join(", ", configuredUrls)}).");
+    Console.Error.WriteLine("Set an API key (Escalation__ApiKey) or listen on localhost only.");
+    return 2;
+}
 
 // One mapping per route; each a line over the shared handlers. "open" routes carry their own signatures.
 void Map(string method, string pattern, bool open, Func<ApiRequest, RouteValueDictionary, CancellationToken, Task<ApiResponse>> handle) =>
@@ -66,15 +74,6 @@ Map("GET", "/api/openapi.json", true, (r, _, _) => Task.FromResult(api.OpenApi(r
 app.Lifetime.ApplicationStarted.Register(() =>
 {
     var urls = app.Urls.ToArray();
-    var loopbackOnly = urls.All(IsLoopback);
-    if (!keyRequired && !loopbackOnly)
-    {
-        Console.Error.WriteLine("Escalation:ApiKey is empty but the server listens beyond loopback; set an API key (Escalation__ApiKey) or listen on localhost only.");
-        app.Lifetime.StopApplication();
-        Environment.ExitCode = 2;
-        return;
-    }
-
     var url = urls.FirstOrDefault() ?? "http://localhost:7071";
     Console.WriteLine($"Escalation server listening on {string.Join(", ", urls)}");
     Console.WriteLine($"  workspace {workspace.Version} from {settings.Workspace} ({workspace.Policies.Count} policies, {workspace.Customers.Count} customers)");
@@ -88,7 +87,7 @@ app.Lifetime.ApplicationStarted.Register(() =>
 });
 
 await app.RunAsync();
-return Environment.ExitCode;
+return 0;
 
 static bool IsLoopback(string url)
 {

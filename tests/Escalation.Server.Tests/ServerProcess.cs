@@ -55,7 +55,7 @@ public sealed class ServerProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the server; <paramref name="dataDirectory"/> reuses a folder (a restart), else a new temp one.</summary>
-    public static async Task<ServerProcess> StartAsync(string? dataDirectory = null, int? port = null, IDictionary<string, string>? settings = null)
+    public static async Task<ServerProcess> StartAsync(string? dataDirectory = null, int? port = null, IDictionary<string, string>? settings = null, bool bindAll = false)
     {
         dataDirectory ??= Path.Combine(Path.GetTempPath(), "esc-e2e-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataDirectory);
@@ -64,7 +64,7 @@ public sealed class ServerProcess : IAsyncDisposable
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = RepoRoot() };
         info.ArgumentList.Add(serverDll);
         info.ArgumentList.Add("--urls");
-        info.ArgumentList.Add($"http://127.0.0.1:{p}");
+        info.ArgumentList.Add(bindAll ? $"http://0.0.0.0:{p}" : $"http://127.0.0.1:{p}");
         info.Environment["Escalation__DataDirectory"] = dataDirectory;
         info.Environment["Escalation__Workspace"] = Path.Combine(RepoRoot(), "samples", "workspace");
         info.Environment["Escalation__PublicBaseUrl"] = $"http://127.0.0.1:{p}";

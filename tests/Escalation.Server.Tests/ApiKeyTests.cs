@@ -1,0 +1,41 @@
+using System.Net;
+using System.Text;
+
+namespace Escalation.Server.Tests;
+
+/// <summary>With <c>Escalation:ApiKey</c> set, help-desk routes need it; review links and health do not.</summary>
+public sealed class ApiKeyTests
+{
+    [Fact]
+    public async Task HelpDeskRoutes_WithoutOrWithWrongKey_Answer401AndStoreNothing()
+    {
+        await using var server = await ServerProcess.StartAsync(settings: new Dictionary<string, string> { ["Escalation__ApiKey"] = "test-key-0123456789" });
+        var json = SampleTickets.Load("02-refund-within-window-seat-pack.json", ticketId: "KEY-1");
+
+        var none = await server.Client.PostAsync("/api/cases", new StringContent(json, Encoding.UTF8, "application/json"));
+        var wrong = new HttpRequestMessage(HttpMethod.Post, "/api/cases") { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        wrong.Headers.Add("x-functions-key", "nope");
+        var wrongResponse = await server.Client.SendAsync(wrong);
+        var right = new HttpRequestMessage(HttpMethod.Post, "/api/cases") { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        right.Headers.Add("x-functions-key", "test-key-0123456789");
+        var rightResponse = await server.Client.SendAsync(right);
+        var health = await server.Client.GetAsync("/api/health");
+        var listWithoutKey = await server.Client.GetAsync("/api/cases");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, none.StatusCode);
+        Assert.Equal("application/problem+json", none.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.Unauthorized, wrongResponse.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, rightResponse.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, listWithoutKey.StatusCode);
+        Assert.False(Directory.Exists(Path.Combine(server.DataDirectory, "artifacts")) && Directory.GetDirectories(Path.Combine(server.DataDirectory, "artifacts")).Length > 1);
+    }
+
+    [Fact]
+    public async Task Start_WithoutKeyOnANonLoopbackAddress_Refuses()
+    {
+        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => ServerProcess.StartAsync(bindAll: true));
+
+        Assert.Contains("ApiKey", ex.Message);
+    }
+}
