@@ -10,13 +10,16 @@ public static class CliApp
           workspace [--workspace DIR]   load and validate a workspace, print its version
           triage FILE... [--json] [--now ISO] [--workspace DIR] [--drafter composer]
                                         decide each ticket file and print its route and reasons
-          signals [--input FILE]        JSON Lines {"id","text"} in (stdin or FILE), one JSON line of signals out per input
+          signals [--input FILE] [--evidence]
+                                        JSON Lines {"id","text"} in (stdin or FILE), one JSON line of signals out per input
           bench [--seconds N] [--quick] [--server URL | --no-http]
                                         signals/s, pipeline µs/case, durable cases/s vs an fsync loop, engine overhead,
                                         trace writes/s, memory per 1,000 waiting cases, HTTP latency at 1/10/50 clients
           cost [--model-tokens IN,OUT]  € per case per route on Azure (counts from the real case workflow; docs/costs.md)
           kpis [--data DIR] [--now ISO] [--json] [--no-consistency]
                                         KPI summary from a data directory's case index
+          verify <traceId|file> [--data DIR]
+                                        recompute a case's trace hash chain (or one exported trace); exit 1 where it breaks
         """;
 
     public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
@@ -42,6 +45,8 @@ public static class CliApp
                 return await CostCommand.RunAsync(rest, stdout, stderr);
             case "kpis":
                 return await KpiCommand.RunAsync(rest, stdout, stderr);
+            case "verify":
+                return await VerifyCommand.RunAsync(rest, stdout, stderr);
             default:
                 await stderr.WriteLineAsync($"unknown command '{args[0]}'\n{Usage}");
                 return 2;

@@ -5,7 +5,7 @@ using Escalation.Core.Signals;
 namespace Escalation.Cli;
 
 /// <summary>
-/// <c>escalation signals [--input FILE]</c>: reads JSON Lines <c>{"id","text"}</c> and writes one JSON line of
+/// <c>escalation signals [--input FILE] [--evidence]</c>: reads JSON Lines <c>{"id","text"}</c> and writes one JSON line of
 /// signals per input, streaming (one line in memory at a time). A malformed line is reported on standard
 /// error with its line number and the run goes on; the exit code is 1 when any line was malformed.
 /// </summary>
@@ -23,7 +23,7 @@ public static class SignalsCommand
         using var file = input is null ? null : new StreamReader(input, Encoding.UTF8, true, 1 << 16);
         var reader = file ?? stdin;
         var analyzer = new LexiconSignalAnalyzer();
-        var buffer = new ArrayBufferWriterStream();
+        var buffer = new ArrayBufferWriterStream(CliArgs.Flag(args, "--evidence"));
         var lineNumber = 0;
         var bad = 0;
         while (await reader.ReadLineAsync() is { } line)
@@ -83,7 +83,7 @@ public static class SignalsCommand
     }
 
     /// <summary>Writes one output line with a reused buffer.</summary>
-    private sealed class ArrayBufferWriterStream
+    private sealed class ArrayBufferWriterStream(bool withEvidence)
     {
         private readonly MemoryStream _stream = new();
 
@@ -121,6 +121,20 @@ public static class SignalsCommand
                 w.WriteBoolean("chargeback", s.Chargeback);
                 w.WriteString("tone", s.CustomerTone);
                 w.WriteString("priority", PriorityRules.FromText(s).Priority);
+                if (withEvidence)
+                {
+                    w.WriteStartArray("evidence");
+                    foreach (var e in s.Evidence)
+                    {
+                        w.WriteStartObject();
+                        w.WriteString("signal", e.Signal);
+                        w.WriteString("text", e.Text);
+                        w.WriteNumber("start", e.Start);
+                        w.WriteEndObject();
+                    }
+
+                    w.WriteEndArray();
+                }
                 w.WriteEndObject();
             }
 

@@ -114,7 +114,9 @@ public static class TraceChainVerifier
                 continue;
             }
 
-            breaks[i] = SequenceBreak(i, chain[i].Id, trace.Sequence, parsed) ?? LinkBreak(i, chain, trace);
+            // A link after a broken position cannot be judged: the break is reported where it is.
+            breaks[i] = SequenceBreak(i, chain[i].Id, trace.Sequence, parsed)
+                ?? (i > 0 && breaks[i - 1] is not null ? null : LinkBreak(i, chain, trace));
         }
 
         return new ChainVerification(caseId, chain.Count, [.. breaks.Where(b => b is not null).Select(b => b!)]);

@@ -9,7 +9,11 @@ public static class AtomicFile
     /// <summary>Prefix of temporary files; listings skip names that start with '.'.</summary>
     public const string TempPrefix = ".tmp-";
 
-    /// <summary>Writes <paramref name="path"/> only when it does not exist yet; false when it already does.</summary>
+    /// <summary>
+    /// Writes <paramref name="path"/> only when it does not exist yet (false when it already does), atomically:
+    /// readers never see a partial file. Two writers racing on the same name must be writing the same bytes
+    /// (content-addressed names); use <see cref="TryCreateExclusiveAsync"/> when exactly one may win.
+    /// </summary>
     public static async Task<bool> TryCreateAsync(string path, byte[] bytes, CancellationToken cancellationToken = default)
     {
         if (File.Exists(path))
@@ -32,6 +36,33 @@ public static class AtomicFile
         {
             File.Delete(temp);
         }
+    }
+
+    /// <summary>
+    /// Creates <paramref name="path"/> exclusively (<see cref="FileMode.CreateNew"/>, O_EXCL): exactly one of
+    /// any number of racing writers succeeds; false when the file already exists. The bytes are written and
+    /// flushed to disk right after; readers must tolerate a short, still-empty file for that instant.
+    /// </summary>
+    public static async Task<bool> TryCreateExclusiveAsync(string path, byte[] bytes, CancellationToken cancellationToken = default)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        FileStream stream;
+        try
+        {
+            stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read);
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            return false;
+        }
+
+        await using (stream)
+        {
+            await stream.WriteAsync(bytes, cancellationToken);
+            stream.Flush(flushToDisk: true);
+        }
+
+        return true;
     }
 
     /// <summary>Creates or replaces <paramref name="path"/> atomically.</summary>

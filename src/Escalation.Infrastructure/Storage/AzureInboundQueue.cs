@@ -11,6 +11,8 @@ namespace Escalation.Infrastructure.Storage;
 public sealed class AzureInboundQueue : IInboundQueue
 {
     public const string DefaultQueue = "inbound-tickets";
+    /// <summary>The shortest invisibility the queue service accepts on receive.</summary>
+    public static readonly TimeSpan MinVisibility = TimeSpan.FromSeconds(1);
     private readonly QueueClient _queue;
     private readonly QueueClient _poison;
     private readonly Lazy<Task> _created;
@@ -36,7 +38,7 @@ public sealed class AzureInboundQueue : IInboundQueue
     public async Task<InboundMessage?> ReceiveAsync(TimeSpan visibility, CancellationToken cancellationToken = default)
     {
         await _created.Value;
-        var message = (await _queue.ReceiveMessageAsync(visibility, cancellationToken)).Value;
+        var message = (await _queue.ReceiveMessageAsync(visibility < MinVisibility ? MinVisibility : visibility, cancellationToken)).Value;
         return message is null ? null : new InboundMessage(message.MessageId, message.Body.ToString(), message.DequeueCount, message.PopReceipt);
     }
 

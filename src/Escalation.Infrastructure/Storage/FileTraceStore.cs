@@ -6,7 +6,7 @@ namespace Escalation.Infrastructure.Storage;
 /// <summary>
 /// Decision traces as files under a data directory: <c>traces/&lt;id&gt;.json</c> (content-addressed,
 /// create-only) and, per case, <c>chains/&lt;caseId&gt;/&lt;sequence&gt;.link</c> holding the trace id
-/// (create-only, so one writer wins each sequence). No code path overwrites or deletes either.
+/// (created exclusively with <see cref="FileMode.CreateNew"/>, so one writer wins each sequence). No code path overwrites or deletes either.
 /// </summary>
 public sealed class FileTraceStore(string dataDirectory) : ITraceStore
 {
@@ -47,10 +47,9 @@ public sealed class FileTraceStore(string dataDirectory) : ITraceStore
         var links = new List<ChainLink>();
         foreach (var file in Directory.EnumerateFiles(dir, "*.link").Order(StringComparer.Ordinal))
         {
-            if (int.TryParse(Path.GetFileNameWithoutExtension(file), out var sequence)
-                && await AtomicFile.ReadOrNullAsync(file, cancellationToken) is { } bytes)
+            if (int.TryParse(Path.GetFileNameWithoutExtension(file), out var sequence))
             {
-                links.Add(new ChainLink(sequence, System.Text.Encoding.UTF8.GetString(bytes).Trim()));
+                links.Add(new ChainLink(sequence, await ReadLinkAsync(file, cancellationToken)));
             }
         }
 
@@ -58,7 +57,25 @@ public sealed class FileTraceStore(string dataDirectory) : ITraceStore
     }
 
     public Task<bool> TryClaimSequenceAsync(string caseId, int sequence, string traceId, CancellationToken cancellationToken = default) =>
-        AtomicFile.TryCreateAsync(LinkPathOf(caseId, sequence), System.Text.Encoding.UTF8.GetBytes(RequireId(traceId)), cancellationToken);
+        AtomicFile.TryCreateExclusiveAsync(LinkPathOf(caseId, sequence), System.Text.Encoding.UTF8.GetBytes(RequireId(traceId)), cancellationToken);
+
+    /// <summary>A slot's trace id; waits briefly for a slot its writer has created but not yet filled.</summary>
+    private static async Task<string> ReadLinkAsync(string file, CancellationToken cancellationToken)
+    {
+        var text = "";
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            text = System.Text.Encoding.UTF8.GetString(await AtomicFile.ReadOrNullAsync(file, cancellationToken) ?? []).Trim();
+            if (TraceCanonicalJson.IsTraceId(text))
+            {
+                break;
+            }
+
+            await Task.Delay(10, cancellationToken);
+        }
+
+        return text;
+    }
 
     private static string RequireId(string traceId) =>
         TraceCanonicalJson.IsTraceId(traceId) ? traceId : throw new ArgumentException($"not a trace id: '{traceId}'", nameof(traceId));

@@ -71,6 +71,7 @@ public class LexiconSignalAnalyzerTests
     [InlineData("I will report this to the Better Business Bureau.", LegalKinds.Regulator)]
     [InlineData("Under GDPR I want a copy of my data.", LegalKinds.DataRequest)]
     [InlineData("Please treat this as a subject access request.", LegalKinds.DataRequest)]
+    [InlineData("Delete my account and all my personal data.", LegalKinds.DataRequest)]
     [InlineData("I withdraw my consent to marketing emails.", LegalKinds.ConsentWithdrawal)]
     [InlineData("If you do not refund me I will file a chargeback.", LegalKinds.Chargeback)]
     [InlineData("This is discrimination against disabled users.", LegalKinds.Discrimination)]
@@ -217,4 +218,49 @@ public class LexiconSignalAnalyzerTests
     [InlineData("hey guys, quick one lol - can I add a teammate?", CustomerTones.Casual)]
     [InlineData("Dear team, I am writing to request a copy of the March statement. Kind regards, Ann", CustomerTones.Formal)]
     public void Analyze_CustomerTone_IsRecognised(string text, string tone) => Assert.Equal(tone, Read(text).CustomerTone);
+
+    [Theory]
+    [InlineData("Still no reply from support :(")]
+    [InlineData("Still no reply from support 😡")]
+    public void Analyze_SadOrAngryFace_IsNegative(string text) => Assert.True(Read(text).Negative);
+
+    [Fact]
+    public void Analyze_UrlWithColonSlash_IsNotAFace() => Assert.False(Read("See https://example.com/help for details").Negative);
+
+    [Fact]
+    public void Analyze_SmileyThanks_IsPositive() => Assert.True(Read("Got it working, thanks :)").Sentiment > 0.3);
+
+    [Fact]
+    public void Analyze_NegatedDataLossAndBreach_AreNotFlagged()
+    {
+        var s = Read("Good news: nothing was deleted and there was no breach, the import just ran slowly.");
+        Assert.False(s.DataLoss);
+        Assert.False(s.Security);
+    }
+
+    [Fact]
+    public void Analyze_NegatedInsult_IsStillAbusive() => Assert.True(Read("I'm not saying you are idiots, but fix it.").Abusive);
+
+    [Fact]
+    public void Analyze_ChargebackThreat_IsChargebackAndLegal()
+    {
+        var s = Read("Refund me this week or I will file a chargeback.");
+        Assert.True(s.Chargeback);
+        Assert.Contains(LegalKinds.Chargeback, s.LegalKinds);
+    }
+
+    [Fact]
+    public void Analyze_NoChargebackWords_IsNotChargeback() => Assert.False(Read("Please refund the duplicate payment.").Chargeback);
+
+    [Fact]
+    public void Analyze_ManagerEvidenceSpan_PointsAtMatchedText()
+    {
+        const string text = "Enough. I want to speak to a manager today.";
+        var e = Assert.Single(Read(text).Evidence, e => e.Signal == "manager");
+        Assert.Equal("speak to a manager", e.Text);
+        Assert.Equal(text.Substring(e.Start, e.Length), e.Text);
+    }
+
+    [Fact]
+    public void Analyze_CurlyApostropheNegation_IsHandled() => Assert.False(Read("I don’t need to speak to a manager.").ManagerRequest);
 }

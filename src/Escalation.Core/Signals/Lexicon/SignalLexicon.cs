@@ -23,11 +23,12 @@ internal sealed class SignalLexicon
     }
 
     /// <summary>The embedded default lexicon (loaded once).</summary>
-    public static SignalLexicon Default { get; } = Load(ReadResource("valence.txt"), ReadResource("phrases.txt"));
+    public static SignalLexicon Default { get; } =
+        Load(ReadResource("valence-derived.txt") + "\n" + ReadResource("valence.txt"), ReadResource("phrases.txt"));
 
     public IReadOnlyDictionary<string, double> Valence { get; }
 
-    /// <summary>Builds a lexicon from the text of a valence file and a phrase file.</summary>
+    /// <summary>Builds a lexicon from the text of valence files (a later line wins) and a phrase file.</summary>
     public static SignalLexicon Load(string valenceText, string phraseText)
     {
         var valence = new Dictionary<string, double>(StringComparer.Ordinal);

@@ -59,6 +59,14 @@ internal static class Tokenizer
                 continue;
             }
 
+            if (Emoticon(text, i) is { } emoticon)
+            {
+                tokens.Add(new Token(emoticon.Token, i, emoticon.Length, clause, false, quoted));
+                i += emoticon.Length;
+                bangRun = 0;
+                continue;
+            }
+
             switch (c)
             {
                 case '!':
@@ -93,5 +101,51 @@ internal static class Tokenizer
         }
 
         return tokens;
+    }
+
+    /// <summary>An emoticon (":)", ":-(", ";)", ":D", ":/") or an emoji at <paramref name="i"/>, as a token.</summary>
+    private static (string Token, int Length)? Emoticon(string text, int i)
+    {
+        var c = text[i];
+        if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+        {
+            return (text.Substring(i, 2), 2);
+        }
+
+        if (c is '\u2764' or '\u2639' or '\u263a')
+        {
+            return (text.Substring(i, 1), 1);
+        }
+
+        if (c is not (':' or ';' or '=') || i + 1 >= text.Length)
+        {
+            return null;
+        }
+
+        var j = i + 1;
+        if (text[j] is '-' or '\'' && j + 1 < text.Length)
+        {
+            j++;
+        }
+
+        var mouth = text[j];
+        if (mouth is not (')' or '(' or 'D' or 'P' or 'p' or '/' or '|' or '[' or ']'))
+        {
+            return null;
+        }
+
+        // ":/" inside a URL ("https://") is not a face.
+        if (mouth == '/' && j + 1 < text.Length && text[j + 1] == '/')
+        {
+            return null;
+        }
+
+        var face = mouth switch
+        {
+            ')' or ']' or 'D' or 'P' or 'p' => c == ';' ? ";)" : ":)",
+            '(' or '[' => ":(",
+            _ => ":/",
+        };
+        return (face, j - i + 1);
     }
 }

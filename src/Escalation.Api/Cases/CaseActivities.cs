@@ -1,0 +1,354 @@
+using System.Text;
+using Escalation.Api.Html;
+using Escalation.Api.Links;
+using Escalation.Api.Views;
+using Escalation.Core.Decisions;
+using Escalation.Core.Escalations;
+using Escalation.Core.Notifications;
+using Escalation.Core.Sensitive;
+using Escalation.Core.Storage;
+using Escalation.Core.Tickets;
+using Escalation.Core.Tracing;
+using Escalation.Core.Workflow;
+using Escalation.Core.Knowledge;
+
+namespace Escalation.Api.Cases;
+
+/// <summary>
+/// The activities of the case orchestration: each pipeline stage reads the case's stored state, runs, and stores
+/// what it found; side effects (trace, email, help-desk callback) carry idempotency keys so a re-run after a
+/// crash does not repeat them.
+/// </summary>
+public sealed class CaseActivities(
+    Func<Workspace> workspace,
+    SensitiveCaseSteps sensitive,
+    EscalationCaseSteps escalation,
+    CaseArtifacts artifacts,
+    ICaseIndex index,
+    ITraceStore traces,
+    IEmailSender email,
+    IHelpDeskCallback callback,
+    ReviewLinkSigner links,
+    CaseServiceOptions options,
+    TimeProvider time) : ICaseActivities
+{
+    public async Task<StageSummary> RunStageAsync(string stage, StageInput input, CancellationToken cancellationToken = default)
+    {
+        var stored = await artifacts.SubmissionAsync(input.CaseId, cancellationToken).ConfigureAwait(false);
+        var ws = workspace();
+        var ticket = stored.Submission;
+        var now = stored.ReceivedAt;
+        CaseDecision? decision;
+        string? priority;
+        if (CaseActivityNames.SensitiveStages.Contains(stage))
+        {
+            var state = await artifacts.GetAsync<SensitiveCaseState>(input.CaseId, CaseArtifacts.State, cancellationToken).ConfigureAwait(false) ?? new SensitiveCaseState();
+            state = stage switch
+            {
+                CaseActivityNames.Detect => sensitive.Detect(state, ticket, ws, now),
+                CaseActivityNames.RetrievePolicy => sensitive.RetrievePolicy(state, ticket, ws, now),
+                CaseActivityNames.Draft => sensitive.Draft(state, ticket, ws, now),
+                CaseActivityNames.ToneCheck => sensitive.ToneCheck(state, ws),
+                _ => sensitive.Route(state, ticket, ws, now),
+            };
+            await artifacts.PutAsync(input.CaseId, CaseArtifacts.State, state, cancellationToken).ConfigureAwait(false);
+            (decision, priority) = (state.Decision, state.Signals?.Priority);
+        }
+        else
+        {
+            var state = await artifacts.GetAsync<EscalationCaseState>(input.CaseId, CaseArtifacts.State, cancellationToken).ConfigureAwait(false) ?? new EscalationCaseState();
+            state = stage switch
+            {
+                CaseActivityNames.Receive => escalation.Receive(state, ticket, now),
+                CaseActivityNames.GatherContext => escalation.GatherContext(state, ticket, ws, now),
+                CaseActivityNames.ApplyPolicy => escalation.ApplyPolicy(state, ws, now),
+                CaseActivityNames.ResolveOrEscalate => escalation.ResolveOrEscalate(state, ticket, ws, now),
+                _ => escalation.Document(state, ticket, ws),
+            };
+            await artifacts.PutAsync(input.CaseId, CaseArtifacts.State, state, cancellationToken).ConfigureAwait(false);
+            (decision, priority) = (state.Decision, state.Signals?.Priority);
+        }
+
+        var name = CaseActivityNames.StageName(stage);
+        if (decision is null)
+        {
+            return new StageSummary { Stage = name, Summary = $"{name} done", Priority = priority };
+        }
+
+        await artifacts.PutAsync(input.CaseId, CaseArtifacts.Decision, decision, cancellationToken).ConfigureAwait(false);
+        await artifacts.PutTextAsync(input.CaseId, CaseArtifacts.Draft, decision.Draft, cancellationToken).ConfigureAwait(false);
+        return new StageSummary
+        {
+            Stage = name,
+            Summary = $"{decision.Route} ({decision.Priority})",
+            Route = decision.Route,
+            Priority = decision.Priority,
+            ReviewQueue = decision.ReviewerQueue == ReviewerQueues.None ? null : decision.ReviewerQueue,
+            ReviewSlaHours = ws.Routing.ReviewSla(decision.Priority).TotalHours,
+            Reasons = decision.Reasons.Select(r => r.Code).Take(8).ToArray(),
+        };
+    }
+
+    public async Task<string> WriteTraceAsync(WriteTraceInput input, CancellationToken cancellationToken = default)
+    {
+        var marker = "trace-" + input.Record;
+        if (await artifacts.DoneDetailAsync(input.CaseId, marker, cancellationToken).ConfigureAwait(false) is { } written)
+        {
+            return written;
+        }
+
+        var stored = await artifacts.SubmissionAsync(input.CaseId, cancellationToken).ConfigureAwait(false);
+        var decision = await artifacts.DecisionAsync(input.CaseId, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"Case {input.CaseId} has no decision to trace.");
+        var facts = await CaseFactsAsync(input.CaseId, cancellationToken).ConfigureAwait(false);
+        var ws = workspace();
+        var review = input.Review;
+        var entries = input.Record == TraceRecordKinds.Decision ? decision.Trace : OutcomeEntries(input, review);
+        var (route, reasons) = input.Record switch
+        {
+            TraceRecordKinds.SlaTimeout => (Routes.Escalate, (IReadOnlyList<string>)["Nobody reviewed the draft before the SLA deadline: escalated to a senior human."]),
+            TraceRecordKinds.ReviewOutcome => (ReviewRoute(review, decision.Route), (IReadOnlyList<string>)[ReviewWords(review)]),
+            _ => (decision.Route, decision.Reasons.Select(r => r.Text).ToArray()),
+        };
+        var notes = new List<string>();
+        if (input.Record == TraceRecordKinds.Decision && decision.InternalNote is { Length: > 0 } note)
+        {
+            notes.Add(note);
+        }
+
+        if (review?.Note is { Length: > 0 } reviewNote)
+        {
+            notes.Add(reviewNote);
+        }
+
+        var trace = new DecisionTrace
+        {
+            CaseId = input.CaseId,
+            Sequence = 0,
+            Kind = input.Record,
+            TicketId = stored.Submission.TicketId,
+            CustomerId = stored.Submission.Customer.Id,
+            WorkspaceVersion = decision.WorkspaceVersion,
+            Entries = entries,
+            Customer = facts.Customer,
+            Signals = facts.Signals,
+            Policies = decision.Citations.Select(c => new TracePolicyCitation(c, ws.FindPolicy(c.Split('@')[0])?.Title ?? c.Split('@')[0])).ToArray(),
+            Precedents = decision.PrecedentIds,
+            Playbook = decision.PlaybookId,
+            Decision = new TraceDecision(route, reasons),
+            InternalNotes = notes,
+            Actor = review is null || input.Record == TraceRecordKinds.SlaTimeout ? TraceActor.Agent() : TraceActor.Reviewer(review.Reviewer),
+            At = new DateTimeOffset(DateTime.SpecifyKind(input.AtUtc, DateTimeKind.Utc)),
+            Model = facts.Model,
+        };
+        var appended = await traces.AppendAsync(input.CaseId, (seq, prev) => trace with { Sequence = seq, PreviousHash = prev }, cancellationToken).ConfigureAwait(false);
+        await artifacts.MarkDoneAsync(input.CaseId, marker, appended.TraceId, cancellationToken).ConfigureAwait(false);
+        return appended.TraceId;
+    }
+
+    public async Task<bool> NotifyReviewersAsync(NotifyReviewersInput input, CancellationToken cancellationToken = default)
+    {
+        var stored = await artifacts.SubmissionAsync(input.CaseId, cancellationToken).ConfigureAwait(false);
+        var decision = await artifacts.DecisionAsync(input.CaseId, cancellationToken).ConfigureAwait(false);
+        var ticket = stored.Submission;
+        var recipients = input.Queue == ReviewerQueues.Senior ? options.SeniorReviewers : options.Reviewers;
+        foreach (var reviewer in recipients)
+        {
+            var key = $"{input.IdempotencyKey}:{reviewer}";
+            EmailMessage message;
+            if (input.Reason == "review" && input.DeadlineUtc is { } deadline)
+            {
+                var deadlineAt = new DateTimeOffset(DateTime.SpecifyKind(deadline, DateTimeKind.Utc));
+                var lifetime = deadlineAt + options.ReviewLinkGrace - time.GetUtcNow();
+                var token = links.Issue(input.CaseId, reviewer, LinkPurpose.Review, lifetime > TimeSpan.FromMinutes(5) ? lifetime : TimeSpan.FromMinutes(5));
+                message = ReviewEmail.Compose(new ReviewEmailModel
+                {
+                    To = reviewer,
+                    CaseId = input.CaseId,
+                    TicketId = ticket.TicketId,
+                    Subject = ticket.Subject,
+                    CustomerName = ticket.Customer.Name ?? workspace().FindCustomer(ticket.Customer.Id)?.Name,
+                    Priority = decision?.Priority,
+                    Reasons = decision?.Reasons.Select(r => r.Text).ToArray() ?? [],
+                    DraftExcerpt = Excerpt(decision?.Draft),
+                    SlaDeadline = deadlineAt,
+                    ReviewUrl = ReviewLinkSigner.ReviewUrl(options.PublicBaseUrl, input.CaseId, token),
+                }) with { IdempotencyKey = key };
+            }
+            else
+            {
+                message = HandoffEmail(reviewer, input, ticket, decision, key);
+            }
+
+            await email.SendAsync(message, cancellationToken).ConfigureAwait(false);
+        }
+
+        return true;
+    }
+
+    public async Task<DeliveryResult> DeliverReplyAsync(DeliverReplyInput input, CancellationToken cancellationToken = default)
+    {
+        if (await artifacts.DoneDetailAsync(input.CaseId, input.IdempotencyKey, cancellationToken).ConfigureAwait(false) is { } done)
+        {
+            return new DeliveryResult(true, done);
+        }
+
+        var stored = await artifacts.SubmissionAsync(input.CaseId, cancellationToken).ConfigureAwait(false);
+        if (string.IsNullOrEmpty(stored.Submission.CallbackUrl))
+        {
+            return new DeliveryResult(false, "the ticket has no callbackUrl; nothing posted");
+        }
+
+        var decision = await artifacts.DecisionAsync(input.CaseId, cancellationToken).ConfigureAwait(false);
+        var reply = input.ReplyArtifact is null ? null : await artifacts.TextAsync(input.CaseId, input.ReplyArtifact, cancellationToken).ConfigureAwait(false);
+        var record = await index.GetAsync(input.CaseId, cancellationToken).ConfigureAwait(false);
+        var note = new HelpDeskNote
+        {
+            CaseId = input.CaseId,
+            TicketId = stored.Submission.TicketId,
+            Event = input.Event,
+            Route = decision?.Route,
+            Reasons = decision?.Reasons.Select(r => r.Text).ToArray() ?? [],
+            Draft = reply ?? (input.Event == "awaiting-review" ? null : decision?.InternalNote),
+            AuditUrl = record?.Case.LatestTraceId is { } traceId ? $"{options.PublicBaseUrl.TrimEnd('/')}/api/audit/{traceId}" : $"{options.PublicBaseUrl.TrimEnd('/')}/api/cases/{input.CaseId}",
+            At = time.GetUtcNow(),
+        };
+        var result = await callback.NotifyAsync(stored.Submission.CallbackUrl, note, input.IdempotencyKey, cancellationToken).ConfigureAwait(false);
+        if (result.Delivered)
+        {
+            var detail = $"delivered in {result.Attempts} attempt(s), HTTP {result.StatusCode}";
+            await artifacts.MarkDoneAsync(input.CaseId, input.IdempotencyKey, detail, cancellationToken).ConfigureAwait(false);
+            return new DeliveryResult(true, detail);
+        }
+
+        var failure = $"{input.Event}: not delivered after {result.Attempts} attempt(s): {result.FailureReason}";
+        await UpdateCaseAsync(input.CaseId, c => c with { Extra = new Dictionary<string, string>(c.Extra) { ["callbackFailure"] = failure } }, cancellationToken).ConfigureAwait(false);
+        return new DeliveryResult(false, failure);
+    }
+
+    public async Task<bool> RecordOutcomeAsync(RecordOutcomeInput input, CancellationToken cancellationToken = default)
+    {
+        var decision = await artifacts.DecisionAsync(input.CaseId, cancellationToken).ConfigureAwait(false);
+        var at = new DateTimeOffset(DateTime.SpecifyKind(input.AtUtc, DateTimeKind.Utc));
+        await UpdateCaseAsync(input.CaseId, c => c with
+        {
+            Status = input.Status,
+            Route = input.Route,
+            Priority = decision?.Priority ?? c.Priority,
+            LatestTraceId = input.TraceId ?? c.LatestTraceId,
+            SlaDeadline = input.SlaDeadlineUtc is { } d ? new DateTimeOffset(DateTime.SpecifyKind(d, DateTimeKind.Utc)) : c.SlaDeadline,
+            Updated = at,
+        }, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    private async Task UpdateCaseAsync(string caseId, Func<CaseRecord, CaseRecord> change, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var current = await index.GetAsync(caseId, cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"Case {caseId} is not in the case index.");
+            try
+            {
+                await index.UpsertAsync(change(current.Case), current.ETag, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (ConcurrencyConflictException) when (attempt < 20)
+            {
+            }
+        }
+    }
+
+    private sealed record TraceFacts(TraceCustomer? Customer, TraceSignals? Signals, TraceModelInfo? Model);
+
+    private async Task<TraceFacts> CaseFactsAsync(string caseId, CancellationToken cancellationToken)
+    {
+        var stored = await artifacts.SubmissionAsync(caseId, cancellationToken).ConfigureAwait(false);
+        var today = DateOnly.FromDateTime(stored.ReceivedAt.UtcDateTime);
+        Core.Knowledge.CustomerEntity? customer;
+        Core.Signals.CaseSignals? signals;
+        Draft? draft = null;
+        if (stored.Submission.ResolvedKind == CaseKind.Escalation)
+        {
+            var s = await artifacts.GetAsync<EscalationCaseState>(caseId, CaseArtifacts.State, cancellationToken).ConfigureAwait(false);
+            (customer, signals, draft) = (s?.Customer, s?.Signals, s?.Outcome?.Draft);
+        }
+        else
+        {
+            var s = await artifacts.GetAsync<SensitiveCaseState>(caseId, CaseArtifacts.State, cancellationToken).ConfigureAwait(false);
+            (customer, signals, draft) = (s?.Customer, s?.Signals, s?.Draft);
+        }
+
+        var traceCustomer = customer is null ? null : new TraceCustomer
+        {
+            Tier = customer.Tier,
+            TenureMonths = customer.CustomerSince is null ? null : customer.TenureMonths(today),
+            Vip = signals?.Vip ?? customer.Vip,
+            DaysToRenewal = customer.DaysToRenewal(today),
+            Email = customer.Email,
+        };
+        var model = draft?.Model is { } m
+            ? new TraceModelInfo { Name = m.ModelName, PromptTokens = (int)m.InputTokens, CompletionTokens = (int)m.OutputTokens, LatencyMs = m.LatencyMs, PromptHash = m.PromptHash }
+            : null;
+        return new TraceFacts(traceCustomer, signals is null ? null : TraceSignals.From(signals), model);
+    }
+
+    private static IReadOnlyList<TraceEntry> OutcomeEntries(WriteTraceInput input, ReviewDecision? review) => input.Record == TraceRecordKinds.SlaTimeout
+        ? [TraceEntry.Decided("review", "The review SLA passed without a decision; the case was escalated to a senior human.")]
+        : [TraceEntry.Decided("review", ReviewWords(review))];
+
+    private static string ReviewWords(ReviewDecision? review) => review?.Action switch
+    {
+        ReviewActions.Approve => "A reviewer approved the draft as written; it was sent.",
+        ReviewActions.Edit => "A reviewer edited the draft and sent the edited reply.",
+        ReviewActions.Reject => "A reviewer rejected the draft; nothing was sent.",
+        ReviewActions.Escalate => "A reviewer escalated the case to a senior human.",
+        _ => "Review outcome recorded.",
+    };
+
+    private static string ReviewRoute(ReviewDecision? review, string route) => review?.Action == ReviewActions.Escalate ? Routes.Escalate : route;
+
+    private static string? Excerpt(string? text) => text is null ? null : text.Length <= 600 ? text : text[..600] + "…";
+
+    private EmailMessage HandoffEmail(string to, NotifyReviewersInput input, CaseSubmission ticket, CaseDecision? decision, string key)
+    {
+        var why = input.Reason switch
+        {
+            "sla-timeout" => "Nobody reviewed the draft before its SLA deadline.",
+            "reviewer-escalated" => "A reviewer escalated it.",
+            _ => "It needs a senior human.",
+        };
+        var text = new StringBuilder()
+            .Append("Escalated to you: ticket ").Append(ticket.TicketId).Append(ticket.Subject is null ? "" : " — " + ticket.Subject).Append("\n\n")
+            .Append(why).Append("\n\n");
+        if (decision is not null)
+        {
+            text.Append("Priority: ").Append(decision.Priority).Append('\n').Append("Why:\n");
+            foreach (var r in decision.Reasons)
+            {
+                text.Append("  - ").Append(r.Text).Append('\n');
+            }
+
+            if (decision.InternalNote is { Length: > 0 } note)
+            {
+                text.Append('\n').Append(note).Append('\n');
+            }
+
+            if (decision.Draft is { Length: > 0 } draft)
+            {
+                text.Append("\nSuggested reply (not sent):\n").Append(draft).Append('\n');
+            }
+        }
+
+        text.Append("\nCase: ").Append(options.PublicBaseUrl.TrimEnd('/')).Append("/api/cases/").Append(input.CaseId).Append('\n');
+        var plain = text.ToString();
+        return new EmailMessage
+        {
+            To = to,
+            Subject = $"Escalated: {ticket.TicketId}{(ticket.Subject is null ? "" : " " + ticket.Subject)}",
+            TextBody = plain,
+            HtmlBody = HtmlPage.Document("Escalated case " + ticket.TicketId, HtmlPage.Paragraphs(plain)),
+            IdempotencyKey = key,
+        };
+    }
+}

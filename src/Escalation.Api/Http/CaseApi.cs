@@ -1,0 +1,568 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Escalation.Api.Cases;
+using Escalation.Api.Html;
+using Escalation.Api.Links;
+using Escalation.Api.OpenApi;
+using Escalation.Api.Problems;
+using Escalation.Api.Submissions;
+using Escalation.Api.Views;
+using Escalation.Core.Cases;
+using Escalation.Core.Decisions;
+using Escalation.Core.Knowledge;
+using Escalation.Core.Notifications;
+using Escalation.Core.Sensitive;
+using Escalation.Core.Storage;
+using Escalation.Core.Tickets;
+using Escalation.Core.Tracing;
+using Escalation.Core.Workflow;
+
+namespace Escalation.Api.Http;
+
+/// <summary>Result of a ticket taken from the inbound queue.</summary>
+public sealed record QueueSubmissionResult(bool Accepted, string? CaseId, string? PoisonReason);
+
+/// <summary>
+/// The HTTP surface, host-neutral: the ASP.NET Core server and the Azure Functions app both turn a request into
+/// an <see cref="ApiRequest"/>, call one of these handlers and write back the <see cref="ApiResponse"/>.
+/// Bad input gets RFC 7807 problem details and changes nothing.
+/// </summary>
+public sealed class CaseApi(
+    Func<Workspace> workspace,
+    SubmissionParser parser,
+    ZendeskWebhookMapper zendesk,
+    CaseArtifacts artifacts,
+    ICaseIndex index,
+    ITraceStore traces,
+    ReviewLinkSigner links,
+    IUsedTokenStore usedTokens,
+    CaseServiceOptions options,
+    TimeProvider time)
+{
+    private const int MaxWaitSeconds = 30;
+    private const int MaxReplyChars = 20_000;
+    private const int MaxNoteChars = 4_000;
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
+
+    // ---- help-desk routes -------------------------------------------------------------------
+
+    /// <summary><c>POST /api/cases</c>: submit a ticket; 202 with the case id, or the decision with <c>?wait=N</c>.</summary>
+    public Task<ApiResponse> SubmitCaseAsync(ApiRequest request, ICaseOrchestrationClient cases, CancellationToken ct = default) =>
+        SubmitAsync(request, cases, parser.Parse(request.Body, IsKnownCustomer, request.Path, request.Header("content-type")), ct);
+
+    /// <summary><c>POST /api/webhooks/zendesk</c>: a Zendesk-style webhook body, mapped to the same submission.</summary>
+    public Task<ApiResponse> SubmitZendeskAsync(ApiRequest request, ICaseOrchestrationClient cases, CancellationToken ct = default) =>
+        SubmitAsync(request, cases, zendesk.Map(request.Body, IsKnownCustomer, request.Path, request.Header("content-type")), ct);
+
+    /// <summary>A ticket from the inbound queue; malformed ones are refused with the reason (the host moves them to the poison queue).</summary>
+    public async Task<QueueSubmissionResult> SubmitQueueMessageAsync(string message, ICaseOrchestrationClient cases, CancellationToken ct = default)
+    {
+        var parsed = parser.Parse(Encoding.UTF8.GetBytes(message), IsKnownCustomer, "queue:cases-inbound");
+        if (!parsed.IsValid)
+        {
+            var p = parsed.Problem!;
+            var detail = p.Errors.Count > 0 ? string.Join("; ", p.Errors.Select(e => $"{e.Field}: {e.Message}")) : p.Detail;
+            return new QueueSubmissionResult(false, null, $"{p.Title}: {detail}");
+        }
+
+        var (caseId, _) = await AcceptAsync(parsed.Submission!, cases, ct).ConfigureAwait(false);
+        return new QueueSubmissionResult(true, caseId, null);
+    }
+
+    /// <summary><c>GET /api/cases/{caseId}</c>: status, stage, priority, route, reasons, draft, deadline and audit URLs.</summary>
+    public async Task<ApiResponse> GetCaseAsync(ApiRequest request, string caseId, ICaseOrchestrationClient cases, CancellationToken ct = default)
+    {
+        if (!CaseIdLooksValid(caseId))
+        {
+            return Problem(Problems.Problems.NotFound("case", request.Path));
+        }
+
+        var view = await CaseViewAsync(caseId, cases, ct).ConfigureAwait(false);
+        return view is null ? Problem(Problems.Problems.NotFound("case", request.Path)) : JsonResponse(200, view);
+    }
+
+    /// <summary><c>GET /api/cases?status=awaiting-review</c>: cases in the index, newest first.</summary>
+    public async Task<ApiResponse> ListCasesAsync(ApiRequest request, CancellationToken ct = default)
+    {
+        var status = request.QueryValue("status");
+        string[] statuses = [CaseStatuses.Received, CaseStatuses.AwaitingReview, CaseStatuses.Sent, CaseStatuses.Escalated, CaseStatuses.ReturnedToTier1, CaseStatuses.Rejected, CaseStatuses.Failed];
+        if (status is not null && !statuses.Contains(status))
+        {
+            return Problem(Problems.Problems.InvalidSubmission([new ProblemFieldError("status", $"must be one of {string.Join(", ", statuses)}")], request.Path) with { Title = "Unknown status" });
+        }
+
+        var list = new List<CaseRecord>();
+        foreach (var s in status is null ? statuses : [status])
+        {
+            list.AddRange(await index.QueryByStatusAsync(s, ct).ConfigureAwait(false));
+        }
+
+        var items = list.OrderByDescending(c => c.Created).Take(500).Select(c => new
+        {
+            caseId = c.CaseId,
+            ticketId = c.TicketId,
+            customerId = c.CustomerId,
+            kind = c.Kind,
+            status = c.Status,
+            priority = c.Priority,
+            route = c.Route,
+            created = c.Created,
+            slaDeadline = c.SlaDeadline,
+            statusUrl = $"/api/cases/{c.CaseId}",
+        });
+        return JsonResponse(200, new { cases = items });
+    }
+
+    // ---- review by emailed link ------------------------------------------------------------
+
+    /// <summary><c>GET /api/review/{caseId}?token=…</c>: the review page. Never acts (mail scanners open links).</summary>
+    public async Task<ApiResponse> GetReviewPageAsync(ApiRequest request, string caseId, CancellationToken ct = default)
+    {
+        var token = request.QueryValue("token");
+        var validation = links.Validate(token, caseId, LinkPurpose.Review);
+        if (!validation.IsValid)
+        {
+            return LinkProblemPage(LinkProblemModel.From(validation, caseId));
+        }
+
+        var record = await index.GetAsync(caseId, ct).ConfigureAwait(false);
+        if (record is null || record.Case.Status != CaseStatuses.AwaitingReview)
+        {
+            return LinkProblemPage(new LinkProblemModel(LinkProblemKind.AlreadyDecided, caseId, record is null ? "This case does not exist." : $"This case is {record.Case.Status}; there is nothing left to review."));
+        }
+
+        var model = await ReviewModelAsync(caseId, record.Case, token!, ct).ConfigureAwait(false);
+        return Html(200, ReviewPage.Render(model));
+    }
+
+    /// <summary><c>POST /api/review/{caseId}</c> (form: token, action, reply, note): acts once, with a signed, single-use token.</summary>
+    public async Task<ApiResponse> PostReviewAsync(ApiRequest request, string caseId, ICaseOrchestrationClient cases, CancellationToken ct = default)
+    {
+        var form = ParseForm(request);
+        form.TryGetValue("token", out var token);
+        var validation = links.Validate(token, caseId, LinkPurpose.Review);
+        if (!validation.IsValid)
+        {
+            return LinkProblemPage(LinkProblemModel.From(validation, caseId));
+        }
+
+        form.TryGetValue("action", out var action);
+        form.TryGetValue("reply", out var reply);
+        form.TryGetValue("note", out var note);
+        var errors = new List<ProblemFieldError>();
+        if (action is null || !ReviewActions.All.Contains(action))
+        {
+            errors.Add(new ProblemFieldError("action", "must be approve, edit, reject or escalate"));
+        }
+
+        if (action == ReviewActions.Edit && string.IsNullOrWhiteSpace(reply))
+        {
+            errors.Add(new ProblemFieldError("reply", "the edited reply is empty"));
+        }
+
+        if (reply is { Length: > MaxReplyChars })
+        {
+            errors.Add(new ProblemFieldError("reply", $"is longer than {MaxReplyChars} characters"));
+        }
+
+        if (note is { Length: > MaxNoteChars })
+        {
+            errors.Add(new ProblemFieldError("note", $"is longer than {MaxNoteChars} characters"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Html(400, HtmlPage.Document("The review was not recorded",
+                "<h1>The review was not recorded</h1>" + HtmlPage.List(errors.Select(e => $"{e.Field}: {e.Message}")) +
+                "<p>Go back to the review page and try again; nothing was changed.</p>"));
+        }
+
+        var record = await index.GetAsync(caseId, ct).ConfigureAwait(false);
+        if (record is null || record.Case.Status != CaseStatuses.AwaitingReview)
+        {
+            return LinkProblemPage(new LinkProblemModel(LinkProblemKind.AlreadyDecided, caseId, "This case has already been decided."));
+        }
+
+        var consumed = await links.ConsumeAsync(token, caseId, LinkPurpose.Review, usedTokens, ct).ConfigureAwait(false);
+        if (!consumed.IsValid)
+        {
+            return LinkProblemPage(LinkProblemModel.From(consumed, caseId));
+        }
+
+        string? editArtifact = null;
+        if (action == ReviewActions.Edit)
+        {
+            editArtifact = CaseArtifacts.ReviewEdit;
+            await artifacts.PutTextAsync(caseId, editArtifact, reply!.Replace("\r\n", "\n"), ct).ConfigureAwait(false);
+        }
+
+        var decision = new ReviewDecision(action!, consumed.Claims!.Reviewer, string.IsNullOrWhiteSpace(note) ? null : note.Trim(), editArtifact);
+        if (!await cases.RaiseReviewDecisionAsync(caseId, decision, ct).ConfigureAwait(false))
+        {
+            return LinkProblemPage(new LinkProblemModel(LinkProblemKind.AlreadyDecided, caseId, "This case is no longer waiting for a review."));
+        }
+
+        return Html(200, OutcomePages.DecisionRecorded(new DecisionRecordedModel(caseId, action!, time.GetUtcNow(), ActionWords(action!))));
+    }
+
+    // ---- audit -------------------------------------------------------------------------------
+
+    /// <summary><c>GET /api/audit/{traceId}</c>: the immutable trace — canonical JSON for machines, HTML for people.</summary>
+    public async Task<ApiResponse> GetAuditAsync(ApiRequest request, string traceId, CancellationToken ct = default)
+    {
+        var bytes = TraceCanonicalJson.IsTraceId(traceId) ? await traces.GetAsync(traceId, ct).ConfigureAwait(false) : null;
+        if (bytes is null)
+        {
+            return Problem(Problems.Problems.NotFound("trace", request.Path));
+        }
+
+        if (!WantsHtml(request))
+        {
+            return new ApiResponse(200, "application/json; charset=utf-8", bytes, new Dictionary<string, string> { ["Cache-Control"] = "public, max-age=31536000, immutable" });
+        }
+
+        var trace = TraceCanonicalJson.Deserialize(bytes);
+        var publicToken = links.Issue(traceId, "customer", LinkPurpose.PublicAudit, options.PublicAuditLinkLifetime);
+        return Html(200, TracePage.Render(AuditViews.Internal(traceId, trace, ReviewLinkSigner.PublicAuditUrl(options.PublicBaseUrl, traceId, publicToken))));
+    }
+
+    /// <summary><c>GET /api/audit/{traceId}/verify</c>: recomputes the hashes along the case's chain and says where it breaks.</summary>
+    public async Task<ApiResponse> VerifyAuditAsync(ApiRequest request, string traceId, CancellationToken ct = default)
+    {
+        var bytes = TraceCanonicalJson.IsTraceId(traceId) ? await traces.GetAsync(traceId, ct).ConfigureAwait(false) : null;
+        if (bytes is null)
+        {
+            return Problem(Problems.Problems.NotFound("trace", request.Path));
+        }
+
+        var trace = TraceCanonicalJson.Deserialize(bytes);
+        var verification = await traces.VerifyCaseAsync(trace.CaseId, ct).ConfigureAwait(false);
+        return JsonResponse(200, new { traceId, caseId = trace.CaseId, verification });
+    }
+
+    /// <summary><c>GET /api/public/audit/{traceId}?token=…</c>: the redacted view a customer may see.</summary>
+    public async Task<ApiResponse> GetPublicAuditAsync(ApiRequest request, string traceId, CancellationToken ct = default)
+    {
+        var validation = links.Validate(request.QueryValue("token"), traceId, LinkPurpose.PublicAudit);
+        if (!validation.IsValid)
+        {
+            return LinkProblemPage(LinkProblemModel.From(validation, null));
+        }
+
+        var bytes = await traces.GetAsync(traceId, ct).ConfigureAwait(false);
+        if (bytes is null)
+        {
+            return Problem(Problems.Problems.NotFound("trace", request.Path));
+        }
+
+        var view = PublicTraceView.From(traceId, TraceCanonicalJson.Deserialize(bytes));
+        return WantsHtml(request) ? Html(200, TracePage.Render(AuditViews.Public(view))) : JsonResponse(200, view);
+    }
+
+    // ---- service -----------------------------------------------------------------------------
+
+    /// <summary><c>GET /api/health</c>.</summary>
+    public ApiResponse Health(ApiRequest request)
+    {
+        var ws = workspace();
+        return JsonResponse(200, new { status = "ok", workspaceVersion = ws.Version, policies = ws.Policies.Count, customers = ws.Customers.Count });
+    }
+
+    /// <summary><c>GET /api/openapi.json</c>.</summary>
+    public ApiResponse OpenApi(ApiRequest request) => new(200, OpenApiDocument.ContentType, OpenApiDocument.Utf8Bytes, new Dictionary<string, string>());
+
+    /// <summary><c>GET /api/metrics/summary</c>: counts by route, priority and status from the case index.</summary>
+    public async Task<ApiResponse> MetricsSummaryAsync(ApiRequest request, CancellationToken ct = default)
+    {
+        var all = new List<CaseRecord>();
+        foreach (var s in new[] { CaseStatuses.Received, CaseStatuses.AwaitingReview, CaseStatuses.Sent, CaseStatuses.Escalated, CaseStatuses.ReturnedToTier1, CaseStatuses.Rejected, CaseStatuses.Failed })
+        {
+            all.AddRange(await index.QueryByStatusAsync(s, ct).ConfigureAwait(false));
+        }
+
+        var decided = all.Where(c => c.Route is not null).ToArray();
+        double Rate(Func<CaseRecord, bool> f) => decided.Length == 0 ? 0 : Math.Round((double)decided.Count(f) / decided.Length, 4);
+        return JsonResponse(200, new
+        {
+            cases = all.Count,
+            byStatus = all.GroupBy(c => c.Status).OrderBy(g => g.Key).ToDictionary(g => g.Key, g => g.Count()),
+            byRoute = decided.GroupBy(c => c.Route!).OrderBy(g => g.Key).ToDictionary(g => g.Key, g => g.Count()),
+            byPriority = all.Where(c => c.Priority is not null).GroupBy(c => c.Priority!).OrderBy(g => g.Key).ToDictionary(g => g.Key, g => g.Count()),
+            escalationRate = Rate(c => c.Route == Routes.Escalate),
+            autoSendRate = Rate(c => c.Route == Routes.DraftAndSend),
+            slaBreaches = all.Count(c => c.Status == CaseStatuses.AwaitingReview && c.SlaDeadline < time.GetUtcNow()),
+        });
+    }
+
+    /// <summary>Checks the help-desk API key; null when the request may go on.</summary>
+    public ApiResponse? Authorize(ApiRequest request)
+    {
+        if (string.IsNullOrEmpty(options.ApiKey))
+        {
+            return null;
+        }
+
+        var given = request.Header("x-functions-key") ?? request.QueryValue("code");
+        var ok = given is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(options.ApiKey));
+        return ok ? null : Problem(Problems.Problems.Unauthorized(request.Path));
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------
+
+    private bool IsKnownCustomer(string id) => workspace().FindCustomer(id) is not null;
+
+    private async Task<ApiResponse> SubmitAsync(ApiRequest request, ICaseOrchestrationClient cases, SubmissionParseResult parsed, CancellationToken ct)
+    {
+        if (!parsed.IsValid)
+        {
+            return Problem(parsed.Problem!);
+        }
+
+        var waitRaw = request.QueryValue("wait");
+        var wait = 0;
+        if (waitRaw is not null && (!int.TryParse(waitRaw, out wait) || wait < 0 || wait > MaxWaitSeconds))
+        {
+            return Problem(Problems.Problems.InvalidSubmission([new ProblemFieldError("wait", $"must be a whole number of seconds from 0 to {MaxWaitSeconds}")], request.Path) with { Title = "Invalid query parameter" });
+        }
+
+        var (caseId, duplicate) = await AcceptAsync(parsed.Submission!, cases, ct).ConfigureAwait(false);
+        if (wait > 0)
+        {
+            await cases.WaitForDecisionAsync(caseId, TimeSpan.FromSeconds(wait), ct).ConfigureAwait(false);
+        }
+
+        var view = await CaseViewAsync(caseId, cases, ct).ConfigureAwait(false);
+        var body = new { caseId, statusUrl = $"/api/cases/{caseId}", duplicate, @case = view };
+        var status = wait > 0 && view?.Decided == true ? 200 : 202;
+        return JsonResponse(status, body, new Dictionary<string, string> { ["Location"] = $"/api/cases/{caseId}" });
+    }
+
+    /// <summary>Stores the submission and the case record, then starts the orchestration unless it exists.</summary>
+    private async Task<(string CaseId, bool Duplicate)> AcceptAsync(CaseSubmission submission, ICaseOrchestrationClient cases, CancellationToken ct)
+    {
+        var caseId = CaseIds.For(submission.TicketId, submission.Revision);
+        var existing = await index.GetAsync(caseId, ct).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        StoredSubmission stored;
+        if (existing is null)
+        {
+            stored = new StoredSubmission(submission, now, CaseArtifacts.HashOf(submission));
+            await artifacts.PutAsync(caseId, CaseArtifacts.Submission, stored, ct).ConfigureAwait(false);
+            try
+            {
+                await index.UpsertAsync(new CaseRecord
+                {
+                    CaseId = caseId,
+                    TicketId = submission.TicketId,
+                    Revision = submission.Revision,
+                    CustomerId = submission.Customer.Id,
+                    Kind = submission.ResolvedKind.ToName(),
+                    Status = CaseStatuses.Received,
+                    Created = now,
+                    Updated = now,
+                }, ifMatch: null, ct).ConfigureAwait(false);
+            }
+            catch (ConcurrencyConflictException)
+            {
+                // The same ticket arrived twice at once: the other request created the case.
+            }
+        }
+
+        stored = await artifacts.SubmissionAsync(caseId, ct).ConfigureAwait(false);
+        var started = await cases.StartIfNewAsync(new CaseWorkflowInput(caseId, stored.Submission.ResolvedKind.ToName(), stored.Submission.TicketId, stored.Hash), ct).ConfigureAwait(false);
+        return (caseId, existing is not null || !started);
+    }
+
+    /// <summary>What <c>GET /api/cases/{id}</c> shows.</summary>
+    public sealed record CaseView
+    {
+        public required string CaseId { get; init; }
+        public required string TicketId { get; init; }
+        public required string Kind { get; init; }
+        public required string Status { get; init; }
+        public string? Stage { get; init; }
+        public string? Priority { get; init; }
+        public string? Route { get; init; }
+        public IReadOnlyList<RouteReason> Reasons { get; init; } = [];
+        public string? Draft { get; init; }
+        public string? InternalNote { get; init; }
+        public string? ReviewerQueue { get; init; }
+        public DateTimeOffset? SlaDeadline { get; init; }
+        public IReadOnlyList<string> Citations { get; init; } = [];
+        public IReadOnlyList<string> Precedents { get; init; } = [];
+        public string? Playbook { get; init; }
+        public string? WorkspaceVersion { get; init; }
+        public string? AuditUrl { get; init; }
+        public string? PublicAuditUrl { get; init; }
+        public string? CallbackFailure { get; init; }
+        public string? Failure { get; init; }
+        public bool Decided { get; init; }
+        public DateTimeOffset Created { get; init; }
+        public DateTimeOffset Updated { get; init; }
+    }
+
+    private async Task<CaseView?> CaseViewAsync(string caseId, ICaseOrchestrationClient cases, CancellationToken ct)
+    {
+        var record = await index.GetAsync(caseId, ct).ConfigureAwait(false);
+        if (record is null)
+        {
+            return null;
+        }
+
+        var c = record.Case;
+        var state = await cases.GetAsync(caseId, ct).ConfigureAwait(false);
+        var decision = await artifacts.DecisionAsync(caseId, ct).ConfigureAwait(false);
+        var status = state?.RuntimeStatus == "failed" ? CaseStatuses.Failed
+            : c.Status == CaseStatuses.Received && state is not null ? CaseStatuses.Processing
+            : c.Status;
+        var baseUrl = options.PublicBaseUrl.TrimEnd('/');
+        string? publicAudit = null;
+        if (c.LatestTraceId is { } traceId)
+        {
+            publicAudit = ReviewLinkSigner.PublicAuditUrl(options.PublicBaseUrl, traceId, links.Issue(traceId, "customer", LinkPurpose.PublicAudit, options.PublicAuditLinkLifetime));
+        }
+
+        return new CaseView
+        {
+            CaseId = caseId,
+            TicketId = c.TicketId,
+            Kind = c.Kind,
+            Status = status,
+            Stage = state?.Progress?.Stage,
+            Priority = decision?.Priority ?? c.Priority ?? state?.Progress?.Priority,
+            Route = decision?.Route ?? c.Route,
+            Reasons = decision?.Reasons ?? [],
+            Draft = decision?.Draft is { Length: > 0 } d ? d : null,
+            InternalNote = decision?.InternalNote,
+            ReviewerQueue = decision?.ReviewerQueue is { } q && q != ReviewerQueues.None ? q : null,
+            SlaDeadline = c.SlaDeadline,
+            Citations = decision?.Citations ?? [],
+            Precedents = decision?.PrecedentIds ?? [],
+            Playbook = decision?.PlaybookId,
+            WorkspaceVersion = decision?.WorkspaceVersion,
+            AuditUrl = c.LatestTraceId is null ? null : $"{baseUrl}/api/audit/{c.LatestTraceId}",
+            PublicAuditUrl = publicAudit,
+            CallbackFailure = c.Extra.TryGetValue("callbackFailure", out var f) ? f : null,
+            Failure = state?.Failure,
+            Decided = decision is not null && (state?.HasDecision ?? true) && c.Status != CaseStatuses.Received,
+            Created = c.Created,
+            Updated = c.Updated,
+        };
+    }
+
+    private async Task<ReviewPageModel> ReviewModelAsync(string caseId, CaseRecord record, string token, CancellationToken ct)
+    {
+        var ws = workspace();
+        var stored = await artifacts.SubmissionAsync(caseId, ct).ConfigureAwait(false);
+        var decision = await artifacts.DecisionAsync(caseId, ct).ConfigureAwait(false);
+        var state = await artifacts.GetAsync<SensitiveCaseState>(caseId, CaseArtifacts.State, ct).ConfigureAwait(false);
+        var ticket = stored.Submission;
+        var customer = CaseCustomer.Resolve(ticket.Customer, ws);
+        var signals = state?.Signals;
+        var notes = new List<string>();
+        if (customer is not null)
+        {
+            var today = DateOnly.FromDateTime(stored.ReceivedAt.UtcDateTime);
+            notes.Add($"Customer for {customer.TenureMonths(today)} months");
+            if (customer.DaysToRenewal(today) is { } days)
+            {
+                notes.Add($"Renewal in {days} days");
+            }
+
+            notes.AddRange(customer.OpenIssues.Select(i => "Open issue: " + i));
+            notes.AddRange(customer.History.TakeLast(5).Select(h => $"{h.Date:yyyy-MM-dd} {h.Kind} ({h.Topic}){(h.Summary is null ? "" : ": " + h.Summary)}"));
+        }
+
+        var signalViews = new List<SignalView>();
+        if (signals is not null)
+        {
+            foreach (var flag in TraceSignals.From(signals).Flags)
+            {
+                var evidence = signals.Text.Evidence.Concat(signals.CustomerEvidence)
+                    .Where(e => e.Signal.StartsWith(flag.Split('-')[0], StringComparison.Ordinal))
+                    .Select(e => e.Text).Distinct().Take(5).ToArray();
+                signalViews.Add(new SignalView(flag, null, evidence));
+            }
+
+            signalViews.Add(new SignalView("intensity", signals.Text.Intensity.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), []));
+        }
+
+        return new ReviewPageModel
+        {
+            CaseId = caseId,
+            TicketId = ticket.TicketId,
+            Subject = ticket.Subject,
+            Route = decision?.Route,
+            Priority = decision?.Priority,
+            Customer = new CustomerContextView
+            {
+                Id = ticket.Customer.Id,
+                Name = customer?.Name,
+                Company = customer?.Company,
+                Tier = customer?.Tier,
+                Arr = customer?.Arr,
+                Currency = customer?.Currency,
+                CustomerSince = customer?.CustomerSince,
+                RenewalDate = customer?.RenewalDate,
+                Vip = customer?.Vip ?? false,
+                Notes = notes,
+            },
+            Messages = ticket.Messages.Select(m => new ThreadMessageView(m.From, m.At, m.Text)).ToArray(),
+            DraftText = decision?.Draft ?? "",
+            Reasons = decision?.Reasons.Select(r => r.Text).ToArray() ?? [],
+            Signals = signalViews,
+            Policies = (decision?.Citations ?? []).Select(c => ws.FindPolicy(c.Split('@')[0]) is { } p
+                ? new PolicyCitationView(p.Id, p.Version, p.Title, p.Body, p.ContentHash)
+                : new PolicyCitationView(c.Split('@')[0], "", c, "(this policy is no longer in the workspace)")).ToArray(),
+            Precedents = (state?.Retrieval?.Precedents ?? []).Select(p => new PrecedentView(p.Id, p.Title, p.Decision, p.Similarity)).ToArray(),
+            Playbook = state?.Retrieval?.Playbook is { } pb ? new PlaybookView(pb.Title, pb.Steps) : null,
+            SlaDeadline = record.SlaDeadline,
+            Token = token,
+            AuditUrl = record.LatestTraceId is null ? null : $"{options.PublicBaseUrl.TrimEnd('/')}/api/audit/{record.LatestTraceId}",
+        };
+    }
+
+    private static Dictionary<string, string> ParseForm(ApiRequest request)
+    {
+        var form = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (request.Body.Length == 0 || request.Body.Length > 256 * 1024)
+        {
+            return form;
+        }
+
+        foreach (var pair in Encoding.UTF8.GetString(request.Body).Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var eq = pair.IndexOf('=');
+            var key = Uri.UnescapeDataString((eq < 0 ? pair : pair[..eq]).Replace('+', ' '));
+            var value = eq < 0 ? "" : Uri.UnescapeDataString(pair[(eq + 1)..].Replace('+', ' '));
+            form.TryAdd(key, value);
+        }
+
+        return form;
+    }
+
+    private static string ActionWords(string action) => action switch
+    {
+        ReviewActions.Approve => "The draft was approved and is being sent to the customer.",
+        ReviewActions.Edit => "Your edited reply is being sent to the customer.",
+        ReviewActions.Reject => "The draft was rejected; nothing will be sent.",
+        _ => "The case was escalated to a senior human.",
+    };
+
+    private static bool CaseIdLooksValid(string caseId) => caseId.Length is > 0 and <= 80 && caseId.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');
+
+    private static bool WantsHtml(ApiRequest request) =>
+        request.QueryValue("format") == "html" || (request.QueryValue("format") != "json" && (request.Header("accept") ?? "").Contains("text/html", StringComparison.OrdinalIgnoreCase));
+
+    private static ApiResponse JsonResponse(int status, object body, IReadOnlyDictionary<string, string>? headers = null) =>
+        new(status, "application/json; charset=utf-8", JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), Json), headers ?? new Dictionary<string, string>());
+
+    private static ApiResponse Problem(ProblemDetails problem) =>
+        new(problem.Status, ProblemDetails.ContentType, problem.ToUtf8Bytes(), new Dictionary<string, string>());
+
+    private static ApiResponse Html(int status, string html) =>
+        ApiResponse.Text(status, HtmlPage.ContentType, html, new Dictionary<string, string> { ["Content-Security-Policy"] = HtmlPage.ContentSecurityPolicy, ["Cache-Control"] = "no-store" });
+
+    private static ApiResponse LinkProblemPage(LinkProblemModel model) => Html(model.HttpStatus, OutcomePages.LinkProblem(model));
+}

@@ -1,0 +1,101 @@
+using System.Text.Json;
+using Escalation.Core.Storage;
+using Escalation.Core.Tracing;
+using Escalation.Infrastructure.Storage;
+
+namespace Escalation.Cli;
+
+/// <summary>
+/// <c>escalation verify &lt;traceId|file&gt; [--data DIR]</c>: recomputes the hash chain of the trace's case
+/// (file storage under the data directory) or checks one exported trace file; says exactly where it breaks.
+/// Exit code 0 when intact, 1 when broken or not found, 2 on usage errors.
+/// </summary>
+public static class VerifyCommand
+{
+    public const string DefaultDataDirectory = ".data";
+
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var target = CliArgs.Positional(args, "--data").FirstOrDefault();
+        if (target is null)
+        {
+            await stderr.WriteLineAsync("usage: escalation verify <traceId|file> [--data DIR]");
+            return 2;
+        }
+
+        if (File.Exists(target))
+        {
+            return await VerifyFileAsync(target, stdout);
+        }
+
+        if (!TraceCanonicalJson.IsTraceId(target))
+        {
+            await stderr.WriteLineAsync($"'{target}' is neither a file nor a trace id (tr- followed by 64 hex digits)");
+            return 2;
+        }
+
+        var data = CliArgs.Option(args, "--data") ?? DefaultDataDirectory;
+        return await VerifyStoredAsync(target, new FileTraceStore(data), data, stdout);
+    }
+
+    private static async Task<int> VerifyFileAsync(string path, TextWriter stdout)
+    {
+        var name = Path.GetFileNameWithoutExtension(path);
+        var bytes = await File.ReadAllBytesAsync(path);
+        var result = TraceChainVerifier.VerifySingle(bytes, TraceCanonicalJson.IsTraceId(name) ? name : null);
+        var id = TraceCanonicalJson.IdOf(bytes);
+        if (result.Ok)
+        {
+            var trace = TraceCanonicalJson.Deserialize(bytes);
+            await stdout.WriteLineAsync($"OK  {id}  case {trace.CaseId}, sequence {trace.Sequence}: canonical, hash matches");
+            return 0;
+        }
+
+        await stdout.WriteLineAsync($"BROKEN  {path}: {result.FirstBreak!.Message}");
+        return 1;
+    }
+
+    private static async Task<int> VerifyStoredAsync(string traceId, ITraceStore store, string data, TextWriter stdout)
+    {
+        var bytes = await store.GetAsync(traceId);
+        if (bytes is null)
+        {
+            await stdout.WriteLineAsync($"NOT FOUND  {traceId} is not stored under {Path.GetFullPath(data)}");
+            return 1;
+        }
+
+        DecisionTrace trace;
+        try
+        {
+            trace = TraceCanonicalJson.Deserialize(bytes);
+        }
+        catch (JsonException)
+        {
+            await stdout.WriteLineAsync($"BROKEN  {traceId}: not a readable trace; stored bytes hash to {TraceCanonicalJson.IdOf(bytes)}");
+            return 1;
+        }
+
+        var chain = await store.ListChainAsync(trace.CaseId);
+        var result = await store.VerifyCaseAsync(trace.CaseId);
+        var position = chain.ToList().FindIndex(l => l.TraceId == traceId);
+        if (!result.Ok)
+        {
+            await stdout.WriteLineAsync($"BROKEN  case {trace.CaseId}, chain of {result.Length}:");
+            foreach (var b in result.Breaks)
+            {
+                await stdout.WriteLineAsync($"  {b}");
+            }
+
+            return 1;
+        }
+
+        if (position < 0)
+        {
+            await stdout.WriteLineAsync($"BROKEN  {traceId} is not part of the chain of case {trace.CaseId} ({result.Length} traces)");
+            return 1;
+        }
+
+        await stdout.WriteLineAsync($"OK  case {trace.CaseId}: chain of {result.Length} trace{(result.Length == 1 ? "" : "s")} verified ({traceId} is position {position})");
+        return 0;
+    }
+}

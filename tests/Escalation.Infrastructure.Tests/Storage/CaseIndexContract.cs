@@ -1,0 +1,138 @@
+using Escalation.Core.Storage;
+using Escalation.Infrastructure.Storage;
+
+namespace Escalation.Infrastructure.Tests.Storage;
+
+/// <summary>What every <see cref="ICaseIndex"/> must do; run against the file and the Azure adapter.</summary>
+public abstract class CaseIndexContract
+{
+    protected abstract ICaseIndex CreateIndex();
+
+    private static CaseRecord Case(string customer = "cus_014", string status = "open", int minute = 0) => new()
+    {
+        CaseId = SampleTraces.NewCaseId(),
+        TicketId = "ZD-48213",
+        Revision = 2,
+        CustomerId = customer,
+        Kind = "sensitive",
+        Priority = "P1",
+        Status = status,
+        Route = "draft-for-review",
+        Created = SampleTraces.At.AddMinutes(minute),
+        Updated = SampleTraces.At.AddMinutes(minute + 1),
+        SlaDeadline = SampleTraces.At.AddHours(4),
+        LatestTraceId = "tr-" + new string('a', 64),
+        Extra = new Dictionary<string, string> { ["source"] = "zendesk" },
+    };
+
+    [SkippableFact]
+    public async Task Upsert_NewCase_GetReturnsEveryField()
+    {
+        var index = CreateIndex();
+        var record = Case();
+
+        var etag = await index.UpsertAsync(record, ifMatch: null);
+        var read = await index.GetAsync(record.CaseId);
+
+        Assert.NotNull(read);
+        Assert.Equal(etag, read.ETag);
+        Assert.Equal(record with { Extra = read.Case.Extra }, read.Case);
+        Assert.Equal("zendesk", read.Case.Extra["source"]);
+    }
+
+    [SkippableFact]
+    public async Task Get_UnknownCase_ReturnsNull()
+    {
+        Assert.Null(await CreateIndex().GetAsync("case-unknown"));
+    }
+
+    [SkippableFact]
+    public async Task Upsert_CreateWhenCaseExists_Conflicts()
+    {
+        var index = CreateIndex();
+        var record = Case();
+        await index.UpsertAsync(record, null);
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => index.UpsertAsync(record with { Status = "closed" }, null));
+        Assert.Equal("open", (await index.GetAsync(record.CaseId))!.Case.Status);
+    }
+
+    [SkippableFact]
+    public async Task Upsert_StaleETag_ConflictsAndKeepsTheNewerWrite()
+    {
+        var index = CreateIndex();
+        var record = Case();
+        var first = await index.UpsertAsync(record, null);
+        var second = await index.UpsertAsync(record with { Status = "awaiting-review" }, first);
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => index.UpsertAsync(record with { Status = "closed" }, first));
+
+        Assert.NotEqual(first, second);
+        Assert.Equal("awaiting-review", (await index.GetAsync(record.CaseId))!.Case.Status);
+    }
+
+    [SkippableFact]
+    public async Task Query_ByStatusAndByCustomer_ReturnsOnlyMatchesOldestFirst()
+    {
+        var index = CreateIndex();
+        var customer = "cus_" + Guid.NewGuid().ToString("N")[..8];
+        var status = "status-" + Guid.NewGuid().ToString("N")[..8];
+        var later = Case(customer, status, minute: 10);
+        var earlier = Case(customer, "closed", minute: 1);
+        var other = Case("cus_other", status, minute: 5);
+        foreach (var c in new[] { later, earlier, other })
+        {
+            await index.UpsertAsync(c, null);
+        }
+
+        var byCustomer = await index.QueryByCustomerAsync(customer);
+        var byStatus = await index.QueryByStatusAsync(status);
+
+        Assert.Equal([earlier.CaseId, later.CaseId], byCustomer.Select(c => c.CaseId));
+        Assert.Equal([other.CaseId, later.CaseId], byStatus.Select(c => c.CaseId));
+    }
+
+    [SkippableFact]
+    public async Task Upsert_TenWritersRetryingOnConflict_LoseNoUpdate()
+    {
+        var index = CreateIndex();
+        var record = Case() with { Extra = new Dictionary<string, string> { ["count"] = "0" } };
+        await index.UpsertAsync(record, null);
+
+        await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(async () =>
+        {
+            while (true)
+            {
+                var current = (await index.GetAsync(record.CaseId))!;
+                var next = int.Parse(current.Case.Extra["count"]) + 1;
+                try
+                {
+                    await index.UpsertAsync(current.Case with { Extra = new Dictionary<string, string> { ["count"] = next.ToString() } }, current.ETag);
+                    return;
+                }
+                catch (ConcurrencyConflictException)
+                {
+                }
+            }
+        })));
+
+        Assert.Equal("10", (await index.GetAsync(record.CaseId))!.Case.Extra["count"]);
+    }
+}
+
+/// <summary>The case index contract on files.</summary>
+public sealed class FileCaseIndexTests : CaseIndexContract, IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    protected override ICaseIndex CreateIndex() => new FileCaseIndex(_dir.Path);
+
+    public void Dispose() => _dir.Dispose();
+}
+
+/// <summary>The case index contract on Azurite tables.</summary>
+public sealed class AzureCaseIndexTests : CaseIndexContract
+{
+    protected override ICaseIndex CreateIndex() =>
+        new AzureCaseIndex(AzuriteAccount.Require(), AzuriteAccount.UniqueName("cases"));
+}
