@@ -113,10 +113,10 @@ public static class KpiCommand
 
             try
             {
-                var ticket = JsonSerializer.Deserialize<CaseSubmission>(json, new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+                var (ticket, decidedAt) = ReadSubmission(json, c.Created);
                 var decision = ticket.ResolvedKind == CaseKind.Escalation
-                    ? samples.Escalation.Run(ticket, samples.Workspace, c.Created).Decision
-                    : samples.Sensitive.Run(ticket, samples.Workspace, c.Created).Decision;
+                    ? samples.Escalation.Run(ticket, samples.Workspace, decidedAt).Decision
+                    : samples.Sensitive.Run(ticket, samples.Workspace, decidedAt).Decision;
                 checks.Add(new PolicyConsistencyCheck(c.CaseId, stored, decision.Route));
             }
             catch (Exception ex) when (ex is JsonException or Core.Decisions.CaseInputException)
@@ -126,5 +126,22 @@ public static class KpiCommand
         }
 
         return checks;
+    }
+
+    /// <summary>
+    /// A stored submission: the host's <c>{"submission": {...}, "receivedAt": ...}</c> wrapper (decided as of
+    /// <c>receivedAt</c>) or a bare submission (decided as of <paramref name="fallback"/>).
+    /// </summary>
+    public static (CaseSubmission Ticket, DateTimeOffset DecidedAt) ReadSubmission(string json, DateTimeOffset fallback)
+    {
+        var web = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        using var doc = JsonDocument.Parse(json);
+        if (doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("submission", out var inner))
+        {
+            var at = doc.RootElement.TryGetProperty("receivedAt", out var r) && r.TryGetDateTimeOffset(out var parsed) ? parsed : fallback;
+            return (inner.Deserialize<CaseSubmission>(web)!, at);
+        }
+
+        return (doc.RootElement.Deserialize<CaseSubmission>(web)!, fallback);
     }
 }

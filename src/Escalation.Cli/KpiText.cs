@@ -17,10 +17,10 @@ public static class KpiText
         sb.AppendLine("  by status:   " + string.Join(", ", s.ByStatus.Select(c => $"{c.Key} {c.Count}")));
         sb.AppendLine(inv, $"  reviews: {s.ReviewsCompleted} completed, {s.ReviewsOpen} open; turnaround p50 {Hours(s.ReviewTurnaroundP50Hours)}, p95 {Hours(s.ReviewTurnaroundP95Hours)}");
         sb.AppendLine(inv, $"  SLA breaches: {s.SlaBreaches}");
-        sb.AppendLine(inv, $"  escalation rate: {s.EscalationRate:P1}; auto-send rate: {s.AutoSendRate:P1}");
+        sb.AppendLine(inv, $"  escalation rate: {Percent(s.EscalationRate)}; auto-send rate: {Percent(s.AutoSendRate)}");
         if (s.Consistency is { } c)
         {
-            sb.AppendLine(inv, $"  policy consistency: {c.Consistent} of {c.Checked} re-decided cases keep their route ({c.Rate:P1}); {c.Skipped} skipped");
+            sb.AppendLine(inv, $"  policy consistency: {c.Consistent} of {c.Checked} re-decided cases keep their route ({Percent(c.Rate)}); {c.Skipped} skipped");
             foreach (var m in c.Mismatches)
             {
                 sb.AppendLine(inv, $"    {m.CaseId}: stored {m.StoredRoute}, now {m.RecomputedRoute}");
@@ -35,4 +35,6 @@ public static class KpiText
     }
 
     private static string Hours(double? h) => h is null ? "n/a" : h.Value.ToString("0.0", CultureInfo.InvariantCulture) + " h";
+
+    private static string Percent(double rate) => (rate * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
 }
