@@ -29,6 +29,7 @@ public static class BenchCommand
             return 2;
         }
 
+        BenchEngine.UseRealActivities = !CliArgs.Flag(args, "--bench-activities");
         var quick = CliArgs.Flag(args, "--quick");
         var signalsOnly = CliArgs.Flag(args, "--signals-only");
         await stdout.WriteLineAsync(BenchStats.Machine(DateTimeOffset.UtcNow));

@@ -54,7 +54,7 @@ public static class BenchDurable
             {
                 var ticket = BenchSamples.Unique(tickets[n % tickets.Length], $"o{n}");
                 var start = Stopwatch.GetTimestamp();
-                var input = await bench.Activities.SubmitAsync(ticket, BenchSamples.EvaluationInstant);
+                var input = await bench.SubmitAsync(ticket);
                 await CaseWorkflow.RunAsync(new DirectContext(bench.Activities, input.CaseId), input);
                 if (n > 0)
                 {
@@ -148,7 +148,7 @@ public static class BenchDurable
     }
 
     /// <summary>Runs the orchestrator's code with activities called in-line: no history, no engine.</summary>
-    private sealed class DirectContext(BenchActivities activities, string caseId) : IWorkflowContext
+    private sealed class DirectContext(ICaseActivities activities, string caseId) : IWorkflowContext
     {
         public string InstanceId => caseId;
 

@@ -20,7 +20,7 @@ public static class BenchReport
         var durable = await BenchDurable.CasesPerSecondAsync(samples, Path.Combine(root, "durable"), durable: true, section, concurrency);
         var memoryOnly = await BenchDurable.CasesPerSecondAsync(samples, Path.Combine(root, "durable-mem"), durable: false, section, concurrency);
         await stdout.WriteLineAsync(
-            $"durable cases (embedded engine + FileHistoryLog + file stores, real CaseWorkflow, bench activities running the real stages, {concurrency} in flight): " +
+            $"durable cases (embedded engine + FileHistoryLog + file stores, real CaseWorkflow, {(BenchEngine.UseRealActivities ? "the host's CaseActivities" : "bench activities")}, {concurrency} in flight): " +
             $"{BenchStats.N(durable)} cases/s = {BenchStats.N(durable / fsync, "0.00")} × the fsync loop — goal ≥ 0.50: {BenchStats.Goal(durable / fsync >= 0.5)} " +
             $"(history in memory instead: {BenchStats.N(memoryOnly)} cases/s)");
 

@@ -32,6 +32,7 @@ public static class CostCommand
             tokens = (i, o);
         }
 
+        BenchEngine.UseRealActivities = !CliArgs.Flag(args, "--bench-activities");
         BenchSamples samples;
         try
         {
@@ -45,7 +46,7 @@ public static class CostCommand
 
         var usages = await MeasureAsync(samples);
         var prices = AzurePrices.ListPrices;
-        await stdout.WriteLineAsync($"cost per case on Azure at list prices (docs/costs.md; USD→EUR {prices.EurPerUsd.ToString(CultureInfo.InvariantCulture)}; no free grants), from {usages.Sum(u => u.Usage.Cases)} sample cases on the real case workflow:");
+        await stdout.WriteLineAsync($"cost per case on Azure at list prices (docs/costs.md; USD→EUR {prices.EurPerUsd.ToString(CultureInfo.InvariantCulture)}; no free grants), from {usages.Sum(u => u.Usage.Cases)} sample cases on the real case workflow with {(BenchEngine.UseRealActivities ? "the host's CaseActivities" : "bench activities")}:");
         await stdout.WriteLineAsync(CostTable.Render(usages, prices, tokens));
         var worst = usages.Select(u => CostModel.Estimate(CostModel.WithDurableTransactions(u.Usage), prices).Total).Max();
         await stdout.WriteLineAsync($"dearest route without a model: €{worst.ToString("0.000000", CultureInfo.InvariantCulture)} per case — goal ≤ €0.005: {BenchStats.Goal(worst <= 0.005m)}");
