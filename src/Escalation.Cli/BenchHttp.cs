@@ -45,7 +45,7 @@ public static class BenchHttp
                     using var response = await http.PostAsync("/api/cases?wait=5", new StringContent(body, Encoding.UTF8, "application/json"));
                     var text = await response.Content.ReadAsStringAsync();
                     code = (int)response.StatusCode;
-                    hasDecision = response.IsSuccessStatusCode && text.Contains("\"route\":\"", StringComparison.Ordinal);
+                    hasDecision = code == 200 && text.Contains("\"route\":\"", StringComparison.Ordinal);
                 }
                 catch (HttpRequestException)
                 {
