@@ -3,13 +3,8 @@ using Escalation.Core.Signals;
 
 namespace Escalation.Cli;
 
-/// <summary>The <c>detect</c> stage the triage command runs.</summary>
+/// <summary>The detect stage the triage command uses: the embedded lexicon analyser.</summary>
 public static class TriageDetector
 {
-    /// <summary>The embedded lexicon analyser behind <see cref="DetectStage"/>.</summary>
-    public static CaseDetector Default { get; } = Create(new DetectStage());
-
-    /// <summary>Adapts a <see cref="DetectStage"/> to the pipelines' detector shape.</summary>
-    public static CaseDetector Create(DetectStage stage) => (ticket, customer, workspace, now) =>
-        stage.Detect(ticket.Messages, ticket.Subject, customer, workspace.Routing, DateOnly.FromDateTime(now.UtcDateTime));
+    public static CaseDetector Default { get; } = CaseDetectors.From(new DetectStage());
 }

@@ -1,6 +1,6 @@
 using Escalation.Functions.Hosting;
 using Escalation.Functions.Language;
-using Escalation.Infrastructure.Hosting;
+using Escalation.Api.Hosting;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
 

@@ -1,6 +1,9 @@
+using System.Net;
+using Escalation.Api.Hosting;
+using Escalation.Api.Http;
 using Escalation.Core.Knowledge;
-using Escalation.Infrastructure.Hosting;
-using Escalation.Infrastructure.Workspace;
+using Escalation.Core.Workflow;
+using Escalation.Server;
 
 var builder = WebApplication.CreateBuilder(args);
 if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
@@ -8,40 +11,87 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(
     builder.WebHost.UseUrls("http://localhost:7071");
 }
 
-var options = builder.Configuration.GetSection(EscalationOptions.Section).Get<EscalationOptions>() ?? new EscalationOptions();
-var workspacePath = WorkspaceLocator.Resolve(options.Workspace);
+WebApplication app;
+EscalationSettings settings;
 Workspace workspace;
+CaseApi api;
+ICaseOrchestrationClient cases;
 try
 {
-    workspace = await WorkspaceLoader.LoadFolderAsync(workspacePath);
+    builder.Services.AddEscalation(builder.Configuration).AddEmbeddedWorkflow();
+    app = builder.Build();
+    settings = app.Services.GetRequiredService<EscalationSettings>();
+    Directory.CreateDirectory(settings.DataDirectory);
+    workspace = app.Services.GetRequiredService<Func<Workspace>>()();
+    api = app.Services.GetRequiredService<CaseApi>();
+    cases = app.Services.GetRequiredService<ICaseOrchestrationClient>();
 }
-catch (Exception ex) when (ex is WorkspaceValidationException or DirectoryNotFoundException)
+catch (Exception ex) when (ex is WorkspaceValidationException or DirectoryNotFoundException or InvalidOperationException or UriFormatException)
 {
-    Console.Error.WriteLine($"The workspace at {workspacePath} cannot be loaded:");
+    Console.Error.WriteLine("The service cannot start:");
     Console.Error.WriteLine("  " + ex.Message);
     return 2;
 }
+var keyRequired = !string.IsNullOrEmpty(settings.CaseService.ApiKey);
 
-Directory.CreateDirectory(options.DataDirectory);
-builder.Services.AddSingleton(workspace);
+// One mapping per route; each a line over the shared handlers. "open" routes carry their own signatures.
+void Map(string method, string pattern, bool open, Func<ApiRequest, RouteValueDictionary, CancellationToken, Task<ApiResponse>> handle) =>
+    app.MapMethods(pattern, [method], async (HttpContext context) =>
+    {
+        var request = await HttpAdapter.ToApiRequestAsync(context);
+        if (request is null)
+        {
+            return;
+        }
 
-var app = builder.Build();
-app.MapGet("/api/health", (Workspace ws) => Results.Json(new
-{
-    status = "ok",
-    workspaceVersion = ws.Version,
-    policies = ws.Policies.Count,
-    customers = ws.Customers.Count,
-}));
+        var denied = open ? null : api.Authorize(request);
+        await HttpAdapter.WriteAsync(context, denied ?? await handle(request, context.Request.RouteValues, context.RequestAborted));
+    });
+
+static string Route(RouteValueDictionary values, string name) => values[name]?.ToString() ?? "";
+
+Map("POST", "/api/cases", false, (r, _, ct) => api.SubmitCaseAsync(r, cases, ct));
+Map("POST", "/api/webhooks/zendesk", false, (r, _, ct) => api.SubmitZendeskAsync(r, cases, ct));
+Map("GET", "/api/cases", false, (r, _, ct) => api.ListCasesAsync(r, ct));
+Map("GET", "/api/cases/{caseId}", false, (r, v, ct) => api.GetCaseAsync(r, Route(v, "caseId"), cases, ct));
+Map("GET", "/api/review/{caseId}", true, (r, v, ct) => api.GetReviewPageAsync(r, Route(v, "caseId"), ct));
+Map("POST", "/api/review/{caseId}", true, (r, v, ct) => api.PostReviewAsync(r, Route(v, "caseId"), cases, ct));
+Map("GET", "/api/audit/{traceId}", false, (r, v, ct) => api.GetAuditAsync(r, Route(v, "traceId"), ct));
+Map("GET", "/api/audit/{traceId}/verify", false, (r, v, ct) => api.VerifyAuditAsync(r, Route(v, "traceId"), ct));
+Map("GET", "/api/public/audit/{traceId}", true, (r, v, ct) => api.GetPublicAuditAsync(r, Route(v, "traceId"), ct));
+Map("GET", "/api/metrics/summary", false, (r, _, ct) => api.MetricsSummaryAsync(r, ct));
+Map("GET", "/api/health", true, (r, _, _) => Task.FromResult(api.Health(r)));
+Map("GET", "/api/openapi.json", true, (r, _, _) => Task.FromResult(api.OpenApi(r)));
 
 app.Lifetime.ApplicationStarted.Register(() =>
 {
-    var url = app.Urls.FirstOrDefault() ?? "http://localhost:7071";
-    Console.WriteLine($"Escalation server listening on {url}");
-    Console.WriteLine($"  workspace {workspace.Version} from {workspacePath} ({workspace.Policies.Count} policies, {workspace.Customers.Count} customers)");
-    Console.WriteLine($"  data in {Path.GetFullPath(options.DataDirectory)}");
-    Console.WriteLine($"Try: curl {url}/api/health");
+    var urls = app.Urls.ToArray();
+    var loopbackOnly = urls.All(IsLoopback);
+    if (!keyRequired && !loopbackOnly)
+    {
+        Console.Error.WriteLine("Escalation:ApiKey is empty but the server listens beyond loopback; set an API key (Escalation__ApiKey) or listen on localhost only.");
+        app.Lifetime.StopApplication();
+        Environment.ExitCode = 2;
+        return;
+    }
+
+    var url = urls.FirstOrDefault() ?? "http://localhost:7071";
+    Console.WriteLine($"Escalation server listening on {string.Join(", ", urls)}");
+    Console.WriteLine($"  workspace {workspace.Version} from {settings.Workspace} ({workspace.Policies.Count} policies, {workspace.Customers.Count} customers)");
+    Console.WriteLine($"  data in {settings.DataDirectory} (review emails in {Path.Combine(settings.DataDirectory, "outbox")})");
+    Console.WriteLine(keyRequired
+        ? "  help-desk routes need the x-functions-key header"
+        : "  no API key set: requests are accepted without one because the server listens on loopback only");
+    Console.WriteLine("Try:");
+    Console.WriteLine($"  curl {url}/api/health");
+    Console.WriteLine($"  curl -s -X POST '{url}/api/cases?wait=5' -H 'content-type: application/json' --data @samples/tickets/01-delegatezero-refund-past-window-outage.json");
 });
 
 await app.RunAsync();
-return 0;
+return Environment.ExitCode;
+
+static bool IsLoopback(string url)
+{
+    var host = new Uri(url.Replace("*", "0.0.0.0").Replace("+", "0.0.0.0")).Host;
+    return host == "localhost" || (IPAddress.TryParse(host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
+}

@@ -329,13 +329,32 @@ public sealed class CaseApi(
         var (caseId, duplicate) = await AcceptAsync(parsed.Submission!, cases, ct).ConfigureAwait(false);
         if (wait > 0)
         {
-            await cases.WaitForDecisionAsync(caseId, TimeSpan.FromSeconds(wait), ct).ConfigureAwait(false);
+            await WaitForDecisionAsync(caseId, cases, TimeSpan.FromSeconds(wait), ct).ConfigureAwait(false);
         }
 
         var view = await CaseViewAsync(caseId, cases, ct).ConfigureAwait(false);
         var body = new { caseId, statusUrl = $"/api/cases/{caseId}", duplicate, @case = view };
         var status = wait > 0 && view?.Decided == true ? 200 : 202;
         return JsonResponse(status, body, new Dictionary<string, string> { ["Location"] = $"/api/cases/{caseId}" });
+    }
+
+    /// <summary>Until the route is decided (the decision is stored), the orchestration is idle, or the time is up.</summary>
+    private async Task WaitForDecisionAsync(string caseId, ICaseOrchestrationClient cases, TimeSpan wait, CancellationToken ct)
+    {
+        var until = time.GetUtcNow() + wait;
+        while (time.GetUtcNow() < until)
+        {
+            if (await artifacts.DecisionAsync(caseId, ct).ConfigureAwait(false) is not null)
+            {
+                return;
+            }
+
+            var state = await cases.WaitForDecisionAsync(caseId, TimeSpan.FromMilliseconds(20), ct).ConfigureAwait(false);
+            if (state is null || state.RuntimeStatus is "completed" or "failed")
+            {
+                return;
+            }
+        }
     }
 
     /// <summary>Stores the submission and the case record, then starts the orchestration unless it exists.</summary>
@@ -445,7 +464,7 @@ public sealed class CaseApi(
             PublicAuditUrl = publicAudit,
             CallbackFailure = c.Extra.TryGetValue("callbackFailure", out var f) ? f : null,
             Failure = state?.Failure,
-            Decided = decision is not null && (state?.HasDecision ?? true) && c.Status != CaseStatuses.Received,
+            Decided = decision is not null,
             Created = c.Created,
             Updated = c.Updated,
         };

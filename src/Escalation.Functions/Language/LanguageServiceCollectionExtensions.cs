@@ -9,7 +9,7 @@ namespace Escalation.Functions.Language;
 public static class LanguageServiceCollectionExtensions
 {
     /// <summary>App setting with the Language resource endpoint; empty keeps the embedded analyser alone.</summary>
-    public const string EndpointSetting = "AZURE_LANGUAGE_ENDPOINT";
+    public const string EndpointSetting = "Escalation:Language:Endpoint";
 
     public static IServiceCollection AddAzureLanguageSentiment(this IServiceCollection services, IConfiguration configuration)
     {

@@ -1,0 +1,131 @@
+using System.Security.Cryptography;
+using Escalation.Api.Cases;
+using Escalation.Api.Http;
+using Escalation.Api.Links;
+using Escalation.Api.Submissions;
+using Escalation.Core.Decisions;
+using Escalation.Core.Escalations;
+using Escalation.Core.Knowledge;
+using Escalation.Core.Notifications;
+using Escalation.Core.Sensitive;
+using Escalation.Core.Signals;
+using Escalation.Core.Storage;
+using Escalation.Core.Workflow;
+using Escalation.Infrastructure.Callbacks;
+using Escalation.Infrastructure.Drafting;
+using Escalation.Infrastructure.Email;
+using Escalation.Infrastructure.Hosting;
+using Escalation.Infrastructure.Storage;
+using Escalation.Infrastructure.Workflow;
+using Escalation.Infrastructure.Workspace;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Escalation.Api.Hosting;
+
+/// <summary>
+/// The one DI entry point shared by the local server and the Azure Functions app: workspace, storage (files or
+/// Azure), signals, drafting, email, help-desk callbacks, signed links, the case activities and the HTTP handlers.
+/// </summary>
+public static class EscalationServiceCollectionExtensions
+{
+    /// <summary>Registers everything the service needs, from the <c>Escalation</c> configuration section.</summary>
+    public static IServiceCollection AddEscalation(this IServiceCollection services, IConfiguration configuration)
+    {
+        var settings = EscalationSettings.From(configuration);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(settings);
+        services.AddSingleton(settings.CaseService);
+        services.AddSingleton(sp => WorkspaceHolder.Load(settings, sp.GetService<AzureStorageAccount>()));
+        services.AddSingleton<Func<Workspace>>(sp => sp.GetRequiredService<WorkspaceHolder>().Current);
+
+        // Storage: embedded files by default, Azure Storage by configuration.
+        if (settings.UsesAzureStorage)
+        {
+            services.AddSingleton(_ => settings.AzureAccount());
+            services.AddSingleton<ICaseIndex>(sp => new AzureCaseIndex(sp.GetRequiredService<AzureStorageAccount>()));
+            services.AddSingleton<ITraceStore>(sp => new AzureTraceStore(sp.GetRequiredService<AzureStorageAccount>()));
+            services.AddSingleton<IStageArtifactStore>(sp => new AzureStageArtifactStore(sp.GetRequiredService<AzureStorageAccount>()));
+            services.AddSingleton<IUsedTokenStore>(sp => new AzureUsedTokenStore(sp.GetRequiredService<AzureStorageAccount>()));
+        }
+        else
+        {
+            services.AddSingleton<ICaseIndex>(_ => new FileCaseIndex(settings.DataDirectory));
+            services.AddSingleton<ITraceStore>(_ => new FileTraceStore(settings.DataDirectory));
+            services.AddSingleton<IStageArtifactStore>(_ => new FileStageArtifactStore(settings.DataDirectory));
+            services.AddSingleton<IUsedTokenStore>(_ => new FileUsedTokenStore(settings.DataDirectory));
+        }
+
+        // Signals, drafting and the two pipelines' steps.
+        services.TryAddSingleton<ITextSignalAnalyzer, LexiconSignalAnalyzer>();
+        services.AddSingleton(sp => CaseDetectors.From(new DetectStage(sp.GetRequiredService<ITextSignalAnalyzer>())));
+        services.AddSingleton(sp => DraftingSetup.CreateDraftWriter(DraftingOptions.FromConfiguration(configuration), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new SensitiveCaseSteps(sp.GetRequiredService<CaseDetector>(), sp.GetRequiredService<IDraftWriter>()));
+        services.AddSingleton(sp => new EscalationCaseSteps(sp.GetRequiredService<CaseDetector>(), sp.GetRequiredService<IDraftWriter>()));
+
+        // Email, callbacks and signed links.
+        services.AddSingleton<IEmailSender>(sp => settings.Smtp is { } smtp
+            ? new SmtpEmailSender(smtp, Path.Combine(settings.DataDirectory, "smtp-sent-keys.txt"), sp.GetRequiredService<TimeProvider>())
+            : new OutboxEmailSender(settings.DataDirectory, settings.EmailFrom, sp.GetRequiredService<TimeProvider>()));
+        services.AddHttpClient(nameof(HelpDeskCallbackClient));
+        services.AddSingleton<IHelpDeskCallback>(sp => new HelpDeskCallbackClient(
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(HelpDeskCallbackClient)),
+            settings.CallbackSigningKey(),
+            time: sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => settings.CreateLinkSigner(sp.GetRequiredService<TimeProvider>()));
+
+        // The case: stored artifacts, activities, HTTP handlers.
+        services.AddSingleton<CaseArtifacts>();
+        services.AddSingleton<ICaseActivities, CaseActivities>();
+        services.AddSingleton(_ => new SubmissionParser());
+        services.AddSingleton(sp => new ZendeskWebhookMapper(sp.GetRequiredService<SubmissionParser>()));
+        services.AddSingleton<CaseApi>();
+        return services;
+    }
+
+    /// <summary>The embedded workflow engine (the local host's Durable Functions), started and stopped with the host.</summary>
+    public static IServiceCollection AddEmbeddedWorkflow(this IServiceCollection services)
+    {
+        services.AddSingleton(sp => new FileHistoryLog(Path.Combine(sp.GetRequiredService<EscalationSettings>().DataDirectory, "workflow")));
+        services.AddSingleton(sp => new EmbeddedWorkflowEngine(
+            sp.GetRequiredService<FileHistoryLog>(),
+            new WorkflowRegistry().AddCaseWorkflow(sp.GetRequiredService<ICaseActivities>()),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton<ICaseOrchestrationClient>(sp => new EmbeddedCaseOrchestrationClient(sp.GetRequiredService<EmbeddedWorkflowEngine>()));
+        services.AddHostedService<EmbeddedWorkflowHostedService>();
+        return services;
+    }
+}
+
+/// <summary>Starts the embedded engine (resuming every unfinished case) and stops it cleanly.</summary>
+internal sealed class EmbeddedWorkflowHostedService(EmbeddedWorkflowEngine engine, FileHistoryLog log) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken) => engine.StartAsync(cancellationToken);
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await engine.DisposeAsync();
+        await log.DisposeAsync();
+    }
+}
+
+/// <summary>The loaded workspace (loaded once at start; a bad workspace stops the host with a precise error).</summary>
+public sealed class WorkspaceHolder(Workspace workspace)
+{
+    public Workspace Current() => workspace;
+
+    public static WorkspaceHolder Load(EscalationSettings settings, AzureStorageAccount? account)
+    {
+        if (settings.WorkspaceBlobContainer is { } container)
+        {
+            var source = new BlobWorkspaceSource((account ?? throw new InvalidOperationException("Escalation:Workspace names a blob container but Azure Storage is not configured (Escalation:Storage).")).Blobs.GetBlobContainerClient(container));
+            return new WorkspaceHolder(WorkspaceLoader.LoadAsync(source).GetAwaiter().GetResult());
+        }
+
+        return new WorkspaceHolder(WorkspaceLoader.LoadFolderAsync(WorkspaceLocator.Resolve(settings.Workspace)).GetAwaiter().GetResult());
+    }
+}

@@ -1,0 +1,145 @@
+using System.Security.Cryptography;
+using Escalation.Api.Cases;
+using Escalation.Api.Links;
+using Escalation.Infrastructure.Email;
+using Escalation.Infrastructure.Storage;
+using Microsoft.Extensions.Configuration;
+
+namespace Escalation.Api.Hosting;
+
+/// <summary>
+/// The <c>Escalation</c> configuration section, read once. Every setting is documented in the README and shown in
+/// <c>local.settings.example.json</c>; secrets left empty are generated and kept in the data folder for the local host.
+/// </summary>
+public sealed class EscalationSettings
+{
+    public const string Section = "Escalation";
+
+    public required string DataDirectory { get; init; }
+    public required string Workspace { get; init; }
+    public required CaseServiceOptions CaseService { get; init; }
+    public string? LinkSigningKey { get; init; }
+    public string? CallbackKey { get; init; }
+    public string StorageProvider { get; init; } = "file";
+    public string? StorageConnectionString { get; init; }
+    public Uri? BlobServiceUri { get; init; }
+    public Uri? QueueServiceUri { get; init; }
+    public Uri? TableServiceUri { get; init; }
+    public string? StorageAccountName { get; init; }
+    public string? ManagedIdentityClientId { get; init; }
+    public string EmailFrom { get; init; } = "Escalation <escalation@localhost>";
+    public SmtpSettings? Smtp { get; init; }
+
+    public bool UsesAzureStorage => StorageProvider == "azure";
+
+    /// <summary>The blob container of the workspace when <c>Escalation:Workspace</c> is <c>blob:CONTAINER</c>.</summary>
+    public string? WorkspaceBlobContainer => Workspace.StartsWith("blob:", StringComparison.Ordinal) ? Workspace["blob:".Length..] : null;
+
+    public static EscalationSettings From(IConfiguration configuration)
+    {
+        var s = configuration.GetSection(Section);
+        string? Get(string key) => s[key] is { Length: > 0 } v ? v : null;
+        static IReadOnlyList<string> List(string? value, string fallback) =>
+            (value ?? fallback).Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var provider = (Get("Storage:Provider") ?? "file").ToLowerInvariant();
+        if (provider is not ("file" or "azure"))
+        {
+            throw new InvalidOperationException($"Escalation:Storage:Provider must be 'file' or 'azure' (got '{provider}').");
+        }
+
+        var from = Get("Email:From") ?? "Escalation <escalation@localhost>";
+        SmtpSettings? smtp = null;
+        if ((Get("Email:Mode") ?? "outbox").Equals("smtp", StringComparison.OrdinalIgnoreCase))
+        {
+            smtp = new SmtpSettings
+            {
+                Host = Get("Email:Smtp:Host") ?? throw new InvalidOperationException("Escalation:Email:Mode is 'smtp' but Escalation:Email:Smtp:Host is empty."),
+                Port = int.TryParse(Get("Email:Smtp:Port"), out var port) ? port : 587,
+                Tls = Enum.TryParse<SmtpTlsMode>(Get("Email:Smtp:Tls"), ignoreCase: true, out var tls) ? tls : SmtpTlsMode.StartTls,
+                UserName = Get("Email:Smtp:User"),
+                Password = Get("Email:Smtp:Password"),
+                From = from,
+            };
+        }
+
+        return new EscalationSettings
+        {
+            DataDirectory = Path.GetFullPath(Get("DataDirectory") ?? ".data"),
+            Workspace = Get("Workspace") ?? (provider == "azure" && Get("Storage:ConnectionString") is null ? "blob:workspace" : "samples/workspace"),
+            CaseService = new CaseServiceOptions
+            {
+                PublicBaseUrl = Get("PublicBaseUrl") ?? "http://localhost:7071",
+                ApiKey = Get("ApiKey") ?? "",
+                Reviewers = List(Get("Email:Reviewers"), "reviewer@example.com"),
+                SeniorReviewers = List(Get("Email:SeniorReviewers"), "senior@example.com"),
+            },
+            LinkSigningKey = Get("LinkSigningKey"),
+            CallbackKey = Get("Callbacks:SigningKey"),
+            StorageProvider = provider,
+            StorageConnectionString = Get("Storage:ConnectionString"),
+            BlobServiceUri = Get("Storage:BlobServiceUri") is { } b ? new Uri(b) : null,
+            QueueServiceUri = Get("Storage:QueueServiceUri") is { } q ? new Uri(q) : null,
+            TableServiceUri = Get("Storage:TableServiceUri") is { } t ? new Uri(t) : null,
+            StorageAccountName = Get("Storage:AccountName"),
+            ManagedIdentityClientId = Get("Storage:ManagedIdentityClientId"),
+            EmailFrom = from,
+            Smtp = smtp,
+        };
+    }
+
+    /// <summary>The Azure Storage account from a connection string, or service URIs with managed identity.</summary>
+    public AzureStorageAccount AzureAccount()
+    {
+        if (StorageConnectionString is { } cs)
+        {
+            return AzureStorageAccount.FromConnectionString(cs);
+        }
+
+        var credential = AzureStorageAccount.Credential(ManagedIdentityClientId);
+        if (BlobServiceUri is not null && QueueServiceUri is not null && TableServiceUri is not null)
+        {
+            return AzureStorageAccount.FromUris(BlobServiceUri, QueueServiceUri, TableServiceUri, credential);
+        }
+
+        return StorageAccountName is { } name
+            ? AzureStorageAccount.FromAccountName(name, credential)
+            : throw new InvalidOperationException("Escalation:Storage:Provider is 'azure' but neither Escalation:Storage:ConnectionString nor the Blob/Queue/TableServiceUri settings (or AccountName) are set.");
+    }
+
+    /// <summary>The review-link key: configured, or (local host only) generated once and kept in the data folder.</summary>
+    public ReviewLinkSigner CreateLinkSigner(TimeProvider time) =>
+        ReviewLinkSigner.FromConfiguration(LinkSigningKey ?? LocalSecret("link-signing.key", "Escalation:LinkSigningKey"), time);
+
+    /// <summary>The key that signs help-desk callbacks: configured, or generated once for the local host.</summary>
+    public byte[] CallbackSigningKey()
+    {
+        var key = CallbackKey ?? LocalSecret("callback-signing.key", "Escalation:Callbacks:SigningKey");
+        return key.StartsWith("base64:", StringComparison.Ordinal) ? Convert.FromBase64String(key["base64:".Length..]) : System.Text.Encoding.UTF8.GetBytes(key);
+    }
+
+    private string LocalSecret(string file, string setting)
+    {
+        if (UsesAzureStorage)
+        {
+            throw new InvalidOperationException($"{setting} is not set. In Azure it comes from Key Vault (see infra/); set it to at least 32 random bytes.");
+        }
+
+        var dir = Path.Combine(DataDirectory, "keys");
+        var path = Path.Combine(dir, file);
+        if (!File.Exists(path))
+        {
+            Directory.CreateDirectory(dir);
+            try
+            {
+                using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
+                stream.Write(System.Text.Encoding.UTF8.GetBytes("base64:" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))));
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                // Another process created it first; use theirs.
+            }
+        }
+
+        return File.ReadAllText(path).Trim();
+    }
+}
