@@ -18,6 +18,8 @@ public static class CliApp
           cost [--model-tokens IN,OUT]  € per case per route on Azure (counts from the real case workflow; docs/costs.md)
           kpis [--data DIR] [--now ISO] [--json] [--no-consistency]
                                         KPI summary from a data directory's case index
+          drill receiver|submit|verify|fuzz|tokens ...
+                                        client side of the fault drills in bench/drills/
           verify <traceId|file> [--data DIR]
                                         recompute a case's trace hash chain (or one exported trace); exit 1 where it breaks
         """;
@@ -45,6 +47,8 @@ public static class CliApp
                 return await CostCommand.RunAsync(rest, stdout, stderr);
             case "kpis":
                 return await KpiCommand.RunAsync(rest, stdout, stderr);
+            case "drill":
+                return await BenchDrill.RunAsync(rest, stdout, stderr);
             case "verify":
                 return await VerifyCommand.RunAsync(rest, stdout, stderr);
             default:
