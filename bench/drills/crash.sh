@@ -12,6 +12,7 @@ receiver_pid=""
 cleanup() { stop_server; [ -n "$receiver_pid" ] && kill "$receiver_pid" 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
 
+: >"$work/acks.txt"
 cli drill receiver --port "$rport" --out "$work/callbacks.txt" >"$work/receiver.log" 2>&1 &
 receiver_pid=$!
 start_server "$data" "$port" "$log"
