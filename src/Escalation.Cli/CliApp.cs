@@ -12,7 +12,14 @@ public static class CliApp
                                         decide each ticket file and print its route and reasons
           signals [--input FILE] [--evidence]
                                         JSON Lines {"id","text"} in (stdin or FILE), one JSON line of signals out per input
-          bench [--seconds N]           throughput of the signal analyser, signals/second on one core
+          bench [--seconds N] [--quick] [--server URL | --no-http]
+                                        signals/s, pipeline µs/case, durable cases/s vs an fsync loop, engine overhead,
+                                        trace writes/s, memory per 1,000 waiting cases, HTTP latency at 1/10/50 clients
+          cost [--model-tokens IN,OUT]  € per case per route on Azure (counts from the real case workflow; docs/costs.md)
+          kpis [--data DIR] [--now ISO] [--json] [--no-consistency]
+                                        KPI summary from a data directory's case index
+          drill receiver|submit|verify|fuzz|tokens ...
+                                        client side of the fault drills in bench/drills/
           verify <traceId|file> [--data DIR]
                                         recompute a case's trace hash chain (or one exported trace); exit 1 where it breaks
         """;
@@ -36,6 +43,12 @@ public static class CliApp
                 return await SignalsCommand.RunAsync(rest, stdin, stdout, stderr);
             case "bench":
                 return await BenchCommand.RunAsync(rest, stdout, stderr);
+            case "cost":
+                return await CostCommand.RunAsync(rest, stdout, stderr);
+            case "kpis":
+                return await KpiCommand.RunAsync(rest, stdout, stderr);
+            case "drill":
+                return await BenchDrill.RunAsync(rest, stdout, stderr);
             case "verify":
                 return await VerifyCommand.RunAsync(rest, stdout, stderr);
             default:

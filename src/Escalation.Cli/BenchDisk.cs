@@ -1,0 +1,31 @@
+using System.Diagnostics;
+
+namespace Escalation.Cli;
+
+/// <summary>The yardstick for every durable figure: 4 KB writes, each made durable with fsync, to one file.</summary>
+public static class BenchDisk
+{
+    /// <summary>fsync'd 4 KB writes per second to a file in <paramref name="directory"/>.</summary>
+    public static double FsyncWritesPerSecond(string directory, TimeSpan measure)
+    {
+        Directory.CreateDirectory(directory);
+        var path = Path.Combine(directory, "fsync-probe.bin");
+        var block = new byte[4096];
+        Random.Shared.NextBytes(block);
+        long writes = 0;
+        using (var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.None))
+        {
+            var clock = Stopwatch.StartNew();
+            while (clock.Elapsed < measure && writes < 10_000_000)
+            {
+                file.Write(block);
+                file.Flush(flushToDisk: true);
+                writes++;
+            }
+
+            clock.Stop();
+            File.Delete(path);
+            return writes / clock.Elapsed.TotalSeconds;
+        }
+    }
+}

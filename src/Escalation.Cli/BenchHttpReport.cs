@@ -1,0 +1,46 @@
+using System.Diagnostics;
+
+namespace Escalation.Cli;
+
+/// <summary>The HTTP section of the report: against <c>--server</c>, or a server started here on loopback.</summary>
+public static class BenchHttpReport
+{
+    public static async Task RunAsync(BenchSamples samples, string root, TimeSpan section, bool quick, string? server, TextWriter stdout)
+    {
+        Process? child = null;
+        var url = server;
+        if (url is null)
+        {
+            (child, url, var problem) = await BenchHttp.StartServerAsync(Path.Combine(root, "server-data"));
+            if (child is null)
+            {
+                await stdout.WriteLineAsync($"http latency: not measured — {problem}");
+                return;
+            }
+        }
+
+        try
+        {
+            using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = new Uri(url!), Timeout = TimeSpan.FromSeconds(30) };
+            var tag = "b" + DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+            await BenchHttp.RunAsync(http, samples, 4, TimeSpan.FromSeconds(1), 100, tag + "w"); // warm-up
+            foreach (var clients in new[] { 1, 10, 50 })
+            {
+                var r = await BenchHttp.RunAsync(http, samples, clients, section, quick ? 500 : 5000, tag);
+                var codes = string.Join(", ", r.StatusCodes.OrderBy(kv => kv.Key).Select(kv => $"{(kv.Key == 0 ? "network error" : kv.Key.ToString())}×{kv.Value}"));
+                var goal = clients == 50 ? $" — goal p99 ≤ 100 ms: {BenchStats.Goal(r.P99Ms <= 100 && r.Errors == 0)}" : "";
+                await stdout.WriteLineAsync(
+                    $"http submit-to-decision (POST /api/cases?wait=5, {(child is null ? url : "server started on " + url)}), {clients,2} clients: " +
+                    $"p50 {BenchStats.N(r.P50Ms, "0.0")} ms, p95 {BenchStats.N(r.P95Ms, "0.0")} ms, p99 {BenchStats.N(r.P99Ms, "0.0")} ms over {r.Requests} requests, " +
+                    $"{r.Decided} with a decision; status {codes}{goal}");
+            }
+        }
+        finally
+        {
+            if (child is not null)
+            {
+                BenchHttp.StopServer(child);
+            }
+        }
+    }
+}

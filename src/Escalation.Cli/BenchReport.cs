@@ -1,0 +1,57 @@
+using Escalation.Core.Decisions;
+
+namespace Escalation.Cli;
+
+/// <summary>Runs the benchmark sections after the signals line and prints one line (or a few) per figure.</summary>
+public static class BenchReport
+{
+    public static async Task RunAsync(BenchSamples samples, string root, TimeSpan section, bool quick, string? server, bool noHttp, TextWriter stdout)
+    {
+        var p = BenchPipeline.Run(samples, section);
+        await stdout.WriteLineAsync(
+            $"pipeline (both pipelines over {samples.Tickets.Count} sample tickets, in memory, 1 thread): {BenchStats.N(p.PerSecond)} cases/s; " +
+            $"median {BenchStats.N(p.MedianMicros, "0")} µs, p99 {BenchStats.N(p.P99Micros, "0")} µs per case " +
+            $"(sensitive median {BenchStats.N(p.SensitiveMedianMicros, "0")} µs, escalation {BenchStats.N(p.EscalationMedianMicros, "0")} µs) — goal median < 1,000 µs: {BenchStats.Goal(p.MedianMicros < 1000)}");
+
+        var fsync = BenchDisk.FsyncWritesPerSecond(Path.Combine(root, "disk"), section);
+        await stdout.WriteLineAsync($"disk yardstick: {BenchStats.N(fsync)} fsync'd 4 KB writes/s (write + Flush(true), one file, {root})");
+
+        var concurrency = 64;
+        var durable = await BenchDurable.CasesPerSecondAsync(samples, Path.Combine(root, "durable"), durable: true, section, concurrency);
+        var memoryOnly = await BenchDurable.CasesPerSecondAsync(samples, Path.Combine(root, "durable-mem"), durable: false, section, concurrency);
+        var engineOnly = await BenchDurable.CasesPerSecondAsync(samples, Path.Combine(root, "durable-engine"), durable: true, section, concurrency, storesInMemory: true);
+        await stdout.WriteLineAsync(
+            $"durable cases (embedded engine + FileHistoryLog + file stores, real CaseWorkflow, {(BenchEngine.UseRealActivities ? "the host's CaseActivities" : "bench activities")}, {concurrency} in flight): " +
+            $"{BenchStats.N(durable)} cases/s = {BenchStats.N(durable / fsync, "0.00")} × the fsync loop — goal ≥ 0.50: {BenchStats.Goal(durable / fsync >= 0.5)} " +
+            $"(history in memory instead: {BenchStats.N(memoryOnly)} cases/s)");
+        await stdout.WriteLineAsync(
+            $"durable engine alone (FileHistoryLog fsync'd, case stores in memory, {concurrency} in flight): {BenchStats.N(engineOnly)} cases/s = {BenchStats.N(engineOnly / fsync, "0.00")} × the fsync loop");
+
+        var o = await BenchDurable.EngineOverheadAsync(samples, Path.Combine(root, "overhead"), section);
+        await stdout.WriteLineAsync(
+            $"engine overhead per case (median, one case at a time, same activities and file stores; routes without a wait): direct {BenchStats.N(o.DirectMicros, "0")} µs; " +
+            $"engine, history in memory {BenchStats.N(o.EngineInMemoryMicros, "0")} µs (+{BenchStats.N(o.EngineInMemoryMicros - o.DirectMicros, "0")}); " +
+            $"engine, fsync'd history {BenchStats.N(o.EngineDurableMicros, "0")} µs (+{BenchStats.N(o.EngineDurableMicros - o.DirectMicros, "0")})");
+
+        var traces1 = await BenchDurable.TraceWritesPerSecondAsync(Path.Combine(root, "traces-1"), section, 1);
+        var traces16 = await BenchDurable.TraceWritesPerSecondAsync(Path.Combine(root, "traces-16"), section, 16);
+        await stdout.WriteLineAsync(
+            $"trace writes (FileTraceStore via TraceChain.AppendAsync, new chain each): 1 writer {BenchStats.N(traces1)}/s = {BenchStats.N(traces1 / fsync, "0.00")} × the fsync loop; " +
+            $"16 writers {BenchStats.N(traces16)}/s = {BenchStats.N(traces16 / fsync, "0.00")} ×");
+
+        var waiting = quick ? 200 : 1000;
+        var m = await BenchDurable.WaitingCasesMemoryAsync(samples, Path.Combine(root, "memory"), waiting);
+        var per1000 = 1000.0 / m.Cases;
+        await stdout.WriteLineAsync(
+            $"memory per 1,000 waiting cases ({m.Cases} {Routes.DraftForReview} cases started, {m.Waiting} waiting for a reviewer): " +
+            $"managed heap +{BenchStats.N(m.ManagedBytes * per1000 / 1048576.0, "0.0")} MB, working set +{BenchStats.N(m.WorkingSetBytes * per1000 / 1048576.0, "0.0")} MB");
+
+        if (noHttp)
+        {
+            await stdout.WriteLineAsync("http latency: skipped (--no-http)");
+            return;
+        }
+
+        await BenchHttpReport.RunAsync(samples, root, section, quick, server, stdout);
+    }
+}

@@ -1,0 +1,66 @@
+using System.Text.Json;
+using Escalation.Core.Decisions;
+using Escalation.Core.Escalations;
+using Escalation.Core.Knowledge;
+using Escalation.Core.Sensitive;
+using Escalation.Core.Tickets;
+using Escalation.Infrastructure.Hosting;
+using Escalation.Infrastructure.Workspace;
+
+namespace Escalation.Cli;
+
+/// <summary>The sample workspace and tickets the benchmarks run on, and the pipelines that decide them.</summary>
+public sealed class BenchSamples
+{
+    /// <summary>The instant the sample tickets are written against (samples/tickets/README.md).</summary>
+    public static readonly DateTimeOffset EvaluationInstant = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private BenchSamples(Workspace workspace, IReadOnlyList<(string File, CaseSubmission Ticket)> tickets)
+    {
+        Workspace = workspace;
+        Tickets = tickets;
+        var writer = new ComposerDraftWriter();
+        Sensitive = new SensitiveCasePipeline(TriageDetector.Default, writer);
+        Escalation = new EscalationCasePipeline(TriageDetector.Default, writer);
+    }
+
+    public Workspace Workspace { get; }
+
+    public IReadOnlyList<(string File, CaseSubmission Ticket)> Tickets { get; }
+
+    public SensitiveCasePipeline Sensitive { get; }
+
+    public EscalationCasePipeline Escalation { get; }
+
+    /// <summary>Loads <c>samples/workspace</c> and <c>samples/tickets/*.json</c> (paths resolved from the current directory upwards).</summary>
+    public static async Task<BenchSamples> LoadAsync(string workspace = "samples/workspace", string tickets = "samples/tickets")
+    {
+        var ws = await WorkspaceLoader.LoadFolderAsync(WorkspaceLocator.Resolve(workspace));
+        var dir = WorkspaceLocator.Resolve(tickets);
+        var list = new List<(string, CaseSubmission)>();
+        foreach (var file in Directory.EnumerateFiles(dir, "*.json").Order(StringComparer.Ordinal))
+        {
+            list.Add((Path.GetFileName(file), JsonSerializer.Deserialize<CaseSubmission>(await File.ReadAllTextAsync(file), Json)!));
+        }
+
+        return new BenchSamples(ws, list);
+    }
+
+    /// <summary>Decides a ticket with its pipeline, as of the samples' evaluation instant.</summary>
+    public CaseDecision Decide(CaseSubmission ticket) =>
+        ticket.ResolvedKind == CaseKind.Escalation
+            ? Escalation.Run(ticket, Workspace, EvaluationInstant).Decision
+            : Sensitive.Run(ticket, Workspace, EvaluationInstant).Decision;
+
+    /// <summary>The sample tickets whose pipeline route is <paramref name="route"/>.</summary>
+    public IReadOnlyList<CaseSubmission> WithRoute(string route) =>
+        [.. Tickets.Select(t => t.Ticket).Where(t => Decide(t).Route == route)];
+
+    /// <summary>A copy of a ticket with a ticket id no other run uses.</summary>
+    public static CaseSubmission Unique(CaseSubmission ticket, string suffix) => ticket with { TicketId = $"{ticket.TicketId}-{suffix}" };
+
+    /// <summary>A ticket as the JSON body of <c>POST /api/cases</c>.</summary>
+    public static string ToJson(CaseSubmission ticket) => JsonSerializer.Serialize(ticket, Json);
+}

@@ -1,0 +1,147 @@
+using System.Globalization;
+using System.Text.Json;
+using Escalation.Core.Metrics;
+using Escalation.Core.Storage;
+using Escalation.Core.Tickets;
+using Escalation.Core.Workflow;
+using Escalation.Infrastructure.Hosting;
+using Escalation.Infrastructure.Storage;
+using Escalation.Infrastructure.Workspace;
+
+namespace Escalation.Cli;
+
+/// <summary>
+/// <c>escalation kpis [--data DIR] [--now ISO] [--json] [--no-consistency] [--workspace DIR]</c>: the KPI summary of a
+/// data directory's case index (default <c>.data</c>), with a policy-consistency re-run of the stored submissions.
+/// </summary>
+public static class KpiCommand
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    /// <summary>Every status the case index uses.</summary>
+    public static readonly IReadOnlyList<string> Statuses =
+    [
+        CaseStatuses.Received, CaseStatuses.Processing, CaseStatuses.AwaitingReview, CaseStatuses.Sent, CaseStatuses.Escalated,
+        CaseStatuses.Resolved, CaseStatuses.ReturnedToTier1, CaseStatuses.Rejected, CaseStatuses.Failed,
+    ];
+
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var data = CliArgs.Option(args, "--data") ?? ".data";
+        if (!Directory.Exists(data))
+        {
+            await stderr.WriteLineAsync($"kpis: no data directory at {Path.GetFullPath(data)}");
+            return 1;
+        }
+
+        var now = DateTimeOffset.UtcNow;
+        if (CliArgs.Option(args, "--now") is { } nowText
+            && !DateTimeOffset.TryParse(nowText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out now))
+        {
+            await stderr.WriteLineAsync($"--now: not an ISO instant: {nowText}");
+            return 2;
+        }
+
+        var cases = await ReadAllAsync(new FileCaseIndex(data));
+        IReadOnlyList<PolicyConsistencyCheck>? checks = null;
+        if (!CliArgs.Flag(args, "--no-consistency"))
+        {
+            var workspace = CliArgs.Option(args, "--workspace") ?? "samples/workspace";
+            checks = await ConsistencyAsync(cases, data, workspace, stderr);
+        }
+
+        var summary = KpiSummary.From(cases, now, checks);
+        await stdout.WriteLineAsync(CliArgs.Flag(args, "--json") ? JsonSerializer.Serialize(summary, Json) : KpiText.Render(summary));
+        return 0;
+    }
+
+    /// <summary>Every case in the index (by querying each status).</summary>
+    public static async Task<IReadOnlyList<CaseRecord>> ReadAllAsync(ICaseIndex index)
+    {
+        var all = new List<CaseRecord>();
+        foreach (var status in Statuses)
+        {
+            all.AddRange(await index.QueryByStatusAsync(status));
+        }
+
+        return all;
+    }
+
+    /// <summary>
+    /// Re-decides each case from its stored submission (artifact <c>submission</c>) as of its creation time and compares
+    /// the route with the one its first decision trace recorded; cases decided on another workspace version are skipped.
+    /// </summary>
+    public static async Task<IReadOnlyList<PolicyConsistencyCheck>?> ConsistencyAsync(IReadOnlyList<CaseRecord> cases, string data, string workspacePath, TextWriter stderr)
+    {
+        BenchSamples samples;
+        try
+        {
+            samples = await BenchSamples.LoadAsync(workspacePath, WorkspaceLocator.Resolve("samples/tickets"));
+        }
+        catch (Exception ex) when (ex is IOException or Core.Knowledge.WorkspaceValidationException)
+        {
+            await stderr.WriteLineAsync($"kpis: policy consistency not checked — workspace {workspacePath}: {ex.Message}");
+            return null;
+        }
+
+        var artifacts = new FileStageArtifactStore(data);
+        var traces = new FileTraceStore(data);
+        var checks = new List<PolicyConsistencyCheck>();
+        foreach (var c in cases)
+        {
+            var chain = await traces.ListChainAsync(c.CaseId);
+            var first = chain.Count > 0 ? await traces.GetTraceAsync(chain[0].TraceId) : null;
+            var stored = first?.Decision?.Route;
+            if (stored is null)
+            {
+                checks.Add(new PolicyConsistencyCheck(c.CaseId, c.Route, null, "no decision trace"));
+                continue;
+            }
+
+            if (first!.WorkspaceVersion != samples.Workspace.Version)
+            {
+                checks.Add(new PolicyConsistencyCheck(c.CaseId, stored, null, $"decided on workspace {first.WorkspaceVersion}"));
+                continue;
+            }
+
+            var json = await artifacts.GetAsync(c.CaseId, "submission");
+            if (json is null)
+            {
+                checks.Add(new PolicyConsistencyCheck(c.CaseId, stored, null, "no stored submission"));
+                continue;
+            }
+
+            try
+            {
+                var (ticket, decidedAt) = ReadSubmission(json, c.Created);
+                var decision = ticket.ResolvedKind == CaseKind.Escalation
+                    ? samples.Escalation.Run(ticket, samples.Workspace, decidedAt).Decision
+                    : samples.Sensitive.Run(ticket, samples.Workspace, decidedAt).Decision;
+                checks.Add(new PolicyConsistencyCheck(c.CaseId, stored, decision.Route));
+            }
+            catch (Exception ex) when (ex is JsonException or Core.Decisions.CaseInputException)
+            {
+                checks.Add(new PolicyConsistencyCheck(c.CaseId, stored, null, "stored submission unreadable: " + ex.Message));
+            }
+        }
+
+        return checks;
+    }
+
+    /// <summary>
+    /// A stored submission: the host's <c>{"submission": {...}, "receivedAt": ...}</c> wrapper (decided as of
+    /// <c>receivedAt</c>) or a bare submission (decided as of <paramref name="fallback"/>).
+    /// </summary>
+    public static (CaseSubmission Ticket, DateTimeOffset DecidedAt) ReadSubmission(string json, DateTimeOffset fallback)
+    {
+        var web = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        using var doc = JsonDocument.Parse(json);
+        if (doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("submission", out var inner))
+        {
+            var at = doc.RootElement.TryGetProperty("receivedAt", out var r) && r.TryGetDateTimeOffset(out var parsed) ? parsed : fallback;
+            return (inner.Deserialize<CaseSubmission>(web)!, at);
+        }
+
+        return (doc.RootElement.Deserialize<CaseSubmission>(web)!, fallback);
+    }
+}
