@@ -63,6 +63,15 @@ public sealed class SubmissionParser(SubmissionLimits? limits = null)
         try
         {
             document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 32 });
+            if (FindInvalidText(document.RootElement, "") is { } pointer)
+            {
+                document.Dispose();
+                document = null!;
+                problem = Problems.Problems.InvalidSubmission(
+                    [new ProblemFieldError(pointer, "is not valid Unicode text (it contains a lone UTF-16 surrogate escape such as \\ud800)")], instance);
+                return false;
+            }
+
             problem = null!;
             return true;
         }
@@ -81,6 +90,58 @@ public sealed class SubmissionParser(SubmissionLimits? limits = null)
             document = null!;
             problem = Problems.Problems.MalformedJson($"The body is not valid JSON{where}: {reason.TrimEnd('.')}.", instance);
             return false;
+        }
+    }
+
+    /// <summary>The JSON pointer of the first string or property name that is not valid Unicode (a lone surrogate escape), or null.</summary>
+    private static string? FindInvalidText(JsonElement element, string pointer)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                try
+                {
+                    _ = element.GetString();
+                    return null;
+                }
+                catch (InvalidOperationException)
+                {
+                    return pointer.Length == 0 ? "/" : pointer;
+                }
+
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    string name;
+                    try
+                    {
+                        name = property.Name;
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        return pointer.Length == 0 ? "/" : pointer;
+                    }
+
+                    if (FindInvalidText(property.Value, $"{pointer}/{name.Replace("~", "~0").Replace("/", "~1")}") is { } found)
+                    {
+                        return found;
+                    }
+                }
+
+                return null;
+            case JsonValueKind.Array:
+                var index = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    if (FindInvalidText(item, $"{pointer}/{index++}") is { } found)
+                    {
+                        return found;
+                    }
+                }
+
+                return null;
+            default:
+                return null;
         }
     }
 

@@ -31,7 +31,7 @@ public sealed class EmbeddedWorkflowEngine : IAsyncDisposable
         _time = time;
         _loggers = loggers ?? NullLoggerFactory.Instance;
         _log = _loggers.CreateLogger<EmbeddedWorkflowEngine>();
-        _workerCount = workers > 0 ? workers : 64; // activities are I/O-bound (storage, email, callbacks): a wide but bounded pool
+        _workerCount = workers > 0 ? workers : 256; // activities are I/O-bound (storage, email, callbacks): a wide but bounded pool
     }
 
     internal DateTime UtcNow => _time.GetUtcNow().UtcDateTime;
