@@ -59,7 +59,7 @@ public sealed class BenchSamples
         [.. Tickets.Select(t => t.Ticket).Where(t => Decide(t).Route == route)];
 
     /// <summary>A copy of a ticket with a ticket id no other run uses.</summary>
-    public static CaseSubmission Unique(CaseSubmission ticket, string suffix) => ticket with { TicketId = $"{ticket.TicketId}-{suffix}" };
+    public static CaseSubmission Unique(CaseSubmission ticket, string suffix) => ticket with { TicketId = $"{ticket.TicketId}-{suffix}", CallbackUrl = null };
 
     /// <summary>A ticket as the JSON body of <c>POST /api/cases</c>.</summary>
     public static string ToJson(CaseSubmission ticket) => JsonSerializer.Serialize(ticket, Json);

@@ -8,7 +8,7 @@ public static class CliApp
 
         commands:
           workspace [--workspace DIR]   load and validate a workspace, print its version
-          triage FILE... [--json] [--now ISO] [--workspace DIR] [--drafter composer]
+          triage FILE... [--json] [--now ISO] [--workspace DIR] [--drafter composer|model]
                                         decide each ticket file and print its route and reasons
           signals [--input FILE] [--evidence]
                                         JSON Lines {"id","text"} in (stdin or FILE), one JSON line of signals out per input

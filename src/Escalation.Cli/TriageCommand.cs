@@ -1,3 +1,4 @@
+using Escalation.Infrastructure.Drafting;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -12,7 +13,7 @@ using Escalation.Infrastructure.Workspace;
 namespace Escalation.Cli;
 
 /// <summary>
-/// <c>escalation triage FILE... [--json] [--now ISO] [--workspace DIR] [--drafter composer]</c>: runs each
+/// <c>escalation triage FILE... [--json] [--now ISO] [--workspace DIR] [--drafter composer|model]</c>: runs each
 /// ticket file through its pipeline and prints a table (or one JSON line per ticket). Bad files are
 /// reported by name; the run continues and exits 1 at the end.
 /// </summary>
@@ -31,7 +32,7 @@ public static class TriageCommand
         var files = CliArgs.Positional(args, "--now", "--workspace", "--drafter");
         if (files.Count == 0)
         {
-            await stderr.WriteLineAsync("usage: escalation triage FILE... [--json] [--now ISO] [--workspace DIR] [--drafter composer]");
+            await stderr.WriteLineAsync("usage: escalation triage FILE... [--json] [--now ISO] [--workspace DIR] [--drafter composer|model]");
             return 2;
         }
 
@@ -44,10 +45,34 @@ public static class TriageCommand
         }
 
         var drafter = CliArgs.Option(args, "--drafter") ?? "composer";
-        if (drafter != "composer")
+        IDraftWriter writer;
+        switch (drafter)
         {
-            await stderr.WriteLineAsync($"--drafter: unknown drafter '{drafter}' (available: composer)");
-            return 2;
+            case "composer":
+                writer = new ComposerDraftWriter();
+                break;
+            case "model":
+                try
+                {
+                    var options = DraftingOptions.FromEnvironment();
+                    if (!options.UsesModel)
+                    {
+                        await stderr.WriteLineAsync("--drafter model: Escalation__Drafting__Provider is not set (openai or azure-openai); see docs/drafting.md.");
+                        return 2;
+                    }
+
+                    writer = DraftingSetup.CreateDraftWriter(options);
+                }
+                catch (DraftingConfigurationException ex)
+                {
+                    await stderr.WriteLineAsync("--drafter model: " + ex.Message);
+                    return 2;
+                }
+
+                break;
+            default:
+                await stderr.WriteLineAsync($"--drafter: unknown drafter '{drafter}' (available: composer, model)");
+                return 2;
         }
 
         Workspace workspace;
@@ -62,7 +87,6 @@ public static class TriageCommand
         }
 
         var json = CliArgs.Flag(args, "--json");
-        var writer = new ComposerDraftWriter();
         var sensitive = new SensitiveCasePipeline(detect, writer);
         var escalation = new EscalationCasePipeline(detect, writer);
         var progress = stderrIsTerminal || files.Count > 20;

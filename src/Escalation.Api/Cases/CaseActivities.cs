@@ -230,8 +230,26 @@ public sealed class CaseActivities(
     {
         var decision = await artifacts.DecisionAsync(input.CaseId, cancellationToken).ConfigureAwait(false);
         var at = new DateTimeOffset(DateTime.SpecifyKind(input.AtUtc, DateTimeKind.Utc));
+        var extra = new Dictionary<string, string>();
+        if (input.Status == CaseStatuses.AwaitingReview)
+        {
+            extra[Core.Metrics.KpiFields.ReviewRequestedAt] = at.ToString("O");
+        }
+
+        if (input.ReviewOutcome is { } outcome)
+        {
+            extra[Core.Metrics.KpiFields.ReviewOutcome] = outcome;
+            extra[Core.Metrics.KpiFields.SlaBreached] = outcome == "sla-timeout" ? "true" : "false";
+        }
+
+        if (input.Reviewer is { } reviewer)
+        {
+            extra[Core.Metrics.KpiFields.Reviewer] = reviewer;
+        }
+
         await UpdateCaseAsync(input.CaseId, c => c with
         {
+            Extra = c.Extra.Concat(extra).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Last().Value),
             Status = input.Status,
             Route = input.Route,
             Priority = decision?.Priority ?? c.Priority,

@@ -86,7 +86,7 @@ public sealed class CaseApi(
     public async Task<ApiResponse> ListCasesAsync(ApiRequest request, CancellationToken ct = default)
     {
         var status = request.QueryValue("status");
-        string[] statuses = [CaseStatuses.Received, CaseStatuses.AwaitingReview, CaseStatuses.Sent, CaseStatuses.Escalated, CaseStatuses.ReturnedToTier1, CaseStatuses.Rejected, CaseStatuses.Failed];
+        var statuses = AllStatuses;
         if (status is not null && !statuses.Contains(status))
         {
             return Problem(Problems.Problems.InvalidSubmission([new ProblemFieldError("status", $"must be one of {string.Join(", ", statuses)}")], request.Path) with { Title = "Unknown status" });
@@ -272,28 +272,21 @@ public sealed class CaseApi(
     /// <summary><c>GET /api/openapi.json</c>.</summary>
     public ApiResponse OpenApi(ApiRequest request) => new(200, OpenApiDocument.ContentType, OpenApiDocument.Utf8Bytes, new Dictionary<string, string>());
 
-    /// <summary><c>GET /api/metrics/summary</c>: counts by route, priority and status from the case index.</summary>
+    /// <summary><c>GET /api/metrics/summary</c>: the KPI summary from the case index (JSON, or a page with <c>Accept: text/html</c>).</summary>
     public async Task<ApiResponse> MetricsSummaryAsync(ApiRequest request, CancellationToken ct = default)
     {
         var all = new List<CaseRecord>();
-        foreach (var s in new[] { CaseStatuses.Received, CaseStatuses.AwaitingReview, CaseStatuses.Sent, CaseStatuses.Escalated, CaseStatuses.ReturnedToTier1, CaseStatuses.Rejected, CaseStatuses.Failed })
+        foreach (var s in AllStatuses)
         {
             all.AddRange(await index.QueryByStatusAsync(s, ct).ConfigureAwait(false));
         }
 
-        var decided = all.Where(c => c.Route is not null).ToArray();
-        double Rate(Func<CaseRecord, bool> f) => decided.Length == 0 ? 0 : Math.Round((double)decided.Count(f) / decided.Length, 4);
-        return JsonResponse(200, new
-        {
-            cases = all.Count,
-            byStatus = all.GroupBy(c => c.Status).OrderBy(g => g.Key).ToDictionary(g => g.Key, g => g.Count()),
-            byRoute = decided.GroupBy(c => c.Route!).OrderBy(g => g.Key).ToDictionary(g => g.Key, g => g.Count()),
-            byPriority = all.Where(c => c.Priority is not null).GroupBy(c => c.Priority!).OrderBy(g => g.Key).ToDictionary(g => g.Key, g => g.Count()),
-            escalationRate = Rate(c => c.Route == Routes.Escalate),
-            autoSendRate = Rate(c => c.Route == Routes.DraftAndSend),
-            slaBreaches = all.Count(c => c.Status == CaseStatuses.AwaitingReview && c.SlaDeadline < time.GetUtcNow()),
-        });
+        var summary = Core.Metrics.KpiSummary.From(all, time.GetUtcNow());
+        return WantsHtml(request) ? Html(200, Metrics.KpiPage.Render(summary)) : JsonResponse(200, summary);
     }
+
+    private static readonly string[] AllStatuses =
+        [CaseStatuses.Received, CaseStatuses.AwaitingReview, CaseStatuses.Sent, CaseStatuses.Escalated, CaseStatuses.ReturnedToTier1, CaseStatuses.Rejected, CaseStatuses.Failed];
 
     /// <summary>Checks the help-desk API key; null when the request may go on.</summary>
     public ApiResponse? Authorize(ApiRequest request)

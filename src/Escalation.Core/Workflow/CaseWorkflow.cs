@@ -91,7 +91,8 @@ public static class CaseWorkflow
         await context.CallActivityAsync<DeliveryResult>(CaseActivityNames.DeliverReply,
             new DeliverReplyInput(caseId, deliveryEvent, replyArtifact, $"{caseId}:deliver:{record}:{deliveryEvent}"), DeliveryRetry);
         var traceId = await context.CallActivityAsync<string>(CaseActivityNames.WriteTrace, new WriteTraceInput(caseId, record, actor, review, now), StageRetry);
-        await context.CallActivityAsync<bool>(CaseActivityNames.RecordOutcome, new RecordOutcomeInput(caseId, status, route, traceId, slaDeadline, now), StageRetry);
+        var reviewOutcome = record == "sla-timeout" ? "sla-timeout" : review?.Action;
+        await context.CallActivityAsync<bool>(CaseActivityNames.RecordOutcome, new RecordOutcomeInput(caseId, status, route, traceId, slaDeadline, now, reviewOutcome, review?.Reviewer), StageRetry);
         context.SetCustomStatus(new CaseProgress("done", route, null, null));
         return new CaseOutcome(caseId, status, route, traceId);
     }

@@ -45,7 +45,9 @@ public sealed record DeliverReplyInput(string CaseId, string Event, string? Repl
 public sealed record WriteTraceInput(string CaseId, string Record, string Actor, ReviewDecision? Review, DateTime AtUtc);
 
 /// <summary>Record the case's status in the case index.</summary>
-public sealed record RecordOutcomeInput(string CaseId, string Status, string Route, string? TraceId, DateTime? SlaDeadlineUtc, DateTime AtUtc);
+/// <param name="ReviewOutcome">After a review: the action, or <c>sla-timeout</c>; null otherwise.</param>
+/// <param name="Reviewer">Who reviewed, when someone did.</param>
+public sealed record RecordOutcomeInput(string CaseId, string Status, string Route, string? TraceId, DateTime? SlaDeadlineUtc, DateTime AtUtc, string? ReviewOutcome = null, string? Reviewer = null);
 
 /// <summary>A delivery attempt's outcome (callbacks never throw; failures are recorded on the case).</summary>
 public sealed record DeliveryResult(bool Delivered, string Detail);
