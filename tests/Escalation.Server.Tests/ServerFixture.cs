@@ -37,7 +37,14 @@ public sealed class ServerFixture : IAsyncLifetime
         JsonElement last = default;
         while (DateTime.UtcNow < until)
         {
-            last = await CaseAsync(caseId);
+            var response = await Server.Client.GetAsync($"/api/cases/{caseId}");
+            if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
+            {
+                await Task.Delay(100);
+                continue;
+            }
+
+            last = await response.Content.ReadFromJsonAsync<JsonElement>();
             if (done(last))
             {
                 return last;

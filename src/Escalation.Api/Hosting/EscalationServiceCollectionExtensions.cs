@@ -50,6 +50,7 @@ public static class EscalationServiceCollectionExtensions
             services.AddSingleton<ITraceStore>(sp => new AzureTraceStore(sp.GetRequiredService<AzureStorageAccount>()));
             services.AddSingleton<IStageArtifactStore>(sp => new AzureStageArtifactStore(sp.GetRequiredService<AzureStorageAccount>()));
             services.AddSingleton<IUsedTokenStore>(sp => new AzureUsedTokenStore(sp.GetRequiredService<AzureStorageAccount>()));
+            services.AddSingleton<IInboundQueue>(sp => new AzureInboundQueue(sp.GetRequiredService<AzureStorageAccount>()));
         }
         else
         {
@@ -57,6 +58,7 @@ public static class EscalationServiceCollectionExtensions
             services.AddSingleton<ITraceStore>(_ => new FileTraceStore(settings.DataDirectory));
             services.AddSingleton<IStageArtifactStore>(_ => new FileStageArtifactStore(settings.DataDirectory));
             services.AddSingleton<IUsedTokenStore>(_ => new FileUsedTokenStore(settings.DataDirectory));
+            services.AddSingleton<IInboundQueue>(sp => new FileInboundQueue(settings.DataDirectory, InboundQueueName, sp.GetRequiredService<TimeProvider>()));
         }
 
         // Signals, drafting and the two pipelines' steps.
@@ -86,30 +88,42 @@ public static class EscalationServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The embedded workflow engine (the local host's Durable Functions), started and stopped with the host.</summary>
+    /// <summary>The queue help desks may drop tickets on (the Functions app's queue trigger listens to the same name).</summary>
+    public const string InboundQueueName = "cases-inbound";
+
+    /// <summary>
+    /// The embedded workflow engine (the local host's Durable Functions), started and stopped with the host, and the
+    /// inbound-queue worker. Histories go to the data folder, or to Azure Blobs when the storage provider is Azure.
+    /// </summary>
     public static IServiceCollection AddEmbeddedWorkflow(this IServiceCollection services)
     {
-        services.AddSingleton(sp => new FileHistoryLog(Path.Combine(sp.GetRequiredService<EscalationSettings>().DataDirectory, "workflow")));
+        services.AddSingleton<IWorkflowHistoryStore>(sp => sp.GetRequiredService<EscalationSettings>() is { UsesAzureStorage: true }
+            ? new AzureBlobHistoryStore(sp.GetRequiredService<AzureStorageAccount>())
+            : new FileHistoryLog(Path.Combine(sp.GetRequiredService<EscalationSettings>().DataDirectory, "workflow")));
         services.AddSingleton(sp => new EmbeddedWorkflowEngine(
-            sp.GetRequiredService<FileHistoryLog>(),
+            sp.GetRequiredService<IWorkflowHistoryStore>(),
             new WorkflowRegistry().AddCaseWorkflow(sp.GetRequiredService<ICaseActivities>()),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<ICaseOrchestrationClient>(sp => new EmbeddedCaseOrchestrationClient(sp.GetRequiredService<EmbeddedWorkflowEngine>()));
         services.AddHostedService<EmbeddedWorkflowHostedService>();
+        services.AddHostedService<InboundQueueWorker>();
         return services;
     }
 }
 
 /// <summary>Starts the embedded engine (resuming every unfinished case) and stops it cleanly.</summary>
-internal sealed class EmbeddedWorkflowHostedService(EmbeddedWorkflowEngine engine, FileHistoryLog log) : IHostedService
+internal sealed class EmbeddedWorkflowHostedService(EmbeddedWorkflowEngine engine, IWorkflowHistoryStore history) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken) => engine.StartAsync(cancellationToken);
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         await engine.DisposeAsync();
-        await log.DisposeAsync();
+        if (history is IAsyncDisposable disposable)
+        {
+            await disposable.DisposeAsync();
+        }
     }
 }
 
