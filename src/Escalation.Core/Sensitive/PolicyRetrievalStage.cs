@@ -28,6 +28,7 @@ public sealed partial class PolicyRetrievalStage
             workspace.Version));
 
         var policies = new List<PolicyMatch>();
+        var caseWords = new HashSet<string>(WordSplit().Split(text).Where(w => w.Length >= 5), StringComparer.Ordinal);
         foreach (var p in workspace.Policies)
         {
             var rank = wanted.IndexOf(p.Category);
@@ -35,7 +36,7 @@ public sealed partial class PolicyRetrievalStage
             var score = rank >= 0
                 ? (rank == 0 ? 0.7 : 0.45) + Math.Min(0.3, tagHits.Length * 0.15)
                 : Math.Min(0.5, tagHits.Length * 0.25);
-            var rule = RelevantRule(p, text);
+            var rule = RelevantRule(p, caseWords);
             if (rule is not null)
             {
                 score += 0.25;
@@ -97,13 +98,13 @@ public sealed partial class PolicyRetrievalStage
     }
 
     /// <summary>The rule whose text shares the most content words (≥ 3, five letters or more) with the case, if any.</summary>
-    private static (string Id, string[] Words)? RelevantRule(Policy p, string text)
+    private static (string Id, string[] Words)? RelevantRule(Policy p, HashSet<string> caseWords)
     {
-        var caseWords = new HashSet<string>(WordSplit().Split(text).Where(w => w.Length >= 5), StringComparer.Ordinal);
         (string Id, string[] Words)? best = null;
         foreach (var r in p.Rules)
         {
-            var shared = WordSplit().Split(r.Text.ToLowerInvariant()).Where(w => w.Length >= 5 && caseWords.Contains(w)).Distinct().Order(StringComparer.Ordinal).ToArray();
+            var shared = RuleWords.GetOrAdd(r.Text, t => WordSplit().Split(t.ToLowerInvariant()).Where(w => w.Length >= 5).Distinct().Order(StringComparer.Ordinal).ToArray())
+                .Where(caseWords.Contains).ToArray();
             if (shared.Length >= 3 && (best is null || shared.Length > best.Value.Words.Length))
             {
                 best = (r.Id, shared);
@@ -112,6 +113,9 @@ public sealed partial class PolicyRetrievalStage
 
         return best;
     }
+
+    /// <summary>A rule's content words (five letters or more), computed once per rule text.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> RuleWords = new(StringComparer.Ordinal);
 
     [System.Text.RegularExpressions.GeneratedRegex("[^a-z]+")]
     private static partial System.Text.RegularExpressions.Regex WordSplit();
