@@ -80,25 +80,8 @@ public sealed class BenchEngine : IAsyncDisposable
         return new BenchEngine(engine, activities, notifications, submit, log);
     }
 
-    private static async Task<CaseWorkflowInput> SubmitLikeTheHostAsync(CaseSubmission ticket, CaseArtifacts artifacts, ICaseIndex index)
-    {
-        var caseId = CaseIds.For(ticket.TicketId, ticket.Revision);
-        var now = BenchSamples.EvaluationInstant;
-        var stored = new StoredSubmission(ticket, now, CaseArtifacts.HashOf(ticket));
-        await artifacts.PutAsync(caseId, CaseArtifacts.Submission, stored);
-        await index.UpsertAsync(new CaseRecord
-        {
-            CaseId = caseId,
-            TicketId = ticket.TicketId,
-            Revision = ticket.Revision,
-            CustomerId = ticket.Customer.Id,
-            Kind = ticket.ResolvedKind.ToName(),
-            Status = CaseStatuses.Received,
-            Created = now,
-            Updated = now,
-        }, null);
-        return new CaseWorkflowInput(caseId, ticket.ResolvedKind.ToName(), ticket.TicketId, stored.Hash);
-    }
+    private static async Task<CaseWorkflowInput> SubmitLikeTheHostAsync(CaseSubmission ticket, CaseArtifacts artifacts, ICaseIndex index) =>
+        (await new CaseIntake(artifacts, index).StoreAsync(ticket, BenchSamples.EvaluationInstant)).Input;
 
     /// <summary>Submits a ticket and waits until the case is decided (finished or waiting for a reviewer).</summary>
     public async Task<WorkflowInstanceState> RunCaseAsync(CaseSubmission ticket, TimeSpan timeout)

@@ -81,6 +81,7 @@ public static class EscalationServiceCollectionExtensions
 
         // The case: stored artifacts, activities, HTTP handlers.
         services.AddSingleton<CaseArtifacts>();
+        services.AddSingleton<CaseIntake>();
         services.AddSingleton<ICaseActivities, CaseActivities>();
         services.AddSingleton(_ => new SubmissionParser());
         services.AddSingleton(sp => new ZendeskWebhookMapper(sp.GetRequiredService<SubmissionParser>()));

@@ -33,6 +33,7 @@ public sealed class CaseApi(
     SubmissionParser parser,
     ZendeskWebhookMapper zendesk,
     CaseArtifacts artifacts,
+    CaseIntake intake,
     ICaseIndex index,
     ITraceStore traces,
     ReviewLinkSigner links,
@@ -353,37 +354,9 @@ public sealed class CaseApi(
     /// <summary>Stores the submission and the case record, then starts the orchestration unless it exists.</summary>
     private async Task<(string CaseId, bool Duplicate)> AcceptAsync(CaseSubmission submission, ICaseOrchestrationClient cases, CancellationToken ct)
     {
-        var caseId = CaseIds.For(submission.TicketId, submission.Revision);
-        var existing = await index.GetAsync(caseId, ct).ConfigureAwait(false);
-        var now = time.GetUtcNow();
-        StoredSubmission stored;
-        if (existing is null)
-        {
-            stored = new StoredSubmission(submission, now, CaseArtifacts.HashOf(submission));
-            await artifacts.PutAsync(caseId, CaseArtifacts.Submission, stored, ct).ConfigureAwait(false);
-            try
-            {
-                await index.UpsertAsync(new CaseRecord
-                {
-                    CaseId = caseId,
-                    TicketId = submission.TicketId,
-                    Revision = submission.Revision,
-                    CustomerId = submission.Customer.Id,
-                    Kind = submission.ResolvedKind.ToName(),
-                    Status = CaseStatuses.Received,
-                    Created = now,
-                    Updated = now,
-                }, ifMatch: null, ct).ConfigureAwait(false);
-            }
-            catch (ConcurrencyConflictException)
-            {
-                // The same ticket arrived twice at once: the other request created the case.
-            }
-        }
-
-        stored = await artifacts.SubmissionAsync(caseId, ct).ConfigureAwait(false);
-        var started = await cases.StartIfNewAsync(new CaseWorkflowInput(caseId, stored.Submission.ResolvedKind.ToName(), stored.Submission.TicketId, stored.Hash), ct).ConfigureAwait(false);
-        return (caseId, existing is not null || !started);
+        var (input, existed) = await intake.StoreAsync(submission, time.GetUtcNow(), ct).ConfigureAwait(false);
+        var started = await cases.StartIfNewAsync(input, ct).ConfigureAwait(false);
+        return (input.CaseId, existed || !started);
     }
 
     /// <summary>What <c>GET /api/cases/{id}</c> shows.</summary>

@@ -1,0 +1,46 @@
+using Escalation.Core.Cases;
+using Escalation.Core.Storage;
+using Escalation.Core.Tickets;
+using Escalation.Core.Workflow;
+
+namespace Escalation.Api.Cases;
+
+/// <summary>
+/// Takes a valid submission in: stores it and its first case-index record once (a repeat finds them), and returns the
+/// orchestration input. Starting the orchestration is the caller's, so every host starts it its own way.
+/// </summary>
+public sealed class CaseIntake(CaseArtifacts artifacts, ICaseIndex index)
+{
+    /// <summary>Stores the case unless it exists; <c>Existed</c> tells a repeated submission.</summary>
+    public async Task<(CaseWorkflowInput Input, bool Existed)> StoreAsync(CaseSubmission submission, DateTimeOffset receivedAt, CancellationToken ct = default)
+    {
+        var caseId = CaseIds.For(submission.TicketId, submission.Revision);
+        var existed = await index.GetAsync(caseId, ct).ConfigureAwait(false) is not null;
+        if (!existed)
+        {
+            await artifacts.PutAsync(caseId, CaseArtifacts.Submission, new StoredSubmission(submission, receivedAt, CaseArtifacts.HashOf(submission)), ct).ConfigureAwait(false);
+            try
+            {
+                await index.UpsertAsync(new CaseRecord
+                {
+                    CaseId = caseId,
+                    TicketId = submission.TicketId,
+                    Revision = submission.Revision,
+                    CustomerId = submission.Customer.Id,
+                    Kind = submission.ResolvedKind.ToName(),
+                    Status = CaseStatuses.Received,
+                    Created = receivedAt,
+                    Updated = receivedAt,
+                }, ifMatch: null, ct).ConfigureAwait(false);
+            }
+            catch (ConcurrencyConflictException)
+            {
+                // The same ticket arrived twice at once: the other request created the case.
+            }
+        }
+
+        // The stored submission wins over this one: a repeat with other content does not change a running case.
+        var stored = await artifacts.SubmissionAsync(caseId, ct).ConfigureAwait(false);
+        return (new CaseWorkflowInput(caseId, stored.Submission.ResolvedKind.ToName(), stored.Submission.TicketId, stored.Hash), existed);
+    }
+}
