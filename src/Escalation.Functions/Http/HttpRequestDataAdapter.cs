@@ -7,6 +7,9 @@ namespace Escalation.Functions.Http;
 /// <summary>Maps the worker's <see cref="HttpRequestData"/> to the host-neutral <see cref="ApiRequest"/> and back.</summary>
 public static class HttpRequestDataAdapter
 {
+    /// <summary>The largest body the handlers accept (submissions: 256 KB).</summary>
+    public const int MaxBodyBytes = 256 * 1024;
+
     /// <summary>Method, path, query (first value of each), headers and the raw body.</summary>
     public static async Task<ApiRequest> ToApiRequestAsync(HttpRequestData request, CancellationToken cancellationToken = default)
     {
@@ -19,8 +22,15 @@ public static class HttpRequestDataAdapter
         byte[] body = [];
         if (request.Body is { } stream)
         {
+            // Never buffer more than the handlers accept: one byte past the limit is enough for them to answer 413.
             using var buffer = new MemoryStream();
-            await stream.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+            var chunk = new byte[16 * 1024];
+            int read;
+            while (buffer.Length <= MaxBodyBytes && (read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                buffer.Write(chunk, 0, (int)Math.Min(read, MaxBodyBytes + 1 - buffer.Length));
+            }
+
             body = buffer.ToArray();
         }
 
