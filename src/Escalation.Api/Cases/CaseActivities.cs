@@ -43,29 +43,29 @@ public sealed class CaseActivities(
         if (CaseActivityNames.SensitiveStages.Contains(stage))
         {
             var state = await artifacts.GetAsync<SensitiveCaseState>(input.CaseId, CaseArtifacts.State, cancellationToken).ConfigureAwait(false) ?? new SensitiveCaseState();
-            state = stage switch
+            state = RunThrough(CaseActivityNames.SensitiveStages, stage, state, SensitiveDone, (s, st) => st switch
             {
-                CaseActivityNames.Detect => sensitive.Detect(state, ticket, ws, now),
-                CaseActivityNames.RetrievePolicy => sensitive.RetrievePolicy(state, ticket, ws, now),
-                CaseActivityNames.Draft => sensitive.Draft(state, ticket, ws, now),
-                CaseActivityNames.ToneCheck => sensitive.ToneCheck(state, ws),
-                _ => sensitive.Route(state, ticket, ws, now),
-            };
-            await artifacts.PutAsync(input.CaseId, CaseArtifacts.State, state, cancellationToken).ConfigureAwait(false);
+                CaseActivityNames.Detect => sensitive.Detect(s, ticket, ws, now),
+                CaseActivityNames.RetrievePolicy => sensitive.RetrievePolicy(s, ticket, ws, now),
+                CaseActivityNames.Draft => sensitive.Draft(s, ticket, ws, now),
+                CaseActivityNames.ToneCheck => sensitive.ToneCheck(s, ws),
+                _ => sensitive.Route(s, ticket, ws, now),
+            });
+            await artifacts.PutRecomputableAsync(input.CaseId, CaseArtifacts.State, state, cancellationToken).ConfigureAwait(false);
             (decision, priority) = (state.Decision, state.Signals?.Priority);
         }
         else
         {
             var state = await artifacts.GetAsync<EscalationCaseState>(input.CaseId, CaseArtifacts.State, cancellationToken).ConfigureAwait(false) ?? new EscalationCaseState();
-            state = stage switch
+            state = RunThrough(CaseActivityNames.EscalationStages, stage, state, EscalationDone, (s, st) => st switch
             {
-                CaseActivityNames.Receive => escalation.Receive(state, ticket, now),
-                CaseActivityNames.GatherContext => escalation.GatherContext(state, ticket, ws, now),
-                CaseActivityNames.ApplyPolicy => escalation.ApplyPolicy(state, ws, now),
-                CaseActivityNames.ResolveOrEscalate => escalation.ResolveOrEscalate(state, ticket, ws, now),
-                _ => escalation.Document(state, ticket, ws),
-            };
-            await artifacts.PutAsync(input.CaseId, CaseArtifacts.State, state, cancellationToken).ConfigureAwait(false);
+                CaseActivityNames.Receive => escalation.Receive(s, ticket, now),
+                CaseActivityNames.GatherContext => escalation.GatherContext(s, ticket, ws, now),
+                CaseActivityNames.ApplyPolicy => escalation.ApplyPolicy(s, ws, now),
+                CaseActivityNames.ResolveOrEscalate => escalation.ResolveOrEscalate(s, ticket, ws, now),
+                _ => escalation.Document(s, ticket, ws),
+            });
+            await artifacts.PutRecomputableAsync(input.CaseId, CaseArtifacts.State, state, cancellationToken).ConfigureAwait(false);
             (decision, priority) = (state.Decision, state.Signals?.Priority);
         }
 
@@ -259,6 +259,43 @@ public sealed class CaseActivities(
         }, cancellationToken).ConfigureAwait(false);
         return true;
     }
+
+    /// <summary>
+    /// Runs <paramref name="stage"/>, first re-running any earlier stage whose output is missing from the stored state
+    /// (the state is a working copy that a power loss may take back; the stages are deterministic, so re-running gives
+    /// the same result).
+    /// </summary>
+    private static TState RunThrough<TState>(IReadOnlyList<string> stages, string stage, TState state, Func<string, TState, bool> done, Func<TState, string, TState> run)
+    {
+        var at = stages.ToList().IndexOf(stage);
+        for (var i = 0; i < at; i++)
+        {
+            if (!done(stages[i], state))
+            {
+                state = run(state, stages[i]);
+            }
+        }
+
+        return run(state, stage);
+    }
+
+    private static bool SensitiveDone(string stage, SensitiveCaseState s) => stage switch
+    {
+        CaseActivityNames.Detect => s.Customer is not null && s.Signals is not null && s.Facts is not null,
+        CaseActivityNames.RetrievePolicy => s.Retrieval is not null,
+        CaseActivityNames.Draft => s.Request is not null && s.Draft is not null,
+        CaseActivityNames.ToneCheck => s.ToneCheck is not null,
+        _ => s.Decision is not null,
+    };
+
+    private static bool EscalationDone(string stage, EscalationCaseState s) => stage switch
+    {
+        CaseActivityNames.Receive => s.Received is not null,
+        CaseActivityNames.GatherContext => s.Context is not null,
+        CaseActivityNames.ApplyPolicy => s.Application is not null,
+        CaseActivityNames.ResolveOrEscalate => s.Outcome is not null,
+        _ => s.Decision is not null,
+    };
 
     private async Task UpdateCaseAsync(string caseId, Func<CaseRecord, CaseRecord> change, CancellationToken cancellationToken)
     {

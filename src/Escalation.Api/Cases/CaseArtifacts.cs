@@ -29,6 +29,10 @@ public sealed class CaseArtifacts(IStageArtifactStore store)
     public Task PutAsync<T>(string caseId, string name, T value, CancellationToken ct = default) =>
         store.PutAsync(caseId, name, JsonSerializer.Serialize(value, Json), ct);
 
+    /// <summary>Stores a stage's working state, which the stages recompute when it is missing (see <see cref="IStageArtifactStore.PutRecomputableAsync"/>).</summary>
+    public Task PutRecomputableAsync<T>(string caseId, string name, T value, CancellationToken ct = default) =>
+        store.PutRecomputableAsync(caseId, name, JsonSerializer.Serialize(value, Json), ct);
+
     public async Task<T?> GetAsync<T>(string caseId, string name, CancellationToken ct = default)
     {
         var json = await store.GetAsync(caseId, name, ct).ConfigureAwait(false);

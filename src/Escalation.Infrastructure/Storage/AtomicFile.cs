@@ -66,9 +66,9 @@ public static class AtomicFile
     }
 
     /// <summary>Creates or replaces <paramref name="path"/> atomically.</summary>
-    public static async Task ReplaceAsync(string path, byte[] bytes, CancellationToken cancellationToken = default)
+    public static async Task ReplaceAsync(string path, byte[] bytes, CancellationToken cancellationToken = default, bool flushToDisk = true)
     {
-        var temp = await WriteTempAsync(path, bytes, cancellationToken);
+        var temp = await WriteTempAsync(path, bytes, cancellationToken, flushToDisk);
         try
         {
             File.Move(temp, path, overwrite: true);
@@ -92,7 +92,7 @@ public static class AtomicFile
         }
     }
 
-    private static async Task<string> WriteTempAsync(string path, byte[] bytes, CancellationToken cancellationToken)
+    private static async Task<string> WriteTempAsync(string path, byte[] bytes, CancellationToken cancellationToken, bool flushToDisk = true)
     {
         var dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(dir);
@@ -100,7 +100,7 @@ public static class AtomicFile
         await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.None))
         {
             await stream.WriteAsync(bytes, cancellationToken);
-            stream.Flush(flushToDisk: true);
+            stream.Flush(flushToDisk);
         }
 
         return temp;

@@ -11,6 +11,10 @@ public sealed class FileStageArtifactStore(string dataDirectory) : IStageArtifac
     public Task PutAsync(string caseId, string name, string json, CancellationToken cancellationToken = default) =>
         AtomicFile.ReplaceAsync(PathOf(caseId, name), Encoding.UTF8.GetBytes(json), cancellationToken);
 
+    /// <summary>Replaced atomically like any artifact, without waiting for the disk: the stage that needs it recomputes it if it is lost.</summary>
+    public Task PutRecomputableAsync(string caseId, string name, string json, CancellationToken cancellationToken = default) =>
+        AtomicFile.ReplaceAsync(PathOf(caseId, name), Encoding.UTF8.GetBytes(json), cancellationToken, flushToDisk: false);
+
     public async Task<string?> GetAsync(string caseId, string name, CancellationToken cancellationToken = default) =>
         await AtomicFile.ReadOrNullAsync(PathOf(caseId, name), cancellationToken) is { } bytes ? Encoding.UTF8.GetString(bytes) : null;
 

@@ -1,0 +1,105 @@
+using System.Text.Json;
+using Escalation.Api.Cases;
+using Escalation.Api.Links;
+using Escalation.Core.Decisions;
+using Escalation.Core.Escalations;
+using Escalation.Core.Notifications;
+using Escalation.Core.Sensitive;
+using Escalation.Core.Signals;
+using Escalation.Core.Tickets;
+using Escalation.Core.Workflow;
+using Escalation.Infrastructure.Storage;
+using Escalation.Infrastructure.Workspace;
+
+namespace Escalation.Api.Tests.Cases;
+
+public sealed class CaseActivitiesTests : IDisposable
+{
+    private static readonly DateTimeOffset Received = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
+    private readonly string _dir = Directory.CreateTempSubdirectory("case-activities-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static string Repo()
+    {
+        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
+        {
+            if (File.Exists(Path.Combine(d.FullName, "EscalationFunctions.sln")))
+            {
+                return d.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("repository root not found");
+    }
+
+    private sealed class NoEmail : IEmailSender
+    {
+        public Task<EmailSendResult> SendAsync(EmailMessage message, CancellationToken cancellationToken = default) => Task.FromResult(new EmailSendResult(EmailSendStatus.Sent, "none"));
+    }
+
+    private sealed class NoCallback : IHelpDeskCallback
+    {
+        public Task<CallbackResult> NotifyAsync(string callbackUrl, HelpDeskNote note, string idempotencyKey, CancellationToken cancellationToken = default) =>
+            Task.FromResult(CallbackResult.Success(1, 200));
+    }
+
+    private async Task<(CaseActivities Activities, CaseIntake Intake, CaseArtifacts Artifacts)> CreateAsync()
+    {
+        var workspace = await WorkspaceLoader.LoadFolderAsync(Path.Combine(Repo(), "samples", "workspace"));
+        var detect = CaseDetectors.From(new DetectStage());
+        var writer = new ComposerDraftWriter();
+        var artifacts = new CaseArtifacts(new FileStageArtifactStore(_dir));
+        var index = new FileCaseIndex(_dir);
+        var activities = new CaseActivities(() => workspace, new SensitiveCaseSteps(detect, writer), new EscalationCaseSteps(detect, writer), artifacts, index,
+            new FileTraceStore(_dir), new NoEmail(), new NoCallback(), new ReviewLinkSigner(new byte[32]), new CaseServiceOptions(), TimeProvider.System);
+        return (activities, new CaseIntake(artifacts, index), artifacts);
+    }
+
+    private static CaseSubmission Ticket(string file, string ticketId) =>
+        JsonSerializer.Deserialize<CaseSubmission>(File.ReadAllText(Path.Combine(Repo(), "samples", "tickets", file)), CaseArtifacts.Json)! with { TicketId = ticketId };
+
+    [Theory]
+    [InlineData("01-delegatezero-refund-past-window-outage.json", 2)]
+    [InlineData("26-escalate-refund-past-window-outage.json", 3)]
+    public async Task RunStage_WorkingStateLostBetweenStages_RecomputesEarlierStagesAndDecidesTheSame(string file, int lostAfter)
+    {
+        var (activities, intake, artifacts) = await CreateAsync();
+        var (whole, _) = await intake.StoreAsync(Ticket(file, "WHOLE-1"), Received);
+        var (lost, _) = await intake.StoreAsync(Ticket(file, "LOST-1"), Received);
+        var stages = whole.Kind == CaseKindNames.Escalation ? CaseActivityNames.EscalationStages : CaseActivityNames.SensitiveStages;
+
+        StageSummary? expected = null, actual = null;
+        for (var i = 0; i < stages.Count; i++)
+        {
+            expected = await activities.RunStageAsync(stages[i], new StageInput(whole.CaseId));
+            if (i == lostAfter)
+            {
+                File.Delete(Path.Combine(_dir, "artifacts", lost.CaseId, CaseArtifacts.State + ".json"));
+            }
+
+            actual = await activities.RunStageAsync(stages[i], new StageInput(lost.CaseId));
+        }
+
+        Assert.Equal(expected!.Route, actual!.Route);
+        Assert.Equal(expected.Reasons, actual.Reasons);
+        Assert.Equal((await artifacts.DecisionAsync(whole.CaseId))!.Draft, (await artifacts.DecisionAsync(lost.CaseId))!.Draft);
+    }
+
+    [Fact]
+    public async Task WriteTrace_RunTwiceForTheSameRecord_AppendsOneTrace()
+    {
+        var (activities, intake, _) = await CreateAsync();
+        var (input, _) = await intake.StoreAsync(Ticket("02-refund-within-window-seat-pack.json", "TRACE-1"), Received);
+        foreach (var stage in CaseActivityNames.SensitiveStages)
+        {
+            await activities.RunStageAsync(stage, new StageInput(input.CaseId));
+        }
+
+        var first = await activities.WriteTraceAsync(new WriteTraceInput(input.CaseId, "decision", "agent", null, Received.UtcDateTime));
+        var again = await activities.WriteTraceAsync(new WriteTraceInput(input.CaseId, "decision", "agent", null, Received.UtcDateTime));
+
+        Assert.Equal(first, again);
+        Assert.Single(await new FileTraceStore(_dir).ListChainAsync(input.CaseId));
+    }
+}
