@@ -1,0 +1,68 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using MimeKit;
+
+namespace Escalation.Server.Tests;
+
+/// <summary>The same service on Azure Storage (Azurite started by test.sh): case index in Tables, traces, artifacts and workflow history in Blobs.</summary>
+public sealed class AzureStorageEndToEndTests
+{
+    [SkippableFact]
+    public async Task Server_OnAzureStorage_DecidesReviewsAndVerifiesACase()
+    {
+        var connection = Environment.GetEnvironmentVariable("ESCALATION_TEST_AZURITE");
+        Skip.If(string.IsNullOrEmpty(connection), "ESCALATION_TEST_AZURITE is not set (test.sh starts Azurite and sets it).");
+        await using var server = await ServerProcess.StartAsync(settings: new Dictionary<string, string>
+        {
+            ["Escalation__Storage__Provider"] = "azure",
+            ["Escalation__Storage__ConnectionString"] = connection!,
+            ["Escalation__LinkSigningKey"] = "base64:" + Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i * 7 + 3)).ToArray()),
+            ["Escalation__Callbacks__SigningKey"] = "a-shared-secret-for-the-test-help-desk",
+        });
+        var ticketId = $"AZ-{Guid.NewGuid():N}"[..16];
+
+        var submitted = await server.Client.PostAsync("/api/cases?wait=10", new StringContent(SampleTickets.Load("07-refund-within-window-above-cap.json", ticketId: ticketId), Encoding.UTF8, "application/json"));
+        var caseId = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("caseId").GetString()!;
+        var link = await ReviewLinkAsync(server, caseId);
+        var token = Uri.UnescapeDataString(link[(link.IndexOf("token=", StringComparison.Ordinal) + 6)..]);
+        var approved = await server.Client.PostAsync($"/api/review/{caseId}", new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = token, ["action"] = "approve" }));
+        approved.EnsureSuccessStatusCode();
+
+        JsonElement settled = default;
+        for (var i = 0; i < 200; i++)
+        {
+            settled = await server.Client.GetFromJsonAsync<JsonElement>($"/api/cases/{caseId}");
+            if (settled.GetProperty("status").GetString() == "sent")
+            {
+                break;
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.Equal("sent", settled.GetProperty("status").GetString());
+        var traceId = settled.GetProperty("auditUrl").GetString()!.Split('/')[^1];
+        var verify = await server.Client.GetFromJsonAsync<JsonElement>($"/api/audit/{traceId}/verify");
+        Assert.True(verify.GetProperty("verification").GetProperty("ok").GetBoolean());
+        Assert.Equal(2, verify.GetProperty("verification").GetProperty("length").GetInt32());
+        Assert.False(Directory.Exists(Path.Combine(server.DataDirectory, "cases")), "the case index must be in Azure Tables, not in files");
+    }
+
+    private static async Task<string> ReviewLinkAsync(ServerProcess server, string caseId)
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            var file = Directory.Exists(server.OutboxDirectory) ? Directory.GetFiles(server.OutboxDirectory, caseId + "*review*.eml").FirstOrDefault() : null;
+            if (file is not null)
+            {
+                var message = await MimeMessage.LoadAsync(file);
+                return System.Text.RegularExpressions.Regex.Match(message.TextBody ?? "", @"https?://\S+/api/review/\S+").Value;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("no review email for " + caseId);
+    }
+}
