@@ -60,7 +60,7 @@ fi
 # --- Drills (short form): kill -9 during submissions, fuzzed requests, forged/expired/reused tokens ---
 if [ -x bench/drills/run-short.sh ]; then
   log "drills (short form)"
-  bench/drills/run-short.sh >"$results/drills.txt" 2>  DRILL_NO_BUILD=1 bench/drills/run-short.sh >"$results/drills.txt" 2>&1; drills_rc=$?1; drills_rc=$?
+  bench/drills/run-short.sh >"$results/drills.txt" 2>&1; drills_rc=$?
   grep -E 'drill: (PASSED|FAILED)|^(fuzz|verify|tokens):' "$results/drills.txt"
   if [ "$drills_rc" -ne 0 ] || grep -q 'drill: FAILED' "$results/drills.txt"; then
     echo "drills: FAILED (see .tools/test-results/drills.txt)"; status=1
