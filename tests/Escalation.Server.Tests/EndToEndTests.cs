@@ -158,6 +158,22 @@ public sealed class EndToEndTests(ServerFixture fixture) : IClassFixture<ServerF
     }
 
     [Fact]
+    public async Task ReviewPage_DelegateZeroCase_ShowsSignalsWithTheirEvidenceAndTheCitedPolicyText()
+    {
+        var caseId = (await fixture.SubmitAsync(SampleTickets.Load("01-delegatezero-refund-past-window-outage.json", null, Unique("DZ")))).GetProperty("caseId").GetString()!;
+        await fixture.WaitForCaseAsync(caseId, c => c.GetProperty("status").GetString() == "awaiting-review");
+
+        var page = await fixture.Server.Client.GetStringAsync(await fixture.ReviewLinkAsync(caseId));
+        var signals = page[page.IndexOf("<h2 id=\"signals\">", StringComparison.Ordinal)..page.IndexOf("<h2 id=\"policies\">", StringComparison.Ordinal)];
+
+        Assert.Contains("commercially-sensitive", signals);
+        Assert.Contains("renewal", signals, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("outage", signals);
+        Assert.Contains("refund@", page);
+        Assert.Contains("pr-046-day-refund", page);
+    }
+
+    [Fact]
     public async Task Audit_PublicLink_ShowsTheRedactedViewWithoutInternalDetails()
     {
         var caseId = (await fixture.SubmitAsync(SampleTickets.Load("13-chargeback-threat.json", null, Unique("PUB")))).GetProperty("caseId").GetString()!;

@@ -465,7 +465,7 @@ public sealed class CaseApi(
             foreach (var flag in TraceSignals.From(signals).Flags)
             {
                 var evidence = signals.Text.Evidence.Concat(signals.CustomerEvidence)
-                    .Where(e => e.Signal.StartsWith(flag.Split('-')[0], StringComparison.Ordinal))
+                    .Where(e => EvidenceBelongsTo(flag, e.Signal))
                     .Select(e => e.Text).Distinct().Take(5).ToArray();
                 signalViews.Add(new SignalView(flag, null, evidence));
             }
@@ -506,6 +506,14 @@ public sealed class CaseApi(
             Token = token,
             AuditUrl = record.LatestTraceId is null ? null : $"{options.PublicBaseUrl.TrimEnd('/')}/api/audit/{record.LatestTraceId}",
         };
+    }
+
+    /// <summary>Whether an evidence span (signal names like <c>legal:lawyer</c>, <c>manager</c>, <c>commercial</c>) supports a flag.</summary>
+    private static bool EvidenceBelongsTo(string flag, string signal)
+    {
+        var token = flag == "negative" ? "intensity" : flag.Split('-')[0];
+        var kind = signal.Split(':')[0];
+        return kind.StartsWith(token, StringComparison.Ordinal) || token.StartsWith(kind, StringComparison.Ordinal);
     }
 
     private static Dictionary<string, string> ParseForm(ApiRequest request)
