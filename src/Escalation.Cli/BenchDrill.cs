@@ -145,7 +145,7 @@ public static class BenchDrill
                 {
                     using var get = await http.GetAsync($"/api/cases/{caseId}");
                     var text = await get.Content.ReadAsStringAsync();
-                    if (get.StatusCode == HttpStatusCode.OK && Regex.Match(text, "\"status\":\"([a-z0-9-]+)\"") is { Success: true } m && m.Groups[1].Value is not ("received" or "processing"))
+                    if (get.StatusCode == HttpStatusCode.OK && Regex.Match(text, "\"status\":\"([a-z0-9-]+)\"") is { Success: true } m && m.Groups[1].Value is not ("received" or "processing" or "decided"))
                     {
                         statuses[caseId] = m.Groups[1].Value;
                         break;

@@ -64,7 +64,7 @@ public sealed class EscalationSettings
 
         return new EscalationSettings
         {
-            DataDirectory = Path.GetFullPath(Get("DataDirectory") ?? ".data"),
+            DataDirectory = ResolveDataDirectory(Get("DataDirectory") ?? ".data"),
             Workspace = Get("Workspace") ?? (provider == "azure" && Get("Storage:ConnectionString") is null ? "blob:workspace" : "samples/workspace"),
             CaseService = new CaseServiceOptions
             {
@@ -85,6 +85,28 @@ public sealed class EscalationSettings
             EmailFrom = from,
             Smtp = smtp,
         };
+    }
+
+    /// <summary>
+    /// An absolute path as is; a relative one against the repository root when running from a checkout (so
+    /// <c>dotnet run --project src/Escalation.Server</c> keeps its data in the root's <c>.data/</c>), else the current directory.
+    /// </summary>
+    private static string ResolveDataDirectory(string configured)
+    {
+        if (Path.IsPathRooted(configured))
+        {
+            return configured;
+        }
+
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "EscalationFunctions.sln")))
+            {
+                return Path.Combine(dir.FullName, configured);
+            }
+        }
+
+        return Path.GetFullPath(configured);
     }
 
     /// <summary>The Azure Storage account from a connection string, or service URIs with managed identity.</summary>

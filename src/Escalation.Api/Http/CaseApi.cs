@@ -399,6 +399,7 @@ public sealed class CaseApi(
         var state = await cases.GetAsync(caseId, ct).ConfigureAwait(false);
         var decision = await artifacts.DecisionAsync(caseId, ct).ConfigureAwait(false);
         var status = state?.RuntimeStatus == "failed" ? CaseStatuses.Failed
+            : c.Status == CaseStatuses.Received && decision is not null ? CaseStatuses.Decided
             : c.Status == CaseStatuses.Received && state is not null ? CaseStatuses.Processing
             : c.Status;
         var baseUrl = options.PublicBaseUrl.TrimEnd('/');

@@ -81,6 +81,9 @@ public static class CaseStatuses
 {
     public const string Received = "received";
     public const string Processing = "processing";
+
+    /// <summary>The route is decided; the orchestration is recording it (trace, notifications) before the next status.</summary>
+    public const string Decided = "decided";
     public const string AwaitingReview = "awaiting-review";
     public const string Sent = "sent";
     public const string Escalated = "escalated";
