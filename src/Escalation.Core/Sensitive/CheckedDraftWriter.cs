@@ -9,9 +9,11 @@ public sealed record CheckedDraft(Draft Draft, ToneCheck ToneCheck);
 public sealed class CheckedDraftWriter(IDraftWriter writer, ToneCheckStage toneCheck)
 {
     /// <summary>Write and check the reply for <paramref name="request"/>.</summary>
-    public CheckedDraft Write(DraftRequest request, Workspace workspace)
+    public CheckedDraft Write(DraftRequest request, Workspace workspace) => Check(writer.Write(request, workspace), request, workspace);
+
+    /// <summary>Tone-checks a written draft; a failing one is written once more, plainly, when the writer can revise.</summary>
+    public CheckedDraft Check(Draft draft, DraftRequest request, Workspace workspace)
     {
-        var draft = writer.Write(request, workspace);
         var check = toneCheck.Check(draft, request, workspace);
         if (check.Passed || !writer.CanRevise)
         {

@@ -15,7 +15,7 @@ public sealed class SensitiveCaseSteps(CaseDetector detect, IDraftWriter writer)
     private readonly CaseFactsExtractor _facts = new();
     private readonly PolicyRetrievalStage _retrieve = new();
     private readonly RouteStage _route = new();
-    private readonly ToneCheckStage _toneCheck = new();
+    private readonly CheckedDraftWriter _checked = new(writer, new ToneCheckStage());
 
     /// <summary>detect: who the customer is, the signals, and the facts of the case.</summary>
     public SensitiveCaseState Detect(SensitiveCaseState state, CaseSubmission ticket, Workspace workspace, DateTimeOffset now)
@@ -66,7 +66,7 @@ public sealed class SensitiveCaseSteps(CaseDetector detect, IDraftWriter writer)
     public SensitiveCaseState ToneCheck(SensitiveCaseState state, Workspace workspace)
     {
         var request = state.Need(state.Request, "draft request", "tone-check");
-        var (draft, check) = CheckAndRevise(state.Need(state.Draft, "draft", "tone-check"), request, workspace);
+        var (draft, check) = _checked.Check(state.Need(state.Draft, "draft", "tone-check"), request, workspace);
         return state with { Draft = draft, ToneCheck = check };
     }
 
@@ -85,7 +85,7 @@ public sealed class SensitiveCaseSteps(CaseDetector detect, IDraftWriter writer)
         if (route.NeedsHuman && !request.HoldForReview)
         {
             request = request with { HoldForReview = true, ReviewBy = route.SlaDeadline };
-            (draft, check) = CheckAndRevise(writer.Write(request, workspace), request, workspace);
+            (draft, check) = _checked.Write(request, workspace);
         }
 
         var trace = new List<TraceEntry>();
@@ -119,18 +119,5 @@ public sealed class SensitiveCaseSteps(CaseDetector detect, IDraftWriter writer)
             Trace = trace,
         };
         return state with { Request = request, Draft = draft, ToneCheck = check, Route = route, Decision = decision };
-    }
-
-    private (Draft Draft, ToneCheck Check) CheckAndRevise(Draft draft, DraftRequest request, Workspace workspace)
-    {
-        var check = _toneCheck.Check(draft, request, workspace);
-        if (check.Passed || !writer.CanRevise)
-        {
-            return (draft, check);
-        }
-
-        var plain = request with { Plain = true };
-        var revised = writer.Write(plain, workspace) with { Revised = true };
-        return (revised, _toneCheck.Check(revised, plain, workspace));
     }
 }
