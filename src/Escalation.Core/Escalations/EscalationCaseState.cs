@@ -21,6 +21,5 @@ public sealed record EscalationCaseState
     public EscalationNote? Note { get; init; }
     public CaseDecision? Decision { get; init; }
 
-    internal T Need<T>(T? value, string what, string stage) where T : class =>
-        value ?? throw new InvalidOperationException($"The {stage} stage needs the {what} of an earlier stage, which is missing.");
+    internal T Need<T>(T? value, string what, string stage) where T : class => StageInputs.Need(value, what, stage);
 }
