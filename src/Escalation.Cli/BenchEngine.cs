@@ -60,7 +60,7 @@ public sealed class BenchEngine : IAsyncDisposable
         Func<CaseSubmission, Task<CaseWorkflowInput>> submit;
         if (UseRealActivities)
         {
-            var typed = new CaseArtifacts(artifacts);
+            var typed = new CaseArtifacts(artifacts, new CaseArtifactCache());
             var writer = new ComposerDraftWriter();
             activities = new CaseActivities(() => samples.Workspace, new SensitiveCaseSteps(TriageDetector.Default, writer), new EscalationCaseSteps(TriageDetector.Default, writer),
                 typed, index, traces, notifications, notifications, new ReviewLinkSigner(new byte[32]), new CaseServiceOptions(), TimeProvider.System);

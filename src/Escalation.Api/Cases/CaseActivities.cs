@@ -51,7 +51,7 @@ public sealed class CaseActivities(
                 CaseActivityNames.ToneCheck => sensitive.ToneCheck(s, ws),
                 _ => sensitive.Route(s, ticket, ws, now),
             });
-            await artifacts.PutRecomputableAsync(input.CaseId, CaseArtifacts.State, state, cancellationToken).ConfigureAwait(false);
+            await artifacts.PutWorkingStateAsync(input.CaseId, state, last: stage == CaseActivityNames.SensitiveStages[^1], cancellationToken).ConfigureAwait(false);
             (decision, priority) = (state.Decision, state.Signals?.Priority);
         }
         else
@@ -65,7 +65,7 @@ public sealed class CaseActivities(
                 CaseActivityNames.ResolveOrEscalate => escalation.ResolveOrEscalate(s, ticket, ws, now),
                 _ => escalation.Document(s, ticket, ws),
             });
-            await artifacts.PutRecomputableAsync(input.CaseId, CaseArtifacts.State, state, cancellationToken).ConfigureAwait(false);
+            await artifacts.PutWorkingStateAsync(input.CaseId, state, last: stage == CaseActivityNames.EscalationStages[^1], cancellationToken).ConfigureAwait(false);
             (decision, priority) = (state.Decision, state.Signals?.Priority);
         }
 
@@ -76,7 +76,6 @@ public sealed class CaseActivities(
         }
 
         await artifacts.PutAsync(input.CaseId, CaseArtifacts.Decision, decision, cancellationToken).ConfigureAwait(false);
-        await artifacts.PutTextAsync(input.CaseId, CaseArtifacts.Draft, decision.Draft, cancellationToken).ConfigureAwait(false);
         return new StageSummary
         {
             Stage = name,
@@ -257,6 +256,7 @@ public sealed class CaseActivities(
             SlaDeadline = input.SlaDeadlineUtc is { } d ? new DateTimeOffset(DateTime.SpecifyKind(d, DateTimeKind.Utc)) : c.SlaDeadline,
             Updated = at,
         }, cancellationToken).ConfigureAwait(false);
+        artifacts.Release(input.CaseId); // decided and recorded: what the next activities need is read back from storage
         return true;
     }
 

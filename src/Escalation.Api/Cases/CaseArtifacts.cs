@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -11,8 +12,12 @@ namespace Escalation.Api.Cases;
 /// <param name="ReceivedAt">The instant the case is evaluated at (renewal proximity, SLA deadlines), so every stage agrees.</param>
 public sealed record StoredSubmission(CaseSubmission Submission, DateTimeOffset ReceivedAt, string Hash);
 
-/// <summary>Typed access to a case's stored artifacts (submission, stage state, decision, reply texts).</summary>
-public sealed class CaseArtifacts(IStageArtifactStore store)
+/// <summary>
+/// Typed access to a case's stored artifacts (submission, stage state, decision, reply texts). With a
+/// <see cref="CaseArtifactCache"/> (a host that owns its storage alone), what this process wrote or read is kept as
+/// objects, and a stage's working state stays in memory until the last stage stores it.
+/// </summary>
+public sealed class CaseArtifacts(IStageArtifactStore store, CaseArtifactCache? cache = null)
 {
     public const string Submission = "submission";
     public const string State = "state";
@@ -26,18 +31,71 @@ public sealed class CaseArtifacts(IStageArtifactStore store)
     public static string HashOf(CaseSubmission submission) =>
         Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(submission, Json)));
 
-    public Task PutAsync<T>(string caseId, string name, T value, CancellationToken ct = default) =>
-        store.PutAsync(caseId, name, JsonSerializer.Serialize(value, Json), ct);
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _decisionWaiters = new(StringComparer.Ordinal);
 
-    /// <summary>Stores a stage's working state, which the stages recompute when it is missing (see <see cref="IStageArtifactStore.PutRecomputableAsync"/>).</summary>
-    public Task PutRecomputableAsync<T>(string caseId, string name, T value, CancellationToken ct = default) =>
-        store.PutRecomputableAsync(caseId, name, JsonSerializer.Serialize(value, Json), ct);
+    public async Task PutAsync<T>(string caseId, string name, T value, CancellationToken ct = default)
+    {
+        cache?.Remove(caseId, name); // a failed write must not leave a value that storage does not hold
+        await store.PutAsync(caseId, name, JsonSerializer.Serialize(value, Json), ct).ConfigureAwait(false);
+        Keep(caseId, name, value);
+        if (name == Decision && _decisionWaiters.TryRemove(caseId, out var waiting))
+        {
+            waiting.TrySetResult();
+        }
+    }
+
+    /// <summary>
+    /// Completes when this process stores the case's decision (another process's write does not complete it: callers
+    /// also look at storage from time to time). Call <see cref="StopWaitingForDecision"/> when giving up.
+    /// </summary>
+    public Task DecisionStored(string caseId) =>
+        _decisionWaiters.GetOrAdd(caseId, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+
+    /// <summary>Drops the wait <see cref="DecisionStored"/> set up (a decision that never comes leaves nothing behind).</summary>
+    public void StopWaitingForDecision(string caseId) => _decisionWaiters.TryRemove(caseId, out _);
+
+    /// <summary>
+    /// Stores a stage's state. The last stage's (which the trace and the review page read) is stored durably like any
+    /// artifact. An earlier stage's is a working copy the next stage recomputes when it is missing: with a cache it stays
+    /// in memory only (a restart recomputes it from the submission); without one it is stored without waiting for the
+    /// disk (see <see cref="IStageArtifactStore.PutRecomputableAsync"/>).
+    /// </summary>
+    public async Task PutWorkingStateAsync<T>(string caseId, T state, bool last, CancellationToken ct = default)
+    {
+        if (last)
+        {
+            await PutAsync(caseId, State, state, ct).ConfigureAwait(false);
+            return;
+        }
+
+        if (cache is null)
+        {
+            await store.PutRecomputableAsync(caseId, State, JsonSerializer.Serialize(state, Json), ct).ConfigureAwait(false);
+            return;
+        }
+
+        cache.Set(caseId, State, state!);
+    }
 
     public async Task<T?> GetAsync<T>(string caseId, string name, CancellationToken ct = default)
     {
+        if (cache is not null && cache.TryGet<T>(caseId, name, out var kept))
+        {
+            return kept;
+        }
+
         var json = await store.GetAsync(caseId, name, ct).ConfigureAwait(false);
-        return json is null ? default : JsonSerializer.Deserialize<T>(json, Json);
+        var value = json is null ? default : JsonSerializer.Deserialize<T>(json, Json);
+        if (cache is not null && value is not null)
+        {
+            cache.TryAdd(caseId, name, value); // read as another type, the kept object stays
+        }
+
+        return value;
     }
+
+    /// <summary>Drops what the cache keeps for a case that will not run another activity soon (it finished).</summary>
+    public void Release(string caseId) => cache?.Forget(caseId);
 
     public async Task<T> RequireAsync<T>(string caseId, string name, CancellationToken ct = default) =>
         await GetAsync<T>(caseId, name, ct).ConfigureAwait(false)
@@ -47,22 +105,27 @@ public sealed class CaseArtifacts(IStageArtifactStore store)
 
     public Task<CaseDecision?> DecisionAsync(string caseId, CancellationToken ct = default) => GetAsync<CaseDecision>(caseId, Decision, ct);
 
-    /// <summary>A stored reply text (the draft or a reviewer's edit).</summary>
-    public Task<string?> TextAsync(string caseId, string name, CancellationToken ct = default) => GetAsync<string>(caseId, name, ct);
+    /// <summary>A stored reply text: a reviewer's edit, or <see cref="Draft"/> (the decision's draft).</summary>
+    public async Task<string?> TextAsync(string caseId, string name, CancellationToken ct = default) =>
+        await GetAsync<string>(caseId, name, ct).ConfigureAwait(false) // cases stored before the draft lived in the decision only
+        ?? (name == Draft ? (await DecisionAsync(caseId, ct).ConfigureAwait(false))?.Draft : null);
 
     public Task PutTextAsync(string caseId, string name, string text, CancellationToken ct = default) => PutAsync(caseId, name, text, ct);
 
     /// <summary>True when the side effect with this idempotency key has already been done for the case.</summary>
     public async Task<bool> IsDoneAsync(string caseId, string key, CancellationToken ct = default) =>
-        await store.GetAsync(caseId, MarkerName(key), ct).ConfigureAwait(false) is not null;
+        await DoneDetailAsync(caseId, key, ct).ConfigureAwait(false) is not null;
 
-    public Task MarkDoneAsync(string caseId, string key, string detail, CancellationToken ct = default) =>
-        store.PutAsync(caseId, MarkerName(key), JsonSerializer.Serialize(detail, Json), ct);
+    public Task MarkDoneAsync(string caseId, string key, string detail, CancellationToken ct = default) => PutAsync(caseId, MarkerName(key), detail, ct);
 
-    public async Task<string?> DoneDetailAsync(string caseId, string key, CancellationToken ct = default)
+    public Task<string?> DoneDetailAsync(string caseId, string key, CancellationToken ct = default) => GetAsync<string>(caseId, MarkerName(key), ct);
+
+    private void Keep<T>(string caseId, string name, T? value)
     {
-        var json = await store.GetAsync(caseId, MarkerName(key), ct).ConfigureAwait(false);
-        return json is null ? null : JsonSerializer.Deserialize<string>(json, Json);
+        if (cache is not null && value is not null)
+        {
+            cache.Set(caseId, name, value);
+        }
     }
 
     private static string MarkerName(string key)

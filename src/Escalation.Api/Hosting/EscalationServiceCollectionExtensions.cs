@@ -98,6 +98,8 @@ public static class EscalationServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddEmbeddedWorkflow(this IServiceCollection services)
     {
+        // One process runs every activity of a case: keep the artifacts it works on in memory between activities.
+        services.AddSingleton(new CaseArtifactCache());
         services.AddSingleton<IWorkflowHistoryStore>(sp => sp.GetRequiredService<EscalationSettings>() is { UsesAzureStorage: true }
             ? new AzureBlobHistoryStore(sp.GetRequiredService<AzureStorageAccount>())
             : new FileHistoryLog(Path.Combine(sp.GetRequiredService<EscalationSettings>().DataDirectory, "workflow")));

@@ -42,6 +42,9 @@ public sealed class CaseApi(
     TimeProvider time)
 {
     private const int MaxWaitSeconds = 30;
+
+    /// <summary>How often a <c>?wait</c> request looks at storage and the orchestration when no in-process signal comes.</summary>
+    private static readonly TimeSpan DecisionPollInterval = TimeSpan.FromMilliseconds(100);
     private const int MaxReplyChars = 20_000;
     private const int MaxNoteChars = 4_000;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
@@ -336,18 +339,34 @@ public sealed class CaseApi(
     private async Task WaitForDecisionAsync(string caseId, ICaseOrchestrationClient cases, TimeSpan wait, CancellationToken ct)
     {
         var until = time.GetUtcNow() + wait;
-        while (time.GetUtcNow() < until)
+        try
         {
-            if (await artifacts.DecisionAsync(caseId, ct).ConfigureAwait(false) is not null)
+            while (time.GetUtcNow() < until)
             {
-                return;
-            }
+                // Registered before looking, so a decision stored in between still wakes this request.
+                var stored = artifacts.DecisionStored(caseId);
+                if (await artifacts.DecisionAsync(caseId, ct).ConfigureAwait(false) is not null)
+                {
+                    return;
+                }
 
-            var state = await cases.WaitForDecisionAsync(caseId, TimeSpan.FromMilliseconds(20), ct).ConfigureAwait(false);
-            if (state is null || state.RuntimeStatus is "completed" or "failed")
-            {
-                return;
+                // Woken by this process storing the decision; otherwise (another process runs the activities) look again soon.
+                var waited = cases.WaitForDecisionAsync(caseId, DecisionPollInterval, ct);
+                if (await Task.WhenAny(stored, waited).ConfigureAwait(false) == stored)
+                {
+                    continue;
+                }
+
+                var state = await waited.ConfigureAwait(false);
+                if (state is null || state.RuntimeStatus is "completed" or "failed")
+                {
+                    return;
+                }
             }
+        }
+        finally
+        {
+            artifacts.StopWaitingForDecision(caseId);
         }
     }
 

@@ -1,8 +1,13 @@
+using Microsoft.Win32.SafeHandles;
+
 namespace Escalation.Infrastructure.Storage;
 
 /// <summary>
-/// Atomic file writes: the bytes go to a temporary file in the same folder, are flushed to disk
-/// (fsync), then renamed into place — readers see the old file or the new one, never half of one.
+/// Atomic file writes: the bytes go to a temporary file in the same folder, then are renamed into place — readers see
+/// the old file or the new one, never half of one. A write is durable when the call returns: with a
+/// <c>groupRoot</c> (the adapter's data directory) and <see cref="DiskCommit.Groups"/>, through the group commit shared
+/// by every writer of that directory; otherwise the file is flushed to disk (fsync) before the rename.
+/// The files are small (a case's JSON), so they are written and read synchronously: a thread-pool hop would cost more.
 /// </summary>
 public static class AtomicFile
 {
@@ -14,95 +19,134 @@ public static class AtomicFile
     /// readers never see a partial file. Two writers racing on the same name must be writing the same bytes
     /// (content-addressed names); use <see cref="TryCreateExclusiveAsync"/> when exactly one may win.
     /// </summary>
-    public static async Task<bool> TryCreateAsync(string path, byte[] bytes, CancellationToken cancellationToken = default)
+    public static async Task<bool> TryCreateAsync(string path, byte[] bytes, CancellationToken cancellationToken = default, string? groupRoot = null)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         if (File.Exists(path))
         {
             return false;
         }
 
-        var temp = await WriteTempAsync(path, bytes, cancellationToken);
+        var grouped = Grouped(groupRoot);
+        var temp = WriteTemp(path, bytes, flushToDisk: !grouped);
         try
         {
             // No-overwrite move: on Unix a hard link + unlink, which fails atomically when the target exists.
             File.Move(temp, path, overwrite: false);
-            return true;
         }
         catch (IOException) when (File.Exists(path))
         {
+            File.Delete(temp);
             return false;
         }
-        finally
-        {
-            File.Delete(temp);
-        }
+
+        await DurableAsync(grouped, groupRoot, cancellationToken);
+        return true;
     }
 
     /// <summary>
     /// Creates <paramref name="path"/> exclusively (<see cref="FileMode.CreateNew"/>, O_EXCL): exactly one of
-    /// any number of racing writers succeeds; false when the file already exists. The bytes are written and
-    /// flushed to disk right after; readers must tolerate a short, still-empty file for that instant.
+    /// any number of racing writers succeeds; false when the file already exists. The bytes are written right
+    /// after; readers must tolerate a short, still-empty file for that instant.
     /// </summary>
-    public static async Task<bool> TryCreateExclusiveAsync(string path, byte[] bytes, CancellationToken cancellationToken = default)
+    public static async Task<bool> TryCreateExclusiveAsync(string path, byte[] bytes, CancellationToken cancellationToken = default, string? groupRoot = null)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        FileStream stream;
+        cancellationToken.ThrowIfCancellationRequested();
+        var grouped = Grouped(groupRoot);
+        SafeFileHandle handle;
         try
         {
-            stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read);
+            handle = OpenNew(path, FileShare.Read);
         }
         catch (IOException) when (File.Exists(path))
         {
             return false;
         }
 
-        await using (stream)
+        using (handle)
         {
-            await stream.WriteAsync(bytes, cancellationToken);
-            stream.Flush(flushToDisk: true);
+            RandomAccess.Write(handle, bytes, 0);
+            if (!grouped)
+            {
+                FlushToDisk(handle);
+            }
         }
 
+        await DurableAsync(grouped, groupRoot, cancellationToken);
         return true;
     }
 
-    /// <summary>Creates or replaces <paramref name="path"/> atomically.</summary>
-    public static async Task ReplaceAsync(string path, byte[] bytes, CancellationToken cancellationToken = default, bool flushToDisk = true)
+    /// <summary>
+    /// Creates or replaces <paramref name="path"/> atomically; durably unless <paramref name="flushToDisk"/> is false
+    /// (a process crash keeps the write, a power loss may take it back).
+    /// </summary>
+    public static async Task ReplaceAsync(string path, byte[] bytes, CancellationToken cancellationToken = default, bool flushToDisk = true, string? groupRoot = null)
     {
-        var temp = await WriteTempAsync(path, bytes, cancellationToken, flushToDisk);
+        cancellationToken.ThrowIfCancellationRequested();
+        var grouped = flushToDisk && Grouped(groupRoot);
+        var temp = WriteTemp(path, bytes, flushToDisk && !grouped);
         try
         {
             File.Move(temp, path, overwrite: true);
         }
-        finally
+        catch
         {
             File.Delete(temp);
+            throw;
         }
+
+        await DurableAsync(grouped, groupRoot, cancellationToken);
     }
 
     /// <summary>The file's bytes, or null when it does not exist.</summary>
-    public static async Task<byte[]?> ReadOrNullAsync(string path, CancellationToken cancellationToken = default)
+    public static Task<byte[]?> ReadOrNullAsync(string path, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         try
         {
-            return await File.ReadAllBytesAsync(path, cancellationToken);
+            return Task.FromResult<byte[]?>(File.ReadAllBytes(path));
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
-            return null;
+            return Task.FromResult<byte[]?>(null);
         }
     }
 
-    private static async Task<string> WriteTempAsync(string path, byte[] bytes, CancellationToken cancellationToken, bool flushToDisk = true)
+    private static bool Grouped(string? groupRoot) => groupRoot is not null && DiskCommit.Groups;
+
+    private static Task DurableAsync(bool grouped, string? groupRoot, CancellationToken cancellationToken) =>
+        grouped ? DiskCommit.WhenDurableAsync(groupRoot!, cancellationToken) : Task.CompletedTask;
+
+    private static string WriteTemp(string path, byte[] bytes, bool flushToDisk)
     {
-        var dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(dir);
-        var temp = Path.Combine(dir, TempPrefix + Guid.NewGuid().ToString("N"));
-        await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.None))
+        var temp = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, TempPrefix + Guid.NewGuid().ToString("N"));
+        using var handle = OpenNew(temp, FileShare.None);
+        RandomAccess.Write(handle, bytes, 0);
+        if (flushToDisk)
         {
-            await stream.WriteAsync(bytes, cancellationToken);
-            stream.Flush(flushToDisk);
+            FlushToDisk(handle);
         }
 
         return temp;
+    }
+
+    /// <summary>Creates a new file (O_EXCL), creating its folder when it is missing.</summary>
+    private static SafeFileHandle OpenNew(string path, FileShare share)
+    {
+        try
+        {
+            return File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, share);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+            return File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, share);
+        }
+    }
+
+    private static void FlushToDisk(SafeFileHandle handle)
+    {
+        using var stream = new FileStream(handle, FileAccess.Write, 1);
+        stream.Flush(flushToDisk: true);
     }
 }

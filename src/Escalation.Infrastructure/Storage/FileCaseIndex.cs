@@ -31,7 +31,7 @@ public sealed class FileCaseIndex(string dataDirectory) : ICaseIndex
         }
 
         var etag = ((current is null ? 0 : long.Parse(current.ETag)) + 1).ToString();
-        await AtomicFile.ReplaceAsync(path, JsonSerializer.SerializeToUtf8Bytes(new StoredCase(record, etag), StorageJson.Options), cancellationToken);
+        await AtomicFile.ReplaceAsync(path, JsonSerializer.SerializeToUtf8Bytes(new StoredCase(record, etag), StorageJson.Options), cancellationToken, groupRoot: dataDirectory);
         return etag;
     }
 

@@ -12,6 +12,7 @@ namespace Escalation.Infrastructure.Storage;
 /// </summary>
 public sealed class FileInboundQueue : IInboundQueue
 {
+    private readonly string _root;
     private readonly string _ready;
     private readonly string _inflight;
     private readonly string _poison;
@@ -20,6 +21,7 @@ public sealed class FileInboundQueue : IInboundQueue
     public FileInboundQueue(string dataDirectory, string name, TimeProvider? time = null)
     {
         StorageNames.Require(name, "queue name");
+        _root = dataDirectory;
         var root = Path.Combine(dataDirectory, "queues");
         _ready = Path.Combine(root, name, "ready");
         _inflight = Path.Combine(root, name, "inflight");
@@ -30,7 +32,7 @@ public sealed class FileInboundQueue : IInboundQueue
     public async Task SendAsync(string body, CancellationToken cancellationToken = default)
     {
         var message = new StoredMessage(Guid.NewGuid().ToString("N"), body, 0, _time.GetUtcNow(), null);
-        await AtomicFile.ReplaceAsync(Path.Combine(_ready, ReadyName(message)), JsonSerializer.SerializeToUtf8Bytes(message, StorageJson.Options), cancellationToken);
+        await AtomicFile.ReplaceAsync(Path.Combine(_ready, ReadyName(message)), JsonSerializer.SerializeToUtf8Bytes(message, StorageJson.Options), cancellationToken, groupRoot: _root);
     }
 
     public async Task<InboundMessage?> ReceiveAsync(TimeSpan visibility, CancellationToken cancellationToken = default)
@@ -57,7 +59,7 @@ public sealed class FileInboundQueue : IInboundQueue
 
             var message = (await ReadAsync(claimed, cancellationToken))!;
             message = message with { DequeueCount = message.DequeueCount + 1, InvisibleUntil = _time.GetUtcNow() + visibility };
-            await AtomicFile.ReplaceAsync(claimed, JsonSerializer.SerializeToUtf8Bytes(message, StorageJson.Options), cancellationToken);
+            await AtomicFile.ReplaceAsync(claimed, JsonSerializer.SerializeToUtf8Bytes(message, StorageJson.Options), cancellationToken, groupRoot: _root);
             return new InboundMessage(message.Id, message.Body, message.DequeueCount, message.DequeueCount.ToString(CultureInfo.InvariantCulture));
         }
 
@@ -74,7 +76,7 @@ public sealed class FileInboundQueue : IInboundQueue
     {
         var poisoned = new PoisonedMessage(message.Id, message.Body, reason, message.DequeueCount, _time.GetUtcNow());
         var name = $"{poisoned.PoisonedAt.UtcTicks:D20}-{message.Id}.json";
-        await AtomicFile.ReplaceAsync(Path.Combine(_poison, name), JsonSerializer.SerializeToUtf8Bytes(poisoned, StorageJson.Options), cancellationToken);
+        await AtomicFile.ReplaceAsync(Path.Combine(_poison, name), JsonSerializer.SerializeToUtf8Bytes(poisoned, StorageJson.Options), cancellationToken, groupRoot: _root);
         await CompleteAsync(message, cancellationToken);
     }
 

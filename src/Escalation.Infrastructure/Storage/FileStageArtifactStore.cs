@@ -9,7 +9,7 @@ public sealed class FileStageArtifactStore(string dataDirectory) : IStageArtifac
     private readonly string _dir = Path.Combine(dataDirectory, "artifacts");
 
     public Task PutAsync(string caseId, string name, string json, CancellationToken cancellationToken = default) =>
-        AtomicFile.ReplaceAsync(PathOf(caseId, name), Encoding.UTF8.GetBytes(json), cancellationToken);
+        AtomicFile.ReplaceAsync(PathOf(caseId, name), Encoding.UTF8.GetBytes(json), cancellationToken, groupRoot: dataDirectory);
 
     /// <summary>Replaced atomically like any artifact, without waiting for the disk: the stage that needs it recomputes it if it is lost.</summary>
     public Task PutRecomputableAsync(string caseId, string name, string json, CancellationToken cancellationToken = default) =>

@@ -24,7 +24,7 @@ public sealed class FileTraceStore(string dataDirectory) : ITraceStore
     {
         var id = TraceCanonicalJson.IdOf(canonicalBytes);
         var path = PathOf(id);
-        if (!await AtomicFile.TryCreateAsync(path, canonicalBytes, cancellationToken)
+        if (!await AtomicFile.TryCreateAsync(path, canonicalBytes, cancellationToken, dataDirectory)
             && !(await AtomicFile.ReadOrNullAsync(path, cancellationToken) ?? []).AsSpan().SequenceEqual(canonicalBytes))
         {
             throw new TraceConflictException(id);
@@ -57,7 +57,7 @@ public sealed class FileTraceStore(string dataDirectory) : ITraceStore
     }
 
     public Task<bool> TryClaimSequenceAsync(string caseId, int sequence, string traceId, CancellationToken cancellationToken = default) =>
-        AtomicFile.TryCreateExclusiveAsync(LinkPathOf(caseId, sequence), System.Text.Encoding.UTF8.GetBytes(RequireId(traceId)), cancellationToken);
+        AtomicFile.TryCreateExclusiveAsync(LinkPathOf(caseId, sequence), System.Text.Encoding.UTF8.GetBytes(RequireId(traceId)), cancellationToken, dataDirectory);
 
     /// <summary>A slot's trace id; waits briefly for a slot its writer has created but not yet filled.</summary>
     private static async Task<string> ReadLinkAsync(string file, CancellationToken cancellationToken)

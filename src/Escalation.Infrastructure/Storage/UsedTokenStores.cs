@@ -15,10 +15,8 @@ public sealed class FileUsedTokenStore(string dataDirectory) : IUsedTokenStore
         Directory.CreateDirectory(_dir);
         try
         {
-            await using var file = new FileStream(Path.Combine(_dir, StorageNames.Require(tokenId, "tokenId")), FileMode.CreateNew, FileAccess.Write, FileShare.None);
-            await file.WriteAsync(System.Text.Encoding.UTF8.GetBytes(expiresAt.ToString("O")), cancellationToken);
-            file.Flush(flushToDisk: true);
-            return true;
+            return await AtomicFile.TryCreateExclusiveAsync(
+                Path.Combine(_dir, StorageNames.Require(tokenId, "tokenId")), System.Text.Encoding.UTF8.GetBytes(expiresAt.ToString("O")), cancellationToken, dataDirectory);
         }
         catch (IOException) when (File.Exists(Path.Combine(_dir, tokenId)))
         {

@@ -44,12 +44,12 @@ public sealed class CaseActivitiesTests : IDisposable
             Task.FromResult(CallbackResult.Success(1, 200));
     }
 
-    private async Task<(CaseActivities Activities, CaseIntake Intake, CaseArtifacts Artifacts)> CreateAsync()
+    private async Task<(CaseActivities Activities, CaseIntake Intake, CaseArtifacts Artifacts)> CreateAsync(CaseArtifactCache? cache = null)
     {
         var workspace = await WorkspaceLoader.LoadFolderAsync(Path.Combine(Repo(), "samples", "workspace"));
         var detect = CaseDetectors.From(new DetectStage());
         var writer = new ComposerDraftWriter();
-        var artifacts = new CaseArtifacts(new FileStageArtifactStore(_dir));
+        var artifacts = new CaseArtifacts(new FileStageArtifactStore(_dir), cache);
         var index = new FileCaseIndex(_dir);
         var activities = new CaseActivities(() => workspace, new SensitiveCaseSteps(detect, writer), new EscalationCaseSteps(detect, writer), artifacts, index,
             new FileTraceStore(_dir), new NoEmail(), new NoCallback(), new ReviewLinkSigner(new byte[32]), new CaseServiceOptions(), TimeProvider.System);
@@ -84,6 +84,38 @@ public sealed class CaseActivitiesTests : IDisposable
         Assert.Equal(expected!.Route, actual!.Route);
         Assert.Equal(expected.Reasons, actual.Reasons);
         Assert.Equal((await artifacts.DecisionAsync(whole.CaseId))!.Draft, (await artifacts.DecisionAsync(lost.CaseId))!.Draft);
+    }
+
+    [Theory]
+    [InlineData("01-delegatezero-refund-past-window-outage.json")]
+    [InlineData("26-escalate-refund-past-window-outage.json")]
+    public async Task RunStage_HostWithCacheRestartsMidPipeline_StoresOnlyTheLastStateAndDecidesTheSame(string file)
+    {
+        var (whole, wholeIntake, wholeArtifacts) = await CreateAsync(new CaseArtifactCache());
+        var (first, _) = await wholeIntake.StoreAsync(Ticket(file, "WHOLE-2"), Received);
+        var (second, _) = await wholeIntake.StoreAsync(Ticket(file, "RESTART-2"), Received);
+        var stages = first.Kind == CaseKindNames.Escalation ? CaseActivityNames.EscalationStages : CaseActivityNames.SensitiveStages;
+        StageSummary? expected = null;
+        foreach (var stage in stages)
+        {
+            expected = await whole.RunStageAsync(stage, new StageInput(first.CaseId));
+        }
+
+        // The second case runs two stages, then the process "restarts": a new cache, nothing of stages 1–2 on disk.
+        await whole.RunStageAsync(stages[0], new StageInput(second.CaseId));
+        await whole.RunStageAsync(stages[1], new StageInput(second.CaseId));
+        Assert.False(File.Exists(Path.Combine(_dir, "artifacts", second.CaseId, CaseArtifacts.State + ".json")));
+        var (restarted, _, restartedArtifacts) = await CreateAsync(new CaseArtifactCache());
+        StageSummary? actual = null;
+        foreach (var stage in stages.Skip(2))
+        {
+            actual = await restarted.RunStageAsync(stage, new StageInput(second.CaseId));
+        }
+
+        Assert.True(File.Exists(Path.Combine(_dir, "artifacts", second.CaseId, CaseArtifacts.State + ".json")));
+        Assert.Equal(expected!.Route, actual!.Route);
+        Assert.Equal(expected.Reasons, actual.Reasons);
+        Assert.Equal((await wholeArtifacts.DecisionAsync(first.CaseId))!.Draft, (await new CaseArtifacts(new FileStageArtifactStore(_dir)).DecisionAsync(second.CaseId))!.Draft);
     }
 
     [Fact]

@@ -1,0 +1,150 @@
+using System.Collections.Concurrent;
+using Escalation.Api.Cases;
+using Escalation.Core.Decisions;
+using Escalation.Core.Storage;
+
+namespace Escalation.Api.Tests.Cases;
+
+public sealed class CaseArtifactsTests
+{
+    /// <summary>An artifact store in memory that counts what reaches it.</summary>
+    private sealed class CountingStore : IStageArtifactStore
+    {
+        public ConcurrentDictionary<string, string> Stored { get; } = new();
+        public int Reads;
+        public int Writes;
+
+        public Task PutAsync(string caseId, string name, string json, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref Writes);
+            Stored[$"{caseId}/{name}"] = json;
+            return Task.CompletedTask;
+        }
+
+        public Task<string?> GetAsync(string caseId, string name, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref Reads);
+            return Task.FromResult(Stored.TryGetValue($"{caseId}/{name}", out var json) ? json : null);
+        }
+
+        public Task<IReadOnlyList<string>> ListAsync(string caseId, CancellationToken cancellationToken = default) =>
+            Task.FromResult<IReadOnlyList<string>>([.. Stored.Keys.Where(k => k.StartsWith(caseId + "/", StringComparison.Ordinal)).Select(k => k[(caseId.Length + 1)..]).Order(StringComparer.Ordinal)]);
+    }
+
+    private static CaseDecision Decision(string draft) => new()
+    {
+        TicketId = "ZD-1",
+        Kind = "sensitive",
+        Priority = "P2",
+        Route = Routes.DraftAndSend,
+        Draft = draft,
+        WorkspaceVersion = "ws-test",
+    };
+
+    [Fact]
+    public async Task PutWorkingStateAsync_WithCacheBeforeTheLastStage_KeepsItInMemoryOnly()
+    {
+        var store = new CountingStore();
+        var artifacts = new CaseArtifacts(store, new CaseArtifactCache());
+
+        await artifacts.PutWorkingStateAsync("case-1", new[] { "detect" }, last: false);
+        var read = await artifacts.GetAsync<string[]>("case-1", CaseArtifacts.State);
+
+        Assert.Equal(["detect"], read!);
+        Assert.Equal(0, store.Writes);
+        Assert.Equal(0, store.Reads);
+    }
+
+    [Fact]
+    public async Task PutWorkingStateAsync_LastStage_StoresItForOtherReaders()
+    {
+        var store = new CountingStore();
+        var artifacts = new CaseArtifacts(store, new CaseArtifactCache());
+
+        await artifacts.PutWorkingStateAsync("case-1", new[] { "detect", "route" }, last: true);
+
+        Assert.Equal(["detect", "route"], (await new CaseArtifacts(store).GetAsync<string[]>("case-1", CaseArtifacts.State))!);
+    }
+
+    [Fact]
+    public async Task PutWorkingStateAsync_WithoutCache_StoresEveryStage()
+    {
+        var store = new CountingStore();
+        var artifacts = new CaseArtifacts(store);
+
+        await artifacts.PutWorkingStateAsync("case-1", new[] { "detect" }, last: false);
+
+        Assert.Equal(1, store.Writes);
+        Assert.Equal(["detect"], (await artifacts.GetAsync<string[]>("case-1", CaseArtifacts.State))!);
+    }
+
+    [Fact]
+    public async Task GetAsync_WithCacheAfterAPut_DoesNotReadStorageAgain()
+    {
+        var store = new CountingStore();
+        var artifacts = new CaseArtifacts(store, new CaseArtifactCache());
+        await artifacts.PutAsync("case-1", CaseArtifacts.Decision, Decision("Hi Ada"));
+
+        var first = await artifacts.DecisionAsync("case-1");
+        var second = await artifacts.DecisionAsync("case-1");
+
+        Assert.Equal("Hi Ada", first!.Draft);
+        Assert.Same(first, second);
+        Assert.Equal(0, store.Reads);
+    }
+
+    [Fact]
+    public async Task Release_CaseFinished_NextReadGoesToStorage()
+    {
+        var store = new CountingStore();
+        var artifacts = new CaseArtifacts(store, new CaseArtifactCache());
+        await artifacts.PutAsync("case-1", CaseArtifacts.Decision, Decision("Hi Ada"));
+
+        artifacts.Release("case-1");
+        var read = await artifacts.DecisionAsync("case-1");
+
+        Assert.Equal("Hi Ada", read!.Draft);
+        Assert.Equal(1, store.Reads);
+    }
+
+    [Fact]
+    public async Task DecisionStored_DecisionPutLater_Completes()
+    {
+        var artifacts = new CaseArtifacts(new CountingStore(), new CaseArtifactCache());
+        var stored = artifacts.DecisionStored("case-1");
+        Assert.False(stored.IsCompleted);
+
+        await artifacts.PutAsync("case-1", CaseArtifacts.State, "not the decision");
+        Assert.False(stored.IsCompleted);
+        await artifacts.PutAsync("case-1", CaseArtifacts.Decision, Decision("Hi"));
+
+        await stored.WaitAsync(TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task StopWaitingForDecision_ThenDecisionStored_NewWaitIsIndependent()
+    {
+        var artifacts = new CaseArtifacts(new CountingStore());
+        var abandoned = artifacts.DecisionStored("case-1");
+
+        artifacts.StopWaitingForDecision("case-1");
+        var fresh = artifacts.DecisionStored("case-1");
+        await artifacts.PutAsync("case-1", CaseArtifacts.Decision, Decision("Hi"));
+
+        await fresh.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.False(abandoned.IsCompleted);
+    }
+
+    [Fact]
+    public async Task TextAsync_DraftWithoutItsOwnArtifact_ReturnsTheDecisionsDraft()
+    {
+        var store = new CountingStore();
+        var artifacts = new CaseArtifacts(store);
+        await artifacts.PutAsync("case-1", CaseArtifacts.Decision, Decision("Hi Ada, we refunded the seat pack."));
+        await artifacts.PutTextAsync("case-1", CaseArtifacts.ReviewEdit, "Hi Ada, edited.");
+
+        Assert.Equal("Hi Ada, we refunded the seat pack.", await artifacts.TextAsync("case-1", CaseArtifacts.Draft));
+        Assert.Equal("Hi Ada, edited.", await artifacts.TextAsync("case-1", CaseArtifacts.ReviewEdit));
+        Assert.Null(await artifacts.TextAsync("case-2", CaseArtifacts.Draft));
+    }
+}

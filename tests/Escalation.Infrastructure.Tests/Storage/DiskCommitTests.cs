@@ -1,0 +1,69 @@
+using Escalation.Infrastructure.Storage;
+
+namespace Escalation.Infrastructure.Tests.Storage;
+
+public sealed class DiskCommitTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("disk-commit-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public void Groups_OnLinux_IsAvailable()
+    {
+        Assert.Equal(OperatingSystem.IsLinux(), DiskCommit.Groups);
+    }
+
+    [SkippableFact]
+    public async Task ReplaceAsync_ManyConcurrentGroupedWrites_AllLandWithFewerFlushesThanWrites()
+    {
+        Skip.IfNot(DiskCommit.Groups, "group commit needs syncfs (Linux)");
+        const int writes = 200;
+        var before = DiskCommit.Flushes;
+
+        await Task.WhenAll(Enumerable.Range(0, writes).Select(i => Task.Run(() =>
+            AtomicFile.ReplaceAsync(Path.Combine(_dir, "cases", $"c{i}.json"), [(byte)'{', (byte)(48 + i % 10), (byte)'}'], groupRoot: _dir))));
+
+        var flushes = DiskCommit.Flushes - before;
+        Assert.All(Enumerable.Range(0, writes), i => Assert.Equal($"{{{i % 10}}}", File.ReadAllText(Path.Combine(_dir, "cases", $"c{i}.json"))));
+        Assert.InRange(flushes, 1, writes / 2); // other tests flush at the same time too: the bound leaves them room
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(_dir, "cases"), AtomicFile.TempPrefix + "*"));
+    }
+
+    [Fact]
+    public async Task TryCreateExclusiveAsync_RacingGroupedWriters_ExactlyOneWinsAndItsBytesStay()
+    {
+        var path = Path.Combine(_dir, "chains", "case-1", "0000000000.link");
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 16).Select(i => Task.Run(() =>
+            AtomicFile.TryCreateExclusiveAsync(path, System.Text.Encoding.UTF8.GetBytes($"writer-{i:D2}"), groupRoot: _dir))));
+
+        Assert.Single(results, won => won);
+        var winner = Array.IndexOf(results, true);
+        Assert.Equal($"writer-{winner:D2}", File.ReadAllText(path));
+    }
+
+    [Fact]
+    public async Task TryCreateAsync_FileExists_ReturnsFalseAndKeepsTheFirstBytes()
+    {
+        var path = Path.Combine(_dir, "traces", "t.json");
+
+        Assert.True(await AtomicFile.TryCreateAsync(path, "first"u8.ToArray(), groupRoot: _dir));
+        Assert.False(await AtomicFile.TryCreateAsync(path, "second"u8.ToArray(), groupRoot: _dir));
+
+        Assert.Equal("first", File.ReadAllText(path));
+        Assert.Single(Directory.EnumerateFiles(Path.GetDirectoryName(path)!));
+    }
+
+    [Fact]
+    public async Task ReplaceAsync_WithoutGroupRoot_FlushesTheFileItselfAndReplacesIt()
+    {
+        var path = Path.Combine(_dir, "plain", "a.json");
+
+        await AtomicFile.ReplaceAsync(path, "v1"u8.ToArray());
+        await AtomicFile.ReplaceAsync(path, "v2"u8.ToArray());
+
+        Assert.Equal("v2", File.ReadAllText(path));
+        Assert.Null(await AtomicFile.ReadOrNullAsync(Path.Combine(_dir, "plain", "missing.json")));
+    }
+}
