@@ -4,7 +4,7 @@ using Escalation.Core.Signals;
 namespace Escalation.Cli;
 
 /// <summary>
-/// <c>escalation bench [--seconds N] [--quick] [--server URL | --no-http]</c>: every performance figure the issues
+/// <c>escalation bench [--seconds N] [--quick] [--server URL | --no-http] [--signals-only | --http-only]</c>: every performance figure the issues
 /// set a goal for, in one run: signals/s on one core; pipeline cases/s and µs per case (no I/O); durable cases/s on
 /// the embedded engine with file storage as a ratio of a raw fsync'd 4 KB write loop on the same disk; engine overhead
 /// per case; trace writes/s as a ratio of the same loop; memory per 1,000 waiting cases; and submit-to-decision
@@ -32,9 +32,20 @@ public static class BenchCommand
         BenchEngine.UseRealActivities = !CliArgs.Flag(args, "--bench-activities");
         var quick = CliArgs.Flag(args, "--quick");
         var signalsOnly = CliArgs.Flag(args, "--signals-only");
+        var httpOnly = CliArgs.Flag(args, "--http-only");
+        if (httpOnly && CliArgs.Flag(args, "--no-http"))
+        {
+            await stderr.WriteLineAsync("bench: --http-only and --no-http exclude each other");
+            return 2;
+        }
+
         await stdout.WriteLineAsync(BenchStats.Machine(DateTimeOffset.UtcNow));
-        var result = SignalsBenchmark.Run(TimeSpan.FromSeconds(seconds));
-        await stdout.WriteLineAsync($"signals (embedded lexicon analyser, short texts, 1 thread): {result.PerSecond:#,0} signals/second/core ({result.Count:#,0} texts in {result.Elapsed.TotalSeconds:0.00} s, mean {result.MeanChars:0} chars)");
+        if (!httpOnly)
+        {
+            var result = SignalsBenchmark.Run(TimeSpan.FromSeconds(seconds));
+            await stdout.WriteLineAsync($"signals (embedded lexicon analyser, short texts, 1 thread): {result.PerSecond:#,0} signals/second/core ({result.Count:#,0} texts in {result.Elapsed.TotalSeconds:0.00} s, mean {result.MeanChars:0} chars)");
+        }
+
         if (signalsOnly)
         {
             return 0;
@@ -56,7 +67,14 @@ public static class BenchCommand
         Directory.CreateDirectory(root);
         try
         {
-            await BenchReport.RunAsync(samples, root, section, quick, server, CliArgs.Flag(args, "--no-http"), stdout);
+            if (httpOnly)
+            {
+                await BenchHttpReport.RunAsync(samples, root, section, quick, server, stdout);
+            }
+            else
+            {
+                await BenchReport.RunAsync(samples, root, section, quick, server, CliArgs.Flag(args, "--no-http"), stdout);
+            }
         }
         finally
         {

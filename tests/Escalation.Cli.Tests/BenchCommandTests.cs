@@ -25,3 +25,33 @@ public class BenchServerOptionTests
         Assert.Contains("--server", stderr.ToString());
     }
 }
+
+public class BenchSectionOptionTests
+{
+    [Fact]
+    public async Task Bench_HttpOnlyAndNoHttp_IsRefused()
+    {
+        var stderr = new StringWriter();
+        var code = await CliApp.RunAsync(["bench", "--http-only", "--no-http"], TextReader.Null, new StringWriter(), stderr);
+        Assert.Equal(2, code);
+        Assert.Contains("--http-only", stderr.ToString());
+    }
+
+    [Fact]
+    public async Task Bench_HttpOnlyAgainstAServer_PrintsOnlyTheHttpLines()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop(); // nothing listens there any more: every request fails fast
+
+        var stdout = new StringWriter();
+        var code = await CliApp.RunAsync(["bench", "--http-only", "--quick", "--server", $"http://127.0.0.1:{port}"], TextReader.Null, stdout, new StringWriter());
+
+        Assert.Equal(0, code);
+        var lines = stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.DoesNotContain(lines, l => l.StartsWith("signals", StringComparison.Ordinal) || l.StartsWith("durable", StringComparison.Ordinal));
+        Assert.Equal(3, lines.Count(l => l.StartsWith("http submit-to-decision", StringComparison.Ordinal)));
+        Assert.All(lines.Where(l => l.StartsWith("http", StringComparison.Ordinal)), l => Assert.Contains("0 with a decision", l));
+    }
+}

@@ -5,10 +5,13 @@ namespace Escalation.Infrastructure.Storage;
 
 /// <summary>
 /// The case index as files: <c>cases/&lt;caseId&gt;.json</c> with the record and a version counter as ETag.
-/// A per-case lock file (exclusive open) serialises writers across threads and processes.
+/// Writers of a case are serialised in the process (one host process owns a data folder, as it owns the workflow
+/// history beside it); readers see the previous or the next version, never half of one.
 /// </summary>
 public sealed class FileCaseIndex(string dataDirectory) : ICaseIndex
 {
+    private static readonly SemaphoreSlim[] Stripes = [.. Enumerable.Range(0, 256).Select(_ => new SemaphoreSlim(1, 1))];
+
     private readonly string _dir = Path.Combine(dataDirectory, "cases");
 
     public async Task<VersionedCase?> GetAsync(string caseId, CancellationToken cancellationToken = default) =>
@@ -17,8 +20,20 @@ public sealed class FileCaseIndex(string dataDirectory) : ICaseIndex
     public async Task<string> UpsertAsync(CaseRecord record, string? ifMatch, CancellationToken cancellationToken = default)
     {
         var path = PathOf(record.CaseId);
-        Directory.CreateDirectory(_dir);
-        await using var held = await LockAsync(path + ".lock", cancellationToken);
+        var stripe = Stripes[(StringComparer.Ordinal.GetHashCode(Path.GetFullPath(path)) & int.MaxValue) % Stripes.Length];
+        await stripe.WaitAsync(cancellationToken);
+        try
+        {
+            return await WriteAsync(record, ifMatch, path, cancellationToken);
+        }
+        finally
+        {
+            stripe.Release();
+        }
+    }
+
+    private async Task<string> WriteAsync(CaseRecord record, string? ifMatch, string path, CancellationToken cancellationToken)
+    {
         var current = await ReadAsync(path, cancellationToken);
         if (ifMatch is null && current is not null)
         {
@@ -64,21 +79,6 @@ public sealed class FileCaseIndex(string dataDirectory) : ICaseIndex
 
     private static async Task<StoredCase?> ReadAsync(string path, CancellationToken cancellationToken) =>
         await AtomicFile.ReadOrNullAsync(path, cancellationToken) is { } bytes ? JsonSerializer.Deserialize<StoredCase>(bytes, StorageJson.Options) : null;
-
-    private static async Task<FileStream> LockAsync(string path, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            try
-            {
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            }
-            catch (IOException) when (attempt < 2000)
-            {
-                await Task.Delay(5, cancellationToken);
-            }
-        }
-    }
 
     private sealed record StoredCase(CaseRecord Case, string ETag);
 }
