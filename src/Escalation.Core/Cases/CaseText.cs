@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Escalation.Core.Tickets;
 
@@ -9,8 +10,18 @@ public static partial class CaseText
     /// <summary>A piece of text and the thread message it came from (−1 for subject and handoff).</summary>
     public sealed record Segment(int Message, string Text);
 
+    // A submission is immutable: its texts are computed once per instance, however many stages read them.
+    private static readonly ConditionalWeakTable<CaseSubmission, IReadOnlyList<Segment>> SegmentsOf = new();
+    private static readonly ConditionalWeakTable<CaseSubmission, string> JoinedOf = new();
+
     /// <summary>Subject, customer messages in thread order, then the handoff's free-text fields.</summary>
-    public static IReadOnlyList<Segment> Segments(CaseSubmission ticket)
+    public static IReadOnlyList<Segment> Segments(CaseSubmission ticket) => SegmentsOf.GetValue(ticket, ReadSegments);
+
+    /// <summary>All customer-facing text in one lowercase string (for relevance scoring).</summary>
+    public static string Joined(CaseSubmission ticket) =>
+        JoinedOf.GetValue(ticket, t => string.Join(" \n ", Segments(t).Select(s => s.Text)).ToLowerInvariant());
+
+    private static IReadOnlyList<Segment> ReadSegments(CaseSubmission ticket)
     {
         var list = new List<Segment>();
         if (!string.IsNullOrWhiteSpace(ticket.Subject))
@@ -37,12 +48,8 @@ public static partial class CaseText
             }
         }
 
-        return list;
+        return list.AsReadOnly();
     }
-
-    /// <summary>All customer-facing text in one lowercase string (for relevance scoring).</summary>
-    public static string Joined(CaseSubmission ticket) =>
-        string.Join(" \n ", Segments(ticket).Select(s => s.Text)).ToLowerInvariant();
 
     /// <summary>Trimmed text with every run of whitespace turned into one space.</summary>
     public static string Normalize(string text) => Whitespace().Replace(text, " ").Trim();
