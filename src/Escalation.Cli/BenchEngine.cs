@@ -43,10 +43,15 @@ public sealed class BenchEngine : IAsyncDisposable
     /// <summary>Stores the submission and the first index record, as the HTTP handler does before starting the workflow.</summary>
     public Task<CaseWorkflowInput> SubmitAsync(CaseSubmission ticket) => _submit(ticket);
 
-    /// <summary>Starts an engine. <paramref name="durable"/> false keeps the history in memory (engine cost without fsync).</summary>
+    /// <summary>
+    /// Starts an engine. <paramref name="durable"/> false keeps the history in memory (engine cost without fsync).
+    /// <paramref name="cacheArtifacts"/> keeps a case's artifacts in memory between activities, as the local host does;
+    /// false reads and writes them at every activity, as the Functions app does.
+    /// </summary>
     public static async Task<BenchEngine> StartAsync(BenchSamples samples, string dataDirectory, bool durable,
         Func<ICaseIndex, ICaseIndex>? wrapIndex = null, Func<ITraceStore, ITraceStore>? wrapTraces = null,
-        Func<IStageArtifactStore, IStageArtifactStore>? wrapArtifacts = null, Func<IWorkflowHistoryStore, IWorkflowHistoryStore>? wrapHistory = null)
+        Func<IStageArtifactStore, IStageArtifactStore>? wrapArtifacts = null, Func<IWorkflowHistoryStore, IWorkflowHistoryStore>? wrapHistory = null,
+        bool cacheArtifacts = true)
     {
         Directory.CreateDirectory(dataDirectory);
         ICaseIndex index = new FileCaseIndex(dataDirectory);
@@ -60,7 +65,7 @@ public sealed class BenchEngine : IAsyncDisposable
         Func<CaseSubmission, Task<CaseWorkflowInput>> submit;
         if (UseRealActivities)
         {
-            var typed = new CaseArtifacts(artifacts, new CaseArtifactCache());
+            var typed = new CaseArtifacts(artifacts, cacheArtifacts ? new CaseArtifactCache() : null);
             var writer = new ComposerDraftWriter();
             activities = new CaseActivities(() => samples.Workspace, new SensitiveCaseSteps(TriageDetector.Default, writer), new EscalationCaseSteps(TriageDetector.Default, writer),
                 typed, index, traces, notifications, notifications, new ReviewLinkSigner(new byte[32]), new CaseServiceOptions(), TimeProvider.System);

@@ -62,7 +62,8 @@ public static class CostCommand
         try
         {
             await using var bench = await BenchEngine.StartAsync(samples, dir, durable: false,
-                i => new CountingCaseIndex(i, meter), s => new CountingTraceStore(s, meter), a => new CountingArtifactStore(a, meter), h => new CountingHistoryStore(h, meter));
+                i => new CountingCaseIndex(i, meter), s => new CountingTraceStore(s, meter), a => new CountingArtifactStore(a, meter), h => new CountingHistoryStore(h, meter),
+                cacheArtifacts: false); // the Functions app keeps nothing between activities: every read and write is a transaction
             foreach (var (_, ticket) in samples.Tickets)
             {
                 var before = meter.Snapshot();
