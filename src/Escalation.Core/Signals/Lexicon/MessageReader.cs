@@ -92,6 +92,11 @@ internal sealed class MessageReader(SignalLexicon lexicon)
                 case "complaint":
                     complaint += m.Phrase.Weight;
                     break;
+                case "service-failure" or "sarcasm":
+                    complaint += m.Phrase.Weight;
+                    reading.FailureWeight += m.Phrase.Weight;
+                    Add(reading, signal, text, tokens, m);
+                    break;
                 case "anger" when !quoted:
                     intensity += m.Phrase.Weight;
                     anyAnger = true;
