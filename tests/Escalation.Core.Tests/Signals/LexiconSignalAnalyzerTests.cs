@@ -397,5 +397,25 @@ public class LexiconSignalAnalyzerTests
     public void Analyze_SupportFailureWord_IsNegative(string text) => Assert.True(Read(text).Negative);
 
     [Fact]
+    public void Analyze_ExasperatedPunctuationWithAnotherCue_IsNegativeWithEvidence()
+    {
+        const string text = "Where is my parcel?! It was due for 3 days now.";
+        var s = Read(text);
+        Assert.True(s.Negative, $"sentiment {s.Sentiment}");
+        var e = Assert.Single(s.Evidence, e => e.Signal == "service-failure" && e.Text == "?!");
+        Assert.Equal(0, e.Message);
+        Assert.Equal(text.IndexOf("?!", StringComparison.Ordinal), e.Start);
+        Assert.Equal(2, e.Length);
+    }
+
+    [Theory]
+    [InlineData("Is the new report available yet??")]
+    [InlineData("Where do I find the API key? And the webhook secret?")]
+    public void Analyze_QuestionMarksAlone_AreNotNegative(string text) => Assert.False(Read(text).Negative);
+
+    [Fact]
+    public void Analyze_HopeWithFailure_DoesNotHideIt() => Assert.True(Read("I hope someone replies soon, I have been waiting since Monday.").Negative);
+
+    [Fact]
     public void Analyze_CurlyApostropheNegation_IsHandled() => Assert.False(Read("I don’t need to speak to a manager.").ManagerRequest);
 }
