@@ -9,6 +9,8 @@ namespace Escalation.Core.Signals;
 /// network. Sentiment follows VADER's rules (negation, boosters, caps, "but", exclamation marks) over a
 /// support-specific lexicon; complaint, intensity, legal sensitivity, abuse, manager request, churn threat,
 /// outage/data-loss/security, chargeback and tone come from the phrase lexicon, each with its evidence.
+/// A service failure told in neutral or polite words ("still hasn't arrived", "on hold for 2 hours",
+/// "thanks for nothing") makes the text negative unless its sentiment is clearly positive.
 /// </summary>
 /// <remarks>
 /// Customer messages decide the emotion signals (sentiment, intensity, complaint, abuse, manager request,
@@ -149,11 +151,12 @@ public sealed class LexiconSignalAnalyzer : ITextSignalAnalyzer
     /// <summary>VADER's own cut-off for a negative compound score.</summary>
     private const double NegativeSentiment = -0.05;
 
-    /// <summary>A complaint is negative unless the text is clearly positive (VADER's "positive" band starts at 0.05).</summary>
+    /// <summary>A complaint (complaint score ≥ 0.5) is negative unless its sentiment is at least this positive.</summary>
     private const double ComplaintPositiveSentiment = 0.35;
 
     /// <summary>
-    /// One clear service-failure or sarcasm cue (weight 0.5 in the lexicon; weaker cues need a second one).
+    /// Summed weight of the service-failure and sarcasm cues of one message that counts as a failure: one clear
+    /// cue (weight 0.5–0.6 in the lexicon) or two weak ones (0.3–0.4: a delay, "missing", "for 3 days", "??").
     /// </summary>
     private const double FailureCueWeight = 0.5;
 
