@@ -15,7 +15,7 @@ STOP = set("""a an the and or of to in on at for with by from as is are was were
 i you he she we they me him her us them my your his our their what which who whom whose when where why how all any both each
 few more most other some such only own same so than too very can will just should now then there here also into about over
 after before between through during out up down off again further once do does did doing have has had having would could
-film movie story""".split())
+am amp quot gt lt nbsp film movie story""".split())
 tok = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 rows = []
 for s in SETS:

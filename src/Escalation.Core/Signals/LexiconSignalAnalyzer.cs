@@ -9,6 +9,8 @@ namespace Escalation.Core.Signals;
 /// network. Sentiment follows VADER's rules (negation, boosters, caps, "but", exclamation marks) over a
 /// support-specific lexicon; complaint, intensity, legal sensitivity, abuse, manager request, churn threat,
 /// outage/data-loss/security, chargeback and tone come from the phrase lexicon, each with its evidence.
+/// A service failure told in neutral or polite words ("still hasn't arrived", "on hold for 2 hours",
+/// "thanks for nothing") makes the text negative unless its sentiment is clearly positive.
 /// </summary>
 /// <remarks>
 /// Customer messages decide the emotion signals (sentiment, intensity, complaint, abuse, manager request,
@@ -79,9 +81,10 @@ public sealed class LexiconSignalAnalyzer : ITextSignalAnalyzer
         }
 
         // Sentiment: the customer's messages, the most negative one weighing as much as the average.
-        double sentiment = 0, intensity = 0, complaintScore = 0;
+        double sentiment = 0, intensity = 0, complaintScore = 0, failureWeight = 0;
         if (customer.Count > 0)
         {
+            failureWeight = customer.Max(r => r.FailureWeight);
             var mean = customer.Average(r => r.Compound);
             var min = customer.Min(r => r.Compound);
             sentiment = customer.Count == 1 ? mean : (mean + Math.Min(mean, min)) / 2;
@@ -122,7 +125,9 @@ public sealed class LexiconSignalAnalyzer : ITextSignalAnalyzer
         var signals = new TextSignals
         {
             Sentiment = Math.Round(sentiment, 4),
-            Negative = sentiment <= -0.05 || (complaint && sentiment < 0.35),
+            Negative = sentiment <= NegativeSentiment
+                || (complaint && sentiment < ComplaintPositiveSentiment)
+                || (failureWeight >= FailureCueWeight && sentiment < FailurePositiveSentiment),
             Intensity = Math.Round(intensity, 3),
             Complaint = complaint,
             ComplaintScore = Math.Round(complaintScore, 3),
@@ -142,6 +147,26 @@ public sealed class LexiconSignalAnalyzer : ITextSignalAnalyzer
     }
 
     private const string LegalLawyer = "legal:" + LegalKinds.Lawyer;
+
+    /// <summary>VADER's own cut-off for a negative compound score.</summary>
+    private const double NegativeSentiment = -0.05;
+
+    /// <summary>A complaint (complaint score ≥ 0.5) is negative unless its sentiment is at least this positive.</summary>
+    private const double ComplaintPositiveSentiment = 0.35;
+
+    /// <summary>
+    /// Summed weight of the service-failure and sarcasm cues of one message that counts as a failure: one clear
+    /// cue (weight 0.5–0.6 in the lexicon) or two weak ones (0.3–0.4: a delay, "missing", "for 3 days", "??").
+    /// </summary>
+    private const double FailureCueWeight = 0.5;
+
+    /// <summary>
+    /// A service failure ("still hasn't arrived", "on hold for 2 hours", "thanks for nothing") is a negative
+    /// experience however politely it is told: one or two courtesy words ("thanks", "please help", "hope") stay
+    /// below 0.5 (a lone "thanks" is about 0.44). Only a text whose praise clearly outweighs the failure
+    /// ("the refund came two days later, but the agent was great and very helpful") stays not negative.
+    /// </summary>
+    private const double FailurePositiveSentiment = 0.5;
 
     private static string Tone(TextSignals signals, List<MessageReading> customer)
     {

@@ -261,6 +261,161 @@ public class LexiconSignalAnalyzerTests
         Assert.Equal(text.Substring(e.Start, e.Length), e.Text);
     }
 
+    [Theory]
+    [InlineData("I have been on hold for 2 hours and nobody picks up.")]
+    [InlineData("Thanks for getting back to me, but my order still hasn't arrived.")]
+    [InlineData("Three emails and no update since Monday.")]
+    [InlineData("The app won't let me reset my password.")]
+    [InlineData("My parcel was delayed again, so I missed my appointment.")]
+    [InlineData("I will never order from you again.")]
+    public void Analyze_ServiceFailureInPoliteOrNeutralWords_IsNegative(string text)
+    {
+        var s = Read(text);
+        Assert.True(s.Negative, $"sentiment {s.Sentiment}");
+        Assert.Contains(s.Evidence, e => e.Signal == "service-failure");
+    }
+
+    [Theory]
+    [InlineData("My order arrived today, thanks for the quick delivery!")]
+    [InlineData("Could you tell me which plan includes SSO?")]
+    public void Analyze_NoServiceFailure_HasNoFailureEvidence(string text)
+    {
+        var s = Read(text);
+        Assert.False(s.Negative);
+        Assert.DoesNotContain(s.Evidence, e => e.Signal is "service-failure" or "sarcasm");
+    }
+
+    [Theory]
+    [InlineData("I haven't been waiting long, no rush.")]
+    [InlineData("I am not saying you never replied, I just missed the email.")]
+    public void Analyze_NegatedServiceFailure_IsNotFailureEvidence(string text) =>
+        Assert.DoesNotContain(Read(text).Evidence, e => e.Signal == "service-failure");
+
+    [Fact]
+    public void Analyze_NegatedWaiting_IsNotNegative() => Assert.False(Read("I haven't been waiting long, no rush.").Negative);
+
+    [Fact]
+    public void Analyze_ServiceFailureEvidenceSpan_PointsAtMatchedText()
+    {
+        const string text = "Hello. We have been waiting since Friday for the export.";
+        var e = Assert.Single(Read(text).Evidence, e => e.Signal == "service-failure");
+        Assert.Equal("been waiting", e.Text);
+        Assert.Equal(0, e.Message);
+        Assert.Equal(text.IndexOf("been waiting", StringComparison.Ordinal), e.Start);
+        Assert.Equal(text.Substring(e.Start, e.Length), e.Text);
+    }
+
+    [Fact]
+    public void Analyze_DelayWithDuration_TwoWeakCuesMakeAFailure()
+    {
+        var s = Read("Shipment delayed, tracking has said the same for 3 days.");
+        Assert.True(s.Negative);
+        Assert.Contains(s.Evidence, e => e.Signal == "service-failure" && e.Text == "for 3 days");
+    }
+
+    [Fact]
+    public void Analyze_ServiceFailureWithClearPraise_IsNotNegative()
+    {
+        var s = Read("The parcel was delayed by a day, but the driver was wonderful and your support team was fantastic. Thank you!");
+        Assert.False(s.Negative, $"sentiment {s.Sentiment}");
+        Assert.Contains(s.Evidence, e => e.Signal == "service-failure" && e.Text == "delayed by");
+    }
+
+    [Fact]
+    public void Analyze_ServiceFailureInAgentMessage_DoesNotMakeCustomerNegative()
+    {
+        var s = Analyzer.Analyze(
+        [
+            new TicketMessage { From = "agent", Text = "Sorry you have been on hold for so long and got no update." },
+            new TicketMessage { From = "customer", Text = "No worries, it is sorted now." },
+        ]);
+        Assert.False(s.Negative);
+        Assert.DoesNotContain(s.Evidence, e => e.Signal == "service-failure");
+    }
+
+    [Theory]
+    [InlineData("Great, another delay. Thanks for nothing.")]
+    [InlineData("Refund promised last week, big surprise it never came.")]
+    [InlineData("Yeah right, \"resolved\".")]
+    public void Analyze_SarcasmMarker_IsNegative(string text)
+    {
+        var s = Read(text);
+        Assert.True(s.Negative, $"sentiment {s.Sentiment}");
+        Assert.Contains(s.Evidence, e => e.Signal == "sarcasm");
+    }
+
+    [Theory]
+    [InlineData("Thanks for the quick reply, the export works now.")]
+    [InlineData("Great, that fixed it. Thank you so much for your help!")]
+    public void Analyze_SincereThanks_IsNotSarcasm(string text)
+    {
+        var s = Read(text);
+        Assert.False(s.Negative);
+        Assert.DoesNotContain(s.Evidence, e => e.Signal == "sarcasm");
+    }
+
+    [Fact]
+    public void Analyze_SarcasmEvidenceSpan_PointsAtMatchedText()
+    {
+        const string text = "Two weeks for a reply. Thanks for nothing!";
+        var e = Assert.Single(Read(text).Evidence, e => e.Signal == "sarcasm");
+        Assert.Equal("Thanks for nothing", e.Text);
+        Assert.Equal(0, e.Message);
+        Assert.Equal(text.IndexOf("Thanks", StringComparison.Ordinal), e.Start);
+        Assert.Equal(text.Substring(e.Start, e.Length), e.Text);
+    }
+
+    [Theory]
+    [InlineData("Can't wait to try the new dashboard!")]
+    [InlineData("No complaints, the migration went smoothly.")]
+    public void Analyze_PositiveIdiomWithNegativeWords_IsNotNegative(string text)
+    {
+        var s = Read(text);
+        Assert.False(s.Negative);
+        Assert.True(s.Sentiment > 0, $"sentiment {s.Sentiment}");
+    }
+
+    [Fact]
+    public void Analyze_CannotWaitAnyLonger_IsNegative() => Assert.True(Read("We can't wait any longer for this fix.").Negative);
+
+    [Theory]
+    [InlineData("Could you send the invoice to our customer contact on the website form?")]
+    [InlineData("I would like a copy of the March invoice.")]
+    public void Analyze_PlainRequest_IsNeutral(string text)
+    {
+        var s = Read(text);
+        Assert.False(s.Negative);
+        Assert.Equal(0, s.Sentiment);
+    }
+
+    [Fact]
+    public void Analyze_LikeAsComparison_IsNotPraise() => Assert.True(Read("Looks like the sync is stuck again.").Sentiment < 0);
+
+    [Theory]
+    [InlineData("The replacement charger is faulty.")]
+    [InlineData("My claim was mishandled and is still unresolved.")]
+    public void Analyze_SupportFailureWord_IsNegative(string text) => Assert.True(Read(text).Negative);
+
+    [Fact]
+    public void Analyze_ExasperatedPunctuationWithAnotherCue_IsNegativeWithEvidence()
+    {
+        const string text = "Where is my parcel?! It was due for 3 days now.";
+        var s = Read(text);
+        Assert.True(s.Negative, $"sentiment {s.Sentiment}");
+        var e = Assert.Single(s.Evidence, e => e.Signal == "service-failure" && e.Text == "?!");
+        Assert.Equal(0, e.Message);
+        Assert.Equal(text.IndexOf("?!", StringComparison.Ordinal), e.Start);
+        Assert.Equal(2, e.Length);
+    }
+
+    [Theory]
+    [InlineData("Is the new report available yet??")]
+    [InlineData("Where do I find the API key? And the webhook secret?")]
+    public void Analyze_QuestionMarksAlone_AreNotNegative(string text) => Assert.False(Read(text).Negative);
+
+    [Fact]
+    public void Analyze_HopeWithFailure_DoesNotHideIt() => Assert.True(Read("I hope someone replies soon, I have been waiting since Monday.").Negative);
+
     [Fact]
     public void Analyze_CurlyApostropheNegation_IsHandled() => Assert.False(Read("I don’t need to speak to a manager.").ManagerRequest);
 }

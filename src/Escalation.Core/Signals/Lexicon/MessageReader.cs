@@ -8,6 +8,7 @@ internal sealed class MessageReader(SignalLexicon lexicon)
     private const double NegationScalar = -0.74;
     private const double CapsBoost = 0.733;
     private const int NegationWindow = 3;
+    private const double ExasperationWeight = 0.3;
 
     /// <summary>Signals whose meaning does not flip under negation ("I don't want to involve lawyers" is still sensitive).</summary>
     private static bool IgnoresNegation(string signal) =>
@@ -19,7 +20,7 @@ internal sealed class MessageReader(SignalLexicon lexicon)
         var reading = new MessageReading { Index = index, FromCustomer = fromCustomer };
         var body = text;
         var cut = QuotedReply.Start(body);
-        var tokens = Tokenizer.Tokenize(cut < body.Length ? body[..cut] : body, out var exclamations, out var questions, out var maxBangRun);
+        var tokens = Tokenizer.Tokenize(cut < body.Length ? body[..cut] : body, out var exclamations, out var questions, out var maxBangRun, out var exasperated);
         reading.Words = tokens.Count;
         reading.Questions = questions;
         if (tokens.Count == 0)
@@ -92,6 +93,11 @@ internal sealed class MessageReader(SignalLexicon lexicon)
                 case "complaint":
                     complaint += m.Phrase.Weight;
                     break;
+                case "service-failure" or "sarcasm":
+                    complaint += m.Phrase.Weight;
+                    reading.FailureWeight += m.Phrase.Weight;
+                    Add(reading, signal, text, tokens, m);
+                    break;
                 case "anger" when !quoted:
                     intensity += m.Phrase.Weight;
                     anyAnger = true;
@@ -161,6 +167,14 @@ internal sealed class MessageReader(SignalLexicon lexicon)
         else if (maxBangRun == 2)
         {
             intensity += 0.1;
+        }
+
+        // "??", "?!": impatience; a weak service-failure cue that counts with a second one.
+        if (exasperated is { } mark)
+        {
+            complaint += ExasperationWeight;
+            reading.FailureWeight += ExasperationWeight;
+            reading.Evidence.Add(new Evidence("service-failure", text.Substring(mark.Start, mark.Length), index, mark.Start, mark.Length));
         }
 
         var negativity = Math.Max(0, -reading.Compound);

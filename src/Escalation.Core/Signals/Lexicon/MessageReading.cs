@@ -8,6 +8,9 @@ internal sealed class MessageReading
     public double Compound { get; set; }
     public double ComplaintScore { get; set; }
     public double Intensity { get; set; }
+
+    /// <summary>Summed weight of the service-failure and sarcasm cues that are not negated.</summary>
+    public double FailureWeight { get; set; }
     public int Words { get; set; }
     public List<Evidence> Evidence { get; } = [];
 

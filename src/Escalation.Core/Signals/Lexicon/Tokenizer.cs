@@ -5,8 +5,11 @@ namespace Escalation.Core.Signals.Lexicon;
 /// <summary>Splits a message into words in one pass, without regular expressions.</summary>
 internal static class Tokenizer
 {
-    /// <summary>The words of <paramref name="text"/>; <paramref name="exclamations"/> counts "!" and <paramref name="questions"/> "?".</summary>
-    public static List<Token> Tokenize(string text, out int exclamations, out int questions, out int maxBangRun)
+    /// <summary>
+    /// The words of <paramref name="text"/>; <paramref name="exclamations"/> counts "!" and <paramref name="questions"/> "?";
+    /// <paramref name="exasperated"/> is the first run of two or more marks with a "?" in it ("??", "?!", "!?"), or null.
+    /// </summary>
+    public static List<Token> Tokenize(string text, out int exclamations, out int questions, out int maxBangRun, out (int Start, int Length)? exasperated)
     {
         var tokens = new List<Token>(Math.Max(4, text.Length / 5));
         var sb = new StringBuilder(24);
@@ -14,6 +17,7 @@ internal static class Tokenizer
         questions = 0;
         maxBangRun = 0;
         var bangRun = 0;
+        exasperated = null;
         var clause = 0;
         var quoted = false;
         var i = 0;
@@ -67,6 +71,11 @@ internal static class Tokenizer
                 continue;
             }
 
+            if (exasperated is null && c is '?' or '!' && (i == 0 || text[i - 1] is not ('?' or '!')) && Exasperation(text, i) is var run and >= 2)
+            {
+                exasperated = (i, run);
+            }
+
             switch (c)
             {
                 case '!':
@@ -101,6 +110,20 @@ internal static class Tokenizer
         }
 
         return tokens;
+    }
+
+    /// <summary>Length of the run of "?" and "!" at <paramref name="i"/> when it holds a "?", else 0.</summary>
+    private static int Exasperation(string text, int i)
+    {
+        var j = i;
+        var question = false;
+        while (j < text.Length && text[j] is '?' or '!')
+        {
+            question |= text[j] == '?';
+            j++;
+        }
+
+        return question ? j - i : 0;
     }
 
     /// <summary>An emoticon (":)", ":-(", ";)", ":D", ":/") or an emoji at <paramref name="i"/>, as a token.</summary>
