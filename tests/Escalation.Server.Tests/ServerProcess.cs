@@ -80,6 +80,7 @@ public sealed class ServerProcess : IAsyncDisposable
         {
             if (server._process.HasExited)
             {
+                server._process.WaitForExit(); // without a timeout it also waits until the redirected output is read to its end
                 throw new InvalidOperationException("The server exited at start:\n" + server.Output);
             }
 
