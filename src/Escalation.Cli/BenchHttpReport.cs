@@ -31,6 +31,15 @@ public static class BenchHttpReport
                 var r = await BenchHttp.RunAsync(http, samples, clients, section, quick ? 500 : 5000, tag);
                 var codes = string.Join(", ", r.StatusCodes.OrderBy(kv => kv.Key).Select(kv => $"{(kv.Key == 0 ? "network error" : kv.Key.ToString())}×{kv.Value}"));
                 var goal = clients == 50 ? $" — goal p99 ≤ 100 ms: {BenchStats.Goal(r.P99Ms <= 100 && r.Errors == 0)}" : "";
+                if (r.StatusCodes.Keys.All(code => code == 0))
+                {
+                    // Latencies of connection failures say nothing about the server.
+                    await stdout.WriteLineAsync(
+                        $"http submit-to-decision ({(child is null ? url : "server started on " + url)}), {clients,2} clients: no response from the server " +
+                        $"({r.Requests} requests, 0 with a decision; status network error×{r.Requests}){goal}");
+                    continue;
+                }
+
                 await stdout.WriteLineAsync(
                     $"http submit-to-decision (POST /api/cases?wait=5, {(child is null ? url : "server started on " + url)}), {clients,2} clients: " +
                     $"p50 {BenchStats.N(r.P50Ms, "0.0")} ms, p95 {BenchStats.N(r.P95Ms, "0.0")} ms, p99 {BenchStats.N(r.P99Ms, "0.0")} ms over {r.Requests} requests, " +
