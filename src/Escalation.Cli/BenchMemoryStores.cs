@@ -13,7 +13,7 @@ public sealed class InMemoryStores : ICaseIndex, ITraceStore, IStageArtifactStor
     private readonly ConcurrentDictionary<string, (CaseRecord Case, long Version)> _cases = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte[]> _traces = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string, int), string> _slots = new();
-    private readonly ConcurrentDictionary<(string, string), string> _artifacts = new();
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, string>> _artifacts = new(StringComparer.Ordinal);
 
     public Task<VersionedCase?> GetAsync(string caseId, CancellationToken cancellationToken = default) =>
         Task.FromResult(_cases.TryGetValue(caseId, out var c) ? new VersionedCase(c.Case, c.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)) : null);
@@ -50,21 +50,30 @@ public sealed class InMemoryStores : ICaseIndex, ITraceStore, IStageArtifactStor
     Task<byte[]?> ITraceStore.GetAsync(string traceId, CancellationToken cancellationToken) =>
         Task.FromResult(_traces.TryGetValue(traceId, out var b) ? b : null);
 
-    public Task<IReadOnlyList<ChainLink>> ListChainAsync(string caseId, CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<ChainLink>>([.. _slots.Where(kv => kv.Key.Item1 == caseId).Select(kv => new ChainLink(kv.Key.Item2, kv.Value)).OrderBy(l => l.Sequence)]);
+    public Task<IReadOnlyList<ChainLink>> ListChainAsync(string caseId, CancellationToken cancellationToken = default)
+    {
+        // Slots are claimed gap-free from 0, so the chain is read slot by slot (not by scanning every case's slots).
+        var links = new List<ChainLink>();
+        for (var sequence = 0; _slots.TryGetValue((caseId, sequence), out var traceId); sequence++)
+        {
+            links.Add(new ChainLink(sequence, traceId));
+        }
+
+        return Task.FromResult<IReadOnlyList<ChainLink>>(links);
+    }
 
     public Task<bool> TryClaimSequenceAsync(string caseId, int sequence, string traceId, CancellationToken cancellationToken = default) =>
         Task.FromResult(_slots.TryAdd((caseId, sequence), traceId));
 
     public Task PutAsync(string caseId, string name, string json, CancellationToken cancellationToken = default)
     {
-        _artifacts[(caseId, name)] = json;
+        _artifacts.GetOrAdd(caseId, _ => new ConcurrentDictionary<string, string>(StringComparer.Ordinal))[name] = json;
         return Task.CompletedTask;
     }
 
     Task<string?> IStageArtifactStore.GetAsync(string caseId, string name, CancellationToken cancellationToken) =>
-        Task.FromResult(_artifacts.TryGetValue((caseId, name), out var j) ? j : null);
+        Task.FromResult(_artifacts.TryGetValue(caseId, out var named) && named.TryGetValue(name, out var j) ? j : null);
 
     public Task<IReadOnlyList<string>> ListAsync(string caseId, CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<string>>([.. _artifacts.Keys.Where(k => k.Item1 == caseId).Select(k => k.Item2).Order(StringComparer.Ordinal)]);
+        Task.FromResult<IReadOnlyList<string>>(_artifacts.TryGetValue(caseId, out var named) ? [.. named.Keys.Order(StringComparer.Ordinal)] : []);
 }
