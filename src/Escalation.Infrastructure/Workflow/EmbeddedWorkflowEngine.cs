@@ -263,6 +263,13 @@ public sealed class EmbeddedWorkflowEngine : IAsyncDisposable
         var run = Task.Run(() => _registry.Orchestrator(instance.Name)(context, snapshot[0].Data));
         await Task.WhenAny(run, context.Suspended).ConfigureAwait(false);
 
+        if (_stopping.IsCancellationRequested && !run.IsCompletedSuccessfully)
+        {
+            // Stopping (Ctrl+C, SIGTERM) cancelled an activity: the run did not fail. Nothing is recorded, and the
+            // next start replays the history and runs that activity again, as after a crash.
+            return;
+        }
+
         if (context.CustomStatusJson != instance.CustomStatusJson)
         {
             await AppendAsync(instance, [new HistoryEvent { Kind = HistoryEventKind.CustomStatus, Data = context.CustomStatusJson, At = UtcNow }]).ConfigureAwait(false);

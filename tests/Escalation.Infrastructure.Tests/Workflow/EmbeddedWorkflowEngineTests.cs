@@ -171,6 +171,37 @@ public sealed class EmbeddedWorkflowEngineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Stop_WhileAnActivityRuns_DoesNotFailTheInstanceAndTheNextStartFinishesIt()
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var holdUntilStopped = true;
+        var registry = Registry(async (ctx, input) =>
+        {
+            var held = await ctx.CallActivityAsync<string>("Hold", input);
+            return await ctx.CallActivityAsync<string>("Echo", held);
+        }).AddActivity<string, string>("Hold", async (i, ct) =>
+        {
+            if (holdUntilStopped)
+            {
+                started.TrySetResult();
+                await Task.Delay(Timeout.Infinite, ct); // a graceful stop (Ctrl+C, SIGTERM) cancels it
+            }
+
+            return "held:" + i;
+        });
+        var first = await StartEngineAsync(registry);
+        await first.Engine.StartNewAsync("Review", "case-stop", "s");
+        await started.Task.WaitAsync(Wait);
+
+        await StopAsync(first);
+        holdUntilStopped = false;
+        var (engine, _) = await StartEngineAsync(registry);
+        var done = await WaitForStatusAsync(engine, "case-stop", WorkflowRuntimeStatus.Completed);
+
+        Assert.Equal("\"echo:held:s\"", done.OutputJson);
+    }
+
+    [Fact]
     public async Task Replay_OrchestratorCallsADifferentActivity_FailsTheInstanceWithAClearError()
     {
         var flip = false;
