@@ -1,10 +1,19 @@
 #!/usr/bin/env bash
 # Drill (a): kill -9 the server while N submissions are in flight, restart it on the same data directory, and check
-# every case is accounted for exactly once: one case per ticket, one review email per review-routed case, no
-# help-desk callback repeated (callbacks go to a local receiver). N = 1000; --short: 100.
+# every case is accounted for exactly once: one case per ticket, each decided (none failed), one review email per
+# review-routed case, no help-desk callback repeated (callbacks go to a local receiver). N = 1000; --short: 100.
+# --signal TERM stops the server gracefully instead (Ctrl+C, a container stop), with the same checks.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
-count=1000; [ "${1:-}" = "--short" ] && count=100
+count=1000; signal=KILL
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --short) count=100 ;;
+    --signal) shift; signal=${1:-}; [ "$signal" = KILL ] || [ "$signal" = TERM ] || { echo "crash.sh: --signal KILL or TERM" >&2; exit 2; } ;;
+    *) echo "usage: crash.sh [--short] [--signal KILL|TERM]" >&2; exit 2 ;;
+  esac
+  shift
+done
 build
 work=$(mktemp -d); data="$work/data"; log="$work/server.log"; mkdir -p "$data"
 port=$(free_port); rport=$(free_port); tag="crash$(date +%s)"
@@ -20,14 +29,14 @@ echo "crash drill: $count submissions to 127.0.0.1:$port, callbacks to 127.0.0.1
 cli drill submit --server "http://127.0.0.1:$port" --count "$count" --concurrency 32 --tag "$tag" \
     --callback "http://127.0.0.1:$rport/hook" --out "$work/acks.txt" &
 submit_pid=$!
-# kill -9 once about a third of the submissions were acknowledged (or after 20 s)
+# stop the server once about a third of the submissions were acknowledged (or after 20 s)
 for _ in $(seq 1 200); do
   acked=$(wc -l <"$work/acks.txt" 2>/dev/null || echo 0)
   [ "$acked" -ge $((count / 3)) ] && break
   sleep 0.1
 done
-echo "kill -9 the server after $(wc -l <"$work/acks.txt" 2>/dev/null || echo 0) acknowledged submissions"
-kill -9 "$server_pid"; wait "$server_pid" 2>/dev/null || true
+echo "kill -$signal the server after $(wc -l <"$work/acks.txt" 2>/dev/null || echo 0) acknowledged submissions"
+kill "-$signal" "$server_pid"; wait "$server_pid" 2>/dev/null || true
 wait "$submit_pid" || true
 start_server "$data" "$port" "$log"
 echo "server restarted on the same data directory; resubmitting every ticket and verifying"
@@ -38,5 +47,5 @@ sleep 2 # let late callbacks land, then check duplicates again
 dups=$(sort "$work/callbacks.txt" 2>/dev/null | uniq -d | wc -l)
 echo "callbacks received: $(wc -l <"$work/callbacks.txt" 2>/dev/null || echo 0), duplicate idempotency keys: $dups"
 [ "$dups" -eq 0 ] || status=1
-[ $status -eq 0 ] && echo "crash drill: PASSED" || echo "crash drill: FAILED"
+[ $status -eq 0 ] && echo "crash drill ($signal): PASSED" || echo "crash drill ($signal): FAILED"
 exit $status

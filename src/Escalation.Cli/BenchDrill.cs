@@ -154,9 +154,13 @@ public static class BenchDrill
                     await Task.Delay(1000);
                 }
 
-                if (!statuses.ContainsKey(caseId))
+                if (!statuses.TryGetValue(caseId, out var final))
                 {
                     problems.Enqueue($"{t.TicketId} ({caseId}): no decision within 60 s");
+                }
+                else if (final == "failed")
+                {
+                    problems.Enqueue($"{t.TicketId} ({caseId}): the case failed");
                 }
             }
             catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or JsonException or KeyNotFoundException)

@@ -20,7 +20,8 @@ public sealed class EmbeddedWorkflowEngine : IAsyncDisposable
     private readonly ILogger _log;
     private readonly ConcurrentDictionary<string, Instance> _instances = new(StringComparer.Ordinal);
     private readonly Channel<Instance> _ready = Channel.CreateUnbounded<Instance>();
-    private readonly CancellationTokenSource _stopping = new();
+    private readonly CancellationTokenSource _draining = new(); // stopping: no new activity starts, running ones finish
+    private readonly CancellationTokenSource _stopping = new(); // the grace period is over: running activities are cancelled
     private readonly List<Task> _workers = [];
     private readonly int _workerCount;
 
@@ -35,6 +36,12 @@ public sealed class EmbeddedWorkflowEngine : IAsyncDisposable
     }
 
     internal DateTime UtcNow => _time.GetUtcNow().UtcDateTime;
+
+    /// <summary>How long a stop lets running activities finish (and record their results) before cancelling them.</summary>
+    public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>True once the engine is stopping: a run that reaches a new activity ends there, recording nothing.</summary>
+    internal bool IsDraining => _draining.IsCancellationRequested;
 
     /// <summary>Loads every persisted history, resumes unfinished instances and re-arms their timers.</summary>
     public async Task StartAsync(CancellationToken cancellationToken = default)
@@ -204,6 +211,11 @@ public sealed class EmbeddedWorkflowEngine : IAsyncDisposable
             {
                 while (_ready.Reader.TryRead(out var instance))
                 {
+                    if (IsDraining)
+                    {
+                        continue; // stopping: the next start resumes it from its history
+                    }
+
                     lock (instance.Gate)
                     {
                         instance.Queued = false;
@@ -263,10 +275,10 @@ public sealed class EmbeddedWorkflowEngine : IAsyncDisposable
         var run = Task.Run(() => _registry.Orchestrator(instance.Name)(context, snapshot[0].Data));
         await Task.WhenAny(run, context.Suspended).ConfigureAwait(false);
 
-        if (_stopping.IsCancellationRequested && !run.IsCompletedSuccessfully)
+        if (IsDraining && !run.IsCompletedSuccessfully)
         {
-            // Stopping (Ctrl+C, SIGTERM) cancelled an activity: the run did not fail. Nothing is recorded, and the
-            // next start replays the history and runs that activity again, as after a crash.
+            // Stopping (Ctrl+C, SIGTERM) ended the run before a new activity, or cancelled one that outlived the grace
+            // period: the run did not fail. Nothing is recorded; the next start replays the history from there.
             return;
         }
 
@@ -354,11 +366,22 @@ public sealed class EmbeddedWorkflowEngine : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _stopping.CancelAsync().ConfigureAwait(false);
+        // Drain: no new activity starts, and those running finish and record their results (a help-desk callback
+        // already posted gets its idempotency marker) — then, past the grace period, cancel the stragglers.
+        await _draining.CancelAsync().ConfigureAwait(false);
         _ready.Writer.TryComplete();
         try
         {
-            await Task.WhenAll(_workers).WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+            await Task.WhenAll(_workers).WaitAsync(DrainTimeout).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+        }
+
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await Task.WhenAll(_workers).WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {

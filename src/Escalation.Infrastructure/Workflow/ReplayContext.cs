@@ -84,6 +84,11 @@ internal sealed class ReplayContext : IWorkflowContext
         }
 
         // New work: run the activity (with retries), persist the outcome, then let the orchestrator continue.
+        if (_engine.IsDraining)
+        {
+            throw new OperationCanceledException("The engine is stopping; the next start runs this activity.");
+        }
+
         IsReplaying = false;
         var inputJson = WorkflowRegistry.Serialize(input);
         var (ok, result) = await _engine.RunActivityAsync(name, inputJson, retry).ConfigureAwait(false);

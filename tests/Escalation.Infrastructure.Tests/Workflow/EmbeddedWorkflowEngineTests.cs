@@ -48,10 +48,10 @@ public sealed class EmbeddedWorkflowEngineTests : IAsyncLifetime
         return registry;
     }
 
-    private async Task<(EmbeddedWorkflowEngine Engine, FileHistoryLog Log)> StartEngineAsync(WorkflowRegistry registry, int workers = 4)
+    private async Task<(EmbeddedWorkflowEngine Engine, FileHistoryLog Log)> StartEngineAsync(WorkflowRegistry registry, int workers = 4, TimeSpan? drain = null)
     {
         var log = new FileHistoryLog(_dir);
-        var engine = new EmbeddedWorkflowEngine(log, registry, _time, workers: workers);
+        var engine = new EmbeddedWorkflowEngine(log, registry, _time, workers: workers) { DrainTimeout = drain ?? TimeSpan.FromSeconds(10) };
         _owned.Add(log);
         _owned.Insert(0, engine);
         await engine.StartAsync();
@@ -171,7 +171,7 @@ public sealed class EmbeddedWorkflowEngineTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Stop_WhileAnActivityRuns_DoesNotFailTheInstanceAndTheNextStartFinishesIt()
+    public async Task Stop_ActivityOutlivesTheGracePeriod_DoesNotFailTheInstanceAndTheNextStartFinishesIt()
     {
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var holdUntilStopped = true;
@@ -189,7 +189,7 @@ public sealed class EmbeddedWorkflowEngineTests : IAsyncLifetime
 
             return "held:" + i;
         });
-        var first = await StartEngineAsync(registry);
+        var first = await StartEngineAsync(registry, drain: TimeSpan.FromMilliseconds(200));
         await first.Engine.StartNewAsync("Review", "case-stop", "s");
         await started.Task.WaitAsync(Wait);
 
@@ -199,6 +199,38 @@ public sealed class EmbeddedWorkflowEngineTests : IAsyncLifetime
         var done = await WaitForStatusAsync(engine, "case-stop", WorkflowRuntimeStatus.Completed);
 
         Assert.Equal("\"echo:held:s\"", done.OutputJson);
+    }
+
+    [Fact]
+    public async Task Stop_WhileAnActivityRuns_LetsItFinishAndRecordsItsResultSoTheNextStartDoesNotRepeatIt()
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var sent = 0;
+        var registry = Registry(async (ctx, input) =>
+        {
+            var posted = await ctx.CallActivityAsync<string>("Post", input);
+            return await ctx.CallActivityAsync<string>("Echo", posted);
+        }).AddActivity<string, string>("Post", async (i, _) =>
+        {
+            started.TrySetResult();
+            await release.Task; // e.g. a help-desk callback whose response is on its way
+            Interlocked.Increment(ref sent);
+            return "posted:" + i;
+        });
+        var first = await StartEngineAsync(registry);
+        await first.Engine.StartNewAsync("Review", "case-drain", "d");
+        await started.Task.WaitAsync(Wait);
+
+        var stopping = StopAsync(first);
+        release.SetResult();
+        await stopping;
+        Assert.Equal(0, _runs.GetValueOrDefault("Echo:posted:d")); // no new activity started while stopping
+        var (engine, _) = await StartEngineAsync(registry);
+        var done = await WaitForStatusAsync(engine, "case-drain", WorkflowRuntimeStatus.Completed);
+
+        Assert.Equal("\"echo:posted:d\"", done.OutputJson);
+        Assert.Equal(1, sent);
     }
 
     [Fact]
