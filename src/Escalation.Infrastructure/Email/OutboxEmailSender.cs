@@ -1,4 +1,5 @@
 using Escalation.Core.Notifications;
+using Escalation.Infrastructure.Storage;
 
 namespace Escalation.Infrastructure.Email;
 
@@ -9,6 +10,7 @@ namespace Escalation.Infrastructure.Email;
 /// </summary>
 public sealed class OutboxEmailSender : IEmailSender
 {
+    private readonly string _dataDirectory;
     private readonly string _from;
     private readonly TimeProvider _time;
 
@@ -17,6 +19,7 @@ public sealed class OutboxEmailSender : IEmailSender
     /// <param name="time">The clock for the Date header.</param>
     public OutboxEmailSender(string dataDirectory, string from = "Escalation <escalation@localhost>", TimeProvider? time = null)
     {
+        _dataDirectory = dataDirectory;
         OutboxDirectory = Path.Combine(dataDirectory, "outbox");
         _from = from;
         _time = time ?? TimeProvider.System;
@@ -37,27 +40,14 @@ public sealed class OutboxEmailSender : IEmailSender
             return new EmailSendResult(EmailSendStatus.AlreadySent, path);
         }
 
-        Directory.CreateDirectory(OutboxDirectory);
         var mime = MimeMessageFactory.Create(message, _from, _time.GetUtcNow());
-        var temp = path + "." + Environment.ProcessId + "." + Environment.CurrentManagedThreadId + ".partial";
-        try
-        {
-            await using (var stream = File.Create(temp))
-            {
-                await mime.WriteToAsync(stream, cancellationToken).ConfigureAwait(false);
-            }
+        using var buffer = new MemoryStream();
+        await mime.WriteToAsync(buffer, cancellationToken).ConfigureAwait(false);
 
-            // Publish atomically; if another sender won the race, theirs stands and ours is dropped.
-            File.Move(temp, path, overwrite: false);
-            return new EmailSendResult(EmailSendStatus.Sent, path);
-        }
-        catch (IOException) when (File.Exists(path))
-        {
-            return new EmailSendResult(EmailSendStatus.AlreadySent, path);
-        }
-        finally
-        {
-            File.Delete(temp);
-        }
+        // Published atomically and create-only (a unique temporary file, then a no-overwrite link): of two senders
+        // racing on one key exactly one writes the file; the other is told it was already sent.
+        return await AtomicFile.TryCreateAsync(path, buffer.ToArray(), cancellationToken, _dataDirectory).ConfigureAwait(false)
+            ? new EmailSendResult(EmailSendStatus.Sent, path)
+            : new EmailSendResult(EmailSendStatus.AlreadySent, path);
     }
 }
