@@ -47,5 +47,5 @@ sleep 2 # let late callbacks land, then check duplicates again
 dups=$(sort "$work/callbacks.txt" 2>/dev/null | uniq -d | wc -l)
 echo "callbacks received: $(wc -l <"$work/callbacks.txt" 2>/dev/null || echo 0), duplicate idempotency keys: $dups"
 [ "$dups" -eq 0 ] || status=1
-[ $status -eq 0 ] && echo "crash drill ($signal): PASSED" || echo "crash drill ($signal): FAILED"
+[ $status -eq 0 ] && echo "crash drill: PASSED (kill -$signal)" || echo "crash drill: FAILED (kill -$signal)"
 exit $status
