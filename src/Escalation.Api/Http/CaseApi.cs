@@ -96,12 +96,7 @@ public sealed class CaseApi(
             return Problem(Problems.Problems.InvalidSubmission([new ProblemFieldError("status", $"must be one of {string.Join(", ", statuses)}")], request.Path) with { Title = "Unknown status" });
         }
 
-        var list = new List<CaseRecord>();
-        foreach (var s in status is null ? statuses : [status])
-        {
-            list.AddRange(await index.QueryByStatusAsync(s, ct).ConfigureAwait(false));
-        }
-
+        var list = status is null ? await index.QueryAllAsync(ct).ConfigureAwait(false) : await index.QueryByStatusAsync(status, ct).ConfigureAwait(false);
         var items = list.OrderByDescending(c => c.Created).Take(500).Select(c => new
         {
             caseId = c.CaseId,
@@ -279,18 +274,14 @@ public sealed class CaseApi(
     /// <summary><c>GET /api/metrics/summary</c>: the KPI summary from the case index (JSON, or a page with <c>Accept: text/html</c>).</summary>
     public async Task<ApiResponse> MetricsSummaryAsync(ApiRequest request, CancellationToken ct = default)
     {
-        var all = new List<CaseRecord>();
-        foreach (var s in AllStatuses)
-        {
-            all.AddRange(await index.QueryByStatusAsync(s, ct).ConfigureAwait(false));
-        }
-
-        var summary = Core.Metrics.KpiSummary.From(all, time.GetUtcNow());
+        var summary = Core.Metrics.KpiSummary.From(await index.QueryAllAsync(ct).ConfigureAwait(false), time.GetUtcNow());
         return WantsHtml(request) ? Html(200, Metrics.KpiPage.Render(summary)) : JsonResponse(200, summary);
     }
 
+    /// <summary>The statuses <c>?status=</c> accepts.</summary>
     private static readonly string[] AllStatuses =
         [CaseStatuses.Received, CaseStatuses.AwaitingReview, CaseStatuses.Sent, CaseStatuses.Escalated, CaseStatuses.ReturnedToTier1, CaseStatuses.Rejected, CaseStatuses.Failed];
+
 
     /// <summary>Checks the help-desk API key; null when the request may go on.</summary>
     public ApiResponse? Authorize(ApiRequest request)

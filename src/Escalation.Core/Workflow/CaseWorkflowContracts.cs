@@ -91,4 +91,8 @@ public static class CaseStatuses
     public const string ReturnedToTier1 = "returned-to-tier-1";
     public const string Rejected = "rejected";
     public const string Failed = "failed";
+
+    /// <summary>The statuses the case index stores, in the order a case moves through them (it only moves to a later one).</summary>
+    public static readonly IReadOnlyList<string> InLifecycleOrder =
+        [Received, Processing, AwaitingReview, Sent, Escalated, Resolved, ReturnedToTier1, Rejected, Failed];
 }
