@@ -190,6 +190,21 @@ public sealed class CaseActivities(
 
     public async Task<DeliveryResult> DeliverReplyAsync(DeliverReplyInput input, CancellationToken cancellationToken = default)
     {
+        try
+        {
+            return await DeliverAsync(input, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (input.Event == "awaiting-review")
+            {
+                artifacts.Release(input.CaseId); // the case now waits for a reviewer, maybe for hours: keep nothing of it in memory
+            }
+        }
+    }
+
+    private async Task<DeliveryResult> DeliverAsync(DeliverReplyInput input, CancellationToken cancellationToken)
+    {
         if (await artifacts.DoneDetailAsync(input.CaseId, input.IdempotencyKey, cancellationToken).ConfigureAwait(false) is { } done)
         {
             return new DeliveryResult(true, done);

@@ -119,6 +119,30 @@ public sealed class CaseActivitiesTests : IDisposable
     }
 
     [Fact]
+    public async Task DeliverReply_CaseStartsWaitingForAReviewer_KeepsNothingOfItInMemory()
+    {
+        var cache = new CaseArtifactCache();
+        var (activities, intake, _) = await CreateAsync(cache);
+        var (input, _) = await intake.StoreAsync(Ticket("01-delegatezero-refund-past-window-outage.json", "WAIT-1"), Received);
+        StageSummary? decided = null;
+        foreach (var stage in CaseActivityNames.SensitiveStages)
+        {
+            decided = await activities.RunStageAsync(stage, new StageInput(input.CaseId));
+        }
+
+        Assert.Equal(Routes.DraftForReview, decided!.Route);
+        var deadline = Received.UtcDateTime.AddHours(4);
+        var traceId = await activities.WriteTraceAsync(new WriteTraceInput(input.CaseId, "decision", "agent", null, Received.UtcDateTime));
+        await activities.RecordOutcomeAsync(new RecordOutcomeInput(input.CaseId, CaseStatuses.AwaitingReview, decided.Route!, traceId, deadline, Received.UtcDateTime));
+        await activities.NotifyReviewersAsync(new NotifyReviewersInput(input.CaseId, ReviewerQueues.Standard, "review", deadline, $"{input.CaseId}:notify:review"));
+        Assert.NotEqual(0, cache.Count); // the notification read the case back
+
+        await activities.DeliverReplyAsync(new DeliverReplyInput(input.CaseId, "awaiting-review", null, $"{input.CaseId}:deliver:awaiting-review"));
+
+        Assert.Equal(0, cache.Count);
+    }
+
+    [Fact]
     public async Task WriteTrace_RunTwiceForTheSameRecord_AppendsOneTrace()
     {
         var (activities, intake, _) = await CreateAsync();
