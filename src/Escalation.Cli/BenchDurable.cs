@@ -22,33 +22,27 @@ public static class BenchDurable
             : await BenchEngine.StartAsync(samples, dataDirectory, durable);
         var tickets = samples.Tickets.Select(t => t.Ticket).ToArray();
 
-        // Warm-up at the same concurrency (not counted): the first second of a fresh process is mostly the tiered JIT.
-        var warm = Stopwatch.StartNew();
-        long warmed = 0;
-        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
+        // Cases finished by `concurrency` clients in `span`, each ticket made unique with the prefix.
+        async Task<(long Cases, TimeSpan Elapsed)> RunAsync(TimeSpan span, string prefix)
         {
-            while (warm.Elapsed < TimeSpan.FromSeconds(1))
+            long next = 0;
+            long done = 0;
+            var clock = Stopwatch.StartNew();
+            await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
             {
-                var n = Interlocked.Increment(ref warmed);
-                await bench.RunCaseAsync(BenchSamples.Unique(tickets[n % tickets.Length], $"w{n}"), TimeSpan.FromSeconds(60));
-            }
-        })));
+                while (clock.Elapsed < span)
+                {
+                    var n = Interlocked.Increment(ref next);
+                    await bench.RunCaseAsync(BenchSamples.Unique(tickets[n % tickets.Length], $"{prefix}{n}"), TimeSpan.FromSeconds(60));
+                    Interlocked.Increment(ref done);
+                }
+            })));
+            return (done, clock.Elapsed);
+        }
 
-        long next = 0;
-        long done = 0;
-        var clock = Stopwatch.StartNew();
-        var workers = Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
-        {
-            while (clock.Elapsed < measure)
-            {
-                var n = Interlocked.Increment(ref next);
-                await bench.RunCaseAsync(BenchSamples.Unique(tickets[n % tickets.Length], $"d{n}"), TimeSpan.FromSeconds(60));
-                Interlocked.Increment(ref done);
-            }
-        })).ToArray();
-        await Task.WhenAll(workers);
-        clock.Stop();
-        return done / clock.Elapsed.TotalSeconds;
+        await RunAsync(TimeSpan.FromSeconds(1), "w"); // warm-up, not counted: the first second of a fresh process is mostly the tiered JIT
+        var (cases, elapsed) = await RunAsync(measure, "d");
+        return cases / elapsed.TotalSeconds;
     }
 
     public sealed record Overhead(double DirectMicros, double EngineInMemoryMicros, double EngineDurableMicros, int Cases);

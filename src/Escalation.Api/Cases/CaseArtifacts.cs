@@ -112,12 +112,9 @@ public sealed class CaseArtifacts(IStageArtifactStore store, CaseArtifactCache? 
 
     public Task PutTextAsync(string caseId, string name, string text, CancellationToken ct = default) => PutAsync(caseId, name, text, ct);
 
-    /// <summary>True when the side effect with this idempotency key has already been done for the case.</summary>
-    public async Task<bool> IsDoneAsync(string caseId, string key, CancellationToken ct = default) =>
-        await DoneDetailAsync(caseId, key, ct).ConfigureAwait(false) is not null;
-
     public Task MarkDoneAsync(string caseId, string key, string detail, CancellationToken ct = default) => PutAsync(caseId, MarkerName(key), detail, ct);
 
+    /// <summary>What was recorded when the side effect with this idempotency key was done, or null when it was not.</summary>
     public Task<string?> DoneDetailAsync(string caseId, string key, CancellationToken ct = default) => GetAsync<string>(caseId, MarkerName(key), ct);
 
     private void Keep<T>(string caseId, string name, T? value)
