@@ -5,11 +5,7 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 count=10000; [ "${1:-}" = "--short" ] && count=1000
 build
-work=$(mktemp -d); data="$work/data"; log="$work/server.log"; mkdir -p "$data"
-port=$(free_port)
-cleanup() { stop_server; rm -rf "$work"; }
-trap cleanup EXIT
-start_server "$data" "$port" "$log"
+start_drill_server
 status=0
 cli drill fuzz --server "http://127.0.0.1:$port" --data "$data" --count "$count" || status=1
 kill -0 "$server_pid" 2>/dev/null || { echo "the server died during the fuzz run"; tail -20 "$log"; status=1; }

@@ -34,3 +34,12 @@ start_server() {
 }
 
 stop_server() { kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; }
+
+# start_drill_server -> sets work, data, log, port, server_pid: a server on a free port over a temporary data folder,
+# stopped and removed when the script exits
+start_drill_server() {
+  work=$(mktemp -d); data="$work/data"; log="$work/server.log"; mkdir -p "$data"
+  port=$(free_port)
+  trap 'stop_server; rm -rf "$work"' EXIT
+  start_server "$data" "$port" "$log"
+}

@@ -4,11 +4,7 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 build
-work=$(mktemp -d); data="$work/data"; log="$work/server.log"; mkdir -p "$data"
-port=$(free_port)
-cleanup() { stop_server; rm -rf "$work"; }
-trap cleanup EXIT
-start_server "$data" "$port" "$log"
+start_drill_server
 status=0
 cli drill tokens --server "http://127.0.0.1:$port" --data "$data" --key "$link_key" || status=1
 [ $status -eq 0 ] && echo "tokens drill: PASSED" || echo "tokens drill: FAILED"
