@@ -51,14 +51,8 @@ public static class BenchCommand
             return 0;
         }
 
-        BenchSamples samples;
-        try
+        if (await BenchSamples.TryLoadAsync("bench", stderr) is not { } samples)
         {
-            samples = await BenchSamples.LoadAsync();
-        }
-        catch (Exception ex) when (ex is IOException or Core.Knowledge.WorkspaceValidationException)
-        {
-            await stderr.WriteLineAsync($"bench: cannot load samples/workspace and samples/tickets: {ex.Message}");
             return 1;
         }
 

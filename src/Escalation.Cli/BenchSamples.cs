@@ -34,6 +34,20 @@ public sealed class BenchSamples
 
     public EscalationCasePipeline Escalation { get; }
 
+    /// <summary>The samples, or null after telling <paramref name="stderr"/> why they could not be loaded.</summary>
+    public static async Task<BenchSamples?> TryLoadAsync(string command, TextWriter stderr)
+    {
+        try
+        {
+            return await LoadAsync();
+        }
+        catch (Exception ex) when (ex is IOException or Core.Knowledge.WorkspaceValidationException)
+        {
+            await stderr.WriteLineAsync($"{command}: cannot load samples/workspace and samples/tickets: {ex.Message}");
+            return null;
+        }
+    }
+
     /// <summary>Loads <c>samples/workspace</c> and <c>samples/tickets/*.json</c> (paths resolved from the current directory upwards).</summary>
     public static async Task<BenchSamples> LoadAsync(string workspace = "samples/workspace", string tickets = "samples/tickets")
     {

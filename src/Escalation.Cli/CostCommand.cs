@@ -33,14 +33,8 @@ public static class CostCommand
         }
 
         BenchEngine.UseRealActivities = !CliArgs.Flag(args, "--bench-activities");
-        BenchSamples samples;
-        try
+        if (await BenchSamples.TryLoadAsync("cost", stderr) is not { } samples)
         {
-            samples = await BenchSamples.LoadAsync();
-        }
-        catch (Exception ex) when (ex is IOException or Core.Knowledge.WorkspaceValidationException)
-        {
-            await stderr.WriteLineAsync($"cost: cannot load samples/workspace and samples/tickets: {ex.Message}");
             return 1;
         }
 
