@@ -1,8 +1,8 @@
+using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
 namespace Escalation.Core.Tracing;
@@ -33,14 +33,17 @@ public static class TraceCanonicalJson
     /// <summary>The canonical bytes of a trace.</summary>
     public static byte[] Serialize(DecisionTrace trace)
     {
-        var node = JsonSerializer.SerializeToNode(trace, Options)!;
-        using var buffer = new MemoryStream();
+        // Serialise, then rewrite with every object's members in ordinal order. A read-only JsonDocument keeps this to
+        // two passes over pooled buffers (a JsonNode tree costs a dictionary per object); the bytes are the same.
+        var plain = JsonSerializer.SerializeToUtf8Bytes(trace, Options);
+        using var document = JsonDocument.Parse(plain);
+        var buffer = new ArrayBufferWriter<byte>(plain.Length);
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
-            WriteSorted(node, writer);
+            WriteSorted(document.RootElement, writer);
         }
 
-        return buffer.ToArray();
+        return buffer.WrittenSpan.ToArray();
     }
 
     /// <summary>Reads a trace from its stored bytes; throws <see cref="JsonException"/> when they are not a trace.</summary>
@@ -81,31 +84,32 @@ public static class TraceCanonicalJson
         value is { Length: 67 } && value.StartsWith(IdPrefix, StringComparison.Ordinal)
         && value.AsSpan(3).IndexOfAnyExcept("0123456789abcdef") < 0;
 
-    private static void WriteSorted(JsonNode? node, Utf8JsonWriter writer)
+    private static void WriteSorted(JsonElement element, Utf8JsonWriter writer)
     {
-        switch (node)
+        switch (element.ValueKind)
         {
-            case null:
-                writer.WriteNullValue();
-                break;
-            case JsonObject obj:
-                writer.WriteStartObject();
-                foreach (var (key, value) in obj.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            case JsonValueKind.Object:
+                var members = new List<JsonProperty>();
+                foreach (var member in element.EnumerateObject())
                 {
-                    if (value is null)
+                    if (member.Value.ValueKind != JsonValueKind.Null)
                     {
-                        continue;
+                        members.Add(member);
                     }
+                }
 
-                    writer.WritePropertyName(key);
-                    WriteSorted(value, writer);
+                writer.WriteStartObject();
+                foreach (var member in members.OrderBy(m => m.Name, StringComparer.Ordinal))
+                {
+                    writer.WritePropertyName(member.Name);
+                    WriteSorted(member.Value, writer);
                 }
 
                 writer.WriteEndObject();
                 break;
-            case JsonArray array:
+            case JsonValueKind.Array:
                 writer.WriteStartArray();
-                foreach (var item in array)
+                foreach (var item in element.EnumerateArray())
                 {
                     WriteSorted(item, writer);
                 }
@@ -113,7 +117,7 @@ public static class TraceCanonicalJson
                 writer.WriteEndArray();
                 break;
             default:
-                node.WriteTo(writer);
+                element.WriteTo(writer);
                 break;
         }
     }

@@ -1,4 +1,5 @@
-using System.Text;
+using System.Buffers;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Threading.Channels;
 
@@ -14,6 +15,9 @@ public sealed class FileHistoryLog : IWorkflowHistoryStore, IAsyncDisposable
     private const long SegmentBytes = 64L * 1024 * 1024;
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
 
+    // A line is read back by this class only: payloads (JSON themselves) keep their quotes as \" rather than \u0022.
+    private static readonly JsonWriterOptions LineOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private readonly string _directory;
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _writer;
@@ -28,7 +32,7 @@ public sealed class FileHistoryLog : IWorkflowHistoryStore, IAsyncDisposable
         _writer = Task.Run(WriteLoopAsync);
     }
 
-    private sealed record Pending(byte[] Bytes, TaskCompletionSource Done);
+    private sealed record Pending(ReadOnlyMemory<byte> Bytes, TaskCompletionSource Done);
 
     private sealed record Line(string I, HistoryEvent E);
 
@@ -39,19 +43,53 @@ public sealed class FileHistoryLog : IWorkflowHistoryStore, IAsyncDisposable
             return Task.CompletedTask;
         }
 
-        var sb = new StringBuilder();
-        foreach (var e in events)
+        var bytes = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(bytes, LineOptions))
         {
-            sb.Append(JsonSerializer.Serialize(new Line(instanceId, e), Json)).Append('\n');
+            foreach (var e in events)
+            {
+                WriteLine(writer, instanceId, e);
+                writer.Flush();
+                writer.Reset();
+                bytes.Write("\n"u8);
+            }
         }
 
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (!_queue.Writer.TryWrite(new Pending(Encoding.UTF8.GetBytes(sb.ToString()), done)))
+        if (!_queue.Writer.TryWrite(new Pending(bytes.WrittenMemory, done)))
         {
             throw new ObjectDisposedException(nameof(FileHistoryLog));
         }
 
         return done.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>One line as <see cref="Line"/> reads it back (members that are null are left out).</summary>
+    private static void WriteLine(Utf8JsonWriter writer, string instanceId, HistoryEvent e)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("I", instanceId);
+        writer.WriteStartObject("E");
+        writer.WriteNumber("k", (int)e.Kind);
+        writer.WriteNumber("s", e.Seq);
+        if (e.Name is not null)
+        {
+            writer.WriteString("n", e.Name);
+        }
+
+        if (e.Data is not null)
+        {
+            writer.WriteString("d", e.Data);
+        }
+
+        writer.WriteString("t", e.At);
+        if (e.FireAt is { } fireAt)
+        {
+            writer.WriteString("f", fireAt);
+        }
+
+        writer.WriteEndObject();
+        writer.WriteEndObject();
     }
 
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<HistoryEvent>>> LoadAllAsync(CancellationToken cancellationToken = default)
@@ -117,6 +155,7 @@ public sealed class FileHistoryLog : IWorkflowHistoryStore, IAsyncDisposable
     private async Task WriteLoopAsync()
     {
         var batch = new List<Pending>();
+        var joined = new ArrayBufferWriter<byte>(64 * 1024);
         while (await _queue.Reader.WaitToReadAsync())
         {
             batch.Clear();
@@ -128,10 +167,13 @@ public sealed class FileHistoryLog : IWorkflowHistoryStore, IAsyncDisposable
             try
             {
                 var segment = Segment();
+                joined.ResetWrittenCount();
                 foreach (var p in batch)
                 {
-                    segment.Write(p.Bytes);
+                    joined.Write(p.Bytes.Span);
                 }
+
+                segment.Write(joined.WrittenSpan); // one write call for the whole batch
 
                 segment.Flush(flushToDisk: true);
                 foreach (var p in batch)

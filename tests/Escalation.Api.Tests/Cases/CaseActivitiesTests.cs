@@ -118,6 +118,31 @@ public sealed class CaseActivitiesTests : IDisposable
         Assert.Equal((await wholeArtifacts.DecisionAsync(first.CaseId))!.Draft, (await new CaseArtifacts(new FileStageArtifactStore(_dir)).DecisionAsync(second.CaseId))!.Draft);
     }
 
+    [Theory]
+    [InlineData("01-delegatezero-refund-past-window-outage.json")]
+    [InlineData("26-escalate-refund-past-window-outage.json")]
+    public async Task RunStage_LastStage_StoresTheDecisionOnceBesideTheState(string file)
+    {
+        var (activities, intake, artifacts) = await CreateAsync(new CaseArtifactCache());
+        var (stored, _) = await intake.StoreAsync(Ticket(file, "ONCE-1"), Received);
+        var stages = stored.Kind == CaseKindNames.Escalation ? CaseActivityNames.EscalationStages : CaseActivityNames.SensitiveStages;
+        foreach (var stage in stages)
+        {
+            await activities.RunStageAsync(stage, new StageInput(stored.CaseId));
+        }
+
+        var folder = Path.Combine(_dir, "artifacts", stored.CaseId);
+        using var state = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(folder, CaseArtifacts.State + ".json")));
+        using var decision = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(folder, CaseArtifacts.Decision + ".json")));
+        Assert.False(state.RootElement.TryGetProperty("decision", out var inState) && inState.ValueKind != JsonValueKind.Null);
+        Assert.True(decision.RootElement.GetProperty("route").GetString() is { Length: > 0 });
+
+        // Re-running the last stage from what is stored (a crash before the orchestrator recorded it) decides the same.
+        var (restarted, _, _) = await CreateAsync(new CaseArtifactCache());
+        var again = await restarted.RunStageAsync(stages[^1], new StageInput(stored.CaseId));
+        Assert.Equal(decision.RootElement.GetProperty("route").GetString(), again.Route);
+    }
+
     [Fact]
     public async Task DeliverReply_CaseStartsWaitingForAReviewer_KeepsNothingOfItInMemory()
     {

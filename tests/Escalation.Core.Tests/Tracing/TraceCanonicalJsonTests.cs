@@ -120,4 +120,20 @@ public sealed class TraceCanonicalJsonTests
 
         Assert.Contains("ZD-Zoë", Encoding.UTF8.GetString(bytes));
     }
+
+    [Fact]
+    public void IdOf_SampleTraces_StayTheIdsStoredTracesWereWrittenWith()
+    {
+        // Ids of traces stored by earlier versions must still verify: the canonical bytes may never change.
+        Assert.Equal("tr-de95a9db6c53ab17fc8144e24b78d988ad8f7f4e9be173c15f8d5688ec209c73", TraceCanonicalJson.IdOf(Sample()));
+        Assert.Equal("tr-2c52e92de9844f44f0a2bd46cff8bf751c34dab6154bc215547c84181ad699e2", TraceCanonicalJson.IdOf(Odd()));
+    }
+
+    private static DecisionTrace Odd() => Sample() with
+    {
+        TicketId = "ZD-\"q\" <b>&amp; \u00e9\u4e2d\U0001F600 \\ \t\n\u0001 \u2028",
+        InternalNotes = ["caf\u00e9 \u201cquoted\u201d", "+1 'x' `y` </script>"],
+        Signals = Sample().Signals! with { Sentiment = 1e-7, Intensity = 0.1 + 0.2, Competitor = "Ünïcode" },
+        Entries = [TraceEntry.Found("détect", "naïve \ud83d\ude00", "x")],
+    };
 }

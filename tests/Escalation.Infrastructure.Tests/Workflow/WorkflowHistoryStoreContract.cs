@@ -57,6 +57,42 @@ public sealed class FileHistoryLogContractTests : WorkflowHistoryStoreContract, 
 
     protected override IWorkflowHistoryStore Open() => new FileHistoryLog(_dir.Path);
 
+    [Fact]
+    public async Task LoadAll_LinesWrittenByAnEarlierVersion_StillLoad()
+    {
+        // Before lines were written by hand they were JsonSerializer output: nulls written out, quotes as \u0022.
+        var earlier = "{\"I\":\"case-old\",\"E\":{\"k\":0,\"s\":-1,\"n\":\"CaseOrchestrator\",\"d\":\"{\\u0022caseId\\u0022:\\u0022case-old\\u0022}\",\"t\":\"2026-11-20T09:00:00Z\",\"f\":null}}\n"
+            + "{\"I\":\"case-old\",\"E\":{\"k\":4,\"s\":7,\"n\":\"ReviewDecision\",\"d\":null,\"t\":\"2026-11-20T09:00:01Z\",\"f\":\"2026-11-21T09:00:00Z\"}}\n";
+        await File.WriteAllTextAsync(Path.Combine(_dir.Path, "history-000001.jsonl"), earlier);
+        var log = new FileHistoryLog(_dir.Path);
+        await log.AppendAsync("case-old", [new HistoryEvent { Kind = HistoryEventKind.TimerFired, Seq = 7, At = new DateTime(2026, 11, 21, 9, 0, 0, DateTimeKind.Utc) }]);
+        var all = await log.LoadAllAsync();
+        await log.DisposeAsync();
+
+        Assert.Equal([HistoryEventKind.ExecutionStarted, HistoryEventKind.TimerCreated, HistoryEventKind.TimerFired], all["case-old"].Select(e => e.Kind));
+        Assert.Equal("{\"caseId\":\"case-old\"}", all["case-old"][0].Data);
+        Assert.Equal(new DateTime(2026, 11, 21, 9, 0, 0, DateTimeKind.Utc), all["case-old"][1].FireAt);
+        Assert.Null(all["case-old"][1].Data);
+    }
+
+    [Fact]
+    public async Task LoadAll_PayloadWithQuotesNewlinesAndUnicode_ComesBackAsWritten()
+    {
+        var payload = "{\"note\":\"line one\\nline two \\\"quoted\\\" café 😀 \u2028 </script>\"}";
+        var log = new FileHistoryLog(_dir.Path);
+        await log.AppendAsync("case-u", [new HistoryEvent { Kind = HistoryEventKind.EventRaised, Seq = 3, Name = "Review\nDecision", Data = payload, At = DateTime.UnixEpoch }]);
+        await log.DisposeAsync();
+
+        var reopened = new FileHistoryLog(_dir.Path);
+        var e = Assert.Single((await reopened.LoadAllAsync())["case-u"]);
+        await reopened.DisposeAsync();
+
+        Assert.Equal(payload, e.Data);
+        Assert.Equal("Review\nDecision", e.Name);
+        Assert.Equal(3, e.Seq);
+        Assert.Single(File.ReadAllLines(Directory.GetFiles(_dir.Path, "history-*.jsonl").Single()), l => l.Length > 0);
+    }
+
     public void Dispose() => _dir.Dispose();
 }
 
