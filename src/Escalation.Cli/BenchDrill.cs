@@ -178,7 +178,7 @@ public static class BenchDrill
             problems.Enqueue($"{caseIds.Values.Distinct().Count()} distinct case ids for {count} tickets");
         }
 
-        var indexed = (await KpiCommand.ReadAllAsync(new FileCaseIndex(data))).Where(c => c.TicketId.Contains($"-{tag}-", StringComparison.Ordinal)).ToList();
+        var indexed = (await KpiCommand.ReadAllAsync(data)).Where(c => c.TicketId.Contains($"-{tag}-", StringComparison.Ordinal)).ToList();
         if (indexed.Count != count || indexed.Select(c => c.TicketId).Distinct().Count() != count)
         {
             problems.Enqueue($"case index holds {indexed.Count} records ({indexed.Select(c => c.TicketId).Distinct().Count()} distinct tickets) for {count} tickets");

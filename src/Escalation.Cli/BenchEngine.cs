@@ -20,10 +20,13 @@ public sealed class BenchEngine : IAsyncDisposable
 {
     private readonly IAsyncDisposable? _log;
 
+    private readonly LocalCaseStore _store;
+
     private readonly Func<CaseSubmission, Task<CaseWorkflowInput>> _submit;
 
-    private BenchEngine(EmbeddedWorkflowEngine engine, ICaseActivities activities, BenchNotifications notifications, Func<CaseSubmission, Task<CaseWorkflowInput>> submit, IAsyncDisposable? log)
+    private BenchEngine(EmbeddedWorkflowEngine engine, ICaseActivities activities, BenchNotifications notifications, Func<CaseSubmission, Task<CaseWorkflowInput>> submit, IAsyncDisposable? log, LocalCaseStore store)
     {
+        _store = store;
         Engine = engine;
         Activities = activities;
         Notifications = notifications;
@@ -54,9 +57,11 @@ public sealed class BenchEngine : IAsyncDisposable
         bool cacheArtifacts = true)
     {
         Directory.CreateDirectory(dataDirectory);
-        ICaseIndex index = new FileCaseIndex(dataDirectory);
+        // The case index and artifacts as the local host stores them: the data directory's record log.
+        var store = LocalCaseStore.Open(dataDirectory);
+        ICaseIndex index = store.Index;
         ITraceStore traces = new FileTraceStore(dataDirectory);
-        IStageArtifactStore artifacts = new FileStageArtifactStore(dataDirectory);
+        IStageArtifactStore artifacts = store.Artifacts;
         index = wrapIndex?.Invoke(index) ?? index;
         traces = wrapTraces?.Invoke(traces) ?? traces;
         artifacts = wrapArtifacts?.Invoke(artifacts) ?? artifacts;
@@ -82,7 +87,7 @@ public sealed class BenchEngine : IAsyncDisposable
         IWorkflowHistoryStore history = log is null ? new InMemoryHistory() : log;
         var engine = new EmbeddedWorkflowEngine(wrapHistory?.Invoke(history) ?? history, new WorkflowRegistry().AddCaseWorkflow(activities), TimeProvider.System);
         await engine.StartAsync();
-        return new BenchEngine(engine, activities, notifications, submit, log);
+        return new BenchEngine(engine, activities, notifications, submit, log, store);
     }
 
     private static async Task<CaseWorkflowInput> SubmitLikeTheHostAsync(CaseSubmission ticket, CaseArtifacts artifacts, ICaseIndex index) =>
@@ -106,6 +111,8 @@ public sealed class BenchEngine : IAsyncDisposable
         {
             await _log.DisposeAsync();
         }
+
+        await _store.DisposeAsync();
     }
 
     /// <summary>A history store that keeps nothing on disk.</summary>

@@ -35,12 +35,13 @@ public static class KpiCommand
             return 2;
         }
 
-        var cases = await ReadAllAsync(new FileCaseIndex(data));
+        await using var store = LocalCaseStore.OpenReadOnly(data);
+        var cases = await ReadAllAsync(store.Index);
         IReadOnlyList<PolicyConsistencyCheck>? checks = null;
         if (!CliArgs.Flag(args, "--no-consistency"))
         {
             var workspace = CliArgs.Option(args, "--workspace") ?? "samples/workspace";
-            checks = await ConsistencyAsync(cases, data, workspace, stderr);
+            checks = await ConsistencyAsync(cases, data, store.Artifacts, workspace, stderr);
         }
 
         var summary = KpiSummary.From(cases, now, checks);
@@ -51,11 +52,18 @@ public static class KpiCommand
     /// <summary>Every case in the index once, also while the server is moving cases on.</summary>
     public static Task<IReadOnlyList<CaseRecord>> ReadAllAsync(ICaseIndex index) => index.QueryAllAsync();
 
+    /// <summary>Every case in a data directory's index as of now (read-only: a server may be writing it).</summary>
+    public static async Task<IReadOnlyList<CaseRecord>> ReadAllAsync(string dataDirectory)
+    {
+        await using var store = LocalCaseStore.OpenReadOnly(dataDirectory);
+        return await ReadAllAsync(store.Index);
+    }
+
     /// <summary>
     /// Re-decides each case from its stored submission (artifact <c>submission</c>) as of its creation time and compares
     /// the route with the one its first decision trace recorded; cases decided on another workspace version are skipped.
     /// </summary>
-    public static async Task<IReadOnlyList<PolicyConsistencyCheck>?> ConsistencyAsync(IReadOnlyList<CaseRecord> cases, string data, string workspacePath, TextWriter stderr)
+    public static async Task<IReadOnlyList<PolicyConsistencyCheck>?> ConsistencyAsync(IReadOnlyList<CaseRecord> cases, string data, IStageArtifactStore artifacts, string workspacePath, TextWriter stderr)
     {
         BenchSamples samples;
         try
@@ -68,7 +76,6 @@ public static class KpiCommand
             return null;
         }
 
-        var artifacts = new FileStageArtifactStore(data);
         var traces = new FileTraceStore(data);
         var checks = new List<PolicyConsistencyCheck>();
         foreach (var c in cases)

@@ -28,7 +28,8 @@ public sealed class ApiKeyTests
         Assert.Equal(HttpStatusCode.Accepted, rightResponse.StatusCode);
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, listWithoutKey.StatusCode);
-        Assert.False(Directory.Exists(Path.Combine(server.DataDirectory, "artifacts")) && Directory.GetDirectories(Path.Combine(server.DataDirectory, "artifacts")).Length > 1);
+        await using var store = Escalation.Infrastructure.Storage.RecordLog.OpenReadOnly(server.DataDirectory);
+        Assert.Single(store.KeysStartingWith("a/"), k => k.EndsWith("/submission", StringComparison.Ordinal)); // only the accepted one was stored
     }
 
     [Fact]

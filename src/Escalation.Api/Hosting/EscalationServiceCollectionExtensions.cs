@@ -100,6 +100,12 @@ public static class EscalationServiceCollectionExtensions
     {
         // One process runs every activity of a case: keep the artifacts it works on in memory between activities.
         services.AddSingleton(new CaseArtifactCache());
+
+        // It also owns its data folder alone: the case index and artifacts go to one append-only record log there
+        // (no file per write) instead of the file-per-record stores that several processes could share.
+        services.AddSingleton(sp => LocalCaseStore.Open(sp.GetRequiredService<EscalationSettings>().DataDirectory));
+        ReplaceWhenLocal<ICaseIndex>(services, store => store.Index);
+        ReplaceWhenLocal<IStageArtifactStore>(services, store => store.Artifacts);
         services.AddSingleton<IWorkflowHistoryStore>(sp => sp.GetRequiredService<EscalationSettings>() is { UsesAzureStorage: true }
             ? new AzureBlobHistoryStore(sp.GetRequiredService<AzureStorageAccount>())
             : new FileHistoryLog(Path.Combine(sp.GetRequiredService<EscalationSettings>().DataDirectory, "workflow")));
@@ -112,6 +118,16 @@ public static class EscalationServiceCollectionExtensions
         services.AddHostedService<EmbeddedWorkflowHostedService>();
         services.AddHostedService<InboundQueueWorker>();
         return services;
+    }
+
+    /// <summary>With file storage, <typeparamref name="T"/> comes from the local store; with Azure, from the earlier registration.</summary>
+    private static void ReplaceWhenLocal<T>(IServiceCollection services, Func<LocalCaseStore, T> local) where T : class
+    {
+        var earlier = services.Last(d => d.ServiceType == typeof(T)).ImplementationFactory
+            ?? throw new InvalidOperationException($"{typeof(T).Name} must be registered by AddEscalation first.");
+        services.Replace(ServiceDescriptor.Singleton<T>(sp => sp.GetRequiredService<EscalationSettings>().UsesAzureStorage
+            ? (T)earlier(sp)
+            : local(sp.GetRequiredService<LocalCaseStore>())));
     }
 }
 

@@ -77,8 +77,9 @@ public sealed class FileCaseIndex(string dataDirectory) : ICaseIndex
 
     private string PathOf(string caseId) => Path.Combine(_dir, StorageNames.Require(caseId, "caseId") + ".json");
 
-    private static async Task<StoredCase?> ReadAsync(string path, CancellationToken cancellationToken) =>
+    internal static async Task<StoredCase?> ReadAsync(string path, CancellationToken cancellationToken) =>
         await AtomicFile.ReadOrNullAsync(path, cancellationToken) is { } bytes ? JsonSerializer.Deserialize<StoredCase>(bytes, StorageJson.Options) : null;
 
-    private sealed record StoredCase(CaseRecord Case, string ETag);
+    /// <summary>A case record as stored on disk (here and in <see cref="LogCaseIndex"/>): the record and its version counter.</summary>
+    internal sealed record StoredCase(CaseRecord Case, string ETag);
 }

@@ -130,6 +130,61 @@ public sealed class FileCaseIndexTests : CaseIndexContract, IDisposable
     public void Dispose() => _dir.Dispose();
 }
 
+/// <summary>The case index contract on the data directory's record log (the local host's store).</summary>
+public sealed class LogCaseIndexTests : CaseIndexContract, IAsyncLifetime
+{
+    private readonly TempDirectory _dir = new();
+    private RecordLog? _log;
+
+    protected override ICaseIndex CreateIndex() => new LogCaseIndex(_log ??= RecordLog.Open(_dir.Path), _dir.Path);
+
+    [Fact]
+    public async Task Query_CasesStoredAsFilesByAnEarlierVersion_AreListedOnceAndUpdatedInTheLog()
+    {
+        var files = new FileCaseIndex(_dir.Path);
+        var old = new CaseRecord { CaseId = "case-old", TicketId = "ZD-1", CustomerId = "cus_014", Kind = "sensitive", Status = "awaiting-review", Created = SampleTraces.At, Updated = SampleTraces.At };
+        var etag = await files.UpsertAsync(old, null);
+        await files.UpsertAsync(old with { CaseId = "case-old-2" }, null);
+        var index = CreateIndex();
+
+        var current = await index.GetAsync("case-old");
+        Assert.Equal(etag, current!.ETag);
+        await index.UpsertAsync(old with { Status = "sent" }, current.ETag);
+
+        Assert.Equal(["case-old-2"], (await index.QueryByStatusAsync("awaiting-review")).Select(c => c.CaseId));
+        Assert.Equal(["case-old"], (await index.QueryByStatusAsync("sent")).Select(c => c.CaseId));
+        Assert.Equal(2, (await index.QueryByCustomerAsync("cus_014")).Count);
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => index.UpsertAsync(old, etag));
+    }
+
+    [Fact]
+    public async Task Upsert_ThenReadOnlyOpenFromAnotherReader_SeesTheLatestVersion()
+    {
+        var index = CreateIndex();
+        var record = new CaseRecord { CaseId = "case-ro", TicketId = "ZD-2", CustomerId = "cus_1", Kind = "sensitive", Status = "received", Created = SampleTraces.At, Updated = SampleTraces.At };
+        var first = await index.UpsertAsync(record, null);
+        await index.UpsertAsync(record with { Status = "sent" }, first);
+
+        await using var reader = RecordLog.OpenReadOnly(_dir.Path);
+        var seen = await new LogCaseIndex(reader, _dir.Path).GetAsync("case-ro");
+
+        Assert.Equal("sent", seen!.Case.Status);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => reader.AppendAsync("c/x", [1]));
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        if (_log is not null)
+        {
+            await _log.DisposeAsync();
+        }
+
+        _dir.Dispose();
+    }
+}
+
 /// <summary>The case index contract on Azurite tables.</summary>
 public sealed class AzureCaseIndexTests : CaseIndexContract
 {

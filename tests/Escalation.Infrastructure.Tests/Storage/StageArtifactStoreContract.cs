@@ -49,6 +49,56 @@ public sealed class FileStageArtifactStoreTests : StageArtifactStoreContract, ID
     public void Dispose() => _dir.Dispose();
 }
 
+/// <summary>The stage artifact contract on the data directory's record log (the local host's store).</summary>
+public sealed class LogStageArtifactStoreTests : StageArtifactStoreContract, IAsyncLifetime
+{
+    private readonly TempDirectory _dir = new();
+    private RecordLog? _log;
+
+    protected override IStageArtifactStore CreateStore() => new LogStageArtifactStore(_log ??= RecordLog.Open(_dir.Path), _dir.Path);
+
+    [Fact]
+    public async Task Get_ArtifactStoredAsAFileByAnEarlierVersion_IsReadUntilTheLogHasANewerOne()
+    {
+        await new FileStageArtifactStore(_dir.Path).PutAsync("case-old", "decision", "{\"route\":\"escalate\"}");
+        var store = CreateStore();
+
+        Assert.Equal("{\"route\":\"escalate\"}", await store.GetAsync("case-old", "decision"));
+        await store.PutAsync("case-old", "decision", "{\"route\":\"draft-and-send\"}");
+        await store.PutAsync("case-old", "state", "{}");
+        Assert.Equal("{\"route\":\"draft-and-send\"}", await store.GetAsync("case-old", "decision"));
+        Assert.Equal(["decision", "state"], await store.ListAsync("case-old"));
+    }
+
+    [Fact]
+    public async Task Put_ThenReopen_ReadsWhatWasStoredWithoutAFilePerArtifact()
+    {
+        var store = CreateStore();
+        await store.PutAsync("case-1", "decision", "{\"route\":\"escalate\"}");
+        await store.PutRecomputableAsync("case-1", "state", "{\"stage\":2}");
+        await _log!.DisposeAsync();
+        _log = null;
+
+        var reopened = CreateStore();
+
+        Assert.Equal("{\"route\":\"escalate\"}", await reopened.GetAsync("case-1", "decision"));
+        Assert.Equal("{\"stage\":2}", await reopened.GetAsync("case-1", "state"));
+        Assert.False(Directory.Exists(Path.Combine(_dir.Path, "artifacts")));
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        if (_log is not null)
+        {
+            await _log.DisposeAsync();
+        }
+
+        _dir.Dispose();
+    }
+}
+
 /// <summary>The stage artifact contract on Azurite blobs.</summary>
 public sealed class AzureStageArtifactStoreTests : StageArtifactStoreContract
 {

@@ -1,0 +1,36 @@
+using Escalation.Core.Storage;
+
+namespace Escalation.Infrastructure.Storage;
+
+/// <summary>
+/// The local host's case index and stage artifacts: records of one <see cref="RecordLog"/> in the data directory
+/// (<c>store/</c>), reading what earlier versions stored as files too. The process that runs the cases opens it with
+/// <see cref="Open"/>; commands that only read (KPIs, drills) use <see cref="OpenReadOnly"/>, which sees what was stored
+/// when it opened.
+/// </summary>
+public sealed class LocalCaseStore : IAsyncDisposable
+{
+    private LocalCaseStore(RecordLog log, string dataDirectory)
+    {
+        Log = log;
+        Index = new LogCaseIndex(log, dataDirectory);
+        Artifacts = new LogStageArtifactStore(log, dataDirectory);
+    }
+
+    /// <summary>The record log both stores write to.</summary>
+    public RecordLog Log { get; }
+
+    /// <summary>The case index.</summary>
+    public ICaseIndex Index { get; }
+
+    /// <summary>The stage artifacts.</summary>
+    public IStageArtifactStore Artifacts { get; }
+
+    /// <summary>Opens the data directory's store for the one process that writes it.</summary>
+    public static LocalCaseStore Open(string dataDirectory) => new(RecordLog.Open(dataDirectory), dataDirectory);
+
+    /// <summary>Opens the data directory's store to read it (a server may be writing it meanwhile).</summary>
+    public static LocalCaseStore OpenReadOnly(string dataDirectory) => new(RecordLog.OpenReadOnly(dataDirectory), dataDirectory);
+
+    public ValueTask DisposeAsync() => Log.DisposeAsync();
+}

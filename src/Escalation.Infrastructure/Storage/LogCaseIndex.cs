@@ -1,0 +1,96 @@
+using System.Text.Json;
+using Escalation.Core.Storage;
+
+namespace Escalation.Infrastructure.Storage;
+
+/// <summary>
+/// The case index as records of the data directory's <see cref="RecordLog"/> (key <c>c/&lt;caseId&gt;</c>, the same
+/// JSON as a <see cref="FileCaseIndex"/> file: the record and a version counter as ETag). Writers of a case are
+/// serialised in the process; records a version before the log stored as files (<c>cases/&lt;caseId&gt;.json</c>) are
+/// still read, and the log's record wins over an older file.
+/// </summary>
+public sealed class LogCaseIndex(RecordLog log, string dataDirectory) : ICaseIndex
+{
+    private const string Prefix = "c/";
+    private static readonly SemaphoreSlim[] Stripes = [.. Enumerable.Range(0, 256).Select(_ => new SemaphoreSlim(1, 1))];
+
+    private readonly string _files = Path.Combine(dataDirectory, "cases");
+
+    public async Task<VersionedCase?> GetAsync(string caseId, CancellationToken cancellationToken = default) =>
+        await ReadAsync(caseId, cancellationToken).ConfigureAwait(false) is { } stored ? new VersionedCase(stored.Case, stored.ETag) : null;
+
+    public async Task<string> UpsertAsync(CaseRecord record, string? ifMatch, CancellationToken cancellationToken = default)
+    {
+        var key = Prefix + StorageNames.Require(record.CaseId, "caseId");
+        var stripe = Stripes[(StringComparer.Ordinal.GetHashCode(key) & int.MaxValue) % Stripes.Length];
+        await stripe.WaitAsync(cancellationToken).ConfigureAwait(false);
+        Task written;
+        string etag;
+        try
+        {
+            var current = await ReadAsync(record.CaseId, cancellationToken).ConfigureAwait(false);
+            if (ifMatch is null && current is not null)
+            {
+                throw new ConcurrencyConflictException($"Case {record.CaseId} already exists.");
+            }
+
+            if (ifMatch is not null and not "*" && current?.ETag != ifMatch)
+            {
+                throw new ConcurrencyConflictException($"Case {record.CaseId} changed since it was read (ETag {ifMatch}, now {current?.ETag ?? "absent"}).");
+            }
+
+            etag = ((current is null ? 0 : long.Parse(current.ETag)) + 1).ToString();
+            written = log.AppendAsync(key, JsonSerializer.SerializeToUtf8Bytes(new FileCaseIndex.StoredCase(record, etag), StorageJson.Options));
+        }
+        finally
+        {
+            stripe.Release(); // the next writer already reads this version; the disk flush is awaited outside the lock
+        }
+
+        await written.ConfigureAwait(false);
+        return etag;
+    }
+
+    public Task<IReadOnlyList<CaseRecord>> QueryByStatusAsync(string status, CancellationToken cancellationToken = default) =>
+        QueryAsync(c => c.Status == status, cancellationToken);
+
+    public Task<IReadOnlyList<CaseRecord>> QueryByCustomerAsync(string customerId, CancellationToken cancellationToken = default) =>
+        QueryAsync(c => c.CustomerId == customerId, cancellationToken);
+
+    private async Task<IReadOnlyList<CaseRecord>> QueryAsync(Func<CaseRecord, bool> predicate, CancellationToken cancellationToken)
+    {
+        var found = new List<CaseRecord>();
+        var inLog = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var key in log.KeysStartingWith(Prefix))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            inLog.Add(key[Prefix.Length..]);
+            if (Parse(log.Get(key)) is { } stored && predicate(stored.Case))
+            {
+                found.Add(stored.Case);
+            }
+        }
+
+        if (Directory.Exists(_files))
+        {
+            foreach (var file in Directory.EnumerateFiles(_files, "*.json"))
+            {
+                var caseId = Path.GetFileNameWithoutExtension(file);
+                if (!caseId.StartsWith('.') && !inLog.Contains(caseId)
+                    && await FileCaseIndex.ReadAsync(file, cancellationToken).ConfigureAwait(false) is { } stored && predicate(stored.Case))
+                {
+                    found.Add(stored.Case);
+                }
+            }
+        }
+
+        return [.. found.OrderBy(c => c.Created).ThenBy(c => c.CaseId, StringComparer.Ordinal)];
+    }
+
+    private async Task<FileCaseIndex.StoredCase?> ReadAsync(string caseId, CancellationToken cancellationToken) =>
+        Parse(log.Get(Prefix + StorageNames.Require(caseId, "caseId")))
+        ?? await FileCaseIndex.ReadAsync(Path.Combine(_files, caseId + ".json"), cancellationToken).ConfigureAwait(false);
+
+    private static FileCaseIndex.StoredCase? Parse(byte[]? bytes) =>
+        bytes is null ? null : JsonSerializer.Deserialize<FileCaseIndex.StoredCase>(bytes, StorageJson.Options);
+}

@@ -1,0 +1,41 @@
+using System.Text;
+using Escalation.Core.Storage;
+
+namespace Escalation.Infrastructure.Storage;
+
+/// <summary>
+/// Stage artifacts as records of the data directory's <see cref="RecordLog"/> (key <c>a/&lt;caseId&gt;/&lt;name&gt;</c>).
+/// Artifacts a version before the log stored as files (<c>artifacts/&lt;caseId&gt;/&lt;name&gt;.json</c>) are still read;
+/// new writes go to the log only, and the log's record wins over an older file.
+/// </summary>
+public sealed class LogStageArtifactStore(RecordLog log, string dataDirectory) : IStageArtifactStore
+{
+    private readonly FileStageArtifactStore _files = new(dataDirectory);
+
+    public Task PutAsync(string caseId, string name, string json, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return log.AppendAsync(Key(caseId, name), Encoding.UTF8.GetBytes(json));
+    }
+
+    /// <summary>In the log at once; on disk with the next flush (a power loss may take back the latest version).</summary>
+    public Task PutRecomputableAsync(string caseId, string name, string json, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return log.AppendAsync(Key(caseId, name), Encoding.UTF8.GetBytes(json), durable: false);
+    }
+
+    public async Task<string?> GetAsync(string caseId, string name, CancellationToken cancellationToken = default) =>
+        log.Get(Key(caseId, name)) is { } bytes ? Encoding.UTF8.GetString(bytes) : await _files.GetAsync(caseId, name, cancellationToken).ConfigureAwait(false);
+
+    public async Task<IReadOnlyList<string>> ListAsync(string caseId, CancellationToken cancellationToken = default)
+    {
+        var prefix = Key(caseId, "x")[..^1];
+        var names = log.KeysStartingWith(prefix).Select(k => k[prefix.Length..]).ToHashSet(StringComparer.Ordinal);
+        names.UnionWith(await _files.ListAsync(caseId, cancellationToken).ConfigureAwait(false));
+        return [.. names.Order(StringComparer.Ordinal)];
+    }
+
+    private static string Key(string caseId, string name) =>
+        "a/" + StorageNames.Require(caseId, "caseId") + "/" + StorageNames.Require(name, "name");
+}

@@ -1,0 +1,324 @@
+using System.Buffers.Binary;
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using System.Threading.Channels;
+using Microsoft.Win32.SafeHandles;
+
+namespace Escalation.Infrastructure.Storage;
+
+/// <summary>
+/// Keyed records in append-only segment files (<c>records-000001.log</c>, …) with group commit: the local host's case
+/// index and artifacts live here instead of in a file each, so storing a case creates no file (no inode to allocate,
+/// rename or free) and the writes of every case in flight share one flush. The latest record of a key wins; an index of
+/// key → position is kept in memory and rebuilt by reading the segments when the log is opened.
+/// <para>
+/// Each record is framed as <c>"ESR1"</c>, key length, payload length (little-endian 32-bit), the first 8 bytes of the
+/// SHA-256 of key + payload, then the key (UTF-8) and the payload. Reading a segment stops at the first record that is
+/// short or does not match its checksum — the torn tail of a crash, whose writes were never acknowledged. A writer
+/// always starts a new segment, so it never appends after such a tail.
+/// </para>
+/// <para>
+/// One process writes a log (the host that owns the data folder); others may open it read-only and see the records
+/// complete when they opened it.
+/// </para>
+/// </summary>
+public sealed class RecordLog : IAsyncDisposable
+{
+    /// <summary>The folder of a data directory that holds the log.</summary>
+    public const string FolderName = "store";
+
+    private const int HeaderBytes = 20;
+    private const int MaxKeyBytes = 1024;
+    private static ReadOnlySpan<byte> Magic => "ESR1"u8;
+
+    private readonly string _directory;
+    private readonly long _segmentBytes;
+    private readonly object _gate = new();
+    private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<int, SafeFileHandle> _readers = new();
+    private readonly Channel<Frame> _queue = Channel.CreateUnbounded<Frame>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly int _lastExisting;
+    private Task? _writer;
+    private int _segment;
+    private long _offset;
+    private Exception? _failed;
+
+    private RecordLog(string directory, bool readOnly, long segmentBytes)
+    {
+        _directory = directory;
+        _segmentBytes = segmentBytes;
+        IsReadOnly = readOnly;
+        if (!readOnly)
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        if (Directory.Exists(directory))
+        {
+            foreach (var (number, path) in Directory.EnumerateFiles(directory, "records-*.log").Select(p => (SegmentNumber(p), p)).Where(s => s.Item1 > 0).OrderBy(s => s.Item1))
+            {
+                Scan(number, path);
+                _lastExisting = number;
+            }
+        }
+    }
+
+    /// <summary>Opens (or creates) the log of a data directory for writing: one process per data directory.</summary>
+    public static RecordLog Open(string dataDirectory, long segmentBytes = 64L * 1024 * 1024) =>
+        new(Path.Combine(dataDirectory, FolderName), readOnly: false, segmentBytes);
+
+    /// <summary>Opens the log of a data directory to read what it holds now (another process may be writing it).</summary>
+    public static RecordLog OpenReadOnly(string dataDirectory) => new(Path.Combine(dataDirectory, FolderName), readOnly: true, long.MaxValue);
+
+    /// <summary>True when opened with <see cref="OpenReadOnly"/>.</summary>
+    public bool IsReadOnly { get; }
+
+    /// <summary>How many keys the log holds.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _entries.Count;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Stores <paramref name="payload"/> as the latest record of <paramref name="key"/>. Readers of this log see it as
+    /// soon as the call returns; the task completes once it is on disk (when <paramref name="durable"/> is false it
+    /// completes at once and the record reaches the disk with the next flush: a process crash keeps it, a power loss
+    /// may not).
+    /// </summary>
+    public Task AppendAsync(string key, ReadOnlySpan<byte> payload, bool durable = true)
+    {
+        if (IsReadOnly)
+        {
+            throw new InvalidOperationException("This record log was opened read-only.");
+        }
+
+        var keyLength = Encoding.UTF8.GetByteCount(key);
+        if (keyLength is 0 or > MaxKeyBytes)
+        {
+            throw new ArgumentException($"A record key must be 1–{MaxKeyBytes} bytes.", nameof(key));
+        }
+
+        var frame = new byte[HeaderBytes + keyLength + payload.Length];
+        Magic.CopyTo(frame);
+        BinaryPrimitives.WriteInt32LittleEndian(frame.AsSpan(4), keyLength);
+        BinaryPrimitives.WriteInt32LittleEndian(frame.AsSpan(8), payload.Length);
+        Encoding.UTF8.GetBytes(key, frame.AsSpan(HeaderBytes));
+        payload.CopyTo(frame.AsSpan(HeaderBytes + keyLength));
+        Checksum(frame.AsSpan(HeaderBytes)).CopyTo(frame.AsSpan(12));
+        var done = durable ? new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) : null;
+        lock (_gate)
+        {
+            if (_failed is not null)
+            {
+                throw new IOException("The record log could not write earlier; restart the host to reopen it.", _failed);
+            }
+
+            if (_segment == 0 || (_offset > 0 && _offset + frame.Length > _segmentBytes))
+            {
+                _segment = Math.Max(_segment, _lastExisting) + 1;
+                _offset = 0;
+            }
+
+            var entry = new Entry(_segment, _offset + HeaderBytes + keyLength, payload.Length) { Pending = frame };
+            _entries[key] = entry;
+            if (!_queue.Writer.TryWrite(new Frame(_segment, frame, entry, done)))
+            {
+                throw new ObjectDisposedException(nameof(RecordLog));
+            }
+
+            _offset += frame.Length;
+            _writer ??= Task.Factory.StartNew(WriteLoop, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        }
+
+        return done?.Task ?? Task.CompletedTask;
+    }
+
+    /// <summary>The latest payload of <paramref name="key"/>, or null when the log holds none.</summary>
+    public byte[]? Get(string key)
+    {
+        Entry? entry;
+        lock (_gate)
+        {
+            if (!_entries.TryGetValue(key, out entry))
+            {
+                return null;
+            }
+        }
+
+        if (entry.Pending is { } pending)
+        {
+            return pending.AsSpan(pending.Length - entry.Length).ToArray();
+        }
+
+        var bytes = new byte[entry.Length];
+        var handle = _readers.GetOrAdd(entry.Segment, n => File.OpenHandle(SegmentPath(n), FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete));
+        var read = 0;
+        while (read < bytes.Length)
+        {
+            var n = RandomAccess.Read(handle, bytes.AsSpan(read), entry.Offset + read);
+            if (n == 0)
+            {
+                throw new IOException($"Record '{key}' is cut short in {SegmentPath(entry.Segment)}.");
+            }
+
+            read += n;
+        }
+
+        return bytes;
+    }
+
+    /// <summary>The keys that start with <paramref name="prefix"/>, in no particular order.</summary>
+    public IReadOnlyList<string> KeysStartingWith(string prefix)
+    {
+        lock (_gate)
+        {
+            return [.. _entries.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal))];
+        }
+    }
+
+    /// <summary>Writes what is queued, then closes the files. Appends after this throw.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        Task? writer;
+        lock (_gate)
+        {
+            _queue.Writer.TryComplete();
+            writer = _writer;
+        }
+
+        if (writer is not null)
+        {
+            await writer.ConfigureAwait(false);
+        }
+
+        foreach (var handle in _readers.Values)
+        {
+            handle.Dispose();
+        }
+    }
+
+    private void WriteLoop()
+    {
+        var batch = new List<Frame>();
+        var joined = new MemoryStream();
+        FileStream? output = null;
+        var outputSegment = 0;
+        try
+        {
+            while (_queue.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+            {
+                batch.Clear();
+                while (batch.Count < 4096 && _queue.Reader.TryRead(out var frame))
+                {
+                    batch.Add(frame);
+                }
+
+                try
+                {
+                    // Frames arrive in the order their positions were given: write each segment's run in one call.
+                    var i = 0;
+                    while (i < batch.Count)
+                    {
+                        var segment = batch[i].Segment;
+                        joined.SetLength(0);
+                        for (; i < batch.Count && batch[i].Segment == segment; i++)
+                        {
+                            joined.Write(batch[i].Bytes);
+                        }
+
+                        if (outputSegment != segment)
+                        {
+                            output?.Flush(flushToDisk: true);
+                            output?.Dispose();
+                            output = new FileStream(SegmentPath(segment), FileMode.CreateNew, FileAccess.Write, FileShare.Read, 1, FileOptions.None);
+                            outputSegment = segment;
+                        }
+
+                        output!.Write(joined.GetBuffer(), 0, (int)joined.Length);
+                    }
+
+                    output!.Flush(flushToDisk: true);
+                    foreach (var frame in batch)
+                    {
+                        frame.Entry.Pending = null; // on disk: readers go to the file from now on
+                        frame.Done?.TrySetResult();
+                    }
+                }
+                catch (Exception ex)
+                {
+                    lock (_gate)
+                    {
+                        _failed = ex;
+                    }
+
+                    foreach (var frame in batch)
+                    {
+                        frame.Done?.TrySetException(ex);
+                    }
+                }
+            }
+        }
+        finally
+        {
+            output?.Dispose();
+        }
+    }
+
+    private void Scan(int number, string path)
+    {
+        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        var length = RandomAccess.GetLength(handle);
+        var header = new byte[HeaderBytes];
+        var body = Array.Empty<byte>();
+        long position = 0;
+        while (position + HeaderBytes <= length && RandomAccess.Read(handle, header, position) == HeaderBytes && header.AsSpan(0, 4).SequenceEqual(Magic))
+        {
+            var keyLength = BinaryPrimitives.ReadInt32LittleEndian(header.AsSpan(4));
+            var payloadLength = BinaryPrimitives.ReadInt32LittleEndian(header.AsSpan(8));
+            if (keyLength is <= 0 or > MaxKeyBytes || payloadLength < 0 || position + HeaderBytes + keyLength + payloadLength > length)
+            {
+                break;
+            }
+
+            var size = keyLength + payloadLength;
+            if (body.Length < size)
+            {
+                body = new byte[Math.Max(size, body.Length * 2)];
+            }
+
+            if (RandomAccess.Read(handle, body.AsSpan(0, size), position + HeaderBytes) != size
+                || !Checksum(body.AsSpan(0, size)).SequenceEqual(header.AsSpan(12, 8)))
+            {
+                break; // a torn or damaged tail: nothing after it was acknowledged
+            }
+
+            _entries[Encoding.UTF8.GetString(body, 0, keyLength)] = new Entry(number, position + HeaderBytes + keyLength, payloadLength);
+            position += HeaderBytes + size;
+        }
+    }
+
+    private static byte[] Checksum(ReadOnlySpan<byte> keyAndPayload) => SHA256.HashData(keyAndPayload)[..8];
+
+    private string SegmentPath(int number) => Path.Combine(_directory, $"records-{number:D6}.log");
+
+    private static int SegmentNumber(string path) =>
+        int.TryParse(Path.GetFileNameWithoutExtension(path).AsSpan("records-".Length), out var n) ? n : 0;
+
+    private sealed record Frame(int Segment, byte[] Bytes, Entry Entry, TaskCompletionSource? Done);
+
+    /// <summary>Where a key's latest payload is; <see cref="Pending"/> holds its frame until it is written.</summary>
+    private sealed class Entry(int segment, long offset, int length)
+    {
+        public int Segment { get; } = segment;
+        public long Offset { get; } = offset;
+        public int Length { get; } = length;
+        public volatile byte[]? Pending;
+    }
+}

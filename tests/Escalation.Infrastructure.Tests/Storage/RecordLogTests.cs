@@ -1,0 +1,159 @@
+using System.Text;
+using Escalation.Infrastructure.Storage;
+
+namespace Escalation.Infrastructure.Tests.Storage;
+
+public sealed class RecordLogTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    private static byte[] Bytes(string text) => Encoding.UTF8.GetBytes(text);
+
+    private static string? Text(RecordLog log, string key) => log.Get(key) is { } b ? Encoding.UTF8.GetString(b) : null;
+
+    private string[] Segments() => [.. Directory.GetFiles(Path.Combine(_dir.Path, RecordLog.FolderName), "records-*.log").Order()];
+
+    [Fact]
+    public async Task Append_SameKeyTwiceThenReopen_LatestWins()
+    {
+        await using (var log = RecordLog.Open(_dir.Path))
+        {
+            await log.AppendAsync("c/1", Bytes("first"));
+            await log.AppendAsync("c/2", Bytes("other"));
+            await log.AppendAsync("c/1", Bytes("second"));
+            Assert.Equal("second", Text(log, "c/1"));
+        }
+
+        await using var reopened = RecordLog.Open(_dir.Path);
+
+        Assert.Equal("second", Text(reopened, "c/1"));
+        Assert.Equal("other", Text(reopened, "c/2"));
+        Assert.Null(reopened.Get("c/3"));
+        Assert.Equal(2, reopened.Count);
+    }
+
+    [Fact]
+    public async Task Open_AfterACrashMidRecord_KeepsEveryWholeRecordAndWritesAfterTheTornOne()
+    {
+        await using (var log = RecordLog.Open(_dir.Path))
+        {
+            await log.AppendAsync("a/1", Bytes("kept"));
+            await log.AppendAsync("a/2", Bytes("torn by the crash"));
+        }
+
+        // The crash: the last record's bytes only partly reached the disk.
+        var segment = Segments().Single();
+        using (var file = new FileStream(segment, FileMode.Open))
+        {
+            file.SetLength(file.Length - 5);
+        }
+
+        await using (var log = RecordLog.Open(_dir.Path))
+        {
+            Assert.Equal("kept", Text(log, "a/1"));
+            Assert.Null(log.Get("a/2"));
+            await log.AppendAsync("a/2", Bytes("written again"));
+        }
+
+        await using var reopened = RecordLog.Open(_dir.Path);
+        Assert.Equal("written again", Text(reopened, "a/2"));
+        Assert.Equal(2, Segments().Length); // the writer started a new segment instead of appending after the torn tail
+    }
+
+    [Fact]
+    public async Task Open_RecordWithDamagedBytes_IsNotReturned()
+    {
+        await using (var log = RecordLog.Open(_dir.Path))
+        {
+            await log.AppendAsync("a/1", Bytes("payload-one"));
+        }
+
+        var segment = Segments().Single();
+        var bytes = File.ReadAllBytes(segment);
+        bytes[^3] ^= 0x20;
+        File.WriteAllBytes(segment, bytes);
+
+        await using var reopened = RecordLog.Open(_dir.Path);
+        Assert.Null(reopened.Get("a/1"));
+    }
+
+    [Fact]
+    public async Task Append_PastTheSegmentSize_RollsOverAndReadsAcrossSegments()
+    {
+        await using (var log = RecordLog.Open(_dir.Path, segmentBytes: 200))
+        {
+            for (var i = 0; i < 20; i++)
+            {
+                await log.AppendAsync($"a/{i}", Bytes(new string((char)('a' + i), 60)));
+            }
+
+            Assert.Equal(new string('c', 60), Text(log, "a/2"));
+        }
+
+        Assert.True(Segments().Length >= 5);
+        await using var reopened = RecordLog.Open(_dir.Path);
+        Assert.Equal(Enumerable.Range(0, 20).Select(i => new string((char)('a' + i), 60)), Enumerable.Range(0, 20).Select(i => Text(reopened, $"a/{i}")));
+    }
+
+    [Fact]
+    public async Task Append_ManyConcurrentWriters_EveryAcknowledgedRecordIsThereAfterReopen()
+    {
+        await using (var log = RecordLog.Open(_dir.Path))
+        {
+            await Task.WhenAll(Enumerable.Range(0, 16).Select(w => Task.Run(async () =>
+            {
+                for (var i = 0; i < 50; i++)
+                {
+                    await log.AppendAsync($"a/{w}/{i}", Bytes($"{w}:{i}"));
+                }
+            })));
+        }
+
+        await using var reopened = RecordLog.Open(_dir.Path);
+        Assert.Equal(800, reopened.Count);
+        Assert.Equal("7:49", Text(reopened, "a/7/49"));
+        Assert.Equal(50, reopened.KeysStartingWith("a/3/").Count);
+    }
+
+    [Fact]
+    public async Task Get_RightAfterANonDurableAppend_ReturnsItAndDisposeWritesIt()
+    {
+        var log = RecordLog.Open(_dir.Path);
+        var task = log.AppendAsync("a/w", Bytes("working copy"), durable: false);
+
+        Assert.True(task.IsCompleted);
+        Assert.Equal("working copy", Text(log, "a/w"));
+        await log.DisposeAsync();
+
+        await using var reopened = RecordLog.Open(_dir.Path);
+        Assert.Equal("working copy", Text(reopened, "a/w"));
+    }
+
+    [Fact]
+    public async Task OpenReadOnly_WhileAWriterIsOpen_SeesAcknowledgedRecordsAndCreatesNothing()
+    {
+        Assert.False(Directory.Exists(Path.Combine(_dir.Path, RecordLog.FolderName)));
+        await using (var empty = RecordLog.OpenReadOnly(_dir.Path))
+        {
+            Assert.Equal(0, empty.Count);
+        }
+
+        Assert.False(Directory.Exists(Path.Combine(_dir.Path, RecordLog.FolderName)));
+        await using var writer = RecordLog.Open(_dir.Path);
+        await writer.AppendAsync("c/1", Bytes("one"));
+
+        await using var reader = RecordLog.OpenReadOnly(_dir.Path);
+        Assert.Equal("one", Text(reader, "c/1"));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => reader.AppendAsync("c/2", Bytes("two")));
+    }
+
+    [Fact]
+    public async Task Append_EmptyKey_IsRejected()
+    {
+        await using var log = RecordLog.Open(_dir.Path);
+
+        await Assert.ThrowsAsync<ArgumentException>(() => log.AppendAsync("", Bytes("x")));
+    }
+}
