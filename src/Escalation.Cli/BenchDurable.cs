@@ -86,10 +86,14 @@ public static class BenchDurable
         return new Overhead(BenchStats.Percentile(direct, 0.5), BenchStats.Percentile(inMemory, 0.5), BenchStats.Percentile(onDisk, 0.5), direct.Count);
     }
 
-    /// <summary>Trace appends per second (one new case chain each) with <paramref name="writers"/> concurrent writers.</summary>
+    /// <summary>
+    /// Trace appends per second (one new case chain each) with <paramref name="writers"/> concurrent writers, on the store
+    /// the local host uses (the data directory's record log).
+    /// </summary>
     public static async Task<double> TraceWritesPerSecondAsync(string dataDirectory, TimeSpan measure, int writers)
     {
-        var store = new FileTraceStore(dataDirectory);
+        await using var local = LocalCaseStore.Open(dataDirectory);
+        var store = local.Traces;
         long next = 0;
         long done = 0;
         var clock = Stopwatch.StartNew();

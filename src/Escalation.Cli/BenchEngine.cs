@@ -57,10 +57,10 @@ public sealed class BenchEngine : IAsyncDisposable
         bool cacheArtifacts = true)
     {
         Directory.CreateDirectory(dataDirectory);
-        // The case index and artifacts as the local host stores them: the data directory's record log.
+        // The case index, artifacts and traces as the local host stores them: the data directory's record log.
         var store = LocalCaseStore.Open(dataDirectory);
         ICaseIndex index = store.Index;
-        ITraceStore traces = new FileTraceStore(dataDirectory);
+        ITraceStore traces = store.Traces;
         IStageArtifactStore artifacts = store.Artifacts;
         index = wrapIndex?.Invoke(index) ?? index;
         traces = wrapTraces?.Invoke(traces) ?? traces;

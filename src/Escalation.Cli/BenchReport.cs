@@ -36,7 +36,7 @@ public static class BenchReport
         var traces1 = await BenchDurable.TraceWritesPerSecondAsync(Path.Combine(root, "traces-1"), section, 1);
         var traces16 = await BenchDurable.TraceWritesPerSecondAsync(Path.Combine(root, "traces-16"), section, 16);
         await stdout.WriteLineAsync(
-            $"trace writes (FileTraceStore via TraceChain.AppendAsync, new chain each): 1 writer {BenchStats.N(traces1)}/s = {BenchStats.N(traces1 / fsync, "0.00")} × the fsync loop; " +
+            $"trace writes (LogTraceStore via TraceChain.AppendAsync, new chain each): 1 writer {BenchStats.N(traces1)}/s = {BenchStats.N(traces1 / fsync, "0.00")} × the fsync loop; " +
             $"16 writers {BenchStats.N(traces16)}/s = {BenchStats.N(traces16 / fsync, "0.00")} ×");
 
         var waiting = quick ? 200 : 1000;

@@ -41,7 +41,7 @@ public static class KpiCommand
         if (!CliArgs.Flag(args, "--no-consistency"))
         {
             var workspace = CliArgs.Option(args, "--workspace") ?? "samples/workspace";
-            checks = await ConsistencyAsync(cases, data, store.Artifacts, workspace, stderr);
+            checks = await ConsistencyAsync(cases, store, workspace, stderr);
         }
 
         var summary = KpiSummary.From(cases, now, checks);
@@ -63,7 +63,7 @@ public static class KpiCommand
     /// Re-decides each case from its stored submission (artifact <c>submission</c>) as of its creation time and compares
     /// the route with the one its first decision trace recorded; cases decided on another workspace version are skipped.
     /// </summary>
-    public static async Task<IReadOnlyList<PolicyConsistencyCheck>?> ConsistencyAsync(IReadOnlyList<CaseRecord> cases, string data, IStageArtifactStore artifacts, string workspacePath, TextWriter stderr)
+    public static async Task<IReadOnlyList<PolicyConsistencyCheck>?> ConsistencyAsync(IReadOnlyList<CaseRecord> cases, LocalCaseStore store, string workspacePath, TextWriter stderr)
     {
         BenchSamples samples;
         try
@@ -76,7 +76,7 @@ public static class KpiCommand
             return null;
         }
 
-        var traces = new FileTraceStore(data);
+        var (artifacts, traces) = (store.Artifacts, store.Traces);
         var checks = new List<PolicyConsistencyCheck>();
         foreach (var c in cases)
         {

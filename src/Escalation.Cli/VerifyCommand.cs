@@ -35,7 +35,8 @@ public static class VerifyCommand
         }
 
         var data = CliArgs.Option(args, "--data") ?? DefaultDataDirectory;
-        return await VerifyStoredAsync(target, new FileTraceStore(data), data, stdout);
+        await using var store = LocalCaseStore.OpenReadOnly(data);
+        return await VerifyStoredAsync(target, store.Traces, data, stdout);
     }
 
     private static async Task<int> VerifyFileAsync(string path, TextWriter stdout)

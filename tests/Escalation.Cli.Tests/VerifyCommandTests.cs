@@ -52,6 +52,23 @@ public sealed class VerifyCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Verify_ChainTheServerStoredInItsRecordLog_PrintsOk()
+    {
+        string id;
+        await using (var server = LocalCaseStore.Open(_data))
+        {
+            await server.Traces.AppendAsync(Trace("step 0"));
+            id = (await server.Traces.AppendAsync(Trace("step 1"))).TraceId;
+        }
+
+        var (code, output) = await RunAsync(id, "--data", _data);
+
+        Assert.Equal(0, code);
+        Assert.Contains("OK  case case-verify: chain of 2 traces verified", output);
+        Assert.False(Directory.Exists(Path.Combine(_data, "traces")));
+    }
+
+    [Fact]
     public async Task Verify_TamperedMiddleTrace_NamesThePositionAndExitsOne()
     {
         var chain = await ChainAsync(3);

@@ -101,11 +101,12 @@ public static class EscalationServiceCollectionExtensions
         // One process runs every activity of a case: keep the artifacts it works on in memory between activities.
         services.AddSingleton(new CaseArtifactCache());
 
-        // It also owns its data folder alone: the case index and artifacts go to one append-only record log there
+        // It also owns its data folder alone: the case index, artifacts and traces go to one append-only record log there
         // (no file per write) instead of the file-per-record stores that several processes could share.
         services.AddSingleton(sp => LocalCaseStore.Open(sp.GetRequiredService<EscalationSettings>().DataDirectory));
         ReplaceWhenLocal<ICaseIndex>(services, store => store.Index);
         ReplaceWhenLocal<IStageArtifactStore>(services, store => store.Artifacts);
+        ReplaceWhenLocal<ITraceStore>(services, store => store.Traces);
         services.AddSingleton<IWorkflowHistoryStore>(sp => sp.GetRequiredService<EscalationSettings>() is { UsesAzureStorage: true }
             ? new AzureBlobHistoryStore(sp.GetRequiredService<AzureStorageAccount>())
             : new FileHistoryLog(Path.Combine(sp.GetRequiredService<EscalationSettings>().DataDirectory, "workflow")));

@@ -3,8 +3,8 @@ using Escalation.Core.Storage;
 namespace Escalation.Infrastructure.Storage;
 
 /// <summary>
-/// The local host's case index and stage artifacts: records of one <see cref="RecordLog"/> in the data directory
-/// (<c>store/</c>), reading what earlier versions stored as files too. The process that runs the cases opens it with
+/// The local host's case index, stage artifacts and decision traces: records of one <see cref="RecordLog"/> in the data
+/// directory (<c>store/</c>), reading what earlier versions stored as files too (when their folders exist at opening). The process that runs the cases opens it with
 /// <see cref="Open"/>; commands that only read (KPIs, drills) use <see cref="OpenReadOnly"/>, which sees what was stored
 /// when it opened.
 /// </summary>
@@ -15,6 +15,7 @@ public sealed class LocalCaseStore : IAsyncDisposable
         Log = log;
         Index = new LogCaseIndex(log, dataDirectory);
         Artifacts = new LogStageArtifactStore(log, dataDirectory);
+        Traces = new LogTraceStore(log, dataDirectory);
     }
 
     /// <summary>The record log both stores write to.</summary>
@@ -25,6 +26,9 @@ public sealed class LocalCaseStore : IAsyncDisposable
 
     /// <summary>The stage artifacts.</summary>
     public IStageArtifactStore Artifacts { get; }
+
+    /// <summary>The decision traces and their chains.</summary>
+    public ITraceStore Traces { get; }
 
     /// <summary>Opens the data directory's store for the one process that writes it.</summary>
     public static LocalCaseStore Open(string dataDirectory) => new(RecordLog.Open(dataDirectory), dataDirectory);

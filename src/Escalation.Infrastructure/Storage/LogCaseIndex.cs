@@ -14,7 +14,7 @@ public sealed class LogCaseIndex(RecordLog log, string dataDirectory) : ICaseInd
     private const string Prefix = "c/";
     private static readonly SemaphoreSlim[] Stripes = [.. Enumerable.Range(0, 256).Select(_ => new SemaphoreSlim(1, 1))];
 
-    private readonly string _files = Path.Combine(dataDirectory, "cases");
+    private readonly string? _files = Directory.Exists(Path.Combine(dataDirectory, "cases")) ? Path.Combine(dataDirectory, "cases") : null;
 
     public async Task<VersionedCase?> GetAsync(string caseId, CancellationToken cancellationToken = default) =>
         await ReadAsync(caseId, cancellationToken).ConfigureAwait(false) is { } stored ? new VersionedCase(stored.Case, stored.ETag) : null;
@@ -61,7 +61,7 @@ public sealed class LogCaseIndex(RecordLog log, string dataDirectory) : ICaseInd
     {
         var found = new List<CaseRecord>();
         var inLog = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var key in log.KeysStartingWith(Prefix))
+        foreach (var key in log.KeysIn(Prefix))
         {
             cancellationToken.ThrowIfCancellationRequested();
             inLog.Add(key[Prefix.Length..]);
@@ -71,7 +71,7 @@ public sealed class LogCaseIndex(RecordLog log, string dataDirectory) : ICaseInd
             }
         }
 
-        if (Directory.Exists(_files))
+        if (_files is not null)
         {
             foreach (var file in Directory.EnumerateFiles(_files, "*.json"))
             {
@@ -89,7 +89,7 @@ public sealed class LogCaseIndex(RecordLog log, string dataDirectory) : ICaseInd
 
     private async Task<FileCaseIndex.StoredCase?> ReadAsync(string caseId, CancellationToken cancellationToken) =>
         Parse(log.Get(Prefix + StorageNames.Require(caseId, "caseId")))
-        ?? await FileCaseIndex.ReadAsync(Path.Combine(_files, caseId + ".json"), cancellationToken).ConfigureAwait(false);
+        ?? (_files is null ? null : await FileCaseIndex.ReadAsync(Path.Combine(_files, caseId + ".json"), cancellationToken).ConfigureAwait(false));
 
     private static FileCaseIndex.StoredCase? Parse(byte[]? bytes) =>
         bytes is null ? null : JsonSerializer.Deserialize<FileCaseIndex.StoredCase>(bytes, StorageJson.Options);

@@ -10,7 +10,7 @@ namespace Escalation.Infrastructure.Storage;
 /// </summary>
 public sealed class LogStageArtifactStore(RecordLog log, string dataDirectory) : IStageArtifactStore
 {
-    private readonly FileStageArtifactStore _files = new(dataDirectory);
+    private readonly FileStageArtifactStore? _files = Directory.Exists(Path.Combine(dataDirectory, "artifacts")) ? new(dataDirectory) : null;
 
     public Task PutAsync(string caseId, string name, string json, CancellationToken cancellationToken = default)
     {
@@ -26,13 +26,19 @@ public sealed class LogStageArtifactStore(RecordLog log, string dataDirectory) :
     }
 
     public async Task<string?> GetAsync(string caseId, string name, CancellationToken cancellationToken = default) =>
-        log.Get(Key(caseId, name)) is { } bytes ? Encoding.UTF8.GetString(bytes) : await _files.GetAsync(caseId, name, cancellationToken).ConfigureAwait(false);
+        log.Get(Key(caseId, name)) is { } bytes ? Encoding.UTF8.GetString(bytes)
+        : _files is null ? null
+        : await _files.GetAsync(caseId, name, cancellationToken).ConfigureAwait(false);
 
     public async Task<IReadOnlyList<string>> ListAsync(string caseId, CancellationToken cancellationToken = default)
     {
         var prefix = Key(caseId, "x")[..^1];
-        var names = log.KeysStartingWith(prefix).Select(k => k[prefix.Length..]).ToHashSet(StringComparer.Ordinal);
-        names.UnionWith(await _files.ListAsync(caseId, cancellationToken).ConfigureAwait(false));
+        var names = log.KeysIn(prefix).Select(k => k[prefix.Length..]).ToHashSet(StringComparer.Ordinal);
+        if (_files is not null)
+        {
+            names.UnionWith(await _files.ListAsync(caseId, cancellationToken).ConfigureAwait(false));
+        }
+
         return [.. names.Order(StringComparer.Ordinal)];
     }
 

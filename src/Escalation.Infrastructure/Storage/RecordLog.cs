@@ -36,6 +36,7 @@ public sealed class RecordLog : IAsyncDisposable
     private readonly long _segmentBytes;
     private readonly object _gate = new();
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _groups = new(StringComparer.Ordinal); // "a/case-1/" → its keys
     private readonly ConcurrentDictionary<int, SafeFileHandle> _readers = new();
     private readonly Channel<Frame> _queue = Channel.CreateUnbounded<Frame>(new UnboundedChannelOptions { SingleReader = true });
     private readonly int _lastExisting;
@@ -127,7 +128,7 @@ public sealed class RecordLog : IAsyncDisposable
             }
 
             var entry = new Entry(_segment, _offset + HeaderBytes + keyLength, payload.Length) { Pending = frame };
-            _entries[key] = entry;
+            Index(key, entry);
             if (!_queue.Writer.TryWrite(new Frame(_segment, frame, entry, done)))
             {
                 throw new ObjectDisposedException(nameof(RecordLog));
@@ -174,12 +175,29 @@ public sealed class RecordLog : IAsyncDisposable
         return bytes;
     }
 
-    /// <summary>The keys that start with <paramref name="prefix"/>, in no particular order.</summary>
+    /// <summary>The keys that start with <paramref name="prefix"/>, in no particular order (a scan of every key).</summary>
     public IReadOnlyList<string> KeysStartingWith(string prefix)
     {
         lock (_gate)
         {
             return [.. _entries.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal))];
+        }
+    }
+
+    /// <summary>
+    /// The keys made of <paramref name="group"/> (ending with <c>/</c>) and a name without <c>/</c> — the artifacts of a
+    /// case under <c>a/case-1/</c>, say — in no particular order, without a scan.
+    /// </summary>
+    public IReadOnlyList<string> KeysIn(string group)
+    {
+        if (!group.EndsWith('/'))
+        {
+            throw new ArgumentException("A group ends with '/'.", nameof(group));
+        }
+
+        lock (_gate)
+        {
+            return _groups.TryGetValue(group, out var keys) ? [.. keys] : [];
         }
     }
 
@@ -299,8 +317,27 @@ public sealed class RecordLog : IAsyncDisposable
                 break; // a torn or damaged tail: nothing after it was acknowledged
             }
 
-            _entries[Encoding.UTF8.GetString(body, 0, keyLength)] = new Entry(number, position + HeaderBytes + keyLength, payloadLength);
+            Index(Encoding.UTF8.GetString(body, 0, keyLength), new Entry(number, position + HeaderBytes + keyLength, payloadLength));
             position += HeaderBytes + size;
+        }
+    }
+
+    /// <summary>Records the latest position of a key (under the gate, or while the constructor scans).</summary>
+    private void Index(string key, Entry entry)
+    {
+        if (_entries.TryAdd(key, entry))
+        {
+            var group = key[..(key.LastIndexOf('/') + 1)];
+            if (!_groups.TryGetValue(group, out var keys))
+            {
+                _groups[group] = keys = [];
+            }
+
+            keys.Add(key);
+        }
+        else
+        {
+            _entries[key] = entry;
         }
     }
 

@@ -114,7 +114,9 @@ public sealed class RecordLogTests : IDisposable
         await using var reopened = RecordLog.Open(_dir.Path);
         Assert.Equal(800, reopened.Count);
         Assert.Equal("7:49", Text(reopened, "a/7/49"));
-        Assert.Equal(50, reopened.KeysStartingWith("a/3/").Count);
+        Assert.Equal(50, reopened.KeysIn("a/3/").Count);
+        Assert.Equal(800, reopened.KeysStartingWith("a/").Count);
+        Assert.Empty(reopened.KeysIn("a/"));
     }
 
     [Fact]

@@ -189,6 +189,66 @@ public sealed class FileTraceStoreTests : TraceStoreContract, IDisposable
     public void Dispose() => _dir.Dispose();
 }
 
+/// <summary>The trace store contract on the data directory's record log (the local host's store).</summary>
+public sealed class LogTraceStoreTests : TraceStoreContract, IAsyncLifetime
+{
+    private readonly TempDirectory _dir = new();
+    private RecordLog? _log;
+
+    protected override ITraceStore CreateStore() => new LogTraceStore(_log ??= RecordLog.Open(_dir.Path), _dir.Path);
+
+    // Tampering from outside the port: records written straight into the log under the trace's key.
+    protected override Task OverwriteTraceAsync(string traceId, byte[] bytes) => _log!.AppendAsync("t/" + traceId, bytes);
+
+    protected override Task DeleteTraceAsync(string traceId) => _log!.AppendAsync("t/" + traceId, []);
+
+    [Fact]
+    public async Task Chain_StartedAsFilesByAnEarlierVersion_ContinuesInTheLogWithoutReusingASlot()
+    {
+        var caseId = SampleTraces.NewCaseId();
+        var files = new FileTraceStore(_dir.Path);
+        var first = await files.AppendAsync(SampleTraces.Decision(caseId, "stored as a file"));
+        var store = CreateStore();
+
+        Assert.False(await store.TryClaimSequenceAsync(caseId, 0, first.TraceId));
+        var second = await store.AppendAsync(SampleTraces.Decision(caseId, "stored in the log"));
+        var chain = await store.ListChainAsync(caseId);
+
+        Assert.Equal([first.TraceId, second.TraceId], chain.Select(l => l.TraceId));
+        Assert.Equal(1, second.Trace.Sequence);
+        Assert.True((await store.VerifyCaseAsync(caseId)).Ok);
+        Assert.Single(Directory.GetFiles(Path.Combine(_dir.Path, "chains", caseId))); // the new slot went to the log, not to a file
+    }
+
+    [Fact]
+    public async Task Append_ThenReopen_ChainVerifies()
+    {
+        var caseId = SampleTraces.NewCaseId();
+        var store = CreateStore();
+        await store.AppendAsync(SampleTraces.Decision(caseId, "one"));
+        await store.AppendAsync(SampleTraces.Decision(caseId, "two"));
+        await _log!.DisposeAsync();
+        _log = null;
+
+        var reopened = CreateStore();
+
+        Assert.Equal(2, (await reopened.ListChainAsync(caseId)).Count);
+        Assert.True((await reopened.VerifyCaseAsync(caseId)).Ok);
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        if (_log is not null)
+        {
+            await _log.DisposeAsync();
+        }
+
+        _dir.Dispose();
+    }
+}
+
 /// <summary>The trace store contract on Azurite blobs.</summary>
 public sealed class AzureTraceStoreTests : TraceStoreContract
 {
