@@ -5,7 +5,14 @@ using Escalation.Core.Knowledge;
 using Escalation.Core.Workflow;
 using Escalation.Server;
 
-var builder = WebApplication.CreateBuilder(args);
+// appsettings.json ships beside the server's dll. The content root defaults to the current directory — the repository
+// root under `dotnet run --project src/Escalation.Server` — where it is not, and without it every request was logged
+// at Information. Use the app's folder unless the current directory has an appsettings.json of its own.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    ContentRootPath = File.Exists(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json")) ? null : AppContext.BaseDirectory,
+});
 if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
 {
     builder.WebHost.UseUrls("http://localhost:7071");
