@@ -32,7 +32,8 @@ public sealed partial class PolicyRetrievalStage
         foreach (var p in workspace.Policies)
         {
             var rank = wanted.IndexOf(p.Category);
-            var tagHits = p.Tags.Where(t => text.Contains(t.ToLowerInvariant(), StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToArray();
+            var tags = Lowered(p.Tags);
+            var tagHits = p.Tags.Where((_, i) => text.Contains(tags[i], StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToArray();
             var score = rank >= 0
                 ? (rank == 0 ? 0.7 : 0.45) + Math.Min(0.3, tagHits.Length * 0.15)
                 : Math.Min(0.5, tagHits.Length * 0.25);
@@ -103,7 +104,7 @@ public sealed partial class PolicyRetrievalStage
         (string Id, string[] Words)? best = null;
         foreach (var r in p.Rules)
         {
-            var shared = RuleWords.GetOrAdd(r.Text, t => WordSplit().Split(t.ToLowerInvariant()).Where(w => w.Length >= 5).Distinct().Order(StringComparer.Ordinal).ToArray())
+            var shared = RuleWords.GetValue(r, rule => WordSplit().Split(rule.Text.ToLowerInvariant()).Where(w => w.Length >= 5).Distinct().Order(StringComparer.Ordinal).ToArray())
                 .Where(caseWords.Contains).ToArray();
             if (shared.Length >= 3 && (best is null || shared.Length > best.Value.Words.Length))
             {
@@ -114,8 +115,13 @@ public sealed partial class PolicyRetrievalStage
         return best;
     }
 
-    /// <summary>A rule's content words (five letters or more), computed once per rule text.</summary>
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> RuleWords = new(StringComparer.Ordinal);
+    /// <summary>A rule's content words (five letters or more), computed once per rule of a loaded workspace.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<PolicyRule, string[]> RuleWords = new();
+
+    /// <summary>Tags and trigger words in lower case, computed once per list of a loaded workspace.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<string>, string[]> LowerCase = new();
+
+    private static string[] Lowered(IReadOnlyList<string> words) => LowerCase.GetValue(words, list => [.. list.Select(w => w.ToLowerInvariant())]);
 
     [System.Text.RegularExpressions.GeneratedRegex("[^a-z]+")]
     private static partial System.Text.RegularExpressions.Regex WordSplit();
@@ -208,7 +214,8 @@ public sealed partial class PolicyRetrievalStage
         var bestScore = 0;
         foreach (var p in playbooks)
         {
-            var words = p.TriggerWords.Where(w => text.Contains(w.ToLowerInvariant(), StringComparison.Ordinal)).ToArray();
+            var triggers = Lowered(p.TriggerWords);
+            var words = p.TriggerWords.Where((_, i) => text.Contains(triggers[i], StringComparison.Ordinal)).ToArray();
             var sigs = p.TriggerSignals.Where(active.Contains).ToArray();
             var score = words.Length + (sigs.Length * 2);
             if (score > bestScore)
