@@ -14,8 +14,10 @@ public static class BenchPipeline
     public static Result Run(BenchSamples samples, TimeSpan measure)
     {
         var tickets = samples.Tickets.Select(t => t.Ticket).ToArray();
+        // Warm up as long as the measurement: a fresh process runs the pipeline slower until the tiered JIT has compiled its
+        // hot methods at their final tier (half a second of warm-up measured about twice the steady-state time).
         var warmUp = Stopwatch.StartNew();
-        while (warmUp.Elapsed < TimeSpan.FromMilliseconds(500))
+        while (warmUp.Elapsed < measure)
         {
             foreach (var t in tickets)
             {

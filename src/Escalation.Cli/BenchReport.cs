@@ -21,7 +21,7 @@ public static class BenchReport
         var memoryOnly = await BenchDurable.CasesPerSecondAsync(samples, Path.Combine(root, "durable-mem"), durable: false, section, concurrency);
         var engineOnly = await BenchDurable.CasesPerSecondAsync(samples, Path.Combine(root, "durable-engine"), durable: true, section, concurrency, storesInMemory: true);
         await stdout.WriteLineAsync(
-            $"durable cases (embedded engine + FileHistoryLog + file stores, real CaseWorkflow, {(BenchEngine.UseRealActivities ? "the host's CaseActivities" : "bench activities")}, {concurrency} in flight): " +
+            $"durable cases (embedded engine + FileHistoryLog + the local record-log store, real CaseWorkflow, {(BenchEngine.UseRealActivities ? "the host's CaseActivities" : "bench activities")}, {concurrency} in flight): " +
             $"{BenchStats.N(durable)} cases/s = {BenchStats.N(durable / fsync, "0.00")} × the fsync loop — goal ≥ 0.50: {BenchStats.Goal(durable / fsync >= 0.5)} " +
             $"(history in memory instead: {BenchStats.N(memoryOnly)} cases/s)");
         await stdout.WriteLineAsync(

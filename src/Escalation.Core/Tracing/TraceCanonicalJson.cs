@@ -1,9 +1,9 @@
-using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Escalation.Core.Tracing;
 
@@ -17,34 +17,19 @@ public static class TraceCanonicalJson
     /// <summary>Prefix of every trace id.</summary>
     public const string IdPrefix = "tr-";
 
+    // The serializer writes the canonical form in one pass: every object's members in ordinal order of their names (set
+    // on each type's metadata once), null members left out, characters escaped only where JSON requires it.
     private static readonly JsonSerializerOptions Options = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Converters = { new UtcTimeConverter() },
-    };
-
-    private static readonly JsonWriterOptions WriterOptions = new()
-    {
-        Indented = false,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { MembersInOrdinalOrder } },
     };
 
     /// <summary>The canonical bytes of a trace.</summary>
-    public static byte[] Serialize(DecisionTrace trace)
-    {
-        // Serialise, then rewrite with every object's members in ordinal order. A read-only JsonDocument keeps this to
-        // two passes over pooled buffers (a JsonNode tree costs a dictionary per object); the bytes are the same.
-        var plain = JsonSerializer.SerializeToUtf8Bytes(trace, Options);
-        using var document = JsonDocument.Parse(plain);
-        var buffer = new ArrayBufferWriter<byte>(plain.Length);
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
-        {
-            WriteSorted(document.RootElement, writer);
-        }
-
-        return buffer.WrittenSpan.ToArray();
-    }
+    public static byte[] Serialize(DecisionTrace trace) => JsonSerializer.SerializeToUtf8Bytes(trace, Options);
 
     /// <summary>Reads a trace from its stored bytes; throws <see cref="JsonException"/> when they are not a trace.</summary>
     public static DecisionTrace Deserialize(ReadOnlySpan<byte> bytes) =>
@@ -84,41 +69,22 @@ public static class TraceCanonicalJson
         value is { Length: 67 } && value.StartsWith(IdPrefix, StringComparison.Ordinal)
         && value.AsSpan(3).IndexOfAnyExcept("0123456789abcdef") < 0;
 
-    private static void WriteSorted(JsonElement element, Utf8JsonWriter writer)
+    private static void MembersInOrdinalOrder(JsonTypeInfo type)
     {
-        switch (element.ValueKind)
+        if (type.Kind == JsonTypeInfoKind.Dictionary)
         {
-            case JsonValueKind.Object:
-                var members = new List<JsonProperty>();
-                foreach (var member in element.EnumerateObject())
-                {
-                    if (member.Value.ValueKind != JsonValueKind.Null)
-                    {
-                        members.Add(member);
-                    }
-                }
+            throw new NotSupportedException($"{type.Type.Name}: a dictionary's keys would be written in insertion order, which is not canonical.");
+        }
 
-                writer.WriteStartObject();
-                foreach (var member in members.OrderBy(m => m.Name, StringComparer.Ordinal))
-                {
-                    writer.WritePropertyName(member.Name);
-                    WriteSorted(member.Value, writer);
-                }
+        if (type.Kind != JsonTypeInfoKind.Object)
+        {
+            return;
+        }
 
-                writer.WriteEndObject();
-                break;
-            case JsonValueKind.Array:
-                writer.WriteStartArray();
-                foreach (var item in element.EnumerateArray())
-                {
-                    WriteSorted(item, writer);
-                }
-
-                writer.WriteEndArray();
-                break;
-            default:
-                element.WriteTo(writer);
-                break;
+        var members = type.Properties.OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
+        for (var i = 0; i < members.Count; i++)
+        {
+            members[i].Order = i;
         }
     }
 
