@@ -238,6 +238,16 @@ public sealed class RecordLog : IAsyncDisposable
                     batch.Add(frame);
                 }
 
+                if (batch.Count > 1)
+                {
+                    // Several writers are waiting: give the others on their way a moment to join this flush.
+                    Thread.Yield();
+                    while (batch.Count < 4096 && _queue.Reader.TryRead(out var frame))
+                    {
+                        batch.Add(frame);
+                    }
+                }
+
                 try
                 {
                     // Frames arrive in the order their positions were given: write each segment's run in one call.

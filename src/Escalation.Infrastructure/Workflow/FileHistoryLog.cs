@@ -164,6 +164,16 @@ public sealed class FileHistoryLog : IWorkflowHistoryStore, IAsyncDisposable
                 batch.Add(p);
             }
 
+            if (batch.Count > 1)
+            {
+                // Several instances are waiting: give the others on their way a moment to join this flush.
+                Thread.Yield();
+                while (batch.Count < 4096 && _queue.Reader.TryRead(out var p))
+                {
+                    batch.Add(p);
+                }
+            }
+
             try
             {
                 var segment = Segment();
