@@ -33,7 +33,7 @@ try
     api = app.Services.GetRequiredService<CaseApi>();
     cases = app.Services.GetRequiredService<ICaseOrchestrationClient>();
 }
-catch (Exception ex) when (ex is WorkspaceValidationException or DirectoryNotFoundException or InvalidOperationException or UriFormatException)
+catch (Exception ex) when (ex is WorkspaceValidationException or IOException or InvalidOperationException or UriFormatException)
 {
     Console.Error.WriteLine("The service cannot start:");
     Console.Error.WriteLine("  " + ex.Message);

@@ -28,6 +28,7 @@ public sealed class RecordLog : IAsyncDisposable
     /// <summary>The folder of a data directory that holds the log.</summary>
     public const string FolderName = "store";
 
+    private const string LockFileName = ".writer.lock";
     private const int HeaderBytes = 20;
     private const int MaxKeyBytes = 1024;
     private static ReadOnlySpan<byte> Magic => "ESR1"u8;
@@ -44,6 +45,7 @@ public sealed class RecordLog : IAsyncDisposable
     private int _segment;
     private long _offset;
     private Exception? _failed;
+    private readonly FileStream? _lock;
 
     private RecordLog(string directory, bool readOnly, long segmentBytes)
     {
@@ -53,6 +55,15 @@ public sealed class RecordLog : IAsyncDisposable
         if (!readOnly)
         {
             Directory.CreateDirectory(directory);
+            try
+            {
+                // One writer per log: a second server on the same data folder would not see this one's records.
+                _lock = new FileStream(Path.Combine(directory, LockFileName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException ex)
+            {
+                throw new IOException($"Another process is writing {directory} (is a server already running on this data folder?).", ex);
+            }
         }
 
         if (Directory.Exists(directory))
@@ -128,11 +139,12 @@ public sealed class RecordLog : IAsyncDisposable
             }
 
             var entry = new Entry(_segment, _offset + HeaderBytes + keyLength, payload.Length) { Pending = frame };
-            Index(key, entry);
             if (!_queue.Writer.TryWrite(new Frame(_segment, frame, entry, done)))
             {
                 throw new ObjectDisposedException(nameof(RecordLog));
             }
+
+            Index(key, entry);
 
             _offset += frame.Length;
             _writer ??= Task.Factory.StartNew(WriteLoop, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
@@ -220,6 +232,8 @@ public sealed class RecordLog : IAsyncDisposable
         {
             handle.Dispose();
         }
+
+        _lock?.Dispose();
     }
 
     private void WriteLoop()

@@ -152,6 +152,27 @@ public sealed class RecordLogTests : IDisposable
     }
 
     [Fact]
+    public async Task Open_WhileAnotherWriterHasIt_RefusesWithAClearError()
+    {
+        await using var first = RecordLog.Open(_dir.Path);
+
+        var ex = Assert.Throws<IOException>(() => RecordLog.Open(_dir.Path));
+
+        Assert.Contains("Another process is writing", ex.Message);
+        await using var reader = RecordLog.OpenReadOnly(_dir.Path); // readers are welcome
+    }
+
+    [Fact]
+    public async Task Append_AfterDispose_ThrowsAndLeavesNothingBehind()
+    {
+        var log = RecordLog.Open(_dir.Path);
+        await log.DisposeAsync();
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => log.AppendAsync("c/late", Bytes("late")));
+        Assert.Null(log.Get("c/late"));
+    }
+
+    [Fact]
     public async Task Append_EmptyKey_IsRejected()
     {
         await using var log = RecordLog.Open(_dir.Path);
