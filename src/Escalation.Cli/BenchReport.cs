@@ -17,9 +17,10 @@ public static class BenchReport
         await stdout.WriteLineAsync($"disk yardstick: {BenchStats.N(fsync)} fsync'd 4 KB writes/s (write + Flush(true), one file, {root})");
 
         var concurrency = 64;
-        var durable = await BenchDurable.CasesPerSecondAsync(samples, Path.Combine(root, "durable"), durable: true, section, concurrency);
-        var memoryOnly = await BenchDurable.CasesPerSecondAsync(samples, Path.Combine(root, "durable-mem"), durable: false, section, concurrency);
-        var engineOnly = await BenchDurable.CasesPerSecondAsync(samples, Path.Combine(root, "durable-engine"), durable: true, section, concurrency, storesInMemory: true);
+        var warmUp = TimeSpan.FromSeconds(quick ? 1 : 3);
+        var durable = await BenchDurable.CasesPerSecondAsync(samples, Path.Combine(root, "durable"), durable: true, section, concurrency, warmUp: warmUp);
+        var memoryOnly = await BenchDurable.CasesPerSecondAsync(samples, Path.Combine(root, "durable-mem"), durable: false, section, concurrency, warmUp: warmUp);
+        var engineOnly = await BenchDurable.CasesPerSecondAsync(samples, Path.Combine(root, "durable-engine"), durable: true, section, concurrency, storesInMemory: true, warmUp: warmUp);
         await stdout.WriteLineAsync(
             $"durable cases (embedded engine + FileHistoryLog + the local record-log store, real CaseWorkflow, {(BenchEngine.UseRealActivities ? "the host's CaseActivities" : "bench activities")}, {concurrency} in flight): " +
             $"{BenchStats.N(durable)} cases/s = {BenchStats.N(durable / fsync, "0.00")} × the fsync loop — goal ≥ 0.50: {BenchStats.Goal(durable / fsync >= 0.5)} " +
