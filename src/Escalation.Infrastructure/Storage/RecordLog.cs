@@ -9,7 +9,7 @@ namespace Escalation.Infrastructure.Storage;
 
 /// <summary>
 /// Keyed records in append-only segment files (<c>records-000001.log</c>, …) with group commit: the local host's case
-/// index and artifacts live here instead of in a file each, so storing a case creates no file (no inode to allocate,
+/// index, artifacts and decision traces live here instead of in a file each, so storing a case creates no file (no inode to allocate,
 /// rename or free) and the writes of every case in flight share one flush. The latest record of a key wins; an index of
 /// key → position is kept in memory and rebuilt by reading the segments when the log is opened.
 /// <para>
@@ -242,6 +242,7 @@ public sealed class RecordLog : IAsyncDisposable
         var joined = new MemoryStream();
         FileStream? output = null;
         var outputSegment = 0;
+        var newSegment = false;
         try
         {
             while (_queue.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
@@ -281,12 +282,20 @@ public sealed class RecordLog : IAsyncDisposable
                             output?.Dispose();
                             output = new FileStream(SegmentPath(segment), FileMode.CreateNew, FileAccess.Write, FileShare.Read, 1, FileOptions.None);
                             outputSegment = segment;
+                            newSegment = true;
                         }
 
                         output!.Write(joined.GetBuffer(), 0, (int)joined.Length);
                     }
 
                     output!.Flush(flushToDisk: true);
+                    if (newSegment && DiskCommit.Groups)
+                    {
+                        // A new file's name is durable once its folder is: syncfs covers it (once per segment).
+                        DiskCommit.WhenDurableAsync(_directory).GetAwaiter().GetResult();
+                    }
+
+                    newSegment = false;
                     foreach (var frame in batch)
                     {
                         frame.Entry.Pending = null; // on disk: readers go to the file from now on

@@ -22,6 +22,7 @@ public sealed class FileHistoryLog : IWorkflowHistoryStore, IAsyncDisposable
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _writer;
     private FileStream? _segment;
+    private bool _segmentIsNew;
     private int _segmentNumber;
 
     public FileHistoryLog(string directory)
@@ -141,6 +142,7 @@ public sealed class FileHistoryLog : IWorkflowHistoryStore, IAsyncDisposable
             }
 
             var path = Path.Combine(_directory, $"history-{_segmentNumber:D6}.jsonl");
+            _segmentIsNew = !File.Exists(path);
             _segment = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read, 1, FileOptions.None);
             if (_segment.Length > 0)
             {
@@ -186,6 +188,13 @@ public sealed class FileHistoryLog : IWorkflowHistoryStore, IAsyncDisposable
                 segment.Write(joined.WrittenSpan); // one write call for the whole batch
 
                 segment.Flush(flushToDisk: true);
+                if (_segmentIsNew && Storage.DiskCommit.Groups)
+                {
+                    // A new file's name is durable once its folder is: syncfs covers it (once per segment).
+                    await Storage.DiskCommit.WhenDurableAsync(_directory);
+                }
+
+                _segmentIsNew = false;
                 foreach (var p in batch)
                 {
                     p.Done.TrySetResult();
