@@ -34,18 +34,7 @@ public sealed class FileCaseIndex(string dataDirectory) : ICaseIndex
 
     private async Task<string> WriteAsync(CaseRecord record, string? ifMatch, string path, CancellationToken cancellationToken)
     {
-        var current = await ReadAsync(path, cancellationToken);
-        if (ifMatch is null && current is not null)
-        {
-            throw new ConcurrencyConflictException($"Case {record.CaseId} already exists.");
-        }
-
-        if (ifMatch is not null and not "*" && current?.ETag != ifMatch)
-        {
-            throw new ConcurrencyConflictException($"Case {record.CaseId} changed since it was read (ETag {ifMatch}, now {current?.ETag ?? "absent"}).");
-        }
-
-        var etag = ((current is null ? 0 : long.Parse(current.ETag)) + 1).ToString();
+        var etag = NextETag(record.CaseId, await ReadAsync(path, cancellationToken), ifMatch);
         await AtomicFile.ReplaceAsync(path, JsonSerializer.SerializeToUtf8Bytes(new StoredCase(record, etag), StorageJson.Options), cancellationToken, groupRoot: dataDirectory);
         return etag;
     }
@@ -79,6 +68,26 @@ public sealed class FileCaseIndex(string dataDirectory) : ICaseIndex
 
     internal static async Task<StoredCase?> ReadAsync(string path, CancellationToken cancellationToken) =>
         await AtomicFile.ReadOrNullAsync(path, cancellationToken) is { } bytes ? JsonSerializer.Deserialize<StoredCase>(bytes, StorageJson.Options) : null;
+
+    /// <summary>
+    /// The version a write of <paramref name="caseId"/> stores, given the stored one: throws
+    /// <see cref="ConcurrencyConflictException"/> when <paramref name="ifMatch"/> does not allow the write (null: only a
+    /// new case; <c>*</c>: any; otherwise the stored version).
+    /// </summary>
+    internal static string NextETag(string caseId, StoredCase? current, string? ifMatch)
+    {
+        if (ifMatch is null && current is not null)
+        {
+            throw new ConcurrencyConflictException($"Case {caseId} already exists.");
+        }
+
+        if (ifMatch is not null and not "*" && current?.ETag != ifMatch)
+        {
+            throw new ConcurrencyConflictException($"Case {caseId} changed since it was read (ETag {ifMatch}, now {current?.ETag ?? "absent"}).");
+        }
+
+        return ((current is null ? 0 : long.Parse(current.ETag)) + 1).ToString();
+    }
 
     /// <summary>A case record as stored on disk (here and in <see cref="LogCaseIndex"/>): the record and its version counter.</summary>
     internal sealed record StoredCase(CaseRecord Case, string ETag);

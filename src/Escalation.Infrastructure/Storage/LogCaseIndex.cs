@@ -28,18 +28,7 @@ public sealed class LogCaseIndex(RecordLog log, string dataDirectory) : ICaseInd
         string etag;
         try
         {
-            var current = await ReadAsync(record.CaseId, cancellationToken).ConfigureAwait(false);
-            if (ifMatch is null && current is not null)
-            {
-                throw new ConcurrencyConflictException($"Case {record.CaseId} already exists.");
-            }
-
-            if (ifMatch is not null and not "*" && current?.ETag != ifMatch)
-            {
-                throw new ConcurrencyConflictException($"Case {record.CaseId} changed since it was read (ETag {ifMatch}, now {current?.ETag ?? "absent"}).");
-            }
-
-            etag = ((current is null ? 0 : long.Parse(current.ETag)) + 1).ToString();
+            etag = FileCaseIndex.NextETag(record.CaseId, await ReadAsync(record.CaseId, cancellationToken).ConfigureAwait(false), ifMatch);
             written = log.AppendAsync(key, JsonSerializer.SerializeToUtf8Bytes(new FileCaseIndex.StoredCase(record, etag), StorageJson.Options));
         }
         finally

@@ -133,15 +133,14 @@ public sealed class FileCaseIndexTests : CaseIndexContract, IDisposable
 /// <summary>The case index contract on the data directory's record log (the local host's store).</summary>
 public sealed class LogCaseIndexTests : CaseIndexContract, IAsyncLifetime
 {
-    private readonly TempDirectory _dir = new();
-    private RecordLog? _log;
+    private readonly TempRecordLog _store = new();
 
-    protected override ICaseIndex CreateIndex() => new LogCaseIndex(_log ??= RecordLog.Open(_dir.Path), _dir.Path);
+    protected override ICaseIndex CreateIndex() => new LogCaseIndex(_store.Log, _store.Path);
 
     [Fact]
     public async Task Query_CasesStoredAsFilesByAnEarlierVersion_AreListedOnceAndUpdatedInTheLog()
     {
-        var files = new FileCaseIndex(_dir.Path);
+        var files = new FileCaseIndex(_store.Path);
         var old = new CaseRecord { CaseId = "case-old", TicketId = "ZD-1", CustomerId = "cus_014", Kind = "sensitive", Status = "awaiting-review", Created = SampleTraces.At, Updated = SampleTraces.At };
         var etag = await files.UpsertAsync(old, null);
         await files.UpsertAsync(old with { CaseId = "case-old-2" }, null);
@@ -165,8 +164,8 @@ public sealed class LogCaseIndexTests : CaseIndexContract, IAsyncLifetime
         var first = await index.UpsertAsync(record, null);
         await index.UpsertAsync(record with { Status = "sent" }, first);
 
-        await using var reader = RecordLog.OpenReadOnly(_dir.Path);
-        var seen = await new LogCaseIndex(reader, _dir.Path).GetAsync("case-ro");
+        await using var reader = RecordLog.OpenReadOnly(_store.Path);
+        var seen = await new LogCaseIndex(reader, _store.Path).GetAsync("case-ro");
 
         Assert.Equal("sent", seen!.Case.Status);
         await Assert.ThrowsAsync<InvalidOperationException>(() => reader.AppendAsync("c/x", [1]));
@@ -174,15 +173,7 @@ public sealed class LogCaseIndexTests : CaseIndexContract, IAsyncLifetime
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        if (_log is not null)
-        {
-            await _log.DisposeAsync();
-        }
-
-        _dir.Dispose();
-    }
+    public Task DisposeAsync() => _store.DisposeAsync().AsTask();
 }
 
 /// <summary>The case index contract on Azurite tables.</summary>

@@ -52,15 +52,14 @@ public sealed class FileStageArtifactStoreTests : StageArtifactStoreContract, ID
 /// <summary>The stage artifact contract on the data directory's record log (the local host's store).</summary>
 public sealed class LogStageArtifactStoreTests : StageArtifactStoreContract, IAsyncLifetime
 {
-    private readonly TempDirectory _dir = new();
-    private RecordLog? _log;
+    private readonly TempRecordLog _store = new();
 
-    protected override IStageArtifactStore CreateStore() => new LogStageArtifactStore(_log ??= RecordLog.Open(_dir.Path), _dir.Path);
+    protected override IStageArtifactStore CreateStore() => new LogStageArtifactStore(_store.Log, _store.Path);
 
     [Fact]
     public async Task Get_ArtifactStoredAsAFileByAnEarlierVersion_IsReadUntilTheLogHasANewerOne()
     {
-        await new FileStageArtifactStore(_dir.Path).PutAsync("case-old", "decision", "{\"route\":\"escalate\"}");
+        await new FileStageArtifactStore(_store.Path).PutAsync("case-old", "decision", "{\"route\":\"escalate\"}");
         var store = CreateStore();
 
         Assert.Equal("{\"route\":\"escalate\"}", await store.GetAsync("case-old", "decision"));
@@ -76,27 +75,18 @@ public sealed class LogStageArtifactStoreTests : StageArtifactStoreContract, IAs
         var store = CreateStore();
         await store.PutAsync("case-1", "decision", "{\"route\":\"escalate\"}");
         await store.PutRecomputableAsync("case-1", "state", "{\"stage\":2}");
-        await _log!.DisposeAsync();
-        _log = null;
+        await _store.CloseAsync();
 
         var reopened = CreateStore();
 
         Assert.Equal("{\"route\":\"escalate\"}", await reopened.GetAsync("case-1", "decision"));
         Assert.Equal("{\"stage\":2}", await reopened.GetAsync("case-1", "state"));
-        Assert.False(Directory.Exists(Path.Combine(_dir.Path, "artifacts")));
+        Assert.False(Directory.Exists(Path.Combine(_store.Path, "artifacts")));
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        if (_log is not null)
-        {
-            await _log.DisposeAsync();
-        }
-
-        _dir.Dispose();
-    }
+    public Task DisposeAsync() => _store.DisposeAsync().AsTask();
 }
 
 /// <summary>The stage artifact contract on Azurite blobs.</summary>

@@ -192,21 +192,20 @@ public sealed class FileTraceStoreTests : TraceStoreContract, IDisposable
 /// <summary>The trace store contract on the data directory's record log (the local host's store).</summary>
 public sealed class LogTraceStoreTests : TraceStoreContract, IAsyncLifetime
 {
-    private readonly TempDirectory _dir = new();
-    private RecordLog? _log;
+    private readonly TempRecordLog _store = new();
 
-    protected override ITraceStore CreateStore() => new LogTraceStore(_log ??= RecordLog.Open(_dir.Path), _dir.Path);
+    protected override ITraceStore CreateStore() => new LogTraceStore(_store.Log, _store.Path);
 
     // Tampering from outside the port: records written straight into the log under the trace's key.
-    protected override Task OverwriteTraceAsync(string traceId, byte[] bytes) => _log!.AppendAsync("t/" + traceId, bytes);
+    protected override Task OverwriteTraceAsync(string traceId, byte[] bytes) => _store.Log.AppendAsync("t/" + traceId, bytes);
 
-    protected override Task DeleteTraceAsync(string traceId) => _log!.AppendAsync("t/" + traceId, []);
+    protected override Task DeleteTraceAsync(string traceId) => _store.Log.AppendAsync("t/" + traceId, []);
 
     [Fact]
     public async Task Chain_StartedAsFilesByAnEarlierVersion_ContinuesInTheLogWithoutReusingASlot()
     {
         var caseId = SampleTraces.NewCaseId();
-        var files = new FileTraceStore(_dir.Path);
+        var files = new FileTraceStore(_store.Path);
         var first = await files.AppendAsync(SampleTraces.Decision(caseId, "stored as a file"));
         var store = CreateStore();
 
@@ -217,7 +216,7 @@ public sealed class LogTraceStoreTests : TraceStoreContract, IAsyncLifetime
         Assert.Equal([first.TraceId, second.TraceId], chain.Select(l => l.TraceId));
         Assert.Equal(1, second.Trace.Sequence);
         Assert.True((await store.VerifyCaseAsync(caseId)).Ok);
-        Assert.Single(Directory.GetFiles(Path.Combine(_dir.Path, "chains", caseId))); // the new slot went to the log, not to a file
+        Assert.Single(Directory.GetFiles(Path.Combine(_store.Path, "chains", caseId))); // the new slot went to the log, not to a file
     }
 
     [Fact]
@@ -227,8 +226,7 @@ public sealed class LogTraceStoreTests : TraceStoreContract, IAsyncLifetime
         var store = CreateStore();
         await store.AppendAsync(SampleTraces.Decision(caseId, "one"));
         await store.AppendAsync(SampleTraces.Decision(caseId, "two"));
-        await _log!.DisposeAsync();
-        _log = null;
+        await _store.CloseAsync();
 
         var reopened = CreateStore();
 
@@ -238,15 +236,7 @@ public sealed class LogTraceStoreTests : TraceStoreContract, IAsyncLifetime
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        if (_log is not null)
-        {
-            await _log.DisposeAsync();
-        }
-
-        _dir.Dispose();
-    }
+    public Task DisposeAsync() => _store.DisposeAsync().AsTask();
 }
 
 /// <summary>The trace store contract on Azurite blobs.</summary>
