@@ -263,6 +263,23 @@ public sealed class RecordLog : IAsyncDisposable
                     }
                 }
 
+                Exception? failed;
+                lock (_gate)
+                {
+                    failed = _failed;
+                }
+
+                if (failed is not null)
+                {
+                    // After a failed write the file no longer matches the positions given out: write nothing more.
+                    foreach (var frame in batch)
+                    {
+                        frame.Done?.TrySetException(failed);
+                    }
+
+                    continue;
+                }
+
                 try
                 {
                     // Frames arrive in the order their positions were given: write each segment's run in one call.
