@@ -247,21 +247,7 @@ public sealed class RecordLog : IAsyncDisposable
         {
             while (_queue.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
             {
-                batch.Clear();
-                while (batch.Count < 4096 && _queue.Reader.TryRead(out var frame))
-                {
-                    batch.Add(frame);
-                }
-
-                if (batch.Count > 1)
-                {
-                    // Several writers are waiting: give the others on their way a moment to join this flush.
-                    Thread.Yield();
-                    while (batch.Count < 4096 && _queue.Reader.TryRead(out var frame))
-                    {
-                        batch.Add(frame);
-                    }
-                }
+                GroupCommitBatch.Take(_queue.Reader, batch);
 
                 Exception? failed;
                 lock (_gate)

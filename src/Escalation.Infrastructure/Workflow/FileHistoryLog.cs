@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Threading.Channels;
+using Escalation.Infrastructure.Storage;
 
 namespace Escalation.Infrastructure.Workflow;
 
@@ -160,21 +161,7 @@ public sealed class FileHistoryLog : IWorkflowHistoryStore, IAsyncDisposable
         var joined = new ArrayBufferWriter<byte>(64 * 1024);
         while (await _queue.Reader.WaitToReadAsync())
         {
-            batch.Clear();
-            while (batch.Count < 4096 && _queue.Reader.TryRead(out var p))
-            {
-                batch.Add(p);
-            }
-
-            if (batch.Count > 1)
-            {
-                // Several instances are waiting: give the others on their way a moment to join this flush.
-                Thread.Yield();
-                while (batch.Count < 4096 && _queue.Reader.TryRead(out var p))
-                {
-                    batch.Add(p);
-                }
-            }
+            GroupCommitBatch.Take(_queue.Reader, batch);
 
             try
             {
@@ -188,10 +175,10 @@ public sealed class FileHistoryLog : IWorkflowHistoryStore, IAsyncDisposable
                 segment.Write(joined.WrittenSpan); // one write call for the whole batch
 
                 segment.Flush(flushToDisk: true);
-                if (_segmentIsNew && Storage.DiskCommit.Groups)
+                if (_segmentIsNew && DiskCommit.Groups)
                 {
                     // A new file's name is durable once its folder is: syncfs covers it (once per segment).
-                    await Storage.DiskCommit.WhenDurableAsync(_directory);
+                    await DiskCommit.WhenDurableAsync(_directory);
                 }
 
                 _segmentIsNew = false;
