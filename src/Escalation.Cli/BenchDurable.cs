@@ -23,22 +23,8 @@ public static class BenchDurable
         var tickets = samples.Tickets.Select(t => t.Ticket).ToArray();
 
         // Cases finished by `concurrency` clients in `span`, each ticket made unique with the prefix.
-        async Task<(long Cases, TimeSpan Elapsed)> RunAsync(TimeSpan span, string prefix)
-        {
-            long next = 0;
-            long done = 0;
-            var clock = Stopwatch.StartNew();
-            await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
-            {
-                while (clock.Elapsed < span)
-                {
-                    var n = Interlocked.Increment(ref next);
-                    await bench.RunCaseAsync(BenchSamples.Unique(tickets[n % tickets.Length], $"{prefix}{n}"), TimeSpan.FromSeconds(60));
-                    Interlocked.Increment(ref done);
-                }
-            })));
-            return (done, clock.Elapsed);
-        }
+        Task<(long Done, TimeSpan Elapsed)> RunAsync(TimeSpan span, string prefix) =>
+            BenchStats.LoadAsync(concurrency, span, n => bench.RunCaseAsync(BenchSamples.Unique(tickets[n % tickets.Length], $"{prefix}{n}"), TimeSpan.FromSeconds(60)));
 
         // Warm-up, not counted: until the tiered JIT has compiled the engine's and the stores' hot paths at their final
         // tier a fresh process decides cases up to twice as slowly (1 s of warm-up measured 0.6 × the steady state here).
@@ -96,32 +82,20 @@ public static class BenchDurable
     {
         await using var local = LocalCaseStore.Open(dataDirectory);
         var store = local.Traces;
-        long next = 0;
-        long done = 0;
-        var clock = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, writers).Select(_ => Task.Run(async () =>
+        var (done, elapsed) = await BenchStats.LoadAsync(writers, measure, n => store.AppendAsync(new DecisionTrace
         {
-            while (clock.Elapsed < measure)
-            {
-                var n = Interlocked.Increment(ref next);
-                await store.AppendAsync(new DecisionTrace
-                {
-                    CaseId = $"trace-bench-{n}",
-                    Sequence = 0,
-                    Kind = TraceRecordKinds.Decision,
-                    TicketId = $"ZD-{n}",
-                    CustomerId = "cus_014",
-                    WorkspaceVersion = "bench",
-                    Entries = [TraceEntry.Decided("route", "Refund above the auto-approve cap: a reviewer decides.", "refund@3#abc")],
-                    Decision = new TraceDecision(Routes.DraftForReview, ["amount above cap"]),
-                    Actor = TraceActor.Agent(),
-                    At = BenchSamples.EvaluationInstant,
-                });
-                Interlocked.Increment(ref done);
-            }
-        })));
-        clock.Stop();
-        return done / clock.Elapsed.TotalSeconds;
+            CaseId = $"trace-bench-{n}",
+            Sequence = 0,
+            Kind = TraceRecordKinds.Decision,
+            TicketId = $"ZD-{n}",
+            CustomerId = "cus_014",
+            WorkspaceVersion = "bench",
+            Entries = [TraceEntry.Decided("route", "Refund above the auto-approve cap: a reviewer decides.", "refund@3#abc")],
+            Decision = new TraceDecision(Routes.DraftForReview, ["amount above cap"]),
+            Actor = TraceActor.Agent(),
+            At = BenchSamples.EvaluationInstant,
+        }));
+        return done / elapsed.TotalSeconds;
     }
 
     public sealed record Memory(int Cases, long ManagedBytes, long WorkingSetBytes, int Waiting);

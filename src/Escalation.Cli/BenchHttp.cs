@@ -24,43 +24,32 @@ public static class BenchHttp
         var latencies = new List<double>();
         var codes = new Dictionary<int, int>();
         var decided = 0;
-        long next = 0;
-        var clock = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
+        await BenchStats.LoadAsync(clients, measure, async n =>
         {
-            while (clock.Elapsed < measure)
+            var body = BenchSamples.ToJson(BenchSamples.Unique(tickets[n % tickets.Length], $"{runTag}-c{clients}-{n}"));
+            var start = Stopwatch.GetTimestamp();
+            int code;
+            var hasDecision = false;
+            try
             {
-                var n = Interlocked.Increment(ref next);
-                if (n > maxRequests)
-                {
-                    return;
-                }
-
-                var body = BenchSamples.ToJson(BenchSamples.Unique(tickets[n % tickets.Length], $"{runTag}-c{clients}-{n}"));
-                var start = Stopwatch.GetTimestamp();
-                int code;
-                var hasDecision = false;
-                try
-                {
-                    using var response = await http.PostAsync("/api/cases?wait=5", new StringContent(body, Encoding.UTF8, "application/json"));
-                    var text = await response.Content.ReadAsStringAsync();
-                    code = (int)response.StatusCode;
-                    hasDecision = code == 200 && text.Contains("\"route\":\"", StringComparison.Ordinal);
-                }
-                catch (HttpRequestException)
-                {
-                    code = 0;
-                }
-
-                var ms = BenchStats.Micros(Stopwatch.GetTimestamp() - start) / 1000;
-                lock (latencies)
-                {
-                    latencies.Add(ms);
-                    codes[code] = codes.GetValueOrDefault(code) + 1;
-                    decided += hasDecision ? 1 : 0;
-                }
+                using var response = await http.PostAsync("/api/cases?wait=5", new StringContent(body, Encoding.UTF8, "application/json"));
+                var text = await response.Content.ReadAsStringAsync();
+                code = (int)response.StatusCode;
+                hasDecision = code == 200 && text.Contains("\"route\":\"", StringComparison.Ordinal);
             }
-        })));
+            catch (HttpRequestException)
+            {
+                code = 0;
+            }
+
+            var ms = BenchStats.Micros(Stopwatch.GetTimestamp() - start) / 1000;
+            lock (latencies)
+            {
+                latencies.Add(ms);
+                codes[code] = codes.GetValueOrDefault(code) + 1;
+                decided += hasDecision ? 1 : 0;
+            }
+        }, maxRequests);
         return new Result(clients, latencies.Count, BenchStats.Percentile(latencies, 0.5), BenchStats.Percentile(latencies, 0.95),
             BenchStats.Percentile(latencies, 0.99), decided, codes);
     }

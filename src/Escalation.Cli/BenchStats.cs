@@ -32,4 +32,32 @@ public static class BenchStats
 
     /// <summary>Whether a ratio meets its goal, for the report.</summary>
     public static string Goal(bool met) => met ? "goal met" : "GOAL NOT MET";
+
+    /// <summary>
+    /// Runs <paramref name="step"/> (given 1, 2, 3, … across all workers) on <paramref name="workers"/> concurrent workers
+    /// until <paramref name="span"/> has passed or <paramref name="maxSteps"/> steps have started; the steps completed and
+    /// the time taken.
+    /// </summary>
+    public static async Task<(long Done, TimeSpan Elapsed)> LoadAsync(int workers, TimeSpan span, Func<long, Task> step, long maxSteps = long.MaxValue)
+    {
+        long next = 0;
+        long done = 0;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
+        {
+            while (clock.Elapsed < span)
+            {
+                var n = Interlocked.Increment(ref next);
+                if (n > maxSteps)
+                {
+                    return;
+                }
+
+                await step(n);
+                Interlocked.Increment(ref done);
+            }
+        })));
+        clock.Stop();
+        return (done, clock.Elapsed);
+    }
 }
