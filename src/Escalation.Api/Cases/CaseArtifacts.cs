@@ -107,7 +107,7 @@ public sealed class CaseArtifacts(IStageArtifactStore store, CaseArtifactCache? 
 
     /// <summary>A stored reply text: a reviewer's edit, or <see cref="Draft"/> (the decision's draft).</summary>
     public async Task<string?> TextAsync(string caseId, string name, CancellationToken ct = default) =>
-        await GetAsync<string>(caseId, name, ct).ConfigureAwait(false) // a "draft" file exists only for cases stored before the draft moved into the decision
+        await GetAsync<string>(caseId, name, ct).ConfigureAwait(false) // a separate "draft" artifact exists only for cases stored before the draft moved into the decision
         ?? (name == Draft ? (await DecisionAsync(caseId, ct).ConfigureAwait(false))?.Draft : null);
 
     public Task PutTextAsync(string caseId, string name, string text, CancellationToken ct = default) => PutAsync(caseId, name, text, ct);

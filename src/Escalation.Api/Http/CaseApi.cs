@@ -282,7 +282,6 @@ public sealed class CaseApi(
     private static readonly string[] AllStatuses =
         [CaseStatuses.Received, CaseStatuses.AwaitingReview, CaseStatuses.Sent, CaseStatuses.Escalated, CaseStatuses.ReturnedToTier1, CaseStatuses.Rejected, CaseStatuses.Failed];
 
-
     /// <summary>Checks the help-desk API key; null when the request may go on.</summary>
     public ApiResponse? Authorize(ApiRequest request)
     {
