@@ -144,7 +144,11 @@ public sealed class EmbeddedWorkflowEngine : IAsyncDisposable
         }
     }
 
-    internal async Task AppendAsync(Instance instance, IReadOnlyList<HistoryEvent> events)
+    /// <summary>
+    /// Appends to the instance's history in memory and in the store; waits for the disk unless the events are
+    /// <paramref name="recomputable"/> (see <see cref="WorkflowRegistry.AddActivity"/>).
+    /// </summary>
+    internal async Task AppendAsync(Instance instance, IReadOnlyList<HistoryEvent> events, bool recomputable = false)
     {
         Task persisted;
         lock (instance.Gate)
@@ -156,11 +160,13 @@ public sealed class EmbeddedWorkflowEngine : IAsyncDisposable
                 instance.Apply(e);
             }
 
-            persisted = _store.AppendAsync(instance.Id, events);
+            persisted = recomputable ? _store.AppendRecomputableAsync(instance.Id, events) : _store.AppendAsync(instance.Id, events);
         }
 
         await persisted.ConfigureAwait(false);
     }
+
+    internal bool IsRecomputable(string activity) => _registry.IsRecomputable(activity);
 
     internal async Task<(bool Ok, string? Result)> RunActivityAsync(string name, string? inputJson, ActivityRetry? retry)
     {
@@ -282,24 +288,31 @@ public sealed class EmbeddedWorkflowEngine : IAsyncDisposable
             return;
         }
 
+        // The run's last status and, when it ended, how it ended: one append, one wait for the disk.
+        var events = new List<HistoryEvent>(2);
         if (context.CustomStatusJson != instance.CustomStatusJson)
         {
-            await AppendAsync(instance, [new HistoryEvent { Kind = HistoryEventKind.CustomStatus, Data = context.CustomStatusJson, At = UtcNow }]).ConfigureAwait(false);
+            events.Add(new HistoryEvent { Kind = HistoryEventKind.CustomStatus, Data = context.CustomStatusJson, At = UtcNow });
         }
 
         if (run.IsCompleted)
         {
-            var done = run.IsCompletedSuccessfully
+            events.Add(run.IsCompletedSuccessfully
                 ? new HistoryEvent { Kind = HistoryEventKind.ExecutionCompleted, Data = run.Result, At = UtcNow }
-                : new HistoryEvent { Kind = HistoryEventKind.ExecutionFailed, Data = Describe(run.Exception), At = UtcNow };
+                : new HistoryEvent { Kind = HistoryEventKind.ExecutionFailed, Data = Describe(run.Exception), At = UtcNow });
             if (!run.IsCompletedSuccessfully)
             {
                 _log.LogError(run.Exception?.GetBaseException(), "Orchestration {InstanceId} failed", instance.Id);
             }
 
-            await AppendAsync(instance, [done]).ConfigureAwait(false);
+            await AppendAsync(instance, events).ConfigureAwait(false);
             DisarmTimer(instance);
             return;
+        }
+
+        if (events.Count > 0)
+        {
+            await AppendAsync(instance, events).ConfigureAwait(false);
         }
 
         var (eventName, timerSeq, deadline) = context.WaitingOn!.Value;

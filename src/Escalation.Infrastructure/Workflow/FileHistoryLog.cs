@@ -34,11 +34,18 @@ public sealed class FileHistoryLog : IWorkflowHistoryStore, IAsyncDisposable
         _writer = Task.Run(WriteLoopAsync);
     }
 
-    private sealed record Pending(ReadOnlyMemory<byte> Bytes, TaskCompletionSource Done);
+    private sealed record Pending(ReadOnlyMemory<byte> Bytes, TaskCompletionSource? Done);
 
     private sealed record Line(string I, HistoryEvent E);
 
-    public Task AppendAsync(string instanceId, IReadOnlyList<HistoryEvent> events, CancellationToken cancellationToken = default)
+    public Task AppendAsync(string instanceId, IReadOnlyList<HistoryEvent> events, CancellationToken cancellationToken = default) =>
+        Enqueue(instanceId, events, durable: true, cancellationToken);
+
+    /// <summary>Queued in order with every other append; on disk with the next flush, which this call does not wait for.</summary>
+    public Task AppendRecomputableAsync(string instanceId, IReadOnlyList<HistoryEvent> events, CancellationToken cancellationToken = default) =>
+        Enqueue(instanceId, events, durable: false, cancellationToken);
+
+    private Task Enqueue(string instanceId, IReadOnlyList<HistoryEvent> events, bool durable, CancellationToken cancellationToken)
     {
         if (events.Count == 0)
         {
@@ -57,13 +64,13 @@ public sealed class FileHistoryLog : IWorkflowHistoryStore, IAsyncDisposable
             }
         }
 
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var done = durable ? new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) : null;
         if (!_queue.Writer.TryWrite(new Pending(bytes.WrittenMemory, done)))
         {
             throw new ObjectDisposedException(nameof(FileHistoryLog));
         }
 
-        return done.Task.WaitAsync(cancellationToken);
+        return done?.Task.WaitAsync(cancellationToken) ?? Task.CompletedTask;
     }
 
     /// <summary>One line as <see cref="Line"/> reads it back (members that are null are left out).</summary>
@@ -184,14 +191,14 @@ public sealed class FileHistoryLog : IWorkflowHistoryStore, IAsyncDisposable
                 _segmentIsNew = false;
                 foreach (var p in batch)
                 {
-                    p.Done.TrySetResult();
+                    p.Done?.TrySetResult();
                 }
             }
             catch (Exception ex)
             {
                 foreach (var p in batch)
                 {
-                    p.Done.TrySetException(ex);
+                    p.Done?.TrySetException(ex);
                 }
             }
         }

@@ -6,6 +6,14 @@ public interface IWorkflowHistoryStore
     /// <summary>Appends events to an instance's history; returns once they are durable (fsync'd).</summary>
     Task AppendAsync(string instanceId, IReadOnlyList<HistoryEvent> events, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Appends events a crash may take back without harm — the result of an activity the engine can simply run again —
+    /// in order with every other append to this store, without waiting for the disk: the next durable append (or the
+    /// store's own next flush) carries them. By default, the same as <see cref="AppendAsync"/>.
+    /// </summary>
+    Task AppendRecomputableAsync(string instanceId, IReadOnlyList<HistoryEvent> events, CancellationToken cancellationToken = default) =>
+        AppendAsync(instanceId, events, cancellationToken);
+
     /// <summary>Every instance's history, as persisted (used at start-up to resume work).</summary>
     Task<IReadOnlyDictionary<string, IReadOnlyList<HistoryEvent>>> LoadAllAsync(CancellationToken cancellationToken = default);
 }

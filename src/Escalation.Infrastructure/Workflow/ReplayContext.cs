@@ -98,7 +98,7 @@ internal sealed class ReplayContext : IWorkflowContext
             new() { Kind = HistoryEventKind.ActivityScheduled, Seq = seq, Name = name, At = now },
             new() { Kind = ok ? HistoryEventKind.ActivityCompleted : HistoryEventKind.ActivityFailed, Seq = seq, Name = name, Data = result, At = now },
         };
-        await _engine.AppendAsync(_instance, events).ConfigureAwait(false);
+        await _engine.AppendAsync(_instance, events, recomputable: ok && _engine.IsRecomputable(name)).ConfigureAwait(false);
         _scheduledIndex[seq] = _history.Count;
         _history.AddRange(events);
         Advance(now);

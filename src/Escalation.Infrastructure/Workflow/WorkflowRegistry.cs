@@ -10,6 +10,7 @@ public sealed class WorkflowRegistry
 
     private readonly Dictionary<string, Func<Core.Workflow.IWorkflowContext, string?, Task<string?>>> _orchestrators = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Func<string?, CancellationToken, Task<string?>>> _activities = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _recomputable = new(StringComparer.Ordinal);
 
     public WorkflowRegistry AddOrchestrator<TInput, TOutput>(string name, Func<Core.Workflow.IWorkflowContext, TInput, Task<TOutput>> run)
     {
@@ -18,9 +19,27 @@ public sealed class WorkflowRegistry
         return this;
     }
 
-    public WorkflowRegistry AddActivity<TInput, TOutput>(string name, Func<TInput, CancellationToken, Task<TOutput>> run)
+    /// <summary>Registers an activity.</summary>
+    /// <param name="name">The name the orchestrator calls it by.</param>
+    /// <param name="run">The activity: JSON in and out is handled here.</param>
+    /// <param name="recomputable">
+    /// True for an activity that changes nothing outside the process and returns the same result when run again (a
+    /// pipeline stage whose working state stays in memory): the engine records its result without waiting for the disk,
+    /// and a crash that takes the record back makes the engine run it again. Anything that stores, sends or calls out
+    /// stays false, so its result is on disk before the orchestrator moves on.
+    /// </param>
+    public WorkflowRegistry AddActivity<TInput, TOutput>(string name, Func<TInput, CancellationToken, Task<TOutput>> run, bool recomputable = false)
     {
         _activities[name] = async (input, ct) => Serialize(await run(Deserialize<TInput>(input)!, ct).ConfigureAwait(false));
+        if (recomputable)
+        {
+            _recomputable.Add(name);
+        }
+        else
+        {
+            _recomputable.Remove(name);
+        }
+
         return this;
     }
 
@@ -31,6 +50,9 @@ public sealed class WorkflowRegistry
         _activities.TryGetValue(name, out var a) ? a : throw new InvalidOperationException($"No activity named '{name}' is registered.");
 
     internal bool HasOrchestrator(string name) => _orchestrators.ContainsKey(name);
+
+    /// <summary>Whether the activity was registered as recomputable (its result need not wait for the disk).</summary>
+    internal bool IsRecomputable(string name) => _recomputable.Contains(name);
 
     public static string? Serialize<T>(T value) => value is null ? null : JsonSerializer.Serialize(value, Json);
 

@@ -371,6 +371,88 @@ public sealed class EmbeddedWorkflowEngineTests : IAsyncLifetime
         await WaitForStatusAsync(engine, "case-torn", WorkflowRuntimeStatus.Completed);
     }
 
+    /// <summary>
+    /// A file history that records which appends waited for the disk, and can lose the ones that did not (what a crash
+    /// before the next flush does).
+    /// </summary>
+    private sealed class WatchedHistory(FileHistoryLog inner, bool loseRecomputable) : IWorkflowHistoryStore
+    {
+        public ConcurrentQueue<(bool Durable, HistoryEventKind[] Kinds, string?[] Names)> Appends { get; } = new();
+
+        public Task AppendAsync(string instanceId, IReadOnlyList<HistoryEvent> events, CancellationToken cancellationToken = default)
+        {
+            Appends.Enqueue((true, [.. events.Select(e => e.Kind)], [.. events.Select(e => e.Name)]));
+            return inner.AppendAsync(instanceId, events, cancellationToken);
+        }
+
+        public Task AppendRecomputableAsync(string instanceId, IReadOnlyList<HistoryEvent> events, CancellationToken cancellationToken = default)
+        {
+            Appends.Enqueue((false, [.. events.Select(e => e.Kind)], [.. events.Select(e => e.Name)]));
+            return loseRecomputable ? Task.CompletedTask : inner.AppendRecomputableAsync(instanceId, events, cancellationToken);
+        }
+
+        public Task<IReadOnlyDictionary<string, IReadOnlyList<HistoryEvent>>> LoadAllAsync(CancellationToken cancellationToken = default) => inner.LoadAllAsync(cancellationToken);
+    }
+
+    private WorkflowRegistry PureThenEcho() => Registry(async (ctx, input) =>
+    {
+        var pure = await ctx.CallActivityAsync<string>("Pure", input);
+        var echo = await ctx.CallActivityAsync<string>("Echo", pure);
+        ctx.SetCustomStatus(new { stage = "waiting" });
+        var decision = await ctx.WaitForExternalEventAsync<Approval>("ReviewDecision", ctx.CurrentUtcDateTime.AddHours(4));
+        ctx.SetCustomStatus(new { stage = "done" });
+        return $"{echo}|{decision.Payload?.Action}";
+    }).AddActivity<string, string>("Pure", (input, _) =>
+    {
+        _runs.AddOrUpdate("Pure:" + input, 1, (_, n) => n + 1);
+        return Task.FromResult("pure:" + input);
+    }, recomputable: true);
+
+    [Fact]
+    public async Task CallActivity_RecomputableActivity_RecordsItsResultWithoutWaitingAndEverythingElseDurably()
+    {
+        var log = new FileHistoryLog(_dir);
+        _owned.Add(log);
+        var history = new WatchedHistory(log, loseRecomputable: false);
+        var engine = new EmbeddedWorkflowEngine(history, PureThenEcho(), _time, workers: 2);
+        _owned.Insert(0, engine);
+        await engine.StartAsync();
+
+        await engine.StartNewAsync("Review", "case-pure", "p");
+        await engine.WaitForIdleAsync("case-pure", Wait);
+        await engine.RaiseEventAsync("case-pure", "ReviewDecision", new Approval("approve", "r"));
+        var done = await WaitForStatusAsync(engine, "case-pure", WorkflowRuntimeStatus.Completed);
+
+        Assert.Equal("\"echo:pure:p|approve\"", done.OutputJson);
+        var appends = history.Appends.ToArray();
+        var notWaited = Assert.Single(appends, a => !a.Durable);
+        Assert.Equal(["Pure", "Pure"], notWaited.Names.Select(n => n!));
+        Assert.Contains(appends, a => a.Durable && a.Names.SequenceEqual(["Echo", "Echo"]));
+        // The run's last status and its completion reach the disk in one append.
+        Assert.Equal([HistoryEventKind.CustomStatus, HistoryEventKind.ExecutionCompleted], appends[^1].Kinds);
+    }
+
+    [Fact]
+    public async Task Restart_RecomputableResultLostInACrash_RunsThatActivityAgainAndNothingElse()
+    {
+        var log = new FileHistoryLog(_dir);
+        var engine = new EmbeddedWorkflowEngine(new WatchedHistory(log, loseRecomputable: true), PureThenEcho(), _time, workers: 2);
+        await engine.StartAsync();
+        await engine.StartNewAsync("Review", "case-lost", "q");
+        Assert.Equal(WorkflowRuntimeStatus.Waiting, (await engine.WaitForIdleAsync("case-lost", Wait))!.Status);
+        await engine.DisposeAsync();
+        await log.DisposeAsync();
+
+        var (restarted, _) = await StartEngineAsync(PureThenEcho());
+        Assert.Equal(WorkflowRuntimeStatus.Waiting, (await restarted.WaitForIdleAsync("case-lost", Wait))!.Status);
+        await restarted.RaiseEventAsync("case-lost", "ReviewDecision", new Approval("reject", "r"));
+        var done = await WaitForStatusAsync(restarted, "case-lost", WorkflowRuntimeStatus.Completed);
+
+        Assert.Equal("\"echo:pure:q|reject\"", done.OutputJson);
+        Assert.Equal(2, _runs["Pure:q"]); // its result never reached the disk: run again on replay
+        Assert.Equal(1, _runs["Echo:pure:q"]); // recorded durably: not repeated
+    }
+
     private static async Task<WorkflowInstanceState> WaitForStatusAsync(EmbeddedWorkflowEngine engine, string id, WorkflowRuntimeStatus status)
     {
         var until = DateTime.UtcNow + Wait;

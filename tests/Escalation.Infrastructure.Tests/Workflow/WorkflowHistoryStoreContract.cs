@@ -35,6 +35,24 @@ public abstract class WorkflowHistoryStoreContract
     }
 
     [SkippableFact]
+    public async Task AppendRecomputable_ThenADurableAppend_BothLoadInTheOrderTheyWereMade()
+    {
+        var id = "case-r-" + Guid.NewGuid().ToString("N")[..8];
+        var store = Open();
+        await store.AppendAsync(id, [Event(HistoryEventKind.ExecutionStarted, -1, "CaseOrchestrator")]);
+        await store.AppendRecomputableAsync(id, [Event(HistoryEventKind.ActivityScheduled, 0, "Detect"), Event(HistoryEventKind.ActivityCompleted, 0, "Detect", "{\"stage\":\"detect\"}")]);
+        await store.AppendAsync(id, [Event(HistoryEventKind.ActivityScheduled, 1, "Route"), Event(HistoryEventKind.ActivityCompleted, 1, "Route", "{\"stage\":\"route\"}")]);
+        await CloseAsync(store);
+
+        var reopened = Open();
+        var all = await reopened.LoadAllAsync();
+        await CloseAsync(reopened);
+
+        Assert.Equal([-1, 0, 0, 1, 1], all[id].Select(e => e.Seq));
+        Assert.Equal("{\"stage\":\"detect\"}", all[id][2].Data);
+    }
+
+    [SkippableFact]
     public async Task Append_ManyWithoutWaiting_LandInTheOrderTheyWereMade()
     {
         var id = "case-o-" + Guid.NewGuid().ToString("N")[..8];
