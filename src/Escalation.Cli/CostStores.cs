@@ -98,6 +98,8 @@ public sealed class CountingArtifactStore(IStageArtifactStore inner, CostMeter m
 {
     public Task PutAsync(string caseId, string name, string json, CancellationToken cancellationToken = default) { meter.BlobWrite(Encoding.UTF8.GetByteCount(json)); return inner.PutAsync(caseId, name, json, cancellationToken); }
 
+    public Task PutUtf8Async(string caseId, string name, ReadOnlyMemory<byte> utf8Json, CancellationToken cancellationToken = default) { meter.BlobWrite(utf8Json.Length); return inner.PutUtf8Async(caseId, name, utf8Json, cancellationToken); }
+
     public Task<string?> GetAsync(string caseId, string name, CancellationToken cancellationToken = default) { meter.BlobRead(); return inner.GetAsync(caseId, name, cancellationToken); }
 
     public Task<IReadOnlyList<string>> ListAsync(string caseId, CancellationToken cancellationToken = default) { meter.BlobWrite(); return inner.ListAsync(caseId, cancellationToken); }
@@ -110,6 +112,12 @@ public sealed class CountingHistoryStore(IWorkflowHistoryStore inner, CostMeter 
     {
         meter.History(events);
         return inner.AppendAsync(instanceId, events, cancellationToken);
+    }
+
+    public Task AppendRecomputableAsync(string instanceId, IReadOnlyList<HistoryEvent> events, CancellationToken cancellationToken = default)
+    {
+        meter.History(events);
+        return inner.AppendRecomputableAsync(instanceId, events, cancellationToken);
     }
 
     public Task<IReadOnlyDictionary<string, IReadOnlyList<HistoryEvent>>> LoadAllAsync(CancellationToken cancellationToken = default) => inner.LoadAllAsync(cancellationToken);

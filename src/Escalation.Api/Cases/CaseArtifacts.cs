@@ -36,7 +36,7 @@ public sealed class CaseArtifacts(IStageArtifactStore store, CaseArtifactCache? 
     public async Task PutAsync<T>(string caseId, string name, T value, CancellationToken ct = default)
     {
         cache?.Remove(caseId, name); // a failed write must not leave a value that storage does not hold
-        await store.PutAsync(caseId, name, JsonSerializer.Serialize(value, Json), ct).ConfigureAwait(false);
+        await store.PutUtf8Async(caseId, name, JsonSerializer.SerializeToUtf8Bytes(value, Json), ct).ConfigureAwait(false);
         Keep(caseId, name, value);
         if (name == Decision && _decisionWaiters.TryRemove(caseId, out var waiting))
         {

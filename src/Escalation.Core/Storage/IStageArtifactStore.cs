@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Escalation.Core.Storage;
 
 /// <summary>A case's working artifacts (drafts, stage results) as JSON, by case and name; replaceable.</summary>
@@ -5,6 +7,14 @@ public interface IStageArtifactStore
 {
     /// <summary>Creates or replaces an artifact.</summary>
     Task PutAsync(string caseId, string name, string json, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Creates or replaces an artifact given as UTF-8 JSON (what a serializer writes): an adapter that stores bytes
+    /// skips the round trip through a string. The store reads <paramref name="utf8Json"/> before the returned task
+    /// completes and keeps no reference to it. By default, decoded and passed to <see cref="PutAsync"/>.
+    /// </summary>
+    Task PutUtf8Async(string caseId, string name, ReadOnlyMemory<byte> utf8Json, CancellationToken cancellationToken = default) =>
+        PutAsync(caseId, name, Encoding.UTF8.GetString(utf8Json.Span), cancellationToken);
 
     /// <summary>
     /// Creates or replaces a working copy that can be recomputed if it is lost (a stage's intermediate state): an

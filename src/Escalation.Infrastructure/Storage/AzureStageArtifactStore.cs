@@ -23,11 +23,17 @@ public sealed class AzureStageArtifactStore : IStageArtifactStore
     {
     }
 
-    public async Task PutAsync(string caseId, string name, string json, CancellationToken cancellationToken = default)
+    public Task PutAsync(string caseId, string name, string json, CancellationToken cancellationToken = default) =>
+        UploadAsync(caseId, name, BinaryData.FromString(json), cancellationToken);
+
+    public Task PutUtf8Async(string caseId, string name, ReadOnlyMemory<byte> utf8Json, CancellationToken cancellationToken = default) =>
+        UploadAsync(caseId, name, BinaryData.FromBytes(utf8Json), cancellationToken);
+
+    private async Task UploadAsync(string caseId, string name, BinaryData json, CancellationToken cancellationToken)
     {
         await _created.Value;
         await _container.GetBlobClient(NameOf(caseId, name)).UploadAsync(
-            BinaryData.FromString(json),
+            json,
             new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" } },
             cancellationToken);
     }

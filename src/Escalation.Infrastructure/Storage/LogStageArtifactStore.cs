@@ -18,6 +18,13 @@ public sealed class LogStageArtifactStore(RecordLog log, string dataDirectory) :
         return log.AppendAsync(Key(caseId, name), Encoding.UTF8.GetBytes(json));
     }
 
+    /// <summary>The bytes as they are: the record's payload is UTF-8 JSON.</summary>
+    public Task PutUtf8Async(string caseId, string name, ReadOnlyMemory<byte> utf8Json, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return log.AppendAsync(Key(caseId, name), utf8Json.Span);
+    }
+
     /// <summary>In the log at once; on disk with the next flush (a power loss may take back the latest version).</summary>
     public Task PutRecomputableAsync(string caseId, string name, string json, CancellationToken cancellationToken = default)
     {
