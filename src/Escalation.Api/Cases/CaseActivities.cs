@@ -53,7 +53,7 @@ public sealed class CaseActivities(
                 _ => sensitive.Route(s, ticket, ws, now),
             });
             var last = stage == CaseActivityNames.SensitiveStages[^1];
-            stored = artifacts.PutWorkingStateAsync(input.CaseId, last ? state with { Decision = null } : state, last, cancellationToken);
+            stored = artifacts.PutWorkingStateAsync(input.CaseId, last ? ReadAfterDecision(state) : state, last, cancellationToken);
             (decision, priority) = (state.Decision, state.Signals?.Priority);
         }
         else
@@ -68,7 +68,7 @@ public sealed class CaseActivities(
                 _ => escalation.Document(s, ticket, ws),
             });
             var last = stage == CaseActivityNames.EscalationStages[^1];
-            stored = artifacts.PutWorkingStateAsync(input.CaseId, last ? state with { Decision = null } : state, last, cancellationToken);
+            stored = artifacts.PutWorkingStateAsync(input.CaseId, last ? ReadAfterDecision(state) : state, last, cancellationToken);
             (decision, priority) = (state.Decision, state.Signals?.Priority);
         }
 
@@ -79,8 +79,7 @@ public sealed class CaseActivities(
             return new StageSummary { Stage = name, Summary = $"{name} done", Priority = priority };
         }
 
-        // The last stage's state and the decision are written together: one wait for the disk instead of two. The stored
-        // state leaves the decision out (a third of its size): it is stored beside it, and nothing reads it from the state.
+        // The last stage's state and the decision are written together: one wait for the disk instead of two.
         await Task.WhenAll(stored, artifacts.PutAsync(input.CaseId, CaseArtifacts.Decision, decision, cancellationToken)).ConfigureAwait(false);
         return new StageSummary
         {
@@ -286,12 +285,19 @@ public sealed class CaseActivities(
     /// (the state is a working copy that a power loss may take back; the stages are deterministic, so re-running gives
     /// the same result).
     /// </summary>
+    /// <summary>
+    /// Runs <paramref name="stage"/> on <paramref name="state"/>, first running the earlier stages whose results the state
+    /// lacks (it was lost with a restart, or it is a decided case's stored state). Once one earlier stage runs, every
+    /// stage after it runs too: their results were computed from what it replaces.
+    /// </summary>
     private static TState RunThrough<TState>(IReadOnlyList<string> stages, string stage, TState state, Func<string, TState, bool> done, Func<TState, string, TState> run)
     {
         var at = stages.ToList().IndexOf(stage);
+        var recompute = false;
         for (var i = 0; i < at; i++)
         {
-            if (!done(stages[i], state))
+            recompute = recompute || !done(stages[i], state);
+            if (recompute)
             {
                 state = run(state, stages[i]);
             }
@@ -299,6 +305,28 @@ public sealed class CaseActivities(
 
         return run(state, stage);
     }
+
+    /// <summary>
+    /// What is read of a decided case's state, stored with the decision: the customer and signals (the trace, the review
+    /// page), the retrieved precedents and playbook (the review page) and the draft with its model details (the trace).
+    /// The decision and its trace, stored beside it, hold everything else the stages worked out; leaving it here makes
+    /// the stored state about a third of the working state's size.
+    /// </summary>
+    private static SensitiveCaseState ReadAfterDecision(SensitiveCaseState s) => new()
+    {
+        Customer = s.Customer,
+        Signals = s.Signals,
+        Retrieval = s.Retrieval is { } r ? r with { Policies = [], Trace = [] } : null,
+        Draft = s.Draft,
+    };
+
+    /// <inheritdoc cref="ReadAfterDecision(SensitiveCaseState)"/>
+    private static EscalationCaseState ReadAfterDecision(EscalationCaseState s) => new()
+    {
+        Customer = s.Customer,
+        Signals = s.Signals,
+        Outcome = s.Outcome,
+    };
 
     private static bool SensitiveDone(string stage, SensitiveCaseState s) => stage switch
     {

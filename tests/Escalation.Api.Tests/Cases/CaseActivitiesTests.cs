@@ -121,26 +121,49 @@ public sealed class CaseActivitiesTests : IDisposable
     [Theory]
     [InlineData("01-delegatezero-refund-past-window-outage.json")]
     [InlineData("26-escalate-refund-past-window-outage.json")]
-    public async Task RunStage_LastStage_StoresTheDecisionOnceBesideTheState(string file)
+    public async Task RunStage_LastStage_StoresTheDecisionBesideWhatIsReadOfTheState(string file)
     {
-        var (activities, intake, artifacts) = await CreateAsync(new CaseArtifactCache());
+        var (activities, intake, _) = await CreateAsync(new CaseArtifactCache());
         var (stored, _) = await intake.StoreAsync(Ticket(file, "ONCE-1"), Received);
         var stages = stored.Kind == CaseKindNames.Escalation ? CaseActivityNames.EscalationStages : CaseActivityNames.SensitiveStages;
+        StageSummary? decided = null;
         foreach (var stage in stages)
         {
-            await activities.RunStageAsync(stage, new StageInput(stored.CaseId));
+            decided = await activities.RunStageAsync(stage, new StageInput(stored.CaseId));
         }
 
         var folder = Path.Combine(_dir, "artifacts", stored.CaseId);
         using var state = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(folder, CaseArtifacts.State + ".json")));
         using var decision = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(folder, CaseArtifacts.Decision + ".json")));
-        Assert.False(state.RootElement.TryGetProperty("decision", out var inState) && inState.ValueKind != JsonValueKind.Null);
         Assert.True(decision.RootElement.GetProperty("route").GetString() is { Length: > 0 });
 
-        // Re-running the last stage from what is stored (a crash before the orchestrator recorded it) decides the same.
+        // What the trace and the review page read is kept; what the decision and its trace already hold is not.
+        bool Has(string name) => state.RootElement.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null;
+        Assert.True(Has("customer") && Has("signals"));
+        Assert.False(Has("decision") || Has("facts"));
+        if (stored.Kind == CaseKindNames.Escalation)
+        {
+            Assert.True(Has("outcome"));
+            Assert.False(Has("received") || Has("context") || Has("application") || Has("note"));
+        }
+        else
+        {
+            Assert.True(Has("draft") && Has("retrieval"));
+            Assert.False(Has("route") || Has("toneCheck") || Has("request"));
+            var kept = JsonSerializer.Deserialize<SensitiveCaseState>(state.RootElement, CaseArtifacts.Json)!;
+            Assert.NotEmpty(kept.Retrieval!.Precedents);
+            Assert.NotNull(kept.Retrieval.Playbook);
+        }
+
+        Assert.True(new FileInfo(Path.Combine(folder, CaseArtifacts.State + ".json")).Length < 12_000);
+
+        // Re-running the last stage from what is stored (a crash before the orchestrator recorded it) recomputes the
+        // stages the stored state leaves out and decides the same.
         var (restarted, _, _) = await CreateAsync(new CaseArtifactCache());
         var again = await restarted.RunStageAsync(stages[^1], new StageInput(stored.CaseId));
-        Assert.Equal(decision.RootElement.GetProperty("route").GetString(), again.Route);
+        Assert.Equal(decided!.Route, again.Route);
+        Assert.Equal(decided.Reasons, again.Reasons);
+        Assert.Equal(decision.RootElement.GetProperty("draft").GetString(), (await new CaseArtifacts(new FileStageArtifactStore(_dir)).DecisionAsync(stored.CaseId))!.Draft);
     }
 
     [Fact]
