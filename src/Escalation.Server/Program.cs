@@ -23,8 +23,15 @@ EscalationSettings settings;
 Workspace workspace;
 CaseApi api;
 ICaseOrchestrationClient cases;
+StartedClock? clock = null;
 try
 {
+    // Escalation:ClockStart (local server only): decide sample or past tickets as of their own day.
+    if ((clock = StartedClock.FromSetting(builder.Configuration["Escalation:ClockStart"])) is not null)
+    {
+        builder.Services.AddSingleton<TimeProvider>(clock);
+    }
+
     builder.Services.AddEscalation(builder.Configuration).AddEmbeddedWorkflow();
     app = builder.Build();
     settings = app.Services.GetRequiredService<EscalationSettings>();
@@ -85,6 +92,11 @@ app.Lifetime.ApplicationStarted.Register(() =>
     Console.WriteLine($"Escalation server listening on {string.Join(", ", urls)}");
     Console.WriteLine($"  workspace {workspace.Version} from {settings.Workspace} ({workspace.Policies.Count} policies, {workspace.Customers.Count} customers)");
     Console.WriteLine($"  data in {settings.DataDirectory} (review emails in {Path.Combine(settings.DataDirectory, "outbox")})");
+    if (clock is not null)
+    {
+        Console.WriteLine($"  the clock started at {clock.Start:yyyy-MM-dd'T'HH:mm:ssK} (Escalation:ClockStart), not at the system's time");
+    }
+
     Console.WriteLine(keyRequired
         ? "  help-desk routes need the x-functions-key header"
         : "  no API key set: requests are accepted without one because the server listens on loopback only");

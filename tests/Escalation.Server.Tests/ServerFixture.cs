@@ -6,12 +6,15 @@ using MimeKit;
 namespace Escalation.Server.Tests;
 
 /// <summary>One running server and one help-desk receiver shared by a test class.</summary>
-public sealed class ServerFixture : IAsyncLifetime
+public class ServerFixture : IAsyncLifetime
 {
     public ServerProcess Server { get; private set; } = null!;
     public CallbackReceiver HelpDesk { get; } = new();
 
-    public async Task InitializeAsync() => Server = await ServerProcess.StartAsync();
+    /// <summary>Settings (environment variables) the server starts with beyond the test defaults.</summary>
+    protected virtual IDictionary<string, string>? Settings => null;
+
+    public async Task InitializeAsync() => Server = await ServerProcess.StartAsync(settings: Settings);
 
     public async Task DisposeAsync()
     {

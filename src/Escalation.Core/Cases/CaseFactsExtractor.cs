@@ -12,7 +12,11 @@ public sealed partial class CaseFactsExtractor
 {
     private const string Stage = "facts";
 
-    /// <summary>The facts of <paramref name="ticket"/> as of <paramref name="now"/>, with the refund window of the workspace's refund policy.</summary>
+    /// <summary>
+    /// The facts of <paramref name="ticket"/>, with the refund window of the workspace's refund policy. Dates are read
+    /// as of the day the customer asked (<see cref="AskedOn"/>), so a case decided later, or decided again, keeps the
+    /// window it was asked in.
+    /// </summary>
     public CaseFacts Extract(CaseSubmission ticket, Workspace workspace, DateTimeOffset now)
     {
         var texts = CaseText.Segments(ticket);
@@ -21,7 +25,7 @@ public sealed partial class CaseFactsExtractor
         {
             TraceEntry.Read(Stage, $"Read {texts.Count} text segment(s): subject, customer messages and the tier-1 handoff."),
         };
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = AskedOn(ticket, now);
 
         var (amount, currency, requested) = FindAmount(texts, workspace.Routing.DefaultCurrency, evidence);
         var purchase = FindPurchaseDate(texts, today, evidence);
@@ -42,7 +46,7 @@ public sealed partial class CaseFactsExtractor
         if (purchase is { } pd)
         {
             var windowText = window is { } ww ? $"; refund window {ww} days ({refund!.Citation}) → {(past > 0 ? $"{past} days past the window" : "within the window")}" : "";
-            trace.Add(TraceEntry.Found(Stage, $"Purchase/charge date {pd:yyyy-MM-dd}, {since} days ago{windowText}.", refund?.Citation ?? ""));
+            trace.Add(TraceEntry.Found(Stage, $"Purchase/charge date {pd:yyyy-MM-dd}, {since} days before the customer asked on {today:yyyy-MM-dd}{windowText}.", refund?.Citation ?? ""));
         }
 
         if (outage is { } h)
@@ -67,6 +71,16 @@ public sealed partial class CaseFactsExtractor
             Evidence = evidence,
             Trace = trace.Select(t => t with { Refs = t.Refs.Where(r => r.Length > 0).ToArray() }).ToArray(),
         };
+    }
+
+    /// <summary>
+    /// The day the customer first wrote: the earliest dated customer message that is not after <paramref name="now"/>;
+    /// <paramref name="now"/> (the day the case was received) when no message carries a date.
+    /// </summary>
+    public static DateOnly AskedOn(CaseSubmission ticket, DateTimeOffset now)
+    {
+        var asked = ticket.Messages.Where(m => m.IsFromCustomer && m.At is { } at && at <= now).Select(m => m.At!.Value).DefaultIfEmpty(now).Min();
+        return DateOnly.FromDateTime(asked.UtcDateTime);
     }
 
     private static (decimal?, string?, bool) FindAmount(IReadOnlyList<CaseText.Segment> texts, string defaultCurrency, List<Evidence> evidence)

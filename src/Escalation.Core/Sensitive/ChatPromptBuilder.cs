@@ -134,7 +134,7 @@ public static class ChatPromptBuilder
         if (f.PurchaseDate is { } pd)
         {
             lines.Add($"Charge or purchase date: {pd.ToString(DateFormat, CultureInfo.InvariantCulture)}" +
-                (f.DaysSincePurchase is { } d ? $" ({d} days ago)" : ""));
+                (f.DaysSincePurchase is { } d ? $" ({d} days before the customer asked)" : ""));
         }
 
         if (f.RefundWindowDays is { } w)

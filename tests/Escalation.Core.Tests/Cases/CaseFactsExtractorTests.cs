@@ -1,5 +1,6 @@
 using Escalation.Core.Cases;
 using Escalation.Core.Tests.Sensitive;
+using Escalation.Core.Tickets;
 
 namespace Escalation.Core.Tests.Cases;
 
@@ -16,8 +17,8 @@ public sealed class CaseFactsExtractorTests
         Assert.Equal(450m, f.Amount);
         Assert.Equal("EUR", f.Currency);
         Assert.Equal(new DateOnly(2026, 10, 8), f.PurchaseDate);
-        Assert.Equal(46, f.DaysSincePurchase);
-        Assert.Equal(16, f.DaysPastWindow);
+        Assert.Equal(45, f.DaysSincePurchase); // to the customer's message, a day before the test's now
+        Assert.Equal(15, f.DaysPastWindow);
         Assert.Equal(9, f.OutageHours);
         Assert.Equal(CaseCauses.Outage, f.Cause);
         Assert.Contains(CaseAsks.Refund, f.Asks);
@@ -41,9 +42,33 @@ public sealed class CaseFactsExtractorTests
     {
         var f = Extract("I was charged on 2026-11-10 and want a refund, I changed my mind.");
 
-        Assert.Equal(13, f.DaysSincePurchase);
+        Assert.Equal(12, f.DaysSincePurchase);
         Assert.Equal(0, f.DaysPastWindow);
         Assert.Equal(CaseCauses.ChangedMind, f.Cause);
+    }
+
+    [Fact]
+    public void Extract_DecidedWeeksAfterTheCustomerAsked_KeepsTheWindowTheyAskedIn()
+    {
+        var ticket = TestWorkspace.Ticket("I was charged on 2026-11-10 and want a refund, I changed my mind.");
+
+        var later = new CaseFactsExtractor().Extract(ticket, TestWorkspace.Build(), TestWorkspace.Now.AddDays(40));
+
+        Assert.Equal(12, later.DaysSincePurchase);
+        Assert.Equal(0, later.DaysPastWindow);
+        Assert.Contains(later.Trace, t => t.Text.Contains("customer asked on 2026-11-22", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Extract_NoDatedCustomerMessage_CountsToTheDayTheCaseWasReceived()
+    {
+        var ticket = TestWorkspace.Ticket("I was charged on 2026-11-10 and want a refund, I changed my mind.");
+        ticket = ticket with { Messages = [ticket.Messages[0] with { At = null }, new TicketMessage { From = "agent", At = TestWorkspace.Now.AddDays(-20), Text = "Looking into it." }] };
+
+        var f = new CaseFactsExtractor().Extract(ticket, TestWorkspace.Build(), TestWorkspace.Now.AddDays(40));
+
+        Assert.Equal(53, f.DaysSincePurchase);
+        Assert.Equal(23, f.DaysPastWindow);
     }
 
     [Fact]
@@ -51,7 +76,7 @@ public sealed class CaseFactsExtractorTests
     {
         var f = Extract("We were billed 50 days ago and the export is broken, refund please.");
 
-        Assert.Equal(50, f.DaysSincePurchase);
+        Assert.Equal(50, f.DaysSincePurchase); // "50 days ago" in a message is counted from that message
         Assert.Equal(20, f.DaysPastWindow);
         Assert.Equal(CaseCauses.Defect, f.Cause);
     }
