@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Drill (a): kill -9 the server while N submissions are in flight, restart it on the same data directory, and check
 # every case is accounted for exactly once: one case per ticket, each decided (none failed), one review email per
-# review-routed case, no help-desk callback repeated (callbacks go to a local receiver). N = 1000; --short: 100.
-# --signal TERM stops the server gracefully instead (Ctrl+C, a container stop), with the same checks.
+# review-routed case, each case's help-desk callback received (callbacks go to a local receiver). N = 1000; --short: 100.
+# Callbacks are delivered at least once: a kill -9 between a POST and the record of it repeats that POST with the same
+# Idempotency-Key (the help desk applies each key once), so the repeats are counted, not failed.
+# --signal TERM stops the server gracefully instead (Ctrl+C, a container stop): there no callback may be repeated.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 count=1000; signal=KILL
@@ -41,11 +43,12 @@ wait "$submit_pid" || true
 start_server "$data" "$port" "$log"
 echo "server restarted on the same data directory; resubmitting every ticket and verifying"
 status=0
+redelivery=(); [ "$signal" = KILL ] && redelivery=(--allow-redelivery)
 cli drill verify --server "http://127.0.0.1:$port" --count "$count" --tag "$tag" --data "$data" \
-    --callback "http://127.0.0.1:$rport/hook" --callbacks "$work/callbacks.txt" || status=1
-sleep 2 # let late callbacks land, then check duplicates again
+    --callback "http://127.0.0.1:$rport/hook" --callbacks "$work/callbacks.txt" "${redelivery[@]}" || status=1
+sleep 2 # let late callbacks land, then count repeats again
 dups=$(sort "$work/callbacks.txt" 2>/dev/null | uniq -d | wc -l)
-echo "callbacks received: $(wc -l <"$work/callbacks.txt" 2>/dev/null || echo 0), duplicate idempotency keys: $dups"
-[ "$dups" -eq 0 ] || status=1
+echo "callbacks received: $(wc -l <"$work/callbacks.txt" 2>/dev/null || echo 0), keys received more than once: $dups"
+[ "$signal" = KILL ] || [ "$dups" -eq 0 ] || status=1
 [ $status -eq 0 ] && echo "crash drill: PASSED (kill -$signal)" || echo "crash drill: FAILED (kill -$signal)"
 exit $status

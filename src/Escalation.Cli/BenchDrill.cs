@@ -119,7 +119,10 @@ public static class BenchDrill
 
     /// <summary>
     /// After the restart: resubmits every ticket (a help desk retries what was not acknowledged; repeats must return the
-    /// same case), waits for every decision, and checks each case exists once, review emails and callbacks once each.
+    /// same case), waits for every decision, and checks each case exists once with one review email and that each decided
+    /// case's callback arrived. A repeated callback key fails the check unless <c>--allow-redelivery</c> is given:
+    /// callbacks are delivered at least once, and a <c>kill -9</c> between a POST and the record of it repeats that POST
+    /// with the same key.
     /// </summary>
     private static async Task<int> VerifyAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
@@ -196,24 +199,66 @@ public static class BenchDrill
             }
         }
 
-        var duplicateCallbacks = 0;
-        if (CliArgs.Option(args, "--callbacks") is { } callbacks && File.Exists(callbacks))
+        var redelivered = 0;
+        if (CliArgs.Option(args, "--callbacks") is { } callbacks)
         {
-            var keys = File.ReadAllLines(callbacks).Where(l => l.Length > 0).ToList();
-            duplicateCallbacks = keys.Count - keys.Distinct().Count();
-            if (duplicateCallbacks > 0)
+            var keys = await CallbacksAsync(callbacks, statuses);
+            redelivered = keys.Count - keys.Distinct().Count();
+            foreach (var (caseId, status) in statuses)
             {
-                problems.Enqueue($"{duplicateCallbacks} callbacks repeated an idempotency key: " + string.Join(", ", keys.GroupBy(k => k).Where(g => g.Count() > 1).Take(5).Select(g => $"{g.Key}×{g.Count()}")));
+                var expected = ExpectedCallback(caseId, status);
+                if (expected is not null && !keys.Contains(expected))
+                {
+                    problems.Enqueue($"{caseId} ({status}): its callback {expected} never arrived");
+                }
+            }
+
+            if (keys.GroupBy(k => k).Where(g => g.Count() > 2).Select(g => $"{g.Key}×{g.Count()}").ToList() is { Count: > 0 } many)
+            {
+                problems.Enqueue($"{many.Count} callbacks arrived more than twice (one crash repeats a POST once at most): {string.Join(", ", many.Take(5))}");
+            }
+            else if (redelivered > 0 && !args.Contains("--allow-redelivery"))
+            {
+                problems.Enqueue($"{redelivered} callbacks repeated an idempotency key: " + string.Join(", ", keys.GroupBy(k => k).Where(g => g.Count() > 1).Take(5).Select(g => $"{g.Key}×{g.Count()}")));
             }
         }
 
         await stdout.WriteLineAsync($"verify: {count} tickets, {caseIds.Count} cases answered, {statuses.Count} decided ({string.Join(", ", statuses.Values.GroupBy(s => s).Select(g => $"{g.Key} {g.Count()}"))}), " +
-            $"{indexed.Count} in the index, {reviewCases.Count} awaiting review with {emails.Count} emails in the outbox, {duplicateCallbacks} duplicate callbacks");
+            $"{indexed.Count} in the index, {reviewCases.Count} awaiting review with {emails.Count} emails in the outbox, {redelivered} callbacks redelivered with a key already received");
         foreach (var p in problems.Take(20))
         {
             await stderr.WriteLineAsync("  PROBLEM " + p);
         }
 
         return problems.IsEmpty ? 0 : 1;
+    }
+
+    /// <summary>The idempotency key of the last callback a case in this status has had (the orchestrator's keys).</summary>
+    internal static string? ExpectedCallback(string caseId, string status) => status switch
+    {
+        "sent" => $"{caseId}:deliver:decision:reply-sent",
+        "escalated" => $"{caseId}:deliver:decision:escalated",
+        "returned-to-tier-1" => $"{caseId}:deliver:decision:returned-to-tier-1",
+        "awaiting-review" => $"{caseId}:deliver:awaiting-review",
+        _ => null,
+    };
+
+    /// <summary>
+    /// The keys the receiver wrote, read again for up to 10 s until every decided case's callback is there (a case
+    /// waiting for review shows its status just before its callback is posted).
+    /// </summary>
+    private static async Task<List<string>> CallbacksAsync(string path, IReadOnlyDictionary<string, string> statuses)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var keys = File.Exists(path) ? File.ReadAllLines(path).Where(l => l.Length > 0).ToList() : [];
+            var received = keys.ToHashSet();
+            if (attempt == 20 || statuses.All(kv => ExpectedCallback(kv.Key, kv.Value) is not { } k || received.Contains(k)))
+            {
+                return keys;
+            }
+
+            await Task.Delay(500);
+        }
     }
 }
