@@ -281,14 +281,10 @@ public sealed class CaseActivities(
     }
 
     /// <summary>
-    /// Runs <paramref name="stage"/>, first re-running any earlier stage whose output is missing from the stored state
-    /// (the state is a working copy that a power loss may take back; the stages are deterministic, so re-running gives
-    /// the same result).
-    /// </summary>
-    /// <summary>
     /// Runs <paramref name="stage"/> on <paramref name="state"/>, first running the earlier stages whose results the state
-    /// lacks (it was lost with a restart, or it is a decided case's stored state). Once one earlier stage runs, every
-    /// stage after it runs too: their results were computed from what it replaces.
+    /// lacks (it was lost with a restart, or it is a decided case's stored state; the stages are deterministic, so
+    /// running one again gives the same result). Once one earlier stage runs, every stage after it runs too: their
+    /// results were computed from what it replaces.
     /// </summary>
     private static TState RunThrough<TState>(IReadOnlyList<string> stages, string stage, TState state, Func<string, TState, bool> done, Func<TState, string, TState> run)
     {

@@ -8,9 +8,11 @@ public static class CaseWorkflowRegistration
     public static WorkflowRegistry AddCaseWorkflow(this WorkflowRegistry registry, ICaseActivities activities)
     {
         registry.AddOrchestrator<CaseWorkflowInput, CaseOutcome>(CaseWorkflow.Name, CaseWorkflow.RunAsync);
-        // Every stage but the last keeps its working state in memory and changes nothing else: after a crash the next
-        // stage recomputes it from the stored submission, so the engine need not wait for the disk to record it. The last
-        // stage stores the state and the decision, which callers are answered from: its result is recorded durably.
+        // What the engine need not wait for the disk to record (see WorkflowRegistry.AddActivity): every stage but the last
+        // keeps its working state in memory, and the next stage recomputes it after a crash; the activities after the
+        // decision store what they do together with a record that it was done (a trace and its marker, a callback and its
+        // marker, emails by idempotency key, the index's fields), so running one again returns what the first run did.
+        // The last stage is recorded durably: the time of its result is the decision time the SLA deadline counts from.
         foreach (var stages in new[] { CaseActivityNames.SensitiveStages, CaseActivityNames.EscalationStages })
         {
             foreach (var stage in stages)
@@ -20,9 +22,9 @@ public static class CaseWorkflowRegistration
         }
 
         return registry
-            .AddActivity<WriteTraceInput, string>(CaseActivityNames.WriteTrace, activities.WriteTraceAsync)
-            .AddActivity<NotifyReviewersInput, bool>(CaseActivityNames.NotifyReviewers, activities.NotifyReviewersAsync)
-            .AddActivity<DeliverReplyInput, DeliveryResult>(CaseActivityNames.DeliverReply, activities.DeliverReplyAsync)
-            .AddActivity<RecordOutcomeInput, bool>(CaseActivityNames.RecordOutcome, activities.RecordOutcomeAsync);
+            .AddActivity<WriteTraceInput, string>(CaseActivityNames.WriteTrace, activities.WriteTraceAsync, recomputable: true)
+            .AddActivity<NotifyReviewersInput, bool>(CaseActivityNames.NotifyReviewers, activities.NotifyReviewersAsync, recomputable: true)
+            .AddActivity<DeliverReplyInput, DeliveryResult>(CaseActivityNames.DeliverReply, activities.DeliverReplyAsync, recomputable: true)
+            .AddActivity<RecordOutcomeInput, bool>(CaseActivityNames.RecordOutcome, activities.RecordOutcomeAsync, recomputable: true);
     }
 }

@@ -23,10 +23,12 @@ public sealed class WorkflowRegistry
     /// <param name="name">The name the orchestrator calls it by.</param>
     /// <param name="run">The activity: JSON in and out is handled here.</param>
     /// <param name="recomputable">
-    /// True for an activity that changes nothing outside the process and returns the same result when run again (a
-    /// pipeline stage whose working state stays in memory): the engine records its result without waiting for the disk,
-    /// and a crash that takes the record back makes the engine run it again. Anything that stores, sends or calls out
-    /// stays false, so its result is on disk before the orchestrator moves on.
+    /// True for an activity that is safe to run again: it changes nothing outside the process (a pipeline stage whose
+    /// working state stays in memory), or it stores what it changes, with a record that it was done, before it returns,
+    /// so a second run returns what the first returned and repeats nothing. The engine records its result without
+    /// waiting for the disk, and a crash that takes the record back makes the engine run it again. False (the default)
+    /// for anything else, and for a result whose time the orchestrator builds on (the engine's clock moves on when an
+    /// activity runs again): its result is on disk before the orchestrator moves on.
     /// </param>
     public WorkflowRegistry AddActivity<TInput, TOutput>(string name, Func<TInput, CancellationToken, Task<TOutput>> run, bool recomputable = false)
     {
