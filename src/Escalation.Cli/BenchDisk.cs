@@ -5,6 +5,19 @@ namespace Escalation.Cli;
 /// <summary>The yardstick for every durable figure: 4 KB writes, each made durable with fsync, to one file.</summary>
 public static class BenchDisk
 {
+    /// <summary>Writes back every file system's dirty pages (<c>sync</c>); does nothing where there is no <c>sync</c>.</summary>
+    public static void WriteBack()
+    {
+        try
+        {
+            using var sync = Process.Start(new ProcessStartInfo("sync") { UseShellExecute = false });
+            sync?.WaitForExit(60_000);
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+        }
+    }
+
     /// <summary>fsync'd 4 KB writes per second to a file in <paramref name="directory"/>.</summary>
     public static double FsyncWritesPerSecond(string directory, TimeSpan measure)
     {
