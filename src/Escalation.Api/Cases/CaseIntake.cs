@@ -18,20 +18,25 @@ public sealed class CaseIntake(CaseArtifacts artifacts, ICaseIndex index)
         var existed = await index.GetAsync(caseId, ct).ConfigureAwait(false) is not null;
         if (!existed)
         {
-            await artifacts.PutAsync(caseId, CaseArtifacts.Submission, new StoredSubmission(submission, receivedAt, CaseArtifacts.HashOf(submission)), ct).ConfigureAwait(false);
+            // The submission and its index record are written side by side: one wait for the disk instead of two. Both are
+            // stored before this returns (and before the orchestration starts); a crash that keeps only one of them leaves
+            // a case the help desk's retry stores again, since the submission was not acknowledged.
+            var submissionStored = artifacts.PutAsync(caseId, CaseArtifacts.Submission, new StoredSubmission(submission, receivedAt, CaseArtifacts.HashOf(submission)), ct);
+            var recordStored = index.UpsertAsync(new CaseRecord
+            {
+                CaseId = caseId,
+                TicketId = submission.TicketId,
+                Revision = submission.Revision,
+                CustomerId = submission.Customer.Id,
+                Kind = submission.ResolvedKind.ToName(),
+                Status = CaseStatuses.Received,
+                Created = receivedAt,
+                Updated = receivedAt,
+            }, ifMatch: null, ct);
+            await submissionStored.ConfigureAwait(false);
             try
             {
-                await index.UpsertAsync(new CaseRecord
-                {
-                    CaseId = caseId,
-                    TicketId = submission.TicketId,
-                    Revision = submission.Revision,
-                    CustomerId = submission.Customer.Id,
-                    Kind = submission.ResolvedKind.ToName(),
-                    Status = CaseStatuses.Received,
-                    Created = receivedAt,
-                    Updated = receivedAt,
-                }, ifMatch: null, ct).ConfigureAwait(false);
+                await recordStored.ConfigureAwait(false);
             }
             catch (ConcurrencyConflictException)
             {
