@@ -31,7 +31,8 @@ public sealed class FileHistoryLog : IWorkflowHistoryStore, IAsyncDisposable
         _directory = directory;
         Directory.CreateDirectory(directory);
         _segmentNumber = Directory.EnumerateFiles(directory, "history-*.jsonl").Select(SegmentNumber).DefaultIfEmpty(0).Max();
-        _writer = Task.Run(WriteLoopAsync);
+        // Its own thread: the loop blocks in write and fsync, which must not hold one of the thread pool's few threads.
+        _writer = Task.Factory.StartNew(WriteLoop, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
     private sealed record Pending(ReadOnlyMemory<byte> Bytes, TaskCompletionSource? Done);
@@ -143,6 +144,7 @@ public sealed class FileHistoryLog : IWorkflowHistoryStore, IAsyncDisposable
     {
         if (_segment is null || _segment.Length >= SegmentBytes)
         {
+            _segment?.Flush(flushToDisk: true); // what a batch nobody waited for left unflushed: the next fsync is another file's
             _segment?.Dispose();
             if (_segment is not null || _segmentNumber == 0)
             {
@@ -162,11 +164,11 @@ public sealed class FileHistoryLog : IWorkflowHistoryStore, IAsyncDisposable
         return _segment;
     }
 
-    private async Task WriteLoopAsync()
+    private void WriteLoop()
     {
         var batch = new List<Pending>();
         var joined = new ArrayBufferWriter<byte>(64 * 1024);
-        while (await _queue.Reader.WaitToReadAsync())
+        while (_queue.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
             GroupCommitBatch.Take(_queue.Reader, batch);
 
@@ -174,21 +176,32 @@ public sealed class FileHistoryLog : IWorkflowHistoryStore, IAsyncDisposable
             {
                 var segment = Segment();
                 joined.ResetWrittenCount();
+                var waitedFor = false;
                 foreach (var p in batch)
                 {
                     joined.Write(p.Bytes.Span);
+                    waitedFor |= p.Done is not null;
                 }
 
                 segment.Write(joined.WrittenSpan); // one write call for the whole batch
 
-                segment.Flush(flushToDisk: true);
-                if (_segmentIsNew && DiskCommit.Groups)
+                // Only a batch someone waits for is forced to disk; the next such batch's fsync covers what came before it.
+                if (waitedFor)
                 {
-                    // A new file's name is durable once its folder is: syncfs covers it (once per segment).
-                    await DiskCommit.WhenDurableAsync(_directory);
+                    segment.Flush(flushToDisk: true);
+                    if (_segmentIsNew && DiskCommit.Groups)
+                    {
+                        // A new file's name is durable once its folder is: syncfs covers it (once per segment).
+                        DiskCommit.WhenDurableAsync(_directory).GetAwaiter().GetResult();
+                    }
+
+                    _segmentIsNew = false;
+                }
+                else
+                {
+                    segment.Flush(flushToDisk: false);
                 }
 
-                _segmentIsNew = false;
                 foreach (var p in batch)
                 {
                     p.Done?.TrySetResult();
