@@ -13,8 +13,11 @@ namespace Escalation.Cli;
 /// <summary>Durable throughput, engine overhead, trace writes and waiting-case memory on the embedded engine with file storage.</summary>
 public static class BenchDurable
 {
+    /// <summary>Decided cases per second, and the process's CPU per case while they were measured.</summary>
+    public sealed record Throughput(double CasesPerSecond, double CpuMillisecondsPerCase, double CoresUsed);
+
     /// <summary>Cases decided per second with <paramref name="concurrency"/> cases in flight, for <paramref name="measure"/>.</summary>
-    public static async Task<double> CasesPerSecondAsync(BenchSamples samples, string dataDirectory, bool durable, TimeSpan measure, int concurrency, bool storesInMemory = false, TimeSpan? warmUp = null)
+    public static async Task<Throughput> CasesPerSecondAsync(BenchSamples samples, string dataDirectory, bool durable, TimeSpan measure, int concurrency, bool storesInMemory = false, TimeSpan? warmUp = null)
     {
         var memory = new InMemoryStores();
         await using var bench = storesInMemory
@@ -29,8 +32,10 @@ public static class BenchDurable
         // Warm-up, not counted: until the tiered JIT has compiled the engine's and the stores' hot paths at their final
         // tier a fresh process decides cases up to twice as slowly (1 s of warm-up measured 0.6 × the steady state here).
         await RunAsync(warmUp ?? TimeSpan.FromSeconds(3), "w");
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var (cases, elapsed) = await RunAsync(measure, "d");
-        return cases / elapsed.TotalSeconds;
+        var used = Process.GetCurrentProcess().TotalProcessorTime - cpu; // the load generator's share included
+        return new Throughput(cases / elapsed.TotalSeconds, used.TotalMilliseconds / Math.Max(1, cases), used / elapsed);
     }
 
     public sealed record Overhead(double DirectMicros, double EngineInMemoryMicros, double EngineDurableMicros, int Cases);
