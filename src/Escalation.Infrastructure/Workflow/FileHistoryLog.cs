@@ -221,6 +221,8 @@ public sealed class FileHistoryLog : IWorkflowHistoryStore, IAsyncDisposable
     {
         _queue.Writer.TryComplete();
         await _writer.ConfigureAwait(false);
-        _segment?.Dispose();
+        var segment = Interlocked.Exchange(ref _segment, null); // a second dispose finds nothing to do
+        segment?.Flush(flushToDisk: true); // a stop leaves nothing to recompute: what nobody waited for goes to disk too
+        segment?.Dispose();
     }
 }
