@@ -20,11 +20,12 @@ build
 work=$(mktemp -d); data="$work/data"; log="$work/server.log"; mkdir -p "$data"
 port=$(free_port); rport=$(free_port); tag="crash$(date +%s)"
 receiver_pid=""
-cleanup() { stop_server; [ -n "$receiver_pid" ] && kill "$receiver_pid" 2>/dev/null; rm -rf "$work"; }
+cleanup() { stop_server; if [ -n "$receiver_pid" ]; then kill "$receiver_pid" 2>/dev/null || true; wait "$receiver_pid" 2>/dev/null || true; fi; rm -rf "$work"; }
 trap cleanup EXIT
 
 : >"$work/acks.txt"
-cli drill receiver --port "$rport" --out "$work/callbacks.txt" >"$work/receiver.log" 2>&1 &
+# exec: $! is the receiver's own process id, so the cleanup stops the receiver and not only a subshell around it
+(exec dotnet "$cli_dll" drill receiver --port "$rport" --out "$work/callbacks.txt") >"$work/receiver.log" 2>&1 &
 receiver_pid=$!
 start_server "$data" "$port" "$log"
 echo "crash drill: $count submissions to 127.0.0.1:$port, callbacks to 127.0.0.1:$rport"
