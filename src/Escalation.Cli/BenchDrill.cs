@@ -203,23 +203,25 @@ public static class BenchDrill
         if (CliArgs.Option(args, "--callbacks") is { } callbacks)
         {
             var keys = await CallbacksAsync(callbacks, statuses);
-            redelivered = keys.Count - keys.Distinct().Count();
+            var received = keys.GroupBy(k => k).ToDictionary(g => g.Key, g => g.Count());
+            redelivered = keys.Count - received.Count;
             foreach (var (caseId, status) in statuses)
             {
                 var expected = ExpectedCallback(caseId, status);
-                if (expected is not null && !keys.Contains(expected))
+                if (expected is not null && !received.ContainsKey(expected))
                 {
                     problems.Enqueue($"{caseId} ({status}): its callback {expected} never arrived");
                 }
             }
 
-            if (keys.GroupBy(k => k).Where(g => g.Count() > 2).Select(g => $"{g.Key}×{g.Count()}").ToList() is { Count: > 0 } many)
+            string Listed(int moreThan) => string.Join(", ", received.Where(kv => kv.Value > moreThan).Take(5).Select(kv => $"{kv.Key}×{kv.Value}"));
+            if (received.Count(kv => kv.Value > 2) is > 0 and var many)
             {
-                problems.Enqueue($"{many.Count} callbacks arrived more than twice (one crash repeats a POST once at most): {string.Join(", ", many.Take(5))}");
+                problems.Enqueue($"{many} callbacks arrived more than twice (one crash repeats a POST once at most): {Listed(2)}");
             }
             else if (redelivered > 0 && !args.Contains("--allow-redelivery"))
             {
-                problems.Enqueue($"{redelivered} callbacks repeated an idempotency key: " + string.Join(", ", keys.GroupBy(k => k).Where(g => g.Count() > 1).Take(5).Select(g => $"{g.Key}×{g.Count()}")));
+                problems.Enqueue($"{redelivered} callbacks repeated an idempotency key: {Listed(1)}");
             }
         }
 

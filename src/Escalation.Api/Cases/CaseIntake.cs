@@ -33,12 +33,11 @@ public sealed class CaseIntake(CaseArtifacts artifacts, ICaseIndex index)
                 Created = receivedAt,
                 Updated = receivedAt,
             }, ifMatch: null, ct);
-            await submissionStored.ConfigureAwait(false);
             try
             {
-                await recordStored.ConfigureAwait(false);
+                await Task.WhenAll(submissionStored, recordStored).ConfigureAwait(false);
             }
-            catch (ConcurrencyConflictException)
+            catch (ConcurrencyConflictException) when (submissionStored.IsCompletedSuccessfully)
             {
                 // The same ticket arrived twice at once: the other request created the case.
             }

@@ -197,10 +197,6 @@ public sealed class FileHistoryLog : IWorkflowHistoryStore, IAsyncDisposable
 
                     _segmentIsNew = false;
                 }
-                else
-                {
-                    segment.Flush(flushToDisk: false);
-                }
 
                 foreach (var p in batch)
                 {

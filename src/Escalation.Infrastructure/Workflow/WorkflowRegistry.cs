@@ -9,8 +9,9 @@ public sealed class WorkflowRegistry
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private readonly Dictionary<string, Func<Core.Workflow.IWorkflowContext, string?, Task<string?>>> _orchestrators = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Func<string?, CancellationToken, Task<string?>>> _activities = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _recomputable = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RegisteredActivity> _activities = new(StringComparer.Ordinal);
+
+    private sealed record RegisteredActivity(Func<string?, CancellationToken, Task<string?>> Run, bool Recomputable);
 
     public WorkflowRegistry AddOrchestrator<TInput, TOutput>(string name, Func<Core.Workflow.IWorkflowContext, TInput, Task<TOutput>> run)
     {
@@ -32,16 +33,7 @@ public sealed class WorkflowRegistry
     /// </param>
     public WorkflowRegistry AddActivity<TInput, TOutput>(string name, Func<TInput, CancellationToken, Task<TOutput>> run, bool recomputable = false)
     {
-        _activities[name] = async (input, ct) => Serialize(await run(Deserialize<TInput>(input)!, ct).ConfigureAwait(false));
-        if (recomputable)
-        {
-            _recomputable.Add(name);
-        }
-        else
-        {
-            _recomputable.Remove(name);
-        }
-
+        _activities[name] = new(async (input, ct) => Serialize(await run(Deserialize<TInput>(input)!, ct).ConfigureAwait(false)), recomputable);
         return this;
     }
 
@@ -49,12 +41,12 @@ public sealed class WorkflowRegistry
         _orchestrators.TryGetValue(name, out var o) ? o : throw new InvalidOperationException($"No orchestrator named '{name}' is registered.");
 
     internal Func<string?, CancellationToken, Task<string?>> Activity(string name) =>
-        _activities.TryGetValue(name, out var a) ? a : throw new InvalidOperationException($"No activity named '{name}' is registered.");
+        _activities.TryGetValue(name, out var a) ? a.Run : throw new InvalidOperationException($"No activity named '{name}' is registered.");
 
     internal bool HasOrchestrator(string name) => _orchestrators.ContainsKey(name);
 
     /// <summary>Whether the activity was registered as recomputable (its result need not wait for the disk).</summary>
-    internal bool IsRecomputable(string name) => _recomputable.Contains(name);
+    internal bool IsRecomputable(string name) => _activities.TryGetValue(name, out var a) && a.Recomputable;
 
     public static string? Serialize<T>(T value) => value is null ? null : JsonSerializer.Serialize(value, Json);
 
