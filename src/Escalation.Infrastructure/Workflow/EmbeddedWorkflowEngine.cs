@@ -110,6 +110,18 @@ public sealed class EmbeddedWorkflowEngine : IAsyncDisposable
     /// <summary>Every instance the engine knows.</summary>
     public IEnumerable<WorkflowInstanceState> Instances => _instances.Values.Select(i => i.Snapshot());
 
+    /// <summary>
+    /// History events the engine holds in memory: those of unfinished instances only. A finished instance keeps its status,
+    /// custom status and output; its events stay in the history store.
+    /// </summary>
+    public long EventsInMemory => _instances.Values.Sum(i =>
+    {
+        lock (i.Gate)
+        {
+            return (long)i.History.Count;
+        }
+    });
+
     /// <summary>Waits until the instance has finished or is waiting for an event, or until <paramref name="timeout"/>.</summary>
     public async Task<WorkflowInstanceState?> WaitForIdleAsync(string instanceId, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
@@ -159,6 +171,8 @@ public sealed class EmbeddedWorkflowEngine : IAsyncDisposable
             {
                 instance.Apply(e);
             }
+
+            instance.ReleaseHistoryIfFinished();
 
             persisted = recomputable ? _store.AppendRecomputableAsync(instance.Id, events) : _store.AppendAsync(instance.Id, events);
         }
@@ -419,12 +433,19 @@ public sealed class EmbeddedWorkflowEngine : IAsyncDisposable
                 History.Add(e);
                 Apply(e);
             }
+
+            ReleaseHistoryIfFinished();
         }
 
         public object Gate { get; } = new();
         public string Id { get; }
         public string Name { get; }
-        public List<HistoryEvent> History { get; }
+        /// <summary>The events a run replays; emptied once the instance has finished (nothing replays it again).</summary>
+        public List<HistoryEvent> History { get; private set; }
+
+        /// <summary>How many events the instance's history holds, also after <see cref="History"/> was released.</summary>
+        public int EventCount { get; private set; }
+
         public bool Queued { get; set; }
         public bool Running { get; set; }
         public bool Dirty { get; set; }
@@ -446,6 +467,7 @@ public sealed class EmbeddedWorkflowEngine : IAsyncDisposable
         public void Apply(HistoryEvent e)
         {
             LastUpdatedAt = e.At;
+            EventCount++;
             Bytes += (e.Data?.Length ?? 0) + (e.Name?.Length ?? 0) + 48;
             switch (e.Kind)
             {
@@ -467,6 +489,19 @@ public sealed class EmbeddedWorkflowEngine : IAsyncDisposable
             }
         }
 
+        /// <summary>
+        /// A finished instance keeps only its summary (status, custom status, output): a server that has decided thousands of
+        /// cases does not hold every event of every one, which would grow the heap without bound and lengthen every garbage
+        /// collection. The events stay in the history store.
+        /// </summary>
+        public void ReleaseHistoryIfFinished()
+        {
+            if (IsFinished && History.Count > 0)
+            {
+                History = [];
+            }
+        }
+
         public void NotifyChanged()
         {
             var old = Changed;
@@ -481,10 +516,10 @@ public sealed class EmbeddedWorkflowEngine : IAsyncDisposable
                 var status = IsFinished ? (Failed ? WorkflowRuntimeStatus.Failed : WorkflowRuntimeStatus.Completed)
                     : Running ? WorkflowRuntimeStatus.Running
                     : Waiting is not null ? WorkflowRuntimeStatus.Waiting
-                    : History.Count <= 1 ? WorkflowRuntimeStatus.Pending
+                    : EventCount <= 1 ? WorkflowRuntimeStatus.Pending
                     : WorkflowRuntimeStatus.Running;
                 return new WorkflowInstanceState(Id, Name, status, CustomStatusJson, OutputJson, Error, CreatedAt, LastUpdatedAt,
-                    Waiting?.EventName, Waiting?.Deadline, History.Count, Bytes);
+                    Waiting?.EventName, Waiting?.Deadline, EventCount, Bytes);
             }
         }
     }

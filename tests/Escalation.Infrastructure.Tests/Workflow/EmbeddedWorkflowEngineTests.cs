@@ -84,6 +84,44 @@ public sealed class EmbeddedWorkflowEngineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Complete_ManyInstances_KeepsTheirOutcomeButNotTheirHistoryInMemory()
+    {
+        var (engine, log) = await StartEngineAsync(Registry());
+        for (var i = 0; i < 20; i++)
+        {
+            await engine.StartNewAsync("Review", $"case-{i}", $"t{i}");
+        }
+
+        await engine.StartNewAsync("Review", "case-open", "open");
+        for (var i = 0; i < 20; i++)
+        {
+            await WaitForStatusAsync(engine, $"case-{i}", WorkflowRuntimeStatus.Waiting);
+            await engine.RaiseEventAsync($"case-{i}", "ReviewDecision", new Approval("approve", "rev-1"));
+        }
+
+        var finished = new List<WorkflowInstanceState>();
+        for (var i = 0; i < 20; i++)
+        {
+            finished.Add(await WaitForStatusAsync(engine, $"case-{i}", WorkflowRuntimeStatus.Completed));
+        }
+
+        var open = await WaitForStatusAsync(engine, "case-open", WorkflowRuntimeStatus.Waiting);
+
+        // Only the instance still waiting holds its events; every finished one still answers with its outcome.
+        Assert.Equal(open.HistoryEvents, engine.EventsInMemory);
+        Assert.All(finished, s => Assert.Equal("\"echo:" + s.InstanceId.Replace("case-", "t") + "|echo:approve by rev-1\"", s.OutputJson));
+        Assert.All(finished, s => Assert.True(s.HistoryEvents > open.HistoryEvents, $"{s.InstanceId} counts {s.HistoryEvents} events"));
+
+        // A restart loads the finished ones as outcomes too, and replays nothing.
+        await StopAsync((engine, log));
+        var (restarted, _) = await StartEngineAsync(Registry());
+        Assert.Equal(open.HistoryEvents, restarted.EventsInMemory);
+        Assert.Equal(finished[7].OutputJson, restarted.GetInstance("case-7")!.OutputJson);
+        Assert.Equal(finished[7].HistoryEvents, restarted.GetInstance("case-7")!.HistoryEvents);
+        Assert.Equal(1, _runs["Echo:t7"]);
+    }
+
+    [Fact]
     public async Task StartNew_SameInstanceIdTwice_StartsOnlyOnce()
     {
         var (engine, _) = await StartEngineAsync(Registry());
