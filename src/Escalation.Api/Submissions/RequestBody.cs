@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Escalation.Api.Submissions;
 
 /// <summary>Reads a request body without ever buffering more than the limit allows.</summary>
@@ -10,16 +12,23 @@ public static class RequestBody
     public static async Task<byte[]?> ReadAsync(Stream body, int maxBytes, CancellationToken cancellationToken = default)
     {
         using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024); // a chunk per request would be most of what a submission allocates
+        try
         {
-            if (buffer.Length + read > maxBytes)
+            int read;
+            while ((read = await body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
             {
-                return null;
-            }
+                if (buffer.Length + read > maxBytes)
+                {
+                    return null;
+                }
 
-            buffer.Write(chunk, 0, read);
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
         }
 
         return buffer.ToArray();

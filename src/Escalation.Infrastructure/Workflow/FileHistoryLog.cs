@@ -37,6 +37,19 @@ public sealed class FileHistoryLog : IWorkflowHistoryStore, IAsyncDisposable
 
     private sealed record Pending(ReadOnlyMemory<byte> Bytes, TaskCompletionSource? Done);
 
+    /// <summary>A thread's buffer and JSON writer for composing lines; the bytes are copied out before the thread moves on.</summary>
+    private sealed class Scratch
+    {
+        public ArrayBufferWriter<byte> Bytes { get; } = new(4096);
+
+        public Utf8JsonWriter Writer { get; }
+
+        public Scratch() => Writer = new Utf8JsonWriter(Bytes, LineOptions);
+    }
+
+    [ThreadStatic]
+    private static Scratch? _scratch;
+
     private sealed record Line(string I, HistoryEvent E);
 
     public Task AppendAsync(string instanceId, IReadOnlyList<HistoryEvent> events, CancellationToken cancellationToken = default) =>
@@ -53,20 +66,20 @@ public sealed class FileHistoryLog : IWorkflowHistoryStore, IAsyncDisposable
             return Task.CompletedTask;
         }
 
-        var bytes = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(bytes, LineOptions))
+        // The lines are composed in this thread's scratch buffer and queued as one exact-size copy: no buffer grown by
+        // doubling and no JSON writer per append (a case appends about ten times).
+        var scratch = _scratch ??= new Scratch();
+        scratch.Bytes.ResetWrittenCount();
+        foreach (var e in events)
         {
-            foreach (var e in events)
-            {
-                WriteLine(writer, instanceId, e);
-                writer.Flush();
-                writer.Reset();
-                bytes.Write("\n"u8);
-            }
+            scratch.Writer.Reset(scratch.Bytes);
+            WriteLine(scratch.Writer, instanceId, e);
+            scratch.Writer.Flush();
+            scratch.Bytes.Write("\n"u8);
         }
 
         var done = durable ? new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) : null;
-        if (!_queue.Writer.TryWrite(new Pending(bytes.WrittenMemory, done)))
+        if (!_queue.Writer.TryWrite(new Pending(scratch.Bytes.WrittenSpan.ToArray(), done)))
         {
             throw new ObjectDisposedException(nameof(FileHistoryLog));
         }
