@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Escalation.Api.Problems;
 using Escalation.Core.Tickets;
@@ -96,6 +97,22 @@ public sealed class SubmissionParser(SubmissionLimits? limits = null)
     /// <summary>The JSON pointer of the first string or property name that is not valid Unicode (a lone surrogate escape), or null.</summary>
     private static string? FindInvalidText(JsonElement element, string pointer)
     {
+        if (InvalidTextBelow(element) is not { } segments)
+        {
+            return null;
+        }
+
+        segments.Reverse();
+        var found = pointer + string.Concat(segments);
+        return found.Length == 0 ? "/" : found;
+    }
+
+    /// <summary>
+    /// Null when every string and property name decodes; otherwise the JSON Pointer segments from the node at fault up to
+    /// <paramref name="element"/>, innermost first. The pointer is built only for a body at fault, not for every node.
+    /// </summary>
+    private static List<string>? InvalidTextBelow(JsonElement element)
+    {
         switch (element.ValueKind)
         {
             case JsonValueKind.String:
@@ -106,7 +123,7 @@ public sealed class SubmissionParser(SubmissionLimits? limits = null)
                 }
                 catch (InvalidOperationException)
                 {
-                    return pointer.Length == 0 ? "/" : pointer;
+                    return [];
                 }
 
             case JsonValueKind.Object:
@@ -119,12 +136,13 @@ public sealed class SubmissionParser(SubmissionLimits? limits = null)
                     }
                     catch (InvalidOperationException)
                     {
-                        return pointer.Length == 0 ? "/" : pointer;
+                        return []; // the name itself: the pointer names the object that holds it
                     }
 
-                    if (FindInvalidText(property.Value, $"{pointer}/{name.Replace("~", "~0").Replace("/", "~1")}") is { } found)
+                    if (InvalidTextBelow(property.Value) is { } below)
                     {
-                        return found;
+                        below.Add("/" + name.Replace("~", "~0").Replace("/", "~1"));
+                        return below;
                     }
                 }
 
@@ -133,10 +151,13 @@ public sealed class SubmissionParser(SubmissionLimits? limits = null)
                 var index = 0;
                 foreach (var item in element.EnumerateArray())
                 {
-                    if (FindInvalidText(item, $"{pointer}/{index++}") is { } found)
+                    if (InvalidTextBelow(item) is { } below)
                     {
-                        return found;
+                        below.Add("/" + index.ToString(CultureInfo.InvariantCulture));
+                        return below;
                     }
+
+                    index++;
                 }
 
                 return null;

@@ -8,6 +8,9 @@ public sealed class SubmissionParserUnicodeTests
     [Theory]
     [InlineData("""{"ticketId":"A1","customer":{"id":"cus_014"},"messages":[{"text":"\ud800"}]}""", "/messages/0/text")]
     [InlineData("""{"ticketId":"\udfff","customer":{"id":"cus_014"},"messages":[{"text":"hi"}]}""", "/ticketId")]
+    [InlineData("""{"ticketId":"A1","customer":{"id":"cus_014"},"messages":[{"text":"hi"},{"text":"ok","x/y":{"a~b":"\ud800"}}]}""", "/messages/1/x~1y/a~0b")]
+    [InlineData("""{"ticketId":"A1","customer":{"id":"cus_014"},"messages":[{"text":"hi"}],"extra":{"\ud800":1}}""", "/extra")]
+    [InlineData("""{"\udc00":"x","ticketId":"A1","customer":{"id":"cus_014"},"messages":[{"text":"hi"}]}""", "/")]
     public void Parse_LoneSurrogateEscape_Answers400NamingTheField(string json, string field)
     {
         var result = new SubmissionParser().Parse(Encoding.UTF8.GetBytes(json), _ => true);
