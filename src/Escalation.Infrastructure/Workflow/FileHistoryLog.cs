@@ -14,6 +14,7 @@ namespace Escalation.Infrastructure.Workflow;
 public sealed class FileHistoryLog : IWorkflowHistoryStore, IAsyncDisposable
 {
     private const long SegmentBytes = 64L * 1024 * 1024;
+    private const int MaxScratchBytes = 256 * 1024;
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
 
     // A line is read back by this class only: payloads (JSON themselves) keep their quotes as \" rather than \u0022.
@@ -78,8 +79,14 @@ public sealed class FileHistoryLog : IWorkflowHistoryStore, IAsyncDisposable
             scratch.Bytes.Write("\n"u8);
         }
 
+        var bytes = scratch.Bytes.WrittenSpan.ToArray();
+        if (scratch.Bytes.Capacity > MaxScratchBytes)
+        {
+            _scratch = null; // one unusually large append does not pin its buffer to the thread for good
+        }
+
         var done = durable ? new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) : null;
-        if (!_queue.Writer.TryWrite(new Pending(scratch.Bytes.WrittenSpan.ToArray(), done)))
+        if (!_queue.Writer.TryWrite(new Pending(bytes, done)))
         {
             throw new ObjectDisposedException(nameof(FileHistoryLog));
         }

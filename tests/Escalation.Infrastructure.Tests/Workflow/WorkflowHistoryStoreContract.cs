@@ -111,6 +111,24 @@ public sealed class FileHistoryLogContractTests : WorkflowHistoryStoreContract, 
         Assert.Single(File.ReadAllLines(Directory.GetFiles(_dir.Path, "history-*.jsonl").Single()), l => l.Length > 0);
     }
 
+    [Fact]
+    public async Task Append_LargeAndSmallFromOneThreadBeforeAnyIsWritten_EachLandsAsWritten()
+    {
+        // Lines are composed in a per-thread buffer: every queued append must keep its own bytes, also next to one far
+        // larger than usual.
+        var payloads = new[] { "{\"big\":\"" + new string('x', 600_000) + "\"}", "{\"small\":1}", "{\"mid\":\"" + new string('y', 5_000) + "\"}", "{\"small\":2}" };
+        var log = new FileHistoryLog(_dir.Path);
+        var pending = payloads.Select((d, i) => log.AppendRecomputableAsync("case-big", [new HistoryEvent { Kind = HistoryEventKind.EventRaised, Seq = i, Name = "E", Data = d, At = DateTime.UnixEpoch }])).ToArray();
+        await Task.WhenAll(pending);
+        await log.DisposeAsync();
+
+        var reopened = new FileHistoryLog(_dir.Path);
+        var events = (await reopened.LoadAllAsync())["case-big"];
+        await reopened.DisposeAsync();
+
+        Assert.Equal(payloads, events.Select(e => e.Data));
+    }
+
     public void Dispose() => _dir.Dispose();
 }
 
