@@ -5,6 +5,8 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Escalation.Core.Storage;
+using Escalation.Core.Tracing;
+using Escalation.Core.Workflow;
 using Escalation.Infrastructure.Storage;
 
 namespace Escalation.Cli;
@@ -238,10 +240,10 @@ public static class BenchDrill
     /// <summary>The idempotency key of the last callback a case in this status has had (the orchestrator's keys).</summary>
     internal static string? ExpectedCallback(string caseId, string status) => status switch
     {
-        "sent" => $"{caseId}:deliver:decision:reply-sent",
-        "escalated" => $"{caseId}:deliver:decision:escalated",
-        "returned-to-tier-1" => $"{caseId}:deliver:decision:returned-to-tier-1",
-        "awaiting-review" => $"{caseId}:deliver:awaiting-review",
+        "sent" => CaseWorkflow.DeliveryKey(caseId, TraceRecordKinds.Decision, "reply-sent"),
+        "escalated" => CaseWorkflow.DeliveryKey(caseId, TraceRecordKinds.Decision, "escalated"),
+        "returned-to-tier-1" => CaseWorkflow.DeliveryKey(caseId, TraceRecordKinds.Decision, "returned-to-tier-1"),
+        "awaiting-review" => CaseWorkflow.AwaitingReviewDeliveryKey(caseId),
         _ => null,
     };
 

@@ -56,7 +56,7 @@ public static class CaseWorkflow
         await context.CallActivityAsync<bool>(CaseActivityNames.NotifyReviewers,
             new NotifyReviewersInput(caseId, queue, "review", deadline, $"{caseId}:notify:review"), DeliveryRetry);
         await context.CallActivityAsync<DeliveryResult>(CaseActivityNames.DeliverReply,
-            new DeliverReplyInput(caseId, "awaiting-review", null, $"{caseId}:deliver:awaiting-review"), DeliveryRetry);
+            new DeliverReplyInput(caseId, "awaiting-review", null, AwaitingReviewDeliveryKey(caseId)), DeliveryRetry);
         context.SetCustomStatus(new CaseProgress("awaiting-review", route, decision.Priority, deadline));
 
         var review = await context.WaitForExternalEventAsync<ReviewDecision>(ReviewDecisionEvent, deadline);
@@ -83,13 +83,19 @@ public static class CaseWorkflow
         }
     }
 
+    /// <summary>The idempotency key of the help-desk callback for <paramref name="deliveryEvent"/> after the trace record <paramref name="record"/>.</summary>
+    public static string DeliveryKey(string caseId, string record, string deliveryEvent) => $"{caseId}:deliver:{record}:{deliveryEvent}";
+
+    /// <summary>The idempotency key of the callback that tells the help desk the case waits for a reviewer.</summary>
+    public static string AwaitingReviewDeliveryKey(string caseId) => $"{caseId}:deliver:awaiting-review";
+
     private static async Task<CaseOutcome> FinishAsync(
         IWorkflowContext context, string caseId, string route, string status, string deliveryEvent, string? replyArtifact,
         string record, string actor, ReviewDecision? review, DateTime? slaDeadline)
     {
         var now = context.CurrentUtcDateTime;
         await context.CallActivityAsync<DeliveryResult>(CaseActivityNames.DeliverReply,
-            new DeliverReplyInput(caseId, deliveryEvent, replyArtifact, $"{caseId}:deliver:{record}:{deliveryEvent}"), DeliveryRetry);
+            new DeliverReplyInput(caseId, deliveryEvent, replyArtifact, DeliveryKey(caseId, record, deliveryEvent)), DeliveryRetry);
         var traceId = await context.CallActivityAsync<string>(CaseActivityNames.WriteTrace, new WriteTraceInput(caseId, record, actor, review, now), StageRetry);
         var reviewOutcome = record == "sla-timeout" ? "sla-timeout" : review?.Action;
         await context.CallActivityAsync<bool>(CaseActivityNames.RecordOutcome, new RecordOutcomeInput(caseId, status, route, traceId, slaDeadline, now, reviewOutcome, review?.Reviewer), StageRetry);
