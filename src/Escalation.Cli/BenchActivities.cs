@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using Escalation.Api.Cases;
 using Escalation.Core.Cases;
 using Escalation.Core.Decisions;
 using Escalation.Core.Escalations;
@@ -35,17 +36,7 @@ public sealed class BenchActivities(Workspace workspace, ICaseIndex index, ITrac
         var caseId = CaseIds.For(ticket.TicketId, ticket.Revision);
         var json = JsonSerializer.Serialize(ticket, Json);
         await artifacts.PutAsync(caseId, "submission", json);
-        await index.UpsertAsync(new CaseRecord
-        {
-            CaseId = caseId,
-            TicketId = ticket.TicketId,
-            Revision = ticket.Revision,
-            CustomerId = ticket.Customer.Id,
-            Kind = ticket.ResolvedKind.ToName(),
-            Status = CaseStatuses.Received,
-            Created = now,
-            Updated = now,
-        }, null);
+        await index.UpsertAsync(CaseIntake.ReceivedRecord(caseId, ticket, now), null);
         return new CaseWorkflowInput(caseId, ticket.ResolvedKind.ToName(), ticket.TicketId, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(json))));
     }
 

@@ -11,6 +11,19 @@ namespace Escalation.Api.Cases;
 /// </summary>
 public sealed class CaseIntake(CaseArtifacts artifacts, ICaseIndex index)
 {
+    /// <summary>A case's first index record: received, nothing decided yet.</summary>
+    public static CaseRecord ReceivedRecord(string caseId, CaseSubmission submission, DateTimeOffset receivedAt) => new()
+    {
+        CaseId = caseId,
+        TicketId = submission.TicketId,
+        Revision = submission.Revision,
+        CustomerId = submission.Customer.Id,
+        Kind = submission.ResolvedKind.ToName(),
+        Status = CaseStatuses.Received,
+        Created = receivedAt,
+        Updated = receivedAt,
+    };
+
     /// <summary>Stores the case unless it exists; <c>Existed</c> tells a repeated submission.</summary>
     public async Task<(CaseWorkflowInput Input, bool Existed)> StoreAsync(CaseSubmission submission, DateTimeOffset receivedAt, CancellationToken ct = default)
     {
@@ -22,17 +35,7 @@ public sealed class CaseIntake(CaseArtifacts artifacts, ICaseIndex index)
             // stored before this returns (and before the orchestration starts); a crash that keeps only one of them leaves
             // a case the help desk's retry stores again, since the submission was not acknowledged.
             var submissionStored = artifacts.PutAsync(caseId, CaseArtifacts.Submission, new StoredSubmission(submission, receivedAt, CaseArtifacts.HashOf(submission)), ct);
-            var recordStored = index.UpsertAsync(new CaseRecord
-            {
-                CaseId = caseId,
-                TicketId = submission.TicketId,
-                Revision = submission.Revision,
-                CustomerId = submission.Customer.Id,
-                Kind = submission.ResolvedKind.ToName(),
-                Status = CaseStatuses.Received,
-                Created = receivedAt,
-                Updated = receivedAt,
-            }, ifMatch: null, ct);
+            var recordStored = index.UpsertAsync(ReceivedRecord(caseId, submission, receivedAt), ifMatch: null, ct);
             try
             {
                 await Task.WhenAll(submissionStored, recordStored).ConfigureAwait(false);
