@@ -4,7 +4,7 @@ using Escalation.Core.Signals;
 namespace Escalation.Cli;
 
 /// <summary>
-/// <c>escalation bench [--seconds N] [--quick] [--server URL | --no-http] [--signals-only | --http-only]</c>: every performance figure the issues
+/// <c>escalation bench [--seconds N] [--http-seconds N] [--quick] [--server URL | --no-http] [--signals-only | --http-only]</c>: every performance figure the issues
 /// set a goal for, in one run: signals/s on one core; pipeline cases/s and µs per case (no I/O); durable cases/s on
 /// the embedded engine with file storage as a ratio of a raw fsync'd 4 KB write loop on the same disk; engine overhead
 /// per case; trace writes/s as a ratio of the same loop; memory per 1,000 waiting cases; and submit-to-decision
@@ -19,6 +19,14 @@ public static class BenchCommand
         if (secondsArg is not null && (!double.TryParse(secondsArg, System.Globalization.CultureInfo.InvariantCulture, out seconds) || seconds < 2))
         {
             await stderr.WriteLineAsync("bench: --seconds must be a number ≥ 2");
+            return 2;
+        }
+
+        var httpSecondsArg = CliArgs.Option(args, "--http-seconds");
+        var httpSeconds = BenchHttpReport.DefaultSeconds;
+        if (httpSecondsArg is not null && (!double.TryParse(httpSecondsArg, System.Globalization.CultureInfo.InvariantCulture, out httpSeconds) || httpSeconds < 1))
+        {
+            await stderr.WriteLineAsync("bench: --http-seconds must be a number ≥ 1");
             return 2;
         }
 
@@ -57,17 +65,18 @@ public static class BenchCommand
         }
 
         var section = TimeSpan.FromSeconds(quick ? 1 : seconds);
+        var httpSection = TimeSpan.FromSeconds(quick && httpSecondsArg is null ? 1 : httpSeconds);
         var root = Path.Combine(CliArgs.Option(args, "--data") ?? Path.GetTempPath(), "escalation-bench-" + Environment.ProcessId);
         Directory.CreateDirectory(root);
         try
         {
             if (httpOnly)
             {
-                await BenchHttpReport.RunAsync(samples, root, section, quick, server, stdout);
+                await BenchHttpReport.RunAsync(samples, root, httpSection, quick, server, stdout);
             }
             else
             {
-                await BenchReport.RunAsync(samples, root, section, quick, server, CliArgs.Flag(args, "--no-http"), stdout);
+                await BenchReport.RunAsync(samples, root, section, httpSection, quick, server, CliArgs.Flag(args, "--no-http"), stdout);
             }
         }
         finally

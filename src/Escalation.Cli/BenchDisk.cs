@@ -18,6 +18,28 @@ public static class BenchDisk
         }
     }
 
+    /// <summary>Deletes what <paramref name="directory"/> holds (what cannot be deleted stays), keeping the folder.</summary>
+    public static void Empty(string directory)
+    {
+        foreach (var entry in Directory.EnumerateFileSystemEntries(directory))
+        {
+            try
+            {
+                if (Directory.Exists(entry))
+                {
+                    Directory.Delete(entry, recursive: true);
+                }
+                else
+                {
+                    File.Delete(entry);
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+            }
+        }
+    }
+
     /// <summary>fsync'd 4 KB writes per second to a file in <paramref name="directory"/>.</summary>
     public static double FsyncWritesPerSecond(string directory, TimeSpan measure)
     {

@@ -5,7 +5,7 @@ namespace Escalation.Cli;
 /// <summary>Runs the benchmark sections after the signals line and prints one line (or a few) per figure.</summary>
 public static class BenchReport
 {
-    public static async Task RunAsync(BenchSamples samples, string root, TimeSpan section, bool quick, string? server, bool noHttp, TextWriter stdout)
+    public static async Task RunAsync(BenchSamples samples, string root, TimeSpan section, TimeSpan httpSection, bool quick, string? server, bool noHttp, TextWriter stdout)
     {
         var p = BenchPipeline.Run(samples, section);
         await stdout.WriteLineAsync(
@@ -65,6 +65,11 @@ public static class BenchReport
             return;
         }
 
-        await BenchHttpReport.RunAsync(samples, root, section, quick, server, stdout);
+        // The HTTP figures start from a clean slate: the sections above leave hundreds of megabytes of files for the kernel
+        // to write back (the server's fsyncs would queue behind them) and a large heap in this process, the load generator.
+        BenchDisk.Empty(root);
+        BenchDisk.WriteBack();
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        await BenchHttpReport.RunAsync(samples, root, httpSection, quick, server, stdout);
     }
 }

@@ -12,6 +12,19 @@ public class BenchCommandTests
         Assert.Equal(2, code);
         Assert.Contains("--seconds", stderr.ToString());
     }
+
+    [Theory]
+    [InlineData("0.5")]
+    [InlineData("ten")]
+    public async Task Bench_HttpWindowNotANumberOfSeconds_IsRefusedBeforeMeasuring(string value)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var code = await CliApp.RunAsync(["bench", "--http-only", "--http-seconds", value], TextReader.Null, stdout, stderr);
+        Assert.Equal(2, code);
+        Assert.Contains("--http-seconds", stderr.ToString());
+        Assert.Equal("", stdout.ToString());
+    }
 }
 
 public class BenchServerOptionTests
