@@ -2,7 +2,6 @@ using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
-using System.Threading.Channels;
 using Microsoft.Win32.SafeHandles;
 
 namespace Escalation.Infrastructure.Storage;
@@ -39,7 +38,7 @@ public sealed class RecordLog : IAsyncDisposable
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> _groups = new(StringComparer.Ordinal); // "a/case-1/" → its keys
     private readonly ConcurrentDictionary<int, SafeFileHandle> _readers = new();
-    private readonly Channel<Frame> _queue = Channel.CreateUnbounded<Frame>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly GroupCommitQueue<Frame> _queue = new();
     private readonly int _lastExisting;
     private Task? _writer;
     private int _segment;
@@ -139,7 +138,7 @@ public sealed class RecordLog : IAsyncDisposable
             }
 
             var entry = new Entry(_segment, _offset + HeaderBytes + keyLength, payload.Length) { Pending = frame };
-            if (!_queue.Writer.TryWrite(new Frame(_segment, frame, entry, done)))
+            if (!_queue.TryWrite(new Frame(_segment, frame, entry, done)))
             {
                 throw new ObjectDisposedException(nameof(RecordLog));
             }
@@ -219,7 +218,7 @@ public sealed class RecordLog : IAsyncDisposable
         Task? writer;
         lock (_gate)
         {
-            _queue.Writer.TryComplete();
+            _queue.Complete();
             writer = _writer;
         }
 
@@ -243,12 +242,11 @@ public sealed class RecordLog : IAsyncDisposable
         FileStream? output = null;
         var outputSegment = 0;
         var newSegment = false;
+        var unflushed = false;
         try
         {
-            while (_queue.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+            while (_queue.Take(batch))
             {
-                GroupCommitBatch.Take(_queue.Reader, batch);
-
                 Exception? failed;
                 lock (_gate)
                 {
@@ -291,14 +289,21 @@ public sealed class RecordLog : IAsyncDisposable
                         output!.Write(joined.GetBuffer(), 0, (int)joined.Length);
                     }
 
-                    output!.Flush(flushToDisk: true);
-                    if (newSegment && DiskCommit.Groups)
+                    // Only a batch someone waits for is forced to disk; the next such batch's fsync covers what came before it.
+                    unflushed = true;
+                    if (batch.Exists(frame => frame.Done is not null))
                     {
-                        // A new file's name is durable once its folder is: syncfs covers it (once per segment).
-                        DiskCommit.WhenDurableAsync(_directory).GetAwaiter().GetResult();
+                        output!.Flush(flushToDisk: true);
+                        unflushed = false;
+                        if (newSegment && DiskCommit.Groups)
+                        {
+                            // A new file's name is durable once its folder is: syncfs covers it (once per segment).
+                            DiskCommit.WhenDurableAsync(_directory).GetAwaiter().GetResult();
+                        }
+
+                        newSegment = false;
                     }
 
-                    newSegment = false;
                     foreach (var frame in batch)
                     {
                         frame.Entry.Pending = null; // on disk: readers go to the file from now on
@@ -321,6 +326,17 @@ public sealed class RecordLog : IAsyncDisposable
         }
         finally
         {
+            bool healthy;
+            lock (_gate)
+            {
+                healthy = _failed is null;
+            }
+
+            if (unflushed && healthy)
+            {
+                output?.Flush(flushToDisk: true); // a stop leaves nothing behind that nobody waited for
+            }
+
             output?.Dispose();
         }
     }

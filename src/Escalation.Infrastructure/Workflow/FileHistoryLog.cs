@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Threading.Channels;
 using Escalation.Infrastructure.Storage;
 
 namespace Escalation.Infrastructure.Workflow;
@@ -21,7 +20,7 @@ public sealed class FileHistoryLog : IWorkflowHistoryStore, IAsyncDisposable
     private static readonly JsonWriterOptions LineOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly string _directory;
-    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly GroupCommitQueue<Pending> _queue = new();
     private readonly Task _writer;
     private FileStream? _segment;
     private bool _segmentIsNew;
@@ -86,7 +85,7 @@ public sealed class FileHistoryLog : IWorkflowHistoryStore, IAsyncDisposable
         }
 
         var done = durable ? new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) : null;
-        if (!_queue.Writer.TryWrite(new Pending(bytes, done)))
+        if (!_queue.TryWrite(new Pending(bytes, done)))
         {
             throw new ObjectDisposedException(nameof(FileHistoryLog));
         }
@@ -188,10 +187,8 @@ public sealed class FileHistoryLog : IWorkflowHistoryStore, IAsyncDisposable
     {
         var batch = new List<Pending>();
         var joined = new ArrayBufferWriter<byte>(64 * 1024);
-        while (_queue.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        while (_queue.Take(batch))
         {
-            GroupCommitBatch.Take(_queue.Reader, batch);
-
             try
             {
                 var segment = Segment();
@@ -235,7 +232,7 @@ public sealed class FileHistoryLog : IWorkflowHistoryStore, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _queue.Writer.TryComplete();
+        _queue.Complete();
         await _writer.ConfigureAwait(false);
         var segment = Interlocked.Exchange(ref _segment, null); // a second dispose finds nothing to do
         segment?.Flush(flushToDisk: true); // a stop leaves nothing to recompute: what nobody waited for goes to disk too
