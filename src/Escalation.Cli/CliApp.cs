@@ -12,9 +12,10 @@ public static class CliApp
                                         decide each ticket file and print its route and reasons
           signals [--input FILE] [--evidence]
                                         JSON Lines {"id","text"} in (stdin or FILE), one JSON line of signals out per input
-          bench [--seconds N] [--quick] [--server URL | --no-http] [--signals-only | --http-only]
+          bench [--seconds N] [--http-seconds N] [--quick] [--server URL | --no-http] [--signals-only | --http-only]
                                         signals/s, pipeline µs/case, durable cases/s vs an fsync loop, engine overhead,
                                         trace writes/s, memory per 1,000 waiting cases, HTTP latency at 1/10/50 clients
+                                        (--http-seconds: window per client count, default 10)
           cost [--model-tokens IN,OUT]  € per case per route on Azure (counts from the real case workflow; docs/costs.md)
           kpis [--data DIR] [--now ISO] [--json] [--no-consistency]
                                         KPI summary from a data directory's case index
