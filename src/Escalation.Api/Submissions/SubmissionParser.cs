@@ -64,7 +64,7 @@ public sealed class SubmissionParser(SubmissionLimits? limits = null)
         try
         {
             document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 32 });
-            if (FindInvalidText(document.RootElement, "") is { } pointer)
+            if (FindInvalidText(document.RootElement) is { } pointer)
             {
                 document.Dispose();
                 document = null!;
@@ -95,7 +95,7 @@ public sealed class SubmissionParser(SubmissionLimits? limits = null)
     }
 
     /// <summary>The JSON pointer of the first string or property name that is not valid Unicode (a lone surrogate escape), or null.</summary>
-    private static string? FindInvalidText(JsonElement element, string pointer)
+    private static string? FindInvalidText(JsonElement element)
     {
         if (InvalidTextBelow(element) is not { } segments)
         {
@@ -103,7 +103,7 @@ public sealed class SubmissionParser(SubmissionLimits? limits = null)
         }
 
         segments.Reverse();
-        var found = pointer + string.Concat(segments);
+        var found = string.Concat(segments);
         return found.Length == 0 ? "/" : found;
     }
 

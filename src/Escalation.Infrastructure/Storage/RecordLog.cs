@@ -242,7 +242,6 @@ public sealed class RecordLog : IAsyncDisposable
         FileStream? output = null;
         var outputSegment = 0;
         var newSegment = false;
-        var unflushed = false;
         try
         {
             while (_queue.Take(batch))
@@ -290,11 +289,9 @@ public sealed class RecordLog : IAsyncDisposable
                     }
 
                     // Only a batch someone waits for is forced to disk; the next such batch's fsync covers what came before it.
-                    unflushed = true;
                     if (batch.Exists(frame => frame.Done is not null))
                     {
                         output!.Flush(flushToDisk: true);
-                        unflushed = false;
                         if (newSegment && DiskCommit.Groups)
                         {
                             // A new file's name is durable once its folder is: syncfs covers it (once per segment).
@@ -332,7 +329,7 @@ public sealed class RecordLog : IAsyncDisposable
                 healthy = _failed is null;
             }
 
-            if (unflushed && healthy)
+            if (healthy)
             {
                 output?.Flush(flushToDisk: true); // a stop leaves nothing behind that nobody waited for
             }
