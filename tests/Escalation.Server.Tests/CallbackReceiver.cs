@@ -25,6 +25,9 @@ public sealed class CallbackReceiver : IDisposable
     /// <summary>Every POST received: idempotency key, signature header and the JSON note.</summary>
     public ConcurrentQueue<(string Key, string? Signature, JsonElement Note)> Received { get; } = new();
 
+    /// <summary>When each idempotency key was first answered with 200 (<see cref="TimeProvider.GetTimestamp"/>).</summary>
+    public ConcurrentDictionary<string, long> FirstAnswered { get; } = new();
+
     private async Task LoopAsync()
     {
         while (_listener.IsListening)
@@ -43,11 +46,32 @@ public sealed class CallbackReceiver : IDisposable
                 return;
             }
 
+            // Each request on its own task, as a help desk's web endpoint answers them: a slow one never queues the rest.
+            _ = Task.Run(() => AnswerAsync(context));
+        }
+    }
+
+    private async Task AnswerAsync(HttpListenerContext context)
+    {
+        try
+        {
             using var reader = new StreamReader(context.Request.InputStream);
             var body = await reader.ReadToEndAsync();
-            Received.Enqueue((context.Request.Headers["Idempotency-Key"] ?? "", context.Request.Headers["X-Escalation-Signature"], JsonDocument.Parse(body).RootElement.Clone()));
+            var key = context.Request.Headers["Idempotency-Key"] ?? "";
+            Received.Enqueue((key, context.Request.Headers["X-Escalation-Signature"], JsonDocument.Parse(body).RootElement.Clone()));
             context.Response.StatusCode = 200;
             context.Response.Close();
+            FirstAnswered.TryAdd(key, TimeProvider.System.GetTimestamp());
+        }
+        catch (Exception) when (!_listener.IsListening)
+        {
+        }
+        catch (HttpListenerException)
+        {
+            // The sender went away before its answer (a server killed mid-request).
+        }
+        catch (IOException)
+        {
         }
     }
 
