@@ -54,8 +54,25 @@ public sealed class ServerProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    /// <summary>Starts the server; <paramref name="dataDirectory"/> reuses a folder (a restart), else a new temp one.</summary>
+    /// <summary>
+    /// Starts the server; <paramref name="dataDirectory"/> reuses a folder (a restart), else a new temp one. A free port
+    /// chosen here can be taken by another process before the server binds it: then the start is retried on another.
+    /// </summary>
     public static async Task<ServerProcess> StartAsync(string? dataDirectory = null, int? port = null, IDictionary<string, string>? settings = null, bool bindAll = false)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnceAsync(dataDirectory, port, settings, bindAll);
+            }
+            catch (InvalidOperationException ex) when (port is null && attempt < 3 && ex.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+            {
+            }
+        }
+    }
+
+    private static async Task<ServerProcess> StartOnceAsync(string? dataDirectory, int? port, IDictionary<string, string>? settings, bool bindAll)
     {
         dataDirectory ??= Path.Combine(Path.GetTempPath(), "esc-e2e-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataDirectory);
