@@ -9,6 +9,8 @@ namespace Escalation.Infrastructure.Workflow;
 /// Workflow histories in append-only JSON-lines segment files with group commit: concurrent appends from many
 /// instances are written together and made durable with one fsync, so throughput stays close to the disk's
 /// fsync rate however many activities a case runs. A torn last line (crash mid-write) is ignored on load.
+/// A write that fails stops the log: every later append fails too (until the host restarts and reopens it), so a
+/// history on disk never skips events that came before ones it holds.
 /// </summary>
 public sealed class FileHistoryLog : IWorkflowHistoryStore, IAsyncDisposable
 {
@@ -25,6 +27,7 @@ public sealed class FileHistoryLog : IWorkflowHistoryStore, IAsyncDisposable
     private FileStream? _segment;
     private bool _segmentIsNew;
     private int _segmentNumber;
+    private volatile Exception? _failed;
 
     public FileHistoryLog(string directory)
     {
@@ -64,6 +67,11 @@ public sealed class FileHistoryLog : IWorkflowHistoryStore, IAsyncDisposable
         if (events.Count == 0)
         {
             return Task.CompletedTask;
+        }
+
+        if (_failed is { } failed)
+        {
+            throw new IOException("The history log could not write earlier; restart the host to reopen it.", failed);
         }
 
         // The lines are composed in this thread's scratch buffer and queued as one exact-size copy: no buffer grown by
@@ -189,6 +197,17 @@ public sealed class FileHistoryLog : IWorkflowHistoryStore, IAsyncDisposable
         var joined = new ArrayBufferWriter<byte>(64 * 1024);
         while (_queue.Take(batch))
         {
+            if (_failed is { } failed)
+            {
+                // After a failed write, nothing more is written: a later event on disk must not outlive an earlier lost one.
+                foreach (var p in batch)
+                {
+                    p.Done?.TrySetException(failed);
+                }
+
+                continue;
+            }
+
             try
             {
                 var segment = Segment();
@@ -222,6 +241,7 @@ public sealed class FileHistoryLog : IWorkflowHistoryStore, IAsyncDisposable
             }
             catch (Exception ex)
             {
+                _failed = ex; // an append nobody waited for fails the log too: the events after it must not be written
                 foreach (var p in batch)
                 {
                     p.Done?.TrySetException(ex);
@@ -235,7 +255,11 @@ public sealed class FileHistoryLog : IWorkflowHistoryStore, IAsyncDisposable
         _queue.Complete();
         await _writer.ConfigureAwait(false);
         var segment = Interlocked.Exchange(ref _segment, null); // a second dispose finds nothing to do
-        segment?.Flush(flushToDisk: true); // a stop leaves nothing to recompute: what nobody waited for goes to disk too
+        if (_failed is null)
+        {
+            segment?.Flush(flushToDisk: true); // a stop leaves nothing to recompute: what nobody waited for goes to disk too
+        }
+
         segment?.Dispose();
     }
 }

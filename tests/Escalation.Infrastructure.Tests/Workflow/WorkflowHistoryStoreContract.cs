@@ -129,6 +129,29 @@ public sealed class FileHistoryLogContractTests : WorkflowHistoryStoreContract, 
         Assert.Equal(payloads, events.Select(e => e.Data));
     }
 
+    [Fact]
+    public async Task Append_AfterAWriteFailed_FailsUntilReopenedSoNoHistoryOnDiskHasAGap()
+    {
+        // The segment cannot be opened (a folder stands where its file would go): the writes fail until it is removed.
+        var blocker = Directory.CreateDirectory(Path.Combine(_dir.Path, "history-000001.jsonl"));
+        var log = new FileHistoryLog(_dir.Path);
+        await log.AppendRecomputableAsync("case-gap", [new HistoryEvent { Kind = HistoryEventKind.ExecutionStarted, Seq = -1, Name = "CaseOrchestrator", At = DateTime.UnixEpoch }]);
+        await Assert.ThrowsAnyAsync<Exception>(() => log.AppendAsync("case-gap", [new HistoryEvent { Kind = HistoryEventKind.ActivityScheduled, Seq = 0, Name = "Detect", At = DateTime.UnixEpoch }]));
+        blocker.Delete();
+
+        // The disk would take this one now, but the events before it are lost: it must not be written after them.
+        var later = await Assert.ThrowsAsync<IOException>(() => log.AppendAsync("case-gap", [new HistoryEvent { Kind = HistoryEventKind.ActivityCompleted, Seq = 0, Name = "Detect", At = DateTime.UnixEpoch }]));
+        Assert.Contains("restart", later.Message, StringComparison.Ordinal);
+        await log.DisposeAsync();
+
+        var reopened = new FileHistoryLog(_dir.Path);
+        var all = await reopened.LoadAllAsync();
+        await reopened.AppendAsync("case-next", [new HistoryEvent { Kind = HistoryEventKind.ExecutionStarted, Seq = -1, Name = "CaseOrchestrator", At = DateTime.UnixEpoch }]);
+        await reopened.DisposeAsync();
+
+        Assert.False(all.ContainsKey("case-gap"));
+    }
+
     public void Dispose() => _dir.Dispose();
 }
 
