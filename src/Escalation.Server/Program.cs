@@ -66,8 +66,18 @@ void Map(string method, string pattern, bool open, Func<ApiRequest, RouteValueDi
             return;
         }
 
-        var denied = open ? null : api.Authorize(request);
-        await HttpAdapter.WriteAsync(context, denied ?? await handle(request, context.Request.RouteValues, context.RequestAborted));
+        ApiResponse response;
+        try
+        {
+            response = (open ? null : api.Authorize(request)) ?? await handle(request, context.Request.RouteValues, context.RequestAborted);
+        }
+        catch (Exception ex) when (!context.RequestAborted.IsCancellationRequested)
+        {
+            app.Logger.LogError(ex, "{Method} {Path} failed", method, context.Request.Path.Value);
+            response = CaseApi.Failure(request, ex);
+        }
+
+        await HttpAdapter.WriteAsync(context, response);
     });
 
 static string Route(RouteValueDictionary values, string name) => values[name]?.ToString() ?? "";

@@ -1,3 +1,8 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+
 namespace Escalation.Server.Tests;
 
 public sealed class DataFolderTests
@@ -12,5 +17,39 @@ public sealed class DataFolderTests
         Assert.Contains("The service cannot start", ex.Message);
         Assert.Contains("Another process is writing", ex.Message);
         Assert.True((await first.Client.GetAsync("/api/health")).IsSuccessStatusCode);
+    }
+
+    [Fact]
+    public async Task Health_AfterTheHistoryLogFailedToWrite_Is503UntilARestartAndTheHelpDesksRetryThenGoesThrough()
+    {
+        // A folder stands where the workflow history's first segment file would go: every write to it fails.
+        var data = Path.Combine(Path.GetTempPath(), "esc-e2e-" + Guid.NewGuid().ToString("N"));
+        var blocker = Directory.CreateDirectory(Path.Combine(data, "workflow", "history-000001.jsonl"));
+        var ticket = SampleTickets.Load("13-chargeback-threat.json", ticketId: "DISK-001");
+        await using (var failing = await ServerProcess.StartAsync(data))
+        {
+            Assert.Equal(HttpStatusCode.OK, (await failing.Client.GetAsync("/api/health")).StatusCode);
+            var submitted = await failing.Client.PostAsync("/api/cases", new StringContent(ticket, Encoding.UTF8, "application/json"));
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, submitted.StatusCode);
+            Assert.Equal("application/problem+json", submitted.Content.Headers.ContentType?.MediaType);
+            Assert.DoesNotContain("history-000001", await submitted.Content.ReadAsStringAsync()); // no internals to the caller
+
+            var health = await failing.Client.GetAsync("/api/health");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
+            Assert.Equal("application/problem+json", health.Content.Headers.ContentType?.MediaType);
+            var detail = (await health.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString();
+            Assert.Contains("history log", detail);
+            Assert.Contains("restart", detail);
+        }
+
+        blocker.Delete();
+        await using var restarted = await ServerProcess.StartAsync(data);
+        Assert.Equal(HttpStatusCode.OK, (await restarted.Client.GetAsync("/api/health")).StatusCode);
+        var retried = await restarted.Client.PostAsync("/api/cases?wait=10", new StringContent(ticket, Encoding.UTF8, "application/json"));
+        var decided = await retried.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(retried.IsSuccessStatusCode, decided.ToString());
+        // The case was stored before the first attempt failed: the retry finds it and starts its orchestration now.
+        Assert.True(decided.GetProperty("duplicate").GetBoolean());
+        Assert.Equal("escalate", decided.GetProperty("case").GetProperty("route").GetString());
     }
 }

@@ -110,6 +110,11 @@ public static class EscalationServiceCollectionExtensions
         services.AddSingleton<IWorkflowHistoryStore>(sp => sp.GetRequiredService<EscalationSettings>() is { UsesAzureStorage: true }
             ? new AzureBlobHistoryStore(sp.GetRequiredService<AzureStorageAccount>())
             : new FileHistoryLog(Path.Combine(sp.GetRequiredService<EscalationSettings>().DataDirectory, "workflow")));
+        // Both logs stop at a failed write; the health check reports it so a supervisor restarts the host.
+        services.AddSingleton<IStorageHealth>(sp => sp.GetRequiredService<EscalationSettings>().UsesAzureStorage
+            ? NoStorageProblem.Instance
+            : sp.GetRequiredService<LocalCaseStore>().Log);
+        services.AddSingleton<IStorageHealth>(sp => sp.GetRequiredService<IWorkflowHistoryStore>() as IStorageHealth ?? NoStorageProblem.Instance);
         services.AddSingleton(sp => new EmbeddedWorkflowEngine(
             sp.GetRequiredService<IWorkflowHistoryStore>(),
             new WorkflowRegistry().AddCaseWorkflow(sp.GetRequiredService<ICaseActivities>()),
@@ -119,6 +124,14 @@ public static class EscalationServiceCollectionExtensions
         services.AddHostedService<EmbeddedWorkflowHostedService>();
         services.AddHostedService<InboundQueueWorker>();
         return services;
+    }
+
+    /// <summary>A store that never stops by itself (Azure Storage: each request stands alone).</summary>
+    private sealed class NoStorageProblem : IStorageHealth
+    {
+        public static readonly NoStorageProblem Instance = new();
+
+        public string? Problem => null;
     }
 
     /// <summary>With file storage, <typeparamref name="T"/> comes from the local store; with Azure, from the earlier registration.</summary>

@@ -17,6 +17,7 @@ using Escalation.Core.Storage;
 using Escalation.Core.Tickets;
 using Escalation.Core.Tracing;
 using Escalation.Core.Workflow;
+using Escalation.Infrastructure.Storage;
 
 namespace Escalation.Api.Http;
 
@@ -39,7 +40,8 @@ public sealed class CaseApi(
     ReviewLinkSigner links,
     IUsedTokenStore usedTokens,
     CaseServiceOptions options,
-    TimeProvider time)
+    TimeProvider time,
+    IEnumerable<IStorageHealth> storage)
 {
     private const int MaxWaitSeconds = 30;
 
@@ -261,12 +263,31 @@ public sealed class CaseApi(
 
     // ---- service -----------------------------------------------------------------------------
 
-    /// <summary><c>GET /api/health</c>.</summary>
+    /// <summary>
+    /// <c>GET /api/health</c>: 200 with the workspace in use, or 503 (problem+json) when a store has stopped after a
+    /// failed write and the host must be restarted.
+    /// </summary>
     public ApiResponse Health(ApiRequest request)
     {
+        if (storage.Select(s => s.Problem).FirstOrDefault(p => p is not null) is { } problem)
+        {
+            return Problem(Problems.Problems.Create("storage-failed", "Storage stopped after a failed write", 503, problem, request.Path));
+        }
+
         var ws = workspace();
         return JsonResponse(200, new { status = "ok", workspaceVersion = ws.Version, policies = ws.Policies.Count, customers = ws.Customers.Count });
     }
+
+    /// <summary>
+    /// The answer to a request whose handler threw (the host logs the exception; nothing of it reaches the caller): 503
+    /// when storage refused a write — the help desk retries, and <c>GET /api/health</c> says when a restart is needed —
+    /// and 500 otherwise.
+    /// </summary>
+    public static ApiResponse Failure(ApiRequest request, Exception exception) =>
+        Problem(exception is IOException or UnauthorizedAccessException
+            ? Problems.Problems.Create("storage-unavailable", "Storage refused a write", 503,
+                "The service could not write to its storage; nothing was acknowledged. Retry later; GET /api/health says whether the host needs a restart.", request.Path)
+            : Problems.Problems.Create("internal-error", "The service failed on this request", 500, "The failure is logged on the server.", request.Path));
 
     /// <summary><c>GET /api/openapi.json</c>.</summary>
     public ApiResponse OpenApi(ApiRequest request) => new(200, OpenApiDocument.ContentType, OpenApiDocument.Utf8Bytes, new Dictionary<string, string>());

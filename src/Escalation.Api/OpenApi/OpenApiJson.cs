@@ -46,7 +46,8 @@ internal static class OpenApiJson
           "401": { "$ref": "#/components/responses/Unauthorized" },
           "413": { "$ref": "#/components/responses/TooLarge" },
           "415": { "$ref": "#/components/responses/UnsupportedMediaType" },
-          "422": { "$ref": "#/components/responses/Unprocessable" }
+          "422": { "$ref": "#/components/responses/Unprocessable" },
+          "503": { "$ref": "#/components/responses/StorageUnavailable" }
         }
       },
       "get": {
@@ -89,7 +90,8 @@ internal static class OpenApiJson
           "401": { "$ref": "#/components/responses/Unauthorized" },
           "413": { "$ref": "#/components/responses/TooLarge" },
           "415": { "$ref": "#/components/responses/UnsupportedMediaType" },
-          "422": { "$ref": "#/components/responses/Unprocessable" }
+          "422": { "$ref": "#/components/responses/Unprocessable" },
+          "503": { "$ref": "#/components/responses/StorageUnavailable" }
         }
       }
     },
@@ -174,7 +176,10 @@ internal static class OpenApiJson
         "operationId": "health",
         "summary": "Liveness and workspace status",
         "security": [],
-        "responses": { "200": { "description": "Healthy.", "content": { "application/json": { "schema": { "type": "object", "properties": { "status": { "type": "string", "examples": ["ok"] } }, "additionalProperties": true } } } } }
+        "responses": {
+          "200": { "description": "Healthy.", "content": { "application/json": { "schema": { "type": "object", "properties": { "status": { "type": "string", "examples": ["ok"] } }, "additionalProperties": true } } } },
+          "503": { "description": "A local store stopped after a failed write; restart the host.", "content": { "application/problem+json": { "schema": { "$ref": "#/components/schemas/Problem" } } } }
+        }
       }
     },
     "/api/metrics/summary": {
@@ -213,6 +218,7 @@ internal static class OpenApiJson
       "NotFound": { "description": "No such case or trace.", "content": { "application/problem+json": { "schema": { "$ref": "#/components/schemas/Problem" } } } },
       "TooLarge": { "description": "The body is over 256 KB.", "content": { "application/problem+json": { "schema": { "$ref": "#/components/schemas/Problem" } } } },
       "UnsupportedMediaType": { "description": "The body is not application/json.", "content": { "application/problem+json": { "schema": { "$ref": "#/components/schemas/Problem" } } } },
+      "StorageUnavailable": { "description": "Storage refused a write; nothing was acknowledged. Retry later.", "content": { "application/problem+json": { "schema": { "$ref": "#/components/schemas/Problem" } } } },
       "Unprocessable": { "description": "Unknown customer id and no inline profile (name and tier).", "content": { "application/problem+json": { "schema": { "$ref": "#/components/schemas/Problem" } } } }
     },
     "schemas": {

@@ -22,7 +22,7 @@ namespace Escalation.Infrastructure.Storage;
 /// complete when they opened it.
 /// </para>
 /// </summary>
-public sealed class RecordLog : IAsyncDisposable
+public sealed class RecordLog : IAsyncDisposable, IStorageHealth
 {
     /// <summary>The folder of a data directory that holds the log.</summary>
     public const string FolderName = "store";
@@ -71,6 +71,18 @@ public sealed class RecordLog : IAsyncDisposable
             {
                 Scan(number, path);
                 _lastExisting = number;
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public string? Problem
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _failed is null ? null : $"The record log could not write ({_failed.Message}); restart the host to reopen it.";
             }
         }
     }

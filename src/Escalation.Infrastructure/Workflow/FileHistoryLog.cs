@@ -12,7 +12,7 @@ namespace Escalation.Infrastructure.Workflow;
 /// A write that fails stops the log: every later append fails too (until the host restarts and reopens it), so a
 /// history on disk never skips events that came before ones it holds.
 /// </summary>
-public sealed class FileHistoryLog : IWorkflowHistoryStore, IAsyncDisposable
+public sealed class FileHistoryLog : IWorkflowHistoryStore, IAsyncDisposable, IStorageHealth
 {
     private const long SegmentBytes = 64L * 1024 * 1024;
     private const int MaxScratchBytes = 256 * 1024;
@@ -37,6 +37,9 @@ public sealed class FileHistoryLog : IWorkflowHistoryStore, IAsyncDisposable
         // Its own thread: the loop blocks in write and fsync, which must not hold one of the thread pool's few threads.
         _writer = Task.Factory.StartNew(WriteLoop, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
+
+    /// <inheritdoc />
+    public string? Problem => _failed is { } failed ? $"The history log could not write ({failed.Message}); restart the host to reopen it." : null;
 
     private sealed record Pending(ReadOnlyMemory<byte> Bytes, TaskCompletionSource? Done);
 
