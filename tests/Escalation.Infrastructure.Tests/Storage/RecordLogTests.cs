@@ -179,4 +179,20 @@ public sealed class RecordLogTests : IDisposable
 
         await Assert.ThrowsAsync<ArgumentException>(() => log.AppendAsync("", Bytes("x")));
     }
+
+    [Fact]
+    public async Task Append_AfterAWriteFailed_FailsAndTheLogReportsItsProblem()
+    {
+        // A folder stands where the first segment file would go: its creation fails.
+        Directory.CreateDirectory(Path.Combine(_dir.Path, RecordLog.FolderName, "records-000001.log"));
+        await using var log = RecordLog.Open(_dir.Path);
+        Assert.Null(log.Problem);
+
+        await Assert.ThrowsAnyAsync<IOException>(() => log.AppendAsync("a/case-1/decision", Bytes("{}")));
+        var later = await Assert.ThrowsAsync<IOException>(() => log.AppendAsync("a/case-2/decision", Bytes("{}")));
+
+        Assert.Contains("restart", later.Message, StringComparison.Ordinal);
+        Assert.Contains("record log", log.Problem, StringComparison.Ordinal);
+        Assert.Contains("restart", log.Problem, StringComparison.Ordinal);
+    }
 }
