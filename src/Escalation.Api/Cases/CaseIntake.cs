@@ -48,6 +48,10 @@ public sealed class CaseIntake(CaseArtifacts artifacts, ICaseIndex index)
 
         // The stored submission wins over this one: a repeat with other content does not change a running case.
         var stored = await artifacts.SubmissionAsync(caseId, ct).ConfigureAwait(false);
-        return (new CaseWorkflowInput(caseId, stored.Submission.ResolvedKind.ToName(), stored.Submission.TicketId, stored.Hash), existed);
+        return (InputFor(caseId, stored), existed);
     }
+
+    /// <summary>The orchestration input for a stored case.</summary>
+    public static CaseWorkflowInput InputFor(string caseId, StoredSubmission stored) =>
+        new(caseId, stored.Submission.ResolvedKind.ToName(), stored.Submission.TicketId, stored.Hash);
 }

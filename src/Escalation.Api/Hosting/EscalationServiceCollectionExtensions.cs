@@ -145,10 +145,43 @@ public static class EscalationServiceCollectionExtensions
     }
 }
 
-/// <summary>Starts the embedded engine (resuming every unfinished case) and stops it cleanly.</summary>
-internal sealed class EmbeddedWorkflowHostedService(EmbeddedWorkflowEngine engine, IWorkflowHistoryStore history) : IHostedService
+/// <summary>
+/// Starts the embedded engine (resuming every unfinished case), then starts the cases that were stored but whose
+/// orchestration never started (its start failed, or the process died in between); stops it all cleanly.
+/// </summary>
+internal sealed class EmbeddedWorkflowHostedService(
+    EmbeddedWorkflowEngine engine,
+    IWorkflowHistoryStore history,
+    ICaseIndex index,
+    CaseArtifacts artifacts,
+    ICaseOrchestrationClient cases,
+    ILogger<EmbeddedWorkflowHostedService> log) : IHostedService
 {
-    public Task StartAsync(CancellationToken cancellationToken) => engine.StartAsync(cancellationToken);
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await engine.StartAsync(cancellationToken);
+        var started = 0;
+        foreach (var record in await index.QueryByStatusAsync(CaseStatuses.Received, cancellationToken))
+        {
+            if (engine.GetInstance(record.CaseId) is not null)
+            {
+                continue;
+            }
+
+            if (await artifacts.GetAsync<StoredSubmission>(record.CaseId, CaseArtifacts.Submission, cancellationToken) is not { } stored)
+            {
+                log.LogWarning("Case {CaseId} is indexed as received but its submission is not stored; the help desk's retry stores it again", record.CaseId);
+                continue;
+            }
+
+            started += await cases.StartIfNewAsync(CaseIntake.InputFor(record.CaseId, stored), cancellationToken) ? 1 : 0;
+        }
+
+        if (started > 0)
+        {
+            log.LogWarning("Started {Count} stored case(s) whose orchestration had not started", started);
+        }
+    }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
