@@ -140,7 +140,7 @@ public sealed class RecordLog : IAsyncDisposable, IStorageHealth
         {
             if (_failed is not null)
             {
-                throw new IOException("The record log could not write earlier; restart the host to reopen it.", _failed);
+                throw new IOException(Problem, _failed);
             }
 
             if (_segment == 0 || (_offset > 0 && _offset + frame.Length > _segmentBytes))
@@ -335,13 +335,7 @@ public sealed class RecordLog : IAsyncDisposable, IStorageHealth
         }
         finally
         {
-            bool healthy;
-            lock (_gate)
-            {
-                healthy = _failed is null;
-            }
-
-            if (healthy)
+            if (Problem is null)
             {
                 output?.Flush(flushToDisk: true); // a stop leaves nothing behind that nobody waited for
             }

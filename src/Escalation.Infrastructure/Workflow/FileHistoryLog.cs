@@ -74,7 +74,7 @@ public sealed class FileHistoryLog : IWorkflowHistoryStore, IAsyncDisposable, IS
 
         if (_failed is { } failed)
         {
-            throw new IOException("The history log could not write earlier; restart the host to reopen it.", failed);
+            throw new IOException(Problem, failed);
         }
 
         // The lines are composed in this thread's scratch buffer and queued as one exact-size copy: no buffer grown by
