@@ -40,7 +40,7 @@ public sealed class OutboxEmailSender : IEmailSender
             return new EmailSendResult(EmailSendStatus.AlreadySent, path);
         }
 
-        var mime = MimeMessageFactory.Create(message, _from, _time.GetUtcNow());
+        using var mime = MimeMessageFactory.Create(message, _from, _time.GetUtcNow());
         using var buffer = new MemoryStream();
         await mime.WriteToAsync(buffer, cancellationToken).ConfigureAwait(false);
 

@@ -45,7 +45,7 @@ public sealed class SmtpEmailSender : IEmailSender, IDisposable
                 return new EmailSendResult(EmailSendStatus.AlreadySent, location);
             }
 
-            var mime = MimeMessageFactory.Create(message, _settings.From, _time.GetUtcNow());
+            using var mime = MimeMessageFactory.Create(message, _settings.From, _time.GetUtcNow());
             using (var client = new SmtpClient { Timeout = (int)_settings.Timeout.TotalMilliseconds })
             {
                 var options = _settings.Tls switch
