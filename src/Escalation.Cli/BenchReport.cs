@@ -58,7 +58,11 @@ public static class BenchReport
         var per1000 = 1000.0 / m.Cases;
         await stdout.WriteLineAsync(
             $"memory per 1,000 waiting cases ({m.Cases} {Routes.DraftForReview} cases started, {m.Waiting} waiting for a reviewer): " +
-            $"managed heap +{BenchStats.N(m.ManagedBytes * per1000 / 1048576.0, "0.0")} MB, working set +{BenchStats.N(m.WorkingSetBytes * per1000 / 1048576.0, "0.0")} MB");
+            $"managed heap +{BenchStats.N(m.ManagedBytes * per1000 / 1048576.0, "0.0")} MB, " +
+            (m.WorkingSetBytes >= 0
+                ? $"working set +{BenchStats.N(m.WorkingSetBytes * per1000 / 1048576.0, "0.0")} MB"
+                // The process's working set also holds what the earlier sections left; when the runtime hands that back meanwhile, the difference says nothing.
+                : $"working set not measurable in this run (it fell by {BenchStats.N(-m.WorkingSetBytes / 1048576.0, "0.0")} MB as the runtime returned memory the earlier sections had used)"));
 
         if (noHttp)
         {
