@@ -3,8 +3,9 @@ using Microsoft.Win32.SafeHandles;
 namespace Escalation.Infrastructure.Storage;
 
 /// <summary>
-/// Atomic file writes: the bytes go to a temporary file in the same folder, then are renamed into place — readers see
-/// the old file or the new one, never half of one. A write is durable when the call returns: with a
+/// Atomic file writes: the bytes go to a temporary file in the same folder, then are renamed (a create-only write:
+/// linked) into place — readers see the old file or the new one, never half of one. A write is durable when the call
+/// returns: with a
 /// <c>groupRoot</c> (the adapter's data directory) and <see cref="DiskCommit.Groups"/>, through the group commit shared
 /// by every writer of that directory; otherwise the file is flushed to disk (fsync) before the rename.
 /// The files are small (a case's JSON), so they are written and read synchronously: a thread-pool hop would cost more.
@@ -16,8 +17,8 @@ public static class AtomicFile
 
     /// <summary>
     /// Writes <paramref name="path"/> only when it does not exist yet (false when it already does), atomically:
-    /// readers never see a partial file. Two writers racing on the same name must be writing the same bytes
-    /// (content-addressed names); use <see cref="TryCreateExclusiveAsync"/> when exactly one may win.
+    /// readers never see a partial file, and of writers racing on one name exactly one publishes its bytes and gets
+    /// true (the outbox relies on it: one file, one "sent" per idempotency key).
     /// </summary>
     public static async Task<bool> TryCreateAsync(string path, byte[] bytes, CancellationToken cancellationToken = default, string? groupRoot = null)
     {
@@ -29,14 +30,8 @@ public static class AtomicFile
 
         var grouped = Grouped(groupRoot);
         var temp = WriteTemp(path, bytes, flushToDisk: !grouped);
-        try
+        if (!PublishWithoutReplacing(temp, path))
         {
-            // No-overwrite move: on Unix a hard link + unlink, which fails atomically when the target exists.
-            File.Move(temp, path, overwrite: false);
-        }
-        catch (IOException) when (File.Exists(path))
-        {
-            File.Delete(temp);
             return false;
         }
 
@@ -113,6 +108,38 @@ public static class AtomicFile
     }
 
     private static bool Grouped(string? groupRoot) => groupRoot is not null && DiskCommit.Groups;
+
+    /// <summary>
+    /// Gives the finished temporary file its name unless the name is taken: true when this call published it, false (and
+    /// the temporary file is gone) when another file has the name. On Unix a hard link, which the kernel refuses atomically
+    /// when the name exists — <see cref="File.Move(string, string, bool)"/> without overwrite checks the name and then
+    /// renames, so two racing writers could both see it free and the second replace the first's file.
+    /// </summary>
+    private static bool PublishWithoutReplacing(string temp, string path)
+    {
+        try
+        {
+            if (HardLink.TryCreate(temp, path) is { } linked)
+            {
+                return linked;
+            }
+
+            // No hard links here (Windows, where this move fails atomically; or a file system without them).
+            try
+            {
+                File.Move(temp, path, overwrite: false);
+                return true;
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                return false;
+            }
+        }
+        finally
+        {
+            File.Delete(temp); // gone after a move; after a link, the published file keeps the data
+        }
+    }
 
     private static Task DurableAsync(bool grouped, string? groupRoot, CancellationToken cancellationToken) =>
         grouped ? DiskCommit.WhenDurableAsync(groupRoot!, cancellationToken) : Task.CompletedTask;

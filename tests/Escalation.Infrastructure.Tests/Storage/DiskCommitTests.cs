@@ -1,3 +1,4 @@
+using System.Text;
 using Escalation.Infrastructure.Storage;
 
 namespace Escalation.Infrastructure.Tests.Storage;
@@ -61,6 +62,34 @@ public sealed class DiskCommitTests : IDisposable
 
         Assert.Equal("first", File.ReadAllText(path));
         Assert.Single(Directory.EnumerateFiles(Path.GetDirectoryName(path)!));
+    }
+
+    [Fact]
+    public async Task TryCreateAsync_ManyWritersRacingOnOneName_ExactlyOneWinsAndItsBytesStay()
+    {
+        const int Writers = 16;
+
+        // Each round, 16 threads start together on a fresh name. A check-then-rename publish lets two of them both see
+        // the name free and both "win", the second replacing the first's file; a no-replace link lets exactly one in.
+        for (var round = 0; round < 400; round++)
+        {
+            var path = Path.Combine(_dir, "race", $"r{round}.eml");
+            var writes = new Task<bool>[Writers];
+            using var start = new Barrier(Writers);
+            var threads = Enumerable.Range(0, Writers).Select(i => new Thread(() =>
+            {
+                start.SignalAndWait();
+                writes[i] = AtomicFile.TryCreateAsync(path, Encoding.UTF8.GetBytes($"writer-{i:D2}"), groupRoot: _dir);
+            })).ToArray();
+            Array.ForEach(threads, t => t.Start());
+            Array.ForEach(threads, t => t.Join());
+            var results = await Task.WhenAll(writes);
+
+            Assert.Equal(1, results.Count(won => won));
+            Assert.Equal($"writer-{Array.IndexOf(results, true):D2}", File.ReadAllText(path));
+        }
+
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(_dir, "race"), AtomicFile.TempPrefix + "*"));
     }
 
     [Fact]
