@@ -5,9 +5,8 @@ namespace Escalation.Infrastructure.Storage;
 /// <summary>
 /// Atomic file writes: the bytes go to a temporary file in the same folder, then are renamed (a create-only write:
 /// linked) into place — readers see the old file or the new one, never half of one. A write is durable when the call
-/// returns: with a
-/// <c>groupRoot</c> (the adapter's data directory) and <see cref="DiskCommit.Groups"/>, through the group commit shared
-/// by every writer of that directory; otherwise the file is flushed to disk (fsync) before the rename.
+/// returns: with a <c>groupRoot</c> (the adapter's data directory) and <see cref="DiskCommit.Groups"/>, through the
+/// group commit shared by every writer of that directory; otherwise the file is flushed to disk (fsync) before the rename.
 /// The files are small (a case's JSON), so they are written and read synchronously: a thread-pool hop would cost more.
 /// </summary>
 public static class AtomicFile

@@ -112,21 +112,6 @@ public static class DiskCommit
         Interlocked.Increment(ref _flushes);
     }
 
-    private static SyncFs? LoadSyncfs()
-    {
-        if (!OperatingSystem.IsLinux() || Environment.GetEnvironmentVariable("ESCALATION_DISK_COMMIT") == "per-file")
-        {
-            return null;
-        }
-
-        foreach (var name in new[] { "libc.so.6", "libc" })
-        {
-            if (NativeLibrary.TryLoad(name, out var lib) && NativeLibrary.TryGetExport(lib, "syncfs", out var export))
-            {
-                return Marshal.GetDelegateForFunctionPointer<SyncFs>(export);
-            }
-        }
-
-        return null;
-    }
+    private static SyncFs? LoadSyncfs() =>
+        !OperatingSystem.IsLinux() || Environment.GetEnvironmentVariable("ESCALATION_DISK_COMMIT") == "per-file" ? null : LibC.Function<SyncFs>("syncfs");
 }

@@ -7,7 +7,7 @@ internal static class HardLink
 {
     private const int FileExists = 17; // EEXIST on Linux and macOS
 
-    private static readonly LinkFunction? Link = Load();
+    private static readonly LinkFunction? Link = LibC.Function<LinkFunction>("link");
 
     [UnmanagedFunctionPointer(CallingConvention.Cdecl, SetLastError = true)]
     private delegate int LinkFunction([MarshalAs(UnmanagedType.LPUTF8Str)] string existing, [MarshalAs(UnmanagedType.LPUTF8Str)] string newName);
@@ -35,23 +35,5 @@ internal static class HardLink
             1 or 18 or 31 or 38 or 45 or 95 => null, // EPERM, EXDEV, EMLINK, ENOSYS, EOPNOTSUPP (macOS 45, Linux 95): no links here
             _ => throw new IOException($"Could not name {existing} {newName} (link failed, errno {errno})."),
         };
-    }
-
-    private static LinkFunction? Load()
-    {
-        if (OperatingSystem.IsWindows())
-        {
-            return null;
-        }
-
-        foreach (var name in new[] { "libc.so.6", "libc" })
-        {
-            if (NativeLibrary.TryLoad(name, out var lib) && NativeLibrary.TryGetExport(lib, "link", out var export))
-            {
-                return Marshal.GetDelegateForFunctionPointer<LinkFunction>(export);
-            }
-        }
-
-        return null;
     }
 }
