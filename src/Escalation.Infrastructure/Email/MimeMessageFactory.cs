@@ -13,21 +13,21 @@ internal static class MimeMessageFactory
 
     public static MimeMessage Create(EmailMessage message, string from, DateTimeOffset date)
     {
+        var sender = MailboxAddress.Parse(from);
         var mime = new MimeMessage();
-        mime.From.Add(MailboxAddress.Parse(from));
+        mime.From.Add(sender);
         mime.To.Add(MailboxAddress.Parse(message.To));
         mime.Subject = message.Subject;
         mime.Date = date;
-        mime.MessageId = StableMessageId(message.IdempotencyKey, from);
+        mime.MessageId = StableMessageId(message.IdempotencyKey, sender.Domain);
         mime.Headers.Add(IdempotencyHeader, message.IdempotencyKey);
         mime.Body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody }.ToMessageBody();
         return mime;
     }
 
     /// <summary>Same key, same Message-Id: a duplicate that slips through is still recognisable as one.</summary>
-    private static string StableMessageId(string key, string from)
+    private static string StableMessageId(string key, string? domain)
     {
-        var domain = MailboxAddress.Parse(from).Domain;
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..32];
         return $"{hash}@{(string.IsNullOrEmpty(domain) ? "escalation.local" : domain)}";
     }

@@ -35,18 +35,16 @@ public sealed class OutboxEmailSender : IEmailSender
     public async Task<EmailSendResult> SendAsync(EmailMessage message, CancellationToken cancellationToken = default)
     {
         var path = PathFor(message.IdempotencyKey);
-        if (File.Exists(path))
-        {
-            return new EmailSendResult(EmailSendStatus.AlreadySent, path);
-        }
-
-        using var mime = MimeMessageFactory.Create(message, _from, _time.GetUtcNow());
-        using var buffer = new MemoryStream();
-        await mime.WriteToAsync(buffer, cancellationToken).ConfigureAwait(false);
+        var date = _time.GetUtcNow();
 
         // Published atomically and create-only (a unique temporary file, then a no-overwrite link): of two senders
-        // racing on one key exactly one writes the file; the other is told it was already sent.
-        return await AtomicFile.TryCreateAsync(path, buffer.ToArray(), cancellationToken, _dataDirectory).ConfigureAwait(false)
+        // racing on one key exactly one writes the file; the other is told it was already sent. The message is built
+        // and written straight into the temporary file, and only when the file does not exist yet.
+        return await AtomicFile.TryCreateAsync(path, stream =>
+            {
+                using var mime = MimeMessageFactory.Create(message, _from, date);
+                mime.WriteTo(stream, cancellationToken);
+            }, cancellationToken, _dataDirectory).ConfigureAwait(false)
             ? new EmailSendResult(EmailSendStatus.Sent, path)
             : new EmailSendResult(EmailSendStatus.AlreadySent, path);
     }

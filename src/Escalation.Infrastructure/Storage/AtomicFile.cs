@@ -14,12 +14,26 @@ public static class AtomicFile
     /// <summary>Prefix of temporary files; listings skip names that start with '.'.</summary>
     public const string TempPrefix = ".tmp-";
 
+    /// <summary>The write buffer of <see cref="TryCreateAsync(string, Action{Stream}, CancellationToken, string?)"/>: an e-mail fits in one or two writes.</summary>
+    private const int StreamBufferBytes = 16 * 1024;
+
     /// <summary>
     /// Writes <paramref name="path"/> only when it does not exist yet (false when it already does), atomically:
     /// readers never see a partial file, and of writers racing on one name exactly one publishes its bytes and gets
     /// true (the outbox relies on it: one file, one "sent" per idempotency key).
     /// </summary>
-    public static async Task<bool> TryCreateAsync(string path, byte[] bytes, CancellationToken cancellationToken = default, string? groupRoot = null)
+    public static Task<bool> TryCreateAsync(string path, byte[] bytes, CancellationToken cancellationToken = default, string? groupRoot = null) =>
+        TryCreateAsync(path, (handle, flushToDisk) => WriteAll(handle, bytes, flushToDisk), cancellationToken, groupRoot);
+
+    /// <summary>
+    /// As <see cref="TryCreateAsync(string, byte[], CancellationToken, string?)"/>, with the content written by
+    /// <paramref name="write"/> into a buffered stream over the new file, so a large message need not be assembled in
+    /// memory first. <paramref name="write"/> is not called when the file already exists.
+    /// </summary>
+    public static Task<bool> TryCreateAsync(string path, Action<Stream> write, CancellationToken cancellationToken = default, string? groupRoot = null) =>
+        TryCreateAsync(path, (handle, flushToDisk) => WriteStream(handle, write, flushToDisk), cancellationToken, groupRoot);
+
+    private static async Task<bool> TryCreateAsync(string path, Action<SafeFileHandle, bool> write, CancellationToken cancellationToken, string? groupRoot)
     {
         cancellationToken.ThrowIfCancellationRequested();
         if (File.Exists(path))
@@ -28,7 +42,7 @@ public static class AtomicFile
         }
 
         var grouped = Grouped(groupRoot);
-        var temp = WriteTemp(path, bytes, flushToDisk: !grouped);
+        var temp = WriteTemp(path, write, flushToDisk: !grouped);
         if (!PublishWithoutReplacing(temp, path))
         {
             return false;
@@ -78,7 +92,7 @@ public static class AtomicFile
     {
         cancellationToken.ThrowIfCancellationRequested();
         var grouped = flushToDisk && Grouped(groupRoot);
-        var temp = WriteTemp(path, bytes, flushToDisk && !grouped);
+        var temp = WriteTemp(path, (handle, flush) => WriteAll(handle, bytes, flush), flushToDisk && !grouped);
         try
         {
             File.Move(temp, path, overwrite: true);
@@ -143,17 +157,42 @@ public static class AtomicFile
     private static Task DurableAsync(bool grouped, string? groupRoot, CancellationToken cancellationToken) =>
         grouped ? DiskCommit.WhenDurableAsync(groupRoot!, cancellationToken) : Task.CompletedTask;
 
-    private static string WriteTemp(string path, byte[] bytes, bool flushToDisk)
+    /// <summary>A new temporary file beside <paramref name="path"/> holding what <paramref name="write"/> wrote; removed again when writing fails.</summary>
+    private static string WriteTemp(string path, Action<SafeFileHandle, bool> write, bool flushToDisk)
     {
         var temp = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, TempPrefix + Guid.NewGuid().ToString("N"));
-        using var handle = OpenNew(temp, FileShare.None);
+        var handle = OpenNew(temp, FileShare.None);
+        try
+        {
+            using (handle)
+            {
+                write(handle, flushToDisk);
+            }
+        }
+        catch
+        {
+            File.Delete(temp); // closed by now, so this works on Windows too
+            throw;
+        }
+
+        return temp;
+    }
+
+    private static void WriteAll(SafeFileHandle handle, byte[] bytes, bool flushToDisk)
+    {
         RandomAccess.Write(handle, bytes, 0);
         if (flushToDisk)
         {
             FlushToDisk(handle);
         }
+    }
 
-        return temp;
+    private static void WriteStream(SafeFileHandle handle, Action<Stream> write, bool flushToDisk)
+    {
+        // Disposing the stream closes the handle (the caller's dispose of it is then a no-op), after the flush.
+        using var stream = new FileStream(handle, FileAccess.Write, StreamBufferBytes);
+        write(stream);
+        stream.Flush(flushToDisk);
     }
 
     /// <summary>Creates a new file (O_EXCL), creating its folder when it is missing.</summary>

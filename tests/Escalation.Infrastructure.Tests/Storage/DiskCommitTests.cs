@@ -93,6 +93,43 @@ public sealed class DiskCommitTests : IDisposable
     }
 
     [Fact]
+    public async Task TryCreateAsync_StreamWriter_PublishesWhatItWroteAndIsNotCalledOnceTheFileExists()
+    {
+        var path = Path.Combine(_dir, "outbox", "m.eml");
+        var calls = 0;
+        void Write(Stream stream, string text)
+        {
+            calls++;
+            stream.Write(Encoding.UTF8.GetBytes(text));
+        }
+
+        Assert.True(await AtomicFile.TryCreateAsync(path, s => Write(s, new string('x', 40_000)), groupRoot: _dir));
+        Assert.False(await AtomicFile.TryCreateAsync(path, s => Write(s, "second"), groupRoot: _dir));
+
+        Assert.Equal(1, calls);
+        Assert.Equal(new string('x', 40_000), File.ReadAllText(path));
+        Assert.Single(Directory.EnumerateFiles(Path.GetDirectoryName(path)!));
+    }
+
+    [Fact]
+    public async Task TryCreateAsync_StreamWriterThrows_LeavesNoFileAndNoTemporaryFile()
+    {
+        var path = Path.Combine(_dir, "outbox", "broken.eml");
+
+        var thrown = await Assert.ThrowsAsync<InvalidOperationException>(() => AtomicFile.TryCreateAsync(path, stream =>
+        {
+            stream.Write("half a message"u8);
+            throw new InvalidOperationException("the message could not be built");
+        }, groupRoot: _dir));
+
+        Assert.Equal("the message could not be built", thrown.Message);
+        Assert.False(File.Exists(path));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Path.GetDirectoryName(path)!));
+        Assert.True(await AtomicFile.TryCreateAsync(path, s => s.Write("whole"u8), groupRoot: _dir));
+        Assert.Equal("whole", File.ReadAllText(path));
+    }
+
+    [Fact]
     public async Task ReplaceAsync_WithoutGroupRoot_FlushesTheFileItselfAndReplacesIt()
     {
         var path = Path.Combine(_dir, "plain", "a.json");
