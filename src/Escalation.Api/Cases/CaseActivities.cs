@@ -1,4 +1,3 @@
-using System.Text;
 using Escalation.Api.Html;
 using Escalation.Api.Links;
 using Escalation.Api.Views;
@@ -181,7 +180,7 @@ public sealed class CaseActivities(
             }
             else
             {
-                message = HandoffEmail(reviewer, input, ticket, decision, key);
+                message = HandoffEmail.Compose(reviewer, input.Reason, ticket, decision, $"{options.PublicBaseUrl.TrimEnd('/')}/api/cases/{input.CaseId}", key);
             }
 
             await email.SendAsync(message, cancellationToken).ConfigureAwait(false);
@@ -409,46 +408,4 @@ public sealed class CaseActivities(
     private static string ReviewRoute(ReviewDecision? review, string route) => review?.Action == ReviewActions.Escalate ? Routes.Escalate : route;
 
     private static string? Excerpt(string? text) => text is null ? null : text.Length <= 600 ? text : text[..600] + "…";
-
-    private EmailMessage HandoffEmail(string to, NotifyReviewersInput input, CaseSubmission ticket, CaseDecision? decision, string key)
-    {
-        var why = input.Reason switch
-        {
-            "sla-timeout" => "Nobody reviewed the draft before its SLA deadline.",
-            "reviewer-escalated" => "A reviewer escalated it.",
-            _ => "It needs a senior human.",
-        };
-        var text = new StringBuilder()
-            .Append("Escalated to you: ticket ").Append(ticket.TicketId).Append(ticket.Subject is null ? "" : " — " + ticket.Subject).Append("\n\n")
-            .Append(why).Append("\n\n");
-        if (decision is not null)
-        {
-            text.Append("Priority: ").Append(decision.Priority).Append('\n').Append("Why:\n");
-            foreach (var r in decision.Reasons)
-            {
-                text.Append("  - ").Append(r.Text).Append('\n');
-            }
-
-            if (decision.InternalNote is { Length: > 0 } note)
-            {
-                text.Append('\n').Append(note).Append('\n');
-            }
-
-            if (decision.Draft is { Length: > 0 } draft)
-            {
-                text.Append("\nSuggested reply (not sent):\n").Append(draft).Append('\n');
-            }
-        }
-
-        text.Append("\nCase: ").Append(options.PublicBaseUrl.TrimEnd('/')).Append("/api/cases/").Append(input.CaseId).Append('\n');
-        var plain = text.ToString();
-        return new EmailMessage
-        {
-            To = to,
-            Subject = $"Escalated: {ticket.TicketId}{(ticket.Subject is null ? "" : " " + ticket.Subject)}",
-            TextBody = plain,
-            HtmlBody = HtmlPage.Document("Escalated case " + ticket.TicketId, HtmlPage.Paragraphs(plain)),
-            IdempotencyKey = key,
-        };
-    }
 }

@@ -25,20 +25,24 @@ public static class HtmlPage
         at.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
     /// <summary>A complete HTML document around <paramref name="bodyHtml"/> (already safe HTML).</summary>
-    public static string Document(string title, string bodyHtml)
-    {
-        var html = new StringBuilder(bodyHtml.Length + 2048);
-        html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-            .Append("<meta name=\"robots\" content=\"noindex, nofollow\">\n")
-            .Append("<meta name=\"referrer\" content=\"no-referrer\">\n")
-            .Append("<meta http-equiv=\"Content-Security-Policy\" content=\"").Append(Encode(ContentSecurityPolicy)).Append("\">\n")
-            .Append("<title>").Append(Encode(title)).Append(" · Escalation</title>\n")
-            .Append("<style>").Append(Style).Append("</style>\n</head>\n<body>\n")
-            .Append("<header><p class=\"brand\">Escalation · senior support</p></header>\n")
-            .Append("<main>\n").Append(bodyHtml).Append("</main>\n</body>\n</html>\n");
-        return html.ToString();
-    }
+    public static string Document(string title, string bodyHtml) =>
+        string.Concat([DocumentStart, Encode(title), DocumentHead, bodyHtml, DocumentEnd]);
+
+    /// <summary>Everything before the title; the same for every page, so built once.</summary>
+    private static readonly string DocumentStart =
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        + "<meta name=\"robots\" content=\"noindex, nofollow\">\n"
+        + "<meta name=\"referrer\" content=\"no-referrer\">\n"
+        + "<meta http-equiv=\"Content-Security-Policy\" content=\"" + Encode(ContentSecurityPolicy) + "\">\n"
+        + "<title>";
+
+    /// <summary>From the end of the title to the start of the page's own content.</summary>
+    private static readonly string DocumentHead =
+        " · Escalation</title>\n<style>" + Style + "</style>\n</head>\n<body>\n"
+        + "<header><p class=\"brand\">Escalation · senior support</p></header>\n<main>\n";
+
+    private const string DocumentEnd = "</main>\n</body>\n</html>\n";
 
     /// <summary>Paragraphs of untrusted text, line breaks kept.</summary>
     public static string Paragraphs(string? text, string cssClass = "text") =>
