@@ -202,8 +202,10 @@ public static class AtomicFile
         {
             return File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, share);
         }
-        catch (DirectoryNotFoundException)
+        catch (Exception ex) when (ex is DirectoryNotFoundException or FileNotFoundException)
         {
+            // A create that finds no folder fails with ENOENT; the runtime reports it as a missing file instead when
+            // another writer created the folder in the meantime. Either way: make sure the folder exists, try again.
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
             return File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, share);
         }

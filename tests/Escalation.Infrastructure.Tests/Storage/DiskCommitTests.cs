@@ -93,6 +93,32 @@ public sealed class DiskCommitTests : IDisposable
     }
 
     [Fact]
+    public async Task TryCreateAsync_WritersRacingIntoAMissingFolder_AllCreateTheirFiles()
+    {
+        const int Writers = 16;
+
+        // Each round, 16 threads start together on a folder that does not exist yet. When one creates it between
+        // another's failed open and the runtime's look at the folder, that open reports the file (not the folder) as
+        // missing; it must still be taken as "create the folder and try again".
+        for (var round = 0; round < 200; round++)
+        {
+            var folder = Path.Combine(_dir, "fresh", $"r{round}");
+            var writes = new Task<bool>[Writers];
+            using var start = new Barrier(Writers);
+            var threads = Enumerable.Range(0, Writers).Select(i => new Thread(() =>
+            {
+                start.SignalAndWait();
+                writes[i] = AtomicFile.TryCreateAsync(Path.Combine(folder, $"w{i}.json"), Encoding.UTF8.GetBytes($"writer-{i:D2}"), groupRoot: _dir);
+            })).ToArray();
+            Array.ForEach(threads, t => t.Start());
+            Array.ForEach(threads, t => t.Join());
+
+            Assert.All(await Task.WhenAll(writes), Assert.True);
+            Assert.Equal(Writers, Directory.EnumerateFiles(folder).Count());
+        }
+    }
+
+    [Fact]
     public async Task TryCreateAsync_StreamWriter_PublishesWhatItWroteAndIsNotCalledOnceTheFileExists()
     {
         var path = Path.Combine(_dir, "outbox", "m.eml");
