@@ -180,7 +180,7 @@ public sealed class CaseActivities(
             }
             else
             {
-                message = HandoffEmail.Compose(reviewer, input.Reason, ticket, decision, $"{options.PublicBaseUrl.TrimEnd('/')}/api/cases/{input.CaseId}", key);
+                message = HandoffEmail.Compose(reviewer, input.Reason, ticket, decision, CaseUrl(input.CaseId), key);
             }
 
             await email.SendAsync(message, cancellationToken).ConfigureAwait(false);
@@ -228,7 +228,7 @@ public sealed class CaseActivities(
             Route = decision?.Route,
             Reasons = decision?.Reasons.Select(r => r.Text).ToArray() ?? [],
             Draft = reply ?? (input.Event == "awaiting-review" ? null : decision?.InternalNote),
-            AuditUrl = record?.Case.LatestTraceId is { } traceId ? $"{options.PublicBaseUrl.TrimEnd('/')}/api/audit/{traceId}" : $"{options.PublicBaseUrl.TrimEnd('/')}/api/cases/{input.CaseId}",
+            AuditUrl = record?.Case.LatestTraceId is { } traceId ? $"{options.PublicBaseUrl.TrimEnd('/')}/api/audit/{traceId}" : CaseUrl(input.CaseId),
             At = time.GetUtcNow(),
         };
         var result = await callback.NotifyAsync(stored.Submission.CallbackUrl, note, input.IdempotencyKey, cancellationToken).ConfigureAwait(false);
@@ -406,6 +406,8 @@ public sealed class CaseActivities(
     };
 
     private static string ReviewRoute(ReviewDecision? review, string route) => review?.Action == ReviewActions.Escalate ? Routes.Escalate : route;
+
+    private string CaseUrl(string caseId) => $"{options.PublicBaseUrl.TrimEnd('/')}/api/cases/{caseId}";
 
     private static string? Excerpt(string? text) => text is null ? null : text.Length <= 600 ? text : text[..600] + "…";
 }

@@ -7,8 +7,8 @@ namespace Escalation.Api.Html;
 
 /// <summary>
 /// Composes the note that hands a case to a senior human: why it came to them, the priority and reasons, any internal
-/// note and the suggested (unsent) reply, and the case link. The HTML part is the same text in a plain mail document,
-/// like <see cref="ReviewEmail"/>: mail clients drop a web page's stylesheet and meta tags, so none are sent.
+/// note and the suggested (unsent) reply, and the case link. The HTML part is the same text in a plain mail document
+/// (<see cref="HtmlPage.MailDocument"/>, like <see cref="ReviewEmail"/>), not in the web pages' frame.
 /// </summary>
 public static class HandoffEmail
 {
@@ -45,13 +45,9 @@ public static class HandoffEmail
 
         var body = text.ToString();
         text.Append("\nCase: ").Append(caseUrl).Append('\n');
-        var title = "Escalated case " + ticket.TicketId;
-        var html = string.Concat(
-        [
-            "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>", HtmlPage.Encode(title), "</title></head><body>",
-            "<p style=\"white-space:pre-wrap\">", HtmlPage.Encode(body), "</p>",
-            "<p>", HtmlPage.Link(caseUrl, "Open the case"), "</p></body></html>",
-        ]);
+        var html = HtmlPage.MailDocument(
+            "Escalated case " + ticket.TicketId,
+            $"<p style=\"white-space:pre-wrap\">{HtmlPage.Encode(body)}</p><p>{HtmlPage.Link(caseUrl, "Open the case")}</p>");
 
         return new EmailMessage
         {

@@ -44,6 +44,13 @@ public static class HtmlPage
 
     private const string DocumentEnd = "</main>\n</body>\n</html>\n";
 
+    /// <summary>
+    /// A plain HTML mail document around <paramref name="bodyHtml"/> (already safe HTML), with only the charset in its
+    /// head: mail clients drop stylesheets and meta tags, so styles go inline where they are needed.
+    /// </summary>
+    public static string MailDocument(string title, string bodyHtml) =>
+        string.Concat("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>", Encode(title), "</title></head><body>", bodyHtml, "</body></html>");
+
     /// <summary>Paragraphs of untrusted text, line breaks kept.</summary>
     public static string Paragraphs(string? text, string cssClass = "text") =>
         $"<p class=\"{cssClass}\">{Encode(text)}</p>\n";

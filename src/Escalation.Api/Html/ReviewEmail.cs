@@ -51,8 +51,7 @@ public static class ReviewEmail
         text.Append("\nOpen the review page (the link works once):\n").Append(model.ReviewUrl).Append('\n');
 
         var html = new StringBuilder();
-        html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>").Append(HtmlPage.Encode(title)).Append("</title></head><body>")
-            .Append("<p>A reply needs your review before anything is sent.</p>")
+        html.Append("<p>A reply needs your review before anything is sent.</p>")
             .Append(HtmlPage.Facts([("Ticket", model.TicketId), ("Subject", model.Subject), ("Customer", model.CustomerName), ("Priority", model.Priority), ("Decide by", deadline)]));
         if (model.Reasons.Count > 0)
         {
@@ -64,14 +63,14 @@ public static class ReviewEmail
             html.Append("<p><strong>Draft:</strong></p><blockquote style=\"white-space:pre-wrap\">").Append(HtmlPage.Encode(model.DraftExcerpt)).Append("</blockquote>");
         }
 
-        html.Append("<p>").Append(HtmlPage.Link(model.ReviewUrl, "Open the review page")).Append(" (the link works once)</p></body></html>");
+        html.Append("<p>").Append(HtmlPage.Link(model.ReviewUrl, "Open the review page")).Append(" (the link works once)</p>");
 
         return new EmailMessage
         {
             To = model.To,
             Subject = title,
             TextBody = text.ToString(),
-            HtmlBody = html.ToString(),
+            HtmlBody = HtmlPage.MailDocument(title, html.ToString()),
             IdempotencyKey = IdempotencyKey(model.CaseId, model.To),
         };
     }

@@ -74,16 +74,7 @@ public sealed class DiskCommitTests : IDisposable
         for (var round = 0; round < 400; round++)
         {
             var path = Path.Combine(_dir, "race", $"r{round}.eml");
-            var writes = new Task<bool>[Writers];
-            using var start = new Barrier(Writers);
-            var threads = Enumerable.Range(0, Writers).Select(i => new Thread(() =>
-            {
-                start.SignalAndWait();
-                writes[i] = AtomicFile.TryCreateAsync(path, Encoding.UTF8.GetBytes($"writer-{i:D2}"), groupRoot: _dir);
-            })).ToArray();
-            Array.ForEach(threads, t => t.Start());
-            Array.ForEach(threads, t => t.Join());
-            var results = await Task.WhenAll(writes);
+            var results = await StartTogetherAsync(Writers, i => AtomicFile.TryCreateAsync(path, Encoding.UTF8.GetBytes($"writer-{i:D2}"), groupRoot: _dir));
 
             Assert.Equal(1, results.Count(won => won));
             Assert.Equal($"writer-{Array.IndexOf(results, true):D2}", File.ReadAllText(path));
@@ -103,17 +94,9 @@ public sealed class DiskCommitTests : IDisposable
         for (var round = 0; round < 200; round++)
         {
             var folder = Path.Combine(_dir, "fresh", $"r{round}");
-            var writes = new Task<bool>[Writers];
-            using var start = new Barrier(Writers);
-            var threads = Enumerable.Range(0, Writers).Select(i => new Thread(() =>
-            {
-                start.SignalAndWait();
-                writes[i] = AtomicFile.TryCreateAsync(Path.Combine(folder, $"w{i}.json"), Encoding.UTF8.GetBytes($"writer-{i:D2}"), groupRoot: _dir);
-            })).ToArray();
-            Array.ForEach(threads, t => t.Start());
-            Array.ForEach(threads, t => t.Join());
+            var results = await StartTogetherAsync(Writers, i => AtomicFile.TryCreateAsync(Path.Combine(folder, $"w{i}.json"), Encoding.UTF8.GetBytes($"writer-{i:D2}"), groupRoot: _dir));
 
-            Assert.All(await Task.WhenAll(writes), Assert.True);
+            Assert.All(results, Assert.True);
             Assert.Equal(Writers, Directory.EnumerateFiles(folder).Count());
         }
     }
@@ -165,5 +148,20 @@ public sealed class DiskCommitTests : IDisposable
 
         Assert.Equal("v2", File.ReadAllText(path));
         Assert.Null(await AtomicFile.ReadOrNullAsync(Path.Combine(_dir, "plain", "missing.json")));
+    }
+
+    /// <summary>Runs <paramref name="write"/> on <paramref name="writers"/> threads released at once (a barrier), so their calls truly overlap.</summary>
+    private static Task<bool[]> StartTogetherAsync(int writers, Func<int, Task<bool>> write)
+    {
+        var writes = new Task<bool>[writers];
+        using var start = new Barrier(writers);
+        var threads = Enumerable.Range(0, writers).Select(i => new Thread(() =>
+        {
+            start.SignalAndWait();
+            writes[i] = write(i);
+        })).ToArray();
+        Array.ForEach(threads, t => t.Start());
+        Array.ForEach(threads, t => t.Join());
+        return Task.WhenAll(writes);
     }
 }
