@@ -28,6 +28,12 @@ public sealed class CaseArtifacts(IStageArtifactStore store, CaseArtifactCache? 
     /// <summary>How artifacts are serialised (camelCase, like every JSON the service writes).</summary>
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    /// <summary>What <see cref="JsonSerializer.SerializeToUtf8Bytes(object?, Type, JsonSerializerOptions?)"/> would write with <see cref="Json"/>.</summary>
+    private static readonly JsonWriterOptions JsonWriter = new() { Encoder = Json.Encoder, Indented = Json.WriteIndented, MaxDepth = Json.MaxDepth };
+
+    /// <summary>The first size of the buffer an artifact is serialised into: a decided case's state (the largest) fits.</summary>
+    private const int SerializeBufferBytes = 16 * 1024;
+
     public static string HashOf(CaseSubmission submission) =>
         Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(submission, Json)));
 
@@ -36,7 +42,17 @@ public sealed class CaseArtifacts(IStageArtifactStore store, CaseArtifactCache? 
     public async Task PutAsync<T>(string caseId, string name, T value, CancellationToken ct = default)
     {
         cache?.Remove(caseId, name); // a failed write must not leave a value that storage does not hold
-        await store.PutUtf8Async(caseId, name, JsonSerializer.SerializeToUtf8Bytes(value, Json), ct).ConfigureAwait(false);
+        using (var utf8 = new PooledBufferWriter(SerializeBufferBytes))
+        {
+            // Serialised into a pooled buffer, not an exact-size array per artifact: the store has read it when its write completes.
+            using (var writer = new Utf8JsonWriter(utf8, JsonWriter))
+            {
+                JsonSerializer.Serialize(writer, value, Json);
+            }
+
+            await store.PutUtf8Async(caseId, name, utf8.WrittenMemory, ct).ConfigureAwait(false);
+        }
+
         Keep(caseId, name, value);
         if (name == Decision && _decisionWaiters.TryRemove(caseId, out var waiting))
         {

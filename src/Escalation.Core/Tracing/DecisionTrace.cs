@@ -87,13 +87,16 @@ public sealed record TraceActor(string Kind, string Id)
 /// <summary>A policy cited by a trace: <c>id@version#sha256</c> plus its title for readers.</summary>
 public sealed record TracePolicyCitation(string Citation, string Title)
 {
-    public string Id => Citation.Split('@')[0];
+    // Read from the citation without splitting it: these are serialised with every trace.
+    public string Id => Citation.IndexOf('@') is var at and >= 0 ? Citation[..at] : Citation;
 
-    public string Version => Citation.Split('@') is [_, var rest, ..] ? rest.Split('#')[0] : "";
+    public string Version => Citation.IndexOf('@') is var at and >= 0 ? UpTo(UpTo(Citation.AsSpan(at + 1), '@'), '#').ToString() : "";
 
-    public string Sha256 => Citation.Split('#') is [_, var hash, ..] ? hash : "";
+    public string Sha256 => Citation.IndexOf('#') is var hash and >= 0 ? UpTo(Citation.AsSpan(hash + 1), '#').ToString() : "";
 
     public static TracePolicyCitation From(Knowledge.Policy policy) => new(policy.Citation, policy.Title);
+
+    private static ReadOnlySpan<char> UpTo(ReadOnlySpan<char> text, char end) => text.IndexOf(end) is var i and >= 0 ? text[..i] : text;
 }
 
 /// <summary>The customer context a decision considered.</summary>

@@ -14,8 +14,14 @@ public static class AtomicFile
     /// <summary>Prefix of temporary files; listings skip names that start with '.'.</summary>
     public const string TempPrefix = ".tmp-";
 
-    /// <summary>The write buffer of <see cref="TryCreateAsync(string, Action{Stream}, CancellationToken, string?)"/>: an e-mail fits in one or two writes.</summary>
+    /// <summary>The first size of the buffer <see cref="TryCreateAsync(string, Action{Stream}, CancellationToken, string?)"/> writes into: an e-mail fits.</summary>
     private const int StreamBufferBytes = 16 * 1024;
+
+    /// <summary>A thread keeps its buffer up to this size; a larger one is left to the collector after use.</summary>
+    private const int MaxKeptStreamBufferBytes = 256 * 1024;
+
+    [ThreadStatic]
+    private static MemoryStream? _streamBuffer;
 
     /// <summary>
     /// Writes <paramref name="path"/> only when it does not exist yet (false when it already does), atomically:
@@ -189,10 +195,28 @@ public static class AtomicFile
 
     private static void WriteStream(SafeFileHandle handle, Action<Stream> write, bool flushToDisk)
     {
-        // Disposing the stream closes the handle (the caller's dispose of it is then a no-op), after the flush.
-        using var stream = new FileStream(handle, FileAccess.Write, StreamBufferBytes);
-        write(stream);
-        stream.Flush(flushToDisk);
+        // The content is assembled in this thread's reused buffer and written in one call: a buffered FileStream per file
+        // allocated its own buffer every time (the outbox writes one file per e-mail). `write` is synchronous, so the
+        // buffer is this call's until it returns; an unusually large message's buffer is not kept.
+        var buffer = _streamBuffer ??= new MemoryStream(StreamBufferBytes);
+        buffer.SetLength(0);
+        try
+        {
+            write(buffer);
+            RandomAccess.Write(handle, buffer.GetBuffer().AsSpan(0, (int)buffer.Length), 0);
+        }
+        finally
+        {
+            if (buffer.Capacity > MaxKeptStreamBufferBytes)
+            {
+                _streamBuffer = null;
+            }
+        }
+
+        if (flushToDisk)
+        {
+            FlushToDisk(handle);
+        }
     }
 
     /// <summary>Creates a new file (O_EXCL), creating its folder when it is missing.</summary>

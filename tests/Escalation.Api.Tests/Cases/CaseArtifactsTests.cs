@@ -41,6 +41,20 @@ public sealed class CaseArtifactsTests
         WorkspaceVersion = "ws-test",
     };
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3_000)] // about 150 KB: larger than the buffer the JSON is first written into
+    public async Task PutAsync_AnyArtifactSize_StoresWhatTheSerializerWrites(int sentences)
+    {
+        var store = new CountingStore();
+        var decision = Decision(string.Concat(Enumerable.Repeat("Wir erstatten den Betrag — ✓ \"sofort\" <b>&</b>.\n", sentences)));
+
+        await new CaseArtifacts(store).PutAsync("case-1", CaseArtifacts.Decision, decision);
+
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(decision, CaseArtifacts.Json), store.Stored["case-1/decision"]);
+        Assert.Equal(decision.Draft, (await new CaseArtifacts(store).GetAsync<CaseDecision>("case-1", CaseArtifacts.Decision))!.Draft);
+    }
+
     [Fact]
     public async Task PutWorkingStateAsync_WithCacheBeforeTheLastStage_KeepsItInMemoryOnly()
     {
