@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Escalation.Core.Decisions;
 using Escalation.Core.Storage;
 using Escalation.Core.Tickets;
@@ -26,7 +27,10 @@ public sealed class CaseArtifacts(IStageArtifactStore store, CaseArtifactCache? 
     public const string ReviewEdit = "review-edit";
 
     /// <summary>How artifacts are serialised (camelCase, like every JSON the service writes).</summary>
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        TypeInfoResolver = JsonTypeInfoResolver.Combine(ArtifactJsonContext.Default, new DefaultJsonTypeInfoResolver()),
+    };
 
     /// <summary>What <see cref="JsonSerializer.SerializeToUtf8Bytes(object?, Type, JsonSerializerOptions?)"/> would write with <see cref="Json"/>.</summary>
     private static readonly JsonWriterOptions JsonWriter = new() { Encoder = Json.Encoder, Indented = Json.WriteIndented, MaxDepth = Json.MaxDepth };
