@@ -207,7 +207,7 @@ public static class AtomicFile
         }
         finally
         {
-            if (buffer.Capacity > MaxKeptStreamBufferBytes)
+            if (!buffer.CanWrite || buffer.Capacity > MaxKeptStreamBufferBytes) // a writer that disposed it, or a large message
             {
                 _streamBuffer = null;
             }

@@ -46,6 +46,23 @@ public sealed class AtomicFileTests : IDisposable
     }
 
     [Fact]
+    public async Task TryCreateAsync_WriterDisposesTheStream_FailsThatFileAndTheNextIsWhole()
+    {
+        // The thread's reused buffer must not stay broken for every later file on that thread.
+        var first = AtomicFile.TryCreateAsync(PathOf("a.eml"), stream =>
+        {
+            stream.Write(Fill('a', 4));
+            stream.Dispose();
+        });
+        var second = AtomicFile.TryCreateAsync(PathOf("b.eml"), stream => stream.Write(Fill('b', 2)));
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => first);
+        Assert.True(await second);
+        Assert.False(File.Exists(PathOf("a.eml")));
+        Assert.Equal(Fill('b', 2), await File.ReadAllBytesAsync(PathOf("b.eml")));
+    }
+
+    [Fact]
     public async Task TryCreateAsync_FileExists_DoesNotCallTheWriter()
     {
         await File.WriteAllTextAsync(PathOf("sent.eml"), "first");
