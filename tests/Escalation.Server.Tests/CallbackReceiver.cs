@@ -77,7 +77,16 @@ public sealed class CallbackReceiver : IDisposable
 
     public void Dispose()
     {
-        _listener.Stop();
-        _listener.Close();
+        try
+        {
+            _listener.Stop();
+            _listener.Close();
+        }
+        catch (HttpListenerException)
+        {
+            // The managed HttpListener binds the port again while it removes its prefix on Close; when another process has
+            // taken the freed port in the meantime (test assemblies run side by side) that fails with "address already in
+            // use". The listener was stopped already: nothing is left to free.
+        }
     }
 }
