@@ -1,5 +1,4 @@
 using Azure;
-using Azure.AI.TextAnalytics;
 using Azure.Core;
 using Escalation.Core.Signals;
 using Escalation.Core.Tickets;
@@ -18,13 +17,13 @@ public sealed class AzureLanguageSignalAnalyzer : ITextSignalAnalyzer
     private readonly Func<string, LanguageSentiment> _analyze;
 
     /// <summary>Uses the Language resource at <paramref name="endpoint"/> with <paramref name="credential"/> (managed identity in Azure).</summary>
-    public AzureLanguageSignalAnalyzer(ITextSignalAnalyzer inner, Uri endpoint, TokenCredential credential, string language = "en")
-        : this(inner, new TextAnalyticsClient(endpoint, credential), language)
+    public AzureLanguageSignalAnalyzer(ITextSignalAnalyzer inner, Uri endpoint, TokenCredential credential, string language = "en", LanguageClientOptions? options = null)
+        : this(inner, new LanguageSentimentClient(endpoint, credential, options).Analyze, language)
     {
     }
 
-    public AzureLanguageSignalAnalyzer(ITextSignalAnalyzer inner, TextAnalyticsClient client, string language = "en")
-        : this(inner, text => FromService(client.AnalyzeSentiment(text, language).Value))
+    private AzureLanguageSignalAnalyzer(ITextSignalAnalyzer inner, Func<string, string, LanguageSentiment> analyze, string language)
+        : this(inner, text => analyze(text, language))
     {
     }
 
@@ -71,12 +70,6 @@ public sealed class AzureLanguageSignalAnalyzer : ITextSignalAnalyzer
         var text = string.Join("\n\n", (customer.Count > 0 ? customer : messages).Select(m => m.Text)).Trim();
         return text.Length > MaxCharacters ? text[..MaxCharacters] : text;
     }
-
-    private static LanguageSentiment FromService(DocumentSentiment document) => new(
-        document.Sentiment.ToString().ToLowerInvariant(),
-        document.ConfidenceScores.Positive,
-        document.ConfidenceScores.Neutral,
-        document.ConfidenceScores.Negative);
 }
 
 /// <summary>The service's document sentiment: label (<c>positive</c>, <c>neutral</c>, <c>negative</c>, <c>mixed</c>) and confidence scores.</summary>

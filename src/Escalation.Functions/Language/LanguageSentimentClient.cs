@@ -1,0 +1,83 @@
+using System.Text.Json;
+using Azure;
+using Azure.Core;
+using Azure.Core.Pipeline;
+
+namespace Escalation.Functions.Language;
+
+/// <summary>Retries, timeouts and transport for <see cref="LanguageSentimentClient"/> (the Azure SDK's client options).</summary>
+public sealed class LanguageClientOptions : ClientOptions
+{
+}
+
+/// <summary>
+/// Document sentiment from Azure AI Language's text analysis REST operation (<c>POST {endpoint}/language/:analyze-text</c>,
+/// kind <c>SentimentAnalysis</c>), called through the Azure SDK's HTTP pipeline with a Microsoft Entra token — retries,
+/// logging and managed identity as in every Azure client, without the Text Analytics client library.
+/// </summary>
+public sealed class LanguageSentimentClient
+{
+    /// <summary>The generally available API version this client speaks.</summary>
+    public const string ApiVersion = "2023-04-01";
+
+    /// <summary>The token scope of Azure AI services (Cognitive Services).</summary>
+    public const string Scope = "https://cognitiveservices.azure.com/.default";
+
+    private readonly Uri _analyzeText;
+    private readonly HttpPipeline _pipeline;
+
+    public LanguageSentimentClient(Uri endpoint, TokenCredential credential, LanguageClientOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        ArgumentNullException.ThrowIfNull(credential);
+        _analyzeText = new Uri(endpoint, $"language/:analyze-text?api-version={ApiVersion}");
+        _pipeline = HttpPipelineBuilder.Build(options ?? new LanguageClientOptions(), new BearerTokenAuthenticationPolicy(credential, Scope));
+    }
+
+    /// <summary>The sentiment of one document; <see cref="RequestFailedException"/> when the service refuses it or fails.</summary>
+    public LanguageSentiment Analyze(string text, string language)
+    {
+        using var message = _pipeline.CreateMessage();
+        var request = message.Request;
+        request.Method = RequestMethod.Post;
+        request.Uri.Reset(_analyzeText);
+        request.Headers.Add("Content-Type", "application/json");
+        request.Content = RequestContent.Create(JsonSerializer.SerializeToUtf8Bytes(new
+        {
+            kind = "SentimentAnalysis",
+            parameters = new { stringIndexType = "Utf16CodeUnit" },
+            analysisInput = new { documents = new[] { new { id = "1", language, text } } },
+        }));
+        _pipeline.Send(message, CancellationToken.None);
+        var response = message.Response;
+        if (response.IsError)
+        {
+            throw new RequestFailedException(response);
+        }
+
+        return Read(response.Content.ToMemory().Span, response.Status);
+    }
+
+    /// <summary>The one document's sentiment in an analyze-text response; a document error is a failure like any other.</summary>
+    internal static LanguageSentiment Read(ReadOnlySpan<byte> json, int status)
+    {
+        using var document = JsonDocument.Parse(json.ToArray());
+        var results = document.RootElement.GetProperty("results");
+        if (results.TryGetProperty("errors", out var errors) && errors.GetArrayLength() > 0)
+        {
+            var error = errors[0].GetProperty("error");
+            throw new RequestFailedException(status, $"Language refused the document: {Text(error, "code")} {Text(error, "message")}".TrimEnd());
+        }
+
+        var first = results.GetProperty("documents")[0];
+        var scores = first.GetProperty("confidenceScores");
+        return new LanguageSentiment(
+            Text(first, "sentiment").ToLowerInvariant(),
+            scores.GetProperty("positive").GetDouble(),
+            scores.GetProperty("neutral").GetDouble(),
+            scores.GetProperty("negative").GetDouble());
+    }
+
+    private static string Text(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : "";
+}

@@ -1,0 +1,117 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Azure;
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Escalation.Functions.Language;
+
+namespace Escalation.Functions.Tests.Language;
+
+public sealed class LanguageSentimentClientTests
+{
+    /// <summary>The Language service's side of the wire: answers every request with one canned response and keeps what it was sent.</summary>
+    private sealed class FakeLanguageService(HttpStatusCode status, string body) : HttpMessageHandler
+    {
+        public List<(HttpMethod Method, Uri Uri, string? Authorization, string Body)> Requests { get; } = [];
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Requests.Add((request.Method, request.RequestUri!, request.Headers.Authorization?.ToString(), request.Content is null ? "" : await request.Content.ReadAsStringAsync(cancellationToken)));
+            return new HttpResponseMessage(status) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        }
+
+        // The analyser is synchronous (the pipeline stages are), so the pipeline sends synchronously.
+        protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            SendAsync(request, cancellationToken).GetAwaiter().GetResult();
+    }
+
+    private sealed class FixedToken : TokenCredential
+    {
+        public List<string> Scopes { get; } = [];
+
+        public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken)
+        {
+            Scopes.AddRange(requestContext.Scopes);
+            return new AccessToken("token-123", DateTimeOffset.UtcNow.AddHours(1));
+        }
+
+        public override ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
+            new(GetToken(requestContext, cancellationToken));
+    }
+
+    private static (LanguageSentimentClient Client, FakeLanguageService Service, FixedToken Token) Create(HttpStatusCode status, string body)
+    {
+        var service = new FakeLanguageService(status, body);
+        var token = new FixedToken();
+        var options = new LanguageClientOptions { Transport = new HttpClientTransport(new HttpClient(service)) };
+        options.Retry.MaxRetries = 0;
+        return (new LanguageSentimentClient(new Uri("https://lang-test.cognitiveservices.azure.com/"), token, options), service, token);
+    }
+
+    private const string Negative = """
+        {"kind":"SentimentAnalysisResults","results":{"documents":[{"id":"1","sentiment":"negative",
+        "confidenceScores":{"positive":0.02,"neutral":0.08,"negative":0.9},"sentences":[],"warnings":[]}],
+        "errors":[],"modelVersion":"2022-11-01"}}
+        """;
+
+    [Fact]
+    public void Analyze_ServiceAnswers_SendsOneSentimentDocumentWithAnEntraTokenAndReadsItsScores()
+    {
+        var (client, service, token) = Create(HttpStatusCode.OK, Negative);
+
+        var sentiment = client.Analyze("My lawyer will be in touch.", "en");
+
+        Assert.Equal(new LanguageSentiment("negative", 0.02, 0.08, 0.9), sentiment);
+        var (method, uri, authorization, body) = Assert.Single(service.Requests);
+        Assert.Equal(HttpMethod.Post, method);
+        Assert.Equal("https://lang-test.cognitiveservices.azure.com/language/:analyze-text?api-version=2023-04-01", uri.AbsoluteUri);
+        Assert.Equal("Bearer token-123", authorization);
+        Assert.Equal(["https://cognitiveservices.azure.com/.default"], token.Scopes);
+        using var sent = JsonDocument.Parse(body);
+        Assert.Equal("SentimentAnalysis", sent.RootElement.GetProperty("kind").GetString());
+        var document = Assert.Single(sent.RootElement.GetProperty("analysisInput").GetProperty("documents").EnumerateArray());
+        Assert.Equal(("1", "en", "My lawyer will be in touch."), (document.GetProperty("id").GetString(), document.GetProperty("language").GetString(), document.GetProperty("text").GetString()));
+    }
+
+    [Fact]
+    public void Analyze_DocumentRefused_FailsWithTheServicesReason()
+    {
+        var (client, _, _) = Create(HttpStatusCode.OK, """
+            {"kind":"SentimentAnalysisResults","results":{"documents":[],
+            "errors":[{"id":"1","error":{"code":"InvalidArgument","message":"Invalid Language Code."}}],"modelVersion":"2022-11-01"}}
+            """);
+
+        var failure = Assert.Throws<RequestFailedException>(() => client.Analyze("Bonjour", "xx"));
+
+        Assert.Contains("InvalidArgument Invalid Language Code.", failure.Message);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.TooManyRequests)]
+    [InlineData(HttpStatusCode.Unauthorized)]
+    [InlineData(HttpStatusCode.ServiceUnavailable)]
+    public void Analyze_ServiceFails_ThrowsWithItsStatus(HttpStatusCode status)
+    {
+        var (client, _, _) = Create(status, """{"error":{"code":"Busy","message":"try later"}}""");
+
+        Assert.Equal((int)status, Assert.Throws<RequestFailedException>(() => client.Analyze("Hello", "en")).Status);
+    }
+
+    [Fact]
+    public void Analyzer_ServiceUnavailableOverTheWire_KeepsTheEmbeddedSentiment()
+    {
+        var service = new FakeLanguageService(HttpStatusCode.ServiceUnavailable, "{}");
+        var options = new LanguageClientOptions { Transport = new HttpClientTransport(new HttpClient(service)) };
+        options.Retry.MaxRetries = 0;
+        var embedded = new Escalation.Core.Signals.TextSignals { Sentiment = 0.1 };
+        var inner = new Moq.Mock<Escalation.Core.Signals.ITextSignalAnalyzer>();
+        inner.Setup(a => a.Analyze(Moq.It.IsAny<IReadOnlyList<Escalation.Core.Tickets.TicketMessage>>())).Returns(embedded);
+        var analyzer = new AzureLanguageSignalAnalyzer(inner.Object, new Uri("https://lang-test.cognitiveservices.azure.com/"), new FixedToken(), "en", options);
+
+        var signals = analyzer.Analyze([new Escalation.Core.Tickets.TicketMessage { From = "customer", Text = "This is the third time." }]);
+
+        Assert.Equal(0.1, signals.Sentiment);
+        Assert.Contains("azure-language unavailable (503)", signals.Evidence[^1].Text);
+    }
+}
