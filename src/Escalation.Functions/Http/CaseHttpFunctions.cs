@@ -3,6 +3,7 @@ using Escalation.Functions.Orchestration;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Http;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
 
 namespace Escalation.Functions.Http;
 
@@ -10,71 +11,69 @@ namespace Escalation.Functions.Http;
 /// The HTTP surface on Azure Functions: one function per route over the shared <see cref="CaseApi"/> handlers.
 /// Help-desk routes need a function key; review pages and public audit links carry their own signatures.
 /// </summary>
-public sealed class CaseHttpFunctions(CaseApi api)
+public sealed class CaseHttpFunctions(CaseApi api, ILogger<CaseHttpFunctions> logger)
 {
     [Function(nameof(SubmitCase))]
-    public async Task<HttpResponseData> SubmitCase(
+    public Task<HttpResponseData> SubmitCase(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "cases")] HttpRequestData req, [DurableClient] DurableTaskClient client) =>
-        await RespondAsync(req, await api.SubmitCaseAsync(await ReadAsync(req), Cases(client)));
+        HandleAsync(req, r => api.SubmitCaseAsync(r, Cases(client)));
 
     [Function(nameof(SubmitZendesk))]
-    public async Task<HttpResponseData> SubmitZendesk(
+    public Task<HttpResponseData> SubmitZendesk(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "webhooks/zendesk")] HttpRequestData req, [DurableClient] DurableTaskClient client) =>
-        await RespondAsync(req, await api.SubmitZendeskAsync(await ReadAsync(req), Cases(client)));
+        HandleAsync(req, r => api.SubmitZendeskAsync(r, Cases(client)));
 
     [Function(nameof(GetCase))]
-    public async Task<HttpResponseData> GetCase(
+    public Task<HttpResponseData> GetCase(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "cases/{caseId}")] HttpRequestData req, string caseId, [DurableClient] DurableTaskClient client) =>
-        await RespondAsync(req, await api.GetCaseAsync(await ReadAsync(req), caseId, Cases(client)));
+        HandleAsync(req, r => api.GetCaseAsync(r, caseId, Cases(client)));
 
     [Function(nameof(ListCases))]
-    public async Task<HttpResponseData> ListCases(
+    public Task<HttpResponseData> ListCases(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "cases")] HttpRequestData req) =>
-        await RespondAsync(req, await api.ListCasesAsync(await ReadAsync(req)));
+        HandleAsync(req, r => api.ListCasesAsync(r));
 
     [Function(nameof(GetReviewPage))]
-    public async Task<HttpResponseData> GetReviewPage(
+    public Task<HttpResponseData> GetReviewPage(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "review/{caseId}")] HttpRequestData req, string caseId) =>
-        await RespondAsync(req, await api.GetReviewPageAsync(await ReadAsync(req), caseId));
+        HandleAsync(req, r => api.GetReviewPageAsync(r, caseId));
 
     [Function(nameof(PostReview))]
-    public async Task<HttpResponseData> PostReview(
+    public Task<HttpResponseData> PostReview(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "review/{caseId}")] HttpRequestData req, string caseId, [DurableClient] DurableTaskClient client) =>
-        await RespondAsync(req, await api.PostReviewAsync(await ReadAsync(req), caseId, Cases(client)));
+        HandleAsync(req, r => api.PostReviewAsync(r, caseId, Cases(client)));
 
     [Function(nameof(GetAudit))]
-    public async Task<HttpResponseData> GetAudit(
+    public Task<HttpResponseData> GetAudit(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "audit/{traceId}")] HttpRequestData req, string traceId) =>
-        await RespondAsync(req, await api.GetAuditAsync(await ReadAsync(req), traceId));
+        HandleAsync(req, r => api.GetAuditAsync(r, traceId));
 
     [Function(nameof(VerifyAudit))]
-    public async Task<HttpResponseData> VerifyAudit(
+    public Task<HttpResponseData> VerifyAudit(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "audit/{traceId}/verify")] HttpRequestData req, string traceId) =>
-        await RespondAsync(req, await api.VerifyAuditAsync(await ReadAsync(req), traceId));
+        HandleAsync(req, r => api.VerifyAuditAsync(r, traceId));
 
     [Function(nameof(GetPublicAudit))]
-    public async Task<HttpResponseData> GetPublicAudit(
+    public Task<HttpResponseData> GetPublicAudit(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "public/audit/{traceId}")] HttpRequestData req, string traceId) =>
-        await RespondAsync(req, await api.GetPublicAuditAsync(await ReadAsync(req), traceId));
+        HandleAsync(req, r => api.GetPublicAuditAsync(r, traceId));
 
     [Function(nameof(Health))]
-    public async Task<HttpResponseData> Health(
+    public Task<HttpResponseData> Health(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequestData req) =>
-        await RespondAsync(req, api.Health(await ReadAsync(req)));
+        HandleAsync(req, r => Task.FromResult(api.Health(r)));
 
     [Function(nameof(OpenApi))]
-    public async Task<HttpResponseData> OpenApi(
+    public Task<HttpResponseData> OpenApi(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openapi.json")] HttpRequestData req) =>
-        await RespondAsync(req, api.OpenApi(await ReadAsync(req)));
+        HandleAsync(req, r => Task.FromResult(api.OpenApi(r)));
 
     [Function(nameof(MetricsSummary))]
-    public async Task<HttpResponseData> MetricsSummary(
+    public Task<HttpResponseData> MetricsSummary(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "metrics/summary")] HttpRequestData req) =>
-        await RespondAsync(req, await api.MetricsSummaryAsync(await ReadAsync(req)));
+        HandleAsync(req, r => api.MetricsSummaryAsync(r));
 
     private static DurableCaseOrchestrationClient Cases(DurableTaskClient client) => new(client);
 
-    private static Task<ApiRequest> ReadAsync(HttpRequestData req) => HttpRequestDataAdapter.ToApiRequestAsync(req);
-
-    private static Task<HttpResponseData> RespondAsync(HttpRequestData req, ApiResponse response) => HttpRequestDataAdapter.ToResponseAsync(req, response);
+    private Task<HttpResponseData> HandleAsync(HttpRequestData req, Func<ApiRequest, Task<ApiResponse>> handle) => HttpRequestDataAdapter.HandleAsync(req, handle, logger);
 }

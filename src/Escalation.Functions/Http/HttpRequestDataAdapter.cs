@@ -1,6 +1,7 @@
 using System.Net;
 using Escalation.Api.Http;
 using Microsoft.Azure.Functions.Worker.Http;
+using Microsoft.Extensions.Logging;
 
 namespace Escalation.Functions.Http;
 
@@ -35,6 +36,28 @@ public static class HttpRequestDataAdapter
         }
 
         return new ApiRequest(request.Method.ToUpperInvariant(), request.Url.AbsolutePath, ParseQuery(request.Url.Query), headers, body);
+    }
+
+    /// <summary>
+    /// Reads <paramref name="request"/>, runs <paramref name="handle"/> and writes what it answered. A handler that throws
+    /// is logged and answered as the local server answers it (<see cref="CaseApi.Failure"/>: problem+json, 503 when
+    /// storage refused a write, 500 otherwise) instead of the host's empty 500.
+    /// </summary>
+    public static async Task<HttpResponseData> HandleAsync(HttpRequestData request, Func<ApiRequest, Task<ApiResponse>> handle, ILogger logger)
+    {
+        var apiRequest = await ToApiRequestAsync(request).ConfigureAwait(false);
+        ApiResponse response;
+        try
+        {
+            response = await handle(apiRequest).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "{Method} {Path} failed", apiRequest.Method, apiRequest.Path);
+            response = CaseApi.Failure(apiRequest, ex);
+        }
+
+        return await ToResponseAsync(request, response).ConfigureAwait(false);
     }
 
     /// <summary>A response to <paramref name="request"/> with the status, content type, headers and body of <paramref name="response"/>.</summary>

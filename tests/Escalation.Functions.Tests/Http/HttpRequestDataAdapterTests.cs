@@ -2,6 +2,8 @@ using System.Net;
 using System.Text;
 using Escalation.Api.Http;
 using Escalation.Functions.Http;
+using Microsoft.Extensions.Logging;
+using Moq;
 
 namespace Escalation.Functions.Tests.Http;
 
@@ -63,5 +65,42 @@ public sealed class HttpRequestDataAdapterTests
         {
             Assert.Equal(("1", ""), (values["a"], values["b"]));
         }
+    }
+
+    [Theory]
+    [InlineData(typeof(IOException), HttpStatusCode.ServiceUnavailable, "storage-unavailable")]
+    [InlineData(typeof(InvalidOperationException), HttpStatusCode.InternalServerError, "internal-error")]
+    public async Task HandleAsync_HandlerThrows_AnswersProblemJsonAndLogsTheFailure(Type exception, HttpStatusCode status, string slug)
+    {
+        var logger = new Mock<ILogger>();
+        var request = new TestHttpRequestData("POST", "https://h/api/cases", Encoding.UTF8.GetBytes("{}"));
+
+        var response = (TestHttpResponseData)await HttpRequestDataAdapter.HandleAsync(request, _ => throw (Exception)Activator.CreateInstance(exception, "disk gone")!, logger.Object);
+
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Header("Content-Type"));
+        using var problem = System.Text.Json.JsonDocument.Parse(response.BodyBytes);
+        Assert.EndsWith(slug, problem.RootElement.GetProperty("type").GetString());
+        Assert.Equal("/api/cases", problem.RootElement.GetProperty("instance").GetString());
+        Assert.DoesNotContain("disk gone", Encoding.UTF8.GetString(response.BodyBytes)); // the cause is logged, not shown
+        logger.Verify(l => l.Log(LogLevel.Error, It.IsAny<EventId>(), It.IsAny<It.IsAnyType>(), It.Is<Exception>(e => e.GetType() == exception), It.IsAny<Func<It.IsAnyType, Exception?, string>>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task HandleAsync_HandlerAnswers_WritesItsResponseAndLogsNothing()
+    {
+        var logger = new Mock<ILogger>();
+        var request = new TestHttpRequestData("GET", "https://h/api/health?x=1");
+        ApiRequest? seen = null;
+
+        var response = (TestHttpResponseData)await HttpRequestDataAdapter.HandleAsync(request, r =>
+        {
+            seen = r;
+            return Task.FromResult(ApiResponse.Text(200, "application/json", "{\"status\":\"ok\"}", new Dictionary<string, string>()));
+        }, logger.Object);
+
+        Assert.Equal((HttpStatusCode.OK, "{\"status\":\"ok\"}"), (response.StatusCode, Encoding.UTF8.GetString(response.BodyBytes)));
+        Assert.Equal(("GET", "/api/health", "1"), (seen!.Method, seen.Path, seen.QueryValue("x")));
+        logger.VerifyNoOtherCalls();
     }
 }
