@@ -3,7 +3,7 @@ using Escalation.Api.Views;
 
 namespace Escalation.Api.Html;
 
-/// <summary>The pages shown after a review form: the confirmation, or why nothing was done.</summary>
+/// <summary>The pages shown after a review form or a link: the confirmation, why nothing was done, or that the service failed.</summary>
 public static class OutcomePages
 {
     /// <summary>"Decision recorded": what was decided and what happens next.</summary>
@@ -60,4 +60,16 @@ public static class OutcomePages
 
         return HtmlPage.Document(title, h.ToString());
     }
+
+    /// <summary>What a browser sees when the service failed on its request: whether to try again, and how to tell what was kept.</summary>
+    /// <param name="storage">True when storage refused a write (a passing outage), false for any other failure.</param>
+    public static string ServiceFailure(bool storage)
+    {
+        var title = storage ? "The service cannot save anything right now" : "Something went wrong on our side";
+        var explain = storage
+            ? "Its storage refused the write, so what you sent may not have been recorded. Try again in a few minutes: open the same link again and the page shows whether the case still waits for you."
+            : "The failure has been logged. What you sent may not have been recorded: open the same link again and the page shows whether the case still waits for you.";
+        return HtmlPage.Document(title, $"<h1>{HtmlPage.Encode(title)}</h1>\n<p role=\"alert\">{HtmlPage.Encode(explain)}</p>\n");
+    }
 }
+

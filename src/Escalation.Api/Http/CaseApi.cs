@@ -281,13 +281,21 @@ public sealed class CaseApi(
     /// <summary>
     /// The answer to a request whose handler threw (the host logs the exception; nothing of it reaches the caller): 503
     /// when storage refused a write — the help desk retries, and <c>GET /api/health</c> says when a restart is needed —
-    /// and 500 otherwise.
+    /// and 500 otherwise. As problem+json, or as a page for a browser (a reviewer's form, an audit link).
     /// </summary>
-    public static ApiResponse Failure(ApiRequest request, Exception exception) =>
-        Problem(exception is IOException or UnauthorizedAccessException
+    public static ApiResponse Failure(ApiRequest request, Exception exception)
+    {
+        var storage = exception is IOException or UnauthorizedAccessException;
+        if (WantsHtml(request))
+        {
+            return Html(storage ? 503 : 500, OutcomePages.ServiceFailure(storage));
+        }
+
+        return Problem(storage
             ? Problems.Problems.Create("storage-unavailable", "Storage refused a write", 503,
                 "The service could not write to its storage; nothing was acknowledged. Retry later; GET /api/health says whether the host needs a restart.", request.Path)
             : Problems.Problems.Create("internal-error", "The service failed on this request", 500, "The failure is logged on the server.", request.Path));
+    }
 
     /// <summary><c>GET /api/openapi.json</c>.</summary>
     public ApiResponse OpenApi(ApiRequest request) => new(200, OpenApiDocument.ContentType, OpenApiDocument.Utf8Bytes, new Dictionary<string, string>());
