@@ -52,6 +52,15 @@ run_tests EscalationFunctions.Local.slnf local || status=1
 if dotnet restore src/Escalation.Functions/Escalation.Functions.csproj >"$results/functions-restore.log" 2>&1 \
    && dotnet restore tests/Escalation.Functions.Tests/Escalation.Functions.Tests.csproj >>"$results/functions-restore.log" 2>&1; then
   run_tests tests/Escalation.Functions.Tests/Escalation.Functions.Tests.csproj functions || status=1
+  # What `azd deploy` ships: the worker's generated function metadata and the host extensions it needs.
+  log "dotnet publish src/Escalation.Functions (the package azd deploys)"
+  publish="$tools/functions-publish"; rm -rf "$publish"
+  if dotnet publish src/Escalation.Functions/Escalation.Functions.csproj -c Release -o "$publish" >"$results/functions-publish.log" 2>&1 \
+     && [ -s "$publish/functions.metadata" ] && grep -q '"DurableTask"' "$publish/extensions.json"; then
+    echo "functions: published $(grep -o '"scriptFile"' "$publish/functions.metadata" | wc -l) functions with the $(grep -o '"name"' "$publish/extensions.json" | wc -l) host extensions they bind to"
+  else
+    echo "functions: publish FAILED (see .tools/test-results/functions-publish.log)"; status=1
+  fi
 else
   missing=$(grep -oE "Unable to find package [A-Za-z0-9.]+" "$results/functions-restore.log" | awk '{print $5}' | sed 's/\.$//' | sort -u | paste -sd, -)
   echo "Functions projects not built: their packages do not restore from the configured NuGet sources (${missing:-see .tools/test-results/functions-restore.log})."
