@@ -72,4 +72,3 @@ public static class OutcomePages
         return HtmlPage.Document(title, $"<h1>{HtmlPage.Encode(title)}</h1>\n<p role=\"alert\">{HtmlPage.Encode(explain)}</p>\n");
     }
 }
-
