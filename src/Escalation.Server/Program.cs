@@ -66,18 +66,10 @@ void Map(string method, string pattern, bool open, Func<ApiRequest, RouteValueDi
             return;
         }
 
-        ApiResponse response;
-        try
-        {
-            response = (open ? null : api.Authorize(request)) ?? await handle(request, context.Request.RouteValues, context.RequestAborted);
-        }
-        catch (Exception ex) when (!context.RequestAborted.IsCancellationRequested)
-        {
-            app.Logger.LogError(ex, "{Method} {Path} failed", method, context.Request.Path.Value);
-            response = CaseApi.Failure(request, ex);
-        }
+        async Task<ApiResponse> AuthorizedAsync(ApiRequest r) =>
+            (open ? null : api.Authorize(r)) ?? await handle(r, context.Request.RouteValues, context.RequestAborted);
 
-        await HttpAdapter.WriteAsync(context, response);
+        await HttpAdapter.WriteAsync(context, await CaseApi.AnswerAsync(request, AuthorizedAsync, app.Logger, context.RequestAborted));
     });
 
 static string Route(RouteValueDictionary values, string name) => values[name]?.ToString() ?? "";

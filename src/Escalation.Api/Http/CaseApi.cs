@@ -18,6 +18,7 @@ using Escalation.Core.Tickets;
 using Escalation.Core.Tracing;
 using Escalation.Core.Workflow;
 using Escalation.Infrastructure.Storage;
+using Microsoft.Extensions.Logging;
 
 namespace Escalation.Api.Http;
 
@@ -276,6 +277,23 @@ public sealed class CaseApi(
 
         var ws = workspace();
         return JsonResponse(200, new { status = "ok", workspaceVersion = ws.Version, policies = ws.Policies.Count, customers = ws.Customers.Count });
+    }
+
+    /// <summary>
+    /// What <paramref name="handle"/> answers; when it throws (and the caller has not gone away), the exception is logged
+    /// and the answer is <see cref="Failure"/>. Both hosts, the local server and the Functions app, answer through this.
+    /// </summary>
+    public static async Task<ApiResponse> AnswerAsync(ApiRequest request, Func<ApiRequest, Task<ApiResponse>> handle, ILogger logger, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await handle(request).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogError(ex, "{Method} {Path} failed", request.Method, request.Path);
+            return Failure(request, ex);
+        }
     }
 
     /// <summary>

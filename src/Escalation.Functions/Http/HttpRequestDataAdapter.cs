@@ -40,23 +40,13 @@ public static class HttpRequestDataAdapter
 
     /// <summary>
     /// Reads <paramref name="request"/>, runs <paramref name="handle"/> and writes what it answered. A handler that throws
-    /// is logged and answered as the local server answers it (<see cref="CaseApi.Failure"/>: problem+json, 503 when
+    /// is logged and answered as the local server answers it (<see cref="CaseApi.AnswerAsync"/>: problem+json, 503 when
     /// storage refused a write, 500 otherwise) instead of the host's empty 500.
     /// </summary>
     public static async Task<HttpResponseData> HandleAsync(HttpRequestData request, Func<ApiRequest, Task<ApiResponse>> handle, ILogger logger)
     {
         var apiRequest = await ToApiRequestAsync(request).ConfigureAwait(false);
-        ApiResponse response;
-        try
-        {
-            response = await handle(apiRequest).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            logger.LogError(ex, "{Method} {Path} failed", apiRequest.Method, apiRequest.Path);
-            response = CaseApi.Failure(apiRequest, ex);
-        }
-
+        var response = await CaseApi.AnswerAsync(apiRequest, handle, logger, request.FunctionContext.CancellationToken).ConfigureAwait(false);
         return await ToResponseAsync(request, response).ConfigureAwait(false);
     }
 

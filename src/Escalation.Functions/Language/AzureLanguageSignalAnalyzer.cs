@@ -18,12 +18,7 @@ public sealed class AzureLanguageSignalAnalyzer : ITextSignalAnalyzer
 
     /// <summary>Uses the Language resource at <paramref name="endpoint"/> with <paramref name="credential"/> (managed identity in Azure).</summary>
     public AzureLanguageSignalAnalyzer(ITextSignalAnalyzer inner, Uri endpoint, TokenCredential credential, string language = "en", LanguageClientOptions? options = null)
-        : this(inner, new LanguageSentimentClient(endpoint, credential, options).Analyze, language)
-    {
-    }
-
-    private AzureLanguageSignalAnalyzer(ITextSignalAnalyzer inner, Func<string, string, LanguageSentiment> analyze, string language)
-        : this(inner, text => analyze(text, language))
+        : this(inner, Sentiment(new LanguageSentimentClient(endpoint, credential, options), language))
     {
     }
 
@@ -61,6 +56,8 @@ public sealed class AzureLanguageSignalAnalyzer : ITextSignalAnalyzer
             -1, -1, 0);
         return signals with { Sentiment = score, Negative = negative, Evidence = [.. signals.Evidence, evidence] };
     }
+
+    private static Func<string, LanguageSentiment> Sentiment(LanguageSentimentClient client, string language) => text => client.Analyze(text, language);
 
     /// <summary>The customer's messages (all messages when none is marked as the customer's), capped at the service's document limit.</summary>
     internal static string CustomerText(IReadOnlyList<TicketMessage> messages)

@@ -55,13 +55,13 @@ public sealed class LanguageSentimentClient
             throw new RequestFailedException(response);
         }
 
-        return Read(response.Content.ToMemory().Span, response.Status);
+        return Read(response.Content.ToMemory(), response.Status);
     }
 
     /// <summary>The one document's sentiment in an analyze-text response; a document error is a failure like any other.</summary>
-    internal static LanguageSentiment Read(ReadOnlySpan<byte> json, int status)
+    internal static LanguageSentiment Read(ReadOnlyMemory<byte> json, int status)
     {
-        using var document = JsonDocument.Parse(json.ToArray());
+        using var document = JsonDocument.Parse(json);
         var results = document.RootElement.GetProperty("results");
         if (results.TryGetProperty("errors", out var errors) && errors.GetArrayLength() > 0)
         {
