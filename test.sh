@@ -20,11 +20,14 @@ if [ ! -x "$azurite_bin" ]; then
 fi
 azurite_dir=$(mktemp -d)
 blob_port=${AZURITE_BLOB_PORT:-10000}; queue_port=${AZURITE_QUEUE_PORT:-10001}; table_port=${AZURITE_TABLE_PORT:-10002}
-"$azurite_bin" --silent --skipApiVersionCheck --loose --location "$azurite_dir" \
+# --disableTelemetry: Azurite otherwise sends usage data to Application Insights; a test run talks
+# to nothing beyond loopback (checked against its log at the end of the run).
+"$azurite_bin" --silent --disableTelemetry --skipApiVersionCheck --loose --location "$azurite_dir" \
   --blobHost 127.0.0.1 --blobPort "$blob_port" --queueHost 127.0.0.1 --queuePort "$queue_port" \
   --tableHost 127.0.0.1 --tablePort "$table_port" >"$azurite_dir/azurite.log" 2>&1 &
 azurite_pid=$!
-cleanup() { kill "$azurite_pid" 2>/dev/null; wait "$azurite_pid" 2>/dev/null; rm -rf "$azurite_dir"; }
+stop_azurite() { kill "$azurite_pid" 2>/dev/null; wait "$azurite_pid" 2>/dev/null; }
+cleanup() { stop_azurite; rm -rf "$azurite_dir"; }
 trap cleanup EXIT
 for _ in $(seq 1 50); do
   (exec 3<>/dev/tcp/127.0.0.1/"$table_port") 2>/dev/null && break
@@ -83,6 +86,10 @@ if [ -x scripts/validate-infra.sh ]; then
   log "validating infra/ and azure.yaml"
   scripts/validate-infra.sh || status=1
 fi
+
+# --- Nothing beyond loopback: Azurite's log (stopped first, so what it flushes on exit is in it) ---
+stop_azurite
+scripts/check-no-egress.sh azurite "$azurite_dir/azurite.log" || status=1
 
 # --- Totals ---------------------------------------------------------------------------------
 read -r passed failed skipped < <(cat "$results"/*.log 2>/dev/null | awk '
