@@ -1,7 +1,9 @@
 // Escalation Functions on Azure: a Flex Consumption function app (.NET 10 isolated worker) with
 // Durable Functions, one storage account (host, Durable, case index, workspace, inbound queue,
 // immutable decision traces), Key Vault for secrets, Application Insights, and optional
-// Azure AI Language, Azure OpenAI and Durable Task Scheduler. Deployed with `azd up`.
+// Azure AI Language and Azure OpenAI. Deployed with `azd up`. Durable Functions runs on the Azure
+// Storage provider: the Durable Task Scheduler backend needs an extension package this project
+// cannot build and test yet, so it is not offered.
 targetScope = 'subscription'
 
 // --- environment --------------------------------------------------------------------------
@@ -44,10 +46,10 @@ param linkSigningKey string = newGuid()
 @description('Shared secret for signing help-desk callbacks, stored in Key Vault as callback-signing-key.')
 param callbackSigningKey string = newGuid()
 
-@description('Days each new trace version is locked by the container\'s default immutability policy (unlocked); 0 = versioning-based immutability support only, no default policy.')
+@description('Days each new trace version is locked by the container\'s default immutability policy (unlocked, so it can be lengthened). Default 365; raise it to your record-keeping obligation. 0 turns the policy off and is meant only for throw-away environments.')
 @minValue(0)
 @maxValue(146000)
-param traceRetentionDays int = 0
+param traceRetentionDays int = 365
 
 @description('Maximum number of instances the Flex Consumption app scales out to.')
 @minValue(40)
@@ -80,15 +82,6 @@ param smtpUser string = ''
 param smtpPassword string = ''
 
 // --- optional services --------------------------------------------------------------------
-
-@description('Run Durable Functions on the Durable Task Scheduler instead of the Azure Storage provider.')
-param useDurableTaskScheduler bool = false
-
-@allowed(['Consumption', 'Dedicated'])
-param durableTaskSchedulerSku string = 'Consumption'
-
-@description('Region of the Durable Task Scheduler, where it differs from the app\'s.')
-param durableTaskSchedulerLocation string = location
 
 @description('Deploy Azure AI Language for sentiment analysis in the detect stage.')
 param enableLanguage bool = false
@@ -204,18 +197,6 @@ module openAi 'app/openai.bicep' = if (enableOpenAI) {
   }
 }
 
-module durableTaskScheduler 'app/dts.bicep' = if (useDurableTaskScheduler) {
-  scope: rg
-  name: 'durable-task-scheduler'
-  params: {
-    name: '${abbrs.durableTaskSchedulers}${resourceToken}'
-    taskHubName: taskHubName
-    location: durableTaskSchedulerLocation
-    tags: tags
-    skuName: durableTaskSchedulerSku
-  }
-}
-
 module rbac 'app/rbac.bicep' = {
   scope: rg
   name: 'rbac'
@@ -227,7 +208,6 @@ module rbac 'app/rbac.bicep' = {
     keyVaultName: keyVault.outputs.name
     languageAccountName: enableLanguage ? language!.outputs.name : ''
     openAiAccountName: enableOpenAI ? openAi!.outputs.name : ''
-    durableTaskSchedulerName: useDurableTaskScheduler ? durableTaskScheduler!.outputs.name : ''
   }
 }
 
@@ -281,15 +261,6 @@ var draftingSettings = enableOpenAI
       Escalation__Drafting__Provider: 'composer'
     }
 
-// The Durable Task Scheduler replaces the Azure Storage provider configured in host.json.
-var durableSettings = useDurableTaskScheduler
-  ? {
-      DURABLE_TASK_SCHEDULER_CONNECTION_STRING: 'Endpoint=${durableTaskScheduler!.outputs.endpoint};Authentication=ManagedIdentity;ClientID=${identity.outputs.clientId}'
-      AzureFunctionsJobHost__extensions__durableTask__storageProvider__type: 'azureManaged'
-      AzureFunctionsJobHost__extensions__durableTask__storageProvider__connectionStringName: 'DURABLE_TASK_SCHEDULER_CONNECTION_STRING'
-    }
-  : {}
-
 module api 'app/api.bicep' = {
   scope: rg
   name: 'api'
@@ -309,7 +280,7 @@ module api 'app/api.bicep' = {
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount
     publicBaseUrl: publicBaseUrl
-    appSettings: union(coreSettings, emailSettings, languageSettings, draftingSettings, durableSettings)
+    appSettings: union(coreSettings, emailSettings, languageSettings, draftingSettings)
   }
   // The host starts as soon as the app exists: let it find its storage, telemetry and secret
   // permissions already in place.
@@ -334,4 +305,3 @@ output AZURE_USER_ASSIGNED_IDENTITY_CLIENT_ID string = identity.outputs.clientId
 output TASKHUB_NAME string = taskHubName
 output AZURE_LANGUAGE_ENDPOINT string = enableLanguage ? language!.outputs.endpoint : ''
 output AZURE_OPENAI_ENDPOINT string = enableOpenAI ? openAi!.outputs.endpoint : ''
-output DURABLE_TASK_SCHEDULER_ENDPOINT string = useDurableTaskScheduler ? durableTaskScheduler!.outputs.endpoint : ''

@@ -135,6 +135,42 @@ while IFS= read -r file; do
   fi
 done < <(find infra -name '*.json' -type f | sort; ls host.json local.settings.example.json 2>/dev/null)
 
+# 3b. What the template grants and keeps, read from the compiled ARM template: the traces stay
+# immutable by default and the app's identity cannot delete them.
+policy_check() {
+  python3 - "$work/main.json" <<'EOF'
+import json, sys
+doc = json.load(open(sys.argv[1]))
+text = json.dumps(doc)
+owner = "b7e6dc6d-f1e8-4753-8033-0f276bb0955b"          # Storage Blob Data Owner
+assert owner not in text, "a role assignment grants Storage Blob Data Owner (it can delete trace versions)"
+days = doc["parameters"]["traceRetentionDays"].get("defaultValue", 0)
+assert isinstance(days, int) and days > 0, f"traceRetentionDays defaults to {days}: traces get no immutability policy"
+assert "Microsoft.DurableTask/schedulers" not in text, "a Durable Task Scheduler is declared but the app cannot use it"
+def assignments(node):
+    if isinstance(node, dict):
+        if node.get("type") == "Microsoft.Authorization/roleAssignments":
+            yield node
+        for v in node.values(): yield from assignments(v)
+    elif isinstance(node, list):
+        for v in node: yield from assignments(v)
+contributor = "ba92f5b4-2d11-453d-a403-e96b0029c9fe"   # Storage Blob Data Contributor
+app_blob = [a for a in assignments(doc)
+            if any(k in json.dumps(a.get("properties", {}).get("roleDefinitionId", "")) for k in (contributor, "storageBlobDataContributor"))
+            and "ServicePrincipal" in json.dumps(a.get("properties", {}).get("principalType", ""))]
+assert app_blob, "the app's identity has no Blob Data Contributor assignment"
+for a in app_blob:
+    cond = json.dumps(a["properties"].get("condition", ""))
+    assert "blobs/delete" in cond and "traces" in cond, "the app's Blob Data Contributor assignment may delete traces (no condition)"
+EOF
+}
+files=$((files + 1))
+if policy_check >"$work/policy.log" 2>&1; then
+  echo "ok    infra/main.bicep (trace immutability and the app's roles)"
+else
+  errors=$((errors + 1)); echo "FAIL  infra/main.bicep (trace immutability and the app's roles)"; sed 's/^/      /' "$work/policy.log"
+fi
+
 # 4. azure.yaml must be YAML and name the api service.
 yaml_check() {
   if python3 -c 'import yaml' 2>/dev/null; then

@@ -17,12 +17,8 @@ param languageAccountName string = ''
 @description('Azure OpenAI account name; empty when not deployed.')
 param openAiAccountName string = ''
 
-@description('Durable Task Scheduler name; empty when not deployed.')
-param durableTaskSchedulerName string = ''
-
 // Built-in role definition ids.
 var roles = {
-  storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
   storageBlobDataContributor: 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
   storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
   storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
@@ -30,7 +26,6 @@ var roles = {
   keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
   cognitiveServicesUser: 'a97b65f3-24c7-4388-baec-2e87135dc908'
   cognitiveServicesOpenAIUser: '5e0bd9bd-7b93-4f28-af87-19fc36ad61bd'
-  durableTaskDataContributor: '0ad04412-c4d5-4796-b79c-f76d14c8d402'
 }
 
 var withDeployer = !empty(deployerPrincipalId)
@@ -55,21 +50,24 @@ resource openAi 'Microsoft.CognitiveServices/accounts@2025-06-01' existing = if 
   name: openAiAccountName
 }
 
-resource scheduler 'Microsoft.DurableTask/schedulers@2025-11-01' existing = if (!empty(durableTaskSchedulerName)) {
-  name: durableTaskSchedulerName
-}
-
 // --- the app's identity -------------------------------------------------------------------
 
-// Blob Data Owner: host storage, deployment package, traces and workspace (including setting
-// immutability policies on trace versions).
+// Blobs: host storage, deployment package, workspace and traces. Blob Data Contributor, not
+// Owner: Owner may delete blob versions and manage immutability policies, which would let the
+// app erase the record it writes. The condition also keeps Contributor's delete off the
+// `traces` container: the app creates trace blobs and reads them, nothing more. Everywhere
+// else (the Functions host's leases and secrets, Durable Functions' large messages) delete is
+// allowed as before.
 resource appBlob 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(storage.id, appPrincipalId, roles.storageBlobDataOwner)
+  name: guid(storage.id, appPrincipalId, roles.storageBlobDataContributor)
   scope: storage
   properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataOwner)
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataContributor)
     principalId: appPrincipalId
     principalType: 'ServicePrincipal'
+    description: 'Blob Data Contributor without delete on the traces container'
+    conditionVersion: '2.0'
+    condition: '((!(ActionMatches{\'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/delete\'}) AND !(ActionMatches{\'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/move/action\'})) OR (@Resource[Microsoft.Storage/storageAccounts/blobServices/containers:name] StringNotEquals \'traces\'))'
   }
 }
 
@@ -135,16 +133,6 @@ resource appOpenAi 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!e
   }
 }
 
-resource appScheduler 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(durableTaskSchedulerName)) {
-  name: guid(scheduler.id, appPrincipalId, roles.durableTaskDataContributor)
-  scope: scheduler
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.durableTaskDataContributor)
-    principalId: appPrincipalId
-    principalType: 'ServicePrincipal'
-  }
-}
-
 // --- the deploying user -------------------------------------------------------------------
 // principalType is left out on purpose: the deployer may be a user or a service principal (CI).
 
@@ -165,16 +153,6 @@ resource deployerBlob 'Microsoft.Authorization/roleAssignments@2022-04-01' = if 
   scope: storage
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataContributor)
-    principalId: deployerPrincipalId
-  }
-}
-
-// The Durable Task Scheduler dashboard.
-resource deployerScheduler 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (withDeployer && !empty(durableTaskSchedulerName)) {
-  name: guid(scheduler.id, deployerPrincipalId, roles.durableTaskDataContributor)
-  scope: scheduler
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.durableTaskDataContributor)
     principalId: deployerPrincipalId
   }
 }

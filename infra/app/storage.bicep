@@ -13,7 +13,7 @@ param deploymentContainerName string
 @description('Days every new trace blob version stays locked (unlocked time-based policy); 0 = no default policy.')
 @minValue(0)
 @maxValue(146000)
-param traceRetentionDays int = 0
+param traceRetentionDays int = 365
 
 @description('Days deleted blobs and containers can be restored.')
 @minValue(1)
