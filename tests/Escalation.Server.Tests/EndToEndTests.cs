@@ -170,6 +170,29 @@ public sealed class EndToEndTests(ServerFixture fixture) : IClassFixture<ServerF
     }
 
     [Fact]
+    public async Task Audit_PublicLinkOfASensitiveRefund_ShowsNoInternalJudgementInJsonOrPage()
+    {
+        var caseId = (await fixture.SubmitAsync(SampleTickets.Load("01-delegatezero-refund-past-window-outage.json", null, Unique("PUBDZ")))).GetProperty("caseId").GetString()!;
+        var settled = await fixture.WaitForCaseAsync(caseId, c => c.GetProperty("status").GetString() == "awaiting-review");
+        var url = settled.GetProperty("publicAuditUrl").GetString()!;
+
+        var json = await fixture.Server.Client.GetStringAsync(url);
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Accept.ParseAdd("text/html");
+        var page = await (await fixture.Server.Client.SendAsync(request)).Content.ReadAsStringAsync();
+
+        Assert.Contains("Refund policy", page);
+        Assert.Contains("senior specialist", page);
+        foreach (var view in new[] { json, page })
+        {
+            foreach (var word in new[] { "Priority", "P0", "intensity", "unhappy", "sensitive", "renewal", "cap of", "€250", "Escalation thresholds", "ARR", "precedent", "pr-046" })
+            {
+                Assert.DoesNotContain(word, view, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [Fact]
     public async Task OpenApiAndHealth_AreServed()
     {
         var openapi = await fixture.Server.Client.GetFromJsonAsync<JsonElement>("/api/openapi.json");

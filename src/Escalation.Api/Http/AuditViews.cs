@@ -59,9 +59,8 @@ public static class AuditViews
         "How your request was decided",
         [
             new() { Heading = "Decision", Facts = [new("Request", view.TicketId), new("Decided by", view.DecidedBy), new("When", view.At.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))], Text = view.Decision },
+            new() { Heading = "What happened", Items = view.WhatHappened },
             new() { Heading = "Policy applied", Items = view.Policies.Select(p => $"{p.Title} (version {p.Version})").ToArray() },
-            new() { Heading = "What we considered", Items = view.Context },
-            new() { Heading = "Our reasoning", Items = view.Reasoning },
         ],
         $"Reference {view.TraceId}");
 }

@@ -258,7 +258,9 @@ public sealed class CaseApi(
             return Problem(Problems.Problems.NotFound("trace", request.Path));
         }
 
-        var view = PublicTraceView.From(traceId, TraceCanonicalJson.Deserialize(bytes));
+        var ws = workspace();
+        // A policy the workspace no longer has is named as cited; one marked internal never is.
+        var view = PublicTraceView.From(traceId, TraceCanonicalJson.Deserialize(bytes), id => ws.FindPolicy(id)?.ShownToCustomer ?? true);
         return WantsHtml(request) ? Html(200, TracePage.Render(AuditViews.Public(view))) : JsonResponse(200, view);
     }
 

@@ -17,6 +17,12 @@ public sealed record Policy
     public IReadOnlyList<string> Guardrails { get; init; } = [];
     public IReadOnlyList<PolicyRule> Rules { get; init; } = [];
 
+    /// <summary>
+    /// False for a policy written for the support team only (<c>audience: internal</c>, e.g. escalation
+    /// thresholds): it is cited in the trace but never named on the customer's view.
+    /// </summary>
+    public bool ShownToCustomer { get; init; } = true;
+
     /// <summary>The Markdown text of the policy.</summary>
     public string Body { get; init; } = "";
 

@@ -1,16 +1,19 @@
-using System.Text.RegularExpressions;
-
 namespace Escalation.Core.Tracing;
 
 /// <summary>
-/// The customer's view of a decision trace (the public audit link): which policy was applied, what
-/// context was considered, the reasoning and the decision — without internal notes, other customers'
-/// data (precedents, evidence quotes), reviewer identities, model internals or the customer's email.
+/// The customer's view of a decision trace (the public audit link): which request it was, the
+/// policies that applied (title and version), what was decided and who decided, in words written
+/// for the customer. It is built from a short list of things the customer may see, never by
+/// filtering the internal record: routing reasons, signals, priority, thresholds, tenure, renewal
+/// and account value, internal notes, evidence quotes, precedents, reviewer identities and model
+/// internals are the support team's judgement about the customer and never reach this view.
 /// </summary>
-public sealed partial record PublicTraceView
+public sealed record PublicTraceView
 {
     public required string TraceId { get; init; }
     public required string CaseId { get; init; }
+
+    /// <summary>The help desk's ticket reference the customer knows their request by.</summary>
     public required string TicketId { get; init; }
     public required string Kind { get; init; }
     public required DateTimeOffset At { get; init; }
@@ -18,76 +21,32 @@ public sealed partial record PublicTraceView
     /// <summary>Policies applied: id, version and title.</summary>
     public IReadOnlyList<PublicPolicy> Policies { get; init; } = [];
 
-    /// <summary>The context considered, in plain words (tier, tenure, signals).</summary>
-    public IReadOnlyList<string> Context { get; init; } = [];
-
-    /// <summary>Why, in plain words.</summary>
-    public IReadOnlyList<string> Reasoning { get; init; } = [];
-
     /// <summary>The route taken, in plain words; null when the record carries no decision.</summary>
     public string? Decision { get; init; }
+
+    /// <summary>What this step of the case means for the customer, in one or two sentences.</summary>
+    public IReadOnlyList<string> WhatHappened { get; init; } = [];
 
     /// <summary>"the support agent" or "a senior specialist" — never a person's identity.</summary>
     public required string DecidedBy { get; init; }
 
-    /// <summary>The redacted view of a trace.</summary>
-    public static PublicTraceView From(string traceId, DecisionTrace trace)
+    /// <summary>The customer's view of a trace.</summary>
+    /// <param name="traceId">The trace's id.</param>
+    /// <param name="trace">The record.</param>
+    /// <param name="shownToCustomer">
+    /// Whether a policy id may be named to the customer (the workspace's <c>audience</c>); null names every cited policy.
+    /// </param>
+    public static PublicTraceView From(string traceId, DecisionTrace trace, Func<string, bool>? shownToCustomer = null) => new()
     {
-        var context = new List<string>();
-        if (trace.Customer is { } c)
-        {
-            context.Add($"Plan: {c.Tier}");
-            if (c.TenureMonths is { } months)
-            {
-                context.Add($"Customer for {months} month{(months == 1 ? "" : "s")}");
-            }
-        }
-
-        if (trace.Signals is { } s)
-        {
-            context.Add($"Priority: {s.Priority}");
-            context.AddRange(s.Flags.Select(FlagWords));
-        }
-
-        var reasoning = trace.Entries
-            .Where(e => e.Kind == TraceKinds.Decided)
-            .Select(e => Scrub(e.Text))
-            .Concat(trace.Decision?.Reasons.Select(Scrub) ?? [])
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
-
-        return new PublicTraceView
-        {
-            TraceId = traceId,
-            CaseId = trace.CaseId,
-            TicketId = trace.TicketId,
-            Kind = trace.Kind,
-            At = trace.At,
-            Policies = [.. trace.Policies.Select(p => new PublicPolicy(p.Id, p.Version, p.Title))],
-            Context = context,
-            Reasoning = reasoning,
-            Decision = trace.Decision is { } d ? RouteWords(d.Route) : null,
-            DecidedBy = trace.Actor.Kind == TraceActor.ReviewerKind ? "a senior specialist" : "the support agent",
-        };
-    }
-
-    /// <summary>Plain words for a signal flag.</summary>
-    public static string FlagWords(string flag) => flag switch
-    {
-        "legal" => "Legal or compliance matter raised",
-        "negative" => "The message reads as unhappy",
-        "complaint" => "A complaint",
-        "abusive" => "Strong language",
-        "manager-request" => "Asked for a manager",
-        "churn-threat" => "Considering cancelling",
-        "outage" => "Affected by an outage",
-        "data-loss" => "Possible data loss",
-        "security" => "Security concern",
-        "chargeback" => "Payment dispute mentioned",
-        "vip" => "Priority account",
-        "repeat-complainant" => "Has raised this before",
-        "commercially-sensitive" => "Renewal or account size makes this sensitive",
-        _ => flag.Replace('-', ' '),
+        TraceId = traceId,
+        CaseId = trace.CaseId,
+        TicketId = trace.TicketId,
+        Kind = trace.Kind,
+        At = trace.At,
+        Policies = [.. trace.Policies.Where(p => shownToCustomer?.Invoke(p.Id) ?? true).Select(p => new PublicPolicy(p.Id, p.Version, p.Title))],
+        Decision = trace.Decision is { } d ? RouteWords(d.Route) : null,
+        WhatHappened = Explain(trace),
+        DecidedBy = trace.Actor.Kind == TraceActor.ReviewerKind ? "a senior specialist" : "the support agent",
     };
 
     /// <summary>Plain words for a route.</summary>
@@ -98,14 +57,35 @@ public sealed partial record PublicTraceView
         "escalate" => "Handed to a senior specialist",
         "resolve-in-place" => "Resolved",
         "return-to-tier-1" => "Returned to the support team with guidance",
-        _ => route.Replace('-', ' '),
+        _ => "Recorded",
     };
 
-    /// <summary>Removes email addresses from text meant for the customer.</summary>
-    private static string Scrub(string text) => EmailPattern().Replace(text, "[email]");
-
-    [GeneratedRegex(@"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")]
-    private static partial Regex EmailPattern();
+    // One explanation per record kind and route. Written for the customer and fixed here, so no
+    // internal wording (a reason's threshold, a score, an account's value) can pass through.
+    private static IReadOnlyList<string> Explain(DecisionTrace trace)
+    {
+        var route = trace.Decision?.Route;
+        return trace.Kind switch
+        {
+            TraceRecordKinds.SlaTimeout =>
+                ["Your request was handed to a senior specialist so that it is answered without further delay."],
+            TraceRecordKinds.ReviewOutcome when route == "escalate" =>
+                ["A senior specialist reviewed the proposed answer and took your request over personally."],
+            TraceRecordKinds.ReviewOutcome =>
+                ["A senior specialist reviewed the proposed answer before anything was sent to you."],
+            TraceRecordKinds.Delivery =>
+                ["Our answer was delivered to your help-desk conversation."],
+            _ => route switch
+            {
+                "draft-and-send" => ["We answered your request following the policy shown here."],
+                "draft-for-review" => ["A senior specialist checks our answer against the policy shown here before it is sent to you."],
+                "escalate" => ["Your request needs a person's judgement, so a senior specialist handles it and contacts you."],
+                "resolve-in-place" => ["The support team resolved your request following the policy shown here."],
+                "return-to-tier-1" => ["The support team handles your request with guidance on the next step."],
+                _ => [],
+            },
+        };
+    }
 }
 
 /// <summary>A policy as the public view names it.</summary>

@@ -13,6 +13,11 @@ namespace Escalation.Infrastructure.Workspace;
 public static class WorkspaceLoader
 {
     public const string RoutingFile = "routing.yaml";
+
+    // Who a policy is written for: "customer" (the default) may be named on the customer's view of a
+    // decision, "internal" (thresholds, conduct rules) only on the team's.
+    private static readonly IReadOnlySet<string> PolicyAudiences = new HashSet<string>(StringComparer.Ordinal) { "customer", "internal" };
+
     public const string ToneGuideFile = "tone-guide.yaml";
     public const string CustomersFile = "customers.yaml";
     public const string PrecedentsFile = "precedents.yaml";
@@ -226,7 +231,7 @@ public static class WorkspaceLoader
         var bodyStart = text.IndexOf('\n', end + 1);
         var body = bodyStart < 0 ? "" : text[(bodyStart + 1)..].Trim();
         var y = new YamlFields(file, "", YamlFields.ParseDocument(file, front));
-        y.AllowOnly("id", "title", "version", "effective", "category", "tags", "currency", "numbers", "guardrails", "rules");
+        y.AllowOnly("id", "title", "version", "effective", "category", "audience", "tags", "currency", "numbers", "guardrails", "rules");
         var rules = y.MappingList("rules").Select(r =>
         {
             r.AllowOnly("id", "text");
@@ -244,6 +249,7 @@ public static class WorkspaceLoader
             Numbers = y.OptionalMapping("numbers")?.NumberMap() ?? new Dictionary<string, decimal>(),
             Guardrails = y.StringList("guardrails"),
             Rules = rules,
+            ShownToCustomer = (y.Has("audience") ? y.RequiredOneOf("audience", PolicyAudiences) : "customer") == "customer",
             Body = body,
             ContentHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))),
             SourcePath = file,

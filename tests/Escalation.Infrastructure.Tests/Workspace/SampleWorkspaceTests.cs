@@ -31,6 +31,8 @@ public sealed class SampleWorkspaceTests
             Assert.Contains(ws.Policies, p => p.Category == category);
         }
 
+        Assert.False(ws.FindPolicy("escalation-thresholds")!.ShownToCustomer);
+        Assert.True(ws.FindPolicy("refund")!.ShownToCustomer);
         Assert.Contains(ws.Precedents, p => p.Facts.DaysSincePurchase == 46 && p.Facts.Cause == "outage" && p.Decision == "approved");
         Assert.Contains(ws.Precedents, p => p.Category == "sla-credit" && p.Decision == "declined");
     }

@@ -113,6 +113,15 @@ public sealed class WorkspaceLoaderTests
     }
 
     [Fact]
+    public void Load_PolicyWithUnknownAudience_NamesTheFieldAndTheAllowedOnes()
+    {
+        var ex = Broken("policies/refund.md", t => t.Replace("category: refund", "category: refund\naudience: staff"));
+
+        Assert.StartsWith("audience", ex.Location);
+        Assert.Contains("internal", ex.Problem);
+    }
+
+    [Fact]
     public void Load_PolicyNumberNotANumber_Fails()
     {
         var ex = Broken("policies/refund.md", t => t.Replace("refundWindowDays: 30", "refundWindowDays: thirty"));
