@@ -6,7 +6,7 @@ using Escalation.Core.Tickets;
 namespace Escalation.Api.Submissions;
 
 /// <summary>
-/// Turns a request body into a <see cref="CaseSubmission"/> (DESIGN.md §5, camelCase JSON), or into the
+/// Turns a request body into a <see cref="CaseSubmission"/> (docs/design.md, camelCase JSON), or into the
 /// RFC 7807 problem that names every field at fault. Pure: the workspace is asked only through the
 /// "is this a known customer id" predicate, so nothing is stored or started for a bad body.
 /// </summary>

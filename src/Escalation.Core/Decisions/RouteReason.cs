@@ -3,7 +3,7 @@ namespace Escalation.Core.Decisions;
 /// <summary>One reason for a route: a stable code and a sentence for people.</summary>
 /// <param name="Code">Stable code, e.g. <c>legal-sensitive</c>, <c>policy-conflict</c> (see <see cref="ReasonCodes"/>).</param>
 /// <param name="Text">Why, with the facts that triggered it.</param>
-/// <param name="HardRule">True when the reason is a non-negotiable rule (DESIGN.md §1).</param>
+/// <param name="HardRule">True when the reason is a non-negotiable rule (docs/design.md, "Hard rules").</param>
 public sealed record RouteReason(string Code, string Text, bool HardRule);
 
 /// <summary>Reason codes used by the route and resolve-or-escalate stages.</summary>

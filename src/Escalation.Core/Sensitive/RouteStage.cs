@@ -8,7 +8,7 @@ namespace Escalation.Core.Sensitive;
 
 /// <summary>
 /// <c>route</c>: draft-and-send, draft-for-review or escalate, with every reason. The hard rules of
-/// DESIGN.md §1 come first and cannot be outweighed; auto-send only when nothing applies and the
+/// docs/design.md ("Hard rules") come first and cannot be outweighed; auto-send only when nothing applies and the
 /// tone-check passed. Choices where the brief allowed either: VIP-tier sensitivity (a VIP whose message
 /// is not plainly positive), a pattern-flagged repeat complainant and a churn threat on a commercially
 /// sensitive account are escalated (seed 000 lists them with legal content as human-handoff cases);

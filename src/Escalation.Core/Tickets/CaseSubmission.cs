@@ -2,7 +2,7 @@ namespace Escalation.Core.Tickets;
 
 /// <summary>
 /// A ticket handed to the service by a help desk: the HTTP body, the queue message and the sample
-/// ticket files all take this shape (DESIGN.md §5).
+/// ticket files all take this shape (docs/design.md, "The submission").
 /// </summary>
 public sealed record CaseSubmission
 {
