@@ -23,6 +23,7 @@ public static class CliApp
                                         client side of the fault drills in bench/drills/
           verify <traceId|file> [--data DIR]
                                         recompute a case's trace hash chain (or one exported trace); exit 1 where it breaks
+          verify --data DIR             the whole store: damaged ranges of the record log, every case's chain
         """;
 
     public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
