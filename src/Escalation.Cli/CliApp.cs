@@ -19,10 +19,11 @@ public static class CliApp
           cost [--model-tokens IN,OUT]  € per case per route on Azure (counts from the real case workflow; docs/costs.md)
           kpis [--data DIR] [--now ISO] [--json] [--no-consistency]
                                         KPI summary from a data directory's case index
-          drill receiver|submit|verify|fuzz|tokens ...
+          drill receiver|submit|verify|fuzz|tokens|store-seed|store-flip|store-check ...
                                         client side of the fault drills in bench/drills/
           verify <traceId|file> [--data DIR]
                                         recompute a case's trace hash chain (or one exported trace); exit 1 where it breaks
+          verify --data DIR             the whole store: damaged ranges of the record log, every case's chain
         """;
 
     public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)

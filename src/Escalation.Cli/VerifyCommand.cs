@@ -8,7 +8,8 @@ namespace Escalation.Cli;
 /// <summary>
 /// <c>escalation verify &lt;traceId|file&gt; [--data DIR]</c>: recomputes the hash chain of the trace's case
 /// (file storage under the data directory) or checks one exported trace file; says exactly where it breaks.
-/// Exit code 0 when intact, 1 when broken or not found, 2 on usage errors.
+/// <c>escalation verify --data DIR</c> checks the whole store: every damaged range of its record log and every
+/// case's chain. Exit code 0 when intact, 1 when broken, damaged or not found, 2 on usage errors.
 /// </summary>
 public static class VerifyCommand
 {
@@ -19,7 +20,13 @@ public static class VerifyCommand
         var target = CliArgs.Positional(args, "--data").FirstOrDefault();
         if (target is null)
         {
-            await stderr.WriteLineAsync("usage: escalation verify <traceId|file> [--data DIR]");
+            if (CliArgs.Option(args, "--data") is { } folder)
+            {
+                await using var whole = LocalCaseStore.OpenReadOnly(folder);
+                return await VerifyStoreAsync(whole, folder, stdout);
+            }
+
+            await stderr.WriteLineAsync("usage: escalation verify <traceId|file> [--data DIR] | verify --data DIR");
             return 2;
         }
 
@@ -36,7 +43,45 @@ public static class VerifyCommand
 
         var data = CliArgs.Option(args, "--data") ?? DefaultDataDirectory;
         await using var store = LocalCaseStore.OpenReadOnly(data);
-        return await VerifyStoredAsync(target, store.Traces, data, stdout);
+        var damaged = await ReportDamageAsync(store, stdout);
+        return Math.Max(damaged ? 1 : 0, await VerifyStoredAsync(target, store.Traces, data, stdout));
+    }
+
+    /// <summary>The whole store: every damaged range of the record log, then the chain of every case.</summary>
+    private static async Task<int> VerifyStoreAsync(LocalCaseStore store, string data, TextWriter stdout)
+    {
+        var damaged = await ReportDamageAsync(store, stdout);
+        var cases = store.TraceLog.CaseIds();
+        var broken = 0;
+        foreach (var caseId in cases)
+        {
+            var result = await store.Traces.VerifyCaseAsync(caseId);
+            if (!result.Ok)
+            {
+                broken++;
+                await stdout.WriteLineAsync($"BROKEN  case {caseId}, chain of {result.Length}:");
+                foreach (var b in result.Breaks)
+                {
+                    await stdout.WriteLineAsync($"  {b}");
+                }
+            }
+        }
+
+        var ok = !damaged && broken == 0;
+        await stdout.WriteLineAsync($"{(ok ? "OK" : "BROKEN")}  store {Path.GetFullPath(data)}: {store.Log.Count} records readable, "
+            + $"{store.Log.Damage.Count} damaged range{(store.Log.Damage.Count == 1 ? "" : "s")}, {cases.Count} case chain{(cases.Count == 1 ? "" : "s")} verified, {broken} broken");
+        return ok ? 0 : 1;
+    }
+
+    /// <summary>Prints each range of the record log that holds no readable record; true when there is one.</summary>
+    private static async Task<bool> ReportDamageAsync(LocalCaseStore store, TextWriter stdout)
+    {
+        foreach (var range in store.Log.Damage)
+        {
+            await stdout.WriteLineAsync($"DAMAGED  {range}");
+        }
+
+        return store.Log.Damage.Count > 0;
     }
 
     private static async Task<int> VerifyFileAsync(string path, TextWriter stdout)

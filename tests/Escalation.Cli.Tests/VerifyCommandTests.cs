@@ -110,5 +110,49 @@ public sealed class VerifyCommandTests : IDisposable
         Assert.Contains("NOT FOUND", output);
     }
 
+    [Fact]
+    public async Task Verify_WholeStoreWithAByteChangedMidLog_ListsTheDamageAndTheBrokenChainAndExitsOne()
+    {
+        List<AppendedTrace> chain = [];
+        await using (var server = LocalCaseStore.Open(_data))
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                chain.Add(await server.Traces.AppendAsync(Trace($"step {i}")));
+            }
+
+            await server.Traces.AppendAsync(Trace("other case") with { CaseId = "case-later" });
+        }
+
+        var segment = Path.Combine(_data, RecordLog.FolderName, "records-000001.log");
+        var bytes = await File.ReadAllBytesAsync(segment);
+        var at = bytes.AsSpan().IndexOf(chain[1].Bytes);
+        bytes[at + 40] ^= 0x01; // inside the middle trace: records after it are intact
+        await File.WriteAllBytesAsync(segment, bytes);
+
+        var (code, output) = await RunAsync("--data", _data);
+
+        Assert.Equal(1, code);
+        Assert.Contains($"DAMAGED  store/records-000001.log at offset {at - 20 - ("t/" + chain[1].TraceId).Length}", output);
+        Assert.Contains($"record 't/{chain[1].TraceId}'", output);
+        Assert.Contains($"position 1 ({chain[1].TraceId}): missing", output);
+        Assert.DoesNotContain("case case-later", output); // the chain written after the damage is intact
+        Assert.Contains("1 damaged range, 2 case chains verified, 1 broken", output);
+    }
+
+    [Fact]
+    public async Task Verify_WholeIntactStore_PrintsOkAndExitsZero()
+    {
+        await using (var server = LocalCaseStore.Open(_data))
+        {
+            await server.Traces.AppendAsync(Trace("step 0"));
+        }
+
+        var (code, output) = await RunAsync("--data", _data);
+
+        Assert.Equal(0, code);
+        Assert.Contains("0 damaged ranges, 1 case chain verified, 0 broken", output);
+    }
+
     public void Dispose() => Directory.Delete(_data, recursive: true);
 }

@@ -103,7 +103,8 @@ public sealed class ServerProcess : IAsyncDisposable
 
             try
             {
-                if ((await server.Client.GetAsync("/api/health")).IsSuccessStatusCode)
+                // Up: healthy, or up and reporting a storage problem (damage it found at start), which tests look at.
+                if ((await server.Client.GetAsync("/api/health")).StatusCode is HttpStatusCode.OK or HttpStatusCode.ServiceUnavailable)
                 {
                     return server;
                 }

@@ -61,6 +61,10 @@ public static class EscalationServiceCollectionExtensions
             services.AddSingleton<IInboundQueue>(sp => new FileInboundQueue(settings.DataDirectory, InboundQueueName, sp.GetRequiredService<TimeProvider>()));
         }
 
+        // Traces are served only when their bytes hash to their id; a mismatch stays a health problem.
+        services.AddSingleton<TraceIntegrity>();
+        services.AddSingleton<IStorageHealth>(sp => sp.GetRequiredService<TraceIntegrity>());
+
         // Signals, drafting and the two pipelines' steps.
         services.TryAddSingleton<ITextSignalAnalyzer, LexiconSignalAnalyzer>();
         services.AddSingleton(sp => CaseDetectors.From(new DetectStage(sp.GetRequiredService<ITextSignalAnalyzer>())));

@@ -42,7 +42,8 @@ public sealed class CaseApi(
     IUsedTokenStore usedTokens,
     CaseServiceOptions options,
     TimeProvider time,
-    IEnumerable<IStorageHealth> storage)
+    IEnumerable<IStorageHealth> storage,
+    TraceIntegrity integrity)
 {
     private const int MaxWaitSeconds = 30;
 
@@ -219,6 +220,11 @@ public sealed class CaseApi(
             return Problem(Problems.Problems.NotFound("trace", request.Path));
         }
 
+        if (!integrity.Matches(traceId, bytes))
+        {
+            return AlteredTrace(request);
+        }
+
         if (!WantsHtml(request))
         {
             return new ApiResponse(200, "application/json; charset=utf-8", bytes, new Dictionary<string, string> { ["Cache-Control"] = "public, max-age=31536000, immutable" });
@@ -258,23 +264,44 @@ public sealed class CaseApi(
             return Problem(Problems.Problems.NotFound("trace", request.Path));
         }
 
+        if (!integrity.Matches(traceId, bytes))
+        {
+            return AlteredTrace(request);
+        }
+
         var ws = workspace();
         // A policy the workspace no longer has is named as cited; one marked internal never is.
         var view = PublicTraceView.From(traceId, TraceCanonicalJson.Deserialize(bytes), id => ws.FindPolicy(id)?.ShownToCustomer ?? true);
         return WantsHtml(request) ? Html(200, TracePage.Render(AuditViews.Public(view))) : JsonResponse(200, view);
     }
 
+    /// <summary>
+    /// The answer for a trace whose stored bytes hash to another id: an error, never cached, and nothing of the altered
+    /// bytes (its verify route says where the case's chain breaks).
+    /// </summary>
+    private static ApiResponse AlteredTrace(ApiRequest request)
+    {
+        if (WantsHtml(request))
+        {
+            return Html(500, OutcomePages.ServiceFailure(storage: false));
+        }
+
+        var problem = Problems.Problems.Create("trace-altered", "The stored trace does not match its id", 500,
+            "The bytes stored under this id hash to another id, so they are not served. GET /api/audit/{traceId}/verify says where the case's chain breaks.", request.Path);
+        return new(problem.Status, ProblemDetails.ContentType, problem.ToUtf8Bytes(), new Dictionary<string, string> { ["Cache-Control"] = "no-store" });
+    }
+
     // ---- service -----------------------------------------------------------------------------
 
     /// <summary>
     /// <c>GET /api/health</c>: 200 with the workspace in use, or 503 (problem+json) when a store has stopped after a
-    /// failed write and the host must be restarted.
+    /// failed write and the host must be restarted, or holds damaged or altered records (it still serves the rest).
     /// </summary>
     public ApiResponse Health(ApiRequest request)
     {
         if (storage.Select(s => s.Problem).FirstOrDefault(p => p is not null) is { } problem)
         {
-            return Problem(Problems.Problems.Create("storage-failed", "Storage stopped after a failed write", 503, problem, request.Path));
+            return Problem(Problems.Problems.Create("storage-failed", "Storage needs attention", 503, problem, request.Path));
         }
 
         var ws = workspace();

@@ -137,9 +137,10 @@ internal static class OpenApiJson
         "summary": "A decision trace (JSON, or HTML when the client accepts text/html)",
         "parameters": [ { "$ref": "#/components/parameters/TraceId" } ],
         "responses": {
-          "200": { "description": "The trace.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/DecisionTrace" } }, "text/html": { "schema": { "type": "string" } } } },
+          "200": { "description": "The trace (cached for a year: its bytes hash to its id).", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/DecisionTrace" } }, "text/html": { "schema": { "type": "string" } } } },
           "401": { "$ref": "#/components/responses/Unauthorized" },
-          "404": { "$ref": "#/components/responses/NotFound" }
+          "404": { "$ref": "#/components/responses/NotFound" },
+          "500": { "description": "The stored bytes do not hash to this id (altered after they were written): not served, not cached; GET /api/health reports it.", "content": { "application/problem+json": { "schema": { "$ref": "#/components/schemas/Problem" } } } }
         }
       }
     },
@@ -178,7 +179,7 @@ internal static class OpenApiJson
         "security": [],
         "responses": {
           "200": { "description": "Healthy.", "content": { "application/json": { "schema": { "type": "object", "properties": { "status": { "type": "string", "examples": ["ok"] } }, "additionalProperties": true } } } },
-          "503": { "description": "A local store stopped after a failed write; restart the host.", "content": { "application/problem+json": { "schema": { "$ref": "#/components/schemas/Problem" } } } }
+          "503": { "description": "A store stopped after a failed write (restart the host), or holds damaged records or altered traces (the rest is still served; see docs/storage.md). The detail names the segment and offset.", "content": { "application/problem+json": { "schema": { "$ref": "#/components/schemas/Problem" } } } }
         }
       }
     },
@@ -389,8 +390,30 @@ internal static class OpenApiJson
       "DecisionTrace": { "type": "object", "description": "The immutable decision trace: inputs read, policy versions and hashes, precedents, signals, stages, decision and reasons.", "additionalProperties": true },
       "TraceVerification": {
         "type": "object",
-        "required": ["traceId", "valid"],
-        "properties": { "traceId": { "type": "string" }, "valid": { "type": "boolean" }, "contentHash": { "type": "string" }, "detail": { "type": "string" } }
+        "required": ["traceId", "caseId", "verification"],
+        "properties": {
+          "traceId": { "type": "string" },
+          "caseId": { "type": "string" },
+          "verification": {
+            "type": "object",
+            "properties": {
+              "caseId": { "type": ["string", "null"] },
+              "length": { "type": "integer" },
+              "ok": { "type": "boolean" },
+              "breaks": { "type": "array", "items": { "$ref": "#/components/schemas/ChainBreak" } },
+              "firstBreak": { "oneOf": [ { "$ref": "#/components/schemas/ChainBreak" }, { "type": "null" } ] }
+            }
+          }
+        }
+      },
+      "ChainBreak": {
+        "type": "object",
+        "properties": {
+          "position": { "type": "integer" },
+          "traceId": { "type": "string" },
+          "kind": { "type": "string", "enum": ["missing-trace", "hash-mismatch", "malformed", "foreign-case", "missing-sequence", "swapped-order", "sequence-mismatch", "broken-link"] },
+          "message": { "type": "string" }
+        }
       }
     }
   }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Escalation.Core.Tracing;
 
@@ -7,7 +8,8 @@ namespace Escalation.Core.Tracing;
 /// <param name="Bytes">The stored bytes; null when the chain lists it but storage no longer has it.</param>
 public sealed record StoredTraceBytes(string Id, byte[]? Bytes);
 
-/// <summary>What is wrong at a position of a chain.</summary>
+/// <summary>What is wrong at a position of a chain (in JSON its name in kebab case: <c>hash-mismatch</c>).</summary>
+[JsonConverter(typeof(ChainBreakKindJsonConverter))]
 public enum ChainBreakKind
 {
     /// <summary>The chain lists a trace that storage no longer holds.</summary>
@@ -34,6 +36,9 @@ public enum ChainBreakKind
     /// <summary>The previous-hash link does not point at the record before it.</summary>
     BrokenLink,
 }
+
+/// <summary>Writes a <see cref="ChainBreakKind"/> as its name (<c>missing-trace</c>), like the API's other enumerations, not its number.</summary>
+public sealed class ChainBreakKindJsonConverter() : JsonStringEnumConverter<ChainBreakKind>(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false);
 
 /// <summary>Where and how a chain breaks.</summary>
 /// <param name="Position">0-based position in the chain.</param>

@@ -15,7 +15,7 @@ public sealed class LocalCaseStore : IAsyncDisposable
         Log = log;
         Index = new LogCaseIndex(log, dataDirectory);
         Artifacts = new LogStageArtifactStore(log, dataDirectory);
-        Traces = new LogTraceStore(log, dataDirectory);
+        TraceLog = new LogTraceStore(log, dataDirectory);
     }
 
     /// <summary>The record log both stores write to.</summary>
@@ -28,7 +28,10 @@ public sealed class LocalCaseStore : IAsyncDisposable
     public IStageArtifactStore Artifacts { get; }
 
     /// <summary>The decision traces and their chains.</summary>
-    public ITraceStore Traces { get; }
+    public ITraceStore Traces => TraceLog;
+
+    /// <summary>The decision traces, with what only the local store can list (every case with a chain).</summary>
+    public LogTraceStore TraceLog { get; }
 
     /// <summary>Opens the data directory's store for the one process that writes it.</summary>
     public static LocalCaseStore Open(string dataDirectory) => new(RecordLog.Open(dataDirectory), dataDirectory);

@@ -18,10 +18,12 @@ public sealed class LogTraceStore : ITraceStore
 
     private readonly RecordLog _log;
     private readonly FileTraceStore? _files;
+    private readonly string _chains;
 
     public LogTraceStore(RecordLog log, string dataDirectory)
     {
         _log = log;
+        _chains = Path.Combine(dataDirectory, "chains");
         _files = Directory.Exists(Path.Combine(dataDirectory, "traces")) || Directory.Exists(Path.Combine(dataDirectory, "chains"))
             ? new FileTraceStore(dataDirectory)
             : null;
@@ -107,6 +109,18 @@ public sealed class LogTraceStore : ITraceStore
 
         await written.ConfigureAwait(false);
         return true;
+    }
+
+    /// <summary>Every case with a chain, in ordinal order (a scan of every key: for <c>verify</c> of a whole store).</summary>
+    public IReadOnlyList<string> CaseIds()
+    {
+        var ids = _log.KeysStartingWith("l/").Select(k => k[2..k.LastIndexOf('/')]).ToHashSet(StringComparer.Ordinal);
+        if (_files is not null && Directory.Exists(_chains))
+        {
+            ids.UnionWith(Directory.EnumerateDirectories(_chains).Select(d => Path.GetFileName(d)!));
+        }
+
+        return [.. ids.Order(StringComparer.Ordinal)];
     }
 
     private static string TraceKey(string traceId) => "t/" + traceId;

@@ -13,16 +13,18 @@ namespace Escalation.Infrastructure.Storage;
 /// key → position is kept in memory and rebuilt by reading the segments when the log is opened.
 /// <para>
 /// Each record is framed as <c>"ESR1"</c>, key length, payload length (little-endian 32-bit), the first 8 bytes of the
-/// SHA-256 of key + payload, then the key (UTF-8) and the payload. Reading a segment stops at the first record that is
-/// short or does not match its checksum — the torn tail of a crash, whose writes were never acknowledged. A writer
-/// always starts a new segment, so it never appends after such a tail.
+/// SHA-256 of key + payload, then the key (UTF-8) and the payload. A short or bad frame at the very end of the last
+/// segment is the torn tail of a crash, whose writes were never acknowledged: the writer that opens the log next moves
+/// it aside and starts a new segment, so it never appends after it. Bad bytes anywhere else are damage: the scan
+/// resynchronises on the next valid frame, keeps every readable record and reports each damaged range through
+/// <see cref="Problem"/> and <see cref="Damage"/> (see RecordLogScan.cs).
 /// </para>
 /// <para>
 /// One process writes a log (the host that owns the data folder); others may open it read-only and see the records
 /// complete when they opened it.
 /// </para>
 /// </summary>
-public sealed class RecordLog : IAsyncDisposable, IStorageHealth
+public sealed partial class RecordLog : IAsyncDisposable, IStorageHealth
 {
     /// <summary>The folder of a data directory that holds the log.</summary>
     public const string FolderName = "store";
@@ -67,9 +69,10 @@ public sealed class RecordLog : IAsyncDisposable, IStorageHealth
 
         if (Directory.Exists(directory))
         {
-            foreach (var (number, path) in Directory.EnumerateFiles(directory, "records-*.log").Select(p => (SegmentNumber(p), p)).Where(s => s.Item1 > 0).OrderBy(s => s.Item1))
+            var segments = Directory.EnumerateFiles(directory, "records-*.log").Select(p => (SegmentNumber(p), p)).Where(s => s.Item1 > 0).OrderBy(s => s.Item1).ToList();
+            foreach (var (number, path) in segments)
             {
-                Scan(number, path);
+                Scan(number, path, last: number == segments[^1].Item1);
                 _lastExisting = number;
             }
         }
@@ -82,7 +85,8 @@ public sealed class RecordLog : IAsyncDisposable, IStorageHealth
         {
             lock (_gate)
             {
-                return _failed is null ? null : $"The record log could not write ({_failed.Message}); restart the host to reopen it.";
+                var failed = _failed is null ? null : $"The record log could not write ({_failed.Message}); restart the host to reopen it.";
+                return DamageProblem() is { } damage ? (failed is null ? damage : failed + " " + damage) : failed;
             }
         }
     }
@@ -335,45 +339,18 @@ public sealed class RecordLog : IAsyncDisposable, IStorageHealth
         }
         finally
         {
-            if (Problem is null)
+            bool failed;
+            lock (_gate)
+            {
+                failed = _failed is not null;
+            }
+
+            if (!failed)
             {
                 output?.Flush(flushToDisk: true); // a stop leaves nothing behind that nobody waited for
             }
 
             output?.Dispose();
-        }
-    }
-
-    private void Scan(int number, string path)
-    {
-        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        var length = RandomAccess.GetLength(handle);
-        var header = new byte[HeaderBytes];
-        var body = Array.Empty<byte>();
-        long position = 0;
-        while (position + HeaderBytes <= length && RandomAccess.Read(handle, header, position) == HeaderBytes && header.AsSpan(0, 4).SequenceEqual(Magic))
-        {
-            var keyLength = BinaryPrimitives.ReadInt32LittleEndian(header.AsSpan(4));
-            var payloadLength = BinaryPrimitives.ReadInt32LittleEndian(header.AsSpan(8));
-            if (keyLength is <= 0 or > MaxKeyBytes || payloadLength < 0 || position + HeaderBytes + keyLength + payloadLength > length)
-            {
-                break;
-            }
-
-            var size = keyLength + payloadLength;
-            if (body.Length < size)
-            {
-                body = new byte[Math.Max(size, body.Length * 2)];
-            }
-
-            if (RandomAccess.Read(handle, body.AsSpan(0, size), position + HeaderBytes) != size
-                || !Checksum(body.AsSpan(0, size)).SequenceEqual(header.AsSpan(12, 8)))
-            {
-                break; // a torn or damaged tail: nothing after it was acknowledged
-            }
-
-            Index(Encoding.UTF8.GetString(body, 0, keyLength), new Entry(number, position + HeaderBytes + keyLength, payloadLength));
-            position += HeaderBytes + size;
         }
     }
 

@@ -60,6 +60,62 @@ public sealed class RecordLogTests : IDisposable
         await using var reopened = RecordLog.Open(_dir.Path);
         Assert.Equal("written again", Text(reopened, "a/2"));
         Assert.Equal(2, Segments().Length); // the writer started a new segment instead of appending after the torn tail
+        // The tail, now before another segment's records, is not taken for damage: it was set aside, not deleted.
+        Assert.Null(reopened.Problem);
+        Assert.Empty(reopened.Damage);
+        Assert.Single(Directory.GetFiles(Path.Combine(_dir.Path, RecordLog.FolderName), "torn-000001-*.bin"));
+    }
+
+    [Fact]
+    public async Task Open_ByteChangedInAMiddleRecord_KeepsEveryOtherRecordAndReportsWhere()
+    {
+        var starts = new List<long>();
+        await using (var log = RecordLog.Open(_dir.Path))
+        {
+            for (var i = 0; i < 10; i++)
+            {
+                starts.Add(new FileInfo(Path.Combine(_dir.Path, RecordLog.FolderName, "records-000001.log")) is { Exists: true } f ? f.Length : 0);
+                await log.AppendAsync($"a/{i}", Bytes($"payload number {i}"));
+            }
+        }
+
+        Flip(Segments().Single(), starts[3] + 25); // inside record 4's payload
+
+        await using var reopened = RecordLog.Open(_dir.Path);
+        Assert.Null(reopened.Get("a/3"));
+        Assert.Equal([.. Enumerable.Range(0, 10).Where(i => i != 3).Select(i => $"payload number {i}")], Enumerable.Range(0, 10).Where(i => i != 3).Select(i => Text(reopened, $"a/{i}")));
+        var damage = Assert.Single(reopened.Damage);
+        Assert.Equal(("records-000001.log", starts[3], starts[4] - starts[3], "a/3"), (damage.Segment, damage.Offset, damage.Length, damage.Key));
+        Assert.Contains($"store/records-000001.log at offset {starts[3]}", reopened.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Open_DamagedHeaderAndDamagedLastRecordOfAnEarlierSegment_ResynchronisesAndReportsBoth()
+    {
+        await using (var log = RecordLog.Open(_dir.Path, segmentBytes: 200))
+        {
+            for (var i = 0; i < 12; i++)
+            {
+                await log.AppendAsync($"a/{i}", Bytes(new string((char)('a' + i), 60)));
+            }
+        }
+
+        var segments = Segments();
+        Flip(segments[0], 0); // the magic of the first record
+        Flip(segments[1], new FileInfo(segments[1]).Length - 2); // the last record of a segment that is not the last
+
+        await using var reopened = RecordLog.OpenReadOnly(_dir.Path);
+        Assert.Equal(2, reopened.Damage.Count);
+        Assert.Equal(10, reopened.Count);
+        Assert.Equal(new string('l', 60), Text(reopened, "a/11"));
+        Assert.Contains("and 1 more range", reopened.Problem, StringComparison.Ordinal);
+    }
+
+    private static void Flip(string path, long offset)
+    {
+        var bytes = File.ReadAllBytes(path);
+        bytes[offset] ^= 0x20;
+        File.WriteAllBytes(path, bytes);
     }
 
     [Fact]
