@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Escalation.Api.Cases;
 using Escalation.Api.Links;
+using Escalation.Infrastructure.Callbacks;
 using Escalation.Infrastructure.Email;
 using Escalation.Infrastructure.Storage;
 using Microsoft.Extensions.Configuration;
@@ -20,6 +21,9 @@ public sealed class EscalationSettings
     public required CaseServiceOptions CaseService { get; init; }
     public string? LinkSigningKey { get; init; }
     public string? CallbackKey { get; init; }
+
+    /// <summary>Where help-desk callbacks may go: public addresses and <c>Escalation:Callbacks:AllowedHosts</c>.</summary>
+    public CallbackAddressPolicy CallbackAddresses { get; init; } = CallbackAddressPolicy.PublicOnly;
     public string StorageProvider { get; init; } = "file";
     public string? StorageConnectionString { get; init; }
     public Uri? BlobServiceUri { get; init; }
@@ -75,6 +79,7 @@ public sealed class EscalationSettings
             },
             LinkSigningKey = Get("LinkSigningKey"),
             CallbackKey = Get("Callbacks:SigningKey"),
+            CallbackAddresses = new CallbackAddressPolicy(List(Get("Callbacks:AllowedHosts"), "")),
             StorageProvider = provider,
             StorageConnectionString = Get("Storage:ConnectionString"),
             BlobServiceUri = Get("Storage:BlobServiceUri") is { } b ? new Uri(b) : null,
