@@ -45,7 +45,7 @@ try
     builder.Services.AddEscalation(builder.Configuration).AddEmbeddedWorkflow();
     app = builder.Build();
     settings = app.Services.GetRequiredService<EscalationSettings>();
-    Directory.CreateDirectory(settings.DataDirectory);
+    settings.CreateDataDirectory();
     workspace = app.Services.GetRequiredService<Func<Workspace>>()();
     api = app.Services.GetRequiredService<CaseApi>();
     cases = app.Services.GetRequiredService<ICaseOrchestrationClient>();

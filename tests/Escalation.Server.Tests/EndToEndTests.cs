@@ -24,6 +24,17 @@ public sealed class EndToEndTests(ServerFixture fixture) : IClassFixture<ServerF
     }
 
     [Fact]
+    public async Task Submit_ThirtyIdenticalAtOnce_OneCaseAndOnlyTheOneThatCreatedItIsNotADuplicate()
+    {
+        var json = SampleTickets.Load("02-refund-within-window-seat-pack.json", ticketId: Unique("RACE"));
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 30).Select(_ => fixture.SubmitAsync(json, wait: 0)));
+
+        Assert.Single(answers.Select(a => a.GetProperty("caseId").GetString()).Distinct());
+        Assert.Single(answers, a => !a.GetProperty("duplicate").GetBoolean());
+    }
+
+    [Fact]
     public async Task Submit_WithWait_ReturnsTheDecisionAndLocation()
     {
         var response = await fixture.Server.Client.PostAsync("/api/cases?wait=10",

@@ -151,14 +151,21 @@ public sealed class EscalationSettings
             throw new InvalidOperationException($"{setting} is not set. In Azure it comes from Key Vault (see infra/); set it to at least 32 random bytes.");
         }
 
+        // Whoever reads a key can mint review links or forge callbacks: keys and their folder are the service user's alone.
         var dir = Path.Combine(DataDirectory, "keys");
         var path = Path.Combine(dir, file);
         if (!File.Exists(path))
         {
-            Directory.CreateDirectory(dir);
+            CreatePrivateDirectory(dir);
             try
             {
-                using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
+                var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+                if (!OperatingSystem.IsWindows())
+                {
+                    options.UnixCreateMode = OwnerOnly & ~UnixFileMode.UserExecute;
+                }
+
+                using var stream = new FileStream(path, options);
                 stream.Write(System.Text.Encoding.UTF8.GetBytes("base64:" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))));
             }
             catch (IOException) when (File.Exists(path))
@@ -166,7 +173,54 @@ public sealed class EscalationSettings
                 // Another process created it first; use theirs.
             }
         }
+        else
+        {
+            Restrict(dir, OwnerOnly); // created by an earlier version, readable by everyone
+            Restrict(path, OwnerOnly & ~UnixFileMode.UserExecute);
+        }
 
         return File.ReadAllText(path).Trim();
+    }
+
+    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+
+    private const UnixFileMode GroupOrOther = UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute
+        | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
+
+    /// <summary>
+    /// Creates the data folder readable by the service's user only (0700): it holds the link-signing and callback keys
+    /// and every case. A folder that exists already is made so too, unless it is a shared one (sticky, like /tmp).
+    /// </summary>
+    public void CreateDataDirectory()
+    {
+        if (!Directory.Exists(DataDirectory))
+        {
+            CreatePrivateDirectory(DataDirectory);
+        }
+        else if (!OperatingSystem.IsWindows() && !File.GetUnixFileMode(DataDirectory).HasFlag(UnixFileMode.StickyBit))
+        {
+            Restrict(DataDirectory, OwnerOnly);
+        }
+    }
+
+    private static void CreatePrivateDirectory(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(path);
+        }
+        else
+        {
+            Directory.CreateDirectory(path, OwnerOnly);
+        }
+    }
+
+    /// <summary>Takes group and other permissions away from <paramref name="path"/>, if it has any.</summary>
+    private static void Restrict(string path, UnixFileMode mode)
+    {
+        if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(path) & GroupOrOther) != 0)
+        {
+            File.SetUnixFileMode(path, mode);
+        }
     }
 }
