@@ -85,7 +85,7 @@ public static class EscalationServiceCollectionExtensions
         services.AddSingleton<CaseArtifacts>();
         services.AddSingleton<CaseIntake>();
         services.AddSingleton<ICaseActivities, CaseActivities>();
-        services.AddSingleton(_ => new SubmissionParser());
+        services.AddSingleton(sp => new SubmissionParser(settings.Submissions, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new ZendeskWebhookMapper(sp.GetRequiredService<SubmissionParser>()));
         services.AddSingleton<CaseApi>();
         return services;

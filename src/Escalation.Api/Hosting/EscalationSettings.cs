@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Escalation.Api.Cases;
 using Escalation.Api.Links;
+using Escalation.Api.Submissions;
 using Escalation.Infrastructure.Callbacks;
 using Escalation.Infrastructure.Email;
 using Escalation.Infrastructure.Storage;
@@ -24,6 +25,9 @@ public sealed class EscalationSettings
 
     /// <summary>Where help-desk callbacks may go: public addresses and <c>Escalation:Callbacks:AllowedHosts</c>.</summary>
     public CallbackAddressPolicy CallbackAddresses { get; init; } = CallbackAddressPolicy.PublicOnly;
+
+    /// <summary>What a submission must keep to (<c>Escalation:Submissions:DateRangeYears</c>; sizes are fixed).</summary>
+    public SubmissionLimits Submissions { get; init; } = SubmissionLimits.Default;
     public string StorageProvider { get; init; } = "file";
     public string? StorageConnectionString { get; init; }
     public Uri? BlobServiceUri { get; init; }
@@ -80,6 +84,7 @@ public sealed class EscalationSettings
             LinkSigningKey = Get("LinkSigningKey"),
             CallbackKey = Get("Callbacks:SigningKey"),
             CallbackAddresses = new CallbackAddressPolicy(List(Get("Callbacks:AllowedHosts"), "")),
+            Submissions = SubmissionLimits.Default with { DateRangeYears = DateRangeYears(Get("Submissions:DateRangeYears")) },
             StorageProvider = provider,
             StorageConnectionString = Get("Storage:ConnectionString"),
             BlobServiceUri = Get("Storage:BlobServiceUri") is { } b ? new Uri(b) : null,
@@ -91,6 +96,11 @@ public sealed class EscalationSettings
             Smtp = smtp,
         };
     }
+
+    private static int DateRangeYears(string? value) =>
+        value is null ? SubmissionLimits.Default.DateRangeYears
+        : int.TryParse(value, out var years) && years is >= 1 and <= 1000 ? years
+        : throw new InvalidOperationException($"Escalation:Submissions:DateRangeYears must be a whole number of years from 1 to 1000 (got '{value}').");
 
     /// <summary>
     /// An absolute path as is; a relative one against the repository root when running from a checkout (so
