@@ -27,6 +27,8 @@ trap cleanup EXIT
 # exec: $! is the receiver's own process id, so the cleanup stops the receiver and not only a subshell around it
 (exec dotnet "$cli_dll" drill receiver --port "$rport" --out "$work/callbacks.txt") >"$work/receiver.log" 2>&1 &
 receiver_pid=$!
+# the receiver listens on loopback, where callbacks go only when allow-listed
+server_args=(--Escalation:Callbacks:AllowedHosts 127.0.0.1)
 start_server "$data" "$port" "$log"
 echo "crash drill: $count submissions to 127.0.0.1:$port, callbacks to 127.0.0.1:$rport"
 cli drill submit --server "http://127.0.0.1:$port" --count "$count" --concurrency 32 --tag "$tag" \

@@ -18,12 +18,13 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 
 cli() { dotnet "$cli_dll" "$@"; }
 
-# start_server DATA_DIR PORT LOG -> sets server_pid; waits until /api/health answers
+# start_server DATA_DIR PORT LOG -> sets server_pid; waits until /api/health answers (server_args: further settings)
+server_args=()
 start_server() {
   local data=$1 port=$2 log=$3
   (cd "$root" && exec dotnet "$server_dll" --urls "http://127.0.0.1:$port" --Escalation:DataDirectory "$data" \
       --Escalation:Workspace "$root/samples/workspace" --Escalation:LinkSigningKey "$link_key" \
-      --Logging:LogLevel:Default Warning) >>"$log" 2>&1 &
+      --Logging:LogLevel:Default Warning "${server_args[@]}") >>"$log" 2>&1 &
   server_pid=$!
   for _ in $(seq 1 150); do
     # up: healthy, or up and reporting a storage problem (the store drill's damaged copies)

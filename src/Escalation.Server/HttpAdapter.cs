@@ -19,6 +19,14 @@ internal static class HttpAdapter
             return null;
         }
 
+        return Describe(context, body);
+    }
+
+    /// <summary>The request's method, path, query and headers, its body not read: enough to check the API key.</summary>
+    public static ApiRequest WithoutBody(HttpContext context) => Describe(context, []);
+
+    private static ApiRequest Describe(HttpContext context, byte[] body)
+    {
         var query = context.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal);
         var headers = ApiRequest.HeaderMap();
         foreach (var h in context.Request.Headers)

@@ -1,4 +1,3 @@
-using System.Net;
 using Escalation.Api.Hosting;
 using Escalation.Api.Http;
 using Escalation.Core.Knowledge;
@@ -18,6 +17,17 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(
     builder.WebHost.UseUrls("http://localhost:7071");
 }
 
+var configuredUrls = (builder.Configuration["urls"] ?? builder.Configuration["ASPNETCORE_URLS"] ?? "http://localhost:7071")
+    .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+// Links (review emails, audit URLs) follow the server's address unless Escalation:PublicBaseUrl says otherwise: the
+// configured one until the server has bound (a case resumed at start may email a link), then the one it bound.
+var publicBaseUrlSet = !string.IsNullOrEmpty(builder.Configuration["Escalation:PublicBaseUrl"]);
+if (!publicBaseUrlSet)
+{
+    builder.Configuration["Escalation:PublicBaseUrl"] = ServerAddresses.PublicBase(configuredUrls);
+}
+
 WebApplication app;
 EscalationSettings settings;
 Workspace workspace;
@@ -35,7 +45,7 @@ try
     builder.Services.AddEscalation(builder.Configuration).AddEmbeddedWorkflow();
     app = builder.Build();
     settings = app.Services.GetRequiredService<EscalationSettings>();
-    Directory.CreateDirectory(settings.DataDirectory);
+    settings.CreateDataDirectory();
     workspace = app.Services.GetRequiredService<Func<Workspace>>()();
     api = app.Services.GetRequiredService<CaseApi>();
     cases = app.Services.GetRequiredService<ICaseOrchestrationClient>();
@@ -47,29 +57,47 @@ catch (Exception ex) when (ex is WorkspaceValidationException or IOException or 
     return 2;
 }
 var keyRequired = !string.IsNullOrEmpty(settings.CaseService.ApiKey);
-var configuredUrls = (builder.Configuration["urls"] ?? builder.Configuration["ASPNETCORE_URLS"] ?? "http://localhost:7071")
-    .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-if (!keyRequired && !configuredUrls.All(IsLoopback))
+if (!keyRequired && !configuredUrls.All(ServerAddresses.IsLoopback))
 {
-    Console.Error.WriteLine($"Escalation:ApiKey is empty but the server would listen beyond loopback ({string.Join(", ", configuredUrls)}).");
-    Console.Error.WriteLine("Set an API key (Escalation__ApiKey) or listen on localhost only.");
-    return 2;
+    return RefuseWithoutKey(configuredUrls);
 }
+
+// Kestrel's own configuration (Kestrel:Endpoints) binds other addresses than --urls: what counts is what the server
+// bound. Until that is checked (when the server has started) no request is served; when it fails, none ever is.
+var mayServe = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+var exitCode = 0;
+app.Use(async (context, next) =>
+{
+    if (await mayServe.Task)
+    {
+        await next(context);
+    }
+    else
+    {
+        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+    }
+});
 
 // One mapping per route; each a line over the shared handlers. "open" routes carry their own signatures.
 void Map(string method, string pattern, bool open, Func<ApiRequest, RouteValueDictionary, CancellationToken, Task<ApiResponse>> handle) =>
     app.MapMethods(pattern, [method], async (HttpContext context) =>
     {
+        // The key is in the headers: a caller without it is answered before its body (up to 256 KB) is read.
+        if (!open && api.Authorize(HttpAdapter.WithoutBody(context)) is { } refused)
+        {
+            await HttpAdapter.WriteAsync(context, refused);
+            return;
+        }
+
         var request = await HttpAdapter.ToApiRequestAsync(context);
         if (request is null)
         {
             return;
         }
 
-        async Task<ApiResponse> AuthorizedAsync(ApiRequest r) =>
-            (open ? null : api.Authorize(r)) ?? await handle(r, context.Request.RouteValues, context.RequestAborted);
+        async Task<ApiResponse> HandleAsync(ApiRequest r) => await handle(r, context.Request.RouteValues, context.RequestAborted);
 
-        await HttpAdapter.WriteAsync(context, await CaseApi.AnswerAsync(request, AuthorizedAsync, app.Logger, context.RequestAborted));
+        await HttpAdapter.WriteAsync(context, await CaseApi.AnswerAsync(request, HandleAsync, app.Logger, context.RequestAborted));
     });
 
 static string Route(RouteValueDictionary values, string name) => values[name]?.ToString() ?? "";
@@ -90,9 +118,30 @@ Map("GET", "/api/openapi.json", true, (r, _, _) => Task.FromResult(api.OpenApi(r
 app.Lifetime.ApplicationStarted.Register(() =>
 {
     var urls = app.Urls.ToArray();
+    if (!keyRequired && !urls.All(ServerAddresses.IsLoopback))
+    {
+        exitCode = RefuseWithoutKey(urls);
+        mayServe.SetResult(false);
+        app.Lifetime.StopApplication();
+        return;
+    }
+
+    try
+    {
+        if (!publicBaseUrlSet && urls.Length > 0)
+        {
+            settings.CaseService.UseBoundAddress(ServerAddresses.PublicBase(urls));
+        }
+    }
+    finally
+    {
+        mayServe.TrySetResult(true);
+    }
+
     var url = urls.FirstOrDefault() ?? "http://localhost:7071";
     Console.WriteLine($"Escalation server listening on {string.Join(", ", urls)}");
     Console.WriteLine($"  workspace {workspace.Version} from {settings.Workspace} ({workspace.Policies.Count} policies, {workspace.Customers.Count} customers)");
+    Console.WriteLine($"  links (review emails, audit URLs) start with {settings.CaseService.PublicBaseUrl}{(publicBaseUrlSet ? "" : "; set Escalation:PublicBaseUrl to the address reviewers open")}");
     Console.WriteLine($"  data in {settings.DataDirectory} (review emails in {Path.Combine(settings.DataDirectory, "outbox")})");
     if (clock is not null)
     {
@@ -108,10 +157,11 @@ app.Lifetime.ApplicationStarted.Register(() =>
 });
 
 await app.RunAsync();
-return 0;
+return exitCode;
 
-static bool IsLoopback(string url)
+static int RefuseWithoutKey(IEnumerable<string> urls)
 {
-    var host = new Uri(url.Replace("*", "0.0.0.0").Replace("+", "0.0.0.0")).Host;
-    return host == "localhost" || (IPAddress.TryParse(host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
+    Console.Error.WriteLine($"Escalation:ApiKey is empty but the server would listen beyond loopback ({string.Join(", ", urls)}).");
+    Console.Error.WriteLine("Set an API key (Escalation__ApiKey) or listen on localhost only.");
+    return 2;
 }

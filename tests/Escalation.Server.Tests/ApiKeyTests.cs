@@ -33,6 +33,28 @@ public sealed class ApiKeyTests
     }
 
     [Fact]
+    public async Task Submit_WithoutKeyAndWithABodyOver256KB_Answers401WithoutReadingTheBody()
+    {
+        await using var server = await ServerProcess.StartAsync(settings: new Dictionary<string, string> { ["Escalation__ApiKey"] = "test-key-0123456789" });
+        var huge = "{\"ticketId\": \"T-big\", \"customer\": {\"id\": \"cus_014\"}, \"messages\": [{\"text\": \"" + new string('a', 300_000) + "\"}]}";
+
+        var response = await server.Client.PostAsync("/api/cases", new StringContent(huge, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode); // not 413: nobody without the key has the body read
+    }
+
+    [Fact]
+    public async Task Start_WithoutKeyWhereKestrelsOwnConfigurationBindsAllInterfaces_Refuses()
+    {
+        var port = ServerProcess.FreePort();
+        var kestrel = new Dictionary<string, string> { ["Kestrel__Endpoints__Http__Url"] = $"http://0.0.0.0:{port}" };
+
+        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => ServerProcess.StartAsync(port: port, settings: kestrel));
+
+        Assert.Contains("Escalation:ApiKey is empty but the server would listen beyond loopback (http://0.0.0.0:", ex.Message);
+    }
+
+    [Fact]
     public async Task Start_WithoutKeyOnANonLoopbackAddress_Refuses()
     {
         var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => ServerProcess.StartAsync(bindAll: true));

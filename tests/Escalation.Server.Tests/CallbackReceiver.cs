@@ -9,9 +9,15 @@ public sealed class CallbackReceiver : IDisposable
 {
     private readonly HttpListener _listener = new();
     private readonly Task _loop;
+    private readonly string? _redirectTo;
 
-    public CallbackReceiver()
+    /// <summary>The server setting that lets callbacks reach a receiver on loopback (refused by default).</summary>
+    public static readonly KeyValuePair<string, string> AllowLoopback = new("Escalation__Callbacks__AllowedHosts", "127.0.0.1");
+
+    /// <param name="redirectTo">When given, every POST is answered 307 to this URL instead of 200.</param>
+    public CallbackReceiver(string? redirectTo = null)
     {
+        _redirectTo = redirectTo;
         Port = ServerProcess.FreePort();
         Url = $"http://127.0.0.1:{Port}/hooks/escalation/";
         _listener.Prefixes.Add(Url);
@@ -59,7 +65,12 @@ public sealed class CallbackReceiver : IDisposable
             var body = await reader.ReadToEndAsync();
             var key = context.Request.Headers["Idempotency-Key"] ?? "";
             Received.Enqueue((key, context.Request.Headers["X-Escalation-Signature"], JsonDocument.Parse(body).RootElement.Clone()));
-            context.Response.StatusCode = 200;
+            context.Response.StatusCode = _redirectTo is null ? 200 : 307;
+            if (_redirectTo is not null)
+            {
+                context.Response.RedirectLocation = _redirectTo;
+            }
+
             context.Response.Close();
             FirstAnswered.TryAdd(key, TimeProvider.System.GetTimestamp());
         }

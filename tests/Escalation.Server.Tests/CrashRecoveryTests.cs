@@ -19,7 +19,8 @@ public sealed class CrashRecoveryTests
     {
         using var helpDesk = new CallbackReceiver();
         var files = Files;
-        var server = await ServerProcess.StartAsync();
+        var allowHelpDesk = new Dictionary<string, string> { [CallbackReceiver.AllowLoopback.Key] = CallbackReceiver.AllowLoopback.Value };
+        var server = await ServerProcess.StartAsync(settings: allowHelpDesk);
         var accepted = new ConcurrentBag<string>();
         var killed = 0;
 
@@ -65,7 +66,7 @@ public sealed class CrashRecoveryTests
         Assert.Equal(40, settled.Count);
         Assert.True(answeredBeforeCrash.Count >= 40, $"only {answeredBeforeCrash.Count} notes answered for the first 40 cases");
 
-        await using var restarted = await ServerProcess.StartAsync(dataDirectory);
+        await using var restarted = await ServerProcess.StartAsync(dataDirectory, settings: allowHelpDesk);
         var outcomes = new Dictionary<string, string>();
         foreach (var caseId in accepted)
         {

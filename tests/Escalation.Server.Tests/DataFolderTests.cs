@@ -20,6 +20,20 @@ public sealed class DataFolderTests
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task Start_DataFolderAndGeneratedKeys_AreReadableByTheServiceUserOnly()
+    {
+        await using var server = await ServerProcess.StartAsync(); // the test created the folder as everyone's (0755)
+        (await server.Client.PostAsync("/api/cases", new StringContent(SampleTickets.Load("13-chargeback-threat.json", ticketId: "PERM-1"), Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+
+        var keys = Path.Combine(server.DataDirectory, "keys");
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(server.DataDirectory));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(keys));
+        Assert.Contains(Path.Combine(keys, "link-signing.key"), Directory.GetFiles(keys));
+        Assert.All(Directory.GetFiles(keys), key => Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(key)));
+    }
+
+    [Fact]
     public async Task Health_AfterTheHistoryLogFailedToWrite_Is503UntilARestartWhichStartsTheStoredCase()
     {
         // A folder stands where the workflow history's first segment file would go: every write to it fails.

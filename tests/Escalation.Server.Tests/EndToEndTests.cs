@@ -24,6 +24,17 @@ public sealed class EndToEndTests(ServerFixture fixture) : IClassFixture<ServerF
     }
 
     [Fact]
+    public async Task Submit_ThirtyIdenticalAtOnce_OneCaseAndOnlyTheOneThatCreatedItIsNotADuplicate()
+    {
+        var json = SampleTickets.Load("02-refund-within-window-seat-pack.json", ticketId: Unique("RACE"));
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 30).Select(_ => fixture.SubmitAsync(json, wait: 0)));
+
+        Assert.Single(answers.Select(a => a.GetProperty("caseId").GetString()).Distinct());
+        Assert.Single(answers, a => !a.GetProperty("duplicate").GetBoolean());
+    }
+
+    [Fact]
     public async Task Submit_WithWait_ReturnsTheDecisionAndLocation()
     {
         var response = await fixture.Server.Client.PostAsync("/api/cases?wait=10",
@@ -41,6 +52,10 @@ public sealed class EndToEndTests(ServerFixture fixture) : IClassFixture<ServerF
     [InlineData("{\"ticketId\": \"T-1\", \"customer\": {\"id\": \"cus_014\"}, \"messages\": []}", 400, "/messages")]
     [InlineData("{\"ticketId\": \"T-2\", \"customer\": {\"id\": \"cus_014\", \"arr\": \"lots\"}, \"messages\": [{\"from\": \"customer\", \"text\": \"hi\"}]}", 400, "/customer/arr")]
     [InlineData("{\"ticketId\": \"T-3\", \"customer\": {\"id\": \"cus_nobody\"}, \"messages\": [{\"from\": \"customer\", \"text\": \"hi\"}]}", 422, "/customer")]
+    [InlineData("{\"ticketId\": \"T-5\", \"customer\": {\"id\": \"cus_014\"}, \"messages\": [{\"at\": \"0001-01-01T00:00:00Z\", \"text\": \"hi\"}]}", 400, "/messages/0/at")]
+    [InlineData("{\"ticketId\": \"T-6\", \"customer\": {\"id\": \"cus_014\"}, \"messages\": [{\"at\": \"9999-12-31T23:59:59Z\", \"text\": \"hi\"}]}", 400, "/messages/0/at")]
+    [InlineData("{\"ticketId\": \"T-7\", \"customer\": {\"id\": \"cus_014\"}, \"messages\": [{\"at\": \"2026-11-20T09:12:00\", \"text\": \"hi\"}]}", 400, "/messages/0/at")]
+    [InlineData("{\"ticketId\": \"T-8\", \"customer\": {\"id\": \"cus_014\", \"id\": \"cus_001\"}, \"messages\": [{\"text\": \"hi\"}]}", 400, "/customer/id")]
     public async Task Submit_BadInput_AnswersProblemJsonNamingTheFieldAndStoresNothing(string body, int status, string? field)
     {
         var before = (await fixture.Server.Client.GetFromJsonAsync<JsonElement>("/api/cases")).GetProperty("cases").GetArrayLength();
@@ -57,6 +72,39 @@ public sealed class EndToEndTests(ServerFixture fixture) : IClassFixture<ServerF
 
         var after = (await fixture.Server.Client.GetFromJsonAsync<JsonElement>("/api/cases")).GetProperty("cases").GetArrayLength();
         Assert.Equal(before, after);
+    }
+
+    [Fact]
+    public async Task Submit_InvalidUtf8Bytes_Answers400SayingSoNotSurrogate()
+    {
+        var bytes = Encoding.UTF8.GetBytes("{\"ticketId\": \"T-9\", \"customer\": {\"id\": \"cus_014\"}, \"messages\": [{\"text\": \"hi X\"}]}");
+        bytes[Array.IndexOf(bytes, (byte)'X')] = 0xFF;
+        var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+
+        var response = await fixture.Server.Client.PostAsync("/api/cases", content);
+        var error = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors")[0];
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("/messages/0/text", error.GetProperty("field").GetString());
+        Assert.Contains("not valid UTF-8: the byte 0xFF", error.GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public async Task ReviewPage_TicketWithControlCharacters_ShowsTheTextWithoutThemButKeepsLineBreaks()
+    {
+        var json = SampleTickets.Load("07-refund-within-window-above-cap.json", null, Unique("CTRL"))
+            .Replace("\"text\":\"", "\"text\":\"Con\\u0000tr\\u001bol\\u0007 marker\\nnext line ", StringComparison.Ordinal);
+        var caseId = (await fixture.SubmitAsync(json)).GetProperty("caseId").GetString()!;
+        await fixture.WaitForCaseAsync(caseId, c => c.GetProperty("status").GetString() == "awaiting-review");
+
+        var page = await fixture.Server.Client.GetStringAsync(await fixture.ReviewLinkAsync(caseId));
+
+        Assert.Contains("Control marker", page);
+        Assert.Contains("next line", page);
+        Assert.DoesNotContain('\0', page);
+        Assert.DoesNotContain('\u001b', page);
+        Assert.DoesNotContain("&#0;", page);
     }
 
     [Fact]

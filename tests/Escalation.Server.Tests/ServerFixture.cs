@@ -14,7 +14,19 @@ public class ServerFixture : IAsyncLifetime
     /// <summary>Settings (environment variables) the server starts with beyond the test defaults.</summary>
     protected virtual IDictionary<string, string>? Settings => null;
 
-    public async Task InitializeAsync() => Server = await ServerProcess.StartAsync(settings: Settings);
+    /// <summary>Whether the server may post callbacks to <see cref="HelpDesk"/>: it listens on loopback, which needs the allow-list.</summary>
+    protected virtual bool CallbacksToHelpDesk => true;
+
+    public async Task InitializeAsync()
+    {
+        var settings = new Dictionary<string, string>(Settings ?? new Dictionary<string, string>());
+        if (CallbacksToHelpDesk)
+        {
+            settings[CallbackReceiver.AllowLoopback.Key] = CallbackReceiver.AllowLoopback.Value;
+        }
+
+        Server = await ServerProcess.StartAsync(settings: settings);
+    }
 
     public async Task DisposeAsync()
     {

@@ -239,9 +239,11 @@ public sealed class CaseActivities(
             return new DeliveryResult(true, detail);
         }
 
-        var failure = $"{input.Event}: not delivered after {result.Attempts} attempt(s): {result.FailureReason}";
-        await UpdateCaseAsync(input.CaseId, c => c with { Extra = new Dictionary<string, string>(c.Extra) { ["callbackFailure"] = failure } }, cancellationToken).ConfigureAwait(false);
-        return new DeliveryResult(false, failure);
+        // The case view tells the help desk only that the callback failed: the reason (refused, timed out, HTTP 404) would
+        // tell whoever chose the URL what listens where. The callback client logs the reason.
+        var shown = $"{input.Event}: not delivered to the callbackUrl (the service log has the reason)";
+        await UpdateCaseAsync(input.CaseId, c => c with { Extra = new Dictionary<string, string>(c.Extra) { ["callbackFailure"] = shown } }, cancellationToken).ConfigureAwait(false);
+        return new DeliveryResult(false, $"{input.Event}: not delivered after {result.Attempts} attempt(s): {result.FailureReason}");
     }
 
     public async Task<bool> RecordOutcomeAsync(RecordOutcomeInput input, CancellationToken cancellationToken = default)

@@ -24,7 +24,10 @@ public sealed class CaseIntake(CaseArtifacts artifacts, ICaseIndex index)
         Updated = receivedAt,
     };
 
-    /// <summary>Stores the case unless it exists; <c>Existed</c> tells a repeated submission.</summary>
+    /// <summary>
+    /// Stores the case unless it exists; <c>Existed</c> tells a repeated submission: false for exactly one of any number
+    /// of identical submissions, the one whose index record was written, however they interleave.
+    /// </summary>
     public async Task<(CaseWorkflowInput Input, bool Existed)> StoreAsync(CaseSubmission submission, DateTimeOffset receivedAt, CancellationToken ct = default)
     {
         var caseId = CaseIds.For(submission.TicketId, submission.Revision);
@@ -43,6 +46,7 @@ public sealed class CaseIntake(CaseArtifacts artifacts, ICaseIndex index)
             catch (ConcurrencyConflictException) when (submissionStored.IsCompletedSuccessfully)
             {
                 // The same ticket arrived twice at once: the other request created the case.
+                existed = true;
             }
         }
 

@@ -76,18 +76,20 @@ public static class EscalationServiceCollectionExtensions
         services.AddSingleton<IEmailSender>(sp => settings.Smtp is { } smtp
             ? new SmtpEmailSender(smtp, Path.Combine(settings.DataDirectory, "smtp-sent-keys.txt"), sp.GetRequiredService<TimeProvider>())
             : new OutboxEmailSender(settings.DataDirectory, settings.EmailFrom, sp.GetRequiredService<TimeProvider>()));
-        services.AddHttpClient(nameof(HelpDeskCallbackClient));
+        // Callback URLs come from submitters: only public addresses (or the allow-list), no redirects (CallbackHttpHandler).
+        services.AddHttpClient(nameof(HelpDeskCallbackClient)).ConfigurePrimaryHttpMessageHandler(() => CallbackHttpHandler.Create(settings.CallbackAddresses));
         services.AddSingleton<IHelpDeskCallback>(sp => new HelpDeskCallbackClient(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(HelpDeskCallbackClient)),
             settings.CallbackSigningKey(),
-            time: sp.GetRequiredService<TimeProvider>()));
+            time: sp.GetRequiredService<TimeProvider>(),
+            log: sp.GetService<ILoggerFactory>()?.CreateLogger<HelpDeskCallbackClient>()));
         services.AddSingleton(sp => settings.CreateLinkSigner(sp.GetRequiredService<TimeProvider>()));
 
         // The case: stored artifacts, activities, HTTP handlers.
         services.AddSingleton<CaseArtifacts>();
         services.AddSingleton<CaseIntake>();
         services.AddSingleton<ICaseActivities, CaseActivities>();
-        services.AddSingleton(_ => new SubmissionParser());
+        services.AddSingleton(sp => new SubmissionParser(settings.Submissions, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new ZendeskWebhookMapper(sp.GetRequiredService<SubmissionParser>()));
         services.AddSingleton<CaseApi>();
         return services;

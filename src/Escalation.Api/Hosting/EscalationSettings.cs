@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using Escalation.Api.Cases;
 using Escalation.Api.Links;
+using Escalation.Api.Submissions;
+using Escalation.Infrastructure.Callbacks;
 using Escalation.Infrastructure.Email;
 using Escalation.Infrastructure.Storage;
 using Microsoft.Extensions.Configuration;
@@ -20,6 +22,12 @@ public sealed class EscalationSettings
     public required CaseServiceOptions CaseService { get; init; }
     public string? LinkSigningKey { get; init; }
     public string? CallbackKey { get; init; }
+
+    /// <summary>Where help-desk callbacks may go: public addresses and <c>Escalation:Callbacks:AllowedHosts</c>.</summary>
+    public CallbackAddressPolicy CallbackAddresses { get; init; } = CallbackAddressPolicy.PublicOnly;
+
+    /// <summary>What a submission must keep to (<c>Escalation:Submissions:DateRangeYears</c>; sizes are fixed).</summary>
+    public SubmissionLimits Submissions { get; init; } = SubmissionLimits.Default;
     public string StorageProvider { get; init; } = "file";
     public string? StorageConnectionString { get; init; }
     public Uri? BlobServiceUri { get; init; }
@@ -75,6 +83,8 @@ public sealed class EscalationSettings
             },
             LinkSigningKey = Get("LinkSigningKey"),
             CallbackKey = Get("Callbacks:SigningKey"),
+            CallbackAddresses = new CallbackAddressPolicy(List(Get("Callbacks:AllowedHosts"), "")),
+            Submissions = SubmissionLimits.Default with { DateRangeYears = DateRangeYears(Get("Submissions:DateRangeYears")) },
             StorageProvider = provider,
             StorageConnectionString = Get("Storage:ConnectionString"),
             BlobServiceUri = Get("Storage:BlobServiceUri") is { } b ? new Uri(b) : null,
@@ -86,6 +96,11 @@ public sealed class EscalationSettings
             Smtp = smtp,
         };
     }
+
+    private static int DateRangeYears(string? value) =>
+        value is null ? SubmissionLimits.Default.DateRangeYears
+        : int.TryParse(value, out var years) && years is >= 1 and <= 1000 ? years
+        : throw new InvalidOperationException($"Escalation:Submissions:DateRangeYears must be a whole number of years from 1 to 1000 (got '{value}').");
 
     /// <summary>
     /// An absolute path as is; a relative one against the repository root when running from a checkout (so
@@ -146,14 +161,21 @@ public sealed class EscalationSettings
             throw new InvalidOperationException($"{setting} is not set. In Azure it comes from Key Vault (see infra/); set it to at least 32 random bytes.");
         }
 
+        // Whoever reads a key can mint review links or forge callbacks: keys and their folder are the service user's alone.
         var dir = Path.Combine(DataDirectory, "keys");
         var path = Path.Combine(dir, file);
         if (!File.Exists(path))
         {
-            Directory.CreateDirectory(dir);
+            CreatePrivateDirectory(dir);
             try
             {
-                using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
+                var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+                if (!OperatingSystem.IsWindows())
+                {
+                    options.UnixCreateMode = OwnerOnly & ~UnixFileMode.UserExecute;
+                }
+
+                using var stream = new FileStream(path, options);
                 stream.Write(System.Text.Encoding.UTF8.GetBytes("base64:" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))));
             }
             catch (IOException) when (File.Exists(path))
@@ -161,7 +183,54 @@ public sealed class EscalationSettings
                 // Another process created it first; use theirs.
             }
         }
+        else
+        {
+            Restrict(dir, OwnerOnly); // created by an earlier version, readable by everyone
+            Restrict(path, OwnerOnly & ~UnixFileMode.UserExecute);
+        }
 
         return File.ReadAllText(path).Trim();
+    }
+
+    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+
+    private const UnixFileMode GroupOrOther = UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute
+        | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
+
+    /// <summary>
+    /// Creates the data folder readable by the service's user only (0700): it holds the link-signing and callback keys
+    /// and every case. A folder that exists already is made so too, unless it is a shared one (sticky, like /tmp).
+    /// </summary>
+    public void CreateDataDirectory()
+    {
+        if (!Directory.Exists(DataDirectory))
+        {
+            CreatePrivateDirectory(DataDirectory);
+        }
+        else if (!OperatingSystem.IsWindows() && !File.GetUnixFileMode(DataDirectory).HasFlag(UnixFileMode.StickyBit))
+        {
+            Restrict(DataDirectory, OwnerOnly);
+        }
+    }
+
+    private static void CreatePrivateDirectory(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(path);
+        }
+        else
+        {
+            Directory.CreateDirectory(path, OwnerOnly);
+        }
+    }
+
+    /// <summary>Takes group and other permissions away from <paramref name="path"/>, if it has any.</summary>
+    private static void Restrict(string path, UnixFileMode mode)
+    {
+        if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(path) & GroupOrOther) != 0)
+        {
+            File.SetUnixFileMode(path, mode);
+        }
     }
 }

@@ -440,8 +440,10 @@ public sealed class CaseApi(
     private async Task<(string CaseId, bool Duplicate)> AcceptAsync(CaseSubmission submission, ICaseOrchestrationClient cases, CancellationToken ct)
     {
         var (input, existed) = await intake.StoreAsync(submission, time.GetUtcNow(), ct).ConfigureAwait(false);
-        var started = await cases.StartIfNewAsync(input, ct).ConfigureAwait(false);
-        return (input.CaseId, existed || !started);
+        // A duplicate is a submission that found the case stored. Which request starts the orchestration does not tell:
+        // among identical ones sent at once, another than the one that stored the case may start it first.
+        await cases.StartIfNewAsync(input, ct).ConfigureAwait(false);
+        return (input.CaseId, existed);
     }
 
     /// <summary>What <c>GET /api/cases/{id}</c> shows.</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -9,8 +10,13 @@ namespace Escalation.Api.Submissions;
 /// Reads typed fields out of a JSON object and collects every problem with its JSON pointer, so one
 /// answer names all the fields at fault. Absent and <c>null</c> both mean "not given".
 /// </summary>
-internal sealed class JsonFieldReader(int maxErrors)
+internal sealed class JsonFieldReader(int maxErrors, DateTimeOffset? now = null, int dateRangeYears = 0)
 {
+    // Control characters (C0 but tab, line feed and carriage return; DEL; C1) are dropped from every string at intake:
+    // a NUL or an escape sequence has no place in a ticket and would be stored and shown to the reviewer.
+    private static readonly SearchValues<char> Controls = SearchValues.Create(
+        string.Concat(Enumerable.Range(0, 0x20).Where(c => c is not ('\t' or '\n' or '\r')).Concat(Enumerable.Range(0x7F, 0x21)).Select(c => (char)c)));
+
     private readonly List<ProblemFieldError> _errors = [];
 
     public IReadOnlyList<ProblemFieldError> Errors => _errors;
@@ -97,7 +103,7 @@ internal sealed class JsonFieldReader(int maxErrors)
             return null;
         }
 
-        var text = value.Value.GetString()!;
+        var text = WithoutControls(value.Value.GetString()!);
         if (text.Length > maxLength)
         {
             Add(pointer, $"must be at most {maxLength} characters (has {text.Length})");
@@ -133,7 +139,7 @@ internal sealed class JsonFieldReader(int maxErrors)
             return null;
         }
 
-        var text = value.Value.GetString()!;
+        var text = WithoutControls(value.Value.GetString()!);
         var bytes = Encoding.UTF8.GetByteCount(text);
         if (bytes > maxBytes)
         {
@@ -214,14 +220,14 @@ internal sealed class JsonFieldReader(int maxErrors)
         if (value.Value.ValueKind == JsonValueKind.String
             && DateOnly.TryParseExact(value.Value.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            return date;
+            return InRange(pointer, new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), value.Value) ? date : null;
         }
 
         Add(pointer, $"must be a date as YYYY-MM-DD, not {Describe(value.Value)}");
         return null;
     }
 
-    /// <summary>An ISO 8601 date and time; without an offset it is taken as UTC.</summary>
+    /// <summary>An ISO 8601 date and time with its UTC offset (<c>Z</c> or <c>+01:00</c>); one without is refused, not guessed.</summary>
     public DateTimeOffset? DateTime(JsonElement obj, string parent, string name)
     {
         var pointer = JsonPointer.Append(parent, name);
@@ -233,7 +239,13 @@ internal sealed class JsonFieldReader(int maxErrors)
 
         if (value.Value.ValueKind == JsonValueKind.String && TryParseTimestamp(value.Value.GetString()!, out var at))
         {
-            return at;
+            if (!HasOffset(value.Value.GetString()!))
+            {
+                Add(pointer, $"must give its UTC offset, as in 2026-11-20T09:12:00Z or 2026-11-20T10:12:00+01:00; {Describe(value.Value)} has none");
+                return null;
+            }
+
+            return InRange(pointer, at, value.Value) ? at : null;
         }
 
         Add(pointer, $"must be an ISO 8601 date and time such as 2026-11-20T09:12:00Z, not {Describe(value.Value)}");
@@ -246,6 +258,57 @@ internal sealed class JsonFieldReader(int maxErrors)
         at = default;
         return text.Length >= 16 && text[4] == '-' && text[7] == '-' && (text[10] == 'T' || text[10] == 't' || text[10] == ' ')
             && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out at);
+    }
+
+    /// <summary>True when a timestamp ends with <c>Z</c> or a <c>±hh:mm</c> (or <c>±hhmm</c>, <c>±hh</c>) offset.</summary>
+    public static bool HasOffset(string text)
+    {
+        var time = text.AsSpan(11);
+        if (time.EndsWith("Z") || time.EndsWith("z"))
+        {
+            return true;
+        }
+
+        var sign = time.LastIndexOfAny('+', '-');
+        return sign > 0 && time[(sign + 1)..] is { Length: 2 or 4 or 5 } offset && offset.ContainsAnyExcept(':') && !offset.ContainsAnyExcept("0123456789:");
+    }
+
+    /// <summary>Within the date range around the service's clock; otherwise records the error.</summary>
+    private bool InRange(string pointer, DateTimeOffset at, JsonElement value)
+    {
+        if (now is not { } clock || dateRangeYears <= 0)
+        {
+            return true;
+        }
+
+        var (from, to) = (clock.AddYears(-dateRangeYears), clock.AddYears(dateRangeYears));
+        if (at >= from && at <= to)
+        {
+            return true;
+        }
+
+        Add(pointer, $"must be within {dateRangeYears} years of the service's clock ({from:yyyy-MM-dd} to {to:yyyy-MM-dd}), not {Describe(value)}");
+        return false;
+    }
+
+    /// <summary><paramref name="text"/> without control characters (tabs and line breaks kept).</summary>
+    public static string WithoutControls(string text)
+    {
+        if (text.AsSpan().IndexOfAny(Controls) < 0)
+        {
+            return text;
+        }
+
+        var kept = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (!Controls.Contains(c))
+            {
+                kept.Append(c);
+            }
+        }
+
+        return kept.ToString();
     }
 
     /// <summary>A short description of a JSON value for an error message (never echoes long input).</summary>

@@ -1,6 +1,6 @@
 namespace Escalation.Api.Submissions;
 
-/// <summary>Size limits a submission must keep to; the defaults are the documented API limits.</summary>
+/// <summary>Size (and date) limits a submission must keep to; the defaults are the documented API limits.</summary>
 public sealed record SubmissionLimits
 {
     /// <summary>The whole body: 256 KB.</summary>
@@ -29,6 +29,12 @@ public sealed record SubmissionLimits
 
     /// <summary>Field errors reported in one problem, so a hostile body cannot make a huge answer.</summary>
     public int MaxErrors { get; init; } = 50;
+
+    /// <summary>
+    /// How far from the service's clock any date or time in a submission may be, before or after: 30 years
+    /// (<c>Escalation:Submissions:DateRangeYears</c>). A message dated 0001-01-01 or 9999-12-31 would change the routing.
+    /// </summary>
+    public int DateRangeYears { get; init; } = 30;
 
     /// <summary>The documented limits.</summary>
     public static SubmissionLimits Default { get; } = new();

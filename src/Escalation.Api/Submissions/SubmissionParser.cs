@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using Escalation.Api.Problems;
 using Escalation.Core.Tickets;
@@ -10,8 +12,10 @@ namespace Escalation.Api.Submissions;
 /// RFC 7807 problem that names every field at fault. Pure: the workspace is asked only through the
 /// "is this a known customer id" predicate, so nothing is stored or started for a bad body.
 /// </summary>
-public sealed class SubmissionParser(SubmissionLimits? limits = null)
+public sealed class SubmissionParser(SubmissionLimits? limits = null, TimeProvider? time = null)
 {
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
     private static readonly string[] MessageAuthors = ["customer", "agent", "internal"];
 
     /// <summary>The limits this parser enforces.</summary>
@@ -63,18 +67,25 @@ public sealed class SubmissionParser(SubmissionLimits? limits = null)
     {
         try
         {
-            document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 32 });
+            // A key given twice would be read as its last value, which the sender may not have meant: refused.
+            document = ParseWithoutDuplicates(body);
             if (FindInvalidText(document.RootElement) is { } pointer)
             {
                 document.Dispose();
                 document = null!;
-                problem = Problems.Problems.InvalidSubmission(
-                    [new ProblemFieldError(pointer, "is not valid Unicode text (it contains a lone UTF-16 surrogate escape such as \\ud800)")], instance);
+                problem = Problems.Problems.InvalidSubmission([new ProblemFieldError(pointer, InvalidTextMessage(body.Span))], instance);
                 return false;
             }
 
             problem = null!;
             return true;
+        }
+        catch (JsonException) when (DuplicateKey(body) is { } duplicate)
+        {
+            document = null!;
+            problem = Problems.Problems.InvalidSubmission(
+                [new ProblemFieldError(duplicate.Pointer, $"the key \"{duplicate.Name}\" appears more than once in this object; send each key once")], instance);
+            return false;
         }
         catch (JsonException ex)
         {
@@ -94,7 +105,87 @@ public sealed class SubmissionParser(SubmissionLimits? limits = null)
         }
     }
 
-    /// <summary>The JSON pointer of the first string or property name that is not valid Unicode (a lone surrogate escape), or null.</summary>
+    /// <summary>Parses refusing duplicate keys; a key name that does not decode is left to the text check after it.</summary>
+    private static JsonDocument ParseWithoutDuplicates(ReadOnlyMemory<byte> body)
+    {
+        try
+        {
+            return JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 32, AllowDuplicateProperties = false });
+        }
+        catch (InvalidOperationException)
+        {
+            return JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 32 });
+        }
+    }
+
+    /// <summary>
+    /// Why a string did not decode: bytes that are not UTF-8 (said with the first such byte and where it is), or else a
+    /// lone UTF-16 surrogate escape.
+    /// </summary>
+    private static string InvalidTextMessage(ReadOnlySpan<byte> body)
+    {
+        for (var at = 0; at < body.Length;)
+        {
+            if (Rune.DecodeFromUtf8(body[at..], out _, out var length) != OperationStatus.Done)
+            {
+                return $"is not valid UTF-8: the byte 0x{body[at]:X2} at offset {at} of the body does not belong in UTF-8 text; send the body as UTF-8";
+            }
+
+            at += length;
+        }
+
+        return "is not valid Unicode text (it contains a lone UTF-16 surrogate escape such as \\ud800)";
+    }
+
+    /// <summary>The first key given twice in one object (its name and JSON pointer), or null when the body has none or is not JSON.</summary>
+    private static (string Name, string Pointer)? DuplicateKey(ReadOnlyMemory<byte> body)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 32 });
+            return DuplicateBelow(document.RootElement, "");
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    private static (string Name, string Pointer)? DuplicateBelow(JsonElement element, string at)
+    {
+        if (element.ValueKind == JsonValueKind.Array)
+        {
+            var index = 0;
+            foreach (var item in element.EnumerateArray())
+            {
+                if (DuplicateBelow(item, JsonPointer.Append(at, index++)) is { } found)
+                {
+                    return found;
+                }
+            }
+        }
+        else if (element.ValueKind == JsonValueKind.Object)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var property in element.EnumerateObject())
+            {
+                var pointer = JsonPointer.Append(at, property.Name);
+                if (!seen.Add(property.Name))
+                {
+                    return (property.Name, pointer);
+                }
+
+                if (DuplicateBelow(property.Value, pointer) is { } found)
+                {
+                    return found;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The JSON pointer of the first string or property name that is not valid Unicode (bad UTF-8, a lone surrogate escape), or null.</summary>
     private static string? FindInvalidText(JsonElement element)
     {
         if (InvalidTextBelow(element) is not { } segments)
@@ -177,7 +268,7 @@ public sealed class SubmissionParser(SubmissionLimits? limits = null)
     /// <summary>Validates an already parsed body.</summary>
     public SubmissionParseResult Validate(JsonElement root, Func<string, bool> isKnownCustomer, string? instance)
     {
-        var reader = new JsonFieldReader(Limits.MaxErrors);
+        var reader = new JsonFieldReader(Limits.MaxErrors, _time.GetUtcNow(), Limits.DateRangeYears);
         if (root.ValueKind != JsonValueKind.Object)
         {
             reader.Add("", $"the body must be a JSON object, not {JsonFieldReader.Describe(root)}");

@@ -3,6 +3,8 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Escalation.Core.Notifications;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Escalation.Infrastructure.Callbacks;
 
@@ -10,7 +12,8 @@ namespace Escalation.Infrastructure.Callbacks;
 /// Posts a <see cref="HelpDeskNote"/> as JSON to the case's callback URL, signed with
 /// <c>X-Escalation-Signature: sha256=&lt;hex HMAC-SHA256 of the body&gt;</c> and carrying an
 /// <c>Idempotency-Key</c>. Retries network errors, timeouts, 408, 425, 429 and 5xx with exponential
-/// backoff (honouring Retry-After, capped); any other answer is final. Never throws for HTTP failures.
+/// backoff (honouring Retry-After, capped); any other answer is final, and so is an address the
+/// <see cref="CallbackHttpHandler"/> refuses. Never throws for HTTP failures; each failure is logged with its reason.
 /// </summary>
 public sealed class HelpDeskCallbackClient : IHelpDeskCallback
 {
@@ -26,12 +29,14 @@ public sealed class HelpDeskCallbackClient : IHelpDeskCallback
     private readonly byte[] _signingKey;
     private readonly CallbackOptions _options;
     private readonly TimeProvider _time;
+    private readonly ILogger _log;
 
     /// <param name="http">The client to send with (its own timeout is not relied on).</param>
     /// <param name="signingKey">The HMAC key shared with the help desk.</param>
     /// <param name="options">Retry policy; the defaults when null.</param>
     /// <param name="time">The clock backoff waits on.</param>
-    public HelpDeskCallbackClient(HttpClient http, byte[] signingKey, CallbackOptions? options = null, TimeProvider? time = null)
+    /// <param name="log">Where the reason of a failed callback goes (the case shows only that it failed).</param>
+    public HelpDeskCallbackClient(HttpClient http, byte[] signingKey, CallbackOptions? options = null, TimeProvider? time = null, ILogger? log = null)
     {
         if (signingKey.Length == 0)
         {
@@ -42,6 +47,7 @@ public sealed class HelpDeskCallbackClient : IHelpDeskCallback
         _signingKey = signingKey;
         _options = options ?? new CallbackOptions();
         _time = time ?? TimeProvider.System;
+        _log = log ?? NullLogger.Instance;
     }
 
     /// <summary>The signature header value for a body: <c>sha256=&lt;lowercase hex&gt;</c>.</summary>
@@ -52,6 +58,18 @@ public sealed class HelpDeskCallbackClient : IHelpDeskCallback
 
     /// <inheritdoc />
     public async Task<CallbackResult> NotifyAsync(string callbackUrl, HelpDeskNote note, string idempotencyKey, CancellationToken cancellationToken = default)
+    {
+        var result = await SendAsync(callbackUrl, note, idempotencyKey, cancellationToken).ConfigureAwait(false);
+        if (!result.Delivered)
+        {
+            _log.LogWarning("Callback {IdempotencyKey} to {Host} not delivered after {Attempts} attempt(s): {Reason}",
+                idempotencyKey, Uri.TryCreate(callbackUrl, UriKind.Absolute, out var u) ? u.Authority : "(not a URL)", result.Attempts, result.FailureReason);
+        }
+
+        return result;
+    }
+
+    private async Task<CallbackResult> SendAsync(string callbackUrl, HelpDeskNote note, string idempotencyKey, CancellationToken cancellationToken)
     {
         if (!Uri.TryCreate(callbackUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
         {
@@ -84,7 +102,9 @@ public sealed class HelpDeskCallbackClient : IHelpDeskCallback
                 lastReason = $"The help desk answered {lastStatus} {response.ReasonPhrase}.";
                 if (!IsTransient(response.StatusCode))
                 {
-                    return CallbackResult.Failure(attempt, lastStatus, lastReason + " Not retried: the request itself was refused.");
+                    return CallbackResult.Failure(attempt, lastStatus, lastReason + ((int)response.StatusCode is >= 300 and < 400
+                        ? " Not retried: redirects are not followed (the callback URL must be the help desk's own endpoint)."
+                        : " Not retried: the request itself was refused."));
                 }
 
                 retryAfter = RetryAfter(response);
@@ -93,6 +113,10 @@ public sealed class HelpDeskCallbackClient : IHelpDeskCallback
             {
                 lastStatus = null;
                 lastReason = $"No answer within {_options.AttemptTimeout.TotalSeconds:0.#} s.";
+            }
+            catch (HttpRequestException ex) when (Refusal(ex) is { } refused)
+            {
+                return CallbackResult.Failure(attempt, null, refused.Message + " Not retried.");
             }
             catch (HttpRequestException ex)
             {
@@ -123,6 +147,19 @@ public sealed class HelpDeskCallbackClient : IHelpDeskCallback
             { Date: { } date } => date - _time.GetUtcNow(),
             _ => null,
         };
+
+    private static CallbackAddressRefusedException? Refusal(Exception? ex)
+    {
+        for (; ex is not null; ex = ex.InnerException)
+        {
+            if (ex is CallbackAddressRefusedException refused)
+            {
+                return refused;
+            }
+        }
+
+        return null;
+    }
 
     private static bool IsTransient(HttpStatusCode status) =>
         status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests or (HttpStatusCode)425 || (int)status >= 500;

@@ -35,6 +35,9 @@ internal sealed class CallbackReceiver : IDisposable
 
     public string Url { get; private set; } = "";
 
+    /// <summary>The <c>Location</c> header sent with each answer, for a help desk that redirects.</summary>
+    public string? Location { get; init; }
+
     public ConcurrentQueue<ReceivedCallback> Received { get; } = new();
 
     private async Task LoopAsync()
@@ -65,6 +68,11 @@ internal sealed class CallbackReceiver : IDisposable
             if (retryAfter is not null)
             {
                 context.Response.Headers["Retry-After"] = retryAfter;
+            }
+
+            if (Location is not null)
+            {
+                context.Response.RedirectLocation = Location;
             }
 
             context.Response.Close();
