@@ -12,7 +12,7 @@ using Escalation.Infrastructure.Storage;
 namespace Escalation.Cli;
 
 /// <summary>
-/// <c>escalation drill receiver|submit|verify|fuzz|tokens</c>: the client side of the fault drills in
+/// <c>escalation drill receiver|submit|verify|fuzz|tokens|reviewers</c>: the client side of the fault drills in
 /// <c>bench/drills/</c> (the scripts start, kill and restart the server; these talk to it over loopback).
 /// </summary>
 public static class BenchDrill
@@ -27,13 +27,14 @@ public static class BenchDrill
             "verify" => await VerifyAsync(rest, stdout, stderr),
             "fuzz" => await BenchFuzz.RunAsync(rest, stdout, stderr),
             "tokens" => await BenchTokenDrill.RunAsync(rest, stdout, stderr),
+            "reviewers" => await BenchReviewersDrill.RunAsync(rest, stdout, stderr),
             _ => await Usage(stderr),
         };
     }
 
     private static async Task<int> Usage(TextWriter stderr)
     {
-        await stderr.WriteLineAsync("usage: escalation drill receiver|submit|verify|fuzz|tokens [options] (see bench/drills/README.md)");
+        await stderr.WriteLineAsync("usage: escalation drill receiver|submit|verify|fuzz|tokens|reviewers [options] (see bench/drills/README.md)");
         return 2;
     }
 
