@@ -4,6 +4,7 @@ set -uo pipefail
 dir=$(dirname "$0")
 status=0
 DRILL_NO_BUILD=${DRILL_NO_BUILD:-} "$dir/tokens.sh" --short || status=1
+DRILL_NO_BUILD=1 "$dir/reviewers.sh" --short || status=1
 DRILL_NO_BUILD=1 "$dir/fuzz.sh" --short || status=1
 DRILL_NO_BUILD=1 "$dir/crash.sh" --short || status=1
 DRILL_NO_BUILD=1 "$dir/crash.sh" --short --signal TERM || status=1

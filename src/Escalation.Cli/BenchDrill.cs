@@ -12,7 +12,7 @@ using Escalation.Infrastructure.Storage;
 namespace Escalation.Cli;
 
 /// <summary>
-/// <c>escalation drill receiver|submit|verify|fuzz|tokens|store-seed|store-flip|store-check</c>: the client side of the fault drills in
+/// <c>escalation drill receiver|submit|verify|fuzz|tokens|store-seed|store-flip|store-check|reviewers</c>: the client side of the fault drills in
 /// <c>bench/drills/</c> (the scripts start, kill and restart the server; these talk to it over loopback).
 /// </summary>
 public static class BenchDrill
@@ -28,13 +28,14 @@ public static class BenchDrill
             "fuzz" => await BenchFuzz.RunAsync(rest, stdout, stderr),
             "tokens" => await BenchTokenDrill.RunAsync(rest, stdout, stderr),
             "store-seed" or "store-flip" or "store-check" => await BenchStoreDrill.RunAsync(args[0], rest, stdout, stderr),
+            "reviewers" => await BenchReviewersDrill.RunAsync(rest, stdout, stderr),
             _ => await Usage(stderr),
         };
     }
 
     private static async Task<int> Usage(TextWriter stderr)
     {
-        await stderr.WriteLineAsync("usage: escalation drill receiver|submit|verify|fuzz|tokens|store-seed|store-flip|store-check [options] (see bench/drills/README.md)");
+        await stderr.WriteLineAsync("usage: escalation drill receiver|submit|verify|fuzz|tokens|store-seed|store-flip|store-check|reviewers [options] (see bench/drills/README.md)");
         return 2;
     }
 

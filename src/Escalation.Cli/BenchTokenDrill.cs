@@ -92,7 +92,8 @@ public static class BenchTokenDrill
         return new string(chars);
     }
 
-    private static async Task<string> SubmitAsync(HttpClient http, Core.Tickets.CaseSubmission ticket)
+    /// <summary>Submits a review-routed ticket and waits until its case waits for a reviewer.</summary>
+    internal static async Task<string> SubmitAsync(HttpClient http, Core.Tickets.CaseSubmission ticket)
     {
         using var response = await http.PostAsync("/api/cases?wait=30", new StringContent(BenchSamples.ToJson(ticket), Encoding.UTF8, "application/json"));
         using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
@@ -134,7 +135,7 @@ public static class BenchTokenDrill
         return Regex.Match(text, "\"status\":\"([a-z0-9-]+)\"").Groups[1].Value;
     }
 
-    private static async Task<string> WaitForAsync(HttpClient http, string caseId, Func<string, bool> done)
+    internal static async Task<string> WaitForAsync(HttpClient http, string caseId, Func<string, bool> done)
     {
         var status = "";
         for (var i = 0; i < 100 && !done(status = await StatusAsync(http, caseId)); i++)

@@ -19,7 +19,7 @@ public static class CliApp
           cost [--model-tokens IN,OUT]  € per case per route on Azure (counts from the real case workflow; docs/costs.md)
           kpis [--data DIR] [--now ISO] [--json] [--no-consistency]
                                         KPI summary from a data directory's case index
-          drill receiver|submit|verify|fuzz|tokens|store-seed|store-flip|store-check ...
+          drill receiver|submit|verify|fuzz|tokens|store-seed|store-flip|store-check|reviewers ...
                                         client side of the fault drills in bench/drills/
           verify <traceId|file> [--data DIR]
                                         recompute a case's trace hash chain (or one exported trace); exit 1 where it breaks

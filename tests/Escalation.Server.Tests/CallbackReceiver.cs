@@ -31,6 +31,9 @@ public sealed class CallbackReceiver : IDisposable
     /// <summary>Every POST received: idempotency key, signature header and the JSON note.</summary>
     public ConcurrentQueue<(string Key, string? Signature, JsonElement Note)> Received { get; } = new();
 
+    /// <summary>Awaited with each note before it is answered: a test holds a callback (the service waits on it) this way.</summary>
+    public Func<JsonElement, Task>? BeforeAnswer { get; set; }
+
     /// <summary>When each idempotency key was first answered with 200 (<see cref="TimeProvider.GetTimestamp"/>).</summary>
     public ConcurrentDictionary<string, long> FirstAnswered { get; } = new();
 
@@ -64,7 +67,13 @@ public sealed class CallbackReceiver : IDisposable
             using var reader = new StreamReader(context.Request.InputStream);
             var body = await reader.ReadToEndAsync();
             var key = context.Request.Headers["Idempotency-Key"] ?? "";
-            Received.Enqueue((key, context.Request.Headers["X-Escalation-Signature"], JsonDocument.Parse(body).RootElement.Clone()));
+            var note = JsonDocument.Parse(body).RootElement.Clone();
+            Received.Enqueue((key, context.Request.Headers["X-Escalation-Signature"], note));
+            if (BeforeAnswer is { } hold)
+            {
+                await hold(note);
+            }
+
             context.Response.StatusCode = _redirectTo is null ? 200 : 307;
             if (_redirectTo is not null)
             {

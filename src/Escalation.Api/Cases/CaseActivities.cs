@@ -29,7 +29,8 @@ public sealed class CaseActivities(
     IHelpDeskCallback callback,
     ReviewLinkSigner links,
     CaseServiceOptions options,
-    TimeProvider time) : ICaseActivities
+    TimeProvider time,
+    ReviewClaims? reviewClaims = null) : ICaseActivities
 {
     public async Task<StageSummary> RunStageAsync(string stage, StageInput input, CancellationToken cancellationToken = default)
     {
@@ -113,6 +114,8 @@ public sealed class CaseActivities(
             TraceRecordKinds.ReviewOutcome => (ReviewRoute(review, decision.Route), (IReadOnlyList<string>)[ReviewWords(review)]),
             _ => (decision.Route, decision.Reasons.Select(r => r.Text).ToArray()),
         };
+        // The hash of exactly the text the help desk was given (the same stored artifact the delivery read).
+        var sent = input.SentReplyArtifact is { } artifact ? await artifacts.TextAsync(input.CaseId, artifact, cancellationToken).ConfigureAwait(false) : null;
         var notes = new List<string>();
         if (input.Record == TraceRecordKinds.Decision && decision.InternalNote is { Length: > 0 } note)
         {
@@ -140,6 +143,7 @@ public sealed class CaseActivities(
             Playbook = decision.PlaybookId,
             Decision = new TraceDecision(route, reasons),
             InternalNotes = notes,
+            SentTextSha256 = sent is null ? null : CaseArtifacts.TextSha256(sent),
             Actor = review is null || input.Record == TraceRecordKinds.SlaTimeout ? TraceActor.Agent() : TraceActor.Reviewer(review.Reviewer),
             At = new DateTimeOffset(DateTime.SpecifyKind(input.AtUtc, DateTimeKind.Utc)),
             Model = facts.Model,
@@ -280,6 +284,10 @@ public sealed class CaseActivities(
         artifacts.Release(input.CaseId); // decided and recorded: what the next activities need is read back from storage
         return true;
     }
+
+    public Task<ReviewDecision?> ClaimReviewTimeoutAsync(ReviewTimeoutInput input, CancellationToken cancellationToken = default) =>
+        reviewClaims?.ClaimForTimeoutAsync(input.CaseId, new DateTimeOffset(DateTime.SpecifyKind(input.DeadlineUtc, DateTimeKind.Utc)), cancellationToken)
+        ?? Task.FromResult<ReviewDecision?>(null);
 
     /// <summary>
     /// Runs <paramref name="stage"/> on <paramref name="state"/>, first running the earlier stages whose results the state

@@ -132,6 +132,20 @@ public sealed class CaseArtifacts(IStageArtifactStore store, CaseArtifactCache? 
 
     public Task PutTextAsync(string caseId, string name, string text, CancellationToken ct = default) => PutAsync(caseId, name, text, ct);
 
+    /// <summary>
+    /// Stores a reviewer's edited reply under a name that holds its SHA-256 (<c>review-edit-{sha256}</c>) and returns
+    /// the name: two reviewers' edits never overwrite each other, so the decision that names one sends exactly that text.
+    /// </summary>
+    public async Task<string> PutReviewEditAsync(string caseId, string text, CancellationToken ct = default)
+    {
+        var name = $"{ReviewEdit}-{TextSha256(text)}";
+        await PutTextAsync(caseId, name, text, ct).ConfigureAwait(false);
+        return name;
+    }
+
+    /// <summary>Lowercase hex SHA-256 of a reply text's UTF-8 bytes (what the help desk receives).</summary>
+    public static string TextSha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
     public Task MarkDoneAsync(string caseId, string key, string detail, CancellationToken ct = default) => PutAsync(caseId, MarkerName(key), detail, ct);
 
     /// <summary>What was recorded when the side effect with this idempotency key was done, or null when it was not.</summary>

@@ -50,6 +50,7 @@ public static class EscalationServiceCollectionExtensions
             services.AddSingleton<ITraceStore>(sp => new AzureTraceStore(sp.GetRequiredService<AzureStorageAccount>()));
             services.AddSingleton<IStageArtifactStore>(sp => new AzureStageArtifactStore(sp.GetRequiredService<AzureStorageAccount>()));
             services.AddSingleton<IUsedTokenStore>(sp => new AzureUsedTokenStore(sp.GetRequiredService<AzureStorageAccount>()));
+            services.AddSingleton<IReviewClaimStore>(sp => new AzureReviewClaimStore(sp.GetRequiredService<AzureStorageAccount>()));
             services.AddSingleton<IInboundQueue>(sp => new AzureInboundQueue(sp.GetRequiredService<AzureStorageAccount>()));
         }
         else
@@ -58,6 +59,7 @@ public static class EscalationServiceCollectionExtensions
             services.AddSingleton<ITraceStore>(_ => new FileTraceStore(settings.DataDirectory));
             services.AddSingleton<IStageArtifactStore>(_ => new FileStageArtifactStore(settings.DataDirectory));
             services.AddSingleton<IUsedTokenStore>(_ => new FileUsedTokenStore(settings.DataDirectory));
+            services.AddSingleton<IReviewClaimStore>(_ => new FileReviewClaimStore(settings.DataDirectory));
             services.AddSingleton<IInboundQueue>(sp => new FileInboundQueue(settings.DataDirectory, InboundQueueName, sp.GetRequiredService<TimeProvider>()));
         }
 
@@ -88,6 +90,7 @@ public static class EscalationServiceCollectionExtensions
         // The case: stored artifacts, activities, HTTP handlers.
         services.AddSingleton<CaseArtifacts>();
         services.AddSingleton<CaseIntake>();
+        services.AddSingleton<ReviewClaims>();
         services.AddSingleton<ICaseActivities, CaseActivities>();
         services.AddSingleton(sp => new SubmissionParser(settings.Submissions, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new ZendeskWebhookMapper(sp.GetRequiredService<SubmissionParser>()));

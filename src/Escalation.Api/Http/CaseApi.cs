@@ -43,7 +43,8 @@ public sealed class CaseApi(
     CaseServiceOptions options,
     TimeProvider time,
     IEnumerable<IStorageHealth> storage,
-    TraceIntegrity integrity)
+    TraceIntegrity integrity,
+    ReviewClaims reviewClaims)
 {
     private const int MaxWaitSeconds = 30;
 
@@ -181,7 +182,14 @@ public sealed class CaseApi(
                 "<p>Go back to the review page and try again; nothing was changed.</p>"));
         }
 
+        // Someone (a reviewer, or the SLA timer) may have decided already: say who, what and when, and change nothing.
         var record = await index.GetAsync(caseId, ct).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        if (record is not null && await reviewClaims.ClosedAsync(caseId, record.Case.SlaDeadline, now, ct).ConfigureAwait(false) is { } closed)
+        {
+            return ReviewConflict.Answer(request, closed, action, WantsHtml(request), HtmlHeaders);
+        }
+
         if (record is null || record.Case.Status != CaseStatuses.AwaitingReview)
         {
             return LinkProblemPage(new LinkProblemModel(LinkProblemKind.AlreadyDecided, caseId, "This case has already been decided."));
@@ -193,20 +201,21 @@ public sealed class CaseApi(
             return LinkProblemPage(LinkProblemModel.From(consumed, caseId));
         }
 
-        string? editArtifact = null;
-        if (action == ReviewActions.Edit)
+        // The first claim decides; the event is raised only for it, naming the edited text by its hash.
+        var trimmedNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        var edited = action == ReviewActions.Edit ? reply!.Replace("\r\n", "\n") : null;
+        var (held, won) = await reviewClaims.ClaimAsync(caseId, action!, consumed.Claims!.Reviewer, trimmedNote, edited, now, ct).ConfigureAwait(false);
+        if (!won)
         {
-            editArtifact = CaseArtifacts.ReviewEdit;
-            await artifacts.PutTextAsync(caseId, editArtifact, reply!.Replace("\r\n", "\n"), ct).ConfigureAwait(false);
+            return ReviewConflict.Answer(request, held, action, WantsHtml(request), HtmlHeaders);
         }
 
-        var decision = new ReviewDecision(action!, consumed.Claims!.Reviewer, string.IsNullOrWhiteSpace(note) ? null : note.Trim(), editArtifact);
-        if (!await cases.RaiseReviewDecisionAsync(caseId, decision, ct).ConfigureAwait(false))
+        if (!await cases.RaiseReviewDecisionAsync(caseId, held.ToDecision(), ct).ConfigureAwait(false))
         {
             return LinkProblemPage(new LinkProblemModel(LinkProblemKind.AlreadyDecided, caseId, "This case is no longer waiting for a review."));
         }
 
-        return Html(200, OutcomePages.DecisionRecorded(new DecisionRecordedModel(caseId, action!, time.GetUtcNow(), ActionWords(action!))));
+        return Html(200, OutcomePages.DecisionRecorded(new DecisionRecordedModel(caseId, action!, now, ActionWords(action!))));
     }
 
     // ---- audit -------------------------------------------------------------------------------
@@ -642,8 +651,10 @@ public sealed class CaseApi(
     private static ApiResponse Problem(ProblemDetails problem) =>
         new(problem.Status, ProblemDetails.ContentType, problem.ToUtf8Bytes(), new Dictionary<string, string>());
 
-    private static ApiResponse Html(int status, string html) =>
-        ApiResponse.Text(status, HtmlPage.ContentType, html, new Dictionary<string, string> { ["Content-Security-Policy"] = HtmlPage.ContentSecurityPolicy, ["Cache-Control"] = "no-store" });
+    private static ApiResponse Html(int status, string html) => ApiResponse.Text(status, HtmlPage.ContentType, html, HtmlHeaders);
+
+    private static IReadOnlyDictionary<string, string> HtmlHeaders =>
+        new Dictionary<string, string> { ["Content-Security-Policy"] = HtmlPage.ContentSecurityPolicy, ["Cache-Control"] = "no-store" };
 
     private static ApiResponse LinkProblemPage(LinkProblemModel model) => Html(model.HttpStatus, OutcomePages.LinkProblem(model));
 }

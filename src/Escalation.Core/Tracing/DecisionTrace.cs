@@ -48,6 +48,12 @@ public sealed record DecisionTrace
     /// <summary>Notes for the support team only; never shown publicly.</summary>
     public IReadOnlyList<string> InternalNotes { get; init; } = [];
 
+    /// <summary>
+    /// SHA-256 (hex, of the UTF-8 bytes) of the reply text this record's outcome sent to the help desk, so the audit
+    /// shows exactly what the customer received; null when nothing was sent (and on records written before it existed).
+    /// </summary>
+    public string? SentTextSha256 { get; init; }
+
     /// <summary>Who decided: the agent or a reviewer.</summary>
     public required TraceActor Actor { get; init; }
 

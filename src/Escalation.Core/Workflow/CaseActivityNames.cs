@@ -20,6 +20,9 @@ public static class CaseActivityNames
     public const string DeliverReply = "DeliverReply";
     public const string RecordOutcome = "RecordOutcome";
 
+    /// <summary>When the review SLA timer fires: the decision a reviewer claimed first, or a claim for the timer.</summary>
+    public const string ClaimReviewTimeout = "ClaimReviewTimeout";
+
     /// <summary>The sensitive pipeline's stages, in order.</summary>
     public static readonly IReadOnlyList<string> SensitiveStages = [Detect, RetrievePolicy, Draft, ToneCheck, Route];
 

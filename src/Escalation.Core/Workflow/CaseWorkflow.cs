@@ -60,14 +60,20 @@ public static class CaseWorkflow
         context.SetCustomStatus(new CaseProgress("awaiting-review", route, decision.Priority, deadline));
 
         var review = await context.WaitForExternalEventAsync<ReviewDecision>(ReviewDecisionEvent, deadline);
-        if (review.TimedOut || review.Payload is null)
+        var r = review.Payload;
+        if (review.TimedOut || r is null)
+        {
+            // A reviewer may have claimed the case just before the deadline, their event still on its way: theirs holds.
+            r = await context.CallActivityAsync<ReviewDecision?>(CaseActivityNames.ClaimReviewTimeout, new ReviewTimeoutInput(caseId, deadline), StageRetry);
+        }
+
+        if (r is null)
         {
             await context.CallActivityAsync<bool>(CaseActivityNames.NotifyReviewers,
                 new NotifyReviewersInput(caseId, ReviewerQueues.Senior, "sla-timeout", null, $"{caseId}:notify:sla-timeout"), DeliveryRetry);
             return await FinishAsync(context, caseId, Routes.Escalate, CaseStatuses.Escalated, "escalated", null, "sla-timeout", "agent", null, deadline);
         }
 
-        var r = review.Payload;
         switch (r.Action)
         {
             case ReviewActions.Approve:
@@ -96,7 +102,7 @@ public static class CaseWorkflow
         var now = context.CurrentUtcDateTime;
         await context.CallActivityAsync<DeliveryResult>(CaseActivityNames.DeliverReply,
             new DeliverReplyInput(caseId, deliveryEvent, replyArtifact, DeliveryKey(caseId, record, deliveryEvent)), DeliveryRetry);
-        var traceId = await context.CallActivityAsync<string>(CaseActivityNames.WriteTrace, new WriteTraceInput(caseId, record, actor, review, now), StageRetry);
+        var traceId = await context.CallActivityAsync<string>(CaseActivityNames.WriteTrace, new WriteTraceInput(caseId, record, actor, review, now, replyArtifact), StageRetry);
         var reviewOutcome = record == "sla-timeout" ? "sla-timeout" : review?.Action;
         await context.CallActivityAsync<bool>(CaseActivityNames.RecordOutcome, new RecordOutcomeInput(caseId, status, route, traceId, slaDeadline, now, reviewOutcome, review?.Reviewer), StageRetry);
         context.SetCustomStatus(new CaseProgress("done", route, null, null));

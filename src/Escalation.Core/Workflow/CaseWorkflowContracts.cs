@@ -42,12 +42,16 @@ public sealed record DeliverReplyInput(string CaseId, string Event, string? Repl
 /// <summary>Write one immutable trace record of the case (the chain grows by one).</summary>
 /// <param name="Record"><c>decision</c>, <c>review-outcome</c> or <c>sla-timeout</c>.</param>
 /// <param name="Actor"><c>agent</c> or the reviewer's id.</param>
-public sealed record WriteTraceInput(string CaseId, string Record, string Actor, ReviewDecision? Review, DateTime AtUtc);
+/// <param name="SentReplyArtifact">The stored reply text the outcome sent, whose hash the record holds; null when none was sent.</param>
+public sealed record WriteTraceInput(string CaseId, string Record, string Actor, ReviewDecision? Review, DateTime AtUtc, string? SentReplyArtifact = null);
 
 /// <summary>Record the case's status in the case index.</summary>
 /// <param name="ReviewOutcome">After a review: the action, or <c>sla-timeout</c>; null otherwise.</param>
 /// <param name="Reviewer">Who reviewed, when someone did.</param>
 public sealed record RecordOutcomeInput(string CaseId, string Status, string Route, string? TraceId, DateTime? SlaDeadlineUtc, DateTime AtUtc, string? ReviewOutcome = null, string? Reviewer = null);
+
+/// <summary>The case whose review SLA timer fired, and the deadline it fired at.</summary>
+public sealed record ReviewTimeoutInput(string CaseId, DateTime DeadlineUtc);
 
 /// <summary>A delivery attempt's outcome (callbacks never throw; failures are recorded on the case).</summary>
 public sealed record DeliveryResult(bool Delivered, string Detail);
@@ -56,7 +60,10 @@ public sealed record DeliveryResult(bool Delivered, string Detail);
 /// <param name="Action"><c>approve</c>, <c>edit</c>, <c>reject</c> or <c>escalate</c>.</param>
 /// <param name="Reviewer">Who decided (from the signed link).</param>
 /// <param name="Note">Reviewer's note (required for reject).</param>
-/// <param name="EditedReplyArtifact">For <c>edit</c>: the stored artifact holding the edited reply.</param>
+/// <param name="EditedReplyArtifact">
+/// For <c>edit</c>: the stored artifact holding the edited reply, named by its SHA-256 (<c>review-edit-{sha256}</c>;
+/// a decision raised by an older build names the shared <c>review-edit</c>).
+/// </param>
 public sealed record ReviewDecision(string Action, string Reviewer, string? Note, string? EditedReplyArtifact);
 
 /// <summary>Review actions.</summary>

@@ -21,4 +21,11 @@ public interface ICaseActivities
 
     /// <summary>Records the case's status in the case index.</summary>
     Task<bool> RecordOutcomeAsync(RecordOutcomeInput input, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// When the review SLA timer fired: the decision a reviewer claimed before it (whose event may come late, or was
+    /// lost with a crash), or null after claiming the case for the timer. Without review claims (a benchmark): null.
+    /// </summary>
+    Task<ReviewDecision?> ClaimReviewTimeoutAsync(ReviewTimeoutInput input, CancellationToken cancellationToken = default) =>
+        Task.FromResult<ReviewDecision?>(null);
 }

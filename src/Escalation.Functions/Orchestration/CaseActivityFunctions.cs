@@ -47,4 +47,7 @@ public sealed class CaseActivityFunctions(ICaseActivities activities)
 
     [Function(CaseActivityNames.RecordOutcome)]
     public Task<bool> RecordOutcome([ActivityTrigger] RecordOutcomeInput input) => activities.RecordOutcomeAsync(input);
+
+    [Function(CaseActivityNames.ClaimReviewTimeout)]
+    public Task<ReviewDecision?> ClaimReviewTimeout([ActivityTrigger] ReviewTimeoutInput input) => activities.ClaimReviewTimeoutAsync(input);
 }

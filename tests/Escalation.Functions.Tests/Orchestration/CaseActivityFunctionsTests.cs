@@ -14,7 +14,7 @@ public sealed class CaseActivityFunctionsTests
     public void Functions_EveryActivityName_HasExactlyOneActivityTriggeredFunction()
     {
         var expected = CaseActivityNames.SensitiveStages.Concat(CaseActivityNames.EscalationStages)
-            .Concat([CaseActivityNames.WriteTrace, CaseActivityNames.NotifyReviewers, CaseActivityNames.DeliverReply, CaseActivityNames.RecordOutcome])
+            .Concat([CaseActivityNames.WriteTrace, CaseActivityNames.NotifyReviewers, CaseActivityNames.DeliverReply, CaseActivityNames.RecordOutcome, CaseActivityNames.ClaimReviewTimeout])
             .Order().ToList();
 
         var functions = typeof(CaseActivityFunctions).GetMethods(BindingFlags.Public | BindingFlags.Instance)
@@ -49,16 +49,20 @@ public sealed class CaseActivityFunctionsTests
         var notify = new NotifyReviewersInput("case-1", "senior", "escalated", null, "k1");
         var deliver = new DeliverReplyInput("case-1", "reply-sent", "draft", "k2");
         var record = new RecordOutcomeInput("case-1", CaseStatuses.Sent, "draft-and-send", "trace-1", null, DateTime.UnixEpoch);
+        var timeout = new ReviewTimeoutInput("case-1", DateTime.UnixEpoch);
+        var claimed = new ReviewDecision(ReviewActions.Approve, "rev@example.com", null, null);
         activities.Setup(a => a.WriteTraceAsync(trace, It.IsAny<CancellationToken>())).ReturnsAsync("trace-1");
         activities.Setup(a => a.NotifyReviewersAsync(notify, It.IsAny<CancellationToken>())).ReturnsAsync(true);
         activities.Setup(a => a.DeliverReplyAsync(deliver, It.IsAny<CancellationToken>())).ReturnsAsync(new DeliveryResult(true, "posted"));
         activities.Setup(a => a.RecordOutcomeAsync(record, It.IsAny<CancellationToken>())).ReturnsAsync(true);
+        activities.Setup(a => a.ClaimReviewTimeoutAsync(timeout, It.IsAny<CancellationToken>())).ReturnsAsync(claimed);
         var functions = new CaseActivityFunctions(activities.Object);
 
         Assert.Equal("trace-1", await functions.WriteTrace(trace));
         Assert.True(await functions.NotifyReviewers(notify));
         Assert.True((await functions.DeliverReply(deliver)).Delivered);
         Assert.True(await functions.RecordOutcome(record));
+        Assert.Same(claimed, await functions.ClaimReviewTimeout(timeout));
     }
 
     [Fact]

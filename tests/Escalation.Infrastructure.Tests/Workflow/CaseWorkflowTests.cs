@@ -13,6 +13,7 @@ public sealed class CaseWorkflowTests : IAsyncLifetime
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
     private readonly ConcurrentQueue<string> _calls = new();
     private readonly ConcurrentDictionary<string, StageSummary> _decisions = new();
+    private readonly ConcurrentDictionary<string, ReviewDecision> _claimedBeforeTimeout = new();
     private FileHistoryLog _log = null!;
     private EmbeddedWorkflowEngine _engine = null!;
 
@@ -33,7 +34,9 @@ public sealed class CaseWorkflowTests : IAsyncLifetime
             .AddActivity<WriteTraceInput, string>(CaseActivityNames.WriteTrace, (i, _) => Record($"trace:{i.Record}:{i.Actor}", "tr-" + i.Record))
             .AddActivity<NotifyReviewersInput, bool>(CaseActivityNames.NotifyReviewers, (i, _) => Record($"notify:{i.Queue}:{i.Reason}", true))
             .AddActivity<DeliverReplyInput, DeliveryResult>(CaseActivityNames.DeliverReply, (i, _) => Record($"deliver:{i.Event}:{i.ReplyArtifact}", new DeliveryResult(true, "ok")))
-            .AddActivity<RecordOutcomeInput, bool>(CaseActivityNames.RecordOutcome, (i, _) => Record($"outcome:{i.Status}", true));
+            .AddActivity<RecordOutcomeInput, bool>(CaseActivityNames.RecordOutcome, (i, _) => Record($"outcome:{i.Status}", true))
+            .AddActivity<ReviewTimeoutInput, ReviewDecision?>(CaseActivityNames.ClaimReviewTimeout, (i, _) =>
+                Record("claim:sla-timeout", _claimedBeforeTimeout.TryGetValue(i.CaseId, out var held) ? held : null));
         _log = new FileHistoryLog(_dir);
         _engine = new EmbeddedWorkflowEngine(_log, registry, _time);
         await _engine.StartAsync();
@@ -143,6 +146,20 @@ public sealed class CaseWorkflowTests : IAsyncLifetime
         Assert.Contains("\"route\":\"escalate\"", done.OutputJson);
         Assert.Contains("notify:senior:sla-timeout", SideEffects());
         Assert.Contains("trace:sla-timeout:agent", SideEffects());
+    }
+
+    [Fact]
+    public async Task Review_ReviewerClaimedJustBeforeTheSlaTimerFired_TheirDecisionHoldsAndTheirEditIsSent()
+    {
+        await RunAsync("c-late", "sensitive", Decision(Routes.DraftForReview));
+        _claimedBeforeTimeout["c-late"] = new ReviewDecision(ReviewActions.Edit, "rev-ana", null, "review-edit-abc");
+
+        _time.Advance(TimeSpan.FromHours(24) + TimeSpan.FromSeconds(1));
+        var done = await WaitDoneAsync("c-late");
+
+        Assert.Contains("\"status\":\"sent\"", done.OutputJson);
+        var after = SideEffects().SkipWhile(c => c != "claim:sla-timeout").ToArray();
+        Assert.Equal(["claim:sla-timeout", "deliver:reply-sent:review-edit-abc", "trace:review-outcome:rev-ana", "outcome:sent"], after);
     }
 
     [Fact]
