@@ -116,6 +116,27 @@ public sealed class CaseApi(
         return JsonResponse(200, new { cases = items });
     }
 
+    /// <summary>
+    /// <c>POST /api/cases/{caseId}/resume</c> (API key): a case waiting as needs-attention tries its failed step again now
+    /// instead of at its next back-off. 202 when asked; 409 when the case does not need attention.
+    /// </summary>
+    public async Task<ApiResponse> ResumeCaseAsync(ApiRequest request, string caseId, ICaseOrchestrationClient cases, CancellationToken ct = default)
+    {
+        var view = CaseIdLooksValid(caseId) ? await CaseViewAsync(caseId, cases, ct).ConfigureAwait(false) : null;
+        if (view is null)
+        {
+            return Problem(Problems.Problems.NotFound("case", request.Path));
+        }
+
+        if (view.Status != CaseStatuses.NeedsAttention || !await cases.ResumeAsync(caseId, ct).ConfigureAwait(false))
+        {
+            return Problem(Problems.Problems.Create("not-needing-attention", "The case does not need attention", 409,
+                $"Case {caseId} is {view.Status}; only a case waiting as needs-attention can be resumed.", request.Path));
+        }
+
+        return JsonResponse(202, new { caseId, resumed = true, statusUrl = $"/api/cases/{caseId}" });
+    }
+
     // ---- review by emailed link ------------------------------------------------------------
 
     /// <summary><c>GET /api/review/{caseId}?token=…</c>: the review page. Never acts (mail scanners open links).</summary>
@@ -265,18 +286,27 @@ public sealed class CaseApi(
     // ---- service -----------------------------------------------------------------------------
 
     /// <summary>
-    /// <c>GET /api/health</c>: 200 with the workspace in use, or 503 (problem+json) when a store has stopped after a
-    /// failed write and the host must be restarted.
+    /// <c>GET /api/health</c>: 200 with the workspace in use and how many cases need attention, or 503 (problem+json)
+    /// while a store refuses writes (or has stopped after a failed write and the host must be restarted).
     /// </summary>
-    public ApiResponse Health(ApiRequest request)
+    public async Task<ApiResponse> HealthAsync(ApiRequest request, CancellationToken ct = default)
     {
         if (storage.Select(s => s.Problem).FirstOrDefault(p => p is not null) is { } problem)
         {
-            return Problem(Problems.Problems.Create("storage-failed", "Storage stopped after a failed write", 503, problem, request.Path));
+            return Problem(Problems.Problems.Create("storage-failed", "Storage refuses writes", 503, problem, request.Path));
         }
 
+        // Cases a fault left waiting: they resume by themselves, but someone may want to look (GET /api/cases?status=needs-attention).
+        var attention = (await index.QueryByStatusAsync(CaseStatuses.NeedsAttention, ct).ConfigureAwait(false)).Count;
         var ws = workspace();
-        return JsonResponse(200, new { status = "ok", workspaceVersion = ws.Version, policies = ws.Policies.Count, customers = ws.Customers.Count });
+        return JsonResponse(200, new
+        {
+            status = attention > 0 ? CaseStatuses.NeedsAttention : "ok",
+            needsAttention = attention,
+            workspaceVersion = ws.Version,
+            policies = ws.Policies.Count,
+            customers = ws.Customers.Count,
+        });
     }
 
     /// <summary>
@@ -327,7 +357,7 @@ public sealed class CaseApi(
 
     /// <summary>The statuses <c>?status=</c> accepts.</summary>
     private static readonly string[] AllStatuses =
-        [CaseStatuses.Received, CaseStatuses.AwaitingReview, CaseStatuses.Sent, CaseStatuses.Escalated, CaseStatuses.ReturnedToTier1, CaseStatuses.Rejected, CaseStatuses.Failed];
+        [CaseStatuses.Received, CaseStatuses.NeedsAttention, CaseStatuses.AwaitingReview, CaseStatuses.Sent, CaseStatuses.Escalated, CaseStatuses.ReturnedToTier1, CaseStatuses.Rejected, CaseStatuses.Failed];
 
     /// <summary>Checks the help-desk API key; null when the request may go on.</summary>
     public ApiResponse? Authorize(ApiRequest request)
@@ -438,6 +468,9 @@ public sealed class CaseApi(
         public string? PublicAuditUrl { get; init; }
         public string? CallbackFailure { get; init; }
         public string? Failure { get; init; }
+
+        /// <summary>While the case needs attention: when it tries its failed step again on its own.</summary>
+        public DateTime? ResumesAt { get; init; }
         public bool Decided { get; init; }
         public DateTimeOffset Created { get; init; }
         public DateTimeOffset Updated { get; init; }
@@ -455,6 +488,7 @@ public sealed class CaseApi(
         var state = await cases.GetAsync(caseId, ct).ConfigureAwait(false);
         var decision = await artifacts.DecisionAsync(caseId, ct).ConfigureAwait(false);
         var status = state?.RuntimeStatus == "failed" ? CaseStatuses.Failed
+            : state?.Progress?.Stage == CaseStatuses.NeedsAttention ? CaseStatuses.NeedsAttention
             : c.Status == CaseStatuses.Received && decision is not null ? CaseStatuses.Decided
             : c.Status == CaseStatuses.Received && state is not null ? CaseStatuses.Processing
             : c.Status;
@@ -486,7 +520,8 @@ public sealed class CaseApi(
             AuditUrl = c.LatestTraceId is null ? null : $"{baseUrl}/api/audit/{c.LatestTraceId}",
             PublicAuditUrl = publicAudit,
             CallbackFailure = c.Extra.TryGetValue("callbackFailure", out var f) ? f : null,
-            Failure = state?.Failure,
+            Failure = state?.Failure ?? state?.Progress?.Failure ?? (c.Extra.TryGetValue(NeedsAttention.FailureField, out var a) ? a : null),
+            ResumesAt = state?.Progress?.Stage == CaseStatuses.NeedsAttention ? state.Progress.DeadlineUtc : null,
             Decided = decision is not null,
             Created = c.Created,
             Updated = c.Updated,

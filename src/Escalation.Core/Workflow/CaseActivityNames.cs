@@ -19,6 +19,7 @@ public static class CaseActivityNames
     public const string NotifyReviewers = "NotifyReviewers";
     public const string DeliverReply = "DeliverReply";
     public const string RecordOutcome = "RecordOutcome";
+    public const string MarkNeedsAttention = "MarkNeedsAttention";
 
     /// <summary>The sensitive pipeline's stages, in order.</summary>
     public static readonly IReadOnlyList<string> SensitiveStages = [Detect, RetrievePolicy, Draft, ToneCheck, Route];

@@ -21,4 +21,7 @@ public interface ICaseActivities
 
     /// <summary>Records the case's status in the case index.</summary>
     Task<bool> RecordOutcomeAsync(RecordOutcomeInput input, CancellationToken cancellationToken = default);
+
+    /// <summary>Marks the case needs-attention in the index, or puts it back at its earlier status.</summary>
+    Task<bool> MarkNeedsAttentionAsync(NeedsAttentionInput input, CancellationToken cancellationToken = default);
 }

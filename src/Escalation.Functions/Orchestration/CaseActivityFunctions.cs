@@ -47,4 +47,7 @@ public sealed class CaseActivityFunctions(ICaseActivities activities)
 
     [Function(CaseActivityNames.RecordOutcome)]
     public Task<bool> RecordOutcome([ActivityTrigger] RecordOutcomeInput input) => activities.RecordOutcomeAsync(input);
+
+    [Function(CaseActivityNames.MarkNeedsAttention)]
+    public Task<bool> MarkNeedsAttention([ActivityTrigger] NeedsAttentionInput input) => activities.MarkNeedsAttentionAsync(input);
 }

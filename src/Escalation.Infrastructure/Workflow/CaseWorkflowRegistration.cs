@@ -25,6 +25,7 @@ public static class CaseWorkflowRegistration
             .AddActivity<WriteTraceInput, string>(CaseActivityNames.WriteTrace, activities.WriteTraceAsync, recomputable: true)
             .AddActivity<NotifyReviewersInput, bool>(CaseActivityNames.NotifyReviewers, activities.NotifyReviewersAsync, recomputable: true)
             .AddActivity<DeliverReplyInput, DeliveryResult>(CaseActivityNames.DeliverReply, activities.DeliverReplyAsync, recomputable: true)
-            .AddActivity<RecordOutcomeInput, bool>(CaseActivityNames.RecordOutcome, activities.RecordOutcomeAsync, recomputable: true);
+            .AddActivity<RecordOutcomeInput, bool>(CaseActivityNames.RecordOutcome, activities.RecordOutcomeAsync, recomputable: true)
+            .AddActivity<NeedsAttentionInput, bool>(CaseActivityNames.MarkNeedsAttention, activities.MarkNeedsAttentionAsync, recomputable: true);
     }
 }
