@@ -89,18 +89,47 @@ public sealed class CaseApi(
         return view is null ? Problem(Problems.Problems.NotFound("case", request.Path)) : JsonResponse(200, view);
     }
 
-    /// <summary><c>GET /api/cases?status=awaiting-review</c>: cases in the index, newest first.</summary>
+    /// <summary>
+    /// <c>GET /api/cases?status=awaiting-review&amp;limit=100&amp;continuation=…</c>: cases in the index, newest first, a page at
+    /// a time; <c>continuation</c> (null on the last page) asks for the next one.
+    /// </summary>
     public async Task<ApiResponse> ListCasesAsync(ApiRequest request, CancellationToken ct = default)
     {
         var status = request.QueryValue("status");
         var statuses = AllStatuses;
+        var errors = new List<ProblemFieldError>();
         if (status is not null && !statuses.Contains(status))
         {
-            return Problem(Problems.Problems.InvalidSubmission([new ProblemFieldError("status", $"must be one of {string.Join(", ", statuses)}")], request.Path) with { Title = "Unknown status" });
+            errors.Add(new ProblemFieldError("status", $"must be one of {string.Join(", ", statuses)}"));
         }
 
-        var list = status is null ? await index.QueryAllAsync(ct).ConfigureAwait(false) : await index.QueryByStatusAsync(status, ct).ConfigureAwait(false);
-        var items = list.OrderByDescending(c => c.Created).Take(500).Select(c => new
+        var limitRaw = request.QueryValue("limit");
+        var limit = DefaultPageSize;
+        if (limitRaw is not null && (!int.TryParse(limitRaw, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out limit) || limit is < 1 or > MaxPageSize))
+        {
+            errors.Add(new ProblemFieldError("limit", $"must be a whole number from 1 to {MaxPageSize}"));
+        }
+
+        var continuation = request.QueryValue("continuation");
+        CasePage? page = null;
+        if (errors.Count == 0)
+        {
+            try
+            {
+                page = await index.QueryPageAsync(status, limit, continuation is { Length: > 0 } ? continuation : null, ct).ConfigureAwait(false);
+            }
+            catch (FormatException ex)
+            {
+                errors.Add(new ProblemFieldError("continuation", ex.Message));
+            }
+        }
+
+        if (page is null)
+        {
+            return Problem(Problems.Problems.InvalidSubmission(errors, request.Path) with { Title = "Invalid query parameter" });
+        }
+
+        var items = page.Cases.Select(c => new
         {
             caseId = c.CaseId,
             ticketId = c.TicketId,
@@ -113,8 +142,14 @@ public sealed class CaseApi(
             slaDeadline = c.SlaDeadline,
             statusUrl = $"/api/cases/{c.CaseId}",
         });
-        return JsonResponse(200, new { cases = items });
+        var next = page.Continuation is { } token
+            ? $"/api/cases?{(status is null ? "" : $"status={status}&")}limit={limit}&continuation={token}"
+            : null;
+        return JsonResponse(200, new { cases = items, continuation = page.Continuation, next });
     }
+
+    private const int DefaultPageSize = 100;
+    private const int MaxPageSize = 500;
 
     /// <summary>
     /// <c>POST /api/cases/{caseId}/resume</c> (API key): a case waiting as needs-attention tries its failed step again now
