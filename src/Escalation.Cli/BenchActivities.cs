@@ -109,6 +109,9 @@ public sealed class BenchActivities(Workspace workspace, ICaseIndex index, ITrac
     public Task<DeliveryResult> DeliverReplyAsync(DeliverReplyInput input, CancellationToken cancellationToken = default) =>
         Task.FromResult(new DeliveryResult(_sideEffects.AddOrUpdate(input.IdempotencyKey, 1, (_, n) => n + 1) == 1, "counted"));
 
+    /// <summary>The bench's activities do not fail, so no case waits as needs-attention.</summary>
+    public Task<bool> MarkNeedsAttentionAsync(NeedsAttentionInput input, CancellationToken cancellationToken = default) => Task.FromResult(true);
+
     public async Task<bool> RecordOutcomeAsync(RecordOutcomeInput input, CancellationToken cancellationToken = default)
     {
         var current = await index.GetAsync(input.CaseId, cancellationToken) ?? throw new InvalidOperationException($"case {input.CaseId} is not indexed");

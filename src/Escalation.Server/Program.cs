@@ -112,7 +112,8 @@ Map("GET", "/api/audit/{traceId}", false, (r, v, ct) => api.GetAuditAsync(r, Rou
 Map("GET", "/api/audit/{traceId}/verify", false, (r, v, ct) => api.VerifyAuditAsync(r, Route(v, "traceId"), ct));
 Map("GET", "/api/public/audit/{traceId}", true, (r, v, ct) => api.GetPublicAuditAsync(r, Route(v, "traceId"), ct));
 Map("GET", "/api/metrics/summary", false, (r, _, ct) => api.MetricsSummaryAsync(r, ct));
-Map("GET", "/api/health", true, (r, _, _) => Task.FromResult(api.Health(r)));
+Map("POST", "/api/cases/{caseId}/resume", false, (r, v, ct) => api.ResumeCaseAsync(r, Route(v, "caseId"), cases, ct));
+Map("GET", "/api/health", true, (r, _, ct) => api.HealthAsync(r, ct));
 Map("GET", "/api/openapi.json", true, (r, _, _) => Task.FromResult(api.OpenApi(r)));
 
 app.Lifetime.ApplicationStarted.Register(() =>

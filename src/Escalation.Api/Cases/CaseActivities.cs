@@ -289,6 +289,13 @@ public sealed class CaseActivities(
         reviewClaims?.ClaimForTimeoutAsync(input.CaseId, new DateTimeOffset(DateTime.SpecifyKind(input.DeadlineUtc, DateTimeKind.Utc)), cancellationToken)
         ?? Task.FromResult<ReviewDecision?>(null);
 
+    public async Task<bool> MarkNeedsAttentionAsync(NeedsAttentionInput input, CancellationToken cancellationToken = default)
+    {
+        var at = new DateTimeOffset(DateTime.SpecifyKind(input.AtUtc, DateTimeKind.Utc));
+        await UpdateCaseAsync(input.CaseId, c => NeedsAttention.Apply(c, input.Failure, at), cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
     /// <summary>
     /// Runs <paramref name="stage"/> on <paramref name="state"/>, first running the earlier stages whose results the state
     /// lacks (it was lost with a restart, or it is a decided case's stored state; the stages are deterministic, so

@@ -124,6 +124,10 @@ public static class EscalationServiceCollectionExtensions
             ? NoStorageProblem.Instance
             : sp.GetRequiredService<LocalCaseStore>().Log);
         services.AddSingleton<IStorageHealth>(sp => sp.GetRequiredService<IWorkflowHistoryStore>() as IStorageHealth ?? NoStorageProblem.Instance);
+        // A folder that refuses writes (read-only, full, gone) is reported while it does; the cases wait meanwhile.
+        services.AddSingleton<IStorageHealth>(sp => sp.GetRequiredService<EscalationSettings>() is { UsesAzureStorage: false } s
+            ? new WritableFolders(sp.GetRequiredService<TimeProvider>(), s.DataDirectory, Path.Combine(s.DataDirectory, "outbox"))
+            : NoStorageProblem.Instance);
         services.AddSingleton(sp => new EmbeddedWorkflowEngine(
             sp.GetRequiredService<IWorkflowHistoryStore>(),
             new WorkflowRegistry().AddCaseWorkflow(sp.GetRequiredService<ICaseActivities>()),

@@ -91,18 +91,47 @@ public sealed class CaseApi(
         return view is null ? Problem(Problems.Problems.NotFound("case", request.Path)) : JsonResponse(200, view);
     }
 
-    /// <summary><c>GET /api/cases?status=awaiting-review</c>: cases in the index, newest first.</summary>
+    /// <summary>
+    /// <c>GET /api/cases?status=awaiting-review&amp;limit=100&amp;continuation=…</c>: cases in the index, newest first, a page at
+    /// a time; <c>continuation</c> (null on the last page) asks for the next one.
+    /// </summary>
     public async Task<ApiResponse> ListCasesAsync(ApiRequest request, CancellationToken ct = default)
     {
         var status = request.QueryValue("status");
         var statuses = AllStatuses;
+        var errors = new List<ProblemFieldError>();
         if (status is not null && !statuses.Contains(status))
         {
-            return Problem(Problems.Problems.InvalidSubmission([new ProblemFieldError("status", $"must be one of {string.Join(", ", statuses)}")], request.Path) with { Title = "Unknown status" });
+            errors.Add(new ProblemFieldError("status", $"must be one of {string.Join(", ", statuses)}"));
         }
 
-        var list = status is null ? await index.QueryAllAsync(ct).ConfigureAwait(false) : await index.QueryByStatusAsync(status, ct).ConfigureAwait(false);
-        var items = list.OrderByDescending(c => c.Created).Take(500).Select(c => new
+        var limitRaw = request.QueryValue("limit");
+        var limit = DefaultPageSize;
+        if (limitRaw is not null && (!int.TryParse(limitRaw, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out limit) || limit is < 1 or > MaxPageSize))
+        {
+            errors.Add(new ProblemFieldError("limit", $"must be a whole number from 1 to {MaxPageSize}"));
+        }
+
+        var continuation = request.QueryValue("continuation");
+        CasePage? page = null;
+        if (errors.Count == 0)
+        {
+            try
+            {
+                page = await index.QueryPageAsync(status, limit, continuation is { Length: > 0 } ? continuation : null, ct).ConfigureAwait(false);
+            }
+            catch (FormatException ex)
+            {
+                errors.Add(new ProblemFieldError("continuation", ex.Message));
+            }
+        }
+
+        if (page is null)
+        {
+            return Problem(Problems.Problems.InvalidSubmission(errors, request.Path) with { Title = "Invalid query parameter" });
+        }
+
+        var items = page.Cases.Select(c => new
         {
             caseId = c.CaseId,
             ticketId = c.TicketId,
@@ -115,7 +144,34 @@ public sealed class CaseApi(
             slaDeadline = c.SlaDeadline,
             statusUrl = $"/api/cases/{c.CaseId}",
         });
-        return JsonResponse(200, new { cases = items });
+        var next = page.Continuation is { } token
+            ? $"/api/cases?{(status is null ? "" : $"status={status}&")}limit={limit}&continuation={token}"
+            : null;
+        return JsonResponse(200, new { cases = items, continuation = page.Continuation, next });
+    }
+
+    private const int DefaultPageSize = 100;
+    private const int MaxPageSize = 500;
+
+    /// <summary>
+    /// <c>POST /api/cases/{caseId}/resume</c> (API key): a case waiting as needs-attention tries its failed step again now
+    /// instead of at its next back-off. 202 when asked; 409 when the case does not need attention.
+    /// </summary>
+    public async Task<ApiResponse> ResumeCaseAsync(ApiRequest request, string caseId, ICaseOrchestrationClient cases, CancellationToken ct = default)
+    {
+        var view = CaseIdLooksValid(caseId) ? await CaseViewAsync(caseId, cases, ct).ConfigureAwait(false) : null;
+        if (view is null)
+        {
+            return Problem(Problems.Problems.NotFound("case", request.Path));
+        }
+
+        if (view.Status != CaseStatuses.NeedsAttention || !await cases.ResumeAsync(caseId, ct).ConfigureAwait(false))
+        {
+            return Problem(Problems.Problems.Create("not-needing-attention", "The case does not need attention", 409,
+                $"Case {caseId} is {view.Status}; only a case waiting as needs-attention can be resumed.", request.Path));
+        }
+
+        return JsonResponse(202, new { caseId, resumed = true, statusUrl = $"/api/cases/{caseId}" });
     }
 
     // ---- review by emailed link ------------------------------------------------------------
@@ -303,18 +359,28 @@ public sealed class CaseApi(
     // ---- service -----------------------------------------------------------------------------
 
     /// <summary>
-    /// <c>GET /api/health</c>: 200 with the workspace in use, or 503 (problem+json) when a store has stopped after a
-    /// failed write and the host must be restarted, or holds damaged or altered records (it still serves the rest).
+    /// <c>GET /api/health</c>: 200 with the workspace in use and how many cases need attention, or 503 (problem+json)
+    /// while a store refuses writes, has stopped after a failed write (restart the host), or holds damaged or altered
+    /// records (it still serves the rest).
     /// </summary>
-    public ApiResponse Health(ApiRequest request)
+    public async Task<ApiResponse> HealthAsync(ApiRequest request, CancellationToken ct = default)
     {
         if (storage.Select(s => s.Problem).FirstOrDefault(p => p is not null) is { } problem)
         {
             return Problem(Problems.Problems.Create("storage-failed", "Storage needs attention", 503, problem, request.Path));
         }
 
+        // Cases a fault left waiting: they resume by themselves, but someone may want to look (GET /api/cases?status=needs-attention).
+        var attention = (await index.QueryByStatusAsync(CaseStatuses.NeedsAttention, ct).ConfigureAwait(false)).Count;
         var ws = workspace();
-        return JsonResponse(200, new { status = "ok", workspaceVersion = ws.Version, policies = ws.Policies.Count, customers = ws.Customers.Count });
+        return JsonResponse(200, new
+        {
+            status = attention > 0 ? CaseStatuses.NeedsAttention : "ok",
+            needsAttention = attention,
+            workspaceVersion = ws.Version,
+            policies = ws.Policies.Count,
+            customers = ws.Customers.Count,
+        });
     }
 
     /// <summary>
@@ -365,7 +431,7 @@ public sealed class CaseApi(
 
     /// <summary>The statuses <c>?status=</c> accepts.</summary>
     private static readonly string[] AllStatuses =
-        [CaseStatuses.Received, CaseStatuses.AwaitingReview, CaseStatuses.Sent, CaseStatuses.Escalated, CaseStatuses.ReturnedToTier1, CaseStatuses.Rejected, CaseStatuses.Failed];
+        [CaseStatuses.Received, CaseStatuses.NeedsAttention, CaseStatuses.AwaitingReview, CaseStatuses.Sent, CaseStatuses.Escalated, CaseStatuses.ReturnedToTier1, CaseStatuses.Rejected, CaseStatuses.Failed];
 
     /// <summary>Checks the help-desk API key; null when the request may go on.</summary>
     public ApiResponse? Authorize(ApiRequest request)
@@ -478,6 +544,9 @@ public sealed class CaseApi(
         public string? PublicAuditUrl { get; init; }
         public string? CallbackFailure { get; init; }
         public string? Failure { get; init; }
+
+        /// <summary>While the case needs attention: when it tries its failed step again on its own.</summary>
+        public DateTime? ResumesAt { get; init; }
         public bool Decided { get; init; }
         public DateTimeOffset Created { get; init; }
         public DateTimeOffset Updated { get; init; }
@@ -495,6 +564,7 @@ public sealed class CaseApi(
         var state = await cases.GetAsync(caseId, ct).ConfigureAwait(false);
         var decision = await artifacts.DecisionAsync(caseId, ct).ConfigureAwait(false);
         var status = state?.RuntimeStatus == "failed" ? CaseStatuses.Failed
+            : state?.Progress?.Stage == CaseStatuses.NeedsAttention ? CaseStatuses.NeedsAttention
             : c.Status == CaseStatuses.Received && decision is not null ? CaseStatuses.Decided
             : c.Status == CaseStatuses.Received && state is not null ? CaseStatuses.Processing
             : c.Status;
@@ -526,7 +596,8 @@ public sealed class CaseApi(
             AuditUrl = c.LatestTraceId is null ? null : $"{baseUrl}/api/audit/{c.LatestTraceId}",
             PublicAuditUrl = publicAudit,
             CallbackFailure = c.Extra.TryGetValue("callbackFailure", out var f) ? f : null,
-            Failure = state?.Failure,
+            Failure = state?.Failure ?? state?.Progress?.Failure ?? (c.Extra.TryGetValue(NeedsAttention.FailureField, out var a) ? a : null),
+            ResumesAt = state?.Progress?.Stage == CaseStatuses.NeedsAttention ? state.Progress.DeadlineUtc : null,
             Decided = decision is not null,
             Created = c.Created,
             Updated = c.Updated,

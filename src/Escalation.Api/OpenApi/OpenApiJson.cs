@@ -55,12 +55,29 @@ internal static class OpenApiJson
         "operationId": "listCases",
         "summary": "List cases",
         "parameters": [
-          { "name": "status", "in": "query", "required": false, "description": "Only cases in this status.", "schema": { "$ref": "#/components/schemas/CaseStatusName" } }
+          { "name": "status", "in": "query", "required": false, "description": "Only cases in this status (needs-attention: cases waiting out a fault).", "schema": { "$ref": "#/components/schemas/CaseStatusName" } },
+          { "name": "limit", "in": "query", "required": false, "description": "Cases per page (1-500, default 100).", "schema": { "type": "integer", "minimum": 1, "maximum": 500 } },
+          { "name": "continuation", "in": "query", "required": false, "description": "The continuation token of the previous page.", "schema": { "type": "string" } }
         ],
         "responses": {
-          "200": { "description": "Cases, newest first.", "content": { "application/json": { "schema": { "type": "object", "properties": { "cases": { "type": "array", "items": { "$ref": "#/components/schemas/CaseStatus" } } }, "required": ["cases"] } } } },
+          "200": { "description": "A page of cases, newest first; continuation and next are absent on the last page.", "content": { "application/json": { "schema": { "type": "object", "properties": { "cases": { "type": "array", "items": { "$ref": "#/components/schemas/CaseStatus" } }, "continuation": { "type": "string" }, "next": { "type": "string" } }, "required": ["cases"] } } } },
           "400": { "$ref": "#/components/responses/BadRequest" },
           "401": { "$ref": "#/components/responses/Unauthorized" }
+        }
+      }
+    },
+    "/api/cases/{caseId}/resume": {
+      "post": {
+        "tags": ["cases"],
+        "operationId": "resumeCase",
+        "summary": "Resume a case that needs attention",
+        "description": "A case whose step still failed after its retries (e.g. storage refused writes) waits as needs-attention and tries again by itself (after 1, 2, 4, 8, then every 10 minutes); this asks it to try now.",
+        "parameters": [ { "name": "caseId", "in": "path", "required": true, "schema": { "type": "string" } } ],
+        "responses": {
+          "202": { "description": "The case tries its failed step again.", "content": { "application/json": { "schema": { "type": "object", "properties": { "caseId": { "type": "string" }, "resumed": { "type": "boolean" }, "statusUrl": { "type": "string" } } } } } },
+          "401": { "$ref": "#/components/responses/Unauthorized" },
+          "404": { "description": "No such case.", "content": { "application/problem+json": { "schema": { "$ref": "#/components/schemas/Problem" } } } },
+          "409": { "description": "The case does not need attention.", "content": { "application/problem+json": { "schema": { "$ref": "#/components/schemas/Problem" } } } }
         }
       }
     },
@@ -178,8 +195,8 @@ internal static class OpenApiJson
         "summary": "Liveness and workspace status",
         "security": [],
         "responses": {
-          "200": { "description": "Healthy.", "content": { "application/json": { "schema": { "type": "object", "properties": { "status": { "type": "string", "examples": ["ok"] } }, "additionalProperties": true } } } },
-          "503": { "description": "A store stopped after a failed write (restart the host), or holds damaged records or altered traces (the rest is still served; see docs/storage.md). The detail names the segment and offset.", "content": { "application/problem+json": { "schema": { "$ref": "#/components/schemas/Problem" } } } }
+          "200": { "description": "Healthy; status is needs-attention while cases wait out a fault (needsAttention counts them).", "content": { "application/json": { "schema": { "type": "object", "properties": { "status": { "type": "string", "examples": ["ok", "needs-attention"] }, "needsAttention": { "type": "integer" } }, "additionalProperties": true } } } },
+          "503": { "description": "A local folder refuses writes (cases wait meanwhile), a local store stopped after a failed write (restart the host), or a store holds damaged records or altered traces (the rest is still served; see docs/storage.md). The detail names the segment and offset.", "content": { "application/problem+json": { "schema": { "$ref": "#/components/schemas/Problem" } } } }
         }
       }
     },
@@ -357,7 +374,7 @@ internal static class OpenApiJson
           "duplicate": { "type": "boolean", "description": "True when the same ticket id and revision was submitted before." }
         }
       },
-      "CaseStatusName": { "type": "string", "examples": ["running", "awaiting-review", "completed", "failed"] },
+      "CaseStatusName": { "type": "string", "examples": ["running", "needs-attention", "awaiting-review", "completed", "failed"] },
       "CaseStatus": {
         "type": "object",
         "required": ["caseId", "ticketId", "status"],

@@ -21,6 +21,14 @@ public interface ICaseIndex
 
     /// <summary>Cases of this customer, oldest first.</summary>
     Task<IReadOnlyList<CaseRecord>> QueryByCustomerAsync(string customerId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Up to <paramref name="limit"/> cases (all, or those with <paramref name="status"/>), newest first, after the page
+    /// <paramref name="continuation"/> ended (null: from the start). Throws <see cref="FormatException"/> for a token this
+    /// index did not issue. By default it reads the matching cases and slices them; an index that can do better does.
+    /// </summary>
+    async Task<CasePage> QueryPageAsync(string? status, int limit, string? continuation, CancellationToken cancellationToken = default) =>
+        CasePaging.Slice(status is null ? await this.QueryAllAsync(cancellationToken).ConfigureAwait(false) : await QueryByStatusAsync(status, cancellationToken).ConfigureAwait(false), limit, continuation);
 }
 
 /// <summary>A case record with the ETag it was read at.</summary>
@@ -50,3 +58,6 @@ public sealed record CaseRecord
 
 /// <summary>Someone else changed the record since it was read (or it already exists on create).</summary>
 public sealed class ConcurrencyConflictException(string message) : InvalidOperationException(message);
+
+/// <summary>One page of cases, newest first, and the token of the next page (null on the last).</summary>
+public sealed record CasePage(IReadOnlyList<CaseRecord> Cases, string? Continuation);

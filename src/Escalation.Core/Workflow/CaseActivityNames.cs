@@ -19,6 +19,7 @@ public static class CaseActivityNames
     public const string NotifyReviewers = "NotifyReviewers";
     public const string DeliverReply = "DeliverReply";
     public const string RecordOutcome = "RecordOutcome";
+    public const string MarkNeedsAttention = "MarkNeedsAttention";
 
     /// <summary>When the review SLA timer fires: the decision a reviewer claimed first, or a claim for the timer.</summary>
     public const string ClaimReviewTimeout = "ClaimReviewTimeout";

@@ -15,18 +15,23 @@ public static class CaseWorkflow
     /// <summary>The external event a review raises.</summary>
     public const string ReviewDecisionEvent = "ReviewDecision";
 
+    /// <summary>The external event that makes a case waiting as needs-attention try again now.</summary>
+    public const string ResumeEvent = "Resume";
+
     private static readonly ActivityRetry StageRetry = new(3, TimeSpan.FromSeconds(1));
-    private static readonly ActivityRetry DeliveryRetry = new(5, TimeSpan.FromSeconds(5));
+    // A fault that outlasts these retries does not fail the case: it waits as needs-attention (see CaseRun).
+    private static readonly ActivityRetry DeliveryRetry = new(4, TimeSpan.FromSeconds(2));
 
     public static async Task<CaseOutcome> RunAsync(IWorkflowContext context, CaseWorkflowInput input)
     {
         var caseId = input.CaseId;
+        var run = new CaseRun(context, caseId);
         var stages = input.Kind == Tickets.CaseKindNames.Escalation ? CaseActivityNames.EscalationStages : CaseActivityNames.SensitiveStages;
         StageSummary decision = new() { Stage = "received" };
         foreach (var stage in stages)
         {
-            context.SetCustomStatus(new CaseProgress(CaseActivityNames.StageName(stage), null, decision.Priority, null));
-            var summary = await context.CallActivityAsync<StageSummary>(stage, new StageInput(caseId), StageRetry);
+            run.SetStatus(new CaseProgress(CaseActivityNames.StageName(stage), null, decision.Priority, null));
+            var summary = await run.CallAsync<StageSummary>(stage, new StageInput(caseId), StageRetry);
             decision = summary with { Priority = summary.Priority ?? decision.Priority, Route = summary.Route ?? decision.Route };
         }
 
@@ -36,28 +41,28 @@ public static class CaseWorkflow
         {
             case Routes.DraftAndSend:
             case Routes.ResolveInPlace:
-                return await FinishAsync(context, caseId, route, CaseStatuses.Sent, "reply-sent", "draft", "decision", "agent", null, null);
+                return await FinishAsync(context, run, caseId, route, CaseStatuses.Sent, "reply-sent", "draft", "decision", "agent", null, null);
             case Routes.ReturnToTierOne:
-                return await FinishAsync(context, caseId, route, CaseStatuses.ReturnedToTier1, "returned-to-tier-1", null, "decision", "agent", null, null);
+                return await FinishAsync(context, run, caseId, route, CaseStatuses.ReturnedToTier1, "returned-to-tier-1", null, "decision", "agent", null, null);
             case Routes.DraftForReview:
                 break;
             default:
-                await context.CallActivityAsync<bool>(CaseActivityNames.NotifyReviewers,
+                await run.CallAsync<bool>(CaseActivityNames.NotifyReviewers,
                     new NotifyReviewersInput(caseId, ReviewerQueues.Senior, "escalated", null, $"{caseId}:notify:escalate"), DeliveryRetry);
-                return await FinishAsync(context, caseId, Routes.Escalate, CaseStatuses.Escalated, "escalated", null, "decision", "agent", null, null);
+                return await FinishAsync(context, run, caseId, Routes.Escalate, CaseStatuses.Escalated, "escalated", null, "decision", "agent", null, null);
         }
 
         // draft-for-review: trace the decision, notify reviewers, wait for a decision until the SLA deadline.
         var deadline = now.AddHours(decision.ReviewSlaHours ?? 24);
         var queue = decision.ReviewQueue ?? ReviewerQueues.Standard;
-        var traceId = await context.CallActivityAsync<string>(CaseActivityNames.WriteTrace, new WriteTraceInput(caseId, "decision", "agent", null, now), StageRetry);
-        await context.CallActivityAsync<bool>(CaseActivityNames.RecordOutcome,
+        var traceId = await run.CallAsync<string>(CaseActivityNames.WriteTrace, new WriteTraceInput(caseId, "decision", "agent", null, now), StageRetry);
+        await run.CallAsync<bool>(CaseActivityNames.RecordOutcome,
             new RecordOutcomeInput(caseId, CaseStatuses.AwaitingReview, route, traceId, deadline, now), StageRetry);
-        await context.CallActivityAsync<bool>(CaseActivityNames.NotifyReviewers,
+        await run.CallAsync<bool>(CaseActivityNames.NotifyReviewers,
             new NotifyReviewersInput(caseId, queue, "review", deadline, $"{caseId}:notify:review"), DeliveryRetry);
-        await context.CallActivityAsync<DeliveryResult>(CaseActivityNames.DeliverReply,
+        await run.CallAsync<DeliveryResult>(CaseActivityNames.DeliverReply,
             new DeliverReplyInput(caseId, "awaiting-review", null, AwaitingReviewDeliveryKey(caseId)), DeliveryRetry);
-        context.SetCustomStatus(new CaseProgress("awaiting-review", route, decision.Priority, deadline));
+        run.SetStatus(new CaseProgress("awaiting-review", route, decision.Priority, deadline));
 
         var review = await context.WaitForExternalEventAsync<ReviewDecision>(ReviewDecisionEvent, deadline);
         var r = review.Payload;
@@ -69,23 +74,23 @@ public static class CaseWorkflow
 
         if (r is null)
         {
-            await context.CallActivityAsync<bool>(CaseActivityNames.NotifyReviewers,
+            await run.CallAsync<bool>(CaseActivityNames.NotifyReviewers,
                 new NotifyReviewersInput(caseId, ReviewerQueues.Senior, "sla-timeout", null, $"{caseId}:notify:sla-timeout"), DeliveryRetry);
-            return await FinishAsync(context, caseId, Routes.Escalate, CaseStatuses.Escalated, "escalated", null, "sla-timeout", "agent", null, deadline);
+            return await FinishAsync(context, run, caseId, Routes.Escalate, CaseStatuses.Escalated, "escalated", null, "sla-timeout", "agent", null, deadline);
         }
 
         switch (r.Action)
         {
             case ReviewActions.Approve:
-                return await FinishAsync(context, caseId, route, CaseStatuses.Sent, "reply-sent", "draft", "review-outcome", r.Reviewer, r, null);
+                return await FinishAsync(context, run, caseId, route, CaseStatuses.Sent, "reply-sent", "draft", "review-outcome", r.Reviewer, r, null);
             case ReviewActions.Edit:
-                return await FinishAsync(context, caseId, route, CaseStatuses.Sent, "reply-sent", r.EditedReplyArtifact ?? "draft", "review-outcome", r.Reviewer, r, null);
+                return await FinishAsync(context, run, caseId, route, CaseStatuses.Sent, "reply-sent", r.EditedReplyArtifact ?? "draft", "review-outcome", r.Reviewer, r, null);
             case ReviewActions.Reject:
-                return await FinishAsync(context, caseId, route, CaseStatuses.Rejected, "review-rejected", null, "review-outcome", r.Reviewer, r, null);
+                return await FinishAsync(context, run, caseId, route, CaseStatuses.Rejected, "review-rejected", null, "review-outcome", r.Reviewer, r, null);
             default:
-                await context.CallActivityAsync<bool>(CaseActivityNames.NotifyReviewers,
+                await run.CallAsync<bool>(CaseActivityNames.NotifyReviewers,
                     new NotifyReviewersInput(caseId, ReviewerQueues.Senior, "reviewer-escalated", null, $"{caseId}:notify:reviewer-escalated"), DeliveryRetry);
-                return await FinishAsync(context, caseId, Routes.Escalate, CaseStatuses.Escalated, "escalated", null, "review-outcome", r.Reviewer, r, null);
+                return await FinishAsync(context, run, caseId, Routes.Escalate, CaseStatuses.Escalated, "escalated", null, "review-outcome", r.Reviewer, r, null);
         }
     }
 
@@ -96,16 +101,16 @@ public static class CaseWorkflow
     public static string AwaitingReviewDeliveryKey(string caseId) => $"{caseId}:deliver:awaiting-review";
 
     private static async Task<CaseOutcome> FinishAsync(
-        IWorkflowContext context, string caseId, string route, string status, string deliveryEvent, string? replyArtifact,
+        IWorkflowContext context, CaseRun run, string caseId, string route, string status, string deliveryEvent, string? replyArtifact,
         string record, string actor, ReviewDecision? review, DateTime? slaDeadline)
     {
         var now = context.CurrentUtcDateTime;
-        await context.CallActivityAsync<DeliveryResult>(CaseActivityNames.DeliverReply,
+        await run.CallAsync<DeliveryResult>(CaseActivityNames.DeliverReply,
             new DeliverReplyInput(caseId, deliveryEvent, replyArtifact, DeliveryKey(caseId, record, deliveryEvent)), DeliveryRetry);
-        var traceId = await context.CallActivityAsync<string>(CaseActivityNames.WriteTrace, new WriteTraceInput(caseId, record, actor, review, now, replyArtifact), StageRetry);
+        var traceId = await run.CallAsync<string>(CaseActivityNames.WriteTrace, new WriteTraceInput(caseId, record, actor, review, now, replyArtifact), StageRetry);
         var reviewOutcome = record == "sla-timeout" ? "sla-timeout" : review?.Action;
-        await context.CallActivityAsync<bool>(CaseActivityNames.RecordOutcome, new RecordOutcomeInput(caseId, status, route, traceId, slaDeadline, now, reviewOutcome, review?.Reviewer), StageRetry);
-        context.SetCustomStatus(new CaseProgress("done", route, null, null));
+        await run.CallAsync<bool>(CaseActivityNames.RecordOutcome, new RecordOutcomeInput(caseId, status, route, traceId, slaDeadline, now, reviewOutcome, review?.Reviewer), StageRetry);
+        run.SetStatus(new CaseProgress("done", route, null, null));
         return new CaseOutcome(caseId, status, route, traceId);
     }
 }

@@ -78,7 +78,18 @@ public static class ReviewActions
 }
 
 /// <summary>What <c>GET /api/cases/{id}</c> shows while the orchestration runs.</summary>
-public sealed record CaseProgress(string Stage, string? Route, string? Priority, DateTime? DeadlineUtc);
+/// <param name="DeadlineUtc">The review deadline; while the case needs attention, when it tries again on its own.</param>
+public sealed record CaseProgress(string Stage, string? Route, string? Priority, DateTime? DeadlineUtc)
+{
+    /// <summary>While the case needs attention: the activity that failed and why.</summary>
+    public string? Failure { get; init; }
+}
+
+/// <summary>
+/// Mark the case <c>needs-attention</c> in the index (<paramref name="Failure"/> says why), or, with a null failure, put
+/// it back at the status it had before.
+/// </summary>
+public sealed record NeedsAttentionInput(string CaseId, string? Failure, DateTime AtUtc);
 
 /// <summary>The orchestration's result.</summary>
 public sealed record CaseOutcome(string CaseId, string Status, string Route, string? TraceId);
@@ -99,7 +110,13 @@ public static class CaseStatuses
     public const string Rejected = "rejected";
     public const string Failed = "failed";
 
-    /// <summary>The statuses the case index stores, in the order a case moves through them (it only moves to a later one).</summary>
+    /// <summary>An activity failed after its retries (e.g. storage refused writes): the case waits and resumes by itself.</summary>
+    public const string NeedsAttention = "needs-attention";
+
+    /// <summary>
+    /// The statuses the case index stores, in the order a case moves through them (it only moves to a later one, except
+    /// to <see cref="NeedsAttention"/> and back).
+    /// </summary>
     public static readonly IReadOnlyList<string> InLifecycleOrder =
-        [Received, Processing, AwaitingReview, Sent, Escalated, Resolved, ReturnedToTier1, Rejected, Failed];
+        [Received, Processing, NeedsAttention, AwaitingReview, Sent, Escalated, Resolved, ReturnedToTier1, Rejected, Failed];
 }

@@ -28,4 +28,7 @@ public interface ICaseActivities
     /// </summary>
     Task<ReviewDecision?> ClaimReviewTimeoutAsync(ReviewTimeoutInput input, CancellationToken cancellationToken = default) =>
         Task.FromResult<ReviewDecision?>(null);
+
+    /// <summary>Marks the case needs-attention in the index, or puts it back at its earlier status.</summary>
+    Task<bool> MarkNeedsAttentionAsync(NeedsAttentionInput input, CancellationToken cancellationToken = default);
 }

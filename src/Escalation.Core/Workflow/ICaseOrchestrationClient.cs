@@ -15,6 +15,9 @@ public interface ICaseOrchestrationClient
     /// <summary>Raises the <c>ReviewDecision</c> event; false when the case is not running.</summary>
     Task<bool> RaiseReviewDecisionAsync(string caseId, ReviewDecision decision, CancellationToken cancellationToken = default);
 
+    /// <summary>Raises the <c>Resume</c> event: a case waiting as needs-attention tries again now; false when it is not running.</summary>
+    Task<bool> ResumeAsync(string caseId, CancellationToken cancellationToken = default);
+
     /// <summary>Waits up to <paramref name="timeout"/> for the case to finish or to wait for a reviewer.</summary>
     Task<CaseOrchestrationState?> WaitForDecisionAsync(string caseId, TimeSpan timeout, CancellationToken cancellationToken = default);
 }
@@ -30,6 +33,6 @@ public sealed record CaseOrchestrationState(
     DateTimeOffset CreatedAt,
     DateTimeOffset LastUpdatedAt)
 {
-    /// <summary>Finished, or waiting for a reviewer: a decision has been made.</summary>
-    public bool HasDecision => RuntimeStatus is "completed" or "failed" || Progress?.Stage == "awaiting-review";
+    /// <summary>Finished, or waiting for a reviewer (a decision has been made), or waiting out a fault as needs-attention.</summary>
+    public bool HasDecision => RuntimeStatus is "completed" or "failed" || Progress?.Stage is "awaiting-review" or CaseStatuses.NeedsAttention;
 }

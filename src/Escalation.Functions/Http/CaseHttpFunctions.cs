@@ -33,6 +33,11 @@ public sealed class CaseHttpFunctions(CaseApi api, ILogger<CaseHttpFunctions> lo
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "cases")] HttpRequestData req) =>
         HandleAsync(req, r => api.ListCasesAsync(r));
 
+    [Function(nameof(ResumeCase))]
+    public Task<HttpResponseData> ResumeCase(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "cases/{caseId}/resume")] HttpRequestData req, string caseId, [DurableClient] DurableTaskClient client) =>
+        HandleAsync(req, r => api.ResumeCaseAsync(r, caseId, Cases(client)));
+
     [Function(nameof(GetReviewPage))]
     public Task<HttpResponseData> GetReviewPage(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "review/{caseId}")] HttpRequestData req, string caseId) =>
@@ -61,7 +66,7 @@ public sealed class CaseHttpFunctions(CaseApi api, ILogger<CaseHttpFunctions> lo
     [Function(nameof(Health))]
     public Task<HttpResponseData> Health(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequestData req) =>
-        HandleAsync(req, r => Task.FromResult(api.Health(r)));
+        HandleAsync(req, r => api.HealthAsync(r));
 
     [Function(nameof(OpenApi))]
     public Task<HttpResponseData> OpenApi(

@@ -50,4 +50,7 @@ public sealed class CaseActivityFunctions(ICaseActivities activities)
 
     [Function(CaseActivityNames.ClaimReviewTimeout)]
     public Task<ReviewDecision?> ClaimReviewTimeout([ActivityTrigger] ReviewTimeoutInput input) => activities.ClaimReviewTimeoutAsync(input);
+
+    [Function(CaseActivityNames.MarkNeedsAttention)]
+    public Task<bool> MarkNeedsAttention([ActivityTrigger] NeedsAttentionInput input) => activities.MarkNeedsAttentionAsync(input);
 }

@@ -58,6 +58,18 @@ public sealed class DurableCaseOrchestrationClient(DurableTaskClient client, Tim
         return true;
     }
 
+    public async Task<bool> ResumeAsync(string caseId, CancellationToken cancellationToken = default)
+    {
+        var metadata = await client.GetInstanceAsync(caseId, false, cancellationToken).ConfigureAwait(false);
+        if (metadata is null || !IsActive(metadata.RuntimeStatus))
+        {
+            return false;
+        }
+
+        await client.RaiseEventAsync(caseId, CaseWorkflow.ResumeEvent, "resume", cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
     public async Task<CaseOrchestrationState?> WaitForDecisionAsync(string caseId, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         var started = _time.GetTimestamp();
@@ -84,7 +96,7 @@ public sealed class DurableCaseOrchestrationClient(DurableTaskClient client, Tim
             OrchestrationRuntimeStatus.Pending => "pending",
             OrchestrationRuntimeStatus.Completed => "completed",
             OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated => "failed",
-            _ => progress?.Stage == CaseStatuses.AwaitingReview ? "waiting" : "running",
+            _ => progress?.Stage is CaseStatuses.AwaitingReview or CaseStatuses.NeedsAttention ? "waiting" : "running",
         };
         var failure = status switch
         {

@@ -8,7 +8,8 @@ namespace Escalation.Infrastructure.Storage;
 /// An inbound queue as files: <c>queues/&lt;name&gt;/ready</c> (waiting, oldest first),
 /// <c>queues/&lt;name&gt;/inflight</c> (received, invisible until their lease ends) and
 /// <c>queues/&lt;name&gt;-poison</c> (with the reason). A rename claims a message, so two consumers never
-/// receive the same one at once.
+/// receive the same one at once. A help desk drops the ticket JSON itself into <c>ready</c> (<c>*.json</c>); the queue
+/// wraps it in its own envelope when it takes it.
 /// </summary>
 public sealed class FileInboundQueue : IInboundQueue
 {
@@ -46,10 +47,13 @@ public sealed class FileInboundQueue : IInboundQueue
         Directory.CreateDirectory(_inflight);
         foreach (var file in Directory.EnumerateFiles(_ready, "*.json").Where(f => !Path.GetFileName(f).StartsWith('.')).Order(StringComparer.Ordinal).ToList())
         {
-            var id = Path.GetFileNameWithoutExtension(file).Split('-')[^1];
+            // A file this queue wrote keeps its id; one a help desk dropped (named anything) gets a new one.
+            var id = OwnId(file) ?? Guid.NewGuid().ToString("N");
             var claimed = Path.Combine(_inflight, id + ".json");
+            DateTimeOffset dropped;
             try
             {
+                dropped = File.GetLastWriteTimeUtc(file);
                 File.Move(file, claimed, overwrite: false);
             }
             catch (IOException)
@@ -57,7 +61,7 @@ public sealed class FileInboundQueue : IInboundQueue
                 continue; // another consumer took it
             }
 
-            var message = (await ReadAsync(claimed, cancellationToken))!;
+            var message = (await ReadAsync(claimed, id, dropped, cancellationToken))!;
             message = message with { DequeueCount = message.DequeueCount + 1, InvisibleUntil = _time.GetUtcNow() + visibility };
             await AtomicFile.ReplaceAsync(claimed, JsonSerializer.SerializeToUtf8Bytes(message, StorageJson.Options), cancellationToken, groupRoot: _root);
             return new InboundMessage(message.Id, message.Body, message.DequeueCount, message.DequeueCount.ToString(CultureInfo.InvariantCulture));
@@ -109,11 +113,13 @@ public sealed class FileInboundQueue : IInboundQueue
         var now = _time.GetUtcNow();
         foreach (var file in Directory.EnumerateFiles(_inflight, "*.json").Where(f => !Path.GetFileName(f).StartsWith('.')))
         {
-            if (await ReadAsync(file, cancellationToken) is { InvisibleUntil: { } until } message && until <= now)
+            // No lease: claimed but not yet stamped when the process stopped; it goes back too.
+            var id = Path.GetFileNameWithoutExtension(file);
+            if (await ReadAsync(file, id, now, cancellationToken) is { } message && (message.InvisibleUntil ?? now) <= now)
             {
                 try
                 {
-                    File.Move(file, Path.Combine(_ready, ReadyName(message)), overwrite: false);
+                    File.Move(file, Path.Combine(_ready, ReadyName(message with { Id = id })), overwrite: false);
                 }
                 catch (IOException)
                 {
@@ -125,8 +131,57 @@ public sealed class FileInboundQueue : IInboundQueue
 
     private static string ReadyName(StoredMessage message) => $"{message.EnqueuedAt.UtcTicks:D20}-{message.Id}.json";
 
-    private static async Task<StoredMessage?> ReadAsync(string path, CancellationToken cancellationToken) =>
-        await AtomicFile.ReadOrNullAsync(path, cancellationToken) is { } bytes ? JsonSerializer.Deserialize<StoredMessage>(bytes, StorageJson.Options) : null;
+    /// <summary>The id in a name this queue gives its files (<c>&lt;ticks&gt;-&lt;id&gt;.json</c>), or null.</summary>
+    private static string? OwnId(string file)
+    {
+        var name = Path.GetFileNameWithoutExtension(file);
+        var dash = name.IndexOf('-');
+        return dash == 20 && name[..20].All(char.IsAsciiDigit) && name.Length > 21 && name[21..].All(char.IsAsciiLetterOrDigit) ? name[21..] : null;
+    }
+
+    /// <summary>
+    /// The message in a file: the envelope this queue writes (<c>{"id","body","dequeueCount","enqueuedAt"}</c>), or —
+    /// anything else, such as the ticket JSON a help desk drops, even malformed — a new message whose body is the file's
+    /// text, so the submission's validation decides (and a bad one goes to the poison queue with the reason).
+    /// </summary>
+    private static async Task<StoredMessage?> ReadAsync(string path, string id, DateTimeOffset dropped, CancellationToken cancellationToken)
+    {
+        if (await AtomicFile.ReadOrNullAsync(path, cancellationToken) is not { } bytes)
+        {
+            return null;
+        }
+
+        if (IsEnvelope(bytes))
+        {
+            try
+            {
+                return JsonSerializer.Deserialize<StoredMessage>(bytes, StorageJson.Options)! with { Id = id };
+            }
+            catch (JsonException)
+            {
+                // an envelope in name only: its text is the body
+            }
+        }
+
+        return new StoredMessage(id, System.Text.Encoding.UTF8.GetString(bytes), 0, dropped, null);
+    }
+
+    private static bool IsEnvelope(byte[] bytes)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(bytes);
+            var root = doc.RootElement;
+            return root.ValueKind == JsonValueKind.Object
+                && root.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String
+                && root.TryGetProperty("body", out var body) && body.ValueKind == JsonValueKind.String
+                && root.TryGetProperty("enqueuedAt", out var at) && at.ValueKind == JsonValueKind.String;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
 
     private sealed record StoredMessage(string Id, string Body, long DequeueCount, DateTimeOffset EnqueuedAt, DateTimeOffset? InvisibleUntil);
 }

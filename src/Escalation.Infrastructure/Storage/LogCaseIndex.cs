@@ -16,6 +16,13 @@ public sealed class LogCaseIndex(RecordLog log, string dataDirectory) : ICaseInd
 
     private readonly string? _files = Directory.Exists(Path.Combine(dataDirectory, "cases")) ? Path.Combine(dataDirectory, "cases") : null;
 
+    // Every case as last written, in memory: lists, pages and the KPI summary read this instead of parsing every record of
+    // the log per request. Writes keep it current; each entry keeps the version it was written at, so a slower writer or the
+    // first load never replaces a newer record with an older one.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (CaseRecord Case, long Version)> _cases = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _loading = new(1, 1);
+    private volatile bool _loaded;
+
     public async Task<VersionedCase?> GetAsync(string caseId, CancellationToken cancellationToken = default) =>
         await ReadAsync(caseId, cancellationToken).ConfigureAwait(false) is { } stored ? new VersionedCase(stored.Case, stored.ETag) : null;
 
@@ -37,6 +44,7 @@ public sealed class LogCaseIndex(RecordLog log, string dataDirectory) : ICaseInd
         }
 
         await written.ConfigureAwait(false);
+        Remember(record, etag);
         return etag;
     }
 
@@ -46,17 +54,62 @@ public sealed class LogCaseIndex(RecordLog log, string dataDirectory) : ICaseInd
     public Task<IReadOnlyList<CaseRecord>> QueryByCustomerAsync(string customerId, CancellationToken cancellationToken = default) =>
         QueryAsync(c => c.CustomerId == customerId, cancellationToken);
 
+    public async Task<CasePage> QueryPageAsync(string? status, int limit, string? continuation, CancellationToken cancellationToken = default)
+    {
+        await LoadAsync(cancellationToken).ConfigureAwait(false);
+        return CasePaging.Slice(_cases.Values.Select(v => v.Case).Where(c => status is null || c.Status == status), limit, continuation);
+    }
+
     private async Task<IReadOnlyList<CaseRecord>> QueryAsync(Func<CaseRecord, bool> predicate, CancellationToken cancellationToken)
     {
-        var found = new List<CaseRecord>();
+        await LoadAsync(cancellationToken).ConfigureAwait(false);
+        return [.. _cases.Values.Select(v => v.Case).Where(predicate).OrderBy(c => c.Created).ThenBy(c => c.CaseId, StringComparer.Ordinal)];
+    }
+
+    private void Remember(CaseRecord record, string etag)
+    {
+        var version = long.Parse(etag, System.Globalization.CultureInfo.InvariantCulture);
+        _cases.AddOrUpdate(record.CaseId, (record, version), (_, old) => version > old.Version ? (record, version) : old);
+    }
+
+    /// <summary>Reads every case once (the log's records, then files of older versions the log has not replaced).</summary>
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        if (_loaded)
+        {
+            return;
+        }
+
+        await _loading.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!_loaded)
+            {
+                foreach (var stored in await ReadEveryCaseAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    Remember(stored.Case, stored.ETag);
+                }
+
+                _loaded = true;
+            }
+        }
+        finally
+        {
+            _loading.Release();
+        }
+    }
+
+    private async Task<IReadOnlyList<FileCaseIndex.StoredCase>> ReadEveryCaseAsync(CancellationToken cancellationToken)
+    {
+        var found = new List<FileCaseIndex.StoredCase>();
         var inLog = new HashSet<string>(StringComparer.Ordinal);
         foreach (var key in log.KeysIn(Prefix))
         {
             cancellationToken.ThrowIfCancellationRequested();
             inLog.Add(key[Prefix.Length..]);
-            if (Parse(log.Get(key)) is { } stored && predicate(stored.Case))
+            if (Parse(log.Get(key)) is { } stored)
             {
-                found.Add(stored.Case);
+                found.Add(stored);
             }
         }
 
@@ -66,14 +119,14 @@ public sealed class LogCaseIndex(RecordLog log, string dataDirectory) : ICaseInd
             {
                 var caseId = Path.GetFileNameWithoutExtension(file);
                 if (!caseId.StartsWith('.') && !inLog.Contains(caseId)
-                    && await FileCaseIndex.ReadAsync(file, cancellationToken).ConfigureAwait(false) is { } stored && predicate(stored.Case))
+                    && await FileCaseIndex.ReadAsync(file, cancellationToken).ConfigureAwait(false) is { } stored)
                 {
-                    found.Add(stored.Case);
+                    found.Add(stored);
                 }
             }
         }
 
-        return [.. found.OrderBy(c => c.Created).ThenBy(c => c.CaseId, StringComparer.Ordinal)];
+        return found;
     }
 
     private async Task<FileCaseIndex.StoredCase?> ReadAsync(string caseId, CancellationToken cancellationToken) =>

@@ -26,6 +26,7 @@ public static class CaseWorkflowRegistration
             .AddActivity<NotifyReviewersInput, bool>(CaseActivityNames.NotifyReviewers, activities.NotifyReviewersAsync, recomputable: true)
             .AddActivity<DeliverReplyInput, DeliveryResult>(CaseActivityNames.DeliverReply, activities.DeliverReplyAsync, recomputable: true)
             .AddActivity<RecordOutcomeInput, bool>(CaseActivityNames.RecordOutcome, activities.RecordOutcomeAsync, recomputable: true)
-            .AddActivity<ReviewTimeoutInput, ReviewDecision?>(CaseActivityNames.ClaimReviewTimeout, activities.ClaimReviewTimeoutAsync, recomputable: true);
+            .AddActivity<ReviewTimeoutInput, ReviewDecision?>(CaseActivityNames.ClaimReviewTimeout, activities.ClaimReviewTimeoutAsync, recomputable: true)
+            .AddActivity<NeedsAttentionInput, bool>(CaseActivityNames.MarkNeedsAttention, activities.MarkNeedsAttentionAsync, recomputable: true);
     }
 }

@@ -14,6 +14,9 @@ public sealed class EmbeddedCaseOrchestrationClient(EmbeddedWorkflowEngine engin
     public Task<bool> RaiseReviewDecisionAsync(string caseId, ReviewDecision decision, CancellationToken cancellationToken = default) =>
         engine.RaiseEventAsync(caseId, CaseWorkflow.ReviewDecisionEvent, decision);
 
+    public Task<bool> ResumeAsync(string caseId, CancellationToken cancellationToken = default) =>
+        engine.RaiseEventAsync(caseId, CaseWorkflow.ResumeEvent, "resume");
+
     public async Task<CaseOrchestrationState?> WaitForDecisionAsync(string caseId, TimeSpan timeout, CancellationToken cancellationToken = default) =>
         Map(await engine.WaitForIdleAsync(caseId, timeout, cancellationToken).ConfigureAwait(false));
 

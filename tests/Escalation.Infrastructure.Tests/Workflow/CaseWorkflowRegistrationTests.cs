@@ -23,6 +23,8 @@ public sealed class CaseWorkflowRegistrationTests
         public Task<DeliveryResult> DeliverReplyAsync(DeliverReplyInput input, CancellationToken cancellationToken = default) => Task.FromResult(new DeliveryResult(true, "ok"));
 
         public Task<bool> RecordOutcomeAsync(RecordOutcomeInput input, CancellationToken cancellationToken = default) => Task.FromResult(true);
+
+        public Task<bool> MarkNeedsAttentionAsync(NeedsAttentionInput input, CancellationToken cancellationToken = default) => Task.FromResult(true);
     }
 
     /// <summary>Keeps nothing; notes which activity results were appended with and without waiting for the disk.</summary>

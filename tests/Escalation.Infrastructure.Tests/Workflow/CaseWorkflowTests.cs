@@ -14,6 +14,7 @@ public sealed class CaseWorkflowTests : IAsyncLifetime
     private readonly ConcurrentQueue<string> _calls = new();
     private readonly ConcurrentDictionary<string, StageSummary> _decisions = new();
     private readonly ConcurrentDictionary<string, ReviewDecision> _claimedBeforeTimeout = new();
+    private volatile bool _mailDown;
     private FileHistoryLog _log = null!;
     private EmbeddedWorkflowEngine _engine = null!;
 
@@ -32,7 +33,10 @@ public sealed class CaseWorkflowTests : IAsyncLifetime
 
         registry
             .AddActivity<WriteTraceInput, string>(CaseActivityNames.WriteTrace, (i, _) => Record($"trace:{i.Record}:{i.Actor}", "tr-" + i.Record))
-            .AddActivity<NotifyReviewersInput, bool>(CaseActivityNames.NotifyReviewers, (i, _) => Record($"notify:{i.Queue}:{i.Reason}", true))
+            .AddActivity<NotifyReviewersInput, bool>(CaseActivityNames.NotifyReviewers, (i, _) => _mailDown
+                ? throw new IOException("Read-only file system")
+                : Record($"notify:{i.Queue}:{i.Reason}", true))
+            .AddActivity<NeedsAttentionInput, bool>(CaseActivityNames.MarkNeedsAttention, (i, _) => Record(i.Failure is null ? "attention:cleared" : "attention:" + i.Failure, true))
             .AddActivity<DeliverReplyInput, DeliveryResult>(CaseActivityNames.DeliverReply, (i, _) => Record($"deliver:{i.Event}:{i.ReplyArtifact}", new DeliveryResult(true, "ok")))
             .AddActivity<RecordOutcomeInput, bool>(CaseActivityNames.RecordOutcome, (i, _) => Record($"outcome:{i.Status}", true))
             .AddActivity<ReviewTimeoutInput, ReviewDecision?>(CaseActivityNames.ClaimReviewTimeout, (i, _) =>
@@ -160,6 +164,57 @@ public sealed class CaseWorkflowTests : IAsyncLifetime
         Assert.Contains("\"status\":\"sent\"", done.OutputJson);
         var after = SideEffects().SkipWhile(c => c != "claim:sla-timeout").ToArray();
         Assert.Equal(["claim:sla-timeout", "deliver:reply-sent:review-edit-abc", "trace:review-outcome:rev-ana", "outcome:sent"], after);
+    public async Task Run_NotifyFailsPastItsRetries_WaitsAsNeedsAttentionThenResumesByItselfOnceItWorks()
+    {
+        _mailDown = true;
+        _decisions["c-down"] = Decision(Routes.DraftForReview);
+        await _engine.StartNewAsync(CaseWorkflow.Name, "c-down", new CaseWorkflowInput("c-down", "sensitive", "T-1", "hash"));
+
+        var waiting = await AdvanceUntilWaitingAsync("c-down", CaseWorkflow.ResumeEvent);
+        Assert.Equal(WorkflowRuntimeStatus.Waiting, waiting.Status);
+        Assert.Contains("\"stage\":\"needs-attention\"", waiting.CustomStatusJson);
+        Assert.Contains("attention:NotifyReviewers: ", SideEffects().Last());
+
+        _mailDown = false;
+        var resumed = await AdvanceUntilWaitingAsync("c-down", CaseWorkflow.ReviewDecisionEvent);
+
+        Assert.Contains("\"stage\":\"awaiting-review\"", resumed.CustomStatusJson);
+        Assert.Equal(["notify:standard:review", "attention:cleared", "deliver:awaiting-review:"], SideEffects()[^3..]);
+    }
+
+    [Fact]
+    public async Task Run_NeedsAttentionAndResumeRaised_TriesAgainAtOnce()
+    {
+        _mailDown = true;
+        _decisions["c-resume"] = Decision(Routes.Escalate);
+        await _engine.StartNewAsync(CaseWorkflow.Name, "c-resume", new CaseWorkflowInput("c-resume", "sensitive", "T-1", "hash"));
+        await AdvanceUntilWaitingAsync("c-resume", CaseWorkflow.ResumeEvent);
+
+        _mailDown = false;
+        await _engine.RaiseEventAsync("c-resume", CaseWorkflow.ResumeEvent, "resume");
+        var done = await WaitDoneAsync("c-resume");
+
+        Assert.Equal(WorkflowRuntimeStatus.Completed, done.Status);
+        Assert.Contains("notify:senior:escalated", SideEffects());
+        Assert.Equal("outcome:escalated", SideEffects()[^1]);
+    }
+
+    /// <summary>Moves the fake clock a second at a time (activity retries wait on it) until the case waits for <paramref name="eventName"/>.</summary>
+    private async Task<WorkflowInstanceState> AdvanceUntilWaitingAsync(string caseId, string eventName)
+    {
+        var until = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < until)
+        {
+            var s = (await _engine.WaitForIdleAsync(caseId, TimeSpan.FromMilliseconds(20)))!;
+            if (s.IsFinished || s.WaitingForEvent == eventName)
+            {
+                return s;
+            }
+
+            _time.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        throw new TimeoutException($"{caseId}: {_engine.GetInstance(caseId)}");
     }
 
     [Fact]
