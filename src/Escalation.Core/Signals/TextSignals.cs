@@ -18,7 +18,7 @@ public sealed record TextSignals
     public bool Complaint { get; init; }
     public double ComplaintScore { get; init; }
 
-    /// <summary>Legal sensitivity (lawyer, lawsuit, regulator, GDPR request, consent withdrawal, chargeback, discrimination, injury).</summary>
+    /// <summary>Legal sensitivity (lawyer, lawsuit, regulator, GDPR request, consent withdrawal, chargeback, discrimination, injury, breach of contract).</summary>
     public bool Legal { get; init; }
 
     /// <summary>Which legal kinds were found (see <see cref="LegalKinds"/>).</summary>
@@ -80,4 +80,7 @@ public static class LegalKinds
     public const string Chargeback = "chargeback";
     public const string Discrimination = "discrimination";
     public const string Safety = "injury-safety";
+
+    /// <summary>A claim that a contract was breached ("breach of contract", "Vertragsbruch", "wanprestatie").</summary>
+    public const string Contract = "contract";
 }
