@@ -1,5 +1,5 @@
 // Evaluation of the embedded signal analyser against the npm lexicon analysers on the same rows.
-// Usage: node eval.js DATA_DIR OURS_JSONL LABELS_FILE   (run through ../eval-signals.sh)
+// Usage: node eval.js DATA_DIR OURS_JSONL LABELS_FILE [MULTILINGUAL_JSONL]   (run through ../eval-signals.sh)
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -7,7 +7,7 @@ const Sentiment = require('sentiment');
 const vader = require('vader-sentiment');
 const wink = require('wink-sentiment');
 
-const [dataDir, oursFile, labelsFile] = process.argv.slice(2);
+const [dataDir, oursFile, labelsFile, multilingualFile] = process.argv.slice(2);
 const read = (f) => fs.readFileSync(path.join(dataDir, f), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
 const ours = new Map();
 for (const line of fs.readFileSync(oursFile, 'utf8').split('\n').filter(Boolean)) {
@@ -112,3 +112,29 @@ for (const f of ['vader-tweets', 'vader-amazonreviewsnippets', 'vader-movierevie
 console.log(`| measure | ${names.join(' | ')} |`);
 console.log(`|---|${names.map(() => '---').join('|')}|`);
 for (const r of rows) console.log(`| ${r.join(' | ')} |`);
+
+// Multilingual hard-rule signals on the team's own labelled lines: per language, recall on the lines labelled
+// true and the share of lines labelled false (mostly negations: "no quiero hablar con un supervisor") left unflagged.
+if (multilingualFile) {
+  const field = { legal: 'legal', chargeback: 'chargeback', manager: 'managerRequest', churn: 'churnThreat', distress: 'distress',
+    abusive: 'abusive', incident: 'incident', publicExposure: 'publicExposure', security: 'security' };
+  const langs = new Map();
+  for (const line of fs.readFileSync(multilingualFile, 'utf8').split('\n').filter(Boolean)) {
+    const r = JSON.parse(line);
+    const out = o('ml', r.id);
+    const l = langs.get(r.lang) || { pos: 0, hit: 0, neg: 0, clean: 0, misses: [] };
+    for (const [signal, expected] of Object.entries(r.expect)) {
+      const got = out[field[signal]];
+      if (expected) { l.pos++; if (got) l.hit++; else l.misses.push(`${r.id}:${signal}`); }
+      else { l.neg++; if (!got) l.clean++; else l.misses.push(`${r.id}:!${signal}`); }
+    }
+    langs.set(r.lang, l);
+  }
+  console.log('');
+  console.log('| language | hard-rule recall (labelled true) | unflagged when labelled false (negations) |');
+  console.log('|---|---|---|');
+  for (const [lang, l] of [...langs.entries()].sort()) {
+    console.log(`| ${lang} | ${l.hit}/${l.pos} = ${f3(l.hit / Math.max(1, l.pos))} | ${l.clean}/${l.neg} = ${f3(l.clean / Math.max(1, l.neg))} |`);
+    if (l.misses.length) console.error(`multilingual ${lang}: wrong ${l.misses.join(' ')}`);
+  }
+}

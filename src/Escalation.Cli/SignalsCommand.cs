@@ -119,6 +119,13 @@ public static class SignalsCommand
                 w.WriteBoolean("dataLoss", s.DataLoss);
                 w.WriteBoolean("security", s.Security);
                 w.WriteBoolean("chargeback", s.Chargeback);
+                w.WriteBoolean("distress", s.Distress);
+                w.WriteBoolean("incident", s.Incident);
+                w.WriteBoolean("publicExposure", s.PublicExposure);
+                w.WriteBoolean("formalComplaint", s.FormalComplaint);
+                w.WriteBoolean("compensationDemand", s.CompensationDemand);
+                w.WriteBoolean("cancellation", s.Cancellation);
+                w.WriteBoolean("repeatReport", s.RepeatReport);
                 w.WriteString("tone", s.CustomerTone);
                 w.WriteString("priority", PriorityRules.FromText(s).Priority);
                 if (withEvidence)

@@ -15,7 +15,16 @@ public sealed record CaseFacts
     /// <summary>True when the amount follows a refund/credit cue ("refund €119.40"), i.e. it is the sum asked for.</summary>
     public bool AmountRequested { get; init; }
 
-    /// <summary>ISO currency code of <see cref="Amount"/> (EUR, USD, GBP).</summary>
+    /// <summary>
+    /// True when the ticket names several different sums and the text does not say which one the request is
+    /// about; <see cref="Amount"/> is then the largest of <see cref="AmountCandidates"/>.
+    /// </summary>
+    public bool AmountAmbiguous { get; init; }
+
+    /// <summary>Every different sum the ticket names, when there is more than one (empty otherwise).</summary>
+    public IReadOnlyList<AmountCandidate> AmountCandidates { get; init; } = [];
+
+    /// <summary>ISO currency code of <see cref="Amount"/> (EUR, USD, GBP, CHF, BRL).</summary>
     public string? Currency { get; init; }
 
     /// <summary>When the disputed charge or purchase happened, when the text says.</summary>

@@ -27,7 +27,8 @@ public sealed partial class CaseFactsExtractor
         };
         var today = AskedOn(ticket, now);
 
-        var (amount, currency, requested) = FindAmount(texts, workspace.Routing.DefaultCurrency, evidence);
+        var money = AmountChoice.Choose(texts, workspace.Routing.DefaultCurrency, evidence);
+        var (amount, currency, requested) = (money.Amount, money.Currency, money.Requested);
         var purchase = FindPurchaseDate(texts, today, evidence);
         var outage = FindOutageHours(texts, evidence);
         var cause = FindCause(texts, evidence);
@@ -40,7 +41,9 @@ public sealed partial class CaseFactsExtractor
 
         if (amount is { } a)
         {
-            trace.Add(TraceEntry.Found(Stage, $"Amount {Money.Format(a, currency!)}."));
+            trace.Add(TraceEntry.Found(Stage, money.Ambiguous
+                ? $"Amounts {string.Join(", ", money.Candidates.Select(c => Money.Format(c.Amount, c.Currency ?? currency!)))}: which one the request is about is not clear; the largest, {Money.Format(a, currency!)}, is kept and the amount is marked ambiguous."
+                : $"Amount {Money.Format(a, currency!)}{(money.Candidates.Count > 1 ? $" ({money.Why}, of {money.Candidates.Count} amounts)" : "")}."));
         }
 
         if (purchase is { } pd)
@@ -61,6 +64,8 @@ public sealed partial class CaseFactsExtractor
             Amount = amount,
             Currency = currency,
             AmountRequested = requested,
+            AmountAmbiguous = money.Ambiguous,
+            AmountCandidates = money.Candidates,
             PurchaseDate = purchase,
             DaysSincePurchase = since,
             RefundWindowDays = window,
@@ -81,46 +86,6 @@ public sealed partial class CaseFactsExtractor
     {
         var asked = ticket.Messages.Where(m => m.IsFromCustomer && m.At is { } at && at <= now).Select(m => m.At!.Value).DefaultIfEmpty(now).Min();
         return DateOnly.FromDateTime(asked.UtcDateTime);
-    }
-
-    private static (decimal?, string?, bool) FindAmount(IReadOnlyList<CaseText.Segment> texts, string defaultCurrency, List<Evidence> evidence)
-    {
-        // Prefer an amount right after a refund/credit cue ("refund €119.40"), then the first amount anywhere.
-        var candidates = texts.Select(seg => (seg, m: AmountPattern().Match(seg.Text), cued: false));
-        foreach (var (seg, m, cued) in CuedFirst(texts).Select(x => (x.Item1, x.Item2, cued: true)).Concat(candidates))
-        {
-            if (!m.Success)
-            {
-                continue;
-            }
-
-            var symbol = m.Groups["pre"].Success ? m.Groups["pre"].Value : m.Groups["post"].Value;
-            var number = m.Groups["n1"].Success ? m.Groups["n1"].Value : m.Groups["n2"].Value;
-            if (!decimal.TryParse(number.Replace(",", "", StringComparison.Ordinal), NumberStyles.Number, CultureInfo.InvariantCulture, out var value))
-            {
-                continue;
-            }
-
-            evidence.Add(new Evidence("amount", m.Value.Trim(), seg.Message, m.Index, m.Length));
-            return (value, Money.CurrencyOf(symbol) ?? defaultCurrency, cued);
-        }
-
-        return (null, null, false);
-    }
-
-    private static IEnumerable<(CaseText.Segment, Match)> CuedFirst(IReadOnlyList<CaseText.Segment> texts)
-    {
-        foreach (var seg in texts)
-        {
-            foreach (Match cue in MoneyCue().Matches(seg.Text))
-            {
-                var m = AmountPattern().Match(seg.Text, cue.Index + cue.Length);
-                if (m.Success && m.Index - (cue.Index + cue.Length) <= 12)
-                {
-                    yield return (seg, m);
-                }
-            }
-        }
     }
 
     private static DateOnly? FindPurchaseDate(IReadOnlyList<CaseText.Segment> texts, DateOnly today, List<Evidence> evidence)
@@ -226,12 +191,6 @@ public sealed partial class CaseFactsExtractor
         return asks;
     }
 
-    [GeneratedRegex(@"(?<pre>[€$£]|\b(?:EUR|USD|GBP)\s?)(?<n1>\d{1,3}(?:,\d{3})*(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?)|(?<n2>\d{1,3}(?:,\d{3})*(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?)\s?(?<post>€|\b(?:EUR|USD|GBP|euros?|dollars?|pounds?)\b)", RegexOptions.IgnoreCase)]
-    private static partial Regex AmountPattern();
-
-    [GeneratedRegex(@"\b(refund(ing)?|credit(ing)?|reimburse|money back of|back the)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex MoneyCue();
-
     [GeneratedRegex(@"\b(charged|purchased|paid|bought|billed|renewed|renewal charge|invoiced|subscribed|upgraded)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PurchaseCue();
 
@@ -253,19 +212,19 @@ public sealed partial class CaseFactsExtractor
     [GeneratedRegex(@"\b(changed (my|our) minds?|no longer need|don't need it|didn't use|did not use|never used)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ChangedMindWord();
 
-    [GeneratedRegex(@"\b(refund(ed)?|money back|reimburse(ment)?|charge ?back)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(refund(ed)?|money back|reimburse(ment)?|charge ?back|reembols\w*|devoluci[óo]n|devu[ée]lv\w*|(R[üu]ck)?[Ee]rstatt\w*|Geld zur[üu]ck|rembours\w*|rimbors\w*|restitui\w*|terugbetal\w*|geld terug|estorno|devolu[çc][ãa]o)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RefundAsk();
 
-    [GeneratedRegex(@"\b(credit|compensation|compensate|sla credit|service credit)s?\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(credit|compensation|compensate|sla credit|service credit|compensaci[óo]n|indemnizaci[óo]n|Entsch[äa]digung|Gutschrift|d[ée]dommagement|indemnisation|risarcimento|indennizzo|compensa[çc][ãa]o|indeniza[çc][ãa]o|schadevergoeding|compensatie)s?\b", RegexOptions.IgnoreCase)]
     private static partial Regex CreditAsk();
 
-    [GeneratedRegex(@"\b(cancel(lation)?|close (my|our) account|terminate|not renew(ing)?|won't renew)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(cancel(lation)?|close (my|our) account|terminate|not renew(ing)?|won't renew|darme de baja|dar de baja|cancelar|k[üu]ndig\w*|r[ée]silie\w*|r[ée]siliation|disdett\w*|disdire|opzeg\w*|cancelamento)\b", RegexOptions.IgnoreCase)]
     private static partial Regex CancelAsk();
 
     [GeneratedRegex(@"\b(gdpr|subject access|copy of (all )?(my|our) (personal )?data|access request|delete (all )?(my|our) data|data export|export (all )?(my|our) data|erasure)\b", RegexOptions.IgnoreCase)]
     private static partial Regex DataAsk();
 
-    [GeneratedRegex(@"\b(manager|supervisor|someone senior|your boss|head of support)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(manager|supervisor|someone senior|your boss|head of support|Vorgesetzt\w*|superviseur|supervisore|leidinggevende)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ManagerAsk();
 
     [GeneratedRegex(@"\b(fix (this|it)|get (this|it) working|restore)\b", RegexOptions.IgnoreCase)]

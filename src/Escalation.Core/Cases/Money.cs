@@ -9,8 +9,10 @@ public static class Money
     public static string? CurrencyOf(string symbol) => symbol.Trim().ToLowerInvariant() switch
     {
         "€" or "eur" or "euro" or "euros" => "EUR",
-        "$" or "usd" or "dollar" or "dollars" => "USD",
-        "£" or "gbp" or "pound" or "pounds" => "GBP",
+        "$" or "usd" or "dollar" or "dollars" or "dólar" or "dolar" or "dólares" or "dolares" => "USD",
+        "£" or "gbp" or "pound" or "pounds" or "libra" or "libras" => "GBP",
+        "chf" or "franken" or "franc" or "francs" => "CHF",
+        "r$" or "brl" or "reais" => "BRL",
         _ => null,
     };
 

@@ -34,11 +34,18 @@ public sealed class DetectStage(ITextSignalAnalyzer analyzer)
         AddFound(trace, text, text.Legal, "legal sensitivity (" + string.Join(", ", text.LegalKinds) + ")", e => e.Signal.StartsWith("legal:", StringComparison.Ordinal), "legal");
         AddFound(trace, text, text.Abusive, "abusive language", e => e.Signal == "abusive", "abusive");
         AddFound(trace, text, text.ManagerRequest, "manager request", e => e.Signal == "manager", "manager-request");
-        AddFound(trace, text, text.ChurnThreat, text.Competitor is { } c ? $"churn threat (competitor: {c})" : "churn threat", e => e.Signal is "churn" or "churn-competitor", "churn-threat");
+        AddFound(trace, text, text.ChurnThreat, text.Competitor is { } c ? $"churn threat (competitor: {c})" : "churn threat", e => e.Signal is "churn" or "churn-competitor" or "cancellation", "churn-threat");
         AddFound(trace, text, text.Outage, "outage", e => e.Signal == "outage", "outage");
         AddFound(trace, text, text.DataLoss, "data loss", e => e.Signal == "data-loss", "data-loss");
         AddFound(trace, text, text.Security, "security incident", e => e.Signal == "security", "security");
         AddFound(trace, text, text.Chargeback, "chargeback threat", e => e.Signal == "chargeback", "chargeback");
+        AddFound(trace, text, text.Distress, "distress", e => e.Signal == "distress", "distress");
+        AddFound(trace, text, text.Incident, "live incident", e => e.Signal is "incident" or "live" or "outage", "incident");
+        AddFound(trace, text, text.PublicExposure, "public exposure", e => e.Signal == "public-exposure", "public-exposure");
+        AddFound(trace, text, text.FormalComplaint, "formal complaint", e => e.Signal == "formal-complaint", "formal-complaint");
+        AddFound(trace, text, text.CompensationDemand, "compensation demand", e => e.Signal == "compensation-demand", "compensation-demand");
+        AddFound(trace, text, text.Cancellation, "cancellation request", e => e.Signal == "cancellation", "cancellation");
+        AddFound(trace, text, text.RepeatReport, "same issue reported again", e => e.Signal == "repeat-report", "repeat-report");
         if (text.Evidence.FirstOrDefault(e => e.Signal == "law-firm-writer") is { } firm && !text.LegalKinds.Contains(LegalKinds.Lawyer))
         {
             trace.Add(TraceEntry.Found(StageName, $"the writer is a law firm (\"{firm.Text}\"): mentions of their own lawyers are not a legal threat", "law-firm-writer"));

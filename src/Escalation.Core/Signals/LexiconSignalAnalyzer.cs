@@ -68,7 +68,7 @@ public sealed class LexiconSignalAnalyzer : ITextSignalAnalyzer
             {
                 var keep = e.Signal switch
                 {
-                    "outage" or "data-loss" or "security" or "p0" or "p1" or "p3" or "revenue" or "affected-users" => r.FromCustomer || IsInternal(r.Index),
+                    "outage" or "incident" or "live" or "resolved" or "data-loss" or "security" or "p0" or "p1" or "p3" or "revenue" or "affected-users" => r.FromCustomer || IsInternal(r.Index),
                     LegalLawyer when lawFirmWriter => false,
                     var s when s.StartsWith("legal:", StringComparison.Ordinal) => r.FromCustomer || IsInternal(r.Index),
                     _ => r.FromCustomer,
@@ -135,16 +135,26 @@ public sealed class LexiconSignalAnalyzer : ITextSignalAnalyzer
             LegalKinds = legalKinds,
             Abusive = abusive,
             ManagerRequest = Has("manager"),
-            ChurnThreat = Has("churn") || churnSwitch,
+            ChurnThreat = Has("churn") || Has("cancellation") || churnSwitch,
             Competitor = competitor,
             Outage = Has("outage"),
             DataLoss = Has("data-loss"),
             Security = Has("security"),
             Chargeback = chargeback,
+            Distress = Has("distress"),
+            Incident = Has("incident") || (Has("outage") && Has("live") && !Has("resolved")),
+            PublicExposure = Has("public-exposure"),
+            FormalComplaint = Has("formal-complaint"),
+            CompensationDemand = Has("compensation-demand"),
+            Cancellation = Has("cancellation"),
+            RepeatReport = Has("repeat-report") || customer.Count(r => r.Index >= 0 && r.ComplaintScore >= 0.5) >= RepeatReportMessages,
             Evidence = evidence,
         };
         return signals with { CustomerTone = Tone(signals, customer) };
     }
+
+    /// <summary>Customer messages in one thread that each complain: the same issue reported again and again.</summary>
+    private const int RepeatReportMessages = 3;
 
     private const string LegalLawyer = "legal:" + LegalKinds.Lawyer;
 

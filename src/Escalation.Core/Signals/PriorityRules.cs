@@ -8,7 +8,8 @@ public sealed record PriorityDecision(string Priority, string Reason);
 /// <summary>
 /// Seed 003's priority matrix and auto-priority rules. P0: outage/"down", data loss, breach, "can't login
 /// all", more than 100 affected users, enterprise tier. P1: broken, not working, error, billing issue,
-/// revenue impact, business tier — plus legal sensitivity, a chargeback threat and high intensity here.
+/// revenue impact, business tier — plus legal sensitivity, a chargeback threat, public exposure and high
+/// intensity here; distress is P0 here.
 /// P3: feature request, nice to have, suggestion, how-to. P2 otherwise.
 /// </summary>
 public static class PriorityRules
@@ -29,6 +30,11 @@ public static class PriorityRules
             return new(P0, $"critical: \"{what}\"");
         }
 
+        if (text.Distress)
+        {
+            return new(P0, $"critical: distress (\"{First("distress")}\")");
+        }
+
         if (First("p1", "revenue") is { } p1)
         {
             return new(P1, $"high: \"{p1}\"");
@@ -37,6 +43,11 @@ public static class PriorityRules
         if (text.Legal || text.Chargeback)
         {
             return new(P1, $"high: legal sensitivity ({string.Join(", ", text.LegalKinds)})");
+        }
+
+        if (text.PublicExposure)
+        {
+            return new(P1, $"high: public exposure (\"{First("public-exposure")}\")");
         }
 
         if (text.Intensity >= 0.75)

@@ -18,7 +18,7 @@ public sealed record TextSignals
     public bool Complaint { get; init; }
     public double ComplaintScore { get; init; }
 
-    /// <summary>Legal sensitivity (lawyer, lawsuit, regulator, GDPR request, consent withdrawal, chargeback, discrimination, injury).</summary>
+    /// <summary>Legal sensitivity (lawyer, lawsuit, regulator, GDPR request, consent withdrawal, chargeback, discrimination, injury, breach of contract).</summary>
     public bool Legal { get; init; }
 
     /// <summary>Which legal kinds were found (see <see cref="LegalKinds"/>).</summary>
@@ -33,6 +33,27 @@ public sealed record TextSignals
     public bool DataLoss { get; init; }
     public bool Security { get; init; }
     public bool Chargeback { get; init; }
+
+    /// <summary>Distress or self-harm ("I don't see the point of going on anymore"); negation never cancels it.</summary>
+    public bool Distress { get; init; }
+
+    /// <summary>A live incident ("is down right now", "nobody can log in"), not an outage told as past and resolved.</summary>
+    public bool Incident { get; init; }
+
+    /// <summary>The customer has gone, or threatens to go, public: social posts, review sites, press, "trending".</summary>
+    public bool PublicExposure { get; init; }
+
+    /// <summary>A formal or official complaint is filed or demanded.</summary>
+    public bool FormalComplaint { get; init; }
+
+    /// <summary>Compensation or damages are demanded.</summary>
+    public bool CompensationDemand { get; init; }
+
+    /// <summary>The customer asks to cancel a subscription, account or contract (also a churn threat).</summary>
+    public bool Cancellation { get; init; }
+
+    /// <summary>The same issue reported three or more times ("third time reporting this", three complaints in the thread).</summary>
+    public bool RepeatReport { get; init; }
 
     /// <summary>The customer's tone for calibration: casual, formal, angry, technical or confused.</summary>
     public string CustomerTone { get; init; } = Knowledge.CustomerTones.Formal;
@@ -59,4 +80,7 @@ public static class LegalKinds
     public const string Chargeback = "chargeback";
     public const string Discrimination = "discrimination";
     public const string Safety = "injury-safety";
+
+    /// <summary>A claim that a contract was breached ("breach of contract", "Vertragsbruch", "wanprestatie").</summary>
+    public const string Contract = "contract";
 }

@@ -155,6 +155,13 @@ public sealed record TraceSignals
         Add(t.DataLoss, "data-loss");
         Add(t.Security, "security");
         Add(t.Chargeback, "chargeback");
+        Add(t.Distress, "distress");
+        Add(t.Incident, "incident");
+        Add(t.PublicExposure, "public-exposure");
+        Add(t.FormalComplaint, "formal-complaint");
+        Add(t.CompensationDemand, "compensation-demand");
+        Add(t.Cancellation, "cancellation");
+        Add(t.RepeatReport, "repeat-report");
         Add(signals.Vip, "vip");
         Add(signals.RepeatComplainant, "repeat-complainant");
         Add(signals.CommerciallySensitive, "commercially-sensitive");

@@ -138,4 +138,28 @@ public class DetectStageTests
         Assert.Equal("P0", s.Priority);
         Assert.Contains(s.Text.Evidence, e => e.Signal == "outage" && e.Message == -1 && e.Start == 0);
     }
+
+    [Theory]
+    [InlineData("I honestly don't see the point of going on anymore.", "distress", "\"point of going on\" (message 1)")]
+    [InlineData("Everything is down for all 150 of our users right now.", "incident", "\"is down\" (message 1)")]
+    [InlineData("I've posted about this on X and it's trending, 40k views.", "public-exposure", "\"trending\" (message 1)")]
+    [InlineData("This is a formal complaint.", "formal-complaint", "\"formal complaint\" (message 1)")]
+    [InlineData("I demand compensation for the downtime.", "compensation-demand", "\"compensation\" (message 1)")]
+    [InlineData("Please cancel my subscription.", "cancellation", "\"cancel my subscription\" (message 1)")]
+    [InlineData("Third time reporting this bug.", "repeat-report", "\"Third time\" (message 1)")]
+    public void Detect_NewSignal_IsFoundInTheTraceWithItsEvidence(string text, string reference, string quoted)
+    {
+        var s = Detect(text);
+
+        Assert.Contains(s.Trace, t => t.Kind == TraceKinds.Found && t.Refs.Contains(reference) && t.Text.Contains(quoted, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Detect_HablareConMiAbogado_IsLegalAndAtLeastP1()
+    {
+        var s = Detect("Hablaré con mi abogado y presentaré una demanda.");
+
+        Assert.True(s.Text.Legal);
+        Assert.Equal("P1", s.Priority);
+    }
 }

@@ -8,11 +8,13 @@ internal sealed class MessageReader(SignalLexicon lexicon)
     private const double NegationScalar = -0.74;
     private const double CapsBoost = 0.733;
     private const int NegationWindow = 3;
+    private const int WideNegationWindow = 6;
     private const double ExasperationWeight = 0.3;
 
     /// <summary>Signals whose meaning does not flip under negation ("I don't want to involve lawyers" is still sensitive).</summary>
     private static bool IgnoresNegation(string signal) =>
-        signal.StartsWith("legal:", StringComparison.Ordinal) || signal is "chargeback" or "profanity" or "insult" or "lawfirm" or "not-legal"
+        signal.StartsWith("legal:", StringComparison.Ordinal) || signal.StartsWith("not-", StringComparison.Ordinal)
+            || signal is "chargeback" or "profanity" or "insult" or "lawfirm" or "distress" or "sarcasm-marker" or "live" or "resolved"
             or "affected-unit" or "tone:technical" or "tone:formal" or "tone:casual" or "tone:confused" or "valence";
 
     public MessageReading Read(int index, string text, bool fromCustomer)
@@ -62,7 +64,7 @@ internal sealed class MessageReader(SignalLexicon lexicon)
 
         for (var i = 0; i < tokens.Count; i++)
         {
-            if (!negators[i] && tokens[i].Word.EndsWith("n't", StringComparison.Ordinal))
+            if (!negators[i] && tokens[i].Word.EndsWith("n't", StringComparison.Ordinal) && tokens[i].Word != "n't")
             {
                 negators[i] = true;
             }
@@ -73,6 +75,9 @@ internal sealed class MessageReader(SignalLexicon lexicon)
         var complaint = 0.0;
         var intensity = 0.0;
         var anyAnger = false;
+        var praise = new List<PhraseMatch>();
+        var sarcasmMarkers = new List<PhraseMatch>();
+        var repeatCue = false;
         foreach (var m in kept)
         {
             var signal = m.Phrase.Signal;
@@ -81,7 +86,8 @@ internal sealed class MessageReader(SignalLexicon lexicon)
                 continue;
             }
 
-            var negated = !IgnoresNegation(signal) && IsNegated(tokens, negators, m.First);
+            var negated = !IgnoresNegation(signal) && (IsNegated(tokens, negators, m.First)
+                || (WideNegation(signal) && IsNegatedInPhrase(text, tokens, negators, m.First)));
             if (negated)
             {
                 continue;
@@ -104,6 +110,7 @@ internal sealed class MessageReader(SignalLexicon lexicon)
                     Add(reading, "intensity", text, tokens, m);
                     break;
                 case "repeat" when !quoted:
+                    repeatCue = true;
                     intensity += m.Phrase.Weight * 0.5;
                     Add(reading, "intensity", text, tokens, m);
                     break;
@@ -122,7 +129,15 @@ internal sealed class MessageReader(SignalLexicon lexicon)
                 case "churn-switch":
                     Competitor(reading, text, tokens, m);
                     break;
-                case "not-legal":
+                case var s when s.StartsWith("not-", StringComparison.Ordinal):
+                    break;
+                case "praise" when !quoted:
+                    praise.Add(m);
+                    break;
+                case "sarcasm-marker" when !quoted:
+                    sarcasmMarkers.Add(m);
+                    break;
+                case "praise" or "sarcasm-marker":
                     break;
                 case var s when s.StartsWith("tone:", StringComparison.Ordinal):
                     reading.ToneCues[s[5..]] = reading.ToneCues.GetValueOrDefault(s[5..]) + 1;
@@ -135,6 +150,14 @@ internal sealed class MessageReader(SignalLexicon lexicon)
                     Add(reading, signal, text, tokens, m);
                     break;
             }
+        }
+
+        if (Sarcasm.Read(reading, text, tokens, praise, sarcasmMarkers, repeatCue) is { } irony)
+        {
+            intensity += irony.Intensity;
+            complaint += irony.Intensity;
+            anyAnger = true;
+            reading.Compound = Math.Min(reading.Compound, irony.Compound);
         }
 
         // Caps and exclamation marks: shouting, when it is more than an acronym or two.
@@ -286,6 +309,34 @@ internal sealed class MessageReader(SignalLexicon lexicon)
         return false;
     }
 
+    /// <summary>
+    /// Requests and threats whose negation often sits further back in Romance and Germanic word order
+    /// ("no quiero hablar con un supervisor", "ich will nicht zur Konkurrenz wechseln").
+    /// </summary>
+    private static bool WideNegation(string signal) =>
+        signal is "manager" or "churn" or "churn-switch" or "cancellation" or "public-exposure" or "formal-complaint" or "compensation-demand";
+
+    /// <summary>A negator up to <see cref="WideNegationWindow"/> words back in the same clause, not past a comma.</summary>
+    private static bool IsNegatedInPhrase(string text, List<Token> tokens, bool[] negators, int at)
+    {
+        for (var back = 1; back <= WideNegationWindow && at - back >= 0; back++)
+        {
+            var before = tokens[at - back];
+            var after = tokens[at - back + 1];
+            if (before.Clause != tokens[at].Clause || text.AsSpan(before.Start + before.Length, after.Start - before.Start - before.Length).Contains(','))
+            {
+                return false;
+            }
+
+            if (negators[at - back])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Per signal family, keeps a match only when no longer match of that family already covers its first token.</summary>
     private static List<PhraseMatch> KeepLongest(List<PhraseMatch> matches)
     {
@@ -306,10 +357,13 @@ internal sealed class MessageReader(SignalLexicon lexicon)
         return kept;
     }
 
+    /// <summary>A mask "not-X" belongs to X's family, so "breach of contract" (not-security) hides "breach".</summary>
     private static string Family(string signal) =>
-        signal.StartsWith("legal:", StringComparison.Ordinal) || signal == "not-legal" ? "legal" : signal;
+        signal.StartsWith("legal:", StringComparison.Ordinal) || signal == "not-legal" ? "legal"
+        : signal.StartsWith("not-", StringComparison.Ordinal) ? signal[4..]
+        : signal;
 
-    private static void Add(MessageReading reading, string signal, string text, List<Token> tokens, PhraseMatch m)
+    internal static void Add(MessageReading reading, string signal, string text, List<Token> tokens, PhraseMatch m)
     {
         var start = tokens[m.First].Start;
         var end = tokens[m.Last].Start + tokens[m.Last].Length;
@@ -342,6 +396,17 @@ internal sealed class MessageReader(SignalLexicon lexicon)
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "english", "pro", "premium",
     };
 
+    /// <summary>
+    /// Help-desk and CRM products: "moving to Freshdesk" is a switch, while "moving to Berlin" is not. Any other
+    /// capitalised name after a weak verb still needs a complaint or churn phrase to count.
+    /// </summary>
+    private static readonly HashSet<string> KnownCompetitors = new(StringComparer.Ordinal)
+    {
+        "zendesk", "freshdesk", "freshworks", "intercom", "helpscout", "hubspot", "salesforce", "servicenow", "gorgias",
+        "kustomer", "gladly", "zoho", "jira", "hiver", "livechat", "tidio", "dixa", "front", "helpshift", "groove", "crisp",
+        "drift", "zammad", "otrs", "happyfox", "kayako", "deskpro", "liveagent", "trengo", "richpanel", "re:amaze",
+    };
+
     private static void Competitor(MessageReading reading, string text, List<Token> tokens, PhraseMatch m)
     {
         // "switch to Zendesk", "moving to Help Scout": the capitalised words after the verb name the competitor.
@@ -360,10 +425,11 @@ internal sealed class MessageReader(SignalLexicon lexicon)
 
         var start = tokens[first].Start;
         var end = tokens[last].Start + tokens[last].Length;
-        if (reading.Competitor is null || (!reading.CompetitorStrong && m.Phrase.Weight >= 1))
+        var strong = m.Phrase.Weight >= 1 || KnownCompetitors.Contains(tokens[first].Word);
+        if (reading.Competitor is null || (!reading.CompetitorStrong && strong))
         {
             reading.Competitor = text[start..end];
-            reading.CompetitorStrong = m.Phrase.Weight >= 1;
+            reading.CompetitorStrong = strong;
         }
 
         var phraseStart = tokens[m.First].Start;

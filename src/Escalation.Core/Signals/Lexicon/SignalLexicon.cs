@@ -14,17 +14,26 @@ internal readonly record struct PhraseMatch(LexiconPhrase Phrase, int First, int
 /// </summary>
 internal sealed class SignalLexicon
 {
-    private readonly Dictionary<string, LexiconPhrase[]> _byFirstWord;
+    /// <summary>Length of the key a stem-first phrase ("demand* …") is indexed by; shorter stems are not allowed.</summary>
+    private const int StemKey = 4;
 
-    private SignalLexicon(Dictionary<string, double> valence, Dictionary<string, LexiconPhrase[]> byFirstWord)
+    private readonly Dictionary<string, LexiconPhrase[]> _byFirstWord;
+    private readonly Dictionary<string, LexiconPhrase[]> _byFirstStem;
+
+    private SignalLexicon(Dictionary<string, double> valence, Dictionary<string, LexiconPhrase[]> byFirstWord, Dictionary<string, LexiconPhrase[]> byFirstStem)
     {
         Valence = valence;
         _byFirstWord = byFirstWord;
+        _byFirstStem = byFirstStem;
     }
 
-    /// <summary>The embedded default lexicon (loaded once).</summary>
+    /// <summary>
+    /// The embedded default lexicon (loaded once): the English phrase file plus one file per further language
+    /// (<c>phrases-es.txt</c>, <c>phrases-de.txt</c>…). Every language's phrases are matched on every text,
+    /// because a short ticket's language often cannot be told.
+    /// </summary>
     public static SignalLexicon Default { get; } =
-        Load(ReadResource("valence-derived.txt") + "\n" + ReadResource("valence.txt"), ReadResource("phrases.txt"));
+        Load(ReadResource("valence-derived.txt") + "\n" + ReadResource("valence.txt"), PhraseResources());
 
     public IReadOnlyDictionary<string, double> Valence { get; }
 
@@ -42,6 +51,7 @@ internal sealed class SignalLexicon
         }
 
         var lists = new Dictionary<string, List<LexiconPhrase>>(StringComparer.Ordinal);
+        var stems = new Dictionary<string, List<LexiconPhrase>>(StringComparer.Ordinal);
         foreach (var line in Lines(phraseText))
         {
             var parts = line.Split(' ', 3, StringSplitOptions.RemoveEmptyEntries);
@@ -50,35 +60,57 @@ internal sealed class SignalLexicon
                 continue;
             }
 
-            var words = parts[2].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            // Phrases are folded like the tokens, so accents may be written in the file or left out.
+            var words = parts[2].Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(TextFold.Word).ToArray();
             var phrase = new LexiconPhrase(parts[0], double.Parse(parts[1], CultureInfo.InvariantCulture), words, parts[2]);
-            if (!lists.TryGetValue(words[0], out var list))
+            var first = words[0];
+            var stem = first.Length > StemKey && first[^1] == '*';
+            var key = stem ? first[..StemKey] : first;
+            var into = stem ? stems : lists;
+            if (!into.TryGetValue(key, out var list))
             {
-                lists[words[0]] = list = [];
+                into[key] = list = [];
             }
 
             list.Add(phrase);
         }
 
         // Longest phrases first, so the first match at a position is the most specific one.
-        var byFirst = lists.ToDictionary(
+        static Dictionary<string, LexiconPhrase[]> Index(Dictionary<string, List<LexiconPhrase>> lists) => lists.ToDictionary(
             kv => kv.Key,
             kv => kv.Value.OrderByDescending(p => p.Words.Length).ToArray(),
             StringComparer.Ordinal);
-        return new SignalLexicon(valence, byFirst);
+        return new SignalLexicon(valence, Index(lists), Index(stems));
     }
 
     /// <summary>Every phrase that matches at some token of <paramref name="tokens"/>.</summary>
     public void Match(List<Token> tokens, List<PhraseMatch> into)
     {
+        var stems = new List<LexiconPhrase>();
         for (var i = 0; i < tokens.Count; i++)
         {
-            if (!_byFirstWord.TryGetValue(tokens[i].Word, out var candidates))
+            var word = tokens[i].Word;
+            var exact = _byFirstWord.GetValueOrDefault(word);
+            var stemmed = word.Length >= StemKey && _byFirstStem.Count > 0 ? _byFirstStem.GetValueOrDefault(word[..StemKey]) : null;
+            if (exact is null && stemmed is null)
             {
                 continue;
             }
 
-            foreach (var phrase in candidates)
+            // One list per position, longest first, so a stem phrase competes with the exact ones on length.
+            stems.Clear();
+            if (exact is not null)
+            {
+                stems.AddRange(exact);
+            }
+
+            if (stemmed is not null)
+            {
+                stems.AddRange(stemmed);
+                stems.Sort((a, b) => b.Words.Length.CompareTo(a.Words.Length));
+            }
+
+            foreach (var phrase in stems)
             {
                 if (Matches(phrase.Words, tokens, i))
                 {
@@ -95,11 +127,11 @@ internal sealed class SignalLexicon
             return false;
         }
 
-        for (var k = 1; k < words.Length; k++)
+        for (var k = 0; k < words.Length; k++)
         {
             var w = words[k];
             var t = tokens[at + k].Word;
-            var ok = w[^1] == '*' ? t.StartsWith(w.AsSpan(0, w.Length - 1), StringComparison.Ordinal) : t == w;
+            var ok = w[^1] == '*' && w.Length > 1 ? t.StartsWith(w.AsSpan(0, w.Length - 1), StringComparison.Ordinal) : w == "*" || t == w;
             if (!ok)
             {
                 return false;
@@ -113,6 +145,16 @@ internal sealed class SignalLexicon
         text.Split('\n')
             .Select(l => l.Trim())
             .Where(l => l.Length > 0 && l[0] != '#');
+
+    private static string PhraseResources()
+    {
+        var assembly = typeof(SignalLexicon).Assembly;
+        var names = assembly.GetManifestResourceNames()
+            .Where(n => n.Contains(".Signals.phrases", StringComparison.Ordinal))
+            .Select(n => n[(n.IndexOf(".Signals.", StringComparison.Ordinal) + 9)..])
+            .Order(StringComparer.Ordinal);
+        return string.Join("\n", names.Select(ReadResource));
+    }
 
     private static string ReadResource(string name)
     {

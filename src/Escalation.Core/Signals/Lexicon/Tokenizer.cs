@@ -44,7 +44,7 @@ internal static class Tokenizer
                             }
                         }
 
-                        sb.Append(char.ToLowerInvariant(ch));
+                        TextFold.Append(sb, ch);
                         i++;
                     }
                     else if ((ch == '\'' || ch == '\u2019' || ch == '-' || ch == '&') && i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1]) && sb.Length > 0)
@@ -58,7 +58,19 @@ internal static class Tokenizer
                     }
                 }
 
-                tokens.Add(new Token(sb.ToString(), start, i - start, clause, letters >= 2 && upper == letters, quoted));
+                var caps = letters >= 2 && upper == letters;
+                var elided = Elision(sb);
+                if (elided > 0)
+                {
+                    // French/Italian elision ("l'avocat", "n'ai", "dell'avvocato"): the article or negator is its own word.
+                    tokens.Add(new Token(sb.ToString(0, elided), start, elided, clause, false, quoted));
+                    tokens.Add(new Token(sb.ToString(elided, sb.Length - elided), start + elided, i - start - elided, clause, caps, quoted));
+                }
+                else
+                {
+                    tokens.Add(new Token(sb.ToString(), start, i - start, clause, caps, quoted));
+                }
+
                 bangRun = 0;
                 continue;
             }
@@ -110,6 +122,26 @@ internal static class Tokenizer
         }
 
         return tokens;
+    }
+
+    /// <summary>
+    /// Length of an elided French/Italian prefix with its apostrophe ("l'", "qu'", "dell'"), or 0. English
+    /// contractions ("don't", "i'm", "o'clock") have other prefixes and stay one word.
+    /// </summary>
+    private static int Elision(StringBuilder sb)
+    {
+        for (var k = 1; k <= 5 && k < sb.Length - 1; k++)
+        {
+            if (sb[k] != '\'')
+            {
+                continue;
+            }
+
+            var prefix = sb.ToString(0, k);
+            return prefix is "l" or "d" or "j" or "m" or "n" or "s" or "t" or "c" or "qu" or "un" or "dell" or "all" or "dall" or "nell" or "sull" or "quest" ? k + 1 : 0;
+        }
+
+        return 0;
     }
 
     /// <summary>Length of the run of "?" and "!" at <paramref name="i"/> when it holds a "?", else 0.</summary>

@@ -1,0 +1,148 @@
+using System.Text.RegularExpressions;
+using Escalation.Core.Signals;
+
+namespace Escalation.Core.Cases;
+
+/// <summary>
+/// Chooses, among the sums a ticket names, the one the request is about: the sum right after a refund or
+/// credit word ("refund €119.40"); else the only one; else the one whose part of the text shares words with
+/// the request ("€980 … for an upgrade I never asked for. Please refund the upgrade.") or is disputed ("never
+/// asked for", "unauthorised"). When nothing decides, the largest is kept and the choice is marked ambiguous,
+/// so routing can send the case to review instead of guessing.
+/// </summary>
+internal static partial class AmountChoice
+{
+    public sealed record Result(decimal? Amount, string? Currency, bool Requested, bool Ambiguous, IReadOnlyList<AmountCandidate> Candidates, string Why);
+
+    private const int CueReach = 12;
+
+    public static Result Choose(IReadOnlyList<CaseText.Segment> texts, string defaultCurrency, List<Evidence> evidence)
+    {
+        var all = new List<(CaseText.Segment Seg, AmountCandidate A)>();
+        foreach (var seg in texts)
+        {
+            all.AddRange(AmountReader.FindAll(seg.Text, seg.Message).Select(a => (seg, a)));
+        }
+
+        if (all.Count == 0)
+        {
+            return new(null, null, false, false, [], "");
+        }
+
+        var distinct = all.DistinctBy(x => (x.A.Amount, x.A.Currency ?? defaultCurrency)).Select(x => x.A).ToList();
+        (CaseText.Segment Seg, AmountCandidate A)? chosen = null;
+        var requested = false;
+        var why = "";
+
+        // 1. The sum right after a refund/credit word.
+        foreach (var seg in texts)
+        {
+            foreach (Match cue in MoneyCue().Matches(seg.Text))
+            {
+                var after = cue.Index + cue.Length;
+                var hit = all.FirstOrDefault(x => x.Seg == seg && x.A.Start >= after && x.A.Start - after <= CueReach);
+                if (hit.A is not null)
+                {
+                    chosen = hit;
+                    requested = true;
+                    why = "named with the request";
+                    break;
+                }
+            }
+
+            if (chosen is not null)
+            {
+                break;
+            }
+        }
+
+        // 2. One sum only (however often it is repeated).
+        if (chosen is null && distinct.Count == 1)
+        {
+            chosen = all[0];
+        }
+
+        // 3. The sum whose stretch of text shares words with the request, or is disputed.
+        if (chosen is null && ByRequest(texts, all) is { } byRequest)
+        {
+            chosen = byRequest;
+            requested = true;
+            why = "the one the request is about";
+        }
+
+        var ambiguous = chosen is null;
+        chosen ??= all.OrderByDescending(x => x.A.Amount).First();
+        var (s, a) = chosen.Value;
+        evidence.Add(new Evidence("amount", a.Text, s.Message, a.Start, a.Length));
+        if (ambiguous)
+        {
+            foreach (var c in distinct.Where(c => c != a))
+            {
+                evidence.Add(new Evidence("amount-candidate", c.Text, c.Message, c.Start, c.Length));
+            }
+        }
+
+        return new(a.Amount, a.Currency ?? defaultCurrency, requested, ambiguous, distinct.Count > 1 ? distinct : [], why);
+    }
+
+    private static (CaseText.Segment, AmountCandidate)? ByRequest(IReadOnlyList<CaseText.Segment> texts, List<(CaseText.Segment Seg, AmountCandidate A)> all)
+    {
+        // The words of the sentences that ask for money back, minus the asking words themselves.
+        var asked = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var seg in texts)
+        {
+            foreach (Match cue in MoneyCue().Matches(seg.Text))
+            {
+                var from = seg.Text.LastIndexOfAny(['.', '!', '?', '\n'], Math.Max(0, cue.Index - 1)) + 1;
+                var to = seg.Text.IndexOfAny(['.', '!', '?', '\n'], cue.Index);
+                foreach (Match w in Content().Matches(seg.Text[from..(to < 0 ? seg.Text.Length : to)]))
+                {
+                    if (!MoneyCue().IsMatch(w.Value))
+                    {
+                        asked.Add(Stem(w.Value));
+                    }
+                }
+            }
+        }
+
+        var scored = new List<(double Score, (CaseText.Segment, AmountCandidate) X)>();
+        for (var i = 0; i < all.Count; i++)
+        {
+            var (seg, a) = all[i];
+            // The stretch that belongs to this sum: from the previous sum (or sentence start) to the next one (or sentence end).
+            var prevEnd = i > 0 && all[i - 1].Seg == seg ? all[i - 1].A.Start + all[i - 1].A.Length : seg.Text.LastIndexOfAny(['.', '!', '?'], Math.Max(0, a.Start - 1)) + 1;
+            var sentenceEnd = seg.Text.IndexOfAny(['.', '!', '?'], a.Start + a.Length);
+            var nextStart = i + 1 < all.Count && all[i + 1].Seg == seg ? all[i + 1].A.Start : seg.Text.Length;
+            var end = Math.Min(nextStart, sentenceEnd < 0 ? seg.Text.Length : sentenceEnd);
+            var stretch = seg.Text[Math.Max(0, Math.Min(prevEnd, a.Start))..Math.Max(end, a.Start + a.Length)];
+            var score = Content().Matches(stretch).Count(w => asked.Contains(Stem(w.Value))) + (Disputed().IsMatch(stretch) ? 0.5 : 0);
+            scored.Add((score, (seg, a)));
+        }
+
+        var best = scored.Where(x => x.Score > 0).OrderByDescending(x => x.Score).ToList();
+        if (best.Count == 0)
+        {
+            return null;
+        }
+
+        // A tie between different sums decides nothing.
+        var top = best.Where(x => x.Score == best[0].Score).Select(x => x.X.Item2.Amount).Distinct().Count();
+        return top == 1 ? best[0].X : null;
+    }
+
+    private static string Stem(string word)
+    {
+        var w = word.ToLowerInvariant();
+        return w.Length > 5 ? w[..5] : w;
+    }
+
+    [GeneratedRegex(@"\b(refund(ing)?|credit(ing)?|reimburse|money back of|back the|reembols\w*|devoluci[óo]n( de)?|devu[ée]lv\w*|(R[üu]ck)?[Ee]rstatt\w*|rembours\w*|rimbors\w*|terugbetal\w*|terugstort\w*|estorno( de)?|devolu[çc][ãa]o( de)?)\b", RegexOptions.IgnoreCase)]
+    internal static partial Regex MoneyCue();
+
+    /// <summary>Content words: four letters or more, not the usual function words of the seven languages.</summary>
+    [GeneratedRegex(@"\b(?!(?:please|could|would|that|this|these|those|with|from|have|your|they|them|what|when|which|there|their|about|also|just|then|only|bitte|diese|dieser|einen|eine|mich|mein|meine|para|pero|esto|esta|favor|porque|pour|vous|votre|cette|avec|mais|tutto|questo|questa|della|dell|mijn|deze|voor|maar|graag|kindly|want|need)\b)\p{L}{4,}\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Content();
+
+    [GeneratedRegex(@"never (asked|ordered|agreed|authori[sz]ed)|did ?n[o']t (ask|order|agree|authori[sz]e)|unauthori[sz]ed|not authori[sz]ed|by mistake|wrongly|twice|duplicate|nunca (ped|solicit|autoric)|no autoric|sin (mi )?autorizaci|nie bestellt|nicht bestellt|nicht autorisiert|ohne (meine )?Zustimmung|jamais (demand|command|autoris)|sans (mon )?accord|pas autoris|nunca (pedi|solicitei|autorizei)|não autorizei|sem (minha )?autoriza|mai (richiesto|ordinato|autorizzato)|non autorizzat|nooit (besteld|gevraagd)|niet besteld|zonder (mijn )?toestemming", RegexOptions.IgnoreCase)]
+    private static partial Regex Disputed();
+}
