@@ -69,7 +69,7 @@ public static class CaseWorkflow
         if (review.TimedOut || r is null)
         {
             // A reviewer may have claimed the case just before the deadline, their event still on its way: theirs holds.
-            r = await context.CallActivityAsync<ReviewDecision?>(CaseActivityNames.ClaimReviewTimeout, new ReviewTimeoutInput(caseId, deadline), StageRetry);
+            r = await run.CallAsync<ReviewDecision?>(CaseActivityNames.ClaimReviewTimeout, new ReviewTimeoutInput(caseId, deadline), StageRetry);
         }
 
         if (r is null)
