@@ -15,6 +15,12 @@ public sealed record CaseFacts
     /// <summary>True when the amount follows a refund/credit cue ("refund €119.40"), i.e. it is the sum asked for.</summary>
     public bool AmountRequested { get; init; }
 
+    /// <summary>
+    /// Why the amount cannot be taken as read (e.g. "two different amounts, €2,100 and €700"), set by the money
+    /// parser; null when it is unambiguous. A case whose policy needs the amount is not auto-sent while this is set.
+    /// </summary>
+    public string? AmountAmbiguity { get; init; }
+
     /// <summary>ISO currency code of <see cref="Amount"/> (EUR, USD, GBP).</summary>
     public string? Currency { get; init; }
 

@@ -23,10 +23,22 @@ public static class PriorityRules
     {
         string? First(params string[] signals) => text.Evidence.FirstOrDefault(e => signals.Contains(e.Signal))?.Text;
 
-        if (text.Outage || text.DataLoss || text.Security || First("p0", "affected-users") is not null)
+        if (text.LiveIncident || text.Distress)
         {
-            var what = First("outage", "data-loss", "security", "p0", "affected-users");
+            return new(P0, $"critical: \"{First("incident", "distress")}\" (live)");
+        }
+
+        // An outage told as past and resolved is context, not P0 (issue 25): only data loss, a breach, many
+        // affected users or a live incident are.
+        if (text.DataLoss || text.Security || First("affected-users") is not null || (First("p0") is { } p0 && !text.Outage))
+        {
+            var what = First("data-loss", "security", "affected-users", "p0");
             return new(P0, $"critical: \"{what}\"");
+        }
+
+        if (text.Outage)
+        {
+            return new(P1, $"high: past outage \"{First("outage", "p0")}\"");
         }
 
         if (First("p1", "revenue") is { } p1)

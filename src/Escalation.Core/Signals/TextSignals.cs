@@ -34,6 +34,30 @@ public sealed record TextSignals
     public bool Security { get; init; }
     public bool Chargeback { get; init; }
 
+    // Caution signals routed by issue 25 (evidence names in CautionSignals): English phrases are found by
+    // CautionSignals; the lexicon's word lists may set them for other languages too.
+
+    /// <summary>Distress or self-harm: a senior human at once (<c>distress</c>).</summary>
+    public bool Distress { get; init; }
+
+    /// <summary>A live incident ("is down right now", "nobody can log in"); a past, resolved outage is not one (<c>incident</c>).</summary>
+    public bool LiveIncident { get; init; }
+
+    /// <summary>The customer is going public: social media, reviews, the press (<c>public-exposure</c>).</summary>
+    public bool PublicExposure { get; init; }
+
+    /// <summary>A formal complaint (<c>formal-complaint</c>).</summary>
+    public bool FormalComplaint { get; init; }
+
+    /// <summary>A demand for compensation or damages, beyond asking for a credit (<c>compensation-demand</c>).</summary>
+    public bool CompensationDemand { get; init; }
+
+    /// <summary>The customer wants to cancel (<c>cancellation</c>).</summary>
+    public bool Cancellation { get; init; }
+
+    /// <summary>The same issue reported three or more times in the thread (<c>repeat-report</c>).</summary>
+    public bool RepeatReport { get; init; }
+
     /// <summary>The customer's tone for calibration: casual, formal, angry, technical or confused.</summary>
     public string CustomerTone { get; init; } = Knowledge.CustomerTones.Formal;
 

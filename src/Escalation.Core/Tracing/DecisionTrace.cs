@@ -124,6 +124,9 @@ public sealed record TraceSignals
     public double Intensity { get; init; }
     public string? CustomerTone { get; init; }
     public string? Competitor { get; init; }
+
+    /// <summary>The customer's language as people read it, e.g. <c>en (English)</c>; null on traces written before it was identified.</summary>
+    public string? Language { get; init; }
     public IReadOnlyList<Evidence> Evidence { get; init; } = [];
 
     /// <summary>The compact form of a detect stage's output.</summary>
@@ -149,6 +152,11 @@ public sealed record TraceSignals
         Add(t.DataLoss, "data-loss");
         Add(t.Security, "security");
         Add(t.Chargeback, "chargeback");
+        foreach (var (flag, name) in CautionSignals.Flags(t))
+        {
+            Add(flag, name);
+        }
+
         Add(signals.Vip, "vip");
         Add(signals.RepeatComplainant, "repeat-complainant");
         Add(signals.CommerciallySensitive, "commercially-sensitive");
@@ -162,6 +170,7 @@ public sealed record TraceSignals
             Intensity = Math.Round(t.Intensity, 4),
             CustomerTone = t.CustomerTone,
             Competitor = t.Competitor,
+            Language = signals.Language.Label,
             Evidence = [.. t.Evidence, .. signals.CustomerEvidence],
         };
     }
