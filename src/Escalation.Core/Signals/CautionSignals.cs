@@ -18,6 +18,9 @@ public static partial class CautionSignals
     public const string Cancellation = "cancellation";
     public const string RepeatReport = "repeat-report";
 
+    /// <summary>Evidence that every outage the text mentions is told as past or resolved: context, not P0.</summary>
+    public const string PastOutage = "outage-past";
+
     /// <summary>Each caution flag of <paramref name="t"/> with its evidence name, for the detect trace.</summary>
     public static IEnumerable<(bool Flag, string Name)> Flags(TextSignals t) =>
     [
@@ -50,6 +53,11 @@ public static partial class CautionSignals
             Find(RepeatPhrase(), RepeatReport, index, body, evidence);
         }
 
+        if (text.Outage && !evidence.Any(e => e.Signal == Incident) && PastOutageEvidence(text, messages, subject) is { } past)
+        {
+            evidence.Add(past);
+        }
+
         if (evidence.Count == 0)
         {
             return text;
@@ -67,6 +75,25 @@ public static partial class CautionSignals
             RepeatReport = text.RepeatReport || Has(RepeatReport),
             Evidence = [.. text.Evidence, .. evidence],
         };
+    }
+
+    /// <summary>
+    /// A past marker ("was down", "could not use", "during the October outage", "resolved") in the customer's messages
+    /// or the subject, with no present-tense incident phrase: the outage is told as past. Null otherwise.
+    /// </summary>
+    private static Evidence? PastOutageEvidence(TextSignals text, IReadOnlyList<TicketMessage> messages, string? subject)
+    {
+        for (var i = -1; i < messages.Count; i++)
+        {
+            var body = i < 0 ? subject ?? "" : messages[i].IsFromCustomer ? messages[i].Text : "";
+            var m = PastMarker().Match(body);
+            if (m.Success)
+            {
+                return new Evidence(PastOutage, m.Value, i, m.Index, m.Length);
+            }
+        }
+
+        return null;
     }
 
     private static void Find(Regex pattern, string signal, int message, string body, List<Evidence> evidence)
@@ -93,6 +120,9 @@ public static partial class CautionSignals
 
     [GeneratedRegex(@"\b((is|are|'s) (completely |totally |still )?down (right )?now|down right now|(is|are) (still |currently )?(down|offline|unreachable)\b(?! for \d)|(nobody|no one|none of us|none of our (users|agents|staff)) can (log ?in|sign in|access|get in)|everyone is locked out|all (of )?our users are (locked out|down|affected))", RegexOptions.IgnoreCase)]
     private static partial Regex LiveIncidentPhrase();
+
+    [GeneratedRegex(@"\b((was|were|went|had been|has been) (down|offline|unavailable|unreachable)|could not (use|access|log ?in)|down for \d|last (week|month|night)|yesterday|earlier (today|this week)|resolved|is back|back up|restored|confirmed (incident|outage)|(during|after|since|from|in|of) the [^.]{0,40}(outage|incident|downtime)|(outage|incident|downtime) ((on|of|from) \d|last))", RegexOptions.IgnoreCase)]
+    private static partial Regex PastMarker();
 
     [GeneratedRegex(@"\b(is back up|has been resolved|was resolved|is resolved|working again|back to normal|since (it was )?fixed)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Resolved();

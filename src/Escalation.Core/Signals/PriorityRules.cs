@@ -28,17 +28,13 @@ public static class PriorityRules
             return new(P0, $"critical: \"{First("incident", "distress")}\" (live)");
         }
 
-        // An outage told as past and resolved is context, not P0 (issue 25): only data loss, a breach, many
-        // affected users or a live incident are.
-        if (text.DataLoss || text.Security || First("affected-users") is not null || (First("p0") is { } p0 && !text.Outage))
+        // An outage told as past and resolved is context, not P0 (issue 25); any other outage, data loss, a breach
+        // or many affected users is.
+        var pastOutage = text.Outage && First(CautionSignals.PastOutage) is not null;
+        if ((text.Outage && !pastOutage) || text.DataLoss || text.Security || First("affected-users") is not null || (First("p0") is not null && !pastOutage))
         {
-            var what = First("data-loss", "security", "affected-users", "p0");
+            var what = First("outage", "data-loss", "security", "p0", "affected-users");
             return new(P0, $"critical: \"{what}\"");
-        }
-
-        if (text.Outage)
-        {
-            return new(P1, $"high: past outage \"{First("outage", "p0")}\"");
         }
 
         if (First("p1", "revenue") is { } p1)
