@@ -126,4 +126,14 @@ public sealed class TriageScenarioTests
         Assert.Contains("Guidance for tier 1:", d.InternalNote, StringComparison.Ordinal);
         Assert.Contains("Tell the customer", d.InternalNote, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Decide_OddQuestionNoPolicyCovers_ReviewNamesTheUnrecognisedIntent()
+    {
+        var d = Decide("09");
+
+        Assert.Equal(Routes.DraftForReview, d.Route);
+        Assert.Contains(d.Reasons, r => r.Code == ReasonCodes.IntentUnrecognised && r.Text.Contains("no request a workspace policy covers", StringComparison.Ordinal));
+        Assert.Equal("en", d.Language);
+    }
 }
