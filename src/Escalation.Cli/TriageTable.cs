@@ -6,17 +6,17 @@ namespace Escalation.Cli;
 /// <summary>The plain-text table and progress bar of <c>triage</c>.</summary>
 public static class TriageTable
 {
-    /// <summary>ticket, kind, priority, route and the top three reason codes, one row per decision.</summary>
+    /// <summary>ticket, kind, priority, language, route and the top three reason codes, one row per decision.</summary>
     public static string Render(IReadOnlyList<CaseDecision> rows)
     {
-        string[] header = ["TICKET", "KIND", "PRI", "ROUTE", "TOP REASONS"];
+        string[] header = ["TICKET", "KIND", "PRI", "LANG", "ROUTE", "TOP REASONS"];
         var cells = rows.Select(d => new[]
         {
-            d.TicketId, d.Kind, d.Priority, d.Route, string.Join(", ", d.Reasons.Take(3).Select(r => r.Code)),
+            d.TicketId, d.Kind, d.Priority, d.Language ?? "-", d.Route, string.Join(", ", d.Reasons.Take(3).Select(r => r.Code)),
         }).ToList();
-        var widths = Enumerable.Range(0, 4).Select(c => cells.Select(r => r[c].Length).Append(header[c].Length).Max()).ToArray();
+        var widths = Enumerable.Range(0, 5).Select(c => cells.Select(r => r[c].Length).Append(header[c].Length).Max()).ToArray();
         var sb = new StringBuilder();
-        void Line(string[] r) => sb.Append(string.Join("  ", r.Take(4).Select((v, c) => v.PadRight(widths[c])))).Append("  ").AppendLine(r[4]);
+        void Line(string[] r) => sb.Append(string.Join("  ", r.Take(5).Select((v, c) => v.PadRight(widths[c])))).Append("  ").AppendLine(r[5]);
         Line(header);
         cells.ForEach(Line);
         return sb.ToString();

@@ -79,6 +79,20 @@ public sealed class TriageCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Triage_JsonPolishTicket_CarriesLanguageAndIsNeverSent()
+    {
+        var a = Ticket("pl.json", "Dzień dobry, zapłaciłem 49 euro 20 listopada i chciałbym prosić o zwrot pieniędzy. Dziękuję bardzo.");
+
+        var (code, output, err) = await Run(TriageDetector.Default, a, "--json", "--workspace", Workspace(), "--now", "2026-11-23T12:00:00Z");
+
+        Assert.True(code == 0, err);
+        var line = JsonDocument.Parse(output.Trim()).RootElement;
+        Assert.Equal("pl", line.GetProperty("language").GetString());
+        Assert.NotEqual(Routes.DraftAndSend, line.GetProperty("route").GetString());
+        Assert.Contains(line.GetProperty("reasonCodes").EnumerateArray(), c => c.GetString() == ReasonCodes.LanguageNotCovered);
+    }
+
+    [Fact]
     public async Task Triage_BadFile_ReportsFileNameContinuesAndExitsOne()
     {
         var bad = Path.Combine(_dir, "bad.json");

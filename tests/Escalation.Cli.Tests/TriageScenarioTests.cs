@@ -41,11 +41,11 @@ public sealed class TriageScenarioTests
 
     [Theory]
     [InlineData("01", Routes.DraftForReview, ReasonCodes.PolicyConflict)]
-    [InlineData("02", Routes.DraftAndSend, ReasonCodes.NoRuleApplies)]
-    [InlineData("03", Routes.DraftAndSend, ReasonCodes.NoRuleApplies)]
-    [InlineData("04", Routes.DraftAndSend, ReasonCodes.NoRuleApplies)]
-    [InlineData("05", Routes.DraftAndSend, ReasonCodes.NoRuleApplies)]
-    [InlineData("06", Routes.DraftAndSend, ReasonCodes.NoRuleApplies)]
+    [InlineData("02", Routes.DraftAndSend, ReasonCodes.Understood)]
+    [InlineData("03", Routes.DraftAndSend, ReasonCodes.Understood)]
+    [InlineData("04", Routes.DraftAndSend, ReasonCodes.Understood)]
+    [InlineData("05", Routes.DraftAndSend, ReasonCodes.Understood)]
+    [InlineData("06", Routes.DraftAndSend, ReasonCodes.Understood)]
     [InlineData("07", Routes.DraftForReview, ReasonCodes.AboveCap)]
     [InlineData("08", Routes.DraftForReview, ReasonCodes.ElevatedIntensity)]
     [InlineData("09", Routes.DraftForReview, ReasonCodes.WeakPolicyMatch)]
@@ -125,5 +125,15 @@ public sealed class TriageScenarioTests
 
         Assert.Contains("Guidance for tier 1:", d.InternalNote, StringComparison.Ordinal);
         Assert.Contains("Tell the customer", d.InternalNote, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Decide_OddQuestionNoPolicyCovers_ReviewNamesTheUnrecognisedIntent()
+    {
+        var d = Decide("09");
+
+        Assert.Equal(Routes.DraftForReview, d.Route);
+        Assert.Contains(d.Reasons, r => r.Code == ReasonCodes.IntentUnrecognised && r.Text.Contains("no request a workspace policy covers", StringComparison.Ordinal));
+        Assert.Equal("en", d.Language);
     }
 }

@@ -30,6 +30,12 @@ public sealed class SampleTicketRoutesTests(SampleClockServerFixture fixture) : 
             {
                 misses.Add($"{file}: expected {route}, got {actual}");
             }
+
+            // The case view names the customer's language; every sample is written in English.
+            if (!settled.TryGetProperty("language", out var language) || language.GetString() != "en")
+            {
+                misses.Add($"{file}: language {(settled.TryGetProperty("language", out var l) ? l.ToString() : "missing")}, expected en");
+            }
         }
 
         Assert.Empty(misses);

@@ -26,6 +26,11 @@ public static class ReviewPage
             h.Append(" · priority ").Append(e(model.Priority));
         }
 
+        if (model.Language is not null)
+        {
+            h.Append(" · language ").Append(e(model.Language));
+        }
+
         if (model.Route is not null)
         {
             h.Append(" · routed to ").Append(e(model.Route));

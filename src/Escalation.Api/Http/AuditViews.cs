@@ -31,7 +31,7 @@ public static class AuditViews
             sections.Add(new TraceSectionView
             {
                 Heading = "Signals",
-                Facts = [new("Priority", $"{s.Priority} {s.PriorityReason}"), new("Flags", string.Join(", ", s.Flags)), new("Intensity", s.Intensity.ToString("0.00", CultureInfo.InvariantCulture))],
+                Facts = [new("Priority", $"{s.Priority} {s.PriorityReason}"), new("Language", s.Language ?? "not recorded"), new("Flags", string.Join(", ", s.Flags)), new("Intensity", s.Intensity.ToString("0.00", CultureInfo.InvariantCulture))],
                 Items = s.Evidence.Select(e => $"{e.Signal}: \u201c{e.Text}\u201d").ToArray(),
             });
         }

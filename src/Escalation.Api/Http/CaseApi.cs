@@ -530,6 +530,9 @@ public sealed class CaseApi(
         public required string Status { get; init; }
         public string? Stage { get; init; }
         public string? Priority { get; init; }
+
+        /// <summary>The customer's language (ISO 639-1, <c>und</c> when too short to tell).</summary>
+        public string? Language { get; init; }
         public string? Route { get; init; }
         public IReadOnlyList<RouteReason> Reasons { get; init; } = [];
         public string? Draft { get; init; }
@@ -583,6 +586,7 @@ public sealed class CaseApi(
             Status = status,
             Stage = state?.Progress?.Stage,
             Priority = decision?.Priority ?? c.Priority ?? state?.Progress?.Priority,
+            Language = decision?.Language,
             Route = decision?.Route ?? c.Route,
             Reasons = decision?.Reasons ?? [],
             Draft = decision?.Draft is { Length: > 0 } d ? d : null,
@@ -648,6 +652,7 @@ public sealed class CaseApi(
             Subject = ticket.Subject,
             Route = decision?.Route,
             Priority = decision?.Priority,
+            Language = decision?.LanguageLabel,
             Customer = new CustomerContextView
             {
                 Id = ticket.Customer.Id,

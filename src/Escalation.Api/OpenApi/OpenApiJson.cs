@@ -385,6 +385,7 @@ internal static class OpenApiJson
           "status": { "$ref": "#/components/schemas/CaseStatusName" },
           "stage": { "type": "string", "examples": ["tone-check"] },
           "priority": { "type": "string", "examples": ["P1"] },
+          "language": { "type": "string", "description": "The customer's language, ISO 639-1 (und when too short to tell); only en, es, de, fr, pt, it, nl are covered.", "examples": ["en", "pl", "und"] },
           "route": { "type": "string", "examples": ["draft-and-send", "draft-for-review", "escalate", "resolve-in-place", "return-to-tier-1"] },
           "reasons": { "type": "array", "items": { "type": "string" } },
           "draft": { "type": "string" },

@@ -13,6 +13,9 @@ public sealed record ReviewPageModel
     /// <summary>P0–P3, when assessed.</summary>
     public string? Priority { get; init; }
 
+    /// <summary>The customer's language as people read it, e.g. <c>pl (Polish, not covered)</c>.</summary>
+    public string? Language { get; init; }
+
     public required CustomerContextView Customer { get; init; }
 
     /// <summary>The ticket thread as the customer and tier 1 wrote it (untrusted text).</summary>

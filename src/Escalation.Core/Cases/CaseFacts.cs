@@ -24,6 +24,12 @@ public sealed record CaseFacts
     /// <summary>Every different sum the ticket names, when there is more than one (empty otherwise).</summary>
     public IReadOnlyList<AmountCandidate> AmountCandidates { get; init; } = [];
 
+    /// <summary>
+    /// Why the amount cannot be taken as read (e.g. "two different amounts, €2,100 and €700"); null when it is
+    /// unambiguous. A case whose policy needs the amount is not auto-sent while this is set.
+    /// </summary>
+    public string? AmountAmbiguity { get; init; }
+
     /// <summary>ISO currency code of <see cref="Amount"/> (EUR, USD, GBP, CHF, BRL).</summary>
     public string? Currency { get; init; }
 

@@ -66,6 +66,9 @@ public sealed partial class CaseFactsExtractor
             AmountRequested = requested,
             AmountAmbiguous = money.Ambiguous,
             AmountCandidates = money.Candidates,
+            AmountAmbiguity = money.Ambiguous
+                ? $"{money.Candidates.Count} different amounts ({string.Join(", ", money.Candidates.Select(c => c.Text))}) and the message does not say which one the request is about"
+                : null,
             PurchaseDate = purchase,
             DaysSincePurchase = since,
             RefundWindowDays = window,

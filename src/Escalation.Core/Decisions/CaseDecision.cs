@@ -18,6 +18,12 @@ public sealed record CaseDecision
     public required string Route { get; init; }
     public IReadOnlyList<RouteReason> Reasons { get; init; } = [];
 
+    /// <summary>The customer's language (ISO 639-1, <c>und</c> when too short to tell); null on decisions made before it was identified.</summary>
+    public string? Language { get; init; }
+
+    /// <summary>The language as people read it, e.g. <c>pl (Polish, not covered)</c>.</summary>
+    public string? LanguageLabel { get; init; }
+
     /// <summary>The customer reply (never sent by the pipeline itself); empty when none was written.</summary>
     public string Draft { get; init; } = "";
 

@@ -27,5 +27,21 @@ public static class ReasonCodes
     public const string MissingTierOneSteps = "missing-tier-1-steps";
     public const string WithinPolicy = "within-policy";
     public const string TierOneScope = "tier-1-scope";
-    public const string NoRuleApplies = "no-hard-rule";
+
+    // Issue 25: a case is sent only when understood; every other reason names what was not understood.
+    public const string LanguageNotCovered = "language-not-covered";
+    public const string ReplyLanguageMissing = "reply-language-missing";
+    public const string IntentUnrecognised = "intent-unrecognised";
+    public const string AmountAmbiguous = "amount-ambiguous";
+    public const string FactMissing = "fact-missing";
+    public const string Distress = "distress";
+    public const string LiveIncident = "live-incident";
+    public const string PublicExposure = "public-exposure";
+    public const string FormalComplaint = "formal-complaint";
+    public const string CompensationDemand = "compensation-demand";
+    public const string RetentionReview = "retention-review";
+    public const string RepeatReport = "repeat-report";
+
+    /// <summary>The only reason to auto-send: covered language, recognised intent with its facts, no caution signal.</summary>
+    public const string Understood = "understood";
 }

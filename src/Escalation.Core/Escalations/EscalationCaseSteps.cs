@@ -76,6 +76,8 @@ public sealed class EscalationCaseSteps(CaseDetector detect, IDraftWriter writer
             TicketId = ticket.TicketId,
             Kind = CaseKindNames.Escalation,
             Priority = signals.Priority,
+            Language = signals.Language.Code,
+            LanguageLabel = signals.Language.Label,
             Route = outcome.Route,
             Reasons = outcome.Reasons,
             Draft = outcome.Draft?.Text ?? "",

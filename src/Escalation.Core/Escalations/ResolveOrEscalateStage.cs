@@ -57,19 +57,30 @@ public sealed class ResolveOrEscalateStage(IDraftWriter writer)
         if (application.NeedsManagerApproval) senior.Add(new RouteReason(ReasonCodes.AboveCap, "Money above the auto-approve cap needs manager approval.", true));
         if (s.Vip && t.Negative) senior.Add(new RouteReason(ReasonCodes.VipSensitive, "VIP-tier customer with a negative message.", true));
 
+        // Issue 25: caution signals escalate; what would be reviewed in the sensitive pipeline (a formal complaint,
+        // an uncovered language, an intent no policy covers…) is never resolved in place, only escalated or returned.
+        var gate = new RouteInput { Signals = s, Facts = context.Facts, Retrieval = context.Retrieval, Customer = context.Customer };
+        var notResolvable = new List<RouteReason>();
+        var onCall = false;
+        var slaPriority = s.Priority;
+        UnderstandingGate.Caution(gate, r, now, senior, notResolvable, ref onCall, ref slaPriority);
+        UnderstandingGate.Understand(gate, r, notResolvable);
+        var due = now + r.ReviewSla(slaPriority);
+        var seniorQueue = t.PublicExposure ? r.PublicExposureQueue : ReviewerQueues.Senior;
+
         var playbook = context.Retrieval.Playbook;
         var policy = context.Retrieval.Policies.FirstOrDefault();
         var trace = new List<TraceEntry> { TraceEntry.Read(Stage, $"Recommendation {application.Recommendation}; {received.Issues.Count} handoff issue(s); {senior.Count} senior trigger(s).") };
         EscalationOutcome outcome;
         if (senior.Count > 0)
         {
-            var checkedDraft = Reply(ticket, context, application, hold: true, now + r.ReviewSla(s.Priority), workspace);
+            var checkedDraft = Reply(ticket, context, application, hold: true, due, workspace);
             outcome = new EscalationOutcome
             {
-                Route = Routes.Escalate, Reasons = senior,
+                Route = Routes.Escalate, Reasons = [.. senior, .. notResolvable],
                 Resolution = $"Senior decision needed on: {application.Recommendation}{(application.ExceptionRationale is { } x ? ". Exception rationale: " + x : "")}",
                 Draft = checkedDraft.Draft, ToneCheck = checkedDraft.ToneCheck,
-                ReviewerQueue = ReviewerQueues.Senior, SlaDeadline = now + r.ReviewSla(s.Priority),
+                ReviewerQueue = seniorQueue, SlaDeadline = due,
             };
         }
         else if (received.WhatTriedEmpty || application.Recommendation is Recommendations.ConfirmFacts
@@ -92,22 +103,22 @@ public sealed class ResolveOrEscalateStage(IDraftWriter writer)
             outcome = new EscalationOutcome
             {
                 Route = Routes.ReturnToTierOne, Reasons = [reason], Resolution = "Returned to tier 1 with guidance.", Guidance = guidance,
-                ReviewerQueue = ReviewerQueues.Standard, SlaDeadline = now + r.ReviewSla(s.Priority),
+                ReviewerQueue = ReviewerQueues.Standard, SlaDeadline = due,
             };
         }
         else
         {
             var checkedDraft = Reply(ticket, context, application, hold: false, null, workspace);
-            if (!checkedDraft.ToneCheck.Passed || !application.WithinAuthority)
+            if (!checkedDraft.ToneCheck.Passed || !application.WithinAuthority || notResolvable.Count > 0)
             {
-                var why = !application.WithinAuthority
-                    ? new RouteReason(ReasonCodes.AboveCap, $"{application.Recommendation} is outside agent authority.", true)
-                    : new RouteReason(ReasonCodes.ToneCheckFailed, $"Reply failed tone-check (score {checkedDraft.ToneCheck.Score}).", false);
-                var held = Reply(ticket, context, application, hold: true, now + r.ReviewSla(s.Priority), workspace);
+                List<RouteReason> why = [.. notResolvable];
+                if (!application.WithinAuthority) why.Add(new RouteReason(ReasonCodes.AboveCap, $"{application.Recommendation} is outside agent authority.", true));
+                if (!checkedDraft.ToneCheck.Passed) why.Add(new RouteReason(ReasonCodes.ToneCheckFailed, $"Reply failed tone-check (score {checkedDraft.ToneCheck.Score}).", false));
+                var held = Reply(ticket, context, application, hold: true, due, workspace);
                 outcome = new EscalationOutcome
                 {
-                    Route = Routes.Escalate, Reasons = [why], Resolution = $"Senior decision needed on: {application.Recommendation}.",
-                    Draft = held.Draft, ToneCheck = held.ToneCheck, ReviewerQueue = ReviewerQueues.Senior, SlaDeadline = now + r.ReviewSla(s.Priority),
+                    Route = Routes.Escalate, Reasons = why, Resolution = $"Senior decision needed on: {application.Recommendation}.",
+                    Draft = held.Draft, ToneCheck = held.ToneCheck, ReviewerQueue = seniorQueue, SlaDeadline = due,
                 };
             }
             else

@@ -21,6 +21,15 @@ public sealed record RoutingSettings
         new Dictionary<string, double> { ["P0"] = 1, ["P1"] = 4, ["P2"] = 24, ["P3"] = 72 };
     public int LongTenureMonths { get; init; } = 6;
 
+    /// <summary>The queue that owns a customer going public (social media, reviews, press).</summary>
+    public string PublicExposureQueue { get; init; } = "social";
+
+    /// <summary>A cancellation from a customer at least this many months old goes to retention review.</summary>
+    public int RetentionTenureMonths { get; init; } = 24;
+
+    /// <summary>A cancellation from a customer with at least this ARR goes to retention review.</summary>
+    public decimal RetentionArr { get; init; } = 10000;
+
     /// <summary>The review SLA for a priority (P0–P3).</summary>
     public TimeSpan ReviewSla(string priority) =>
         TimeSpan.FromHours(ReviewSlaHours.TryGetValue(priority, out var h) ? h : ReviewSlaHours.Values.Max());

@@ -24,8 +24,8 @@ public sealed record PolicyRetrieval
     public IReadOnlyList<string> Citations => Policies.Select(p => p.Citation).ToArray();
 }
 
-/// <summary>A policy that governs the case and why.</summary>
-public sealed record PolicyMatch(string Id, string Version, string Category, string Citation, double Score, string Why);
+/// <summary>A policy that governs the case and why; <paramref name="Rule"/> is the id of the rule whose text the case shares, if any.</summary>
+public sealed record PolicyMatch(string Id, string Version, string Category, string Citation, double Score, string Why, string? Rule = null);
 
 /// <summary>A precedent similar to the case.</summary>
 public sealed record PrecedentMatch(string Id, string Title, string Decision, string? Cause, double Similarity, string Why);

@@ -52,7 +52,7 @@ public sealed partial class PolicyRetrievalStage
             var why = (rank >= 0 ? $"category {p.Category} applies" : $"category {p.Category}")
                 + (tagHits.Length > 0 ? $"; text mentions {string.Join(", ", tagHits.Select(t => $"\"{t}\""))}" : "")
                 + (rule is not null ? $"; rule {rule.Value.Id} shares {string.Join(", ", rule.Value.Words)}" : "");
-            policies.Add(new PolicyMatch(p.Id, p.Version, p.Category, p.Citation, score, why));
+            policies.Add(new PolicyMatch(p.Id, p.Version, p.Category, p.Citation, score, why, rule?.Id));
         }
 
         policies = policies.OrderByDescending(m => m.Score).ThenBy(m => m.Id, StringComparer.Ordinal).ToList();

@@ -15,6 +15,9 @@ public sealed record RouteInput
     /// <summary>Null for the provisional route taken before drafting.</summary>
     public ToneCheck? ToneCheck { get; init; }
     public string? ExceptionRationale { get; init; }
+
+    /// <summary>The resolved customer (tenure and ARR for retention review); null when the caller has none.</summary>
+    public Knowledge.CustomerEntity? Customer { get; init; }
 }
 
 /// <summary>The output of <c>route</c>.</summary>
@@ -26,6 +29,9 @@ public sealed record RouteDecision
     public string ReviewerQueue { get; init; } = ReviewerQueues.None;
     public DateTimeOffset? SlaDeadline { get; init; }
     public IReadOnlyList<TraceEntry> Trace { get; init; } = [];
+
+    /// <summary>What the request was read as (intent, policy, facts); shown with the route.</summary>
+    public CaseUnderstanding? Understanding { get; init; }
 
     /// <summary>True when a human looks before anything is sent.</summary>
     public bool NeedsHuman => Route != Routes.DraftAndSend;

@@ -14,6 +14,9 @@ namespace Escalation.Core.Sensitive;
 /// sensitive account are escalated (seed 000 lists them with legal content as human-handoff cases);
 /// renewal proximity alone and a policy conflict go to review (senior queue when negative / always for
 /// a conflict), so the customer still gets a reviewed answer; a manager request is escalated, never refused.
+/// Since issue 25 the default is inverted: a case is auto-sent only with positive evidence (a covered language,
+/// a recognised intent with its facts, no caution signal, a reply in the customer's language), and every other
+/// route names what was not understood (<see cref="UnderstandingGate"/>).
 /// </summary>
 public sealed class RouteStage
 {
@@ -30,6 +33,10 @@ public sealed class RouteStage
         var review = new List<RouteReason>();
         var senior = false;
         string N(double v) => v.ToString("0.00", CultureInfo.InvariantCulture);
+
+        var slaPriority = s.Priority;
+        UnderstandingGate.Caution(input, r, now, escalate, review, ref senior, ref slaPriority);
+        var understanding = UnderstandingGate.Understand(input, r, review);
 
         if (t.Legal)
         {
@@ -130,20 +137,23 @@ public sealed class RouteStage
         else
         {
             route = Routes.DraftAndSend;
-            reasons = [new RouteReason(ReasonCodes.NoRuleApplies, $"No hard rule applies, policy match {N(input.Retrieval.MatchStrength)}, tone-check {(input.ToneCheck is { } ok ? $"passed ({ok.Score})" : "pending")}.", false)];
+            reasons = [new RouteReason(ReasonCodes.Understood,
+                $"Understood: {understanding.Intent} under {understanding.Policy}{(understanding.Read.Count > 0 ? $" ({string.Join(", ", understanding.Read)})" : "")}; language {s.Language.Label}; no caution signal; policy match {N(input.Retrieval.MatchStrength)}, tone-check {(input.ToneCheck is { } ok ? $"passed ({ok.Score})" : "pending")}.", false)];
         }
 
-        var queue = route == Routes.DraftAndSend ? ReviewerQueues.None : senior ? ReviewerQueues.Senior : ReviewerQueues.Standard;
-        DateTimeOffset? deadline = route == Routes.DraftAndSend ? null : now + r.ReviewSla(s.Priority);
+        var queue = route == Routes.DraftAndSend ? ReviewerQueues.None
+            : t.PublicExposure ? r.PublicExposureQueue
+            : senior ? ReviewerQueues.Senior : ReviewerQueues.Standard;
+        DateTimeOffset? deadline = route == Routes.DraftAndSend ? null : now + r.ReviewSla(slaPriority);
         var trace = new List<TraceEntry>
         {
-            TraceEntry.Read(Stage, $"Read priority {s.Priority}, intensity {N(t.Intensity)}, policy match {N(input.Retrieval.MatchStrength)}, conflict {(input.Retrieval.Conflict ? "yes" : "no")}, tone-check {(input.ToneCheck is null ? "not yet run" : input.ToneCheck.Passed ? "passed" : "failed")}."),
+            TraceEntry.Read(Stage, $"Read language {s.Language.Label}, intent {understanding.Intent ?? "not recognised"}, priority {s.Priority}, intensity {N(t.Intensity)}, policy match {N(input.Retrieval.MatchStrength)}, conflict {(input.Retrieval.Conflict ? "yes" : "no")}, tone-check {(input.ToneCheck is null ? "not yet run" : input.ToneCheck.Passed ? "passed" : "failed")}."),
         };
         trace.AddRange(reasons.Select(x => TraceEntry.Found(Stage, $"{x.Code}: {x.Text}")));
         trace.Add(TraceEntry.Decided(Stage,
-            $"Route {route}" + (deadline is { } d ? $" to the {queue} queue, due {d.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)} ({s.Priority} review SLA)." : "."),
+            $"Route {route}" + (deadline is { } d ? $" to the {queue} queue, due {d.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)} ({slaPriority} review SLA)." : "."),
             input.Retrieval.Citations.ToArray()));
-        return new RouteDecision { Route = route, Reasons = reasons, ReviewerQueue = queue, SlaDeadline = deadline, Trace = trace };
+        return new RouteDecision { Route = route, Reasons = reasons, ReviewerQueue = queue, SlaDeadline = deadline, Trace = trace, Understanding = understanding };
     }
 
     private static string Evidence(Signals.CaseSignals s, string prefix)

@@ -46,7 +46,7 @@ public sealed class SensitiveCaseSteps(CaseDetector detect, IDraftWriter writer)
         var signals = state.Need(state.Signals, "signals", "draft");
         var facts = state.Need(state.Facts, "facts", "draft");
         var retrieval = state.Need(state.Retrieval, "policy retrieval", "draft");
-        var provisional = _route.Route(new RouteInput { Signals = signals, Facts = facts, Retrieval = retrieval, ExceptionRationale = state.ExceptionRationale }, workspace, now);
+        var provisional = _route.Route(new RouteInput { Signals = signals, Facts = facts, Retrieval = retrieval, ExceptionRationale = state.ExceptionRationale, Customer = state.Customer }, workspace, now);
         var request = new DraftRequest
         {
             TicketId = ticket.TicketId,
@@ -79,7 +79,7 @@ public sealed class SensitiveCaseSteps(CaseDetector detect, IDraftWriter writer)
         var request = state.Need(state.Request, "draft request", "route");
         var draft = state.Need(state.Draft, "draft", "route");
         var check = state.Need(state.ToneCheck, "tone check", "route");
-        var route = _route.Route(new RouteInput { Signals = signals, Facts = facts, Retrieval = retrieval, ToneCheck = check, ExceptionRationale = state.ExceptionRationale }, workspace, now);
+        var route = _route.Route(new RouteInput { Signals = signals, Facts = facts, Retrieval = retrieval, ToneCheck = check, ExceptionRationale = state.ExceptionRationale, Customer = state.Customer }, workspace, now);
 
         // A tone failure after a provisional auto-send means the draft was written without the review hold: write it again, held.
         if (route.NeedsHuman && !request.HoldForReview)
@@ -105,6 +105,8 @@ public sealed class SensitiveCaseSteps(CaseDetector detect, IDraftWriter writer)
             TicketId = ticket.TicketId,
             Kind = CaseKindNames.Sensitive,
             Priority = signals.Priority,
+            Language = signals.Language.Code,
+            LanguageLabel = signals.Language.Label,
             Route = route.Route,
             Reasons = route.Reasons,
             Draft = draft.Text,

@@ -21,6 +21,9 @@ public sealed record CaseSignals
     /// <summary>Renewal within the routing window, or ARR above the churn threshold with a churn threat.</summary>
     public bool CommerciallySensitive { get; init; }
 
+    /// <summary>The language the customer wrote in; only covered languages can be auto-sent.</summary>
+    public CaseLanguage Language { get; init; } = new();
+
     /// <summary>Customer-derived evidence (e.g. "4 complaints in 90 days", "renewal in 21 days").</summary>
     public IReadOnlyList<Evidence> CustomerEvidence { get; init; } = [];
 

@@ -24,11 +24,14 @@ public sealed class DetectStage(ITextSignalAnalyzer analyzer)
     public CaseSignals Detect(IReadOnlyList<TicketMessage> messages, string? subject, CustomerEntity customer, RoutingSettings routing, DateOnly today)
     {
         var text = analyzer is LexiconSignalAnalyzer lexicon ? lexicon.Analyze(messages, subject) : analyzer.Analyze(messages);
+        text = CautionSignals.Add(text, messages, subject);
+        var language = LanguageIdentifier.Identify(CustomerText(messages, subject));
         var trace = new List<TraceEntry>
         {
             TraceEntry.Read(StageName, $"read {messages.Count} message(s) ({messages.Count(m => m.IsFromCustomer)} from the customer){(string.IsNullOrWhiteSpace(subject) ? "" : " and the subject")}; customer {customer.Id} ({customer.Tier})", customer.Id),
         };
 
+        trace.Add(TraceEntry.Found(StageName, $"language {language.Label}: {language.Why}", "language"));
         trace.Add(TraceEntry.Found(StageName,
             string.Create(CultureInfo.InvariantCulture, $"sentiment {text.Sentiment:0.00}{(text.Negative ? " (negative)" : "")}, intensity {text.Intensity:0.00}, complaint {text.ComplaintScore:0.00}, tone {text.CustomerTone}{Quote(text, "intensity")}")));
         AddFound(trace, text, text.Legal, "legal sensitivity (" + string.Join(", ", text.LegalKinds) + ")", e => e.Signal.StartsWith("legal:", StringComparison.Ordinal), "legal");
@@ -40,12 +43,12 @@ public sealed class DetectStage(ITextSignalAnalyzer analyzer)
         AddFound(trace, text, text.Security, "security incident", e => e.Signal == "security", "security");
         AddFound(trace, text, text.Chargeback, "chargeback threat", e => e.Signal == "chargeback", "chargeback");
         AddFound(trace, text, text.Distress, "distress", e => e.Signal == "distress", "distress");
-        AddFound(trace, text, text.Incident, "live incident", e => e.Signal is "incident" or "live" or "outage", "incident");
-        AddFound(trace, text, text.PublicExposure, "public exposure", e => e.Signal == "public-exposure", "public-exposure");
-        AddFound(trace, text, text.FormalComplaint, "formal complaint", e => e.Signal == "formal-complaint", "formal-complaint");
-        AddFound(trace, text, text.CompensationDemand, "compensation demand", e => e.Signal == "compensation-demand", "compensation-demand");
-        AddFound(trace, text, text.Cancellation, "cancellation request", e => e.Signal == "cancellation", "cancellation");
-        AddFound(trace, text, text.RepeatReport, "same issue reported again", e => e.Signal == "repeat-report", "repeat-report");
+        AddFound(trace, text, text.Incident, "incident", e => e.Signal is "incident" or "live" or "outage", "incident");
+        AddFound(trace, text, text.PublicExposure, "public-exposure", e => e.Signal == "public-exposure", "public-exposure");
+        AddFound(trace, text, text.FormalComplaint, "formal-complaint", e => e.Signal == "formal-complaint", "formal-complaint");
+        AddFound(trace, text, text.CompensationDemand, "compensation-demand", e => e.Signal == "compensation-demand", "compensation-demand");
+        AddFound(trace, text, text.Cancellation, "cancellation", e => e.Signal == "cancellation", "cancellation");
+        AddFound(trace, text, text.RepeatReport, "repeat-report", e => e.Signal == "repeat-report", "repeat-report");
         if (text.Evidence.FirstOrDefault(e => e.Signal == "law-firm-writer") is { } firm && !text.LegalKinds.Contains(LegalKinds.Lawyer))
         {
             trace.Add(TraceEntry.Found(StageName, $"the writer is a law firm (\"{firm.Text}\"): mentions of their own lawyers are not a legal threat", "law-firm-writer"));
@@ -84,9 +87,17 @@ public sealed class DetectStage(ITextSignalAnalyzer analyzer)
             Vip = vip,
             RepeatComplainant = repeat,
             CommerciallySensitive = commercial,
+            Language = language,
             CustomerEvidence = customerEvidence,
             Trace = trace,
         };
+    }
+
+    /// <summary>What the customer wrote (the subject only when there is no customer message): the language is theirs, not the agents'.</summary>
+    private static string CustomerText(IReadOnlyList<TicketMessage> messages, string? subject)
+    {
+        var customer = string.Join("\n", messages.Where(m => m.IsFromCustomer).Select(m => m.Text));
+        return customer.Trim().Length > 0 ? customer : subject ?? "";
     }
 
     private static void AddFound(List<TraceEntry> trace, TextSignals text, bool flag, string what, Func<Evidence, bool> select, string reference)

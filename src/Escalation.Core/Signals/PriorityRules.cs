@@ -24,7 +24,15 @@ public static class PriorityRules
     {
         string? First(params string[] signals) => text.Evidence.FirstOrDefault(e => signals.Contains(e.Signal))?.Text;
 
-        if (text.Outage || text.DataLoss || text.Security || First("p0", "affected-users") is not null)
+        if (text.LiveIncident || text.Distress)
+        {
+            return new(P0, $"critical: \"{First("incident", "distress")}\" (live)");
+        }
+
+        // An outage told as past and resolved is context, not P0 (issue 25); any other outage, data loss, a breach
+        // or many affected users is.
+        var pastOutage = text.Outage && First(CautionSignals.PastOutage) is not null;
+        if ((text.Outage && !pastOutage) || text.DataLoss || text.Security || First("affected-users") is not null || (First("p0") is not null && !pastOutage))
         {
             var what = First("outage", "data-loss", "security", "p0", "affected-users");
             return new(P0, $"critical: \"{what}\"");

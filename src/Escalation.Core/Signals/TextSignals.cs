@@ -40,6 +40,9 @@ public sealed record TextSignals
     /// <summary>A live incident ("is down right now", "nobody can log in"), not an outage told as past and resolved.</summary>
     public bool Incident { get; init; }
 
+    /// <summary>The routing stages' name for <see cref="Incident"/>.</summary>
+    public bool LiveIncident { get => Incident; init => Incident = value; }
+
     /// <summary>The customer has gone, or threatens to go, public: social posts, review sites, press, "trending".</summary>
     public bool PublicExposure { get; init; }
 

@@ -130,6 +130,9 @@ public sealed record TraceSignals
     public double Intensity { get; init; }
     public string? CustomerTone { get; init; }
     public string? Competitor { get; init; }
+
+    /// <summary>The customer's language as people read it, e.g. <c>en (English)</c>; null on traces written before it was identified.</summary>
+    public string? Language { get; init; }
     public IReadOnlyList<Evidence> Evidence { get; init; } = [];
 
     /// <summary>The compact form of a detect stage's output.</summary>
@@ -175,6 +178,7 @@ public sealed record TraceSignals
             Intensity = Math.Round(t.Intensity, 4),
             CustomerTone = t.CustomerTone,
             Competitor = t.Competitor,
+            Language = signals.Language.Label,
             Evidence = [.. t.Evidence, .. signals.CustomerEvidence],
         };
     }

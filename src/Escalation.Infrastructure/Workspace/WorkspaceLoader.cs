@@ -114,7 +114,8 @@ public static class WorkspaceLoader
     {
         var y = new YamlFields(file, "", YamlFields.ParseDocument(file, text));
         y.AllowOnly("intensity", "vipTiers", "repeatComplainant", "renewalProximityDays", "churnArrThreshold",
-            "autoApproveCap", "defaultCurrency", "policyMatch", "reviewSlaHours", "longTenureMonths");
+            "autoApproveCap", "defaultCurrency", "policyMatch", "reviewSlaHours", "longTenureMonths",
+            "publicExposureQueue", "retention");
         var intensity = y.RequiredMapping("intensity");
         var escalateAt = intensity.RequiredDouble("escalateAt", 0, 1);
         var reviewAt = intensity.RequiredDouble("reviewAt", 0, 1);
@@ -124,6 +125,8 @@ public static class WorkspaceLoader
         }
 
         var repeat = y.RequiredMapping("repeatComplainant");
+        var retention = y.OptionalMapping("retention");
+        retention?.AllowOnly("tenureMonths", "arr");
         var sla = y.RequiredMapping("reviewSlaHours");
         var slaHours = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var p in new[] { "P0", "P1", "P2", "P3" })
@@ -146,6 +149,9 @@ public static class WorkspaceLoader
             PolicyMatchMinStrength = y.RequiredMapping("policyMatch").RequiredDouble("minStrength", 0, 1),
             ReviewSlaHours = slaHours,
             LongTenureMonths = y.OptionalInt("longTenureMonths", 0) ?? 6,
+            PublicExposureQueue = y.OptionalString("publicExposureQueue") ?? "social",
+            RetentionTenureMonths = retention?.OptionalInt("tenureMonths", 0) ?? 24,
+            RetentionArr = retention?.OptionalDecimal("arr") ?? 10000,
         };
     }
 

@@ -63,6 +63,14 @@ public class HtmlPageTests
     }
 
     [Fact]
+    public void ReviewPage_Language_ShownWithPriorityAndRoute()
+    {
+        var html = ReviewPage.Render(Model() with { Language = "pl (Polish, not covered)" });
+
+        Assert.Contains(" · language pl (Polish, not covered)", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ReviewPage_ShowsReasoningAndContext()
     {
         var html = ReviewPage.Render(Model());

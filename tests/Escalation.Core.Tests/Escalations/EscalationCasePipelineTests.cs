@@ -117,4 +117,32 @@ public sealed class EscalationCasePipelineTests
         Assert.Equal(Routes.ResolveInPlace, r.Decision.Route);
         Assert.Equal(135m, r.Application.SlaCredit!.Amount);
     }
+
+    [Fact]
+    public void Run_OutageCreditInUncoveredLanguage_EscalatesInsteadOfResolvingInPlace()
+    {
+        var polish = TestWorkspace.Signals(new TextSignals { Outage = true }) with
+        {
+            Language = new CaseLanguage { Code = "pl", Name = "Polish", Covered = false },
+        };
+
+        var r = Run("Your outage took us offline for 6 hours. We expect a credit.", polish, Clear);
+
+        Assert.Equal(Routes.Escalate, r.Decision.Route);
+        Assert.Contains("pl (Polish, not covered)", Assert.Single(r.Decision.Reasons, x => x.Code == ReasonCodes.LanguageNotCovered).Text, StringComparison.Ordinal);
+        Assert.Equal("pl", r.Decision.Language);
+    }
+
+    [Fact]
+    public void Run_LiveIncident_EscalatesToSeniorAtP0Deadline()
+    {
+        var live = TestWorkspace.Signals(new TextSignals { Outage = true, LiveIncident = true });
+
+        var r = Run("Your outage took us offline for 6 hours. We expect a credit.", live, Clear);
+
+        Assert.Equal(Routes.Escalate, r.Decision.Route);
+        Assert.Contains(r.Decision.Reasons, x => x.Code == ReasonCodes.LiveIncident);
+        Assert.Equal(ReviewerQueues.Senior, r.Decision.ReviewerQueue);
+        Assert.Equal(TestWorkspace.Now.AddHours(1), r.Decision.SlaDeadline);
+    }
 }

@@ -162,4 +162,31 @@ public class DetectStageTests
         Assert.True(s.Text.Legal);
         Assert.Equal("P1", s.Priority);
     }
+
+    [Fact]
+    public void Detect_LiveIncident_FlagsIncidentAndP0()
+    {
+        var s = Detect("The dashboard is down right now and nobody can log in.");
+        Assert.True(s.Text.LiveIncident);
+        Assert.Equal("P0", s.Priority);
+        Assert.Contains(s.Trace, e => e.Text.StartsWith("incident: ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Detect_OutageToldAsPastAndResolved_IsContextNotP0()
+    {
+        var s = Detect("Email ingestion was down for 1 hour on 2026-11-17 and it is resolved. Are we eligible for a credit?");
+        Assert.True(s.Text.Outage);
+        Assert.False(s.Text.LiveIncident);
+        Assert.NotEqual("P0", s.Priority);
+    }
+
+    [Fact]
+    public void Detect_PolishMessage_LanguageInSignalsAndTrace()
+    {
+        var s = Detect("Dzień dobry, proszę o zwrot pieniędzy za ostatnią fakturę, dziękuję.");
+        Assert.Equal("pl", s.Language.Code);
+        Assert.False(s.Language.Covered);
+        Assert.Contains(s.Trace, e => e.Text.StartsWith("language pl (Polish, not covered)", StringComparison.Ordinal));
+    }
 }

@@ -1,0 +1,94 @@
+using System.Globalization;
+using Escalation.Core.Cases;
+using Escalation.Core.Knowledge;
+using Escalation.Core.Signals;
+
+namespace Escalation.Core.Sensitive;
+
+/// <summary>
+/// Whether the request is understood (issue 25, "send only what is understood"): it matches an intent a workspace
+/// policy covers, and every fact that policy needs was read unambiguously. A case that is not understood is never
+/// auto-sent, and <see cref="Missing"/> names what was not understood so a support lead can fix the workspace.
+/// </summary>
+public sealed record CaseUnderstanding
+{
+    /// <summary>The recognised intent, e.g. <c>refund</c>, <c>sla-credit</c> or <c>refund#invoice-correction</c>; null when none.</summary>
+    public string? Intent { get; init; }
+
+    /// <summary>The policy that covers the intent (<c>id@version</c>); null when none does.</summary>
+    public string? Policy { get; init; }
+
+    /// <summary>Why no covered intent was recognised; null when one was.</summary>
+    public string? Unrecognised { get; init; }
+
+    /// <summary>Why the amount the policy needs cannot be used; null when it can (or is not needed).</summary>
+    public string? AmountProblem { get; init; }
+
+    /// <summary>Other facts the policy needs that were not read (e.g. <c>charge date</c>, <c>outage duration</c>).</summary>
+    public IReadOnlyList<string> Missing { get; init; } = [];
+
+    /// <summary>The facts the policy needs, as read (for the send reason).</summary>
+    public IReadOnlyList<string> Read { get; init; } = [];
+
+    public bool Understood => Intent is not null && Unrecognised is null && AmountProblem is null && Missing.Count == 0;
+
+    /// <summary>The intent of the case and whether its policy's facts were read.</summary>
+    public static CaseUnderstanding Of(CaseFacts f, TextSignals t, PolicyRetrieval retrieval, string currency)
+    {
+        var outage = f.Cause == CaseCauses.Outage || f.OutageHours is not null || t.Outage;
+        var (intent, category, needs) =
+            f.HasAsk(CaseAsks.Refund) ? (f.Cause == CaseCauses.BillingError ? "refund#billing-error" : "refund", PolicyCategories.Refund, new[] { "amount", "charge date" })
+            : f.HasAsk(CaseAsks.Credit) && outage ? ("sla-credit", PolicyCategories.SlaCredit, new[] { "outage duration" })
+            : f.HasAsk(CaseAsks.Credit) ? ("credit", PolicyCategories.Compensation, new[] { "amount" })
+            : f.HasAsk(CaseAsks.Cancel) || t.Cancellation ? ("cancellation", PolicyCategories.Cancellation, [])
+            : f.HasAsk(CaseAsks.DataAccess) ? ("data-access", PolicyCategories.DataAccess, [])
+            : ((string?)null, (string?)null, Array.Empty<string>());
+
+        // No ask the facts know: a policy rule whose text the request shares (e.g. an invoice correction) is the intent.
+        if (intent is null)
+        {
+            return retrieval.Policies.FirstOrDefault(p => p.Rule is not null) is { } byRule
+                ? new CaseUnderstanding { Intent = $"{byRule.Id}#{byRule.Rule}", Policy = $"{byRule.Id}@{byRule.Version}" }
+                : new CaseUnderstanding
+                {
+                    Unrecognised = $"no request a workspace policy covers was recognised (asks read: {(f.Asks.Count == 0 ? "none" : string.Join(", ", f.Asks))}; no policy rule matches the text)",
+                };
+        }
+
+        var policy = retrieval.Policies.FirstOrDefault(p => p.Category == category);
+        if (policy is null)
+        {
+            return new CaseUnderstanding { Intent = intent, Unrecognised = $"the request reads as {intent}, but no workspace policy of category {category} covers it" };
+        }
+
+        var missing = new List<string>();
+        var read = new List<string>();
+        string? amountProblem = null;
+        foreach (var need in needs)
+        {
+            switch (need)
+            {
+                case "amount" when f.AmountAmbiguity is { } why:
+                    amountProblem = why;
+                    break;
+                case "amount" when f.Amount is { } a:
+                    read.Add($"amount {Money.Format(a, f.Currency ?? currency)}");
+                    break;
+                case "amount":
+                    amountProblem = "no amount was read";
+                    break;
+                case "charge date" when f.PurchaseDate is { } d:
+                    read.Add($"charge date {d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}");
+                    break;
+                case "outage duration" when f.OutageHours is { } h:
+                    read.Add($"outage {h.ToString("0.#", CultureInfo.InvariantCulture)} h");
+                    break;
+                default:
+                    missing.Add(need);
+                    break;
+            }
+        }
+
+        return new CaseUnderstanding { Intent = intent, Policy = $"{policy.Id}@{policy.Version}", AmountProblem = amountProblem, Missing = missing, Read = read };
+    }
+}

@@ -1,0 +1,104 @@
+using Escalation.Core.Cases;
+using Escalation.Core.Decisions;
+using Escalation.Core.Knowledge;
+using Escalation.Core.Signals;
+
+namespace Escalation.Core.Sensitive;
+
+/// <summary>
+/// The positive evidence a case needs before it may be auto-sent (issue 25), and the caution signals that take it
+/// to a human. Shared by <see cref="RouteStage"/> and the escalation pipeline so both read a case the same way.
+/// Each reason says what was not understood or what was seen, quoting the evidence.
+/// </summary>
+public static class UnderstandingGate
+{
+    /// <summary>The language the composer writes; replies in any other language need a per-language template.</summary>
+    public const string ReplyLanguage = "en";
+
+    /// <summary>Caution signals: distress, live incident, public exposure, repeat report escalate; the rest go to review.</summary>
+    public static void Caution(RouteInput input, RoutingSettings r, DateTimeOffset now, List<RouteReason> escalate, List<RouteReason> review, ref bool senior, ref string slaPriority)
+    {
+        var t = input.Signals.Text;
+        if (t.Distress)
+        {
+            escalate.Add(new RouteReason(ReasonCodes.Distress, $"Distress or self-harm{Quote(t, CautionSignals.Distress)}: a senior human answers at once, no automated reply.", true));
+            senior = true;
+            slaPriority = PriorityRules.P0;
+        }
+
+        if (t.LiveIncident)
+        {
+            escalate.Add(new RouteReason(ReasonCodes.LiveIncident, $"Live incident{Quote(t, CautionSignals.Incident)}: the senior / on-call queue owns it as P0.", true));
+            senior = true;
+            slaPriority = PriorityRules.P0;
+        }
+
+        if (t.PublicExposure)
+        {
+            escalate.Add(new RouteReason(ReasonCodes.PublicExposure, $"The customer is going public{Quote(t, CautionSignals.PublicExposure)}: the {r.PublicExposureQueue} queue owns it.", true));
+        }
+
+        if (t.RepeatReport)
+        {
+            escalate.Add(new RouteReason(ReasonCodes.RepeatReport, $"The same issue reported three or more times{Quote(t, CautionSignals.RepeatReport)}: escalate and file a bug report with the thread.", true));
+            senior = true;
+        }
+
+        if (t.FormalComplaint)
+        {
+            review.Add(new RouteReason(ReasonCodes.FormalComplaint, $"Formal complaint{Quote(t, CautionSignals.FormalComplaint)}: a human answers it on record.", true));
+        }
+
+        if (t.CompensationDemand)
+        {
+            review.Add(new RouteReason(ReasonCodes.CompensationDemand, $"Compensation demand{Quote(t, CautionSignals.CompensationDemand)}: a human decides what is owed.", true));
+        }
+
+        if ((t.Cancellation || input.Facts.HasAsk(CaseAsks.Cancel)) && input.Customer is { } c)
+        {
+            var tenure = c.TenureMonths(DateOnly.FromDateTime(now.UtcDateTime));
+            if (tenure >= r.RetentionTenureMonths || c.Arr >= r.RetentionArr)
+            {
+                review.Add(new RouteReason(ReasonCodes.RetentionReview,
+                    $"Cancellation from a customer of {tenure} months, ARR {c.Arr:#,0} {c.Currency} (retention thresholds {r.RetentionTenureMonths} months or {r.RetentionArr:#,0}): retention review.", true));
+            }
+        }
+    }
+
+    /// <summary>Language coverage, reply language and the request's intent and facts; adds a review reason for each gap.</summary>
+    public static CaseUnderstanding Understand(RouteInput input, RoutingSettings r, List<RouteReason> review)
+    {
+        var language = input.Signals.Language;
+        if (!language.Covered)
+        {
+            review.Add(new RouteReason(ReasonCodes.LanguageNotCovered,
+                $"Written in {language.Label}: the signal rules read only {string.Join(", ", SignalLanguages.Covered)}, so legal, distress and other caution signals cannot be checked. A human who reads it answers.", true));
+        }
+        else if (language.Determined && language.Code != ReplyLanguage)
+        {
+            review.Add(new RouteReason(ReasonCodes.ReplyLanguageMissing,
+                $"Written in {language.Label}, but the workspace has no reply template in that language (replies are written in {ReplyLanguage}): a human replies in the customer's language.", true));
+        }
+
+        var understanding = CaseUnderstanding.Of(input.Facts, input.Signals.Text, input.Retrieval, r.DefaultCurrency);
+        if (understanding.Unrecognised is { } what)
+        {
+            review.Add(new RouteReason(ReasonCodes.IntentUnrecognised, $"Intent not recognised: {what}. Add a policy or rule that covers this request to let it be answered.", true));
+        }
+
+        if (understanding.AmountProblem is { } amount)
+        {
+            review.Add(new RouteReason(ReasonCodes.AmountAmbiguous, $"Amount not understood for {understanding.Intent} under {understanding.Policy}: {amount}.", true));
+        }
+
+        if (understanding.Missing.Count > 0)
+        {
+            review.Add(new RouteReason(ReasonCodes.FactMissing, $"Facts {understanding.Policy} needs for {understanding.Intent} were not read: {string.Join(", ", understanding.Missing)}.", true));
+        }
+
+        return understanding;
+    }
+
+    private static string Quote(TextSignals t, string signal) =>
+        t.Evidence.FirstOrDefault(e => e.Signal == signal) is { } e ? $" (\"{e.Text}\")" : "";
+}

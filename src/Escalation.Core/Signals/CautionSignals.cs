@@ -1,0 +1,144 @@
+using System.Text.RegularExpressions;
+using Escalation.Core.Tickets;
+
+namespace Escalation.Core.Signals;
+
+/// <summary>
+/// The caution signals of issue 25 in plain English, found in the customer's messages and the subject. This is a
+/// small floor so routing can act on them; the lexicon's multilingual word lists set the same flags (and the same
+/// evidence names) for the other covered languages and paraphrases. A flag already set by the analyser is kept.
+/// </summary>
+public static partial class CautionSignals
+{
+    public const string Distress = "distress";
+    public const string Incident = "incident";
+    public const string PublicExposure = "public-exposure";
+    public const string FormalComplaint = "formal-complaint";
+    public const string CompensationDemand = "compensation-demand";
+    public const string Cancellation = "cancellation";
+    public const string RepeatReport = "repeat-report";
+
+    /// <summary>Evidence that every outage the text mentions is told as past or resolved: context, not P0.</summary>
+    public const string PastOutage = "outage-past";
+
+    /// <summary>Each caution flag of <paramref name="t"/> with its evidence name, for the detect trace.</summary>
+    public static IEnumerable<(bool Flag, string Name)> Flags(TextSignals t) =>
+    [
+        (t.Distress, Distress), (t.LiveIncident, Incident), (t.PublicExposure, PublicExposure), (t.FormalComplaint, FormalComplaint),
+        (t.CompensationDemand, CompensationDemand), (t.Cancellation, Cancellation), (t.RepeatReport, RepeatReport),
+    ];
+
+    /// <summary><paramref name="text"/> with the caution flags the English phrases find added, each with its evidence.</summary>
+    public static TextSignals Add(TextSignals text, IReadOnlyList<TicketMessage> messages, string? subject)
+    {
+        var evidence = new List<Evidence>();
+        var sources = messages.Select((m, i) => (m, i)).Where(x => x.m.IsFromCustomer).Select(x => (Index: x.i, x.m.Text)).ToList();
+        if (!string.IsNullOrWhiteSpace(subject))
+        {
+            sources.Add((-1, subject));
+        }
+
+        foreach (var (index, body) in sources)
+        {
+            Find(DistressPhrase(), Distress, index, body, evidence);
+            if (!Resolved().IsMatch(body))
+            {
+                Find(LiveIncidentPhrase(), Incident, index, body, evidence);
+            }
+
+            Find(PublicPhrase(), PublicExposure, index, body, evidence);
+            Find(FormalComplaintPhrase(), FormalComplaint, index, body, evidence);
+            Find(CompensationPhrase(), CompensationDemand, index, body, evidence);
+            Find(CancelPhrase(), Cancellation, index, body, evidence);
+            Find(RepeatPhrase(), RepeatReport, index, body, evidence);
+        }
+
+        if (text.Outage && !evidence.Any(e => e.Signal == Incident) && PastOutageEvidence(text, messages, subject) is { } past)
+        {
+            evidence.Add(past);
+        }
+
+        if (evidence.Count == 0)
+        {
+            return text;
+        }
+
+        bool Has(string name) => evidence.Any(e => e.Signal == name);
+        return text with
+        {
+            Distress = text.Distress || Has(Distress),
+            LiveIncident = text.LiveIncident || Has(Incident),
+            PublicExposure = text.PublicExposure || Has(PublicExposure),
+            FormalComplaint = text.FormalComplaint || Has(FormalComplaint),
+            CompensationDemand = text.CompensationDemand || Has(CompensationDemand),
+            Cancellation = text.Cancellation || Has(Cancellation),
+            RepeatReport = text.RepeatReport || Has(RepeatReport),
+            Evidence = [.. text.Evidence, .. evidence],
+        };
+    }
+
+    /// <summary>
+    /// A past marker ("was down", "could not use", "during the October outage", "resolved") in the customer's messages
+    /// or the subject, with no present-tense incident phrase: the outage is told as past. Null otherwise.
+    /// </summary>
+    private static Evidence? PastOutageEvidence(TextSignals text, IReadOnlyList<TicketMessage> messages, string? subject)
+    {
+        for (var i = -1; i < messages.Count; i++)
+        {
+            var body = i < 0 ? subject ?? "" : messages[i].IsFromCustomer ? messages[i].Text : "";
+            var m = PastMarker().Match(body);
+            if (m.Success)
+            {
+                return new Evidence(PastOutage, m.Value, i, m.Index, m.Length);
+            }
+        }
+
+        return null;
+    }
+
+    private static void Find(Regex pattern, string signal, int message, string body, List<Evidence> evidence)
+    {
+        var m = pattern.Match(body);
+        if (m.Success && !Negated(body, m.Index))
+        {
+            evidence.Add(new Evidence(signal, m.Value, message, m.Index, m.Length));
+        }
+    }
+
+    /// <summary>"not going to post this on Twitter", "I won't cancel": a negation just before the phrase cancels it.</summary>
+    private static bool Negated(string body, int at)
+    {
+        var start = Math.Max(0, at - 24);
+        return Negation().IsMatch(body.AsSpan(start, at - start).ToString());
+    }
+
+    [GeneratedRegex(@"\b(not|never|n't|no intention of|won't)\b[^.!?]*$", RegexOptions.IgnoreCase)]
+    private static partial Regex Negation();
+
+    [GeneratedRegex(@"\b(kill myself|end my life|want to die|wish I was dead|suicid\w*|self[- ]harm|hurt myself|can't go on|cannot go on|no reason to live|end it all)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DistressPhrase();
+
+    [GeneratedRegex(@"\b((is|are|'s) (completely |totally |still )?down (right )?now|down right now|(is|are) (still |currently )?(down|offline|unreachable)\b(?! for \d)|(nobody|no one|none of us|none of our (users|agents|staff)) can (log ?in|sign in|access|get in)|everyone is locked out|all (of )?our users are (locked out|down|affected))", RegexOptions.IgnoreCase)]
+    private static partial Regex LiveIncidentPhrase();
+
+    [GeneratedRegex(@"\b((was|were|went|had been|has been) (down|offline|unavailable|unreachable)|could not (use|access|log ?in)|down for \d|last (week|month|night)|yesterday|earlier (today|this week)|resolved|is back|back up|restored|confirmed (incident|outage)|(during|after|since|from|in|of) the [^.]{0,40}(outage|incident|downtime)|(outage|incident|downtime) ((on|of|from) \d|last))", RegexOptions.IgnoreCase)]
+    private static partial Regex PastMarker();
+
+    [GeneratedRegex(@"\b(is back up|has been resolved|was resolved|is resolved|working again|back to normal|since (it was )?fixed)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Resolved();
+
+    [GeneratedRegex(@"\b((post|share|write about) (this|it|that) on (twitter|x|linkedin|reddit|facebook|instagram|tiktok|social media)|tweet(ing)? about|go(ing)? public|tell (all )?my followers|(leave|write|post) a (bad |negative |terrible |1[- ]star |one[- ]star )?review on|(contact|call|talk to|tell) (the )?(press|media|a journalist|journalists))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PublicPhrase();
+
+    [GeneratedRegex(@"\b((formal|official|written) complaint|complaint in writing|(lodge|file|register|submit) a complaint)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex FormalComplaintPhrase();
+
+    [GeneratedRegex(@"\b((demand|insist on|expect) (full |fair |appropriate )?(compensation|damages|reimbursement for (our|my) losses)|compensate (us|me) for (the |our |my )?(losses|lost revenue|damages)|pay (for )?(our|my) (losses|lost revenue|damages))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex CompensationPhrase();
+
+    [GeneratedRegex(@"\b((want|would like|wish|need|going) to cancel|cancel (my|our) (subscription|plan|account|contract)|close (my|our) account|please cancel)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex CancelPhrase();
+
+    [GeneratedRegex(@"\b((third|fourth|fifth|3rd|4th|5th) time|(three|four|five|[3-9]) times (now|already|in a row)|(reported|raised|told you about) (this|it) (three|four|five|[3-9]) times)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex RepeatPhrase();
+}
