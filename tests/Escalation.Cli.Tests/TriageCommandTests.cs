@@ -74,7 +74,7 @@ public sealed class TriageCommandTests : IDisposable
         Assert.Equal("sensitive", line.GetProperty("kind").GetString());
         Assert.Equal(Routes.Escalate, line.GetProperty("route").GetString());
         Assert.StartsWith("legal-sensitive", line.GetProperty("reasons")[0].GetString(), StringComparison.Ordinal);
-        Assert.StartsWith("Hi Ada,", line.GetProperty("draft").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("Hello Ada,", line.GetProperty("draft").GetString(), StringComparison.Ordinal);
         Assert.Equal("2026-11-23T16:00:00+00:00", line.GetProperty("slaDeadline").GetString());
     }
 

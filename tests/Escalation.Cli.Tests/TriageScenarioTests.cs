@@ -84,7 +84,7 @@ public sealed class TriageScenarioTests
     }
 
     [Fact]
-    public void Decide_DelegateZero_ReviewWithExceptionRationaleAndNoRefundPromise()
+    public void Decide_DelegateZero_ReviewDraftProposesTheExceptionRefund()
     {
         var d = Decide("01");
 
@@ -95,9 +95,89 @@ public sealed class TriageScenarioTests
         Assert.Contains("14 months", d.ExceptionRationale, StringComparison.Ordinal);
         Assert.Contains("renews in 21 days", d.ExceptionRationale, StringComparison.Ordinal);
         Assert.Contains("pr-046-day-refund", d.ExceptionRationale, StringComparison.Ordinal);
-        Assert.Contains("€450", d.Draft, StringComparison.Ordinal);
-        Assert.DoesNotContain("started a refund", d.Draft, StringComparison.Ordinal);
-        Assert.Contains("You will hear from us by", d.Draft, StringComparison.Ordinal);
+        Assert.Contains("I have made an exception for you, because the outage hit the period you paid for.", d.Draft, StringComparison.Ordinal);
+        Assert.Contains("I have refunded €450 to the card or account you paid with. It will reach you within 5 business days.", d.Draft, StringComparison.Ordinal);
+
+        // The customer refused another "passed on to a colleague": that goes nowhere near the draft.
+        Assert.DoesNotContain("colleague", d.Draft, StringComparison.Ordinal);
+        Assert.Contains("you will have our full answer by Monday 23 November 2026 at 13:00 UTC", d.Acknowledgement, StringComparison.Ordinal);
+    }
+
+    /// <summary>Issue 26's acceptance: each sample's draft states the case's facts, the action and the policy's timeline.</summary>
+    [Theory]
+    [InlineData("01", "Hello Dana,", "I have refunded €450", "within 5 business days", "the charge on 8 October 2026")]
+    [InlineData("02", "Hi Tobias,", "I have refunded €49 to the card or account you paid with.", "within 5 business days", "the charge on 9 November 2026")]
+    [InlineData("03", "Hello Rahul,", "I have added a credit of €7.45 to your account.", "It will show on your next invoice.", "1 hour")]
+    [InlineData("04", "Hello Greta,", "I have issued a corrected invoice with the details you sent.", "within 1 business day", "LD-2026-11-0412")]
+    [InlineData("05", "Hello Julian,", "I have issued a corrected invoice with the details you sent.", "within 1 business day", "PO number")]
+    [InlineData("06", "Hello Lea,", "I have refunded €99 to the card or account you paid with.", "within 5 business days", "the charge on 6 November 2026")]
+    [InlineData("07", "Hello Claire,", "I have refunded €597 to the card or account you paid with.", "within 5 business days", "the charge on 10 November 2026")]
+    [InlineData("08", "Hello Yuki,", "I have added a credit of €45 to your account.", "It will show on your next invoice.", "I'm sorry this has not worked")]
+    [InlineData("11", "Hello Ines,", "I have passed your request to our privacy team.", "within 30 days", "a copy of the data we hold about you")]
+    [InlineData("16", "Hello Samuel,", "I have asked a team lead to take over your case.", "by Tuesday 24 November 2026 at 12:00 UTC", "asked to speak with a manager")]
+    [InlineData("21", "Hello Amara,", "I have refunded €180 to the card or account you paid with.", "within 5 business days", "the charge on 10 November 2026")]
+    [InlineData("22", "Hello Greta,", "I have added a credit of €67.50 to your account.", "It will show on your next invoice.", "3 hours")]
+    [InlineData("23", "Hello Julian,", "I have refunded €119.40 to the card or account you paid with.", "within 5 business days", "I have asked our billing team to check your next invoice")]
+    [InlineData("26", "Hello Yuki,", "I have refunded €450 to the card or account you paid with.", "within 5 business days", "I have made an exception for you")]
+    [InlineData("34", "Hello Nadia,", "I have added a credit of €750 to your account.", "It will show on your next invoice.", "9 hours")]
+    public void Decide_SampleTicket_DraftStatesFactsActionAndTimeline(string prefix, string greeting, string action, string timeline, string fact)
+    {
+        var d = Decide(prefix);
+
+        Assert.StartsWith(greeting + "\n\n", d.Draft, StringComparison.Ordinal);
+        Assert.Contains(action, d.Draft, StringComparison.Ordinal);
+        Assert.Contains(timeline, d.Draft, StringComparison.Ordinal);
+        Assert.Contains(fact, d.Draft, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string> AllSamples() =>
+        new(Directory.GetFiles(Path.Combine(Samples, "tickets"), "*.json").Select(f => Path.GetFileName(f)[..2]).Order(StringComparer.Ordinal));
+
+    /// <summary>Seed 003's ticket checklist on every sample, and no automatic reply that only promises to get back.</summary>
+    [Theory]
+    [MemberData(nameof(AllSamples))]
+    public void Decide_SampleTicket_DraftFollowsTheChecklist(string prefix)
+    {
+        var d = Decide(prefix);
+        if (d.Route == Routes.ReturnToTierOne)
+        {
+            Assert.Equal("", d.Draft);
+            return;
+        }
+
+        var paragraphs = d.Draft.Split("\n\n");
+        Assert.Equal(3, paragraphs.Length);
+        Assert.Matches(@"^(Hi|Hello) \p{L}+,$", paragraphs[0]);
+        Assert.DoesNotMatch(@"(?i)\b(hey|hi|hello|dear)\b", paragraphs[1]);
+        Assert.DoesNotContain("!", d.Draft, StringComparison.Ordinal);
+        Assert.Matches(@"You (asked|wrote)", paragraphs[1]);
+        Assert.Matches(@"I have \w+", paragraphs[1]);
+        Assert.Matches(@"within \w+ (business )?days?|next invoice|by \w+day \d+ \w+ 2026", paragraphs[1]);
+        Assert.Contains("Thank you", paragraphs[1], StringComparison.Ordinal);
+        Assert.Contains("If anything else comes up, just reply to this email.", paragraphs[1], StringComparison.Ordinal);
+        Assert.Equal(Ws.Value.ToneGuide.SignOff, paragraphs[2]);
+        Assert.True(d.ToneScore >= ToneCheckStage.PassScore, $"score {d.ToneScore}");
+
+        if (d.Route is Routes.DraftAndSend or Routes.ResolveInPlace)
+        {
+            Assert.DoesNotMatch(@"(?i)get back to you|take a look|colleague|will review", d.Draft);
+            Assert.Contains("talk it through with a person", d.Draft, StringComparison.Ordinal);
+            Assert.Contains(Ws.Value.ToneGuide.AiDisclosure!, d.Draft, StringComparison.Ordinal);
+            Assert.Null(d.Acknowledgement);
+        }
+        else
+        {
+            Assert.DoesNotContain(Ws.Value.ToneGuide.AiDisclosure!, d.Draft, StringComparison.Ordinal);
+            Assert.Matches(@"full answer by \w+day \d+ \w+ 2026 at \d\d:\d\d UTC", d.Acknowledgement);
+        }
+    }
+
+    [Fact]
+    public void Decide_LostTwoFactorPhone_TierOneToldTheFixToGive()
+    {
+        var d = Decide("24");
+
+        Assert.Contains("Tell the customer the fix for their case, step by step: For a lost 2FA device, an admin resets it", d.InternalNote, StringComparison.Ordinal);
     }
 
     [Fact]

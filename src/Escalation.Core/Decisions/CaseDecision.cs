@@ -27,6 +27,12 @@ public sealed record CaseDecision
     /// <summary>The customer reply (never sent by the pipeline itself); empty when none was written.</summary>
     public string Draft { get; init; } = "";
 
+    /// <summary>
+    /// While the draft waits for a human: a short message that may go to the customer meanwhile (when they will hear
+    /// from us). The draft itself is the final answer once approved; null when nothing is held.
+    /// </summary>
+    public string? Acknowledgement { get; init; }
+
     /// <summary>Internal note for the ticket (escalations: the annotated handoff or resolution note).</summary>
     public string? InternalNote { get; init; }
 

@@ -81,6 +81,7 @@ public sealed class EscalationCaseSteps(CaseDetector detect, IDraftWriter writer
             Route = outcome.Route,
             Reasons = outcome.Reasons,
             Draft = outcome.Draft?.Text ?? "",
+            Acknowledgement = outcome.Route == Routes.ResolveInPlace ? null : outcome.Draft?.Acknowledgement,
             InternalNote = note.Text,
             ExceptionRationale = application.ExceptionRationale,
             ReviewerQueue = outcome.ReviewerQueue,

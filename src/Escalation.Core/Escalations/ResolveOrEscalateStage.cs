@@ -71,10 +71,12 @@ public sealed class ResolveOrEscalateStage(IDraftWriter writer)
         var playbook = context.Retrieval.Playbook;
         var policy = context.Retrieval.Policies.FirstOrDefault();
         var trace = new List<TraceEntry> { TraceEntry.Read(Stage, $"Recommendation {application.Recommendation}; {received.Issues.Count} handoff issue(s); {senior.Count} senior trigger(s).") };
+        // What a senior is asked to approve, stated in the held draft; none on an ambiguous handoff (the facts are unsure).
+        var proposal = received.Ambiguous ? null : DraftResolution.Propose(application, context.Customer, s, context.Facts, context.Retrieval, workspace);
         EscalationOutcome outcome;
         if (senior.Count > 0)
         {
-            var checkedDraft = Reply(ticket, context, application, hold: true, due, workspace);
+            var checkedDraft = Reply(ticket, context, application, hold: true, due, workspace, proposal);
             outcome = new EscalationOutcome
             {
                 Route = Routes.Escalate, Reasons = [.. senior, .. notResolvable],
@@ -89,12 +91,7 @@ public sealed class ResolveOrEscalateStage(IDraftWriter writer)
             var guidance = new List<string>();
             if (policy is not null) guidance.Add($"Policy: {policy.Id}@{policy.Version} ({policy.Why}).");
             if (playbook is not null) guidance.AddRange(playbook.Steps.Select((step, i) => $"Playbook {playbook.Id} step {i + 1}: {step}"));
-            guidance.Add(application.Recommendation switch
-            {
-                Recommendations.ProcessRefund when application.Offer is { } o => $"Tell the customer: the refund of {Money.Format(o.Amount, o.Currency)} is processed under the within-window rule.",
-                Recommendations.ConfirmFacts => "Tell the customer: we need the purchase date and amount to check the refund window; ask for the invoice number.",
-                _ => "Tell the customer: what you tried and what happens next, with a timeline.",
-            });
+            guidance.Add(TierOneGuidance.TellTheCustomer(ticket, received, context, application, workspace));
             var reason = received.WhatTriedEmpty
                 ? new RouteReason(ReasonCodes.MissingTierOneSteps, "Nothing tier 1 tried is recorded; the handoff is otherwise clear, so tier 1 completes the playbook steps first.", false)
                 : new RouteReason(ReasonCodes.TierOneScope, application.Recommendation == Recommendations.ConfirmFacts
@@ -108,13 +105,13 @@ public sealed class ResolveOrEscalateStage(IDraftWriter writer)
         }
         else
         {
-            var checkedDraft = Reply(ticket, context, application, hold: false, null, workspace);
+            var checkedDraft = Reply(ticket, context, application, hold: false, null, workspace, proposal);
             if (!checkedDraft.ToneCheck.Passed || !application.WithinAuthority || notResolvable.Count > 0)
             {
                 List<RouteReason> why = [.. notResolvable];
                 if (!application.WithinAuthority) why.Add(new RouteReason(ReasonCodes.AboveCap, $"{application.Recommendation} is outside agent authority.", true));
                 if (!checkedDraft.ToneCheck.Passed) why.Add(new RouteReason(ReasonCodes.ToneCheckFailed, $"Reply failed tone-check (score {checkedDraft.ToneCheck.Score}).", false));
-                var held = Reply(ticket, context, application, hold: true, due, workspace);
+                var held = Reply(ticket, context, application, hold: true, due, workspace, proposal);
                 outcome = new EscalationOutcome
                 {
                     Route = Routes.Escalate, Reasons = why, Resolution = $"Senior decision needed on: {application.Recommendation}.",
@@ -139,11 +136,11 @@ public sealed class ResolveOrEscalateStage(IDraftWriter writer)
         return outcome with { Trace = trace };
     }
 
-    private CheckedDraft Reply(CaseSubmissionRef ticket, EscalationContext c, PolicyApplication a, bool hold, DateTimeOffset? by, Workspace ws) =>
+    private CheckedDraft Reply(CaseSubmissionRef ticket, EscalationContext c, PolicyApplication a, bool hold, DateTimeOffset? by, Workspace ws, DraftOffer? proposal) =>
         _drafts.Write(new DraftRequest
         {
             TicketId = c.TicketId, CustomerName = c.Customer.Name, Subject = ticket.Subject, Signals = c.Signals, Facts = c.Facts, Retrieval = c.Retrieval,
-            HoldForReview = hold, ReviewBy = by, Offer = hold ? null : a.Offer, ExceptionRationale = a.ExceptionRationale,
+            HoldForReview = hold, ReviewBy = by, Offer = hold ? null : a.Offer, Proposal = proposal, ExceptionRationale = a.ExceptionRationale,
         }, ws);
 }
 

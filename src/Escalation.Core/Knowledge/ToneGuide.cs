@@ -9,6 +9,12 @@ public sealed record ToneGuide
     public IReadOnlyList<ToneCalibration> Calibration { get; init; } = [];
     public IReadOnlyList<BannedPhrase> BannedPhrases { get; init; } = [];
 
+    /// <summary>
+    /// Optional line every automatically sent reply carries to say how it was written (seed 003: disclose AI); null or
+    /// empty for none. Replies a human reviews before sending do not carry it.
+    /// </summary>
+    public string? AiDisclosure { get; init; }
+
     /// <summary>The calibration row for a customer tone, if the guide has one.</summary>
     public ToneCalibration? For(string customerTone) =>
         Calibration.FirstOrDefault(c => string.Equals(c.CustomerTone, customerTone, StringComparison.Ordinal));

@@ -69,7 +69,11 @@ public static class ChatPromptBuilder
         var f = request.Facts;
         var currency = f.Currency ?? workspace.Routing.DefaultCurrency;
         var rules = new List<string>();
-        if (request.HoldForReview)
+        if (request.HoldForReview && request.Proposal is { } proposal)
+        {
+            rules.Add($"Any amount of money other than the proposed {proposal.Kind} of {Money.Format(proposal.Amount, proposal.Currency)}, which a reviewer approves before the reply is sent.");
+        }
+        else if (request.HoldForReview)
         {
             rules.Add("Any amount of money, and any promise that a refund or credit will be given: a senior colleague reviews this case first.");
         }
@@ -221,11 +225,16 @@ public static class ChatPromptBuilder
     }
 
     private static string Offer(DraftRequest r) => r.Offer is { } o && !r.HoldForReview
-        ? $"Authorised: a {o.Kind} of {Money.Format(o.Amount, o.Currency)} ({o.PolicyCitation.Split('#')[0]}). State exactly this amount, once."
-        : "No money is authorised. Do not state any amount.";
+        ? $"Authorised: a {o.Kind} of {Money.Format(o.Amount, o.Currency)} ({o.PolicyCitation.Split('#')[0]}). Say you have done it (\"I have refunded …\"), with exactly this amount, once, and when it reaches the customer."
+        : r.HoldForReview && r.Proposal is { } p
+            ? $"Proposed for approval: a {p.Kind} of {Money.Format(p.Amount, p.Currency)} ({p.PolicyCitation.Split('#')[0]}). Write the reply as it goes out once approved: say you have done it, with exactly this amount, and give the exception's reason when there is one."
+            : "No money is authorised. Do not state any amount.";
 
+    // A held draft is the final answer once a reviewer approves it; what the customer hears meanwhile is a separate message.
     private static string Review(DraftRequest r) => r.HoldForReview
-        ? "A senior colleague reviews this case before anything is decided. Say that you have shared the case with them" +
-          (r.ReviewBy is { } by ? $", and that the customer will hear from us by {ComposerDraftWriter.FormatDeadline(by)}." : ", and that the customer will hear from us soon.")
-        : "No review is pending. Say what you have done and give the next step with a timeline (for example \"within one business day\").";
+        ? (r.Proposal is not null
+            ? "A reviewer approves this reply before it is sent. Write it as the final answer: state the proposed resolution as done. Do not say the case was passed to a colleague."
+            : "A senior colleague reviews this case before anything is decided. Say that a senior colleague is working on it" +
+              (r.ReviewBy is { } by ? $", and that the customer will hear from us by {ComposerDraftWriter.FormatDeadline(by)}." : ", and that the customer will hear from us soon."))
+        : "No review is pending. Say what you have done and when the customer sees the result, and offer a person if they would rather talk to one.";
 }

@@ -23,6 +23,12 @@ public sealed record DraftRequest
     /// <summary>Money the policy authorises now (e.g. a computed SLA credit); never stated when held for review.</summary>
     public DraftOffer? Offer { get; init; }
 
+    /// <summary>
+    /// The money a reviewer is asked to approve (an exception refund, a refund or credit above the cap). A held draft is
+    /// the reply as it goes out once approved, so it states this resolution; unused when the draft is not held.
+    /// </summary>
+    public DraftOffer? Proposal { get; init; }
+
     /// <summary>Why an exception to policy is considered, when one is.</summary>
     public string? ExceptionRationale { get; init; }
 
@@ -46,6 +52,12 @@ public sealed record Draft
     public required string Writer { get; init; }
     public bool Revised { get; init; }
     public IReadOnlyList<TraceEntry> Trace { get; init; } = [];
+
+    /// <summary>
+    /// A short message the customer may get while a held draft waits for review (when they will hear from us), kept out
+    /// of <see cref="Text"/> so the draft itself is the final answer; null when nothing is held.
+    /// </summary>
+    public string? Acknowledgement { get; init; }
 
     /// <summary>What a chat model did for this draft (internal trace only, never the public view); null for the composer alone.</summary>
     public ModelInfo? Model { get; init; }

@@ -46,17 +46,21 @@ public sealed class SensitiveCaseSteps(CaseDetector detect, IDraftWriter writer)
         var signals = state.Need(state.Signals, "signals", "draft");
         var facts = state.Need(state.Facts, "facts", "draft");
         var retrieval = state.Need(state.Retrieval, "policy retrieval", "draft");
-        var provisional = _route.Route(new RouteInput { Signals = signals, Facts = facts, Retrieval = retrieval, ExceptionRationale = state.ExceptionRationale, Customer = state.Customer }, workspace, now);
+        var customer = state.Need(state.Customer, "customer", "draft");
+        var provisional = _route.Route(new RouteInput { Signals = signals, Facts = facts, Retrieval = retrieval, ExceptionRationale = state.ExceptionRationale, Customer = customer }, workspace, now);
+        var (offer, proposal) = DraftResolution.For(customer, signals, facts, retrieval, workspace, now);
         var request = new DraftRequest
         {
             TicketId = ticket.TicketId,
-            CustomerName = state.Need(state.Customer, "customer", "draft").Name,
+            CustomerName = customer.Name,
             Subject = ticket.Subject,
             Signals = signals,
             Facts = facts,
             Retrieval = retrieval,
             HoldForReview = provisional.NeedsHuman,
             ReviewBy = provisional.SlaDeadline,
+            Offer = provisional.NeedsHuman ? null : offer,
+            Proposal = proposal,
             ExceptionRationale = state.ExceptionRationale,
         };
         return state with { Request = request, Draft = writer.Write(request, workspace) };
@@ -84,7 +88,7 @@ public sealed class SensitiveCaseSteps(CaseDetector detect, IDraftWriter writer)
         // A tone failure after a provisional auto-send means the draft was written without the review hold: write it again, held.
         if (route.NeedsHuman && !request.HoldForReview)
         {
-            request = request with { HoldForReview = true, ReviewBy = route.SlaDeadline };
+            request = request with { HoldForReview = true, ReviewBy = route.SlaDeadline, Offer = null, Proposal = request.Proposal ?? request.Offer };
             (draft, check) = _checked.Write(request, workspace);
         }
 
@@ -110,6 +114,7 @@ public sealed class SensitiveCaseSteps(CaseDetector detect, IDraftWriter writer)
             Route = route.Route,
             Reasons = route.Reasons,
             Draft = draft.Text,
+            Acknowledgement = route.NeedsHuman ? draft.Acknowledgement : null,
             ExceptionRationale = state.ExceptionRationale,
             ReviewerQueue = route.ReviewerQueue,
             SlaDeadline = route.SlaDeadline,

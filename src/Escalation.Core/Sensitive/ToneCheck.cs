@@ -7,7 +7,7 @@ public sealed record ToneCheck
 {
     public required int Score { get; init; }
 
-    /// <summary>Score ≥ 70 and no blocking violation.</summary>
+    /// <summary>Score ≥ 70 (<see cref="ToneCheckStage.PassScore"/>) and no blocking violation; a blocking one caps the score below 50.</summary>
     public required bool Passed { get; init; }
 
     /// <summary>accuracy (25), empathy (20), completeness (20), clarity (15), efficiency (10), brand-voice (10).</summary>
@@ -46,4 +46,11 @@ public static class ToneViolationCodes
     public const string AdmitsLiability = "admits-liability";
     public const string ReadingLevel = "reading-level";
     public const string WrongTone = "wrong-tone";
+    public const string TwoGreetings = "two-greetings";
+    public const string MissingApology = "missing-apology";
+    public const string HoldingReply = "holding-reply";
+    public const string WrongAmount = "amount-not-in-case";
+    public const string MissingClosing = "missing-closing-invitation";
+    public const string MissingHumanOffer = "missing-human-offer";
+    public const string MissingAiDisclosure = "missing-ai-disclosure";
 }

@@ -8,9 +8,13 @@ using Escalation.Core.Tracing;
 namespace Escalation.Core.Sensitive;
 
 /// <summary>
-/// <c>tone-check</c>: scores a draft 0–100 on seed 003's response-quality dimensions and lists its
-/// violations: banned phrases, blame, policy-speak, missing HEART parts, promises beyond policy,
-/// liability on legal cases, reading level and tone.
+/// <c>tone-check</c>, the draft's quality score: 0–100 on seed 003's response-quality dimensions, computed from
+/// checks that can fail. Seed 003's ticket checklist (one greeting, acknowledgement, resolution, timeline, closing
+/// invitation; an offer of a person on an automatic reply), facts consistent with the case (amounts, dates, name), no
+/// promise beyond policy, readability and tone fit (a specific apology to a frustrated customer, no casual register
+/// for a VIP), plus banned phrases, blame, policy-speak and liability on legal cases. A failed critical check (a
+/// blocking violation: wrong fact, promise beyond policy, holding reply on a resolvable case, missing apology, two
+/// greetings…) caps the score at <see cref="CriticalCeiling"/>, so such a draft never reaches the send threshold.
 /// </summary>
 public sealed partial class ToneCheckStage
 {
@@ -18,6 +22,9 @@ public sealed partial class ToneCheckStage
 
     /// <summary>The minimum passing score (seed 003: 70–89 meets standards).</summary>
     public const int PassScore = 70;
+
+    /// <summary>The highest score of a draft that failed a critical check (seed 003: below 50 is "failed").</summary>
+    public const int CriticalCeiling = 49;
 
     /// <summary>Check <paramref name="draft"/> written for <paramref name="request"/>.</summary>
     public ToneCheck Check(Draft draft, DraftRequest request, Workspace workspace)
@@ -83,6 +90,11 @@ public sealed partial class ToneCheckStage
         }
 
         accuracy -= CheckPromises(text, request, workspace, v);
+        var checklist = CheckChecklist(text, request, workspace, v);
+        accuracy -= checklist.Accuracy;
+        empathy -= checklist.Empathy;
+        completeness -= checklist.Completeness;
+        brand -= checklist.Brand;
 
         if (request.Signals.Text.Legal && Liability().Match(text) is { Success: true } liability)
         {
@@ -102,9 +114,11 @@ public sealed partial class ToneCheckStage
         efficiency -= words > 320 ? 10 : words > 220 ? 5 : 0;
 
         var tone = request.Signals.Text.CustomerTone;
-        if (tone is CustomerTones.Angry or CustomerTones.Formal && (text.Contains('!', StringComparison.Ordinal) || Casual().IsMatch(text)))
+        var vip = request.Signals.Vip;
+        if ((tone is CustomerTones.Angry or CustomerTones.Formal || vip) && (text.Contains('!', StringComparison.Ordinal) || Casual().IsMatch(text)))
         {
-            v.Add(new ToneViolation(ToneViolationCodes.WrongTone, $"Casual or exclamatory wording for a{(tone == CustomerTones.Angry ? "n" : "")} {tone} customer.", false));
+            v.Add(new ToneViolation(ToneViolationCodes.WrongTone,
+                vip ? "Casual or exclamatory wording for a VIP customer (warm and formal)." : $"Casual or exclamatory wording for a{(tone == CustomerTones.Angry ? "n" : "")} {tone} customer.", false));
             brand -= 5;
             empathy -= 4;
         }
@@ -119,6 +133,11 @@ public sealed partial class ToneCheckStage
             new ToneDimension("brand-voice", Math.Max(0, brand), 10),
         };
         var score = dims.Sum(d => d.Score);
+        if (v.Any(x => x.Blocking))
+        {
+            score = Math.Min(score, CriticalCeiling);
+        }
+
         var passed = score >= PassScore && !v.Any(x => x.Blocking);
         var trace = new List<TraceEntry>
         {
@@ -147,7 +166,14 @@ public sealed partial class ToneCheckStage
             var cap = PolicyNumbers.Cap(ws, category);
             foreach (Match m in MoneyInText().Matches(sentence))
             {
-                var value = decimal.Parse(m.Groups["n"].Value.Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture);
+                var value = ParseMoney(m);
+
+                // A held draft is the reply once approved: the proposal the reviewer approves is not a promise beyond policy.
+                if (r.HoldForReview && r.Proposal is { } proposal && value == proposal.Amount)
+                {
+                    continue;
+                }
+
                 if (value > cap)
                 {
                     v.Add(new ToneViolation(ToneViolationCodes.AboveCap, $"Promises {m.Value}, above the auto-approve cap of {cap.ToString(CultureInfo.InvariantCulture)}.", true));
@@ -226,11 +252,14 @@ public sealed partial class ToneCheckStage
     [GeneratedRegex(@"\b(hey|no worries|awesome|cheers|lol)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Casual();
 
-    [GeneratedRegex(@"\b(refund|credit|reimburse|compensat)\w*\b.*\b(started|processed|applied|added|issued|will|sent)\b|\b(started|processed|applied|added|issued|will (get|receive|send|refund|credit))\b.*\b(refund|credit|reimburse)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(refunded|credited|reimbursed)\b|\b(refund|credit|reimburse|compensat)\w*\b.*\b(started|processed|applied|added|issued|will|sent)\b|\b(started|processed|applied|added|issued|will (get|receive|send|refund|credit))\b.*\b(refund|credit|reimburse)", RegexOptions.IgnoreCase)]
     private static partial Regex Promise();
 
     [GeneratedRegex(@"(?<=[.!?])\s+|\n+")]
     private static partial Regex Sentence();
+
+    internal static decimal ParseMoney(Match m) =>
+        decimal.Parse(m.Groups["n"].Value.Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture);
 
     [GeneratedRegex(@"[€$£]\s?(?<n>\d[\d,]*(?:\.\d{1,2})?)|(?<n>\d[\d,]*(?:\.\d{1,2})?)\s?(?:EUR|USD|GBP|euros?)\b")]
     private static partial Regex MoneyInText();

@@ -158,7 +158,7 @@ public static class WorkspaceLoader
     private static ToneGuide ReadToneGuide(string file, string text)
     {
         var y = new YamlFields(file, "", YamlFields.ParseDocument(file, text));
-        y.AllowOnly("brandVoice", "signOff", "maxReadingGrade", "calibration", "bannedPhrases");
+        y.AllowOnly("brandVoice", "signOff", "maxReadingGrade", "calibration", "bannedPhrases", "aiDisclosure");
         var calibration = y.MappingList("calibration", required: true).Select(c =>
         {
             c.AllowOnly("customerTone", "matchWith", "opening");
@@ -176,6 +176,7 @@ public static class WorkspaceLoader
             MaxReadingGrade = y.Has("maxReadingGrade") ? y.RequiredDouble("maxReadingGrade", 1, 20) : 8,
             Calibration = calibration,
             BannedPhrases = banned,
+            AiDisclosure = y.OptionalString("aiDisclosure"),
         };
     }
 

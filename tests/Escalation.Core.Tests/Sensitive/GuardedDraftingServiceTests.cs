@@ -65,6 +65,28 @@ public sealed class GuardedDraftingServiceTests
     }
 
     [Fact]
+    public async Task WriteAsync_ModelHoldingReplyOnResolvableCase_FailsTheSameQualityScoreAndFallsBack()
+    {
+        // A €45 refund inside the window: the policy resolves it, so "we will get back to you" is not an answer.
+        var holding = GoodDraft.Replace("€450", "€45", StringComparison.Ordinal);
+        var model = new ScriptedModel(holding, holding);
+        var request = Request() with
+        {
+            Facts = Request().Facts with { Amount = 45, DaysPastWindow = 0 },
+            Offer = new DraftOffer("refund", 45, "EUR", "refund@2026.3#abc123"),
+        };
+
+        var result = await Service(model, _clock).WriteAsync(request, Workspace());
+
+        Assert.Equal(DraftingPaths.ComposerFallback, result.Path);
+        Assert.Equal(FallbackReasons.Violations, result.FallbackReason);
+        Assert.All(result.Model.Calls, c => Assert.Contains(ToneViolationCodes.HoldingReply, c.ViolationCodes));
+        Assert.Contains("I have refunded €45 to the card or account you paid with.", result.Result.Draft.Text, StringComparison.Ordinal);
+        Assert.True(result.Result.ToneCheck.Passed);
+        Assert.Contains("Say you have done it", model.Prompts[0].Messages[1].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task WriteAsync_OverCapThenCompliant_RetriesOnceWithTheViolations()
     {
         var model = new ScriptedModel(OverCapDraft, GoodDraft);

@@ -16,7 +16,7 @@ public sealed class SensitiveCasePipelineTests
     };
 
     [Fact]
-    public void Run_DelegateZero_DraftForReviewWithExceptionRationaleAndNoRefundPromise()
+    public void Run_DelegateZero_DraftForReviewProposesTheExceptionRefund()
     {
         var r = Run(TestWorkspace.DelegateZeroText, TestWorkspace.Signals(AngryOutage, "P1", commercial: true));
 
@@ -34,8 +34,17 @@ public sealed class SensitiveCasePipelineTests
         Assert.Contains("renews in 21 days", rationale, StringComparison.Ordinal);
         Assert.Contains("pr-046-day-refund", rationale, StringComparison.Ordinal);
         Assert.StartsWith("Hi Dana,", r.Decision.Draft, StringComparison.Ordinal);
-        Assert.Contains("Monday 23 November 2026 at 16:00 UTC", r.Decision.Draft, StringComparison.Ordinal);
-        Assert.DoesNotContain("started a refund", r.Decision.Draft, StringComparison.Ordinal);
+
+        // The held draft is the answer once approved: the exception refund with its reason, not "passed to a colleague".
+        Assert.Contains("I have made an exception for you, because the outage hit the period you paid for.", r.Decision.Draft, StringComparison.Ordinal);
+        Assert.Contains("I have refunded €450 to the card or account you paid with.", r.Decision.Draft, StringComparison.Ordinal);
+        Assert.Contains("within 5 business days", r.Decision.Draft, StringComparison.Ordinal);
+        Assert.Contains("I'm sorry", r.Decision.Draft, StringComparison.Ordinal);
+        Assert.DoesNotContain("colleague", r.Decision.Draft, StringComparison.Ordinal);
+        Assert.DoesNotContain("23 November", r.Decision.Draft, StringComparison.Ordinal);
+
+        // What the customer may hear meanwhile is a separate message, with the review deadline.
+        Assert.Contains("Monday 23 November 2026 at 16:00 UTC", r.Decision.Acknowledgement, StringComparison.Ordinal);
         Assert.True(r.ToneCheck.Passed, string.Join("; ", r.ToneCheck.Violations.Select(v => v.Text)));
     }
 
@@ -71,6 +80,34 @@ public sealed class SensitiveCasePipelineTests
         Assert.Null(r.Decision.SlaDeadline);
         Assert.Equal(ReviewerQueues.None, r.Decision.ReviewerQueue);
         Assert.True(r.ToneCheck.Passed);
+        Assert.Contains("I have refunded $49 to the card or account you paid with. It will reach you within 5 business days.", r.Decision.Draft, StringComparison.Ordinal);
+        Assert.Null(r.Decision.Acknowledgement);
+    }
+
+    [Fact]
+    public void Run_WriterSendsHoldingReplyOnResolvableCase_IsNeverAutoSent()
+    {
+        var r = new SensitiveCasePipeline((_, _, _, _) => TestWorkspace.Signals(new TextSignals { CustomerTone = "formal" }, "P3"), new HoldingReplyWriter())
+            .Run(TestWorkspace.Ticket("Hello, I was charged $49 on 2026-11-20 but I changed my mind. Could I get a refund?", "cus_100"), TestWorkspace.Build(), TestWorkspace.Now);
+
+        Assert.Equal(Routes.DraftForReview, r.Decision.Route);
+        Assert.Contains(r.Decision.Reasons, x => x.Code == ReasonCodes.ToneCheckFailed);
+        Assert.True(r.Decision.ToneScore < ToneCheckStage.PassScore, $"score {r.Decision.ToneScore}");
+    }
+
+    /// <summary>A writer (a chat model, say) that answers every case with a holding reply and cannot revise.</summary>
+    private sealed class HoldingReplyWriter : IDraftWriter
+    {
+        public string Name => "holding";
+
+        public bool CanRevise => false;
+
+        public Draft Write(DraftRequest request, Knowledge.Workspace workspace) => new()
+        {
+            Writer = Name,
+            Text = "Hello Sam,\n\nThank you for contacting us. You asked for a refund of $49. I have checked your account. " +
+                "I will get back to you within one business day with the next step. Thank you for reaching out. If anything else comes up, just reply to this email.\n\nPriya",
+        };
     }
 
     [Fact]

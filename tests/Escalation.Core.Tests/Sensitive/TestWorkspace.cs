@@ -59,7 +59,7 @@ internal static class TestWorkspace
         {
             Id = "refund", Title = "Refund policy", Version = "2026.3", Effective = new DateOnly(2026, 3, 1), Category = "refund",
             Tags = ["refund", "money back"], Currency = "EUR", ContentHash = new string('a', 64),
-            Numbers = new Dictionary<string, decimal> { ["refundWindowDays"] = 30, ["autoApproveCap"] = 250 },
+            Numbers = new Dictionary<string, decimal> { ["refundWindowDays"] = 30, ["autoApproveCap"] = 250, ["refundProcessingDays"] = 5 },
             Guardrails = ["Never promise a refund above the auto-approve cap before a manager approves it."],
         },
         new Policy

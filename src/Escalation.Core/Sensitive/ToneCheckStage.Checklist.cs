@@ -1,0 +1,129 @@
+using System.Text.RegularExpressions;
+using Escalation.Core.Cases;
+using Escalation.Core.Knowledge;
+
+namespace Escalation.Core.Sensitive;
+
+public sealed partial class ToneCheckStage
+{
+    /// <summary>Points a draft lost on the checklist, per dimension.</summary>
+    private readonly record struct ChecklistLoss(int Accuracy, int Empathy, int Completeness, int Brand);
+
+    /// <summary>
+    /// Seed 003's ticket checklist and the case-fact checks: one greeting, a specific apology when the customer is
+    /// frustrated, the resolution stated (not a holding reply) when the policy resolves the case or a reviewer is asked to
+    /// approve one, only amounts the case supports, a closing invitation, and on an automatic reply the offer of a person
+    /// and the workspace's AI disclosure.
+    /// </summary>
+    private static ChecklistLoss CheckChecklist(string text, DraftRequest r, Workspace ws, List<ToneViolation> v)
+    {
+        int accuracy = 0, empathy = 0, completeness = 0, brand = 0; // points lost
+
+        var greetings = GreetingAnywhere().Matches(text).Count;
+        if (greetings > 1)
+        {
+            v.Add(new ToneViolation(ToneViolationCodes.TwoGreetings, $"{greetings} greetings; a reply greets once.", true));
+            empathy += 4;
+            brand += 5;
+        }
+
+        if (CustomerRegister.NeedsApology(r, ws) && !Apology().IsMatch(text))
+        {
+            v.Add(new ToneViolation(ToneViolationCodes.MissingApology, "The customer is frustrated and the draft does not apologise.", true));
+            empathy += 12;
+        }
+
+        var money = r.HoldForReview ? r.Proposal : r.Offer;
+        if (money is { } m)
+        {
+            var amount = Money.Format(m.Amount, m.Currency);
+            var stated = Sentence().Split(text).Any(s => s.Contains(amount, StringComparison.Ordinal) && DoneAction().IsMatch(s));
+            var holding = Holding().Match(text);
+            if (!stated || holding.Success)
+            {
+                v.Add(new ToneViolation(ToneViolationCodes.HoldingReply,
+                    (r.HoldForReview ? $"The draft held for review does not state the proposed {m.Kind} of {amount} as done once approved" : $"A holding reply on a case the policy resolves: the {m.Kind} of {amount} is not stated as done")
+                    + (holding.Success ? $" (\"{holding.Value}\")." : "."), true));
+                completeness += 20;
+            }
+        }
+
+        var allowed = AllowedAmounts(r);
+        foreach (Match found in MoneyInText().Matches(text))
+        {
+            if (!allowed.Contains(ParseMoney(found)))
+            {
+                v.Add(new ToneViolation(ToneViolationCodes.WrongAmount, $"Names {found.Value}, an amount the case, the offer and the proposal do not support.", true));
+                accuracy += 25;
+            }
+        }
+
+        if (!ClosingInvitation().IsMatch(text))
+        {
+            v.Add(new ToneViolation(ToneViolationCodes.MissingClosing, "No invitation to come back.", false));
+            completeness += 4;
+            brand += 2;
+        }
+
+        if (!r.HoldForReview && !HumanOffer().IsMatch(text))
+        {
+            v.Add(new ToneViolation(ToneViolationCodes.MissingHumanOffer, "An automatic reply that does not offer a person.", false));
+            completeness += 3;
+        }
+
+        if (!r.HoldForReview && ws.ToneGuide.AiDisclosure is { Length: > 0 } disclosure
+            && !text.Contains(disclosure.Trim(), StringComparison.OrdinalIgnoreCase))
+        {
+            v.Add(new ToneViolation(ToneViolationCodes.MissingAiDisclosure, "An automatic reply without the tone guide's AI disclosure.", false));
+            brand += 5;
+        }
+
+        return new ChecklistLoss(accuracy, empathy, completeness, brand);
+    }
+
+    /// <summary>Amounts a draft may name: the case's amount, the offer or proposal, and any the customer wrote.</summary>
+    private static HashSet<decimal> AllowedAmounts(DraftRequest r)
+    {
+        var allowed = new HashSet<decimal>();
+        if (r.Facts.Amount is { } a)
+        {
+            allowed.Add(a);
+        }
+
+        if (r.Offer is { } o && !r.HoldForReview)
+        {
+            allowed.Add(o.Amount);
+        }
+
+        if (r.Proposal is { } p && r.HoldForReview)
+        {
+            allowed.Add(p.Amount);
+        }
+
+        var restated = string.Join(" ", new[] { r.Subject }.Concat(r.Facts.Evidence.Select(e => e.Text)).Where(x => x is not null));
+        foreach (Match m in MoneyInText().Matches(restated))
+        {
+            allowed.Add(ParseMoney(m));
+        }
+
+        return allowed;
+    }
+
+    [GeneratedRegex(@"(?:^|[.!?\n]\s*)(hi|hello|hey|dear|good (morning|afternoon|evening))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex GreetingAnywhere();
+
+    [GeneratedRegex(@"\b(i'm sorry|i am sorry|we're sorry|we are sorry|my apologies|i apologi[sz]e|we apologi[sz]e|sincere apologies)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Apology();
+
+    [GeneratedRegex(@"\b(i|we)(?: have|'ve) (refunded|added|applied|credited|issued|processed|started|approved)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DoneAction();
+
+    [GeneratedRegex(@"\b(get back to you|take a look|look into (this|it)|will review|shared your case|passed (it|this|your case) on|passed on to|with a senior colleague|with the next step)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Holding();
+
+    [GeneratedRegex(@"\b(reply to this|just reply|let me know|get in touch|write back|reach out again|any (other |more )?questions|anything else)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ClosingInvitation();
+
+    [GeneratedRegex(@"\b(a person|a human|one of our team|member of (our|the) team|someone (from|on) our team|talk to (someone|a person))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex HumanOffer();
+}
