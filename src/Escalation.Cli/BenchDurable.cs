@@ -139,6 +139,8 @@ public static class BenchDurable
     /// <summary>Runs the orchestrator's code with activities called in-line: no history, no engine.</summary>
     private sealed class DirectContext(ICaseActivities activities, string caseId) : IWorkflowContext
     {
+        public string Version => CaseWorkflow.Version;
+
         public string InstanceId => caseId;
 
         public DateTime CurrentUtcDateTime => BenchSamples.EvaluationInstant.UtcDateTime;

@@ -12,6 +12,12 @@ public static class CaseWorkflow
     /// <summary>Orchestrator name.</summary>
     public const string Name = "CaseOrchestrator";
 
+    /// <summary>
+    /// The version new cases start with (see <see cref="WorkflowVersions"/> for how to change the sequence safely).
+    /// host.json's <c>extensions.durableTask.defaultVersion</c> is the same value; a test keeps them equal.
+    /// </summary>
+    public const string Version = "1";
+
     /// <summary>The external event a review raises.</summary>
     public const string ReviewDecisionEvent = "ReviewDecision";
 

@@ -15,6 +15,13 @@ public interface IWorkflowContext
     /// <summary>Deterministic current time: the time the current replay step was first reached.</summary>
     DateTime CurrentUtcDateTime { get; }
 
+    /// <summary>
+    /// The orchestration version this instance started with, kept for its whole life so a deploy that changes the
+    /// workflow can branch on it (see <see cref="WorkflowVersions"/>). Empty for an instance started before versions
+    /// were recorded, which reads as version 1.
+    /// </summary>
+    string Version { get; }
+
     /// <summary>True while re-executing recorded history.</summary>
     bool IsReplaying { get; }
 

@@ -25,7 +25,7 @@ public sealed class DurableCaseOrchestrationClient(DurableTaskClient client, Tim
         try
         {
             await client.ScheduleNewOrchestrationInstanceAsync(
-                new TaskName(CaseWorkflow.Name), input, new StartOrchestrationOptions { InstanceId = input.CaseId }, cancellationToken).ConfigureAwait(false);
+                new TaskName(CaseWorkflow.Name), input, new StartOrchestrationOptions { InstanceId = input.CaseId, Version = CaseWorkflow.Version }, cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (Exception) when (!cancellationToken.IsCancellationRequested)

@@ -14,6 +14,8 @@ public sealed class DurableWorkflowContext(TaskOrchestrationContext context) : I
 
     public DateTime CurrentUtcDateTime => context.CurrentUtcDateTime;
 
+    public string Version => context.Version ?? "";
+
     public bool IsReplaying => context.IsReplaying;
 
     public Task<TResult> CallActivityAsync<TResult>(string name, object? input, ActivityRetry? retry = null) =>

@@ -7,7 +7,7 @@ public static class CaseWorkflowRegistration
 {
     public static WorkflowRegistry AddCaseWorkflow(this WorkflowRegistry registry, ICaseActivities activities)
     {
-        registry.AddOrchestrator<CaseWorkflowInput, CaseOutcome>(CaseWorkflow.Name, CaseWorkflow.RunAsync);
+        registry.AddOrchestrator<CaseWorkflowInput, CaseOutcome>(CaseWorkflow.Name, CaseWorkflow.RunAsync, CaseWorkflow.Version);
         // What the engine need not wait for the disk to record (see WorkflowRegistry.AddActivity): every stage but the last
         // keeps its working state in memory, and the next stage recomputes it after a crash; the activities after the
         // decision store what they do together with a record that it was done (a trace and its marker, a callback and its

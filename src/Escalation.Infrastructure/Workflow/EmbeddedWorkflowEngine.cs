@@ -76,7 +76,11 @@ public sealed class EmbeddedWorkflowEngine : IAsyncDisposable
             throw new InvalidOperationException($"No orchestrator named '{orchestrator}' is registered.");
         }
 
-        var started = new HistoryEvent { Kind = HistoryEventKind.ExecutionStarted, Name = orchestrator, Data = WorkflowRegistry.Serialize(input), At = UtcNow };
+        var started = new HistoryEvent
+        {
+            Kind = HistoryEventKind.ExecutionStarted, Name = orchestrator, Data = WorkflowRegistry.Serialize(input), At = UtcNow,
+            Version = _registry.VersionOf(orchestrator),
+        };
         var instance = new Instance(instanceId, orchestrator, []);
         lock (instance.Gate)
         {

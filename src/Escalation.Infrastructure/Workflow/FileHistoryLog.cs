@@ -128,6 +128,11 @@ public sealed class FileHistoryLog : IWorkflowHistoryStore, IAsyncDisposable, IS
             writer.WriteString("f", fireAt);
         }
 
+        if (e.Version is not null)
+        {
+            writer.WriteString("v", e.Version);
+        }
+
         writer.WriteEndObject();
         writer.WriteEndObject();
     }

@@ -29,6 +29,14 @@ public sealed record HistoryEvent
     [JsonPropertyName("t")]
     public DateTime At { get; init; }
 
+    /// <summary>
+    /// The orchestrator version the instance started with, on <see cref="HistoryEventKind.ExecutionStarted"/>; every
+    /// replay runs with it. Null on the other events, and on instances started before versions were recorded (version 1).
+    /// </summary>
+    [JsonPropertyName("v")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Version { get; init; }
+
     /// <summary>Timer due time, for <see cref="HistoryEventKind.TimerCreated"/>.</summary>
     [JsonPropertyName("f")]
     public DateTime? FireAt { get; init; }

@@ -46,6 +46,8 @@ internal sealed class ReplayContext : IWorkflowContext
 
     public DateTime CurrentUtcDateTime { get; private set; }
 
+    public string Version => _history[0].Version ?? "";
+
     public bool IsReplaying { get; private set; }
 
     /// <summary>Completes when the orchestrator is waiting for something history does not hold yet.</summary>

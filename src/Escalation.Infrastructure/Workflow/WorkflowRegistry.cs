@@ -10,13 +10,30 @@ public sealed class WorkflowRegistry
 
     private readonly Dictionary<string, Func<Core.Workflow.IWorkflowContext, string?, Task<string?>>> _orchestrators = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RegisteredActivity> _activities = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _versions = new(StringComparer.Ordinal);
 
     private sealed record RegisteredActivity(Func<string?, CancellationToken, Task<string?>> Run, bool Recomputable);
 
-    public WorkflowRegistry AddOrchestrator<TInput, TOutput>(string name, Func<Core.Workflow.IWorkflowContext, TInput, Task<TOutput>> run)
+    /// <summary>Registers an orchestrator.</summary>
+    /// <param name="name">Its name.</param>
+    /// <param name="run">The orchestrator.</param>
+    /// <param name="version">
+    /// The version new instances start with and keep (recorded in their history); null records none. An instance
+    /// replays with the version it started with, whatever is registered now (see <see cref="Core.Workflow.WorkflowVersions"/>).
+    /// </param>
+    public WorkflowRegistry AddOrchestrator<TInput, TOutput>(string name, Func<Core.Workflow.IWorkflowContext, TInput, Task<TOutput>> run, string? version = null)
     {
         _orchestrators[name] = async (ctx, input) =>
             Serialize(await run(ctx, Deserialize<TInput>(input)!).ConfigureAwait(false));
+        if (version is null)
+        {
+            _versions.Remove(name);
+        }
+        else
+        {
+            _versions[name] = version;
+        }
+
         return this;
     }
 
@@ -44,6 +61,9 @@ public sealed class WorkflowRegistry
         _activities.TryGetValue(name, out var a) ? a.Run : throw new InvalidOperationException($"No activity named '{name}' is registered.");
 
     internal bool HasOrchestrator(string name) => _orchestrators.ContainsKey(name);
+
+    /// <summary>The version new instances of <paramref name="name"/> start with; null when none was registered.</summary>
+    internal string? VersionOf(string name) => _versions.GetValueOrDefault(name);
 
     /// <summary>Whether the activity was registered as recomputable (its result need not wait for the disk).</summary>
     internal bool IsRecomputable(string name) => _activities.TryGetValue(name, out var a) && a.Recomputable;

@@ -27,7 +27,7 @@ public sealed class EmbeddedWorkflowEngineTests : IAsyncLifetime
 
     private sealed record Approval(string Action, string By);
 
-    private WorkflowRegistry Registry(Func<IWorkflowContext, string, Task<string>>? orchestrator = null)
+    private WorkflowRegistry Registry(Func<IWorkflowContext, string, Task<string>>? orchestrator = null, string? version = null)
     {
         var registry = new WorkflowRegistry()
             .AddActivity<string, string>("Echo", (input, _) =>
@@ -44,7 +44,7 @@ public sealed class EmbeddedWorkflowEngineTests : IAsyncLifetime
             var outcome = decision.TimedOut ? "timed-out" : $"{decision.Payload!.Action} by {decision.Payload.By}";
             var last = await ctx.CallActivityAsync<string>("Echo", outcome);
             return $"{first}|{last}";
-        }));
+        }), version);
         return registry;
     }
 
@@ -292,6 +292,64 @@ public sealed class EmbeddedWorkflowEngineTests : IAsyncLifetime
         Assert.Contains("not deterministic", failed.Error);
         Assert.Contains("'Other'", failed.Error);
         Assert.Contains("'Echo'", failed.Error);
+    }
+
+    // A deploy that inserts an activity before the wait: version 2 of "Review" calls "Other" first, behind the version
+    // gate, so an instance that started on version 1 and waits for its reviewer replays the path it started on.
+    private static Func<IWorkflowContext, string, Task<string>> InsertsAnActivityBeforeTheWait(bool gated) => async (ctx, input) =>
+    {
+        var extra = !gated || WorkflowVersions.IsAtLeast(ctx.Version, 2) ? await ctx.CallActivityAsync<string>("Other", input) + "|" : "";
+        var first = await ctx.CallActivityAsync<string>("Echo", input);
+        var decision = await ctx.WaitForExternalEventAsync<Approval>("ReviewDecision", ctx.CurrentUtcDateTime.AddHours(4));
+        var last = await ctx.CallActivityAsync<string>("Echo", decision.TimedOut ? "timed-out" : decision.Payload!.Action);
+        return $"{ctx.Version}:{extra}{first}|{last}";
+    };
+
+    [Fact]
+    public async Task Upgrade_InstanceWaitingOnTheOldVersion_CompletesOnTheOldPathAfterTheNewVersionIsRegistered()
+    {
+        var before = await StartEngineAsync(Registry(version: "1"));
+        await before.Engine.StartNewAsync("Review", "case-v1", "old");
+        await before.Engine.WaitForIdleAsync("case-v1", Wait);
+        await StopAsync(before);
+
+        var (engine, _) = await StartEngineAsync(Registry(InsertsAnActivityBeforeTheWait(gated: true), version: "2"));
+        await engine.StartNewAsync("Review", "case-v2", "new");
+        await engine.WaitForIdleAsync("case-v2", Wait);
+        await engine.RaiseEventAsync("case-v1", "ReviewDecision", new Approval("approve", "r"));
+        await engine.RaiseEventAsync("case-v2", "ReviewDecision", new Approval("approve", "r"));
+        var old = await WaitForStatusAsync(engine, "case-v1", WorkflowRuntimeStatus.Completed);
+        var current = await WaitForStatusAsync(engine, "case-v2", WorkflowRuntimeStatus.Completed);
+
+        Assert.Equal("\"1:echo:old|echo:approve\"", old.OutputJson);
+        Assert.Equal("\"2:other:new|echo:new|echo:approve\"", current.OutputJson);
+        Assert.Equal(1, _runs["Echo:old"]);
+    }
+
+    [Fact]
+    public async Task Upgrade_WithoutTheVersionGate_FailsTheWaitingInstanceAsNotDeterministic()
+    {
+        var before = await StartEngineAsync(Registry(version: "1"));
+        await before.Engine.StartNewAsync("Review", "case-ungated", "old");
+        await before.Engine.WaitForIdleAsync("case-ungated", Wait);
+        await StopAsync(before);
+
+        var (engine, _) = await StartEngineAsync(Registry(InsertsAnActivityBeforeTheWait(gated: false), version: "2"));
+        await engine.RaiseEventAsync("case-ungated", "ReviewDecision", new Approval("approve", "r"));
+        var failed = await WaitForStatusAsync(engine, "case-ungated", WorkflowRuntimeStatus.Failed);
+
+        Assert.Contains("not deterministic", failed.Error);
+    }
+
+    [Fact]
+    public async Task StartNew_InstanceFromBeforeVersionsWereRecorded_ReadsAsVersionOne()
+    {
+        var (engine, _) = await StartEngineAsync(Registry(async (ctx, _) => $"{ctx.Version}|{WorkflowVersions.Major(ctx.Version)}"));
+
+        await engine.StartNewAsync("Review", "case-unversioned", "x");
+        var done = await WaitForStatusAsync(engine, "case-unversioned", WorkflowRuntimeStatus.Completed);
+
+        Assert.Equal("\"|1\"", done.OutputJson);
     }
 
     [Fact]

@@ -35,6 +35,22 @@ public abstract class WorkflowHistoryStoreContract
     }
 
     [SkippableFact]
+    public async Task LoadAll_StartedEventWithAVersion_KeepsTheVersionAndOtherEventsHaveNone()
+    {
+        var id = "case-v-" + Guid.NewGuid().ToString("N")[..8];
+        var store = Open();
+        await store.AppendAsync(id, [Event(HistoryEventKind.ExecutionStarted, -1, "CaseOrchestrator") with { Version = "3" }, Event(HistoryEventKind.ActivityScheduled, 0, "Detect")]);
+        await CloseAsync(store);
+
+        var reopened = Open();
+        var all = await reopened.LoadAllAsync();
+        await CloseAsync(reopened);
+
+        Assert.Equal("3", all[id][0].Version);
+        Assert.Null(all[id][1].Version);
+    }
+
+    [SkippableFact]
     public async Task AppendRecomputable_ThenADurableAppend_BothLoadInTheOrderTheyWereMade()
     {
         var id = "case-r-" + Guid.NewGuid().ToString("N")[..8];

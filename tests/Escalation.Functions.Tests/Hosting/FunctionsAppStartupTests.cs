@@ -1,0 +1,67 @@
+using System.Reflection;
+using System.Text.Json.Nodes;
+using Escalation.Functions.Hosting;
+using Escalation.Functions.Orchestration;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Escalation.Functions.Tests.Hosting;
+
+/// <summary>
+/// The Functions app's host built the way Program.cs builds it, with the settings of local.settings.example.json:
+/// a function class whose dependencies are not registered fails here, not on its first invocation in Azure.
+/// </summary>
+public sealed class FunctionsAppStartupTests
+{
+    private static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "local.settings.example.json")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new DirectoryNotFoundException("repository root not found");
+    }
+
+    private static IHost BuildHost()
+    {
+        var root = RepoRoot();
+        var values = JsonNode.Parse(File.ReadAllText(Path.Combine(root, "local.settings.example.json")))!["Values"]!.AsObject();
+        var settings = values.ToDictionary(v => v.Key.Replace("__", ":", StringComparison.Ordinal), v => (string?)v.Value);
+        // The example's workspace path is relative to the Functions project folder, where `func start` runs.
+        settings["Escalation:Workspace"] = Path.Combine(root, "samples", "workspace");
+        var builder = FunctionsApplication.CreateBuilder([]);
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Services.AddEscalationFunctions(builder.Configuration);
+        return builder.Build();
+    }
+
+    /// <summary>Classes the worker instantiates per invocation: those with instance methods marked <c>[Function]</c>.</summary>
+    private static IEnumerable<Type> Types() =>
+        typeof(CaseActivityFunctions).Assembly.GetTypes()
+            .Where(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance).Any(m => m.GetCustomAttribute<FunctionAttribute>() is not null));
+
+    public static TheoryData<Type> FunctionClasses() => new(Types());
+
+    [Fact]
+    public void FunctionClasses_AreFound()
+    {
+        Assert.Contains(typeof(CaseActivityFunctions), Types());
+    }
+
+    [Theory]
+    [MemberData(nameof(FunctionClasses))]
+    public void Build_WithTheExampleSettings_ResolvesEveryFunctionClass(Type functionClass)
+    {
+        using var host = BuildHost();
+        using var scope = host.Services.CreateScope();
+
+        var instance = ActivatorUtilities.CreateInstance(scope.ServiceProvider, functionClass);
+
+        Assert.IsType(functionClass, instance);
+    }
+}
