@@ -87,16 +87,17 @@ public sealed class CaseOrchestrationOnDurableTaskTests
     }
 
     [Fact]
-    public async Task Stage_ActivityThatAlwaysFails_IsRetriedThenFailsTheInstanceNamingTheActivity()
+    public async Task Stage_ActivityThatAlwaysFails_IsRetriedThenTheCaseWaitsAsNeedsAttention()
     {
         await using var engine = await DurableEngine.StartAsync(new ScriptedActivities(Send) { Failing = CaseActivityNames.Detect });
 
         var id = await StartAsync(engine, "case-broken");
-        var done = await engine.WaitForCompletionAsync(id);
+        await engine.WaitForStageAsync(id, "needs-attention");
+        var metadata = await engine.Client.GetInstanceAsync(id);
 
-        Assert.Equal(OrchestrationRuntimeStatus.Failed, done.RuntimeStatus);
-        Assert.Contains(CaseActivityNames.Detect, done.FailureDetails!.ErrorMessage);
+        Assert.Equal(OrchestrationRuntimeStatus.Running, metadata!.RuntimeStatus);
         Assert.Equal(3, engine.Activities.Calls.Count(c => c == CaseActivityNames.Detect));
+        Assert.Contains(CaseActivityNames.MarkNeedsAttention, engine.Activities.Calls);
     }
 
     [Fact]

@@ -135,6 +135,9 @@ internal sealed class ScriptedActivities(StageSummary decision) : ICaseActivitie
     public Task<bool> RecordOutcomeAsync(RecordOutcomeInput input, CancellationToken cancellationToken = default) =>
         Record(CaseActivityNames.RecordOutcome, input, true);
 
+    public Task<bool> MarkNeedsAttentionAsync(NeedsAttentionInput input, CancellationToken cancellationToken = default) =>
+        Record(CaseActivityNames.MarkNeedsAttention, input, true);
+
     private Task<T> Record<T>(string name, object input, T result)
     {
         Calls.Enqueue(name);

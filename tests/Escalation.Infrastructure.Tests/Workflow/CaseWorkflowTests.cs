@@ -164,6 +164,9 @@ public sealed class CaseWorkflowTests : IAsyncLifetime
         Assert.Contains("\"status\":\"sent\"", done.OutputJson);
         var after = SideEffects().SkipWhile(c => c != "claim:sla-timeout").ToArray();
         Assert.Equal(["claim:sla-timeout", "deliver:reply-sent:review-edit-abc", "trace:review-outcome:rev-ana", "outcome:sent"], after);
+    }
+
+    [Fact]
     public async Task Run_NotifyFailsPastItsRetries_WaitsAsNeedsAttentionThenResumesByItselfOnceItWorks()
     {
         _mailDown = true;
