@@ -18,7 +18,8 @@ public sealed class SlaTimeoutReviewTests
         string caseId, token;
         DateTimeOffset deadline;
         var data = Path.Combine(Path.GetTempPath(), "esc-sla-" + Guid.NewGuid().ToString("N"));
-        await using (var before = await ServerProcess.StartAsync(data))
+        var allowHelpDesk = new Dictionary<string, string> { [CallbackReceiver.AllowLoopback.Key] = CallbackReceiver.AllowLoopback.Value };
+        await using (var before = await ServerProcess.StartAsync(data, settings: allowHelpDesk))
         {
             var json = SampleTickets.Load("07-refund-within-window-above-cap.json", helpDesk.Url, $"SLA-{Guid.NewGuid():N}"[..20]);
             var submitted = await before.Client.PostAsync("/api/cases?wait=10", new StringContent(json, Encoding.UTF8, "application/json"));
@@ -39,7 +40,7 @@ public sealed class SlaTimeoutReviewTests
             }
         };
         var clock = deadline.AddMinutes(1).ToString("O", CultureInfo.InvariantCulture);
-        await using var after = await ServerProcess.StartAsync(data, settings: new Dictionary<string, string> { ["Escalation__ClockStart"] = clock });
+        await using var after = await ServerProcess.StartAsync(data, settings: new Dictionary<string, string>(allowHelpDesk) { ["Escalation__ClockStart"] = clock });
         await escalationArrived.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
         var request = new HttpRequestMessage(HttpMethod.Post, $"/api/review/{caseId}")
