@@ -24,6 +24,9 @@ public static class CliApp
           verify <traceId|file> [--data DIR]
                                         recompute a case's trace hash chain (or one exported trace); exit 1 where it breaks
           verify --data DIR             the whole store: damaged ranges of the record log, every case's chain
+          resume CASE_ID... | --all [--server URL] [--api-key KEY]
+                                        a running service tries the failed step of needs-attention cases now
+                                        (key also from ESCALATION_API_KEY; default server http://localhost:7071)
         """;
 
     public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
@@ -53,6 +56,8 @@ public static class CliApp
                 return await BenchDrill.RunAsync(rest, stdout, stderr);
             case "verify":
                 return await VerifyCommand.RunAsync(rest, stdout, stderr);
+            case "resume":
+                return await ResumeCommand.RunAsync(rest, stdout, stderr);
             default:
                 await stderr.WriteLineAsync($"unknown command '{args[0]}'\n{Usage}");
                 return 2;

@@ -52,10 +52,14 @@ public sealed class StorageOutageTests
             var healthy = await server.Client.GetFromJsonAsync<JsonElement>("/api/health");
             Assert.Equal(("needs-attention", 1), (healthy.GetProperty("status").GetString(), healthy.GetProperty("needsAttention").GetInt32()));
 
-            var resumed = await server.Client.PostAsync($"/api/cases/{caseId}/resume", null);
-            Assert.Equal(HttpStatusCode.Accepted, resumed.StatusCode);
+            // An operator resumes every waiting case with the CLI; asked again, the service says the case no longer waits.
+            var (exit, output) = await CliAsync("resume", "--all", "--server", server.BaseUrl);
+            Assert.Equal((0, $"{caseId}: resumed"), (exit, output.Trim()));
             await WaitForStatusAsync(server, caseId, "awaiting-review", seconds: 30);
             Assert.Single(Directory.GetFiles(outbox, caseId + "*review*.eml"));
+            (exit, output) = await CliAsync("resume", caseId, "--server", server.BaseUrl);
+            Assert.Equal(1, exit);
+            Assert.Contains($"{caseId}: not resumed (409)", output);
             var again = await server.Client.PostAsync($"/api/cases/{caseId}/resume", null);
             Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
             Assert.Equal("ok", (await server.Client.GetFromJsonAsync<JsonElement>("/api/health")).GetProperty("status").GetString());
@@ -64,6 +68,13 @@ public sealed class StorageOutageTests
         {
             await server.DisposeAsync();
         }
+    }
+
+    private static async Task<(int Exit, string Output)> CliAsync(params string[] args)
+    {
+        var (stdout, stderr) = (new StringWriter(), new StringWriter());
+        var exit = await Escalation.Cli.CliApp.RunAsync(args, TextReader.Null, stdout, stderr);
+        return (exit, stdout.ToString() + stderr);
     }
 
     private static async Task<JsonElement> WaitForStatusAsync(ServerProcess server, string caseId, string status, int seconds)

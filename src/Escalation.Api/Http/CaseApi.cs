@@ -425,7 +425,7 @@ public sealed class CaseApi(
     /// <summary><c>GET /api/metrics/summary</c>: the KPI summary from the case index (JSON, or a page with <c>Accept: text/html</c>).</summary>
     public async Task<ApiResponse> MetricsSummaryAsync(ApiRequest request, CancellationToken ct = default)
     {
-        var summary = Core.Metrics.KpiSummary.From(await index.QueryAllAsync(ct).ConfigureAwait(false), time.GetUtcNow());
+        var summary = await index.SummarizeAsync(time.GetUtcNow(), ct).ConfigureAwait(false);
         return WantsHtml(request) ? Html(200, Metrics.KpiPage.Render(summary)) : JsonResponse(200, summary);
     }
 

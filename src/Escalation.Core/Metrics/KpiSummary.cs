@@ -56,59 +56,8 @@ public sealed record KpiSummary
     /// Computes the summary. <paramref name="consistency"/> holds the results of re-running the pipeline on stored
     /// submissions (null when that was not done). Pure: the same cases and instant give the same summary.
     /// </summary>
-    public static KpiSummary From(IEnumerable<CaseRecord> cases, DateTimeOffset asOf, IEnumerable<PolicyConsistencyCheck>? consistency = null)
-    {
-        var all = cases.ToList();
-        var decided = all.Where(c => c.Route is not null).ToList();
-        var turnarounds = new List<double>();
-        var open = 0;
-        var breaches = 0;
-        foreach (var c in all)
-        {
-            if (c.Status == CaseStatuses.AwaitingReview)
-            {
-                open++;
-                if (c.SlaDeadline is { } due && due < asOf)
-                {
-                    breaches++;
-                }
-
-                continue;
-            }
-
-            if (!WasReviewed(c))
-            {
-                continue;
-            }
-
-            var requested = ReviewRequestedAt(c);
-            turnarounds.Add(Math.Max(0, (c.Updated - requested).TotalHours));
-            if (IsTrue(c, KpiFields.SlaBreached) || Extra(c, KpiFields.ReviewOutcome) == "sla-timeout"
-                || (c.SlaDeadline is { } deadline && c.Updated > deadline))
-            {
-                breaches++;
-            }
-        }
-
-        turnarounds.Sort();
-        return new KpiSummary
-        {
-            AsOf = asOf,
-            TotalCases = all.Count,
-            DecidedCases = decided.Count,
-            ByRoute = Count(all, c => c.Route ?? "undecided", byFrequency: true),
-            ByPriority = Count(all, c => string.IsNullOrEmpty(c.Priority) ? "none" : c.Priority!, byFrequency: false),
-            ByStatus = Count(all, c => c.Status, byFrequency: true),
-            ReviewsCompleted = turnarounds.Count,
-            ReviewsOpen = open,
-            ReviewTurnaroundP50Hours = Percentile(turnarounds, 0.50),
-            ReviewTurnaroundP95Hours = Percentile(turnarounds, 0.95),
-            SlaBreaches = breaches,
-            EscalationRate = Rate(decided.Count(c => c.Route == Routes.Escalate), decided.Count),
-            AutoSendRate = Rate(decided.Count(c => c.Route is Routes.DraftAndSend or Routes.ResolveInPlace && !WasReviewed(c)), decided.Count),
-            Consistency = consistency is null ? null : PolicyConsistencySummary.From(consistency),
-        };
-    }
+    public static KpiSummary From(IEnumerable<CaseRecord> cases, DateTimeOffset asOf, IEnumerable<PolicyConsistencyCheck>? consistency = null) =>
+        KpiCounters.Of(cases).Snapshot(asOf, consistency);
 
     /// <summary>
     /// Nearest-rank percentile of an ascending list (<paramref name="p"/> in 0–1); null when empty.
@@ -129,10 +78,18 @@ public sealed record KpiSummary
     /// A case went through review when it is no longer waiting and it was routed to review, had a review deadline
     /// (the SLA timer's escalation keeps it), or the index recorded a reviewer or review outcome.
     /// </summary>
-    private static bool WasReviewed(CaseRecord c) =>
+    internal static bool WasReviewed(CaseRecord c) =>
         c.Status != CaseStatuses.AwaitingReview
         && (c.Route == Routes.DraftForReview || c.SlaDeadline is not null
             || Extra(c, KpiFields.Reviewer) is not null || Extra(c, KpiFields.ReviewOutcome) is not null);
+
+    /// <summary>Hours from the review request to the case's last update (its outcome).</summary>
+    internal static double TurnaroundHours(CaseRecord c) => Math.Max(0, (c.Updated - ReviewRequestedAt(c)).TotalHours);
+
+    /// <summary>A finished review answered after its deadline, or ended by the SLA timer.</summary>
+    internal static bool FinishedReviewBreached(CaseRecord c) =>
+        IsTrue(c, KpiFields.SlaBreached) || Extra(c, KpiFields.ReviewOutcome) == "sla-timeout"
+        || (c.SlaDeadline is { } deadline && c.Updated > deadline);
 
     private static DateTimeOffset ReviewRequestedAt(CaseRecord c) =>
         Extra(c, KpiFields.ReviewRequestedAt) is { } text
@@ -143,16 +100,6 @@ public sealed record KpiSummary
     private static string? Extra(CaseRecord c, string key) => c.Extra.TryGetValue(key, out var v) && !string.IsNullOrEmpty(v) ? v : null;
 
     private static bool IsTrue(CaseRecord c, string key) => string.Equals(Extra(c, key), "true", StringComparison.OrdinalIgnoreCase);
-
-    private static double Rate(int part, int whole) => whole == 0 ? 0 : (double)part / whole;
-
-    private static IReadOnlyList<KpiCount> Count(IEnumerable<CaseRecord> cases, Func<CaseRecord, string> key, bool byFrequency)
-    {
-        var groups = cases.GroupBy(key, StringComparer.Ordinal).Select(g => new KpiCount(g.Key, g.Count()));
-        return byFrequency
-            ? [.. groups.OrderByDescending(g => g.Count).ThenBy(g => g.Key, StringComparer.Ordinal)]
-            : [.. groups.OrderBy(g => g.Key == "none" ? 1 : 0).ThenBy(g => g.Key, StringComparer.Ordinal)];
-    }
 }
 
 /// <summary>How many cases have one value of a dimension.</summary>

@@ -29,6 +29,13 @@ public interface ICaseIndex
     /// </summary>
     async Task<CasePage> QueryPageAsync(string? status, int limit, string? continuation, CancellationToken cancellationToken = default) =>
         CasePaging.Slice(status is null ? await this.QueryAllAsync(cancellationToken).ConfigureAwait(false) : await QueryByStatusAsync(status, cancellationToken).ConfigureAwait(false), limit, continuation);
+
+    /// <summary>
+    /// The KPI summary of every case as of <paramref name="asOf"/>. By default it reads every case; an index that keeps
+    /// <see cref="Metrics.KpiCounters"/> as cases change answers from them.
+    /// </summary>
+    async Task<Metrics.KpiSummary> SummarizeAsync(DateTimeOffset asOf, CancellationToken cancellationToken = default) =>
+        Metrics.KpiSummary.From(await this.QueryAllAsync(cancellationToken).ConfigureAwait(false), asOf);
 }
 
 /// <summary>A case record with the ETag it was read at.</summary>

@@ -16,10 +16,13 @@ public sealed class LogCaseIndex(RecordLog log, string dataDirectory) : ICaseInd
 
     private readonly string? _files = Directory.Exists(Path.Combine(dataDirectory, "cases")) ? Path.Combine(dataDirectory, "cases") : null;
 
-    // Every case as last written, in memory: lists, pages and the KPI summary read this instead of parsing every record of
-    // the log per request. Writes keep it current; each entry keeps the version it was written at, so a slower writer or the
-    // first load never replaces a newer record with an older one.
+    // Every case as last written, in memory: lists and pages read this instead of parsing every record of the log per
+    // request. Writes keep it current; each entry keeps the version it was written at, so a slower writer or the first load
+    // never replaces a newer record with an older one. The KPI counters change with it, under the same lock, so the summary
+    // never reads every case.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (CaseRecord Case, long Version)> _cases = new(StringComparer.Ordinal);
+    private readonly Core.Metrics.KpiCounters _counters = new();
+    private readonly Lock _remembering = new();
     private readonly SemaphoreSlim _loading = new(1, 1);
     private volatile bool _loaded;
 
@@ -60,6 +63,15 @@ public sealed class LogCaseIndex(RecordLog log, string dataDirectory) : ICaseInd
         return CasePaging.Slice(_cases.Values.Select(v => v.Case).Where(c => status is null || c.Status == status), limit, continuation);
     }
 
+    public async Task<Core.Metrics.KpiSummary> SummarizeAsync(DateTimeOffset asOf, CancellationToken cancellationToken = default)
+    {
+        await LoadAsync(cancellationToken).ConfigureAwait(false);
+        lock (_remembering)
+        {
+            return _counters.Snapshot(asOf);
+        }
+    }
+
     private async Task<IReadOnlyList<CaseRecord>> QueryAsync(Func<CaseRecord, bool> predicate, CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken).ConfigureAwait(false);
@@ -69,7 +81,17 @@ public sealed class LogCaseIndex(RecordLog log, string dataDirectory) : ICaseInd
     private void Remember(CaseRecord record, string etag)
     {
         var version = long.Parse(etag, System.Globalization.CultureInfo.InvariantCulture);
-        _cases.AddOrUpdate(record.CaseId, (record, version), (_, old) => version > old.Version ? (record, version) : old);
+        lock (_remembering)
+        {
+            var known = _cases.TryGetValue(record.CaseId, out var old);
+            if (known && old.Version >= version)
+            {
+                return;
+            }
+
+            _cases[record.CaseId] = (record, version);
+            _counters.Replace(known ? old.Case : null, record);
+        }
     }
 
     /// <summary>Reads every case once (the log's records, then files of older versions the log has not replaced).</summary>

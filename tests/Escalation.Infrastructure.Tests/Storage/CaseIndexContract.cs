@@ -41,6 +41,23 @@ public abstract class CaseIndexContract
     }
 
     [SkippableFact]
+    public async Task Summarize_CasesMoveOn_CountsEachCaseOnceInItsLatestState()
+    {
+        var index = CreateIndex();
+        var waiting = Case(status: "awaiting-review");
+        var etag = await index.UpsertAsync(waiting, null);
+        await index.UpsertAsync(Case(status: "awaiting-review") with { Priority = "P3" }, null);
+        await index.UpsertAsync(waiting with { Status = "sent", Updated = waiting.Updated.AddHours(2) }, etag);
+        var asOf = SampleTraces.At.AddHours(5); // past the other review's deadline
+
+        var summary = await index.SummarizeAsync(asOf);
+
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(Core.Metrics.KpiSummary.From(await index.QueryAllAsync(), asOf)), System.Text.Json.JsonSerializer.Serialize(summary));
+        Assert.Contains(new Core.Metrics.KpiCount("sent", 1), summary.ByStatus);
+        Assert.Equal((1, 1), (summary.ReviewsOpen, summary.ReviewsCompleted));
+    }
+
+    [SkippableFact]
     public async Task Get_UnknownCase_ReturnsNull()
     {
         Assert.Null(await CreateIndex().GetAsync("case-unknown"));
@@ -169,6 +186,35 @@ public sealed class LogCaseIndexTests : CaseIndexContract, IAsyncLifetime
 
         Assert.Equal("sent", seen!.Case.Status);
         await Assert.ThrowsAsync<InvalidOperationException>(() => reader.AppendAsync("c/x", [1]));
+    }
+
+    [Fact]
+    public async Task Summarize_ManyConcurrentWritersThenAReopen_EqualsTheSummaryOfEveryCase()
+    {
+        var index = CreateIndex();
+        await Parallel.ForEachAsync(Enumerable.Range(0, 200), async (i, ct) =>
+        {
+            var record = new CaseRecord
+            {
+                CaseId = $"case-{i:D4}", TicketId = "ZD-" + i, CustomerId = "cus_" + (i % 7), Kind = "sensitive", Status = "received",
+                Created = SampleTraces.At.AddMinutes(i), Updated = SampleTraces.At.AddMinutes(i),
+            };
+            var etag = await index.UpsertAsync(record, null, ct);
+            etag = await index.UpsertAsync(record with { Status = "awaiting-review", Route = "draft-for-review", SlaDeadline = record.Created.AddHours(1) }, etag, ct);
+            if (i % 3 != 0)
+            {
+                await index.UpsertAsync(record with { Status = i % 2 == 0 ? "sent" : "escalated", Route = "draft-for-review", Updated = record.Created.AddMinutes(30 + i) }, etag, ct);
+            }
+        });
+        var asOf = SampleTraces.At.AddHours(3);
+        var expected = System.Text.Json.JsonSerializer.Serialize(Core.Metrics.KpiSummary.From(await index.QueryAllAsync(), asOf));
+
+        Assert.Equal(expected, System.Text.Json.JsonSerializer.Serialize(await index.SummarizeAsync(asOf)));
+        await _store.CloseAsync();
+        var reopened = CreateIndex();
+        var summary = await reopened.SummarizeAsync(asOf);
+        Assert.Equal(expected, System.Text.Json.JsonSerializer.Serialize(summary));
+        Assert.Equal((200, 67), (summary.TotalCases, summary.ReviewsOpen));
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
