@@ -38,7 +38,7 @@ public sealed class AzureReviewClaimStore(TableClient table) : IReviewClaimStore
 {
     public const string DefaultTable = "reviewclaims";
     private const string Partition = "claim";
-    private int _created;
+    private Task? _created;
 
     public AzureReviewClaimStore(AzureStorageAccount account, string tableName = DefaultTable)
         : this(account.Tables.GetTableClient(tableName))
@@ -71,11 +71,29 @@ public sealed class AzureReviewClaimStore(TableClient table) : IReviewClaimStore
         return row.HasValue && row.Value!.GetString("Claim") is { } json ? JsonSerializer.Deserialize<ReviewClaim>(json, StorageJson.Options) : null;
     }
 
+    /// <summary>
+    /// Creates the table once per process. Every caller waits for that creation (racing reviewers must not write to a
+    /// table that does not exist yet), and a failed creation is tried again by the next caller.
+    /// </summary>
     private async Task EnsureTableAsync(CancellationToken cancellationToken)
     {
-        if (Interlocked.Exchange(ref _created, 1) == 0)
+        var creating = Volatile.Read(ref _created);
+        if (creating is null)
         {
-            await table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+            var mine = CreateAsync();
+            creating = Interlocked.CompareExchange(ref _created, mine, null) ?? mine;
+        }
+
+        try
+        {
+            await creating.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException)
+        {
+            _ = Interlocked.CompareExchange(ref _created, null, creating);
+            throw;
         }
     }
+
+    private async Task CreateAsync() => await table.CreateIfNotExistsAsync(CancellationToken.None).ConfigureAwait(false);
 }
