@@ -58,24 +58,44 @@ public sealed class LanguageSentimentClient
         return Read(response.Content.ToMemory(), response.Status);
     }
 
-    /// <summary>The one document's sentiment in an analyze-text response; a document error is a failure like any other.</summary>
+    /// <summary>
+    /// The one document's sentiment in an analyze-text response. A document error is a failure like any other, and so is
+    /// a success answer without the documented shape (not JSON, no document, a missing or out-of-range score, an unknown
+    /// label): the caller's fallback handles both, so a proxy's HTML page or a changed API never breaks a case.
+    /// </summary>
     internal static LanguageSentiment Read(ReadOnlyMemory<byte> json, int status)
     {
-        using var document = JsonDocument.Parse(json);
-        var results = document.RootElement.GetProperty("results");
-        if (results.TryGetProperty("errors", out var errors) && errors.GetArrayLength() > 0)
+        try
         {
-            var error = errors[0].GetProperty("error");
-            throw new RequestFailedException(status, $"Language refused the document: {Text(error, "code")} {Text(error, "message")}".TrimEnd());
-        }
+            using var document = JsonDocument.Parse(json);
+            var results = document.RootElement.GetProperty("results");
+            if (results.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array && errors.GetArrayLength() > 0)
+            {
+                var error = errors[0].GetProperty("error");
+                throw new RequestFailedException(status, $"Language refused the document: {Text(error, "code")} {Text(error, "message")}".TrimEnd());
+            }
 
-        var first = results.GetProperty("documents")[0];
-        var scores = first.GetProperty("confidenceScores");
-        return new LanguageSentiment(
-            Text(first, "sentiment").ToLowerInvariant(),
-            scores.GetProperty("positive").GetDouble(),
-            scores.GetProperty("neutral").GetDouble(),
-            scores.GetProperty("negative").GetDouble());
+            var first = results.GetProperty("documents")[0];
+            var scores = first.GetProperty("confidenceScores");
+            var sentiment = new LanguageSentiment(
+                Text(first, "sentiment").ToLowerInvariant(),
+                Score(scores, "positive"),
+                Score(scores, "neutral"),
+                Score(scores, "negative"));
+            return sentiment.Label is "positive" or "neutral" or "negative" or "mixed"
+                ? sentiment
+                : throw new FormatException($"unknown sentiment label '{sentiment.Label}'");
+        }
+        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or IndexOutOfRangeException or FormatException)
+        {
+            throw new RequestFailedException(status, $"Language answered {status} without a usable sentiment: {ex.Message}", ex);
+        }
+    }
+
+    private static double Score(JsonElement scores, string name)
+    {
+        var value = scores.GetProperty(name).GetDouble();
+        return value is >= 0 and <= 1 ? value : throw new FormatException($"{name} score {value} is outside 0-1");
     }
 
     private static string Text(JsonElement element, string name) =>

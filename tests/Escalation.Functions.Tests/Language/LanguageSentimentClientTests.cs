@@ -88,6 +88,41 @@ public sealed class LanguageSentimentClientTests
     }
 
     [Theory]
+    [InlineData("<html><body>Gateway says hello</body></html>")]
+    [InlineData("{}")]
+    [InlineData("""{"kind":"SentimentAnalysisResults","results":{"documents":[],"errors":[]}}""")]
+    [InlineData("""{"results":{"documents":[{"id":"1","sentiment":"negative"}],"errors":[]}}""")]
+    [InlineData("""{"results":{"documents":[{"id":"1","sentiment":"negative","confidenceScores":{"positive":"high","neutral":0,"negative":0}}]}}""")]
+    [InlineData("""{"results":{"documents":[{"id":"1","sentiment":"furious","confidenceScores":{"positive":0,"neutral":0,"negative":1}}]}}""")]
+    [InlineData("""{"results":{"documents":[{"id":"1","sentiment":"negative","confidenceScores":{"positive":0,"neutral":0,"negative":7}}]}}""")]
+    public void Analyze_SuccessWithoutTheDocumentedShape_FailsAsAServiceFailure(string body)
+    {
+        var (client, _, _) = Create(HttpStatusCode.OK, body);
+
+        var failure = Assert.Throws<RequestFailedException>(() => client.Analyze("Hello", "en"));
+
+        Assert.Equal(200, failure.Status);
+        Assert.Contains("without a usable sentiment", failure.Message);
+    }
+
+    [Fact]
+    public void Analyzer_UnusableSuccessAnswer_KeepsTheEmbeddedSentimentAndSaysSo()
+    {
+        var service = new FakeLanguageService(HttpStatusCode.OK, "<html>captive portal</html>");
+        var options = new LanguageClientOptions { Transport = new HttpClientTransport(new HttpClient(service)) };
+        options.Retry.MaxRetries = 0;
+        var embedded = new Escalation.Core.Signals.TextSignals { Sentiment = -0.4, Negative = true };
+        var inner = new Moq.Mock<Escalation.Core.Signals.ITextSignalAnalyzer>();
+        inner.Setup(a => a.Analyze(Moq.It.IsAny<IReadOnlyList<Escalation.Core.Tickets.TicketMessage>>())).Returns(embedded);
+        var analyzer = new AzureLanguageSignalAnalyzer(inner.Object, new Uri("https://lang-test.cognitiveservices.azure.com/"), new FixedToken(), "en", options);
+
+        var signals = analyzer.Analyze([new Escalation.Core.Tickets.TicketMessage { From = "customer", Text = "Still broken." }]);
+
+        Assert.Equal((-0.4, true), (signals.Sentiment, signals.Negative));
+        Assert.Contains("azure-language unavailable (200)", signals.Evidence[^1].Text);
+    }
+
+    [Theory]
     [InlineData(HttpStatusCode.TooManyRequests)]
     [InlineData(HttpStatusCode.Unauthorized)]
     [InlineData(HttpStatusCode.ServiceUnavailable)]
