@@ -69,6 +69,36 @@ public sealed class VerifyCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Verify_TraceOfAWriterThatLostTheRaceForItsSlot_SaysSupersededAndTheStoreVerifies()
+    {
+        string lost;
+        await using (var server = LocalCaseStore.Open(_data))
+        {
+            var first = true;
+            await server.Traces.AppendAsync("case-verify", (sequence, previous) =>
+            {
+                if (first)
+                {
+                    first = false;
+                    server.Traces.AppendAsync(Trace("rival")).GetAwaiter().GetResult(); // takes slot 0 first
+                }
+
+                return Trace("mine") with { Sequence = sequence, PreviousHash = previous };
+            });
+            lost = TraceCanonicalJson.IdOf(TraceCanonicalJson.Serialize(Trace("mine")));
+        }
+
+        var (code, output) = await RunAsync(lost, "--data", _data);
+        var (storeCode, storeOutput) = await RunAsync("--data", _data);
+
+        Assert.Equal(0, code);
+        Assert.Contains($"SUPERSEDED  {lost}", output);
+        Assert.Equal(0, storeCode);
+        Assert.Contains($"SUPERSEDED  case case-verify: {lost}", storeOutput);
+        Assert.Contains("1 case chain verified, 0 broken", storeOutput);
+    }
+
+    [Fact]
     public async Task Verify_TamperedMiddleTrace_NamesThePositionAndExitsOne()
     {
         var chain = await ChainAsync(3);

@@ -26,6 +26,17 @@ public interface ITraceStore
     /// create-only: false when another writer already holds that slot.
     /// </summary>
     Task<bool> TryClaimSequenceAsync(string caseId, int sequence, string traceId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Records that <paramref name="traceId"/> was stored for the case but lost the race for its chain slot: the bytes
+    /// stay (nothing is deleted), and <c>verify</c> names them as superseded instead of leaving an unexplained trace.
+    /// Create-only and idempotent. A store that cannot record it does nothing.
+    /// </summary>
+    Task RecordSupersededAsync(string caseId, string traceId, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+    /// <summary>The traces recorded as superseded for the case, in ordinal order.</summary>
+    Task<IReadOnlyList<string>> ListSupersededAsync(string caseId, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<string>>([]);
 }
 
 /// <summary>One slot of a case's chain index.</summary>

@@ -11,7 +11,9 @@ public static class TraceChain
     /// <summary>
     /// Appends a record to the case's chain. <paramref name="build"/> gets the sequence and previous hash
     /// to use and returns the record; when another writer takes that sequence first, the head is re-read
-    /// and the record rebuilt, so concurrent writers produce a gap-free, fork-free chain.
+    /// and the record rebuilt, so concurrent writers produce a gap-free, fork-free chain. The losing attempt's trace stays
+    /// stored (traces are never deleted) and is recorded as superseded, so <c>verify</c> can say why it is outside the
+    /// chain. A writer that finds its own trace already in the slot (a retry after a crash) has appended.
     /// </summary>
     public static async Task<AppendedTrace> AppendAsync(
         this ITraceStore store,
@@ -36,6 +38,14 @@ public static class TraceChain
             {
                 return new AppendedTrace(id, bytes, trace);
             }
+
+            var holder = (await store.ListChainAsync(caseId, cancellationToken)).FirstOrDefault(l => l.Sequence == sequence);
+            if (holder?.TraceId == id)
+            {
+                return new AppendedTrace(id, bytes, trace);
+            }
+
+            await store.RecordSupersededAsync(caseId, id, cancellationToken);
         }
 
         throw new TimeoutException($"Could not append to the chain of case {caseId} after {MaxAttempts} attempts.");
@@ -60,7 +70,10 @@ public static class TraceChain
 
     /// <summary>Recomputes the case's chain and says where it breaks.</summary>
     public static async Task<ChainVerification> VerifyCaseAsync(this ITraceStore store, string caseId, CancellationToken cancellationToken = default) =>
-        TraceChainVerifier.Verify(await store.ReadChainAsync(caseId, cancellationToken));
+        TraceChainVerifier.Verify(await store.ReadChainAsync(caseId, cancellationToken)) with
+        {
+            Superseded = await store.ListSupersededAsync(caseId, cancellationToken),
+        };
 
     /// <summary>A stored trace read back as a record, or null when absent.</summary>
     public static async Task<DecisionTrace?> GetTraceAsync(this ITraceStore store, string traceId, CancellationToken cancellationToken = default) =>

@@ -55,6 +55,12 @@ public sealed record ChainVerification(string? CaseId, int Length, IReadOnlyList
 {
     public bool Ok => Breaks.Count == 0;
 
+    /// <summary>
+    /// Traces stored for the case outside its chain: a writer lost the race for their slot and wrote again. They are not
+    /// part of the record and do not break it; listed so nothing stored is unexplained.
+    /// </summary>
+    public IReadOnlyList<string> Superseded { get; init; } = [];
+
     public ChainBreak? FirstBreak => Breaks.Count > 0 ? Breaks[0] : null;
 }
 

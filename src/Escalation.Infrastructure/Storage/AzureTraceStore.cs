@@ -95,6 +95,32 @@ public sealed class AzureTraceStore : ITraceStore
         return await TryCreateAsync(blob, Encoding.UTF8.GetBytes(traceId), new Dictionary<string, string> { [TraceIdMetadata] = traceId }, cancellationToken);
     }
 
+    public async Task RecordSupersededAsync(string caseId, string traceId, CancellationToken cancellationToken = default)
+    {
+        await _created.Value;
+        var blob = _container.GetBlobClient(SupersededNameOf(caseId, traceId));
+        await TryCreateAsync(blob, Encoding.UTF8.GetBytes(traceId), new Dictionary<string, string> { [TraceIdMetadata] = traceId }, cancellationToken); // already there: recorded
+    }
+
+    public async Task<IReadOnlyList<string>> ListSupersededAsync(string caseId, CancellationToken cancellationToken = default)
+    {
+        await _created.Value;
+        var prefix = $"superseded/{StorageNames.Require(caseId, "caseId")}/";
+        var ids = new List<string>();
+        await foreach (var item in _container.GetBlobsAsync(new GetBlobsOptions { Prefix = prefix }, cancellationToken))
+        {
+            ids.Add(item.Name[prefix.Length..]);
+        }
+
+        return [.. ids.Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>The blob that records a trace as superseded (stored for the case, outside its chain).</summary>
+    public static string SupersededNameOf(string caseId, string traceId) =>
+        TraceCanonicalJson.IsTraceId(traceId)
+            ? $"superseded/{StorageNames.Require(caseId, "caseId")}/{traceId}"
+            : throw new ArgumentException($"not a trace id: '{traceId}'", nameof(traceId));
+
     private static async Task<bool> TryCreateAsync(BlobClient blob, byte[] bytes, IDictionary<string, string> metadata, CancellationToken cancellationToken)
     {
         try

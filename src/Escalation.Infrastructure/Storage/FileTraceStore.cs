@@ -77,6 +77,21 @@ public sealed class FileTraceStore(string dataDirectory) : ITraceStore
         return text;
     }
 
+    public async Task RecordSupersededAsync(string caseId, string traceId, CancellationToken cancellationToken = default)
+    {
+        var path = Path.Combine(dataDirectory, "superseded", StorageNames.Require(caseId, "caseId"), RequireId(traceId));
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await AtomicFile.TryCreateAsync(path, System.Text.Encoding.UTF8.GetBytes(traceId), cancellationToken, dataDirectory); // already there: recorded
+    }
+
+    public Task<IReadOnlyList<string>> ListSupersededAsync(string caseId, CancellationToken cancellationToken = default)
+    {
+        var dir = Path.Combine(dataDirectory, "superseded", StorageNames.Require(caseId, "caseId"));
+        return Task.FromResult<IReadOnlyList<string>>(Directory.Exists(dir)
+            ? [.. Directory.EnumerateFiles(dir).Select(f => Path.GetFileName(f)!).Where(TraceCanonicalJson.IsTraceId).Order(StringComparer.Ordinal)]
+            : []);
+    }
+
     private static string RequireId(string traceId) =>
         TraceCanonicalJson.IsTraceId(traceId) ? traceId : throw new ArgumentException($"not a trace id: '{traceId}'", nameof(traceId));
 }

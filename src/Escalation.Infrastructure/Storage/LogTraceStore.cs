@@ -111,6 +111,21 @@ public sealed class LogTraceStore : ITraceStore
         return true;
     }
 
+    public async Task RecordSupersededAsync(string caseId, string traceId, CancellationToken cancellationToken = default)
+    {
+        var key = SupersededPrefix(caseId) + RequireId(traceId);
+        if (_log.Get(key) is null)
+        {
+            await _log.AppendAsync(key, Encoding.UTF8.GetBytes(traceId)).ConfigureAwait(false); // a second record of the same key says the same
+        }
+    }
+
+    public Task<IReadOnlyList<string>> ListSupersededAsync(string caseId, CancellationToken cancellationToken = default)
+    {
+        var prefix = SupersededPrefix(caseId);
+        return Task.FromResult<IReadOnlyList<string>>([.. _log.KeysIn(prefix).Select(k => k[prefix.Length..]).Order(StringComparer.Ordinal)]);
+    }
+
     /// <summary>Every case with a chain, in ordinal order (a scan of every key: for <c>verify</c> of a whole store).</summary>
     public IReadOnlyList<string> CaseIds()
     {
@@ -124,6 +139,11 @@ public sealed class LogTraceStore : ITraceStore
     }
 
     private static string TraceKey(string traceId) => "t/" + traceId;
+
+    private static string SupersededPrefix(string caseId) => "x/" + StorageNames.Require(caseId, "caseId") + "/";
+
+    private static string RequireId(string traceId) =>
+        TraceCanonicalJson.IsTraceId(traceId) ? traceId : throw new ArgumentException($"not a trace id: '{traceId}'", nameof(traceId));
 
     private static string ChainPrefix(string caseId) => "l/" + StorageNames.Require(caseId, "caseId") + "/";
 }

@@ -144,6 +144,84 @@ public abstract class TraceStoreContract
         Assert.Equal(appended.Select(a => a.TraceId).Order(), links.Select(l => l.TraceId).Order());
         Assert.Equal(50, appended.Select(a => a.Trace.Entries[0].Text).Distinct().Count());
         Assert.True(result.Ok, string.Join("; ", result.Breaks));
+        Assert.All(result.Superseded, id => Assert.DoesNotContain(id, links.Select(l => l.TraceId)));
+        foreach (var id in result.Superseded)
+        {
+            Assert.NotNull(await store.GetAsync(id)); // kept, never deleted
+        }
+    }
+
+    [SkippableFact]
+    public async Task Append_WriterLosesTheRaceForItsSlot_ItsStoredAttemptIsListedAsSuperseded()
+    {
+        var store = CreateStore();
+        var caseId = SampleTraces.NewCaseId();
+        var attempts = new List<int>();
+        AppendedTrace? rival = null;
+
+        var appended = await store.AppendAsync(caseId, (sequence, previous) =>
+        {
+            attempts.Add(sequence);
+            if (rival is null)
+            {
+                // Another writer takes slot 0 after this one read the head and before it claims.
+                rival = store.AppendAsync(SampleTraces.Decision(caseId, "rival")).GetAwaiter().GetResult();
+            }
+
+            return SampleTraces.Decision(caseId, "mine") with { Sequence = sequence, PreviousHash = previous };
+        });
+
+        var lost = TraceCanonicalJson.IdOf(TraceCanonicalJson.Serialize(SampleTraces.Decision(caseId, "mine") with { Sequence = 0, PreviousHash = null }));
+        var result = await store.VerifyCaseAsync(caseId);
+        Assert.Equal([0, 1], attempts);
+        Assert.Equal([rival!.TraceId, appended.TraceId], (await store.ListChainAsync(caseId)).Select(l => l.TraceId));
+        Assert.True(result.Ok, string.Join("; ", result.Breaks));
+        Assert.Equal([lost], result.Superseded);
+        Assert.NotNull(await store.GetAsync(lost));
+    }
+
+    [SkippableFact]
+    public async Task Append_RetryFindsItsOwnTraceInTheSlot_AppendsNothingMore()
+    {
+        var store = CreateStore();
+        var caseId = SampleTraces.NewCaseId();
+        var first = await store.AppendAsync(SampleTraces.Decision(caseId, "once"));
+
+        // A retry after a crash that happened after the claim: the head it read is gone by now, so simulate the stale read.
+        var stale = new StaleHeadStore(store, caseId);
+        var again = await stale.AppendAsync(SampleTraces.Decision(caseId, "once"));
+
+        Assert.Equal(first.TraceId, again.TraceId);
+        Assert.Single(await store.ListChainAsync(caseId));
+        Assert.Empty((await store.VerifyCaseAsync(caseId)).Superseded);
+    }
+
+    /// <summary>Answers the first chain listing as if the case had no trace yet (what a writer read before it crashed).</summary>
+    private sealed class StaleHeadStore(ITraceStore inner, string caseId) : ITraceStore
+    {
+        private bool _stale = true;
+
+        public Task<string> PutAsync(byte[] canonicalBytes, CancellationToken cancellationToken = default) => inner.PutAsync(canonicalBytes, cancellationToken);
+
+        public Task<byte[]?> GetAsync(string traceId, CancellationToken cancellationToken = default) => inner.GetAsync(traceId, cancellationToken);
+
+        public async Task<IReadOnlyList<ChainLink>> ListChainAsync(string id, CancellationToken cancellationToken = default)
+        {
+            if (_stale && id == caseId)
+            {
+                _stale = false;
+                return [];
+            }
+
+            return await inner.ListChainAsync(id, cancellationToken);
+        }
+
+        public Task<bool> TryClaimSequenceAsync(string id, int sequence, string traceId, CancellationToken cancellationToken = default) =>
+            inner.TryClaimSequenceAsync(id, sequence, traceId, cancellationToken);
+
+        public Task RecordSupersededAsync(string id, string traceId, CancellationToken cancellationToken = default) => inner.RecordSupersededAsync(id, traceId, cancellationToken);
+
+        public Task<IReadOnlyList<string>> ListSupersededAsync(string id, CancellationToken cancellationToken = default) => inner.ListSupersededAsync(id, cancellationToken);
     }
 
     [SkippableFact]
