@@ -24,6 +24,9 @@ public static class CliApp
           verify <traceId|file> [--data DIR]
                                         recompute a case's trace hash chain (or one exported trace); exit 1 where it breaks
           verify --data DIR             the whole store: damaged ranges of the record log, every case's chain
+          simulate --candidate DIR [--baseline DIR] (--data DIR | --tickets GLOB) [--since DATE] [--now ISO]
+                   [--json] [--html FILE] [--base-url URL] [--fail-on new-auto-sends,risky-flips,flips]
+                                        decide past cases again with a changed workspace: what flips, and why
           resume CASE_ID... | --all [--server URL] [--api-key KEY]
                                         a running service tries the failed step of needs-attention cases now
                                         (key also from ESCALATION_API_KEY; default server http://localhost:7071)
@@ -56,6 +59,8 @@ public static class CliApp
                 return await BenchDrill.RunAsync(rest, stdout, stderr);
             case "verify":
                 return await VerifyCommand.RunAsync(rest, stdout, stderr);
+            case "simulate":
+                return await SimulateCommand.RunAsync(rest, stdout, stderr, !Console.IsErrorRedirected);
             case "resume":
                 return await ResumeCommand.RunAsync(rest, stdout, stderr);
             default:
