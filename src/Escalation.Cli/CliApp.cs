@@ -27,6 +27,8 @@ public static class CliApp
           simulate --candidate DIR [--baseline DIR] (--data DIR | --tickets GLOB) [--since DATE] [--now ISO]
                    [--json] [--html FILE] [--base-url URL] [--fail-on new-auto-sends,risky-flips,flips]
                                         decide past cases again with a changed workspace: what flips, and why
+          gaps [--data DIR] [--since DATE] [--json] [--base-url URL]
+                                        where reviewers overrule the agent: by policy, reason code, playbook, priority
           resume CASE_ID... | --all [--server URL] [--api-key KEY]
                                         a running service tries the failed step of needs-attention cases now
                                         (key also from ESCALATION_API_KEY; default server http://localhost:7071)
@@ -61,6 +63,8 @@ public static class CliApp
                 return await VerifyCommand.RunAsync(rest, stdout, stderr);
             case "simulate":
                 return await SimulateCommand.RunAsync(rest, stdout, stderr, !Console.IsErrorRedirected);
+            case "gaps":
+                return await GapsCommand.RunAsync(rest, stdout, stderr);
             case "resume":
                 return await ResumeCommand.RunAsync(rest, stdout, stderr);
             default:
