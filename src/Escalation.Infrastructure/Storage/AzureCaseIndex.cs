@@ -5,36 +5,59 @@ using Escalation.Core.Storage;
 
 namespace Escalation.Infrastructure.Storage;
 
-/// <summary>The case index in an Azure table: partition = case id, row <c>case</c>; ETags from the table service.</summary>
+/// <summary>
+/// The case index in an Azure table: partition = case id, row <c>case</c>; ETags from the table service. A second table
+/// (<c>{table}idx</c>) holds lookup entries so a status page or a customer's cases read a partition, not the whole table:
+/// partition <c>s|{status}</c> (and <c>a</c> for every case, <c>c|{customerId}</c> per customer), row
+/// <c>{inverted creation ticks}|{caseId}</c>, newest first. The case row stays the truth: a writer adds the new status
+/// entry before it writes the row and removes the old one after, and readers check each entry against the row, so a
+/// crash between the steps leaves an entry that is skipped, never a case that cannot be found.
+/// </summary>
 public sealed class AzureCaseIndex : ICaseIndex
 {
     public const string DefaultTable = "cases";
     private const string Row = "case";
+    private const string AllPartition = "a";
+    private const int ParallelReads = 16;
     private readonly TableClient _table;
-    private readonly Lazy<Task> _created;
+    private readonly TableClient _lookup;
+    private Task? _creating;
 
-    public AzureCaseIndex(TableClient table)
+    public AzureCaseIndex(TableClient table, TableClient lookup)
     {
         _table = table;
-        _created = new Lazy<Task>(() => _table.CreateIfNotExistsAsync());
+        _lookup = lookup;
     }
 
     public AzureCaseIndex(AzureStorageAccount account, string tableName = DefaultTable)
-        : this(account.Tables.GetTableClient(tableName))
+        : this(account.Tables.GetTableClient(tableName), account.Tables.GetTableClient(tableName + "idx"))
     {
     }
 
     public async Task<VersionedCase?> GetAsync(string caseId, CancellationToken cancellationToken = default)
     {
-        await _created.Value;
+        await EnsureCreatedAsync();
         var response = await _table.GetEntityIfExistsAsync<TableEntity>(StorageNames.Require(caseId, "caseId"), Row, cancellationToken: cancellationToken);
         return response.HasValue ? new VersionedCase(FromEntity(response.Value!), response.Value!.ETag.ToString()) : null;
     }
 
     public async Task<string> UpsertAsync(CaseRecord record, string? ifMatch, CancellationToken cancellationToken = default)
     {
-        await _created.Value;
+        await EnsureCreatedAsync();
         var entity = ToEntity(record);
+        var before = ifMatch is null ? null : (await GetAsync(record.CaseId, cancellationToken))?.Case;
+        if (before is null)
+        {
+            await AddLookupAsync(AllPartition, record, cancellationToken);
+            await AddLookupAsync(CustomerPartition(record.CustomerId), record, cancellationToken);
+        }
+
+        if (before?.Status != record.Status || before.Created != record.Created)
+        {
+            await AddLookupAsync(StatusPartition(record.Status), record, cancellationToken);
+        }
+
+        string etag;
         try
         {
             var response = ifMatch switch
@@ -43,7 +66,7 @@ public sealed class AzureCaseIndex : ICaseIndex
                 "*" => await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken),
                 _ => await _table.UpdateEntityAsync(entity, new ETag(ifMatch), TableUpdateMode.Replace, cancellationToken),
             };
-            return response.Headers.ETag?.ToString() ?? throw new InvalidOperationException("The table service returned no ETag.");
+            etag = response.Headers.ETag?.ToString() ?? throw new InvalidOperationException("The table service returned no ETag.");
         }
         catch (RequestFailedException ex) when (ex.Status is 409 or 412)
         {
@@ -51,24 +74,164 @@ public sealed class AzureCaseIndex : ICaseIndex
                 ? $"Case {record.CaseId} already exists."
                 : $"Case {record.CaseId} changed since it was read (ETag {ifMatch}).");
         }
-    }
 
-    public Task<IReadOnlyList<CaseRecord>> QueryByStatusAsync(string status, CancellationToken cancellationToken = default) =>
-        QueryAsync(TableClient.CreateQueryFilter($"Status eq {status}"), cancellationToken);
-
-    public Task<IReadOnlyList<CaseRecord>> QueryByCustomerAsync(string customerId, CancellationToken cancellationToken = default) =>
-        QueryAsync(TableClient.CreateQueryFilter($"CustomerId eq {customerId}"), cancellationToken);
-
-    private async Task<IReadOnlyList<CaseRecord>> QueryAsync(string filter, CancellationToken cancellationToken)
-    {
-        await _created.Value;
-        var found = new List<CaseRecord>();
-        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        if (before is not null && (before.Status != record.Status || before.Created != record.Created))
         {
-            found.Add(FromEntity(entity));
+            await _lookup.DeleteEntityAsync(StatusPartition(before.Status), LookupRow(before), ETag.All, cancellationToken); // 404 is no error here
         }
 
-        return [.. found.OrderBy(c => c.Created).ThenBy(c => c.CaseId, StringComparer.Ordinal)];
+        return etag;
+    }
+
+    public async Task<IReadOnlyList<CaseRecord>> QueryByStatusAsync(string status, CancellationToken cancellationToken = default) =>
+        Oldest(await ReadLookupAsync(StatusPartition(status), c => c.Status == status, null, int.MaxValue, cancellationToken));
+
+    public async Task<IReadOnlyList<CaseRecord>> QueryByCustomerAsync(string customerId, CancellationToken cancellationToken = default) =>
+        Oldest(await ReadLookupAsync(CustomerPartition(customerId), c => c.CustomerId == customerId, null, int.MaxValue, cancellationToken));
+
+    /// <summary>A page read from the lookup partition of the status (or of every case), checked against the case rows.</summary>
+    public async Task<CasePage> QueryPageAsync(string? status, int limit, string? continuation, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        string? after = null;
+        if (continuation is not null)
+        {
+            after = ParseToken(continuation);
+        }
+
+        var (partition, keep) = status is null ? (AllPartition, (Func<CaseRecord, bool>)(_ => true)) : (StatusPartition(status), c => c.Status == status);
+        var page = await ReadLookupAsync(partition, keep, after, limit + 1, cancellationToken);
+        var more = page.Count > limit;
+        var cases = page.Take(limit).ToList();
+        return new CasePage(cases, more ? Token(LookupRow(cases[^1])) : null);
+    }
+
+    /// <summary>One pass over the case rows: the summary without reading the table once per status.</summary>
+    public async Task<Core.Metrics.KpiSummary> SummarizeAsync(DateTimeOffset asOf, CancellationToken cancellationToken = default)
+    {
+        await EnsureCreatedAsync();
+        var counters = new Core.Metrics.KpiCounters();
+        await foreach (var entity in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"RowKey eq {Row}"), cancellationToken: cancellationToken))
+        {
+            counters.Replace(null, FromEntity(entity));
+        }
+
+        return counters.Snapshot(asOf);
+    }
+
+    private static IReadOnlyList<CaseRecord> Oldest(IEnumerable<CaseRecord> cases) =>
+        [.. cases.OrderBy(c => c.Created).ThenBy(c => c.CaseId, StringComparer.Ordinal)];
+
+    /// <summary>
+    /// Up to <paramref name="take"/> cases of a lookup partition after row <paramref name="after"/>, newest first, each read
+    /// from its case row and kept when <paramref name="keep"/> holds for it now (entries a crash left behind are skipped).
+    /// </summary>
+    private async Task<List<CaseRecord>> ReadLookupAsync(string partition, Func<CaseRecord, bool> keep, string? after, int take, CancellationToken cancellationToken)
+    {
+        await EnsureCreatedAsync();
+        var filter = after is null
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {partition}")
+            : TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {after}");
+        var found = new List<CaseRecord>();
+        var batch = new List<string>();
+        await foreach (var entry in _lookup.QueryAsync<TableEntity>(filter, select: ["CaseId"], cancellationToken: cancellationToken))
+        {
+            batch.Add(entry.GetString("CaseId"));
+            if (batch.Count == ParallelReads)
+            {
+                found.AddRange(await ReadRowsAsync(batch, keep, cancellationToken));
+                batch.Clear();
+                if (found.Count >= take)
+                {
+                    break;
+                }
+            }
+        }
+
+        found.AddRange(await ReadRowsAsync(batch, keep, cancellationToken));
+        return [.. found.Take(take)];
+    }
+
+    private async Task<IEnumerable<CaseRecord>> ReadRowsAsync(List<string> caseIds, Func<CaseRecord, bool> keep, CancellationToken cancellationToken)
+    {
+        var rows = await Task.WhenAll(caseIds.Select(id => GetAsync(id, cancellationToken)));
+        return rows.Where(r => r is not null && keep(r.Case)).Select(r => r!.Case);
+    }
+
+    private Task AddLookupAsync(string partition, CaseRecord record, CancellationToken cancellationToken) =>
+        _lookup.UpsertEntityAsync(new TableEntity(partition, LookupRow(record)) { ["CaseId"] = record.CaseId }, TableUpdateMode.Replace, cancellationToken);
+
+    /// <summary>Creates the tables once per process; every caller waits for it, and a failed attempt is made again by the next caller.</summary>
+    private async Task EnsureCreatedAsync()
+    {
+        var creating = Volatile.Read(ref _creating);
+        if (creating is null)
+        {
+            var mine = CreateAndBackfillAsync();
+            creating = Interlocked.CompareExchange(ref _creating, mine, null) ?? mine;
+        }
+
+        try
+        {
+            await creating;
+        }
+        catch (RequestFailedException)
+        {
+            _ = Interlocked.CompareExchange(ref _creating, null, creating);
+            throw;
+        }
+    }
+
+    /// <summary>Creates both tables and, once per table, adds the lookup entries of cases written before the lookup table existed.</summary>
+    private async Task CreateAndBackfillAsync()
+    {
+        await _table.CreateIfNotExistsAsync();
+        await _lookup.CreateIfNotExistsAsync();
+        if ((await _lookup.GetEntityIfExistsAsync<TableEntity>("meta", "backfilled-v1")).HasValue)
+        {
+            return;
+        }
+
+        await foreach (var entity in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"RowKey eq {Row}")))
+        {
+            var record = FromEntity(entity);
+            await AddLookupAsync(AllPartition, record, default);
+            await AddLookupAsync(CustomerPartition(record.CustomerId), record, default);
+            await AddLookupAsync(StatusPartition(record.Status), record, default);
+        }
+
+        await _lookup.UpsertEntityAsync(new TableEntity("meta", "backfilled-v1"));
+    }
+
+    private static string StatusPartition(string status) => "s|" + status;
+
+    private static string CustomerPartition(string customerId) => "c|" + Uri.EscapeDataString(customerId);
+
+    /// <summary>Newest first in row-key order: inverted creation ticks, then the case id.</summary>
+    private static string LookupRow(CaseRecord c) =>
+        (DateTime.MaxValue.Ticks - c.Created.UtcTicks).ToString("D19", System.Globalization.CultureInfo.InvariantCulture) + "|" + c.CaseId;
+
+    private static string Token(string row) => "az." + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(row)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static string ParseToken(string token)
+    {
+        if (token.StartsWith("az.", StringComparison.Ordinal))
+        {
+            try
+            {
+                var b64 = token[3..].Replace('-', '+').Replace('_', '/');
+                var row = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(b64.PadRight(b64.Length + ((4 - (b64.Length % 4)) % 4), '=')));
+                if (row.Length > 20 && row[19] == '|' && row[..19].All(char.IsAsciiDigit))
+                {
+                    return row;
+                }
+            }
+            catch (FormatException)
+            {
+            }
+        }
+
+        throw new FormatException("The continuation token is not one this service issued.");
     }
 
     private static TableEntity ToEntity(CaseRecord c) => new(StorageNames.Require(c.CaseId, "caseId"), Row)

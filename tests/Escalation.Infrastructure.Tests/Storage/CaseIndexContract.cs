@@ -58,6 +58,54 @@ public abstract class CaseIndexContract
     }
 
     [SkippableFact]
+    public async Task QueryPage_TwentyFiveCasesInPagesOfTen_NewestFirstWithNoneSkippedOrRepeated()
+    {
+        var index = CreateIndex();
+        var customer = "cus_page_" + SampleTraces.NewCaseId();
+        var written = new List<CaseRecord>();
+        for (var i = 0; i < 25; i++)
+        {
+            var record = Case(customer: customer, status: i % 2 == 0 ? "awaiting-review" : "sent", minute: i % 20); // some share an instant
+            await index.UpsertAsync(record, null);
+            written.Add(record);
+        }
+
+        var seen = new List<CaseRecord>();
+        string? token = null;
+        var pages = 0;
+        do
+        {
+            var page = await index.QueryPageAsync(null, 10, token);
+            seen.AddRange(page.Cases.Where(c => c.CustomerId == customer));
+            token = page.Continuation;
+            pages++;
+        }
+        while (token is not null && pages < 100);
+
+        Assert.Equal(CasePaging.Order(written).Select(c => c.CaseId), seen.Select(c => c.CaseId));
+        var awaiting = await index.QueryPageAsync("awaiting-review", 500, null);
+        Assert.Equal(13, awaiting.Cases.Count(c => c.CustomerId == customer));
+        Assert.All(awaiting.Cases, c => Assert.Equal("awaiting-review", c.Status));
+        Assert.Equal(25, (await index.QueryByCustomerAsync(customer)).Count);
+        await Assert.ThrowsAsync<FormatException>(() => index.QueryPageAsync(null, 10, "not-a-token"));
+    }
+
+    [SkippableFact]
+    public async Task QueryPage_CaseMovesToAnotherStatus_ListedOnceUnderItsNewStatusOnly()
+    {
+        var index = CreateIndex();
+        var record = Case(status: "awaiting-review");
+        var etag = await index.UpsertAsync(record, null);
+
+        await index.UpsertAsync(record with { Status = "sent" }, etag);
+
+        Assert.DoesNotContain((await index.QueryPageAsync("awaiting-review", 500, null)).Cases, c => c.CaseId == record.CaseId);
+        Assert.Single((await index.QueryPageAsync("sent", 500, null)).Cases, c => c.CaseId == record.CaseId);
+        Assert.Single(await index.QueryByStatusAsync("sent"), c => c.CaseId == record.CaseId);
+        Assert.DoesNotContain(await index.QueryByStatusAsync("awaiting-review"), c => c.CaseId == record.CaseId);
+    }
+
+    [SkippableFact]
     public async Task Get_UnknownCase_ReturnsNull()
     {
         Assert.Null(await CreateIndex().GetAsync("case-unknown"));
@@ -225,6 +273,46 @@ public sealed class LogCaseIndexTests : CaseIndexContract, IAsyncLifetime
 /// <summary>The case index contract on Azurite tables.</summary>
 public sealed class AzureCaseIndexTests : CaseIndexContract
 {
-    protected override ICaseIndex CreateIndex() =>
-        new AzureCaseIndex(AzuriteAccount.Require(), AzuriteAccount.UniqueName("cases"));
+    private readonly string _table = AzuriteAccount.UniqueName("cases");
+
+    protected override ICaseIndex CreateIndex() => new AzureCaseIndex(AzuriteAccount.Require(), _table);
+
+    [SkippableFact]
+    public async Task QueryPage_LookupEntryLeftByACrashBetweenSteps_IsSkippedAndTheCaseFoundUnderItsStatus()
+    {
+        var account = AzuriteAccount.Require();
+        var index = CreateIndex();
+        var record = new CaseRecord
+        {
+            CaseId = SampleTraces.NewCaseId(), TicketId = "ZD-1", CustomerId = "cus_crash", Kind = "sensitive", Status = "sent",
+            Created = SampleTraces.At, Updated = SampleTraces.At,
+        };
+        await index.UpsertAsync(record, null);
+
+        // A writer added the entry of its new status and died before it wrote the case row.
+        var lookup = account.Tables.GetTableClient(_table + "idx");
+        var row = (DateTime.MaxValue.Ticks - record.Created.UtcTicks).ToString("D19", System.Globalization.CultureInfo.InvariantCulture) + "|" + record.CaseId;
+        await lookup.UpsertEntityAsync(new Azure.Data.Tables.TableEntity("s|escalated", row) { ["CaseId"] = record.CaseId });
+
+        Assert.DoesNotContain((await index.QueryPageAsync("escalated", 100, null)).Cases, c => c.CaseId == record.CaseId);
+        Assert.Single((await index.QueryPageAsync("sent", 100, null)).Cases, c => c.CaseId == record.CaseId);
+    }
+
+    [SkippableFact]
+    public async Task Query_CasesWrittenBeforeTheLookupTableExisted_AreFoundAfterTheBackfill()
+    {
+        var account = AzuriteAccount.Require();
+        var table = account.Tables.GetTableClient(_table);
+        await table.CreateIfNotExistsAsync();
+        await table.AddEntityAsync(new Azure.Data.Tables.TableEntity("case-old-1", "case")
+        {
+            ["TicketId"] = "ZD-OLD", ["CustomerId"] = "cus_old", ["Kind"] = "sensitive", ["Status"] = "awaiting-review",
+            ["Created"] = SampleTraces.At, ["Updated"] = SampleTraces.At, ["Extra"] = "{}",
+        });
+
+        var index = CreateIndex();
+
+        Assert.Equal(["case-old-1"], (await index.QueryPageAsync("awaiting-review", 10, null)).Cases.Select(c => c.CaseId));
+        Assert.Equal(["case-old-1"], (await index.QueryByCustomerAsync("cus_old")).Select(c => c.CaseId));
+    }
 }
