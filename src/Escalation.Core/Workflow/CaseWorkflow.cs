@@ -46,7 +46,7 @@ public static class CaseWorkflow
 
         var route = decision.Route ?? Routes.Escalate;
         var now = context.CurrentUtcDateTime;
-        var withActions = WorkflowVersions.IsAtLeast(context.Version, ActionsVersion) && decision.Actions > 0;
+        var withActions = decision.Actions > 0 && WorkflowVersions.IsAtLeast(context.Version, ActionsVersion);
         switch (route)
         {
             case Routes.DraftAndSend:
