@@ -64,19 +64,32 @@ public sealed class ActionsEndToEndTests(SampleClockServerFixture fixture) : ICl
         Assert.Contains("credit €45 (goodwill credit)", page, StringComparison.Ordinal);
         Assert.Contains("name=\"amount-0\"", page, StringComparison.Ordinal);
         var token = Uri.UnescapeDataString(link[(link.IndexOf("token=", StringComparison.Ordinal) + 6)..]);
-        Dictionary<string, string> Form(string amount) => new() { ["token"] = token, ["action"] = "approve", ["actions"] = "2", ["keep-0"] = "1", ["keep-1"] = "1", ["amount-0"] = amount };
+        var draft = waiting.GetProperty("draft").GetString()!;
+        Assert.Contains("credit of €45", draft, StringComparison.Ordinal);
+        Dictionary<string, string> Form(string action, string amount, string? reply = null) => new()
+        {
+            ["token"] = token, ["action"] = action, ["actions"] = "2", ["keep-0"] = "1", ["keep-1"] = "1", ["amount-0"] = amount, ["reply"] = reply ?? draft,
+        };
 
         // Above the proposal (and so the policy's limit): refused as problem+json, nothing recorded, the link still works.
-        var refused = await fixture.Server.Client.PostAsync($"/api/review/{caseId}", new FormUrlEncodedContent(Form("60.00")));
+        var refused = await fixture.Server.Client.PostAsync($"/api/review/{caseId}", new FormUrlEncodedContent(Form("approve", "60.00")));
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
         Assert.Contains("amount-0", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // Lowered, but the draft as written still says €45: the reply would claim what is not done.
+        var contradicted = await fixture.Server.Client.PostAsync($"/api/review/{caseId}", new FormUrlEncodedContent(Form("approve", "30.00")));
+        Assert.Equal(HttpStatusCode.BadRequest, contradicted.StatusCode);
+        Assert.Contains("states €45", System.Text.RegularExpressions.Regex.Unescape(await contradicted.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         Assert.Equal("awaiting-review", (await fixture.CaseAsync(caseId)).GetProperty("status").GetString());
 
-        var posted = await fixture.Server.Client.PostAsync($"/api/review/{caseId}", new FormUrlEncodedContent(Form("30.00")));
+        var edited = draft.Replace("credit of €45", "credit of €30", StringComparison.Ordinal);
+        var posted = await fixture.Server.Client.PostAsync($"/api/review/{caseId}", new FormUrlEncodedContent(Form("edit", "30.00", edited)));
         Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
         var done = await fixture.WaitForCaseAsync(caseId, c => c.GetProperty("status").GetString() == "sent");
 
+        var reply = NotesOf(caseId).Single(n => n.Note.GetProperty("event").GetString() == "reply-sent").Note;
+        Assert.Contains("credit of €30", reply.GetProperty("draft").GetString(), StringComparison.Ordinal);
         var handed = NotesOf(caseId).Single(n => n.Note.GetProperty("event").GetString() == "actions").Note.GetProperty("actions")[0];
         Assert.Equal(30m, handed.GetProperty("amount").GetDecimal());
         Assert.Equal(45m, handed.GetProperty("proposedAmount").GetDecimal());

@@ -239,10 +239,16 @@ public sealed class CaseApi(
         {
             var decided = await artifacts.DecisionAsync(caseId, ct).ConfigureAwait(false);
             var (parsed, refused) = ReviewActionForm.Parse(form, decided?.Actions ?? []);
+            if (refused.Count == 0)
+            {
+                var sent = action == ReviewActions.Edit ? reply ?? "" : decided?.Draft ?? "";
+                refused = ReviewActionForm.Contradictions(sent, decided?.Actions ?? [], parsed);
+            }
+
             if (refused.Count > 0)
             {
-                return Problem(Problems.Problems.Create("action-out-of-limits", "An action change is outside the policy's limits", 400,
-                    "Amounts may only be lowered, to more than zero and at most the proposed amount within the policy's limit; nothing was recorded.",
+                return Problem(Problems.Problems.Create("action-change-refused", "An action change was refused", 400,
+                    "Amounts may only be lowered, to more than zero and at most the proposed amount within the policy's limit, and the reply sent must state what is done; nothing was recorded.",
                     request.Path, refused));
             }
 

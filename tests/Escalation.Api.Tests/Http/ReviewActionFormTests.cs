@@ -40,4 +40,21 @@ public sealed class ReviewActionFormTests
 
         Assert.Equal("amount-0", Assert.Single(refused).Field);
     }
+
+    [Fact]
+    public void Contradictions_ReplyStillStatesTheLoweredAmount_RefusedWithAReplyError()
+    {
+        var errors = ReviewActionForm.Contradictions("I have added a credit of €45 to your account.", Actions, [new ActionChange(0, false, 30m)]);
+
+        Assert.Equal("reply", Assert.Single(errors).Field);
+        Assert.Contains("changed it to €30", errors[0].Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("I have added a credit of €30 to your account.")]
+    [InlineData("I have added a credit of €450 to your account.")]
+    public void Contradictions_ReplyStatesWhatIsDone_None(string reply)
+    {
+        Assert.Empty(ReviewActionForm.Contradictions(reply, Actions, [new ActionChange(0, false, 30m)]));
+    }
 }
