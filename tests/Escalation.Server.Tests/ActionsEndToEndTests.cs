@@ -51,6 +51,23 @@ public sealed class ActionsEndToEndTests(SampleClockServerFixture fixture) : ICl
     }
 
     [Fact]
+    public async Task Submit_EscalationResolvedInPlace_CreditExecutedBeforeTheReply()
+    {
+        var submitted = await fixture.SubmitAsync(SampleTickets.Load("22-resolve-sla-credit-3-hours.json", fixture.HelpDesk.Url, Unique("RIP")));
+        var caseId = submitted.GetProperty("caseId").GetString()!;
+
+        var done = await fixture.WaitForCaseAsync(caseId, c => c.GetProperty("status").GetString() == "sent");
+
+        Assert.Equal("resolve-in-place", done.GetProperty("route").GetString());
+        var events = NotesOf(caseId).Select(n => n.Note.GetProperty("event").GetString()).ToList();
+        Assert.True(events.IndexOf("actions") >= 0 && events.IndexOf("actions") < events.IndexOf("reply-sent"), string.Join(", ", events));
+        var credit = NotesOf(caseId).Single(n => n.Note.GetProperty("event").GetString() == "actions").Note.GetProperty("actions")[0];
+        Assert.Equal("credit", credit.GetProperty("kind").GetString());
+        Assert.Equal(67.50m, credit.GetProperty("amount").GetDecimal());
+        Assert.Equal(ActionKeys.For(caseId, 0, "credit"), credit.GetProperty("idempotencyKey").GetString());
+    }
+
+    [Fact]
     public async Task Review_ReviewerLowersTheCreditWithinTheLimit_ReviewersAmountExecutedAndTraceHoldsBoth()
     {
         var submitted = await fixture.SubmitAsync(SampleTickets.Load("08-frustrated-export-timeouts-credit.json", fixture.HelpDesk.Url, Unique("LOW")));
@@ -158,7 +175,11 @@ public sealed class FailingActionWebhookTests(FailingWebhookServerFixture fixtur
         var caseId = submitted.GetProperty("caseId").GetString()!;
         await fixture.WaitForCaseAsync(caseId, c => c.GetProperty("status").GetString() == "awaiting-review", seconds: 60);
 
-        var page = await fixture.Server.Client.GetStringAsync(await fixture.ReviewLinkAsync(caseId));
+        var link = await fixture.ReviewLinkAsync(caseId);
+        var email = await File.ReadAllTextAsync(Directory.GetFiles(fixture.Server.OutboxDirectory, caseId + "*review*.eml").Single());
+        var page = await fixture.Server.Client.GetStringAsync(link);
+
+        Assert.Contains("Action failed", email, StringComparison.Ordinal);
 
         Assert.Contains("Action failed: refund €49", page, StringComparison.Ordinal);
         Assert.Contains("Nothing was sent to the customer.", page, StringComparison.Ordinal);

@@ -179,6 +179,9 @@ public sealed partial class CaseActivities(
         var decision = await artifacts.DecisionAsync(input.CaseId, cancellationToken).ConfigureAwait(false);
         var ticket = stored.Submission;
         var recipients = input.Queue == ReviewerQueues.Senior ? options.SeniorReviewers : options.Reviewers;
+        // A failed action is why a case that would have been sent waits for a person: the email says so first.
+        var failedAction = (await index.GetAsync(input.CaseId, cancellationToken).ConfigureAwait(false))?.Case.Extra.GetValueOrDefault(ActionFailureField);
+        var reasons = (failedAction is null ? [] : new[] { failedAction }).Concat(decision?.Reasons.Select(r => r.Text) ?? []).ToArray();
         foreach (var reviewer in recipients)
         {
             var key = $"{input.IdempotencyKey}:{reviewer}";
@@ -196,7 +199,7 @@ public sealed partial class CaseActivities(
                     Subject = ticket.Subject,
                     CustomerName = ticket.Customer.Name ?? workspace().FindCustomer(ticket.Customer.Id)?.Name,
                     Priority = decision?.Priority,
-                    Reasons = decision?.Reasons.Select(r => r.Text).ToArray() ?? [],
+                    Reasons = reasons,
                     DraftExcerpt = Excerpt(decision?.Draft),
                     SlaDeadline = deadlineAt,
                     ReviewUrl = ReviewLinkSigner.ReviewUrl(options.PublicBaseUrl, input.CaseId, token),
