@@ -43,6 +43,12 @@ public sealed class ActionsEndToEndTests(SampleClockServerFixture fixture) : ICl
         Assert.Equal(key, executed.GetProperty("idempotencyKey").GetString());
         Assert.Equal("executed", executed.GetProperty("status").GetString());
 
+        // The case records the outcome under the key.
+        var result = done.GetProperty("actionResults")[0];
+        Assert.Equal(key, result.GetProperty("idempotencyKey").GetString());
+        Assert.True(result.GetProperty("executed").GetBoolean());
+        Assert.Equal("help-desk", result.GetProperty("port").GetString());
+
         // The trace holds the proposal and the execution with its key.
         var trace = await fixture.Server.Client.GetFromJsonAsync<JsonElement>(done.GetProperty("auditUrl").GetString()!);
         var lines = trace.GetProperty("entries").EnumerateArray().Where(e => e.GetProperty("stage").GetString() == "actions").Select(e => e.GetProperty("text").GetString()!).ToArray();

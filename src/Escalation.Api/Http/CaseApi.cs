@@ -576,6 +576,9 @@ public sealed class CaseApi(
 
         /// <summary>Why executing the actions failed, when the last attempt did: no reply claiming them was sent.</summary>
         public string? ActionFailure { get; init; }
+
+        /// <summary>The outcome of each action of the last execution: its key, what ran, through which port, and how it went.</summary>
+        public IReadOnlyList<ExecutedAction> ActionResults { get; init; } = [];
         public string? Failure { get; init; }
 
         /// <summary>While the case needs attention: when it tries its failed step again on its own.</summary>
@@ -632,6 +635,9 @@ public sealed class CaseApi(
             CallbackFailure = c.Extra.TryGetValue("callbackFailure", out var f) ? f : null,
             Actions = decision?.Actions ?? [],
             ActionFailure = c.Extra.TryGetValue(CaseActivities.ActionFailureField, out var af) ? af : null,
+            ActionResults = decision is { Actions.Count: > 0 }
+                ? await artifacts.GetAsync<ExecutedAction[]>(caseId, CaseActivities.ActionsArtifact, ct).ConfigureAwait(false) ?? []
+                : [],
             Failure = state?.Failure ?? state?.Progress?.Failure ?? (c.Extra.TryGetValue(NeedsAttention.FailureField, out var a) ? a : null),
             ResumesAt = state?.Progress?.Stage == CaseStatuses.NeedsAttention ? state.Progress.DeadlineUtc : null,
             Decided = decision is not null,

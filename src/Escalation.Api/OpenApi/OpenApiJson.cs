@@ -394,7 +394,8 @@ internal static class OpenApiJson
           "publicAuditUrl": { "type": "string" },
           "callbackFailures": { "type": "array", "items": { "type": "string" } },
           "actions": { "type": "array", "description": "What the decision executes besides replying (docs/actions.md).", "items": { "$ref": "#/components/schemas/CaseAction" } },
-          "actionFailure": { "type": "string", "description": "Why executing the actions failed; no reply claiming them was sent." }
+          "actionFailure": { "type": "string", "description": "Why executing the actions failed; no reply claiming them was sent." },
+          "actionResults": { "type": "array", "description": "Each action of the last execution: idempotencyKey, action, proposedAmount (when a reviewer lowered it), executed, detail, port.", "items": { "type": "object" } }
         }
       },
       "CaseAction": {

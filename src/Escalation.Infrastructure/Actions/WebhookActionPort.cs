@@ -49,8 +49,9 @@ public sealed class WebhookActionPort(HttpClient http, Uri webhook, byte[] signi
                 ok = response.IsSuccessStatusCode;
                 detail = ok ? $"the webhook answered HTTP {(int)response.StatusCode}" : $"the webhook answered HTTP {(int)response.StatusCode} {response.ReasonPhrase}";
             }
-            catch (Exception ex) when (ex is HttpRequestException or TimeoutException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
+                // Network errors, and the resilience handler giving up (its timeouts and open circuit are not HttpRequestExceptions).
                 detail = "the webhook could not be reached: " + ex.GetType().Name;
             }
 

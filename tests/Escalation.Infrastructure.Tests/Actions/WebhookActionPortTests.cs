@@ -59,4 +59,21 @@ public sealed class WebhookActionPortTests
         Assert.False(results[1].Executed);
         Assert.Contains("not attempted", results[1].Detail, StringComparison.Ordinal);
     }
+
+    private sealed class Unreachable : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("circuit open");
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_HandlerGivesUp_FailureNotAnException()
+    {
+        var port = new WebhookActionPort(new HttpClient(new Unreachable()), new Uri("https://billing.example.com/actions"), Key);
+
+        var results = await port.ExecuteAsync(Batch());
+
+        Assert.All(results, r => Assert.False(r.Executed));
+        Assert.Contains("could not be reached", results[0].Detail, StringComparison.Ordinal);
+    }
 }
