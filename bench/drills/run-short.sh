@@ -9,4 +9,5 @@ DRILL_NO_BUILD=1 "$dir/fuzz.sh" --short || status=1
 DRILL_NO_BUILD=1 "$dir/crash.sh" --short || status=1
 DRILL_NO_BUILD=1 "$dir/crash.sh" --short --signal TERM || status=1
 DRILL_NO_BUILD=1 "$dir/store.sh" --short || status=1
+DRILL_NO_BUILD=1 "$dir/actions.sh" --short || status=1
 exit $status

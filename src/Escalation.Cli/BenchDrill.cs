@@ -48,11 +48,16 @@ public static class BenchDrill
     internal static HttpClient Client(string server) =>
         new(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = new Uri(server), Timeout = TimeSpan.FromSeconds(30) };
 
-    /// <summary>A help desk's callback endpoint: answers 200 and appends each request's idempotency key to a file.</summary>
+    /// <summary>
+    /// A help desk's callback endpoint (or a billing webhook): answers 200 and appends each request's idempotency key to a
+    /// file. With <c>--hold</c> it records the key and never answers, as a billing system that did the work but whose
+    /// answer the crash cuts off.
+    /// </summary>
     private static async Task<int> ReceiverAsync(string[] args, TextWriter stdout)
     {
         var port = Int(args, "--port", 0);
         var output = Need(args, "--out");
+        var hold = CliArgs.Flag(args, "--hold");
         using var listener = new HttpListener();
         listener.Prefixes.Add($"http://127.0.0.1:{port}/");
         listener.Start();
@@ -68,18 +73,25 @@ public static class BenchDrill
                 File.AppendAllText(output, key + "\n");
             }
 
+            if (hold)
+            {
+                continue; // never answered: the sender waits until it dies
+            }
+
             ctx.Response.StatusCode = 200;
             ctx.Response.Close();
         }
     }
 
     /// <summary>The drill's tickets: the samples, each with a ticket id unique to the run.</summary>
-    internal static async Task<IReadOnlyList<Core.Tickets.CaseSubmission>> TicketsAsync(string tag, int count, string? callback)
+    /// <param name="sample">When given, only the sample files whose name starts with it (e.g. <c>02</c>).</param>
+    internal static async Task<IReadOnlyList<Core.Tickets.CaseSubmission>> TicketsAsync(string tag, int count, string? callback, string? sample = null)
     {
         var samples = await BenchSamples.LoadAsync();
+        var pool = samples.Tickets.Where(t => sample is null || Path.GetFileName(t.File).StartsWith(sample, StringComparison.Ordinal)).ToArray();
         return [.. Enumerable.Range(0, count).Select(n =>
         {
-            var t = BenchSamples.Unique(samples.Tickets[n % samples.Tickets.Count].Ticket, $"{tag}-{n}");
+            var t = BenchSamples.Unique(pool[n % pool.Length].Ticket, $"{tag}-{n}");
             return callback is null ? t : t with { CallbackUrl = callback };
         })];
     }
@@ -87,7 +99,7 @@ public static class BenchDrill
     /// <summary>Submits the drill's tickets with a number in flight, writing one line per acknowledged case.</summary>
     private static async Task<int> SubmitAsync(string[] args, TextWriter stdout)
     {
-        var tickets = await TicketsAsync(Need(args, "--tag"), Int(args, "--count", 100), CliArgs.Option(args, "--callback"));
+        var tickets = await TicketsAsync(Need(args, "--tag"), Int(args, "--count", 100), CliArgs.Option(args, "--callback"), CliArgs.Option(args, "--sample"));
         var output = Need(args, "--out");
         using var http = Client(Need(args, "--server"));
         using var gate = new SemaphoreSlim(Int(args, "--concurrency", 32));

@@ -6,10 +6,21 @@ namespace Escalation.Cli;
 public sealed record TriageLine(
     string TicketId, string Kind, string Priority, string? Language, string Route, IReadOnlyList<string> Reasons, IReadOnlyList<string> ReasonCodes,
     string Draft, string? InternalNote, string? ExceptionRationale, string ReviewerQueue, DateTimeOffset? SlaDeadline, int? ToneScore,
-    IReadOnlyList<string> Citations, IReadOnlyList<string> PrecedentIds, string? PlaybookId, string WorkspaceVersion, string File)
+    IReadOnlyList<string> Citations, IReadOnlyList<string> PrecedentIds, string? PlaybookId, string WorkspaceVersion, string File,
+    IReadOnlyList<TriageAction> Actions)
 {
     public static TriageLine From(CaseDecision d, string file) => new(
         d.TicketId, d.Kind, d.Priority, d.Language, d.Route, d.Reasons.Select(r => $"{r.Code}: {r.Text}").ToArray(), d.Reasons.Select(r => r.Code).ToArray(),
         d.Draft, d.InternalNote, d.ExceptionRationale, d.ReviewerQueue, d.SlaDeadline, d.ToneScore, d.Citations, d.PrecedentIds, d.PlaybookId,
-        d.WorkspaceVersion, file);
+        d.WorkspaceVersion, file, d.Actions.Select(TriageAction.From).ToArray());
+}
+
+/// <summary>
+/// An action as <c>triage</c> shows it (a dry run: nothing is executed): what would be done, whether it runs on its own
+/// when the case is auto-sent (<c>auto</c>) or only after a reviewer approves it (<c>on-approval</c>), and the policy.
+/// </summary>
+public sealed record TriageAction(string Kind, string Description, decimal? Amount, string? Currency, decimal? Limit, string When, string Policy)
+{
+    public static TriageAction From(Escalation.Core.Actions.CaseAction a) =>
+        new(a.Kind, a.Describe(), a.Amount, a.Currency, a.Limit, a.NeedsApproval ? "on-approval" : "auto", a.PolicyCitation.Split('#')[0]);
 }

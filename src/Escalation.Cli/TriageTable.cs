@@ -6,7 +6,10 @@ namespace Escalation.Cli;
 /// <summary>The plain-text table and progress bar of <c>triage</c>.</summary>
 public static class TriageTable
 {
-    /// <summary>ticket, kind, priority, language, route and the top three reason codes, one row per decision.</summary>
+    /// <summary>
+    /// ticket, kind, priority, language, route and the top three reason codes, one row per decision; under a row, the actions
+    /// it would take (a dry run), each marked <c>auto</c> or <c>on approval</c>.
+    /// </summary>
     public static string Render(IReadOnlyList<CaseDecision> rows)
     {
         string[] header = ["TICKET", "KIND", "PRI", "LANG", "ROUTE", "TOP REASONS"];
@@ -18,7 +21,14 @@ public static class TriageTable
         var sb = new StringBuilder();
         void Line(string[] r) => sb.Append(string.Join("  ", r.Take(5).Select((v, c) => v.PadRight(widths[c])))).Append("  ").AppendLine(r[5]);
         Line(header);
-        cells.ForEach(Line);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            Line(cells[i]);
+            foreach (var a in rows[i].Actions)
+            {
+                sb.Append("    would ").Append(a.Describe()).Append(a.NeedsApproval ? "  [on approval]" : "  [auto]").AppendLine();
+            }
+        }
         return sb.ToString();
     }
 

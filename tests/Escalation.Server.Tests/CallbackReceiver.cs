@@ -25,6 +25,9 @@ public sealed class CallbackReceiver : IDisposable
         _loop = Task.Run(LoopAsync);
     }
 
+    /// <summary>The status every POST is answered with (when not redirecting): 200 unless a test makes the receiver fail.</summary>
+    public int AnswerStatus { get; set; } = 200;
+
     public int Port { get; }
     public string Url { get; }
 
@@ -74,14 +77,17 @@ public sealed class CallbackReceiver : IDisposable
                 await hold(note);
             }
 
-            context.Response.StatusCode = _redirectTo is null ? 200 : 307;
+            context.Response.StatusCode = _redirectTo is null ? AnswerStatus : 307;
             if (_redirectTo is not null)
             {
                 context.Response.RedirectLocation = _redirectTo;
             }
 
             context.Response.Close();
-            FirstAnswered.TryAdd(key, TimeProvider.System.GetTimestamp());
+            if (context.Response.StatusCode == 200)
+            {
+                FirstAnswered.TryAdd(key, TimeProvider.System.GetTimestamp());
+            }
         }
         catch (Exception) when (!_listener.IsListening)
         {

@@ -1,6 +1,7 @@
 using Escalation.Api.Html;
 using Escalation.Api.Links;
 using Escalation.Api.Views;
+using Escalation.Core.Actions;
 using Escalation.Core.Decisions;
 using Escalation.Core.Escalations;
 using Escalation.Core.Notifications;
@@ -18,7 +19,7 @@ namespace Escalation.Api.Cases;
 /// what it found; side effects (trace, email, help-desk callback) carry idempotency keys so a re-run after a
 /// crash does not repeat them.
 /// </summary>
-public sealed class CaseActivities(
+public sealed partial class CaseActivities(
     Func<Workspace> workspace,
     SensitiveCaseSteps sensitive,
     EscalationCaseSteps escalation,
@@ -30,7 +31,8 @@ public sealed class CaseActivities(
     ReviewLinkSigner links,
     CaseServiceOptions options,
     TimeProvider time,
-    ReviewClaims? reviewClaims = null) : ICaseActivities
+    ReviewClaims? reviewClaims = null,
+    IActionPort? actionPort = null) : ICaseActivities
 {
     public async Task<StageSummary> RunStageAsync(string stage, StageInput input, CancellationToken cancellationToken = default)
     {
@@ -89,6 +91,7 @@ public sealed class CaseActivities(
             Priority = decision.Priority,
             ReviewQueue = decision.ReviewerQueue == ReviewerQueues.None ? null : decision.ReviewerQueue,
             ReviewSlaHours = ws.Routing.ReviewSla(decision.Priority).TotalHours,
+            Actions = decision.Actions.Count,
             Reasons = decision.Reasons.Select(r => r.Code).Take(8).ToArray(),
         };
     }
@@ -114,6 +117,23 @@ public sealed class CaseActivities(
             TraceRecordKinds.ReviewOutcome => (ReviewRoute(review, decision.Route), (IReadOnlyList<string>)[ReviewWords(review)]),
             _ => (decision.Route, decision.Reasons.Select(r => r.Text).ToArray()),
         };
+
+        // What was executed (or failed) goes beside what was proposed; an approval whose action failed sent nothing.
+        var executed = input.Record == TraceRecordKinds.Decision || review?.Action is ReviewActions.Approve or ReviewActions.Edit
+            ? await ExecutedActionsAsync(input.CaseId, cancellationToken).ConfigureAwait(false)
+            : [];
+        if (executed.Count > 0)
+        {
+            entries = [.. entries, .. ExecutedEntries(executed)];
+            if (input.Record == TraceRecordKinds.ReviewOutcome && executed.Any(x => !x.Executed))
+            {
+                (route, reasons) = (Routes.Escalate, ["A reviewer approved the draft, but an action failed, so nothing was sent: escalated to a senior human."]);
+            }
+            else if (input.Record == TraceRecordKinds.Decision && executed.Any(x => !x.Executed))
+            {
+                reasons = [.. reasons, "An action failed, so the reply was not sent: the case waits for a reviewer."];
+            }
+        }
         // The hash of exactly the text the help desk was given (the same stored artifact the delivery read).
         var sent = input.SentReplyArtifact is { } artifact ? await artifacts.TextAsync(input.CaseId, artifact, cancellationToken).ConfigureAwait(false) : null;
         var notes = new List<string>();
@@ -159,6 +179,9 @@ public sealed class CaseActivities(
         var decision = await artifacts.DecisionAsync(input.CaseId, cancellationToken).ConfigureAwait(false);
         var ticket = stored.Submission;
         var recipients = input.Queue == ReviewerQueues.Senior ? options.SeniorReviewers : options.Reviewers;
+        // A failed action is why a case that would have been sent waits for a person: the email says so first.
+        var failedAction = (await index.GetAsync(input.CaseId, cancellationToken).ConfigureAwait(false))?.Case.Extra.GetValueOrDefault(ActionFailureField);
+        var reasons = (failedAction is null ? [] : new[] { failedAction }).Concat(decision?.Reasons.Select(r => r.Text) ?? []).ToArray();
         foreach (var reviewer in recipients)
         {
             var key = $"{input.IdempotencyKey}:{reviewer}";
@@ -176,7 +199,7 @@ public sealed class CaseActivities(
                     Subject = ticket.Subject,
                     CustomerName = ticket.Customer.Name ?? workspace().FindCustomer(ticket.Customer.Id)?.Name,
                     Priority = decision?.Priority,
-                    Reasons = decision?.Reasons.Select(r => r.Text).ToArray() ?? [],
+                    Reasons = reasons,
                     DraftExcerpt = Excerpt(decision?.Draft),
                     SlaDeadline = deadlineAt,
                     ReviewUrl = ReviewLinkSigner.ReviewUrl(options.PublicBaseUrl, input.CaseId, token),
@@ -224,13 +247,27 @@ public sealed class CaseActivities(
         var decision = await artifacts.DecisionAsync(input.CaseId, cancellationToken).ConfigureAwait(false);
         var reply = input.ReplyArtifact is null ? null : await artifacts.TextAsync(input.CaseId, input.ReplyArtifact, cancellationToken).ConfigureAwait(false);
         var record = await index.GetAsync(input.CaseId, cancellationToken).ConfigureAwait(false);
+        var reasons = decision?.Reasons.Select(r => r.Text).ToList() ?? [];
+        IReadOnlyList<ActionInstruction>? actions = null;
+        if (input.Event == "reply-sent")
+        {
+            // The reply follows the actions it states: the note lists what was executed, with the same keys.
+            var executed = (await ExecutedActionsAsync(input.CaseId, cancellationToken).ConfigureAwait(false)).Where(x => x.Executed).ToArray();
+            actions = executed.Length == 0 ? null : executed.Select(x => ActionInstruction.From(new KeyedAction(x.IdempotencyKey, x.Action, x.ProposedAmount), "executed")).ToArray();
+        }
+        else if (record?.Case.Extra.TryGetValue(ActionFailureField, out var failed) == true)
+        {
+            reasons.Add(failed);
+        }
+
         var note = new HelpDeskNote
         {
             CaseId = input.CaseId,
             TicketId = stored.Submission.TicketId,
             Event = input.Event,
             Route = decision?.Route,
-            Reasons = decision?.Reasons.Select(r => r.Text).ToArray() ?? [],
+            Reasons = reasons,
+            Actions = actions,
             Draft = reply ?? (input.Event == "awaiting-review" ? null : decision?.InternalNote),
             AuditUrl = record?.Case.LatestTraceId is { } traceId ? $"{options.PublicBaseUrl.TrimEnd('/')}/api/audit/{traceId}" : CaseUrl(input.CaseId),
             At = time.GetUtcNow(),

@@ -29,7 +29,8 @@ public sealed class ReviewClaims(IReviewClaimStore store, CaseArtifacts artifact
     /// Claims the case for a reviewer's decision; returns the claim that holds and whether it is this one. An edited
     /// reply is stored content-addressed first, so a claim never names a text that is not stored.
     /// </summary>
-    public async Task<(ReviewClaim Held, bool Won)> ClaimAsync(string caseId, string action, string reviewer, string? note, string? editedReply, DateTimeOffset now, CancellationToken ct = default)
+    public async Task<(ReviewClaim Held, bool Won)> ClaimAsync(string caseId, string action, string reviewer, string? note, string? editedReply, DateTimeOffset now, CancellationToken ct = default,
+        IReadOnlyList<Core.Actions.ActionChange>? actionChanges = null)
     {
         string? artifact = null;
         string? sha = null;
@@ -43,7 +44,7 @@ public sealed class ReviewClaims(IReviewClaimStore store, CaseArtifacts artifact
             sha = CaseArtifacts.TextSha256(draft);
         }
 
-        var mine = new ReviewClaim(caseId, action, reviewer, now, sha, note, artifact);
+        var mine = new ReviewClaim(caseId, action, reviewer, now, sha, note, artifact, actionChanges is { Count: > 0 } ? actionChanges : null);
         var held = await store.ClaimAsync(mine, ct).ConfigureAwait(false);
         return (held, held == mine);
     }

@@ -11,6 +11,8 @@ using Escalation.Core.Sensitive;
 using Escalation.Core.Signals;
 using Escalation.Core.Storage;
 using Escalation.Core.Workflow;
+using Escalation.Core.Actions;
+using Escalation.Infrastructure.Actions;
 using Escalation.Infrastructure.Callbacks;
 using Escalation.Infrastructure.Drafting;
 using Escalation.Infrastructure.Email;
@@ -86,6 +88,7 @@ public static class EscalationServiceCollectionExtensions
             time: sp.GetRequiredService<TimeProvider>(),
             log: sp.GetService<ILoggerFactory>()?.CreateLogger<HelpDeskCallbackClient>()));
         services.AddSingleton(sp => settings.CreateLinkSigner(sp.GetRequiredService<TimeProvider>()));
+        AddActionPort(services, settings);
 
         // The case: stored artifacts, activities, HTTP handlers.
         services.AddSingleton<CaseArtifacts>();
@@ -96,6 +99,30 @@ public static class EscalationServiceCollectionExtensions
         services.AddSingleton(sp => new ZendeskWebhookMapper(sp.GetRequiredService<SubmissionParser>()));
         services.AddSingleton<CaseApi>();
         return services;
+    }
+
+    /// <summary>
+    /// Where approved actions go: the help desk's callback by default; <c>Escalation:Actions:WebhookUrl</c> (an operator's
+    /// own endpoint, so not held to the callback address rules) with retries and timeouts from the standard resilience handler.
+    /// </summary>
+    private static void AddActionPort(IServiceCollection services, EscalationSettings settings)
+    {
+        if (settings.ActionsWebhookUrl is not { } webhook)
+        {
+            services.AddSingleton<IActionPort>(sp => new HelpDeskActionPort(sp.GetRequiredService<IHelpDeskCallback>(), sp.GetRequiredService<TimeProvider>()));
+            return;
+        }
+
+        services.AddHttpClient(nameof(WebhookActionPort))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            .AddStandardResilienceHandler(o =>
+            {
+                o.Retry.MaxRetryAttempts = settings.ActionsMaxRetries;
+                o.Retry.Delay = TimeSpan.FromMilliseconds(500);
+            });
+        services.AddSingleton<IActionPort>(sp => new WebhookActionPort(
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(WebhookActionPort)), webhook, settings.CallbackSigningKey(),
+            sp.GetService<ILoggerFactory>()?.CreateLogger<WebhookActionPort>()));
     }
 
     /// <summary>The queue help desks may drop tickets on (the Functions app's queue trigger listens to the same name).</summary>

@@ -23,6 +23,12 @@ public sealed class EscalationSettings
     public string? LinkSigningKey { get; init; }
     public string? CallbackKey { get; init; }
 
+    /// <summary><c>Escalation:Actions:WebhookUrl</c>: where actions are executed instead of the help desk; null for the help desk.</summary>
+    public Uri? ActionsWebhookUrl { get; init; }
+
+    /// <summary><c>Escalation:Actions:MaxRetries</c>: retries of a failed action request (default 3).</summary>
+    public int ActionsMaxRetries { get; init; } = 3;
+
     /// <summary>Where help-desk callbacks may go: public addresses and <c>Escalation:Callbacks:AllowedHosts</c>.</summary>
     public CallbackAddressPolicy CallbackAddresses { get; init; } = CallbackAddressPolicy.PublicOnly;
 
@@ -83,6 +89,13 @@ public sealed class EscalationSettings
             },
             LinkSigningKey = Get("LinkSigningKey"),
             CallbackKey = Get("Callbacks:SigningKey"),
+            ActionsWebhookUrl = Get("Actions:WebhookUrl") is { } hook
+                ? Uri.TryCreate(hook, UriKind.Absolute, out var hookUri) && hookUri.Scheme is "http" or "https" ? hookUri
+                    : throw new InvalidOperationException($"Escalation:Actions:WebhookUrl must be an absolute http(s) URL (got '{hook}').")
+                : null,
+            ActionsMaxRetries = Get("Actions:MaxRetries") is { } retries
+                ? int.TryParse(retries, out var n) && n is >= 1 and <= 10 ? n : throw new InvalidOperationException($"Escalation:Actions:MaxRetries must be 1 to 10 (got '{retries}').")
+                : 3,
             CallbackAddresses = new CallbackAddressPolicy(List(Get("Callbacks:AllowedHosts"), "")),
             Submissions = SubmissionLimits.Default with { DateRangeYears = DateRangeYears(Get("Submissions:DateRangeYears")) },
             StorageProvider = provider,

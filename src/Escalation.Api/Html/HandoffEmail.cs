@@ -63,6 +63,7 @@ public static class HandoffEmail
     {
         "sla-timeout" => "Nobody reviewed the draft before its SLA deadline.",
         "reviewer-escalated" => "A reviewer escalated it.",
+        "action-failed" => "A reviewer approved it, but an action (refund, credit…) failed; no reply was sent. The case page names the failure.",
         _ => "It needs a senior human.",
     };
 }

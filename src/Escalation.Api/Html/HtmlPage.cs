@@ -112,6 +112,9 @@ public static class HtmlPage
         blockquote{margin:.25rem 0;padding-left:.75rem;border-left:3px solid var(--line)}
         pre{white-space:pre-wrap;overflow-wrap:anywhere;background:var(--box);padding:.75rem;border-radius:6px}
         label{display:block;font-weight:600;margin:1rem 0 .25rem}
+        fieldset{border:1px solid var(--line);border-radius:6px;margin:1rem 0;padding:.5rem 1rem}
+        .action{margin:.5rem 0}.action label{display:inline;margin:0 .5rem 0 .25rem}.action input[type=number]{width:7rem;font:inherit}
+        .policy h1,.policy h2{font-size:1.05rem;border:0;margin:1rem 0 .25rem}
         textarea{width:100%;font:inherit;padding:.5rem;border:1px solid var(--line);border-radius:6px;background:var(--bg);color:var(--fg)}
         .hint{color:var(--muted);font-size:.9rem;margin:.25rem 0}
         .actions{display:flex;flex-wrap:wrap;gap:.5rem;margin-top:1rem}

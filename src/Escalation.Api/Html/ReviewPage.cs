@@ -115,6 +115,7 @@ public static class ReviewPage
         // A newline right after <textarea> is dropped by the HTML parser, so one is always written to keep the draft's first line intact.
         h.Append("<textarea id=\"reply\" name=\"reply\" rows=\"16\" aria-describedby=\"reply-hint\">\n")
          .Append(HtmlPage.Encode(model.DraftText)).Append("</textarea>\n");
+        AppendActions(h, model);
         h.Append("<label for=\"note\">Note for the help desk</label>\n");
         h.Append("<p class=\"hint\" id=\"note-hint\">Why you rejected or escalated, or anything the next person should know. Added to the ticket as an internal note.</p>\n");
         h.Append("<textarea id=\"note\" name=\"note\" rows=\"4\" aria-describedby=\"note-hint\"></textarea>\n");
@@ -125,6 +126,43 @@ public static class ReviewPage
          .Append("<button type=\"submit\" name=\"action\" value=\"escalate\">Escalate to a senior human</button>\n")
          .Append("</div>\n</form>\n");
         h.Append("<p class=\"hint\">This link works once. Opening the page does not decide anything.</p>\n</section>\n");
+    }
+
+    /// <summary>
+    /// The actions approving executes: each one kept unless unticked, and a money amount the reviewer may lower (never
+    /// above the proposal or the policy's limit; the server checks again).
+    /// </summary>
+    private static void AppendActions(StringBuilder h, ReviewPageModel model)
+    {
+        if (model.Actions.Count == 0)
+        {
+            return;
+        }
+
+        h.Append("<fieldset id=\"actions\"><legend>Actions executed on approval, before the reply is sent</legend>\n");
+        if (model.ActionFailure is not null)
+        {
+            h.Append("<p class=\"deadline\">").Append(HtmlPage.Encode(model.ActionFailure)).Append(" Nothing was sent to the customer.</p>\n");
+        }
+
+        h.Append("<input type=\"hidden\" name=\"actions\" value=\"").Append(model.Actions.Count.ToString(CultureInfo.InvariantCulture)).Append("\">\n");
+        foreach (var a in model.Actions)
+        {
+            var i = a.Index.ToString(CultureInfo.InvariantCulture);
+            h.Append("<div class=\"action\"><input type=\"checkbox\" id=\"keep-").Append(i).Append("\" name=\"keep-").Append(i).Append("\" value=\"1\" checked> ")
+             .Append("<label for=\"keep-").Append(i).Append("\">").Append(HtmlPage.Encode(a.Description)).Append("</label>");
+            if (a.Amount is { } amount && a.Max is { } max)
+            {
+                h.Append(" <label for=\"amount-").Append(i).Append("\">Amount (").Append(HtmlPage.Encode(a.Currency)).Append(", at most ")
+                 .Append(max.ToString("0.00", CultureInfo.InvariantCulture)).Append(")</label> <input type=\"number\" id=\"amount-").Append(i)
+                 .Append("\" name=\"amount-").Append(i).Append("\" step=\"0.01\" min=\"0.01\" max=\"").Append(max.ToString("0.00", CultureInfo.InvariantCulture))
+                 .Append("\" value=\"").Append(amount.ToString("0.00", CultureInfo.InvariantCulture)).Append("\">");
+            }
+
+            h.Append(" <span class=\"meta\">").Append(HtmlPage.Encode(a.Policy)).Append("</span></div>\n");
+        }
+
+        h.Append("<p class=\"hint\">Untick an action to leave it out. Amounts may only be lowered. Reject or escalate executes nothing.</p>\n</fieldset>\n");
     }
 
     private static void AppendSignals(StringBuilder h, IReadOnlyList<SignalView> signals)
@@ -169,7 +207,7 @@ public static class ReviewPage
                 h.Append(" · ").Append(HtmlPage.Encode(p.ContentHash));
             }
 
-            h.Append("</p>\n").Append(HtmlPage.Paragraphs(p.Text)).Append("</article>\n");
+            h.Append("</p>\n<div class=\"policy\">").Append(PolicyMarkdown.ToHtml(p.Text)).Append("</div></article>\n");
         }
 
         h.Append("</section>\n");

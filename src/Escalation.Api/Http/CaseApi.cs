@@ -9,6 +9,7 @@ using Escalation.Api.Problems;
 using Escalation.Api.Submissions;
 using Escalation.Api.Views;
 using Escalation.Core.Cases;
+using Escalation.Core.Actions;
 using Escalation.Core.Decisions;
 using Escalation.Core.Knowledge;
 using Escalation.Core.Notifications;
@@ -231,6 +232,29 @@ public sealed class CaseApi(
             errors.Add(new ProblemFieldError("note", $"is longer than {MaxNoteChars} characters"));
         }
 
+        // Dropped and lowered actions, checked against the decision's proposals and the policy limits (the page's own
+        // limits are only a convenience): an amount above them is refused, and nothing is recorded.
+        IReadOnlyList<ActionChange>? changes = null;
+        if (errors.Count == 0 && form.ContainsKey("actions") && action is ReviewActions.Approve or ReviewActions.Edit)
+        {
+            var decided = await artifacts.DecisionAsync(caseId, ct).ConfigureAwait(false);
+            var (parsed, refused) = ReviewActionForm.Parse(form, decided?.Actions ?? []);
+            if (refused.Count == 0)
+            {
+                var sent = action == ReviewActions.Edit ? reply ?? "" : decided?.Draft ?? "";
+                refused = ReviewActionForm.Contradictions(sent, decided?.Actions ?? [], parsed);
+            }
+
+            if (refused.Count > 0)
+            {
+                return Problem(Problems.Problems.Create("action-change-refused", "An action change was refused", 400,
+                    "Amounts may only be lowered, to more than zero and at most the proposed amount within the policy's limit, and the reply sent must state what is done; nothing was recorded.",
+                    request.Path, refused));
+            }
+
+            changes = parsed;
+        }
+
         if (errors.Count > 0)
         {
             return Html(400, HtmlPage.Document("The review was not recorded",
@@ -260,7 +284,7 @@ public sealed class CaseApi(
         // The first claim decides; the event is raised only for it, naming the edited text by its hash.
         var trimmedNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         var edited = action == ReviewActions.Edit ? reply!.Replace("\r\n", "\n") : null;
-        var (held, won) = await reviewClaims.ClaimAsync(caseId, action!, consumed.Claims!.Reviewer, trimmedNote, edited, now, ct).ConfigureAwait(false);
+        var (held, won) = await reviewClaims.ClaimAsync(caseId, action!, consumed.Claims!.Reviewer, trimmedNote, edited, now, ct, changes).ConfigureAwait(false);
         if (!won)
         {
             return ReviewConflict.Answer(request, held, action, WantsHtml(request), HtmlHeaders);
@@ -546,6 +570,15 @@ public sealed class CaseApi(
         public string? AuditUrl { get; init; }
         public string? PublicAuditUrl { get; init; }
         public string? CallbackFailure { get; init; }
+
+        /// <summary>The decision's actions (what approving or auto-sending executes), each within its policy's limits.</summary>
+        public IReadOnlyList<CaseAction> Actions { get; init; } = [];
+
+        /// <summary>Why executing the actions failed, when the last attempt did: no reply claiming them was sent.</summary>
+        public string? ActionFailure { get; init; }
+
+        /// <summary>The outcome of each action of the last execution: its key, what ran, through which port, and how it went.</summary>
+        public IReadOnlyList<ExecutedAction> ActionResults { get; init; } = [];
         public string? Failure { get; init; }
 
         /// <summary>While the case needs attention: when it tries its failed step again on its own.</summary>
@@ -600,6 +633,11 @@ public sealed class CaseApi(
             AuditUrl = c.LatestTraceId is null ? null : $"{baseUrl}/api/audit/{c.LatestTraceId}",
             PublicAuditUrl = publicAudit,
             CallbackFailure = c.Extra.TryGetValue("callbackFailure", out var f) ? f : null,
+            Actions = decision?.Actions ?? [],
+            ActionFailure = c.Extra.TryGetValue(CaseActivities.ActionFailureField, out var af) ? af : null,
+            ActionResults = decision is { Actions.Count: > 0 }
+                ? await artifacts.GetAsync<ExecutedAction[]>(caseId, CaseActivities.ActionsArtifact, ct).ConfigureAwait(false) ?? []
+                : [],
             Failure = state?.Failure ?? state?.Progress?.Failure ?? (c.Extra.TryGetValue(NeedsAttention.FailureField, out var a) ? a : null),
             ResumesAt = state?.Progress?.Stage == CaseStatuses.NeedsAttention ? state.Progress.DeadlineUtc : null,
             Decided = decision is not null,
@@ -669,6 +707,9 @@ public sealed class CaseApi(
             Messages = ticket.Messages.Select(m => new ThreadMessageView(m.From, m.At, m.Text)).ToArray(),
             DraftText = decision?.Draft ?? "",
             Reasons = decision?.Reasons.Select(r => r.Text).ToArray() ?? [],
+            Actions = (decision?.Actions ?? []).Select((a, i) => new ActionView(
+                i, a.Kind, a.Describe(), a.Amount, a.Amount is { } amount ? Math.Min(amount, a.Limit ?? amount) : null, a.Currency, $"{a.PolicyCitation.Split('#')[0]} · {a.Rule}")).ToArray(),
+            ActionFailure = record.Extra.TryGetValue(CaseActivities.ActionFailureField, out var failure) ? failure : null,
             Signals = signalViews,
             Policies = (decision?.Citations ?? []).Select(c => ws.FindPolicy(c.Split('@')[0]) is { } p
                 ? new PolicyCitationView(p.Id, p.Version, p.Title, p.Body, p.ContentHash)

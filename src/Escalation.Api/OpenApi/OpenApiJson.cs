@@ -392,7 +392,31 @@ internal static class OpenApiJson
           "slaDeadline": { "type": "string", "format": "date-time" },
           "auditUrl": { "type": "string" },
           "publicAuditUrl": { "type": "string" },
-          "callbackFailures": { "type": "array", "items": { "type": "string" } }
+          "callbackFailures": { "type": "array", "items": { "type": "string" } },
+          "actions": { "type": "array", "description": "What the decision executes besides replying (docs/actions.md).", "items": { "$ref": "#/components/schemas/CaseAction" } },
+          "actionFailure": { "type": "string", "description": "Why executing the actions failed; no reply claiming them was sent." },
+          "actionResults": { "type": "array", "description": "Each action of the last execution: idempotencyKey, action, proposedAmount (when a reviewer lowered it), executed, detail, port.", "items": { "type": "object" } }
+        }
+      },
+      "CaseAction": {
+        "type": "object",
+        "required": ["kind", "policyCitation"],
+        "properties": {
+          "kind": { "type": "string", "enum": ["refund", "credit", "cancel-subscription", "remove-add-on", "downgrade", "bug-report", "retention-discount"] },
+          "amount": { "type": "number" },
+          "currency": { "type": "string" },
+          "limit": { "type": "number", "description": "The most the policy allows; a reviewer may only lower the amount." },
+          "chargeDate": { "type": "string", "format": "date" },
+          "reference": { "type": "string" },
+          "reason": { "type": "string" },
+          "effective": { "type": "string" },
+          "plan": { "type": "string" },
+          "summary": { "type": "string" },
+          "percent": { "type": "number" },
+          "months": { "type": "integer" },
+          "policyCitation": { "type": "string" },
+          "rule": { "type": "string" },
+          "needsApproval": { "type": "boolean", "description": "Executed only after a reviewer approves it, never on an auto-sent case." }
         }
       },
       "ReviewForm": {

@@ -27,6 +27,12 @@ public sealed record ReviewPageModel
     /// <summary>Why the case was routed to review.</summary>
     public IReadOnlyList<string> Reasons { get; init; } = [];
 
+    /// <summary>What approving executes (before the reply is sent): the decision's actions, each of which the reviewer may drop or lower.</summary>
+    public IReadOnlyList<ActionView> Actions { get; init; } = [];
+
+    /// <summary>Why executing the actions failed, when an attempt did (the reply was then not sent).</summary>
+    public string? ActionFailure { get; init; }
+
     public IReadOnlyList<SignalView> Signals { get; init; } = [];
     public IReadOnlyList<PolicyCitationView> Policies { get; init; } = [];
     public IReadOnlyList<PrecedentView> Precedents { get; init; } = [];
@@ -76,3 +82,11 @@ public sealed record PrecedentView(string Id, string Summary, string Outcome, do
 
 /// <summary>The playbook for this kind of escalation.</summary>
 public sealed record PlaybookView(string Name, IReadOnlyList<string> Steps);
+
+/// <summary>A proposed action on the review page.</summary>
+/// <param name="Index">Its position in the decision (the form's field names use it).</param>
+/// <param name="Description">E.g. <c>refund €49.00 (charge 2026-11-09)</c>.</param>
+/// <param name="Amount">The proposed amount, for actions that move money.</param>
+/// <param name="Max">The most a reviewer may set: the proposed amount, within the policy's limit.</param>
+/// <param name="Policy">The policy and rule that authorise it.</param>
+public sealed record ActionView(int Index, string Kind, string Description, decimal? Amount, decimal? Max, string? Currency, string Policy);

@@ -33,6 +33,12 @@ public sealed record CaseDecision
     /// </summary>
     public string? Acknowledgement { get; init; }
 
+    /// <summary>
+    /// What the decision does besides replying (refund, credit, cancellation…), each within its policy's limits; executed
+    /// only after auto-approval (those not marked <c>needsApproval</c>) or a reviewer's approval.
+    /// </summary>
+    public IReadOnlyList<Escalation.Core.Actions.CaseAction> Actions { get; init; } = [];
+
     /// <summary>Internal note for the ticket (escalations: the annotated handoff or resolution note).</summary>
     public string? InternalNote { get; init; }
 

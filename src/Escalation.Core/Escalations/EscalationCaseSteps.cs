@@ -71,6 +71,13 @@ public sealed class EscalationCaseSteps(CaseDetector detect, IDraftWriter writer
         trace.AddRange(application.Trace);
         trace.AddRange(outcome.Trace);
         trace.AddRange(note.Trace);
+        // What a senior is asked to approve stays a proposal; an ambiguous handoff proposes nothing (the facts are unsure).
+        var actions = received.Ambiguous ? [] : Escalation.Core.Actions.ActionPlanner.Plan(new Escalation.Core.Actions.ActionInputs
+        {
+            Customer = context.Customer, Signals = signals, Facts = facts, Retrieval = context.Retrieval, Application = application,
+            Subject = ticket.Subject, CustomerText = Escalation.Core.Actions.ActionPlanner.CustomerText(ticket),
+        }, workspace);
+        trace.AddRange(Escalation.Core.Actions.ActionTrace.Proposed(actions));
         var decision = new CaseDecision
         {
             TicketId = ticket.TicketId,
@@ -81,6 +88,7 @@ public sealed class EscalationCaseSteps(CaseDetector detect, IDraftWriter writer
             Route = outcome.Route,
             Reasons = outcome.Reasons,
             Draft = outcome.Draft?.Text ?? "",
+            Actions = actions,
             Acknowledgement = outcome.Route == Routes.ResolveInPlace ? null : outcome.Draft?.Acknowledgement,
             InternalNote = note.Text,
             ExceptionRationale = application.ExceptionRationale,

@@ -22,6 +22,13 @@ public sealed record HelpDeskNote
     /// <summary>The draft reply, when there is one.</summary>
     public string? Draft { get; init; }
 
+    /// <summary>
+    /// Structured actions, each with its idempotency key: on an <c>actions</c> note, what to execute now (help-desk macros or
+    /// automations act on them); on the reply note, what was executed. Left out when there are none.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<Actions.ActionInstruction>? Actions { get; init; }
+
     /// <summary>The permanent audit URL of the decision trace.</summary>
     public string? AuditUrl { get; init; }
 

@@ -104,6 +104,9 @@ public sealed class SensitiveCaseSteps(CaseDetector detect, IDraftWriter writer)
         trace.AddRange(draft.Trace);
         trace.AddRange(check.Trace);
         trace.AddRange(route.Trace);
+        var customer = state.Need(state.Customer, "customer", "route");
+        var actions = Escalation.Core.Actions.ActionPlanner.ForSensitive(customer, signals, facts, retrieval, workspace, now, ticket.Subject, Escalation.Core.Actions.ActionPlanner.CustomerText(ticket));
+        trace.AddRange(Escalation.Core.Actions.ActionTrace.Proposed(actions));
         var decision = new CaseDecision
         {
             TicketId = ticket.TicketId,
@@ -114,6 +117,7 @@ public sealed class SensitiveCaseSteps(CaseDetector detect, IDraftWriter writer)
             Route = route.Route,
             Reasons = route.Reasons,
             Draft = draft.Text,
+            Actions = actions,
             Acknowledgement = route.NeedsHuman ? draft.Acknowledgement : null,
             ExceptionRationale = state.ExceptionRationale,
             ReviewerQueue = route.ReviewerQueue,

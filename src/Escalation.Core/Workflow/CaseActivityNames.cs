@@ -21,6 +21,9 @@ public static class CaseActivityNames
     public const string RecordOutcome = "RecordOutcome";
     public const string MarkNeedsAttention = "MarkNeedsAttention";
 
+    /// <summary>Executes the decision's actions through the action port (orchestration version 2 on).</summary>
+    public const string ExecuteActions = "ExecuteActions";
+
     /// <summary>When the review SLA timer fires: the decision a reviewer claimed first, or a claim for the timer.</summary>
     public const string ClaimReviewTimeout = "ClaimReviewTimeout";
 

@@ -16,7 +16,10 @@ public static class CaseWorkflow
     /// The version new cases start with (see <see cref="WorkflowVersions"/> for how to change the sequence safely).
     /// host.json's <c>extensions.durableTask.defaultVersion</c> is the same value; a test keeps them equal.
     /// </summary>
-    public const string Version = "1";
+    public const string Version = "2";
+
+    /// <summary>The version from which a decision's actions are executed (ExecuteActions) before the reply is sent.</summary>
+    public const int ActionsVersion = 2;
 
     /// <summary>The external event a review raises.</summary>
     public const string ReviewDecisionEvent = "ReviewDecision";
@@ -43,11 +46,19 @@ public static class CaseWorkflow
 
         var route = decision.Route ?? Routes.Escalate;
         var now = context.CurrentUtcDateTime;
+        var withActions = decision.Actions > 0 && WorkflowVersions.IsAtLeast(context.Version, ActionsVersion);
         switch (route)
         {
             case Routes.DraftAndSend:
             case Routes.ResolveInPlace:
-                return await FinishAsync(context, run, caseId, route, CaseStatuses.Sent, "reply-sent", "draft", "decision", "agent", null, null);
+                // Execute, then send the reply that says what was done; an action that failed sends the case to review instead.
+                if (!withActions || (await run.CallAsync<ActionsOutcome>(CaseActivityNames.ExecuteActions,
+                        new ExecuteActionsInput(caseId, null, now), DeliveryRetry)).Succeeded)
+                {
+                    return await FinishAsync(context, run, caseId, route, CaseStatuses.Sent, "reply-sent", "draft", "decision", "agent", null, null);
+                }
+
+                break;
             case Routes.ReturnToTierOne:
                 return await FinishAsync(context, run, caseId, route, CaseStatuses.ReturnedToTier1, "returned-to-tier-1", null, "decision", "agent", null, null);
             case Routes.DraftForReview:
@@ -83,6 +94,18 @@ public static class CaseWorkflow
             await run.CallAsync<bool>(CaseActivityNames.NotifyReviewers,
                 new NotifyReviewersInput(caseId, ReviewerQueues.Senior, "sla-timeout", null, $"{caseId}:notify:sla-timeout"), DeliveryRetry);
             return await FinishAsync(context, run, caseId, Routes.Escalate, CaseStatuses.Escalated, "escalated", null, "sla-timeout", "agent", null, deadline);
+        }
+
+        if (withActions && r.Action is ReviewActions.Approve or ReviewActions.Edit)
+        {
+            var executed = await run.CallAsync<ActionsOutcome>(CaseActivityNames.ExecuteActions, new ExecuteActionsInput(caseId, r, context.CurrentUtcDateTime), DeliveryRetry);
+            if (!executed.Succeeded)
+            {
+                // Approved, but an action failed: no reply claims it; a senior human takes the case with the failure on it.
+                await run.CallAsync<bool>(CaseActivityNames.NotifyReviewers,
+                    new NotifyReviewersInput(caseId, ReviewerQueues.Senior, "action-failed", null, $"{caseId}:notify:action-failed"), DeliveryRetry);
+                return await FinishAsync(context, run, caseId, Routes.Escalate, CaseStatuses.Escalated, "escalated", null, "review-outcome", r.Reviewer, r, null);
+            }
         }
 
         switch (r.Action)

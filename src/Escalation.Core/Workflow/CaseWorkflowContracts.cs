@@ -24,6 +24,9 @@ public sealed record StageSummary
     /// <summary><c>senior</c> or <c>standard</c>.</summary>
     public string? ReviewQueue { get; init; }
 
+    /// <summary>How many actions the decision carries (the orchestration executes them only when there are some).</summary>
+    public int Actions { get; init; }
+
     /// <summary>Hours a reviewer has for this case's priority.</summary>
     public double? ReviewSlaHours { get; init; }
     public IReadOnlyList<string> Reasons { get; init; } = [];
@@ -50,6 +53,15 @@ public sealed record WriteTraceInput(string CaseId, string Record, string Actor,
 /// <param name="Reviewer">Who reviewed, when someone did.</param>
 public sealed record RecordOutcomeInput(string CaseId, string Status, string Route, string? TraceId, DateTime? SlaDeadlineUtc, DateTime AtUtc, string? ReviewOutcome = null, string? Reviewer = null);
 
+/// <summary>
+/// Execute the decision's actions through the action port, before the reply that says they were done: without a review,
+/// those a policy authorises now; after a reviewer's approval, every action the reviewer kept, at the reviewer's amounts.
+/// </summary>
+public sealed record ExecuteActionsInput(string CaseId, ReviewDecision? Review, DateTime AtUtc);
+
+/// <summary>What executing a case's actions came to; <paramref name="Failure"/> names each action that failed and why.</summary>
+public sealed record ActionsOutcome(bool Succeeded, int Executed, string? Failure);
+
 /// <summary>The case whose review SLA timer fired, and the deadline it fired at.</summary>
 public sealed record ReviewTimeoutInput(string CaseId, DateTime DeadlineUtc);
 
@@ -64,7 +76,8 @@ public sealed record DeliveryResult(bool Delivered, string Detail);
 /// For <c>edit</c>: the stored artifact holding the edited reply, named by its SHA-256 (<c>review-edit-{sha256}</c>;
 /// a decision raised by an older build names the shared <c>review-edit</c>).
 /// </param>
-public sealed record ReviewDecision(string Action, string Reviewer, string? Note, string? EditedReplyArtifact);
+/// <param name="ActionChanges">The reviewer's changes to the proposed actions (dropped, or a lower amount); null for none.</param>
+public sealed record ReviewDecision(string Action, string Reviewer, string? Note, string? EditedReplyArtifact, IReadOnlyList<Actions.ActionChange>? ActionChanges = null);
 
 /// <summary>Review actions.</summary>
 public static class ReviewActions

@@ -29,6 +29,13 @@ public interface ICaseActivities
     Task<ReviewDecision?> ClaimReviewTimeoutAsync(ReviewTimeoutInput input, CancellationToken cancellationToken = default) =>
         Task.FromResult<ReviewDecision?>(null);
 
+    /// <summary>
+    /// Executes the decision's actions through the action port, each with its deterministic idempotency key, and records
+    /// each outcome on the case. A host without an action port (a benchmark) executes nothing and reports success.
+    /// </summary>
+    Task<ActionsOutcome> ExecuteActionsAsync(ExecuteActionsInput input, CancellationToken cancellationToken = default) =>
+        Task.FromResult(new ActionsOutcome(true, 0, null));
+
     /// <summary>Marks the case needs-attention in the index, or puts it back at its earlier status.</summary>
     Task<bool> MarkNeedsAttentionAsync(NeedsAttentionInput input, CancellationToken cancellationToken = default);
 }

@@ -12,8 +12,10 @@ namespace Escalation.Core.Workflow;
 /// <param name="TextSha256">SHA-256 (hex) of the reply text the decision sends; null when it sends none.</param>
 /// <param name="Note">The reviewer's note.</param>
 /// <param name="EditedReplyArtifact">For <c>edit</c>: the content-addressed artifact holding the edited reply.</param>
+/// <param name="ActionChanges">The reviewer's changes to the proposed actions: dropped ones and lowered amounts.</param>
 public sealed record ReviewClaim(
-    string CaseId, string Action, string Reviewer, DateTimeOffset At, string? TextSha256 = null, string? Note = null, string? EditedReplyArtifact = null)
+    string CaseId, string Action, string Reviewer, DateTimeOffset At, string? TextSha256 = null, string? Note = null, string? EditedReplyArtifact = null,
+    IReadOnlyList<Actions.ActionChange>? ActionChanges = null)
 {
     /// <summary>The action of the claim the SLA timer makes when nobody decided before the deadline.</summary>
     public const string SlaTimeoutAction = "sla-timeout";
@@ -25,5 +27,5 @@ public sealed record ReviewClaim(
     public bool IsSlaTimeout => Action == SlaTimeoutAction;
 
     /// <summary>The event a reviewer's claim raises.</summary>
-    public ReviewDecision ToDecision() => new(Action, Reviewer, Note, EditedReplyArtifact);
+    public ReviewDecision ToDecision() => new(Action, Reviewer, Note, EditedReplyArtifact, ActionChanges is { Count: > 0 } ? ActionChanges : null);
 }

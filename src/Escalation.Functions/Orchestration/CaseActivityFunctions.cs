@@ -51,6 +51,9 @@ public sealed class CaseActivityFunctions(ICaseActivities activities)
     [Function(CaseActivityNames.ClaimReviewTimeout)]
     public Task<ReviewDecision?> ClaimReviewTimeout([ActivityTrigger] ReviewTimeoutInput input) => activities.ClaimReviewTimeoutAsync(input);
 
+    [Function(CaseActivityNames.ExecuteActions)]
+    public Task<ActionsOutcome> ExecuteActions([ActivityTrigger] ExecuteActionsInput input) => activities.ExecuteActionsAsync(input);
+
     [Function(CaseActivityNames.MarkNeedsAttention)]
     public Task<bool> MarkNeedsAttention([ActivityTrigger] NeedsAttentionInput input) => activities.MarkNeedsAttentionAsync(input);
 }

@@ -27,6 +27,9 @@ public static class CaseWorkflowRegistration
             .AddActivity<DeliverReplyInput, DeliveryResult>(CaseActivityNames.DeliverReply, activities.DeliverReplyAsync, recomputable: true)
             .AddActivity<RecordOutcomeInput, bool>(CaseActivityNames.RecordOutcome, activities.RecordOutcomeAsync, recomputable: true)
             .AddActivity<ReviewTimeoutInput, ReviewDecision?>(CaseActivityNames.ClaimReviewTimeout, activities.ClaimReviewTimeoutAsync, recomputable: true)
-            .AddActivity<NeedsAttentionInput, bool>(CaseActivityNames.MarkNeedsAttention, activities.MarkNeedsAttentionAsync, recomputable: true);
+            .AddActivity<NeedsAttentionInput, bool>(CaseActivityNames.MarkNeedsAttention, activities.MarkNeedsAttentionAsync, recomputable: true)
+            // Each executed action is marked done under its idempotency key before the activity returns; run again, it
+            // skips those and repeats the rest with the same keys.
+            .AddActivity<ExecuteActionsInput, ActionsOutcome>(CaseActivityNames.ExecuteActions, activities.ExecuteActionsAsync, recomputable: true);
     }
 }

@@ -157,6 +157,7 @@ internal sealed class DurableReviewHarness : IDisposable
         context.Setup(c => c.GetInput<CaseWorkflowInput>()).Returns(input);
         context.SetupGet(c => c.InstanceId).Returns(input.CaseId);
         context.SetupGet(c => c.IsReplaying).Returns(false);
+        context.SetupGet(c => c.Version).Returns(CaseWorkflow.Version);
         context.SetupGet(c => c.CurrentUtcDateTime).Returns(() => Clock.GetUtcNow().UtcDateTime);
         context.Setup(c => c.SetCustomStatus(It.IsAny<object?>()));
         context.Setup(c => c.CreateTimer(It.IsAny<DateTime>(), It.IsAny<CancellationToken>())).Returns(_timer.Task);
@@ -166,6 +167,7 @@ internal sealed class DurableReviewHarness : IDisposable
         Activity<bool>(context, activities);
         Activity<DeliveryResult>(context, activities);
         Activity<ReviewDecision?>(context, activities);
+        Activity<ActionsOutcome>(context, activities);
         return context;
     }
 

@@ -14,7 +14,7 @@ public sealed class CaseActivityFunctionsTests
     public void Functions_EveryActivityName_HasExactlyOneActivityTriggeredFunction()
     {
         var expected = CaseActivityNames.SensitiveStages.Concat(CaseActivityNames.EscalationStages)
-            .Concat([CaseActivityNames.WriteTrace, CaseActivityNames.NotifyReviewers, CaseActivityNames.DeliverReply, CaseActivityNames.RecordOutcome, CaseActivityNames.ClaimReviewTimeout, CaseActivityNames.MarkNeedsAttention])
+            .Concat([CaseActivityNames.WriteTrace, CaseActivityNames.NotifyReviewers, CaseActivityNames.DeliverReply, CaseActivityNames.RecordOutcome, CaseActivityNames.ClaimReviewTimeout, CaseActivityNames.MarkNeedsAttention, CaseActivityNames.ExecuteActions])
             .Order().ToList();
 
         var functions = typeof(CaseActivityFunctions).GetMethods(BindingFlags.Public | BindingFlags.Instance)

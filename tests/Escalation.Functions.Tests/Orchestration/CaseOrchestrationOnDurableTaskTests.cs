@@ -131,12 +131,12 @@ public sealed class CaseOrchestrationOnDurableTaskTests
         Assert.Equal(CaseWorkflow.Version, seen);
     }
 
-    // A deploy while a case waits for its reviewer: the next event replays the instance on the new code. Version 2
-    // inserts an activity before the wait; behind the version gate the instance that started on version 1 replays
-    // the path it took, without the gate the replay no longer matches its history.
+    // A deploy while a case waits for its reviewer: the next event replays the instance on the new code. The next
+    // version inserts an activity before the wait; behind the version gate the instance that started on the current
+    // version replays the path it took, without the gate the replay no longer matches its history.
     private static Func<TaskOrchestrationContext, Task<CaseOutcome>> InsertsAnActivityBeforeTheWait(bool gated) => async ctx =>
     {
-        if (!gated || WorkflowVersions.IsAtLeast(ctx.Version, 2))
+        if (!gated || WorkflowVersions.IsAtLeast(ctx.Version, WorkflowVersions.Major(CaseWorkflow.Version) + 1))
         {
             await ctx.CallActivityAsync<bool>(CaseActivityNames.RecordOutcome, new RecordOutcomeInput(ctx.InstanceId, "processing", "", null, null, ctx.CurrentUtcDateTime));
         }

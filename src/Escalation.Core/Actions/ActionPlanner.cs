@@ -1,0 +1,197 @@
+using System.Text.RegularExpressions;
+using Escalation.Core.Cases;
+using Escalation.Core.Escalations;
+using Escalation.Core.Knowledge;
+using Escalation.Core.Sensitive;
+using Escalation.Core.Signals;
+
+namespace Escalation.Core.Actions;
+
+/// <summary>What the planner reads: the case as the pipeline understood it and the policy as applied to it.</summary>
+public sealed record ActionInputs
+{
+    public required CustomerEntity Customer { get; init; }
+    public required CaseSignals Signals { get; init; }
+    public required CaseFacts Facts { get; init; }
+    public required PolicyRetrieval Retrieval { get; init; }
+    public required PolicyApplication Application { get; init; }
+    public string? Subject { get; init; }
+
+    /// <summary>What the customer wrote (for the add-on to remove and the bug to report).</summary>
+    public string CustomerText { get; init; } = "";
+}
+
+/// <summary>
+/// Seed 003's refund tree, literally, with the workspace's numbers, and the other policies' actions. Inside the window →
+/// refund (plus a root-cause bug report when a defect or outage caused it); outside with a valid reason (outage, defect,
+/// billing error) and no more than the policy's exception days past the window → refund plus a retention offer when the
+/// customer is long-standing, for review; no valid reason → the policy's alternative (a goodwill credit, else a downgrade),
+/// for review, except that long tenure leans toward the refund. SLA credits from the computed credit, goodwill credits from
+/// the goodwill numbers, a cancellation at the end of the term. Every amount is within its policy's limit; an action is
+/// auto-executable only when it is the money the policy authorises now (<see cref="PolicyApplication.Offer"/>) or an
+/// internal report.
+/// </summary>
+public static partial class ActionPlanner
+{
+    /// <summary>Applies the policy to a sensitive case's facts (the same tree the escalation pipeline runs) and plans.</summary>
+    public static IReadOnlyList<CaseAction> ForSensitive(
+        CustomerEntity customer, CaseSignals signals, CaseFacts facts, PolicyRetrieval retrieval, Workspace workspace, DateTimeOffset now, string? subject, string customerText)
+    {
+        var context = new EscalationContext
+        {
+            TicketId = "",
+            Customer = customer,
+            TenureMonths = customer.TenureMonths(DateOnly.FromDateTime(now.UtcDateTime)),
+            Signals = signals,
+            Facts = facts,
+            Retrieval = retrieval,
+        };
+        var application = new ApplyPolicyStage().Apply(context, workspace, now);
+        return Plan(new ActionInputs
+        {
+            Customer = customer, Signals = signals, Facts = facts, Retrieval = retrieval, Application = application, Subject = subject, CustomerText = customerText,
+        }, workspace);
+    }
+
+    /// <summary>What the customer wrote, in thread order, as written (names keep their case).</summary>
+    public static string CustomerText(Tickets.CaseSubmission ticket) =>
+        string.Join("\n", ticket.Messages.Where(m => m.From == "customer").Select(m => m.Text));
+
+    /// <summary>The actions the applied policy calls for, in a fixed order.</summary>
+    public static IReadOnlyList<CaseAction> Plan(ActionInputs x, Workspace workspace)
+    {
+        // The legal policy forbids offering compensation on a legal-sensitive case: a senior decides everything there.
+        if (x.Signals.Text.Legal)
+        {
+            return [];
+        }
+
+        var f = x.Facts;
+        var a = x.Application;
+        var actions = new List<CaseAction>();
+        var refund = PolicyNumbers.Governing(workspace, x.Retrieval, PolicyCategories.Refund);
+        if (f.HasAsk(CaseAsks.Refund) && refund is not null && f.Amount is { } paid && paid > 0 && f.DaysPastWindow is { } past)
+        {
+            var currency = f.Currency ?? refund.Currency ?? workspace.Routing.DefaultCurrency;
+            var exceptionDays = refund.Number("exceptionMaxDaysPastWindow", 0);
+            var authorised = a.Offer is { Kind: "refund" } offer && offer.Amount == paid;
+            CaseAction Refund(string rule, bool approval) => new()
+            {
+                Kind = ActionKinds.Refund, Amount = paid, Currency = currency, Limit = paid, ChargeDate = f.PurchaseDate,
+                Reason = f.Cause, PolicyCitation = refund.Citation, Rule = rule, NeedsApproval = approval,
+            };
+
+            var longTerm = a.Recommendation == Recommendations.RefundWithRetention;
+            if (past == 0)
+            {
+                actions.Add(Refund(f.Cause == CaseCauses.BillingError ? "billing-error" : "within-window", !authorised));
+                if (AddOn(x.CustomerText) is { } addOn)
+                {
+                    actions.Add(new CaseAction { Kind = ActionKinds.RemoveAddOn, Summary = addOn, PolicyCitation = refund.Citation, Rule = "within-window", NeedsApproval = !authorised });
+                }
+            }
+            else if ((CaseCauses.IsValidReason(f.Cause) && past <= exceptionDays) || longTerm)
+            {
+                actions.Add(Refund(CaseCauses.IsValidReason(f.Cause) ? "past-window-outage" : "long-tenure-lean", true));
+                if (longTerm && Retention(workspace) is { } retention)
+                {
+                    actions.Add(retention);
+                }
+            }
+            else
+            {
+                actions.Add(Goodwill(x, workspace) ?? Downgrade(workspace, refund.Citation));
+            }
+        }
+        else if (a.SlaCredit is { Amount: > 0 } sla && !f.HasAsk(CaseAsks.Refund))
+        {
+            var policy = PolicyNumbers.Governing(workspace, x.Retrieval, PolicyCategories.SlaCredit);
+            var limit = Math.Round(sla.Mrr * sla.MaxCreditPercent / 100, 2);
+            var authorised = a.Offer is { Kind: "credit" } o && o.Amount == sla.Amount;
+            actions.Add(new CaseAction
+            {
+                Kind = ActionKinds.Credit, Amount = Math.Min(sla.Amount, limit), Currency = sla.Currency, Limit = limit,
+                Reason = $"SLA credit: {sla.BillableHours} h of downtime below target × {sla.CreditPercentPerHour:0.##}%",
+                PolicyCitation = policy?.Citation ?? sla.Citation, Rule = "credit-formula", NeedsApproval = !authorised,
+            });
+        }
+        else if (f.HasAsk(CaseAsks.Credit) && Goodwill(x, workspace) is { } goodwill)
+        {
+            actions.Add(goodwill);
+        }
+
+        if (f.HasAsk(CaseAsks.Cancel) && workspace.PoliciesIn(PolicyCategories.Cancellation).FirstOrDefault() is { } cancellation)
+        {
+            actions.Add(new CaseAction
+            {
+                Kind = ActionKinds.CancelSubscription,
+                Effective = x.Customer.RenewalDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "end-of-term",
+                PolicyCitation = cancellation.Citation, Rule = "end-of-term", NeedsApproval = true,
+            });
+        }
+
+        // Seed 003: a refund for something that did not work comes with an investigation of the root cause; a defect or a
+        // request for a fix is reported whatever the money (a confirmed outage alone already has its incident report).
+        var rootCause = f.Cause == CaseCauses.Defect || f.HasAsk(CaseAsks.Fix)
+            || (f.Cause == CaseCauses.Outage && actions.Any(a => a.Kind == ActionKinds.Refund));
+        if (rootCause && x.Retrieval.Policies.FirstOrDefault() is { } cited)
+        {
+            var summary = (x.Subject is { Length: > 0 } s ? s : "Customer-reported problem") + (f.OutageHours is { } h ? $" ({h:0.#} h reported)" : "");
+            actions.Add(new CaseAction { Kind = ActionKinds.BugReport, Summary = summary, Reason = f.Cause, PolicyCitation = workspace.FindPolicy(cited.Id)?.Citation ?? cited.Id, Rule = "root-cause" });
+        }
+
+        return actions;
+    }
+
+    /// <summary>The goodwill policy's credit: its percent of one month's fee, at most its cap; none for VIP accounts (the account manager proposes it).</summary>
+    private static CaseAction? Goodwill(ActionInputs x, Workspace workspace)
+    {
+        if (x.Signals.Vip || x.Customer.Mrr <= 0
+            || workspace.PoliciesIn(PolicyCategories.Compensation).FirstOrDefault(p => p.NumberOrNull("goodwillCreditPercent") is not null) is not { } goodwill)
+        {
+            return null;
+        }
+
+        var cap = goodwill.NumberOrNull("autoApproveCap") ?? workspace.Routing.AutoApproveCap;
+        var credit = Math.Min(cap, Math.Round(x.Customer.Mrr * goodwill.NumberOrNull("goodwillCreditPercent")!.Value / 100, 2));
+        return credit <= 0 ? null : new CaseAction
+        {
+            Kind = ActionKinds.Credit, Amount = credit, Currency = x.Customer.Currency, Limit = cap, Reason = "goodwill credit",
+            PolicyCitation = goodwill.Citation, Rule = "standard-gesture", NeedsApproval = true,
+        };
+    }
+
+    private static CaseAction Downgrade(Workspace workspace, string fallbackCitation) => new()
+    {
+        Kind = ActionKinds.Downgrade, Plan = "fewer seats from the next invoice",
+        PolicyCitation = workspace.PoliciesIn(PolicyCategories.Cancellation).FirstOrDefault()?.Citation ?? fallbackCitation, Rule = "alternatives", NeedsApproval = true,
+    };
+
+    /// <summary>The cancellation policy's retention offer (percent off for some months), when it sets one.</summary>
+    private static CaseAction? Retention(Workspace workspace) =>
+        workspace.PoliciesIn(PolicyCategories.Cancellation).FirstOrDefault(p => p.NumberOrNull("retentionDiscountPercent") is not null) is { } p
+            ? new CaseAction
+            {
+                Kind = ActionKinds.RetentionDiscount, Percent = p.NumberOrNull("retentionDiscountPercent"), Months = (int)(p.NumberOrNull("retentionMonths") ?? 1),
+                PolicyCitation = p.Citation, Rule = "retention-offer", NeedsApproval = true,
+            }
+            : null;
+
+    /// <summary>The add-on or pack the customer asks to have removed (<c>remove the pack</c>, <c>refund … and remove it</c>).</summary>
+    private static string? AddOn(string text)
+    {
+        if (!RemoveWords().IsMatch(text))
+        {
+            return null;
+        }
+
+        var m = AddOnName().Match(text);
+        return m.Success ? m.Groups[1].Value.Trim() : null;
+    }
+
+    [GeneratedRegex(@"\bremove\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex RemoveWords();
+
+    [GeneratedRegex(@"\bthe\s+((?:[\w+]+\s){0,3}(?:add-on|addon|pack))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AddOnName();
+}
