@@ -163,7 +163,10 @@ public static class SimulateCommand
             {
                 if (JsonSerializer.Deserialize<CaseDecision>(json, Web) is { Route.Length: > 0 } d)
                 {
-                    return new RecordedDecision(d.Route, [.. d.Reasons.Select(r => r.Code).Distinct(StringComparer.Ordinal)], d.Priority, d.WorkspaceVersion);
+                    return new RecordedDecision(d.Route, [.. d.Reasons.Select(r => r.Code).Distinct(StringComparer.Ordinal)], d.Priority, d.WorkspaceVersion)
+                    {
+                        Money = RecordedDecision.MoneyOf(d.Actions),
+                    };
                 }
             }
             catch (JsonException)

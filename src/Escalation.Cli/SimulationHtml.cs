@@ -30,6 +30,11 @@ public static class SimulationHtml
         sb.Append("<h1>What-if simulation</h1>");
         sb.Append(CultureInfo.InvariantCulture, $"<p>{r.Cases} case(s) decided again with workspace <code>{E(r.CandidateVersion)}</code>, compared with {(r.BaselineVersion is { } b ? $"workspace <code>{E(b)}</code>" : "the decisions on record")}.</p>");
         sb.Append(CultureInfo.InvariantCulture, $"<p class=\"summary\"><span><b>{r.Flipped}</b> route change(s)</span><span><b>{r.NewAutoSends.Count}</b> newly auto-sent</span><span><b>{r.NewlyToHumans.Count}</b> newly to a human</span><span><b>{r.RiskyFlips.Count}</b> risky flip(s)</span></p>");
+        if (r.MoneyBefore.Count > 0 || r.MoneyAfter.Count > 0)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"<p id=\"money\">Money the actions move (refunds and credits): before {E(SimulationText.Money(r.MoneyBefore))}; after {E(SimulationText.Money(r.MoneyAfter))}.</p>");
+        }
+
         Matrix(sb, r);
         Chart(sb, r);
         Flips(sb, "Risky flips", "A reviewer edited, rejected or escalated the decision on record; the candidate would send it without a human.", r.RiskyFlips, "risky-flips");

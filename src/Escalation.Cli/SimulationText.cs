@@ -25,6 +25,11 @@ public static class SimulationText
         Counts(sb, "reason codes gained", r.ReasonsGained);
         Counts(sb, "reason codes lost", r.ReasonsLost);
         Counts(sb, "priority changes", r.PriorityChanges);
+        if (r.MoneyBefore.Count > 0 || r.MoneyAfter.Count > 0)
+        {
+            sb.AppendLine();
+            sb.AppendLine($"money the actions move: before {Money(r.MoneyBefore)}; after {Money(r.MoneyAfter)}");
+        }
         if (r.Skipped.Count > 0)
         {
             sb.AppendLine();
@@ -67,6 +72,10 @@ public static class SimulationText
             sb.AppendLine($"{title}: {string.Join(", ", counts.Select(c => $"{c.Code} ({c.Count})"))}");
         }
     }
+
+    /// <summary><c>refund EUR 49.00, credit EUR 30.00</c>.</summary>
+    public static string Money(IReadOnlyList<MoneyMoved> money) =>
+        money.Count == 0 ? "none" : string.Join(", ", money.Select(m => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{m.Kind} {m.Currency} {m.Amount:0.00} ({m.When})")));
 
     private static string Join(IReadOnlyList<string> codes) => codes.Count == 0 ? "(none)" : string.Join(", ", codes);
 }

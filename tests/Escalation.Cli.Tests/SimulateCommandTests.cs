@@ -106,6 +106,10 @@ public sealed class SimulateCommandTests : IDisposable
         });
         var seatPack = flips.Single(f => f.GetProperty("id").GetString() == "seat-pack-40-days.json");
         Assert.Equal((Routes.DraftForReview, Routes.DraftAndSend), (seatPack.GetProperty("from").GetString(), seatPack.GetProperty("to").GetString()));
+        static decimal AutoRefunds(JsonElement money) => money.EnumerateArray()
+            .Where(m => m.GetProperty("kind").GetString() == "refund" && m.GetProperty("when").GetString() == "auto").Sum(m => m.GetProperty("amount").GetDecimal());
+        var (before, after) = (AutoRefunds(report.GetProperty("moneyBefore")), AutoRefunds(report.GetProperty("moneyAfter")));
+        Assert.True(after == before + 98, $"the two seat packs now in the window are refunded without a human (€49 each): {before} → {after}");
         Assert.Contains(report.GetProperty("transitions").EnumerateArray(), t =>
             t.GetProperty("from").GetString() == Routes.DraftForReview && t.GetProperty("to").GetString() == Routes.DraftAndSend && t.GetProperty("count").GetInt32() >= 2);
     }

@@ -15,5 +15,31 @@ namespace Escalation.Core.Simulation;
 public sealed record SimulatedCase(
     string Id, CaseSubmission Ticket, DateTimeOffset DecidedAt, RecordedDecision? Recorded = null, string? ReviewOutcome = null, string? AuditUrl = null);
 
-/// <summary>A decision as the simulation compares it: route, reason codes, priority and the workspace version that made it.</summary>
-public sealed record RecordedDecision(string Route, IReadOnlyList<string> Reasons, string? Priority, string? WorkspaceVersion);
+/// <summary>
+/// A decision as the simulation compares it: route, reason codes, priority, the workspace version that made it and the
+/// money its actions move (refunds and credits, auto-approved or on a reviewer's approval).
+/// </summary>
+public sealed record RecordedDecision(string Route, IReadOnlyList<string> Reasons, string? Priority, string? WorkspaceVersion)
+{
+    public IReadOnlyList<MoneyMoved> Money { get; init; } = [];
+
+    /// <summary>The refunds and credits among <paramref name="actions"/>, summed per kind and currency.</summary>
+    public static IReadOnlyList<MoneyMoved> MoneyOf(IEnumerable<Actions.CaseAction> actions) =>
+        MoneyMoved.Sum(actions.Where(a => a.Kind is Actions.ActionKinds.Refund or Actions.ActionKinds.Credit && a.Amount is > 0)
+            .Select(a => new MoneyMoved(a.Kind, a.Currency ?? "", a.Amount!.Value, a.NeedsApproval ? MoneyMoved.OnApproval : MoneyMoved.Automatic)));
+}
+
+/// <summary>
+/// An amount of money a kind of action moves (e.g. <c>refund</c>, <c>EUR</c>, 49) and <see cref="When"/>: <c>auto</c>
+/// (executed without a human) or <c>on-approval</c> (proposed to a reviewer).
+/// </summary>
+public sealed record MoneyMoved(string Kind, string Currency, decimal Amount, string When)
+{
+    public const string Automatic = "auto";
+    public const string OnApproval = "on-approval";
+
+    /// <summary>The amounts summed per kind, currency and when, in that order.</summary>
+    public static IReadOnlyList<MoneyMoved> Sum(IEnumerable<MoneyMoved> amounts) =>
+        [.. amounts.GroupBy(m => (m.Kind, m.Currency, m.When)).Select(g => new MoneyMoved(g.Key.Kind, g.Key.Currency, g.Sum(m => m.Amount), g.Key.When))
+            .OrderBy(m => m.Kind, StringComparer.Ordinal).ThenBy(m => m.Currency, StringComparer.Ordinal).ThenBy(m => m.When, StringComparer.Ordinal)];
+}

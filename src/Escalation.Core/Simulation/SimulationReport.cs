@@ -45,6 +45,12 @@ public sealed record SimulationReport
     /// <summary>Priority changes (<c>P2 → P1</c>) with their counts.</summary>
     public required IReadOnlyList<CodeCount> PriorityChanges { get; init; }
 
+    /// <summary>What the baseline decisions' refunds and credits add up to, per kind and currency.</summary>
+    public required IReadOnlyList<MoneyMoved> MoneyBefore { get; init; }
+
+    /// <summary>The same for the candidate's decisions.</summary>
+    public required IReadOnlyList<MoneyMoved> MoneyAfter { get; init; }
+
     /// <summary>Cases not decided again, with why.</summary>
     public required IReadOnlyList<SkippedCase> Skipped { get; init; }
 
@@ -62,6 +68,8 @@ public sealed record SimulationReport
         private readonly Dictionary<string, int> _priorities = new(StringComparer.Ordinal);
         private readonly List<CaseFlip> _flips = [];
         private readonly List<SkippedCase> _skipped = [];
+        private readonly List<MoneyMoved> _before = [];
+        private readonly List<MoneyMoved> _after = [];
         private int _cases;
 
         public void Skip(string id, string why) => _skipped.Add(new SkippedCase(id, why));
@@ -69,6 +77,8 @@ public sealed record SimulationReport
         public void Add(SimulatedCase c, RecordedDecision before, RecordedDecision after)
         {
             _cases++;
+            _before.AddRange(before.Money);
+            _after.AddRange(after.Money);
             _transitions[(before.Route, after.Route)] = _transitions.GetValueOrDefault((before.Route, after.Route)) + 1;
             var gained = after.Reasons.Except(before.Reasons, StringComparer.Ordinal).ToList();
             var lost = before.Reasons.Except(after.Reasons, StringComparer.Ordinal).ToList();
@@ -110,6 +120,8 @@ public sealed record SimulationReport
             ReasonsGained = Counts(_gained),
             ReasonsLost = Counts(_lost),
             PriorityChanges = Counts(_priorities),
+            MoneyBefore = MoneyMoved.Sum(_before),
+            MoneyAfter = MoneyMoved.Sum(_after),
             Skipped = _skipped,
         };
 

@@ -28,7 +28,10 @@ public sealed class Simulator(CaseDetector detect)
             var decision = c.Ticket.ResolvedKind == CaseKind.Escalation
                 ? escalation.Run(c.Ticket, ws, c.DecidedAt).Decision
                 : sensitive.Run(c.Ticket, ws, c.DecidedAt).Decision;
-            return new RecordedDecision(decision.Route, [.. decision.Reasons.Select(r => r.Code).Distinct(StringComparer.Ordinal)], decision.Priority, ws.Version);
+            return new RecordedDecision(decision.Route, [.. decision.Reasons.Select(r => r.Code).Distinct(StringComparer.Ordinal)], decision.Priority, ws.Version)
+            {
+                Money = RecordedDecision.MoneyOf(decision.Actions),
+            };
         }
 
         var report = new SimulationReport.Builder(candidate.Version, baseline?.Version);
