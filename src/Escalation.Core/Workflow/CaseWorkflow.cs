@@ -21,6 +21,13 @@ public static class CaseWorkflow
     /// <summary>The version from which a decision's actions are executed (ExecuteActions) before the reply is sent.</summary>
     public const int ActionsVersion = 2;
 
+    /// <summary>
+    /// The version from which the SLA timer claims the case (ClaimReviewTimeout) before escalating, so a reviewer's late
+    /// decision is refused instead of dropped. Instances from before versions were recorded (read as 1) never scheduled
+    /// it; they escalate at the deadline as they did.
+    /// </summary>
+    public const int ReviewClaimsVersion = 2;
+
     /// <summary>The external event a review raises.</summary>
     public const string ReviewDecisionEvent = "ReviewDecision";
 
@@ -83,7 +90,7 @@ public static class CaseWorkflow
 
         var review = await context.WaitForExternalEventAsync<ReviewDecision>(ReviewDecisionEvent, deadline);
         var r = review.Payload;
-        if (review.TimedOut || r is null)
+        if ((review.TimedOut || r is null) && WorkflowVersions.IsAtLeast(context.Version, ReviewClaimsVersion))
         {
             // A reviewer may have claimed the case just before the deadline, their event still on its way: theirs holds.
             r = await run.CallAsync<ReviewDecision?>(CaseActivityNames.ClaimReviewTimeout, new ReviewTimeoutInput(caseId, deadline), StageRetry);

@@ -171,4 +171,40 @@ public sealed class CaseWorkflowActionsTests : IAsyncLifetime
 
         Assert.Equal(["deliver:reply-sent", "trace:decision", "outcome:sent"], _calls);
     }
+
+    [Fact]
+    public async Task SlaTimeout_VersionOneInstance_EscalatesWithoutTheClaimItNeverScheduled()
+    {
+        await DisposeAsync();
+        Directory.CreateDirectory(_dir);
+        await StartAsync("1");
+        await RunAsync("r-v1", Routes.DraftForReview, actions: 0);
+
+        _time.Advance(TimeSpan.FromHours(24) + TimeSpan.FromSeconds(1));
+        WorkflowInstanceState? state = null;
+        for (var i = 0; i < 200 && state?.IsFinished != true; i++)
+        {
+            await Task.Delay(25);
+            state = await _engine.WaitForIdleAsync("r-v1", TimeSpan.FromMilliseconds(100));
+        }
+
+        Assert.True(state?.IsFinished, "the version-1 instance finishes at its deadline");
+        Assert.DoesNotContain("claim", _calls);
+        Assert.Contains("notify:senior:sla-timeout", _calls);
+    }
+
+    [Fact]
+    public async Task SlaTimeout_CurrentVersion_ClaimsTheCaseBeforeEscalating()
+    {
+        await RunAsync("r-v2", Routes.DraftForReview, actions: 0);
+
+        _time.Advance(TimeSpan.FromHours(24) + TimeSpan.FromSeconds(1));
+        for (var i = 0; i < 200 && !_calls.Contains("notify:senior:sla-timeout"); i++)
+        {
+            await Task.Delay(25);
+        }
+
+        var calls = _calls.ToArray();
+        Assert.True(Array.IndexOf(calls, "claim") >= 0 && Array.IndexOf(calls, "claim") < Array.IndexOf(calls, "notify:senior:sla-timeout"), string.Join(", ", calls));
+    }
 }

@@ -20,7 +20,7 @@ public sealed class CaseWorkflowTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var registry = new WorkflowRegistry().AddOrchestrator<CaseWorkflowInput, CaseOutcome>(CaseWorkflow.Name, CaseWorkflow.RunAsync);
+        var registry = new WorkflowRegistry().AddOrchestrator<CaseWorkflowInput, CaseOutcome>(CaseWorkflow.Name, CaseWorkflow.RunAsync, CaseWorkflow.Version);
         foreach (var stage in CaseActivityNames.SensitiveStages.Concat(CaseActivityNames.EscalationStages))
         {
             registry.AddActivity<StageInput, StageSummary>(stage, (i, _) =>
