@@ -114,6 +114,29 @@ public sealed partial class CaseFactsExtractor
             }
         }
 
+        // The date told before the charge, in the same sentence ("on 15 November, €149 was invoiced", "el 15 de noviembre me cobraron").
+        foreach (var seg in texts)
+        {
+            foreach (Match cue in PurchaseCue().Matches(seg.Text))
+            {
+                var start = Math.Max(0, cue.Index - 60);
+                var head = seg.Text[start..cue.Index];
+                if (SentenceEnd().Matches(head) is { Count: > 0 } ends)
+                {
+                    var cut = ends[^1].Index + ends[^1].Length;
+                    start += cut;
+                    head = head[cut..];
+                }
+
+                if (DateParsing.AllDates(head, today) is { Count: > 0 } dates)
+                {
+                    var found = dates[^1];
+                    evidence.Add(new Evidence("purchase-date", found.Text, seg.Message, start + found.Index, found.Length));
+                    return found.Date;
+                }
+            }
+        }
+
         return null;
     }
 
@@ -129,9 +152,9 @@ public sealed partial class CaseFactsExtractor
             var m = Duration().Match(seg.Text);
             if (m.Success)
             {
-                var n = double.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture);
+                var n = double.Parse(m.Groups["n"].Value.Replace(',', '.'), CultureInfo.InvariantCulture);
                 var unit = m.Groups["u"].Value.ToLowerInvariant();
-                var hours = unit.StartsWith('d') ? n * 24 : unit.StartsWith('m') ? n / 60 : n;
+                var hours = unit.StartsWith('d') || unit.StartsWith('t') || unit.StartsWith('j') || unit.StartsWith('g') ? n * 24 : unit.StartsWith('m') ? n / 60 : n;
                 evidence.Add(new Evidence("outage-hours", m.Value, seg.Message, m.Index, m.Length));
                 return Math.Round(hours, 2);
             }
@@ -194,16 +217,29 @@ public sealed partial class CaseFactsExtractor
         return asks;
     }
 
-    [GeneratedRegex(@"\b(charged|purchased|paid|bought|billed|renewed|renewal charge|invoiced|subscribed|upgraded)\b", RegexOptions.IgnoreCase)]
+    // English, then es, de, fr, pt, it, nl: the words a customer uses for being charged.
+    [GeneratedRegex(@"\b(charged|purchased|paid|bought|billed|renewed|renewal charge|invoiced|subscribed|upgraded|took|taken|debited|deducted|"
+        + @"cobr\w+|cargo|cargaron|pagu[ée]|pagad[oa]s?|pagamos|factur[ae]\w+|renovaci[óo]n|compr[ée]|"
+        + @"berechnet|abgebucht|Abbuchung|bezahlt|gezahlt|belastet|gekauft|verlängert|"
+        + @"factur[ée]e?s?|prélev\w+|débit[ée]e?s?|pay[ée]e?s?|achet[ée]e?s?|renouvel\w+|"
+        + @"pagou|paguei|pago|faturad[oa]s?|debitad[oa]s?|cobrança|"
+        + @"addebit\w+|pagat[oiae]|fatturat[oiae]|acquistat[oiae]|rinnov\w+|"
+        + @"afgeschreven|afschrijving|betaald|gefactureerd|in rekening gebracht|gekocht|verlengd)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PurchaseCue();
+
+    // A sentence end: punctuation after a non-digit ("10. November" is a date, not an end), then a space.
+    [GeneratedRegex(@"(?<=\D)[.!?;]\s+|\n")]
+    private static partial Regex SentenceEnd();
 
     [GeneratedRegex(@"\b(\d{1,3})\s+days?\s+ago\b", RegexOptions.IgnoreCase)]
     private static partial Regex DaysAgo();
 
-    [GeneratedRegex(@"\b(outage|was down|went down|were down|is down|downtime|unavailable|offline|service disruption)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(outage|was down|went down|were down|is down|downtime|unavailable|offline|service disruption|"
+        + @"ca[íi]d[oa]s?|ca[íi]da|interrupci[óo]n|sin servicio|Ausfall|ausgefallen|nicht erreichbar|Störung|panne|en panne|indisponible|"
+        + @"interruption|fora do ar|indispon[íi]vel|interrup[çc][ãa]o|disservizio|interruzione|fuori servizio|storing|onbereikbaar|plat)\b", RegexOptions.IgnoreCase)]
     private static partial Regex OutageWord();
 
-    [GeneratedRegex(@"(?<n>\d+(?:\.\d+)?)\s*(?<u>hours?|hrs?|h\b|days?|minutes?|mins?)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<n>\d+(?:[.,]\d+)?)\s*(?<u>hours?|hrs?|h\b|days?|minutes?|mins?|horas?|Stunden?|Std\b|heures?|ore\b|ora\b|uur\b|uren\b|minutos?|Minuten?|minuti|minuten|días|Tage?n?\b|jours?|dias|giorni|dagen)", RegexOptions.IgnoreCase)]
     private static partial Regex Duration();
 
     [GeneratedRegex(@"\b(charged (us |me )?twice|double[- ]charged|overcharged|duplicate charge|wrong amount|billing error|charged the wrong)\b", RegexOptions.IgnoreCase)]
@@ -215,13 +251,13 @@ public sealed partial class CaseFactsExtractor
     [GeneratedRegex(@"\b(changed (my|our) minds?|no longer need|don't need it|didn't use|did not use|never used)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ChangedMindWord();
 
-    [GeneratedRegex(@"\b(refund(ed)?|money back|reimburse(ment)?|charge ?back|reembols\w*|devoluci[óo]n|devu[ée]lv\w*|(R[üu]ck)?[Ee]rstatt\w*|Geld zur[üu]ck|rembours\w*|rimbors\w*|restitui\w*|terugbetal\w*|geld terug|estorno|devolu[çc][ãa]o)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(refund(ed)?|money back|reimburse(ment)?|charge ?back|reemb[oó]ls\w*|devoluci[óo]n|devu[ée]lv\w*|devolv\w*|betaal\b.{0,40}\bterug|(R[üu]ck)?[Ee]rstatt\w*|Geld zur[üu]ck|rembours\w*|rimbors\w*|restitui\w*|terugbetal\w*|geld terug|estorno|devolu[çc][ãa]o)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RefundAsk();
 
-    [GeneratedRegex(@"\b(credit|compensation|compensate|sla credit|service credit|compensaci[óo]n|indemnizaci[óo]n|Entsch[äa]digung|Gutschrift|d[ée]dommagement|indemnisation|risarcimento|indennizzo|compensa[çc][ãa]o|indeniza[çc][ãa]o|schadevergoeding|compensatie)s?\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(credit|compensation|compensate|sla credit|service credit|cr[ée]dito|crédit|un avoir|l'avoir|credito|tegoed|SLA-Gutschrift|compensaci[óo]n|indemnizaci[óo]n|Entsch[äa]digung|Gutschrift|d[ée]dommagement|indemnisation|risarcimento|indennizzo|compensa[çc][ãa]o|indeniza[çc][ãa]o|schadevergoeding|compensatie)s?\b", RegexOptions.IgnoreCase)]
     private static partial Regex CreditAsk();
 
-    [GeneratedRegex(@"\b(cancel(lation)?|close (my|our) account|terminate|not renew(ing)?|won't renew|darme de baja|dar de baja|cancelar|k[üu]ndig\w*|r[ée]silie\w*|r[ée]siliation|disdett\w*|disdire|opzeg\w*|cancelamento)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(cancel(lation)?|close (my|our) account|terminate|not renew(ing)?|won't renew|darme de baja|dar de baja|cancelar|k[üu]ndig\w*|r[ée]silie\w*|r[ée]siliation|disdett\w*|disdire|opzeg\w*|cancelamento|cancelen|cancelem|cancele|cancela)\b", RegexOptions.IgnoreCase)]
     private static partial Regex CancelAsk();
 
     [GeneratedRegex(@"\b(gdpr|subject access|copy of (all )?(my|our) (personal )?data|access request|delete (all )?(my|our) data|data export|export (all )?(my|our) data|erasure)\b", RegexOptions.IgnoreCase)]

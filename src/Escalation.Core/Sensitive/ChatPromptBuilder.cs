@@ -37,16 +37,21 @@ public static class ChatPromptBuilder
         var tone = request.Signals.Text.CustomerTone;
         var guide = workspace.ToneGuide;
         var name = request.CustomerName.Trim();
+        var reply = ReplyText.For(request, workspace);
+        var banned = reply.BannedPhrases.ToArray();
         return new Dictionary<string, string>(StringComparer.Ordinal)
         {
+            ["reply_language"] = ReplyLanguageName(request, reply),
+            ["greeting"] = ComposerSentences.Greeting(request, name.Split(' ')[0], reply),
+            ["ai_disclosure"] = string.IsNullOrWhiteSpace(reply.AiDisclosure) ? "(none)" : reply.AiDisclosure.Trim(),
             ["customer_name"] = name,
             ["first_name"] = name.Split(' ')[0],
             ["subject"] = string.IsNullOrWhiteSpace(request.Subject) ? "(no subject)" : CaseText.Normalize(request.Subject),
             ["customer_tone"] = tone,
             ["tone_register"] = guide.For(tone)?.MatchWith ?? "Clear and warm",
-            ["tone_opening"] = guide.For(tone)?.Opening.Trim() ?? "",
+            ["tone_opening"] = reply.Opening(tone)?.Trim() ?? "",
             ["brand_voice"] = guide.BrandVoice.Trim(),
-            ["sign_off"] = guide.SignOff.Trim(),
+            ["sign_off"] = reply.SignOff,
             ["max_reading_grade"] = guide.MaxReadingGrade.ToString("0.#", CultureInfo.InvariantCulture),
             ["case_facts"] = Facts(request),
             ["policies"] = Policies(request, workspace),
@@ -57,11 +62,15 @@ public static class ChatPromptBuilder
             ["offer"] = Offer(request),
             ["review"] = Review(request),
             ["must_not_promise"] = string.Join("\n", MustNotPromise(request, workspace).Select(x => "- " + x)),
-            ["banned_phrases"] = guide.BannedPhrases.Count == 0
+            ["banned_phrases"] = banned.Length == 0
                 ? "(none)"
-                : string.Join("\n", guide.BannedPhrases.Select(b => $"- \"{b.Phrase}\": {b.Reason}")),
+                : string.Join("\n", banned.Select(b => $"- \"{b.Phrase}\": {b.Reason}")),
         };
     }
+
+    /// <summary>"Spanish (es)": the language the reply must be written in.</summary>
+    private static string ReplyLanguageName(DraftRequest request, ReplyText reply) =>
+        reply.IsEnglish ? "English (en)" : $"{request.Signals.Language.Name} ({reply.Code})";
 
     /// <summary>What the reply may not promise or say, as plain rules.</summary>
     public static IReadOnlyList<string> MustNotPromise(DraftRequest request, Workspace workspace)

@@ -36,7 +36,7 @@ public sealed class RouteStage
 
         var slaPriority = s.Priority;
         UnderstandingGate.Caution(input, r, now, escalate, review, ref senior, ref slaPriority);
-        var understanding = UnderstandingGate.Understand(input, r, review);
+        var understanding = UnderstandingGate.Understand(input, workspace, review);
 
         if (t.Legal)
         {
