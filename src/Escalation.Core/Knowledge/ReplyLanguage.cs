@@ -58,7 +58,7 @@ public static class ReplyKeys
         "closing.patience", "closing.thanks", "closing.invite", "closing.person",
         "holding.refund", "holding.credit", "holding.message", "holding.text", "holding.soon",
         "unit.hour", "unit.hours", "unit.businessDay", "unit.businessDays",
-        "format.date", "format.deadline", "number.decimal",
+        "format.date", "format.deadline", "format.money", "number.decimal", "number.group",
     ];
 
     /// <summary>Checklist items the tone check looks for in a draft.</summary>

@@ -59,7 +59,7 @@ public static class ChatPromptBuilder
             ["playbook"] = request.Retrieval.Playbook is { } pb
                 ? $"{pb.Title}\n" + string.Join("\n", pb.Steps.Select((s, i) => $"{i + 1}. {s}"))
                 : "No playbook applies.",
-            ["offer"] = Offer(request),
+            ["offer"] = Offer(request, reply),
             ["review"] = Review(request),
             ["must_not_promise"] = string.Join("\n", MustNotPromise(request, workspace).Select(x => "- " + x)),
             ["banned_phrases"] = banned.Length == 0
@@ -233,11 +233,14 @@ public static class ChatPromptBuilder
         return lines.Length == 0 ? "No similar past decisions." : string.Join("\n", lines);
     }
 
-    private static string Offer(DraftRequest r) => r.Offer is { } o && !r.HoldForReview
-        ? $"Authorised: a {o.Kind} of {Money.Format(o.Amount, o.Currency)} ({o.PolicyCitation.Split('#')[0]}). Say you have done it (\"I have refunded …\"), with exactly this amount, once, and when it reaches the customer."
+    private static string Offer(DraftRequest r, ReplyText reply) => r.Offer is { } o && !r.HoldForReview
+        ? $"Authorised: a {o.Kind} of {Money.Format(o.Amount, o.Currency)} ({o.PolicyCitation.Split('#')[0]}). Say you have done it (\"I have refunded …\"), with exactly this amount{WrittenAs(reply, o)}, once, and when it reaches the customer."
         : r.HoldForReview && r.Proposal is { } p
-            ? $"Proposed for approval: a {p.Kind} of {Money.Format(p.Amount, p.Currency)} ({p.PolicyCitation.Split('#')[0]}). Write the reply as it goes out once approved: say you have done it, with exactly this amount, and give the exception's reason when there is one."
+            ? $"Proposed for approval: a {p.Kind} of {Money.Format(p.Amount, p.Currency)} ({p.PolicyCitation.Split('#')[0]}). Write the reply as it goes out once approved: say you have done it, with exactly this amount{WrittenAs(reply, p)}, and give the exception's reason when there is one."
             : "No money is authorised. Do not state any amount.";
+
+    /// <summary>How the amount must be written in a reply that is not in English (", written 99 €").</summary>
+    private static string WrittenAs(ReplyText reply, DraftOffer o) => reply.IsEnglish ? "" : $", written {reply.Money(o.Amount, o.Currency)}";
 
     // A held draft is the final answer once a reviewer approves it; what the customer hears meanwhile is a separate message.
     private static string Review(DraftRequest r) => r.HoldForReview

@@ -37,7 +37,7 @@ internal static class ComposerSentences
     {
         var f = r.Facts;
         var parts = new List<string>();
-        var amount = f.Amount is { } a && (f.AmountRequested || f.HasAsk(CaseAsks.Refund)) ? t["ack.amount", ("amount", Money.Format(a, f.Currency ?? "EUR"))] : "";
+        var amount = f.Amount is { } a && (f.AmountRequested || f.HasAsk(CaseAsks.Refund)) ? t["ack.amount", ("amount", t.Money(a, f.Currency ?? "EUR"))] : "";
         var when = f.PurchaseDate is { } d ? t["ack.chargeDate", ("date", t.Date(d))] : "";
         if (f.HasAsk(CaseAsks.DataAccess))
         {
@@ -85,7 +85,7 @@ internal static class ComposerSentences
                 yield return t["refund.exception", ("window", window.ToString(CultureInfo.InvariantCulture)), ("reason", ExceptionReason(r, t))];
             }
 
-            yield return t["refund.done", ("amount", Money.Format(refund.Amount, refund.Currency))];
+            yield return t["refund.done", ("amount", t.Money(refund.Amount, refund.Currency))];
             var days = PolicyNumbers.Governing(ws, r.Retrieval, PolicyCategories.Refund)?.NumberOrNull("refundProcessingDays");
             yield return days is { } n ? t["refund.within", ("days", t.BusinessDays(n))] : t["refund.statement"];
             yield break;
@@ -93,7 +93,7 @@ internal static class ComposerSentences
 
         if (money is { } credit)
         {
-            yield return t["credit.done", ("amount", Money.Format(credit.Amount, credit.Currency))];
+            yield return t["credit.done", ("amount", t.Money(credit.Amount, credit.Currency))];
             yield return t["credit.invoice"];
             yield break;
         }

@@ -74,6 +74,8 @@ internal static class EnglishReply
             ["format.date"] = "{d} {month} {year}",
             ["format.deadline"] = "{weekday} {d} {month} {year} at {time} UTC",
             ["number.decimal"] = ".",
+            ["number.group"] = ",",
+            ["format.money"] = "{symbol}{amount}",
         },
     };
 }

@@ -88,6 +88,26 @@ public sealed partial class ReplyText
     public string BusinessDays(decimal n) =>
         n == 1 ? this["unit.businessDay"] : this["unit.businessDays", ("n", n.ToString("0", CultureInfo.InvariantCulture))];
 
+    /// <summary>
+    /// An amount as the language writes it: "€1,250.50" in English, "1.250,50 €" in Spanish (from <c>format.money</c>,
+    /// <c>number.group</c> and <c>number.decimal</c>).
+    /// </summary>
+    public string Money(decimal amount, string currency)
+    {
+        if (IsEnglish)
+        {
+            return Cases.Money.Format(amount, currency);
+        }
+
+        var whole = amount == decimal.Truncate(amount);
+        var number = amount.ToString(whole ? "#,0" : "#,0.00", CultureInfo.InvariantCulture)
+            .Replace(",", "\u0001", StringComparison.Ordinal)
+            .Replace(".", this["number.decimal"], StringComparison.Ordinal)
+            .Replace("\u0001", this["number.group"], StringComparison.Ordinal);
+        var symbol = currency switch { "EUR" => "€", "USD" => "$", "GBP" => "£", _ => currency };
+        return this["format.money", ("amount", number), ("symbol", symbol)];
+    }
+
     /// <summary>A number written with the language's decimal mark.</summary>
     private string Number(string invariant) => invariant.Replace(".", this["number.decimal"], StringComparison.Ordinal);
 

@@ -36,7 +36,7 @@ public sealed partial class ToneCheckStage
         var money = r.HoldForReview ? r.Proposal : r.Offer;
         if (money is { } m)
         {
-            var amount = Money.Format(m.Amount, m.Currency);
+            var amount = reply.Money(m.Amount, m.Currency);
             var stated = Sentence().Split(text).Any(s => s.Contains(amount, StringComparison.Ordinal) && mk.Done.IsMatch(s));
             var holding = mk.Holding.Match(text);
             if (!stated || holding.Success)
@@ -49,11 +49,11 @@ public sealed partial class ToneCheckStage
         }
 
         var allowed = AllowedAmounts(r);
-        foreach (Match found in MoneyInText().Matches(text))
+        foreach (var found in DraftMoney.In(text, !reply.IsEnglish))
         {
-            if (!allowed.Contains(ParseMoney(found)))
+            if (!allowed.Contains(found.Value))
             {
-                v.Add(new ToneViolation(ToneViolationCodes.WrongAmount, $"Names {found.Value}, an amount the case, the offer and the proposal do not support.", true));
+                v.Add(new ToneViolation(ToneViolationCodes.WrongAmount, $"Names {found.Text}, an amount the case, the offer and the proposal do not support.", true));
                 accuracy += 25;
             }
         }
@@ -101,9 +101,9 @@ public sealed partial class ToneCheckStage
         }
 
         var restated = string.Join(" ", new[] { r.Subject }.Concat(r.Facts.Evidence.Select(e => e.Text)).Where(x => x is not null));
-        foreach (Match m in MoneyInText().Matches(restated))
+        foreach (var m in DraftMoney.In(restated, european: false).Concat(DraftMoney.In(restated, european: true)))
         {
-            allowed.Add(ParseMoney(m));
+            allowed.Add(m.Value);
         }
 
         return allowed;

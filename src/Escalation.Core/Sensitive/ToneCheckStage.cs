@@ -154,6 +154,7 @@ public sealed partial class ToneCheckStage
     /// <summary>Promises beyond policy; returns the accuracy points lost.</summary>
     private static int CheckPromises(string text, DraftRequest r, Workspace ws, DraftMarkers markers, List<ToneViolation> v)
     {
+        var european = !ReplyText.For(r, ws).IsEnglish;
         var lost = 0;
         var f = r.Facts;
         foreach (var sentence in Sentence().Split(text))
@@ -166,9 +167,9 @@ public sealed partial class ToneCheckStage
             var isRefund = markers.Refund.IsMatch(sentence);
             var category = isRefund ? PolicyCategories.Refund : PolicyCategories.SlaCredit;
             var cap = PolicyNumbers.Cap(ws, category);
-            foreach (Match m in MoneyInText().Matches(sentence))
+            foreach (var m in DraftMoney.In(sentence, european))
             {
-                var value = ParseMoney(m);
+                var value = m.Value;
 
                 // A held draft is the reply once approved: the proposal the reviewer approves is not a promise beyond policy.
                 if (r.HoldForReview && r.Proposal is { } proposal && value == proposal.Amount)
@@ -178,13 +179,13 @@ public sealed partial class ToneCheckStage
 
                 if (value > cap)
                 {
-                    v.Add(new ToneViolation(ToneViolationCodes.AboveCap, $"Promises {m.Value}, above the auto-approve cap of {cap.ToString(CultureInfo.InvariantCulture)}.", true));
+                    v.Add(new ToneViolation(ToneViolationCodes.AboveCap, $"Promises {m.Text}, above the auto-approve cap of {cap.ToString(CultureInfo.InvariantCulture)}.", true));
                     lost += 25;
                 }
 
                 if (r.HoldForReview)
                 {
-                    v.Add(new ToneViolation(ToneViolationCodes.PromiseBeforeReview, $"Promises {m.Value} while the case waits for review.", true));
+                    v.Add(new ToneViolation(ToneViolationCodes.PromiseBeforeReview, $"Promises {m.Text} while the case waits for review.", true));
                     lost += 25;
                 }
             }
@@ -263,9 +264,4 @@ public sealed partial class ToneCheckStage
     [GeneratedRegex(@"(?<=[.!?])\s+|\n+")]
     private static partial Regex Sentence();
 
-    internal static decimal ParseMoney(Match m) =>
-        decimal.Parse(m.Groups["n"].Value.Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture);
-
-    [GeneratedRegex(@"[€$£]\s?(?<n>\d[\d,]*(?:\.\d{1,2})?)|(?<n>\d[\d,]*(?:\.\d{1,2})?)\s?(?:EUR|USD|GBP|euros?)\b")]
-    private static partial Regex MoneyInText();
 }
