@@ -17,8 +17,16 @@ public sealed partial class CaseFactsExtractor
     /// as of the day the customer asked (<see cref="AskedOn"/>), so a case decided later, or decided again, keeps the
     /// window it was asked in.
     /// </summary>
-    public CaseFacts Extract(CaseSubmission ticket, Workspace workspace, DateTimeOffset now)
+    /// <param name="ticket">The case.</param>
+    /// <param name="workspace">Its workspace (refund window, default currency).</param>
+    /// <param name="now">When the case is read.</param>
+    /// <param name="language">
+    /// The language the detect stage identified: <c>en</c> reads charge dates and outages with the English words only
+    /// (cheaper, the common case); any other value, or null, with the words of all seven covered languages.
+    /// </param>
+    public CaseFacts Extract(CaseSubmission ticket, Workspace workspace, DateTimeOffset now, string? language = null)
     {
+        var english = language == "en";
         var texts = CaseText.Segments(ticket);
         var evidence = new List<Evidence>();
         var trace = new List<TraceEntry>
@@ -29,9 +37,9 @@ public sealed partial class CaseFactsExtractor
 
         var money = AmountChoice.Choose(texts, workspace.Routing.DefaultCurrency, evidence);
         var (amount, currency, requested) = (money.Amount, money.Currency, money.Requested);
-        var purchase = FindPurchaseDate(texts, today, evidence);
-        var outage = FindOutageHours(texts, evidence);
-        var cause = FindCause(texts, evidence);
+        var purchase = FindPurchaseDate(texts, today, evidence, english ? PurchaseCueEnglish() : PurchaseCue());
+        var outage = FindOutageHours(texts, evidence, english ? OutageWordEnglish() : OutageWord(), english ? DurationEnglish() : Duration());
+        var cause = FindCause(texts, evidence, english ? OutageWordEnglish() : OutageWord());
         var asks = FindAsks(texts, evidence);
 
         var refund = workspace.PoliciesIn(PolicyCategories.Refund).FirstOrDefault();
@@ -91,12 +99,15 @@ public sealed partial class CaseFactsExtractor
         return DateOnly.FromDateTime(asked.UtcDateTime);
     }
 
-    private static DateOnly? FindPurchaseDate(IReadOnlyList<CaseText.Segment> texts, DateOnly today, List<Evidence> evidence)
+    private static DateOnly? FindPurchaseDate(IReadOnlyList<CaseText.Segment> texts, DateOnly today, List<Evidence> evidence, Regex cues)
     {
+        var seen = new List<(CaseText.Segment Seg, Match Cue)>();
         foreach (var seg in texts)
         {
-            foreach (Match cue in PurchaseCue().Matches(seg.Text))
+            foreach (Match cue in cues.Matches(seg.Text))
             {
+                seen.Add((seg, cue));
+
                 // A date within 60 characters after the cue ("charged on 8 October", "paid 2026-10-08").
                 var tail = seg.Text.Substring(cue.Index, Math.Min(80, seg.Text.Length - cue.Index));
                 if (DateParsing.FirstDate(tail, today) is { } found)
@@ -115,41 +126,38 @@ public sealed partial class CaseFactsExtractor
         }
 
         // The date told before the charge, in the same sentence ("on 15 November, €149 was invoiced", "el 15 de noviembre me cobraron").
-        foreach (var seg in texts)
+        foreach (var (seg, cue) in seen)
         {
-            foreach (Match cue in PurchaseCue().Matches(seg.Text))
+            var start = Math.Max(0, cue.Index - 60);
+            var head = seg.Text[start..cue.Index];
+            if (SentenceEnd().Matches(head) is { Count: > 0 } ends)
             {
-                var start = Math.Max(0, cue.Index - 60);
-                var head = seg.Text[start..cue.Index];
-                if (SentenceEnd().Matches(head) is { Count: > 0 } ends)
-                {
-                    var cut = ends[^1].Index + ends[^1].Length;
-                    start += cut;
-                    head = head[cut..];
-                }
+                var cut = ends[^1].Index + ends[^1].Length;
+                start += cut;
+                head = head[cut..];
+            }
 
-                if (DateParsing.AllDates(head, today) is { Count: > 0 } dates)
-                {
-                    var found = dates[^1];
-                    evidence.Add(new Evidence("purchase-date", found.Text, seg.Message, start + found.Index, found.Length));
-                    return found.Date;
-                }
+            if (DateParsing.AllDates(head, today) is { Count: > 0 } dates)
+            {
+                var found = dates[^1];
+                evidence.Add(new Evidence("purchase-date", found.Text, seg.Message, start + found.Index, found.Length));
+                return found.Date;
             }
         }
 
         return null;
     }
 
-    private static double? FindOutageHours(IReadOnlyList<CaseText.Segment> texts, List<Evidence> evidence)
+    private static double? FindOutageHours(IReadOnlyList<CaseText.Segment> texts, List<Evidence> evidence, Regex outageWord, Regex duration)
     {
         foreach (var seg in texts)
         {
-            if (!OutageWord().IsMatch(seg.Text))
+            if (!outageWord.IsMatch(seg.Text))
             {
                 continue;
             }
 
-            var m = Duration().Match(seg.Text);
+            var m = duration.Match(seg.Text);
             if (m.Success)
             {
                 var n = double.Parse(m.Groups["n"].Value.Replace(',', '.'), CultureInfo.InvariantCulture);
@@ -163,11 +171,11 @@ public sealed partial class CaseFactsExtractor
         return null;
     }
 
-    private static string FindCause(IReadOnlyList<CaseText.Segment> texts, List<Evidence> evidence)
+    private static string FindCause(IReadOnlyList<CaseText.Segment> texts, List<Evidence> evidence, Regex outageWord)
     {
         (string Cause, Regex Pattern)[] causes =
         [
-            (CaseCauses.Outage, OutageWord()),
+            (CaseCauses.Outage, outageWord),
             (CaseCauses.BillingError, BillingErrorWord()),
             (CaseCauses.Defect, DefectWord()),
             (CaseCauses.ChangedMind, ChangedMindWord()),
@@ -217,6 +225,9 @@ public sealed partial class CaseFactsExtractor
         return asks;
     }
 
+    [GeneratedRegex(@"\b(charged|purchased|paid|bought|billed|renewed|renewal charge|invoiced|subscribed|upgraded|took|taken|debited|deducted)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PurchaseCueEnglish();
+
     // English, then es, de, fr, pt, it, nl: the words a customer uses for being charged.
     [GeneratedRegex(@"\b(charged|purchased|paid|bought|billed|renewed|renewal charge|invoiced|subscribed|upgraded|took|taken|debited|deducted|"
         + @"cobr\w+|cargo|cargaron|pagu[ée]|pagad[oa]s?|pagamos|factur[ae]\w+|renovaci[óo]n|compr[ée]|"
@@ -238,6 +249,12 @@ public sealed partial class CaseFactsExtractor
         + @"ca[íi]d[oa]s?|ca[íi]da|interrupci[óo]n|sin servicio|Ausfall|ausgefallen|nicht erreichbar|Störung|panne|en panne|indisponible|"
         + @"interruption|fora do ar|indispon[íi]vel|interrup[çc][ãa]o|disservizio|interruzione|fuori servizio|storing|onbereikbaar|plat)\b", RegexOptions.IgnoreCase)]
     private static partial Regex OutageWord();
+
+    [GeneratedRegex(@"\b(outage|was down|went down|were down|is down|downtime|unavailable|offline|service disruption)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex OutageWordEnglish();
+
+    [GeneratedRegex(@"(?<n>\d+(?:\.\d+)?)\s*(?<u>hours?|hrs?|h\b|days?|minutes?|mins?)", RegexOptions.IgnoreCase)]
+    private static partial Regex DurationEnglish();
 
     [GeneratedRegex(@"(?<n>\d+(?:[.,]\d+)?)\s*(?<u>hours?|hrs?|h\b|days?|minutes?|mins?|horas?|Stunden?|Std\b|heures?|ore\b|ora\b|uur\b|uren\b|minutos?|Minuten?|minuti|minuten|días|Tage?n?\b|jours?|dias|giorni|dagen)", RegexOptions.IgnoreCase)]
     private static partial Regex Duration();
