@@ -103,6 +103,14 @@ public sealed class RouteStage
             review.Add(new RouteReason(ReasonCodes.ElevatedIntensity, $"Negative intensity {N(t.Intensity)} ≥ {N(r.IntensityReviewAt)}: review before sending.", true));
         }
 
+        // Praise around a failure ("Brilliant. Truly.") is anger told sideways: a template reply reads as tone-deaf, so a
+        // senior reviewer answers it whatever the intensity (issue 25).
+        if (t.Negative && t.Evidence.FirstOrDefault(e => e.Signal == "sarcasm") is { } irony)
+        {
+            review.Add(new RouteReason(ReasonCodes.Sarcasm, $"Sarcasm (\"{irony.Text}\"): the customer is angrier than the words say; a senior reviewer answers.", true));
+            senior = true;
+        }
+
         if (t.Abusive)
         {
             review.Add(new RouteReason(ReasonCodes.Abusive, "Abusive language: a senior reviewer applies the conduct playbook.", true));
