@@ -99,53 +99,71 @@ public sealed partial class CaseFactsExtractor
         return DateOnly.FromDateTime(asked.UtcDateTime);
     }
 
+    /// <summary>
+    /// The charge date: a date told after a charge word ("charged on 8 October", "paid 2026-10-08", "3 days ago"), else
+    /// one told before it in the same sentence ("el 15 de noviembre me cobraron"). When the words name several dates,
+    /// the one nearest the amount the request is about ("€49 on 1 November and then €980 on 15 November").
+    /// </summary>
     private static DateOnly? FindPurchaseDate(IReadOnlyList<CaseText.Segment> texts, DateOnly today, List<Evidence> evidence, Regex cues)
     {
         var seen = new List<(CaseText.Segment Seg, Match Cue)>();
+        var found = new List<(DateOnly Date, int Message, int Start, int Length, string Text)>();
         foreach (var seg in texts)
         {
             foreach (Match cue in cues.Matches(seg.Text))
             {
                 seen.Add((seg, cue));
-
-                // A date within 60 characters after the cue ("charged on 8 October", "paid 2026-10-08").
                 var tail = seg.Text.Substring(cue.Index, Math.Min(80, seg.Text.Length - cue.Index));
-                if (DateParsing.FirstDate(tail, today) is { } found)
+                foreach (var d in DateParsing.AllDates(tail, today))
                 {
-                    evidence.Add(new Evidence("purchase-date", found.Text, seg.Message, cue.Index + found.Index, found.Length));
-                    return found.Date;
+                    found.Add((d.Date, seg.Message, cue.Index + d.Index, d.Length, d.Text));
                 }
 
                 var ago = DaysAgo().Match(tail);
                 if (ago.Success)
                 {
-                    evidence.Add(new Evidence("purchase-date", ago.Value, seg.Message, cue.Index + ago.Index, ago.Length));
-                    return today.AddDays(-int.Parse(ago.Groups[1].Value, CultureInfo.InvariantCulture));
+                    found.Add((today.AddDays(-int.Parse(ago.Groups[1].Value, CultureInfo.InvariantCulture)), seg.Message, cue.Index + ago.Index, ago.Length, ago.Value));
                 }
             }
         }
 
         // The date told before the charge, in the same sentence ("on 15 November, €149 was invoiced", "el 15 de noviembre me cobraron").
-        foreach (var (seg, cue) in seen)
+        if (found.Count == 0)
         {
-            var start = Math.Max(0, cue.Index - 60);
-            var head = seg.Text[start..cue.Index];
-            if (SentenceEnd().Matches(head) is { Count: > 0 } ends)
+            foreach (var (seg, cue) in seen)
             {
-                var cut = ends[^1].Index + ends[^1].Length;
-                start += cut;
-                head = head[cut..];
-            }
+                var start = Math.Max(0, cue.Index - 60);
+                var head = seg.Text[start..cue.Index];
+                if (SentenceEnd().Matches(head) is { Count: > 0 } ends)
+                {
+                    var cut = ends[^1].Index + ends[^1].Length;
+                    start += cut;
+                    head = head[cut..];
+                }
 
-            if (DateParsing.AllDates(head, today) is { Count: > 0 } dates)
-            {
-                var found = dates[^1];
-                evidence.Add(new Evidence("purchase-date", found.Text, seg.Message, start + found.Index, found.Length));
-                return found.Date;
+                if (DateParsing.AllDates(head, today) is { Count: > 0 } dates)
+                {
+                    var d = dates[^1];
+                    found.Add((d.Date, seg.Message, start + d.Index, d.Length, d.Text));
+                    break;
+                }
             }
         }
 
-        return null;
+        if (found.Count == 0)
+        {
+            return null;
+        }
+
+        var chosen = found[0];
+        if (found.Select(f => f.Date).Distinct().Count() > 1 && evidence.FirstOrDefault(e => e.Signal == "amount") is { } amount
+            && found.Where(f => f.Message == amount.Message).ToArray() is { Length: > 0 } near)
+        {
+            chosen = near.MinBy(f => Math.Abs(f.Start - amount.Start));
+        }
+
+        evidence.Add(new Evidence("purchase-date", chosen.Text, chosen.Message, chosen.Start, chosen.Length));
+        return chosen.Date;
     }
 
     private static double? FindOutageHours(IReadOnlyList<CaseText.Segment> texts, List<Evidence> evidence, Regex outageWord, Regex duration)

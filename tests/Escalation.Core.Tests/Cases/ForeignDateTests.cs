@@ -38,14 +38,4 @@ public sealed class ForeignDateTests
     {
         Assert.Null(DateParsing.FirstDate(text, Today));
     }
-
-    [Fact]
-    public void Extract_DateToldBeforeTheChargeVerb_IsTheChargeDate()
-    {
-        var facts = new CaseFactsExtractor().Extract(
-            Tests.Sensitive.TestWorkspace.Ticket("Bonjour, le 15 novembre 2026, 149,00 € m'ont été facturés pour un pack inutile. Merci de me rembourser.", "cus_100"),
-            Tests.Sensitive.TestWorkspace.Build(), Tests.Sensitive.TestWorkspace.Now);
-
-        Assert.Equal(new DateOnly(2026, 11, 15), facts.PurchaseDate);
-    }
 }
