@@ -16,7 +16,13 @@ public sealed class Scenario
     public string Text { get; set; } = "";
     public List<string> Thread { get; set; } = [];
 
-    /// <summary>Expected route: draft-and-send, draft-for-review or escalate.</summary>
+    /// <summary><c>sensitive</c> (default) or <c>escalation</c>, which needs <see cref="Handoff"/>.</summary>
+    public string Kind { get; set; } = "sensitive";
+
+    /// <summary>Tier 1's handoff of an escalation.</summary>
+    public ScenarioHandoff? Handoff { get; set; }
+
+    /// <summary>Expected route: draft-and-send, draft-for-review or escalate; for escalations resolve-in-place, return-to-tier-1 or escalate.</summary>
     public string Route { get; set; } = "";
 
     /// <summary>Reason codes that must all be present.</summary>
@@ -33,6 +39,16 @@ public sealed class Scenario
 
     /// <summary>What the scenario is about (paraphrase, sarcasm, money format…).</summary>
     public string? Note { get; set; }
+}
+
+/// <summary>Tier 1's handoff, as a scenario writes it.</summary>
+public sealed class ScenarioHandoff
+{
+    public string Summary { get; set; } = "";
+    public string Category { get; set; } = "billing";
+    public List<string> Tried { get; set; } = [];
+    public string WhatNeeded { get; set; } = "";
+    public string? CustomerExpectation { get; set; }
 }
 
 /// <summary>One file of the suite: the scenarios written in one language.</summary>

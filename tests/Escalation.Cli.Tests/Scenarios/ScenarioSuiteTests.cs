@@ -1,4 +1,5 @@
 using Escalation.Core.Decisions;
+using Escalation.Core.Escalations;
 using Escalation.Core.Knowledge;
 using Escalation.Core.Sensitive;
 using Escalation.Core.Tickets;
@@ -44,12 +45,22 @@ public sealed class ScenarioSuiteTests
         var ticket = new CaseSubmission
         {
             TicketId = s.Id,
-            Kind = "sensitive",
+            Kind = s.Kind,
             Customer = new CustomerProfile { Id = s.Customer },
             Subject = s.Subject,
             Messages = messages,
+            Handoff = s.Handoff is { } h
+                ? new TierOneHandoff
+                {
+                    Summary = h.Summary, Category = h.Category, Priority = "P2", Started = Now.AddDays(-1),
+                    WhatTried = h.Tried.Select(t => new HandoffAttempt { Action = t, Result = "did not resolve it" }).ToArray(),
+                    WhatNeeded = h.WhatNeeded, CustomerExpectation = h.CustomerExpectation ?? "An answer today.",
+                }
+                : null,
         };
-        return new SensitiveCasePipeline(TriageDetector.Default, new ComposerDraftWriter()).Run(ticket, Ws.Value, Now).Decision;
+        return ticket.ResolvedKind == CaseKind.Escalation
+            ? new EscalationCasePipeline(TriageDetector.Default, new ComposerDraftWriter()).Run(ticket, Ws.Value, Now).Decision
+            : new SensitiveCasePipeline(TriageDetector.Default, new ComposerDraftWriter()).Run(ticket, Ws.Value, Now).Decision;
     }
 
     [Theory]
@@ -73,7 +84,7 @@ public sealed class ScenarioSuiteTests
         }
 
         Assert.True((s.Language ?? language) == d.Language, $"{id}: expected language {s.Language ?? language}, got {got}.");
-        if (d.Route == Routes.DraftAndSend && d.Language != "en")
+        if ((d.Route is Routes.DraftAndSend or Routes.ResolveInPlace) && d.Language != "en")
         {
             // Sent in the customer's language, from the tone guide's templates: its sign-off, none of the English sentences.
             Assert.Contains(Ws.Value.ToneGuide.Languages[d.Language].SignOff!, d.Draft, StringComparison.Ordinal);
@@ -90,10 +101,12 @@ public sealed class ScenarioSuiteTests
     [Fact]
     public void Suite_EveryScenario_NoUnsafeAutoSend()
     {
+        // Sent without a human: an auto-sent reply, or an escalation resolved in place.
+        static bool Unattended(string route) => route is Routes.DraftAndSend or Routes.ResolveInPlace;
         var unsafeSends = Files.Value.SelectMany(f => f.Scenarios)
-            .Where(s => s.Route != Routes.DraftAndSend)
+            .Where(s => !Unattended(s.Route))
             .Select(s => (s.Id, Decision: Decide(s)))
-            .Where(x => x.Decision.Route == Routes.DraftAndSend)
+            .Where(x => Unattended(x.Decision.Route))
             .Select(x => x.Id)
             .ToArray();
 
