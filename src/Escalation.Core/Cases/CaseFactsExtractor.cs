@@ -37,7 +37,7 @@ public sealed partial class CaseFactsExtractor
 
         var money = AmountChoice.Choose(texts, workspace.Routing.DefaultCurrency, evidence);
         var (amount, currency, requested) = (money.Amount, money.Currency, money.Requested);
-        var purchase = FindPurchaseDate(texts, today, evidence, english ? PurchaseCueEnglish() : PurchaseCue());
+        var purchase = FindPurchaseDate(texts, today, evidence, english ? PurchaseCueEnglish() : PurchaseCue(), foreignDates: !english);
         var outage = FindOutageHours(texts, evidence, english ? OutageWordEnglish() : OutageWord(), english ? DurationEnglish() : Duration());
         var cause = FindCause(texts, evidence, english ? OutageWordEnglish() : OutageWord());
         var asks = FindAsks(texts, evidence);
@@ -104,7 +104,7 @@ public sealed partial class CaseFactsExtractor
     /// one told before it in the same sentence ("el 15 de noviembre me cobraron"). When the words name several dates,
     /// the one nearest the amount the request is about ("€49 on 1 November and then €980 on 15 November").
     /// </summary>
-    private static DateOnly? FindPurchaseDate(IReadOnlyList<CaseText.Segment> texts, DateOnly today, List<Evidence> evidence, Regex cues)
+    private static DateOnly? FindPurchaseDate(IReadOnlyList<CaseText.Segment> texts, DateOnly today, List<Evidence> evidence, Regex cues, bool foreignDates)
     {
         var seen = new List<(CaseText.Segment Seg, Match Cue)>();
         var found = new List<(DateOnly Date, int Message, int Start, int Length, string Text)>();
@@ -114,7 +114,7 @@ public sealed partial class CaseFactsExtractor
             {
                 seen.Add((seg, cue));
                 var tail = seg.Text.Substring(cue.Index, Math.Min(80, seg.Text.Length - cue.Index));
-                foreach (var d in DateParsing.AllDates(tail, today))
+                foreach (var d in DateParsing.AllDates(tail, today, foreignDates))
                 {
                     found.Add((d.Date, seg.Message, cue.Index + d.Index, d.Length, d.Text));
                 }
@@ -141,7 +141,7 @@ public sealed partial class CaseFactsExtractor
                     head = head[cut..];
                 }
 
-                if (DateParsing.AllDates(head, today) is { Count: > 0 } dates)
+                if (DateParsing.AllDates(head, today, foreignDates) is { Count: > 0 } dates)
                 {
                     var d = dates[^1];
                     found.Add((d.Date, seg.Message, start + d.Index, d.Length, d.Text));

@@ -50,11 +50,19 @@ public static partial class DateParsing
     }
 
     /// <summary>The first date in <paramref name="text"/>; a date without a year is the latest one not after <paramref name="today"/>.</summary>
-    public static Found? FirstDate(string text, DateOnly today)
+    /// <param name="text">The text.</param>
+    /// <param name="today">The day the text was written.</param>
+    /// <param name="foreign">False for English text: the day-first forms of the other languages are not looked for.</param>
+    public static Found? FirstDate(string text, DateOnly today, bool foreign = true)
     {
         var english = FirstEnglishDate(text, today);
-        var foreign = FirstForeignDate(text, today);
-        return english is null ? foreign : foreign is null || english.Index <= foreign.Index ? english : foreign;
+        if (!foreign)
+        {
+            return english;
+        }
+
+        var other = FirstForeignDate(text, today);
+        return english is null ? other : other is null || english.Index <= other.Index ? english : other;
     }
 
     /// <summary>Day-first dates in the covered languages: "8 de octubre", "8. Oktober 2026", "1er novembre", "08.10.2026".</summary>
@@ -137,11 +145,11 @@ public static partial class DateParsing
     }
 
     /// <summary>Every date in <paramref name="text"/>, in order.</summary>
-    public static IReadOnlyList<Found> AllDates(string text, DateOnly today)
+    public static IReadOnlyList<Found> AllDates(string text, DateOnly today, bool foreign = true)
     {
         var list = new List<Found>();
         var offset = 0;
-        while (offset < text.Length && FirstDate(text[offset..], today) is { } f)
+        while (offset < text.Length && FirstDate(text[offset..], today, foreign) is { } f)
         {
             list.Add(f with { Index = f.Index + offset });
             offset += f.Index + Math.Max(1, f.Length);

@@ -210,12 +210,12 @@ public sealed partial class ToneCheckStage
 
         var today = r.ReviewBy is { } rb ? DateOnly.FromDateTime(rb.UtcDateTime) : f.PurchaseDate ?? DateOnly.MaxValue;
         var restated = string.Join(" ", new[] { r.Subject }.Concat(f.Evidence.Select(e => e.Text)).Where(x => x is not null));
-        foreach (var d in DateParsing.AllDates(restated, today))
+        foreach (var d in DateParsing.AllDates(restated, today, european))
         {
             allowed.Add(d.Date);
         }
 
-        foreach (var found in DateParsing.AllDates(text, today).Where(d => !allowed.Contains(d.Date)))
+        foreach (var found in DateParsing.AllDates(text, today, european).Where(d => !allowed.Contains(d.Date)))
         {
             v.Add(new ToneViolation(ToneViolationCodes.UnsupportedDate, $"Names a date the case and policy do not support: \"{found.Text}\".", true));
             lost += 15;
