@@ -51,7 +51,7 @@ public sealed class ComposerDraftWriter : IDraftWriter
 
         var register = request.Signals.Vip ? "VIP (warm, formal)" : guide.For(tone)?.MatchWith ?? "default";
         trace.Add(TraceEntry.Decided(Stage,
-            $"Wrote a {(request.Plain ? "plain revised " : "")}HEART reply in {t.Code} in the '{register}' register" +
+            $"Wrote a {(request.Plain ? "plain revised " : "")}HEART reply ({t.Code}) in the '{register}' register" +
             (money is { } o ? $", stating a {o.Kind} of {Money.Format(o.Amount, o.Currency)} from {o.PolicyCitation}{(request.HoldForReview ? " as the proposal for review" : "")}." : "."),
             money is { } oc ? [oc.PolicyCitation] : []));
         return new Draft
