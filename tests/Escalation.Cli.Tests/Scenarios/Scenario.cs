@@ -37,6 +37,9 @@ public sealed class Scenario
     /// <summary>Expected reviewer queue, when it matters (e.g. social for public exposure).</summary>
     public string? Queue { get; set; }
 
+    /// <summary>Expected priority, when it matters (a past outage is context, not P0).</summary>
+    public string? Priority { get; set; }
+
     /// <summary>What the scenario is about (paraphrase, sarcasm, money format…).</summary>
     public string? Note { get; set; }
 }

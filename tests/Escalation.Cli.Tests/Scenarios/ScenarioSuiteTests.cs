@@ -92,6 +92,11 @@ public sealed class ScenarioSuiteTests
             Assert.DoesNotContain("I have", d.Draft, StringComparison.Ordinal);
         }
 
+        if (s.Priority is { } priority)
+        {
+            Assert.True(priority == d.Priority, $"{id}: expected priority {priority}, got {d.Priority}.");
+        }
+
         if (s.Queue is { } queue)
         {
             Assert.True(queue == d.ReviewerQueue, $"{id}: expected queue {queue}, got {d.ReviewerQueue}.");
