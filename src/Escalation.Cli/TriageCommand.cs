@@ -62,6 +62,7 @@ public static class TriageCommand
                     }
 
                     writer = DraftingSetup.CreateDraftWriter(options);
+                    detect = DraftingSetup.CreateDetector(options, detect);
                 }
                 catch (DraftingConfigurationException ex)
                 {

@@ -71,7 +71,8 @@ public static class EscalationServiceCollectionExtensions
 
         // Signals, drafting and the two pipelines' steps.
         services.TryAddSingleton<ITextSignalAnalyzer, LexiconSignalAnalyzer>();
-        services.AddSingleton(sp => CaseDetectors.From(new DetectStage(sp.GetRequiredService<ITextSignalAnalyzer>())));
+        services.AddSingleton(sp => DraftingSetup.CreateDetector(
+            DraftingOptions.FromConfiguration(configuration), CaseDetectors.From(new DetectStage(sp.GetRequiredService<ITextSignalAnalyzer>())), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => DraftingSetup.CreateDraftWriter(DraftingOptions.FromConfiguration(configuration), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new SensitiveCaseSteps(sp.GetRequiredService<CaseDetector>(), sp.GetRequiredService<IDraftWriter>()));
         services.AddSingleton(sp => new EscalationCaseSteps(sp.GetRequiredService<CaseDetector>(), sp.GetRequiredService<IDraftWriter>()));

@@ -17,8 +17,16 @@ public sealed partial class CaseFactsExtractor
     /// as of the day the customer asked (<see cref="AskedOn"/>), so a case decided later, or decided again, keeps the
     /// window it was asked in.
     /// </summary>
-    public CaseFacts Extract(CaseSubmission ticket, Workspace workspace, DateTimeOffset now)
+    /// <param name="ticket">The case.</param>
+    /// <param name="workspace">Its workspace (refund window, default currency).</param>
+    /// <param name="now">When the case is read.</param>
+    /// <param name="language">
+    /// The language the detect stage identified: <c>en</c> reads charge dates and outages with the English words only
+    /// (cheaper, the common case); any other value, or null, with the words of all seven covered languages.
+    /// </param>
+    public CaseFacts Extract(CaseSubmission ticket, Workspace workspace, DateTimeOffset now, string? language = null)
     {
+        var english = language == "en";
         var texts = CaseText.Segments(ticket);
         var evidence = new List<Evidence>();
         var trace = new List<TraceEntry>
@@ -29,9 +37,9 @@ public sealed partial class CaseFactsExtractor
 
         var money = AmountChoice.Choose(texts, workspace.Routing.DefaultCurrency, evidence);
         var (amount, currency, requested) = (money.Amount, money.Currency, money.Requested);
-        var purchase = FindPurchaseDate(texts, today, evidence);
-        var outage = FindOutageHours(texts, evidence);
-        var cause = FindCause(texts, evidence);
+        var purchase = FindPurchaseDate(texts, today, evidence, english ? PurchaseCueEnglish() : PurchaseCue(), foreignDates: !english);
+        var outage = FindOutageHours(texts, evidence, english ? OutageWordEnglish() : OutageWord(), english ? DurationEnglish() : Duration());
+        var cause = FindCause(texts, evidence, english ? OutageWordEnglish() : OutageWord());
         var asks = FindAsks(texts, evidence);
 
         var refund = workspace.PoliciesIn(PolicyCategories.Refund).FirstOrDefault();
@@ -91,47 +99,88 @@ public sealed partial class CaseFactsExtractor
         return DateOnly.FromDateTime(asked.UtcDateTime);
     }
 
-    private static DateOnly? FindPurchaseDate(IReadOnlyList<CaseText.Segment> texts, DateOnly today, List<Evidence> evidence)
+    /// <summary>
+    /// The charge date: a date told after a charge word ("charged on 8 October", "paid 2026-10-08", "3 days ago"), else
+    /// one told before it in the same sentence ("el 15 de noviembre me cobraron"). When the words name several dates,
+    /// the one nearest the amount the request is about ("€49 on 1 November and then €980 on 15 November").
+    /// </summary>
+    private static DateOnly? FindPurchaseDate(IReadOnlyList<CaseText.Segment> texts, DateOnly today, List<Evidence> evidence, Regex cues, bool foreignDates)
     {
+        var seen = new List<(CaseText.Segment Seg, Match Cue)>();
+        var found = new List<(DateOnly Date, int Message, int Start, int Length, string Text)>();
         foreach (var seg in texts)
         {
-            foreach (Match cue in PurchaseCue().Matches(seg.Text))
+            foreach (Match cue in cues.Matches(seg.Text))
             {
-                // A date within 60 characters after the cue ("charged on 8 October", "paid 2026-10-08").
+                seen.Add((seg, cue));
                 var tail = seg.Text.Substring(cue.Index, Math.Min(80, seg.Text.Length - cue.Index));
-                if (DateParsing.FirstDate(tail, today) is { } found)
+                foreach (var d in DateParsing.AllDates(tail, today, foreignDates))
                 {
-                    evidence.Add(new Evidence("purchase-date", found.Text, seg.Message, cue.Index + found.Index, found.Length));
-                    return found.Date;
+                    found.Add((d.Date, seg.Message, cue.Index + d.Index, d.Length, d.Text));
                 }
 
                 var ago = DaysAgo().Match(tail);
                 if (ago.Success)
                 {
-                    evidence.Add(new Evidence("purchase-date", ago.Value, seg.Message, cue.Index + ago.Index, ago.Length));
-                    return today.AddDays(-int.Parse(ago.Groups[1].Value, CultureInfo.InvariantCulture));
+                    found.Add((today.AddDays(-int.Parse(ago.Groups[1].Value, CultureInfo.InvariantCulture)), seg.Message, cue.Index + ago.Index, ago.Length, ago.Value));
                 }
             }
         }
 
-        return null;
+        // The date told before the charge, in the same sentence ("on 15 November, €149 was invoiced", "el 15 de noviembre me cobraron").
+        if (found.Count == 0)
+        {
+            foreach (var (seg, cue) in seen)
+            {
+                var start = Math.Max(0, cue.Index - 60);
+                var head = seg.Text[start..cue.Index];
+                if (SentenceEnd().Matches(head) is { Count: > 0 } ends)
+                {
+                    var cut = ends[^1].Index + ends[^1].Length;
+                    start += cut;
+                    head = head[cut..];
+                }
+
+                if (DateParsing.AllDates(head, today, foreignDates) is { Count: > 0 } dates)
+                {
+                    var d = dates[^1];
+                    found.Add((d.Date, seg.Message, start + d.Index, d.Length, d.Text));
+                    break;
+                }
+            }
+        }
+
+        if (found.Count == 0)
+        {
+            return null;
+        }
+
+        var chosen = found[0];
+        if (found.Select(f => f.Date).Distinct().Count() > 1 && evidence.FirstOrDefault(e => e.Signal == "amount") is { } amount
+            && found.Where(f => f.Message == amount.Message).ToArray() is { Length: > 0 } near)
+        {
+            chosen = near.MinBy(f => Math.Abs(f.Start - amount.Start));
+        }
+
+        evidence.Add(new Evidence("purchase-date", chosen.Text, chosen.Message, chosen.Start, chosen.Length));
+        return chosen.Date;
     }
 
-    private static double? FindOutageHours(IReadOnlyList<CaseText.Segment> texts, List<Evidence> evidence)
+    private static double? FindOutageHours(IReadOnlyList<CaseText.Segment> texts, List<Evidence> evidence, Regex outageWord, Regex duration)
     {
         foreach (var seg in texts)
         {
-            if (!OutageWord().IsMatch(seg.Text))
+            if (!outageWord.IsMatch(seg.Text))
             {
                 continue;
             }
 
-            var m = Duration().Match(seg.Text);
+            var m = duration.Match(seg.Text);
             if (m.Success)
             {
-                var n = double.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture);
+                var n = double.Parse(m.Groups["n"].Value.Replace(',', '.'), CultureInfo.InvariantCulture);
                 var unit = m.Groups["u"].Value.ToLowerInvariant();
-                var hours = unit.StartsWith('d') ? n * 24 : unit.StartsWith('m') ? n / 60 : n;
+                var hours = unit.StartsWith('d') || unit.StartsWith('t') || unit.StartsWith('j') || unit.StartsWith('g') ? n * 24 : unit.StartsWith('m') ? n / 60 : n;
                 evidence.Add(new Evidence("outage-hours", m.Value, seg.Message, m.Index, m.Length));
                 return Math.Round(hours, 2);
             }
@@ -140,11 +189,11 @@ public sealed partial class CaseFactsExtractor
         return null;
     }
 
-    private static string FindCause(IReadOnlyList<CaseText.Segment> texts, List<Evidence> evidence)
+    private static string FindCause(IReadOnlyList<CaseText.Segment> texts, List<Evidence> evidence, Regex outageWord)
     {
         (string Cause, Regex Pattern)[] causes =
         [
-            (CaseCauses.Outage, OutageWord()),
+            (CaseCauses.Outage, outageWord),
             (CaseCauses.BillingError, BillingErrorWord()),
             (CaseCauses.Defect, DefectWord()),
             (CaseCauses.ChangedMind, ChangedMindWord()),
@@ -194,16 +243,38 @@ public sealed partial class CaseFactsExtractor
         return asks;
     }
 
-    [GeneratedRegex(@"\b(charged|purchased|paid|bought|billed|renewed|renewal charge|invoiced|subscribed|upgraded)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(charged|purchased|paid|bought|billed|renewed|renewal charge|invoiced|subscribed|upgraded|took|taken|debited|deducted)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PurchaseCueEnglish();
+
+    // English, then es, de, fr, pt, it, nl: the words a customer uses for being charged.
+    [GeneratedRegex(@"\b(charged|purchased|paid|bought|billed|renewed|renewal charge|invoiced|subscribed|upgraded|took|taken|debited|deducted|"
+        + @"cobr\w+|cargo|cargaron|pagu[ée]|pagad[oa]s?|pagamos|factur[ae]\w+|renovaci[óo]n|compr[ée]|"
+        + @"berechnet|abgebucht|Abbuchung|bezahlt|gezahlt|belastet|gekauft|verlängert|"
+        + @"factur[ée]e?s?|prélev\w+|débit[ée]e?s?|pay[ée]e?s?|achet[ée]e?s?|renouvel\w+|"
+        + @"pagou|paguei|pago|faturad[oa]s?|debitad[oa]s?|cobrança|"
+        + @"addebit\w+|pagat[oiae]|fatturat[oiae]|acquistat[oiae]|rinnov\w+|"
+        + @"afgeschreven|afschrijving|betaald|gefactureerd|in rekening gebracht|gekocht|verlengd)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PurchaseCue();
+
+    // A sentence end: punctuation after a non-digit ("10. November" is a date, not an end), then a space.
+    [GeneratedRegex(@"(?<=\D)[.!?;]\s+|\n")]
+    private static partial Regex SentenceEnd();
 
     [GeneratedRegex(@"\b(\d{1,3})\s+days?\s+ago\b", RegexOptions.IgnoreCase)]
     private static partial Regex DaysAgo();
 
-    [GeneratedRegex(@"\b(outage|was down|went down|were down|is down|downtime|unavailable|offline|service disruption)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(outage|was down|went down|were down|is down|downtime|unavailable|offline|service disruption|"
+        + @"ca[íi]d[oa]s?|ca[íi]da|interrupci[óo]n|sin servicio|Ausfall|ausgefallen|nicht erreichbar|Störung|panne|en panne|indisponible|"
+        + @"interruption|fora do ar|indispon[íi]vel|interrup[çc][ãa]o|disservizio|interruzione|fuori servizio|storing|onbereikbaar|plat)\b", RegexOptions.IgnoreCase)]
     private static partial Regex OutageWord();
 
+    [GeneratedRegex(@"\b(outage|was down|went down|were down|is down|downtime|unavailable|offline|service disruption)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex OutageWordEnglish();
+
     [GeneratedRegex(@"(?<n>\d+(?:\.\d+)?)\s*(?<u>hours?|hrs?|h\b|days?|minutes?|mins?)", RegexOptions.IgnoreCase)]
+    private static partial Regex DurationEnglish();
+
+    [GeneratedRegex(@"(?<n>\d+(?:[.,]\d+)?)\s*(?<u>hours?|hrs?|h\b|days?|minutes?|mins?|horas?|Stunden?|Std\b|heures?|ore\b|ora\b|uur\b|uren\b|minutos?|Minuten?|minuti|minuten|días|Tage?n?\b|jours?|dias|giorni|dagen)", RegexOptions.IgnoreCase)]
     private static partial Regex Duration();
 
     [GeneratedRegex(@"\b(charged (us |me )?twice|double[- ]charged|overcharged|duplicate charge|wrong amount|billing error|charged the wrong)\b", RegexOptions.IgnoreCase)]
@@ -215,13 +286,13 @@ public sealed partial class CaseFactsExtractor
     [GeneratedRegex(@"\b(changed (my|our) minds?|no longer need|don't need it|didn't use|did not use|never used)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ChangedMindWord();
 
-    [GeneratedRegex(@"\b(refund(ed)?|money back|reimburse(ment)?|charge ?back|reembols\w*|devoluci[óo]n|devu[ée]lv\w*|(R[üu]ck)?[Ee]rstatt\w*|Geld zur[üu]ck|rembours\w*|rimbors\w*|restitui\w*|terugbetal\w*|geld terug|estorno|devolu[çc][ãa]o)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(refund(ed)?|money back|reimburse(ment)?|charge ?back|reemb[oó]ls\w*|devoluci[óo]n|devu[ée]lv\w*|devolv\w*|betaal\b.{0,40}\bterug|(R[üu]ck)?[Ee]rstatt\w*|Geld zur[üu]ck|rembours\w*|rimbors\w*|restitui\w*|terugbetal\w*|geld terug|estorno|devolu[çc][ãa]o)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RefundAsk();
 
-    [GeneratedRegex(@"\b(credit|compensation|compensate|sla credit|service credit|compensaci[óo]n|indemnizaci[óo]n|Entsch[äa]digung|Gutschrift|d[ée]dommagement|indemnisation|risarcimento|indennizzo|compensa[çc][ãa]o|indeniza[çc][ãa]o|schadevergoeding|compensatie)s?\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(credit|compensation|compensate|sla credit|service credit|cr[ée]dito|crédit|un avoir|l'avoir|credito|tegoed|SLA-Gutschrift|compensaci[óo]n|indemnizaci[óo]n|Entsch[äa]digung|Gutschrift|d[ée]dommagement|indemnisation|risarcimento|indennizzo|compensa[çc][ãa]o|indeniza[çc][ãa]o|schadevergoeding|compensatie)s?\b", RegexOptions.IgnoreCase)]
     private static partial Regex CreditAsk();
 
-    [GeneratedRegex(@"\b(cancel(lation)?|close (my|our) account|terminate|not renew(ing)?|won't renew|darme de baja|dar de baja|cancelar|k[üu]ndig\w*|r[ée]silie\w*|r[ée]siliation|disdett\w*|disdire|opzeg\w*|cancelamento)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(cancel(lation)?|close (my|our) account|terminate|not renew(ing)?|won't renew|darme de baja|dar de baja|cancelar|k[üu]ndig\w*|r[ée]silie\w*|r[ée]siliation|disdett\w*|disdire|opzeg\w*|cancelamento|cancelen|cancelem|cancele|cancela)\b", RegexOptions.IgnoreCase)]
     private static partial Regex CancelAsk();
 
     [GeneratedRegex(@"\b(gdpr|subject access|copy of (all )?(my|our) (personal )?data|access request|delete (all )?(my|our) data|data export|export (all )?(my|our) data|erasure)\b", RegexOptions.IgnoreCase)]

@@ -3,7 +3,10 @@ using System.Text.RegularExpressions;
 
 namespace Escalation.Core.Cases;
 
-/// <summary>Finds dates written the ways customers write them: 2026-10-08, 8 October, October 8th, Oct 8 2026.</summary>
+/// <summary>
+/// Finds dates written the ways customers write them: 2026-10-08, 8 October, October 8th, Oct 8 2026, and day-first in
+/// the covered languages: 8 de octubre de 2026, 8. Oktober, 8 octobre, 8 de outubro, 8 ottobre, 8 oktober, 08.10.2026.
+/// </summary>
 public static partial class DateParsing
 {
     /// <summary>A date found in text.</summary>
@@ -12,8 +15,102 @@ public static partial class DateParsing
     private static readonly string[] Months =
         ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
+    /// <summary>Month names of the covered languages other than English (English is read by prefix), by month.</summary>
+    private static readonly Dictionary<string, int> ForeignMonths = BuildForeignMonths();
+
+    private static Dictionary<string, int> BuildForeignMonths()
+    {
+        string[][] names =
+        [
+            ["enero", "januar", "jänner", "janvier", "janeiro", "gennaio", "januari"],
+            ["febrero", "februar", "février", "fevrier", "fevereiro", "febbraio", "februari"],
+            ["marzo", "märz", "maerz", "mars", "março", "marco", "maart"],
+            ["abril", "avril", "aprile"],
+            ["mayo", "mai", "maio", "maggio", "mei"],
+            ["junio", "juni", "juin", "junho", "giugno"],
+            ["julio", "juli", "juillet", "julho", "luglio"],
+            ["agosto", "août", "aout", "augustus"],
+            ["septiembre", "setiembre", "septembre", "setembro", "settembre"],
+            ["octubre", "oktober", "octobre", "outubro", "ottobre"],
+            ["noviembre", "novembre", "novembro"],
+            ["diciembre", "dezember", "décembre", "decembre", "dezembro", "dicembre"],
+        ];
+        // German and Dutch share some names with English ("10. November", "3 april"): the day-first reading needs them too.
+        string[] english = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+        var map = english.Select((n, i) => (n, i)).ToDictionary(x => x.n, x => x.i + 1, StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < names.Length; i++)
+        {
+            foreach (var n in names[i])
+            {
+                map[n] = i + 1;
+            }
+        }
+
+        return map;
+    }
+
     /// <summary>The first date in <paramref name="text"/>; a date without a year is the latest one not after <paramref name="today"/>.</summary>
-    public static Found? FirstDate(string text, DateOnly today)
+    /// <param name="text">The text.</param>
+    /// <param name="today">The day the text was written.</param>
+    /// <param name="foreign">False for English text: the day-first forms of the other languages are not looked for.</param>
+    public static Found? FirstDate(string text, DateOnly today, bool foreign = true)
+    {
+        var english = FirstEnglishDate(text, today);
+        if (!foreign)
+        {
+            return english;
+        }
+
+        var other = FirstForeignDate(text, today);
+        return english is null ? other : other is null || english.Index <= other.Index ? english : other;
+    }
+
+    /// <summary>Day-first dates in the covered languages: "8 de octubre", "8. Oktober 2026", "1er novembre", "08.10.2026".</summary>
+    private static Found? FirstForeignDate(string text, DateOnly today)
+    {
+        foreach (Match m in ForeignNamed().Matches(text))
+        {
+            if (!ForeignMonths.TryGetValue(m.Groups["m"].Value, out var month))
+            {
+                continue;
+            }
+
+            if (Dated(m, month, today) is { } found)
+            {
+                return found;
+            }
+        }
+
+        foreach (Match m in Dotted().Matches(text))
+        {
+            if (Dated(m, int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture), today) is { } found)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
+
+    private static Found? Dated(Match m, int month, DateOnly today)
+    {
+        var day = int.Parse(m.Groups["d"].Value, CultureInfo.InvariantCulture);
+        var year = m.Groups["y"].Success ? int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture) : today.Year;
+        if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        {
+            return null;
+        }
+
+        var date = new DateOnly(year, month, day);
+        if (!m.Groups["y"].Success && date > today)
+        {
+            date = date.AddYears(-1);
+        }
+
+        return new Found(date, m.Value, m.Index, m.Length);
+    }
+
+    private static Found? FirstEnglishDate(string text, DateOnly today)
     {
         var iso = Iso().Match(text);
         var named = Named().Match(text);
@@ -48,11 +145,11 @@ public static partial class DateParsing
     }
 
     /// <summary>Every date in <paramref name="text"/>, in order.</summary>
-    public static IReadOnlyList<Found> AllDates(string text, DateOnly today)
+    public static IReadOnlyList<Found> AllDates(string text, DateOnly today, bool foreign = true)
     {
         var list = new List<Found>();
         var offset = 0;
-        while (offset < text.Length && FirstDate(text[offset..], today) is { } f)
+        while (offset < text.Length && FirstDate(text[offset..], today, foreign) is { } f)
         {
             list.Add(f with { Index = f.Index + offset });
             offset += f.Index + Math.Max(1, f.Length);
@@ -61,9 +158,16 @@ public static partial class DateParsing
         return list;
     }
 
+    [GeneratedRegex(@"\b(?<d>\d{1,2})(?:\.|º|°|er)?\s+(?:de\s+|del\s+)?(?<m>\p{L}+)(?:\s+(?:de\s+|del\s+)?(?<y>20\d{2}))?\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ForeignNamed();
+
+    [GeneratedRegex(@"\b(?<d>\d{1,2})\.(?<m>\d{1,2})\.(?<y>20\d{2})\b")]
+    private static partial Regex Dotted();
+
     [GeneratedRegex(@"\b\d{4}-\d{2}-\d{2}\b")]
     private static partial Regex Iso();
 
-    [GeneratedRegex(@"\b(?:(?<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<m1>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|(?<m2>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?<d2>\d{1,2})(?:st|nd|rd|th)?)(?:,?\s+(?<y>20\d{2}))?\b", RegexOptions.IgnoreCase)]
+    // English month names only, whole: "martes 24" (Spanish Tuesday) is not "March 24"; other languages' names are read day-first.
+    [GeneratedRegex(@"\b(?:(?<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<m1>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?|(?<m2>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(?<d2>\d{1,2})(?:st|nd|rd|th)?)(?:,?\s+(?<y>20\d{2}))?\b", RegexOptions.IgnoreCase)]
     private static partial Regex Named();
 }

@@ -31,7 +31,7 @@ public sealed class EscalationCaseSteps(CaseDetector detect, IDraftWriter writer
         var customer = CaseCustomer.Resolve(ticket.Customer, workspace)
             ?? throw new CaseInputException($"customer '{ticket.Customer.Id}' is not in the workspace and the inline profile has no name or tier");
         var signals = detect(ticket, customer, workspace, now);
-        var facts = _facts.Extract(ticket, workspace, now);
+        var facts = _facts.Extract(ticket, workspace, now, signals.Language.Code);
         var context = _gather.Gather(ticket, received, customer, signals, facts, workspace, now);
         return state with { Customer = customer, Signals = signals, Facts = facts, Context = context };
     }

@@ -64,7 +64,7 @@ public sealed class ResolveOrEscalateStage(IDraftWriter writer)
         var onCall = false;
         var slaPriority = s.Priority;
         UnderstandingGate.Caution(gate, r, now, senior, notResolvable, ref onCall, ref slaPriority);
-        UnderstandingGate.Understand(gate, r, notResolvable);
+        UnderstandingGate.Understand(gate, workspace, notResolvable);
         var due = now + r.ReviewSla(slaPriority);
         var seniorQueue = t.PublicExposure ? r.PublicExposureQueue : ReviewerQueues.Senior;
 

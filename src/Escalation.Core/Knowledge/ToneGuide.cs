@@ -15,6 +15,15 @@ public sealed record ToneGuide
     /// </summary>
     public string? AiDisclosure { get; init; }
 
+    /// <summary>
+    /// Reply templates by language code (issue 25). English is built in; a covered language without an entry here is
+    /// answered by a human (<c>reply-language-missing</c>).
+    /// </summary>
+    public IReadOnlyDictionary<string, ReplyLanguage> Languages { get; init; } = new Dictionary<string, ReplyLanguage>();
+
+    /// <summary>True when a reply can be written in <paramref name="code"/>: English, or a language the guide has templates for.</summary>
+    public bool CanReplyIn(string code) => code == "en" || Languages.ContainsKey(code);
+
     /// <summary>The calibration row for a customer tone, if the guide has one.</summary>
     public ToneCalibration? For(string customerTone) =>
         Calibration.FirstOrDefault(c => string.Equals(c.CustomerTone, customerTone, StringComparison.Ordinal));

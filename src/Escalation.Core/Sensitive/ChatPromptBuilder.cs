@@ -37,16 +37,21 @@ public static class ChatPromptBuilder
         var tone = request.Signals.Text.CustomerTone;
         var guide = workspace.ToneGuide;
         var name = request.CustomerName.Trim();
+        var reply = ReplyText.For(request, workspace);
+        var banned = reply.BannedPhrases.ToArray();
         return new Dictionary<string, string>(StringComparer.Ordinal)
         {
+            ["reply_language"] = ReplyLanguageName(request, reply),
+            ["greeting"] = ComposerSentences.Greeting(request, name.Split(' ')[0], reply),
+            ["ai_disclosure"] = string.IsNullOrWhiteSpace(reply.AiDisclosure) ? "(none)" : reply.AiDisclosure.Trim(),
             ["customer_name"] = name,
             ["first_name"] = name.Split(' ')[0],
             ["subject"] = string.IsNullOrWhiteSpace(request.Subject) ? "(no subject)" : CaseText.Normalize(request.Subject),
             ["customer_tone"] = tone,
             ["tone_register"] = guide.For(tone)?.MatchWith ?? "Clear and warm",
-            ["tone_opening"] = guide.For(tone)?.Opening.Trim() ?? "",
+            ["tone_opening"] = reply.Opening(tone)?.Trim() ?? "",
             ["brand_voice"] = guide.BrandVoice.Trim(),
-            ["sign_off"] = guide.SignOff.Trim(),
+            ["sign_off"] = reply.SignOff,
             ["max_reading_grade"] = guide.MaxReadingGrade.ToString("0.#", CultureInfo.InvariantCulture),
             ["case_facts"] = Facts(request),
             ["policies"] = Policies(request, workspace),
@@ -54,14 +59,18 @@ public static class ChatPromptBuilder
             ["playbook"] = request.Retrieval.Playbook is { } pb
                 ? $"{pb.Title}\n" + string.Join("\n", pb.Steps.Select((s, i) => $"{i + 1}. {s}"))
                 : "No playbook applies.",
-            ["offer"] = Offer(request),
+            ["offer"] = Offer(request, reply),
             ["review"] = Review(request),
             ["must_not_promise"] = string.Join("\n", MustNotPromise(request, workspace).Select(x => "- " + x)),
-            ["banned_phrases"] = guide.BannedPhrases.Count == 0
+            ["banned_phrases"] = banned.Length == 0
                 ? "(none)"
-                : string.Join("\n", guide.BannedPhrases.Select(b => $"- \"{b.Phrase}\": {b.Reason}")),
+                : string.Join("\n", banned.Select(b => $"- \"{b.Phrase}\": {b.Reason}")),
         };
     }
+
+    /// <summary>"Spanish (es)": the language the reply must be written in.</summary>
+    private static string ReplyLanguageName(DraftRequest request, ReplyText reply) =>
+        reply.IsEnglish ? "English (en)" : $"{request.Signals.Language.Name} ({reply.Code})";
 
     /// <summary>What the reply may not promise or say, as plain rules.</summary>
     public static IReadOnlyList<string> MustNotPromise(DraftRequest request, Workspace workspace)
@@ -224,11 +233,14 @@ public static class ChatPromptBuilder
         return lines.Length == 0 ? "No similar past decisions." : string.Join("\n", lines);
     }
 
-    private static string Offer(DraftRequest r) => r.Offer is { } o && !r.HoldForReview
-        ? $"Authorised: a {o.Kind} of {Money.Format(o.Amount, o.Currency)} ({o.PolicyCitation.Split('#')[0]}). Say you have done it (\"I have refunded …\"), with exactly this amount, once, and when it reaches the customer."
+    private static string Offer(DraftRequest r, ReplyText reply) => r.Offer is { } o && !r.HoldForReview
+        ? $"Authorised: a {o.Kind} of {Money.Format(o.Amount, o.Currency)} ({o.PolicyCitation.Split('#')[0]}). Say you have done it (\"I have refunded …\"), with exactly this amount{WrittenAs(reply, o)}, once, and when it reaches the customer."
         : r.HoldForReview && r.Proposal is { } p
-            ? $"Proposed for approval: a {p.Kind} of {Money.Format(p.Amount, p.Currency)} ({p.PolicyCitation.Split('#')[0]}). Write the reply as it goes out once approved: say you have done it, with exactly this amount, and give the exception's reason when there is one."
+            ? $"Proposed for approval: a {p.Kind} of {Money.Format(p.Amount, p.Currency)} ({p.PolicyCitation.Split('#')[0]}). Write the reply as it goes out once approved: say you have done it, with exactly this amount{WrittenAs(reply, p)}, and give the exception's reason when there is one."
             : "No money is authorised. Do not state any amount.";
+
+    /// <summary>How the amount must be written in a reply that is not in English (", written 99 €").</summary>
+    private static string WrittenAs(ReplyText reply, DraftOffer o) => reply.IsEnglish ? "" : $", written {reply.Money(o.Amount, o.Currency)}";
 
     // A held draft is the final answer once a reviewer approves it; what the customer hears meanwhile is a separate message.
     private static string Review(DraftRequest r) => r.HoldForReview

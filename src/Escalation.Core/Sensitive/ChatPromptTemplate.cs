@@ -25,7 +25,7 @@ public sealed partial class ChatPromptTemplate
     {
         "customer_name", "first_name", "subject", "customer_tone", "tone_register", "tone_opening", "brand_voice",
         "sign_off", "max_reading_grade", "case_facts", "policies", "precedents", "playbook", "offer", "review",
-        "must_not_promise", "banned_phrases", "violations",
+        "must_not_promise", "banned_phrases", "violations", "reply_language", "greeting", "ai_disclosure",
     };
 
     private ChatPromptTemplate(string path, string hash, string system, string user, string revision)

@@ -35,22 +35,23 @@ public sealed class ComposerDraftWriter : IDraftWriter
                 $"; playbook {request.Retrieval.Playbook?.Id ?? "none"}."),
         };
 
+        var t = ReplyText.For(request, workspace);
         var body = new List<string>();
-        body.AddRange(ComposerSentences.Opening(request, workspace));
-        body.Add(ComposerSentences.Acknowledge(request, workspace));
-        body.AddRange(ComposerSentences.ActAndResolve(request, workspace));
-        body.AddRange(ComposerSentences.Prevention(request, money));
-        body.AddRange(ComposerSentences.Closing(request, workspace));
+        body.AddRange(ComposerSentences.Opening(request, workspace, t));
+        body.Add(ComposerSentences.Acknowledge(request, workspace, t));
+        body.AddRange(ComposerSentences.ActAndResolve(request, workspace, t));
+        body.AddRange(ComposerSentences.Prevention(request, money, t));
+        body.AddRange(ComposerSentences.Closing(request, workspace, t));
 
         var first = ComposerSentences.FirstName(request.CustomerName);
         var text = new StringBuilder();
-        text.Append(ComposerSentences.Greeting(request, first)).Append("\n\n");
+        text.Append(ComposerSentences.Greeting(request, first, t)).Append("\n\n");
         text.Append(string.Join(request.Plain ? "\n" : " ", body));
-        text.Append("\n\n").Append(guide.SignOff.Trim());
+        text.Append("\n\n").Append(t.SignOff);
 
         var register = request.Signals.Vip ? "VIP (warm, formal)" : guide.For(tone)?.MatchWith ?? "default";
         trace.Add(TraceEntry.Decided(Stage,
-            $"Wrote a {(request.Plain ? "plain revised " : "")}HEART reply in the '{register}' register" +
+            $"Wrote a {(request.Plain ? "plain revised " : "")}HEART reply ({t.Code}) in the '{register}' register" +
             (money is { } o ? $", stating a {o.Kind} of {Money.Format(o.Amount, o.Currency)} from {o.PolicyCitation}{(request.HoldForReview ? " as the proposal for review" : "")}." : "."),
             money is { } oc ? [oc.PolicyCitation] : []));
         return new Draft
@@ -59,18 +60,16 @@ public sealed class ComposerDraftWriter : IDraftWriter
             Writer = Name,
             Revised = request.Plain,
             Trace = trace,
-            Acknowledgement = request.HoldForReview ? HoldingMessage(request, first, guide) : null,
+            Acknowledgement = request.HoldForReview ? HoldingMessage(request, first, t) : null,
         };
     }
 
     /// <summary>The short message sent while the draft waits for review: when the full answer comes, nothing promised.</summary>
-    private static string HoldingMessage(DraftRequest r, string first, ToneGuide guide)
+    private static string HoldingMessage(DraftRequest r, string first, ReplyText t)
     {
-        var about = r.Facts.HasAsk(CaseAsks.Refund) ? "your refund request"
-            : r.Facts.HasAsk(CaseAsks.Credit) ? "your credit request"
-            : "your message";
-        var when = r.ReviewBy is { } by ? $"by {FormatDeadline(by)}" : "as soon as we can";
-        return $"{ComposerSentences.Greeting(r, first)}\n\nThank you for your message. We are working on {about}, and you will have our full answer {when}.\n\n{guide.SignOff.Trim()}";
+        var about = t[r.Facts.HasAsk(CaseAsks.Refund) ? "holding.refund" : r.Facts.HasAsk(CaseAsks.Credit) ? "holding.credit" : "holding.message"];
+        var when = r.ReviewBy is { } by ? t["deadline.by", ("deadline", t.Deadline(by))] : t["holding.soon"];
+        return $"{ComposerSentences.Greeting(r, first, t)}\n\n{t["holding.text", ("about", about), ("when", when)]}\n\n{t.SignOff}";
     }
 
     /// <summary>"Monday 23 November 2026 at 16:00 UTC".</summary>

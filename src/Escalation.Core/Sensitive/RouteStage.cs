@@ -36,7 +36,7 @@ public sealed class RouteStage
 
         var slaPriority = s.Priority;
         UnderstandingGate.Caution(input, r, now, escalate, review, ref senior, ref slaPriority);
-        var understanding = UnderstandingGate.Understand(input, r, review);
+        var understanding = UnderstandingGate.Understand(input, workspace, review);
 
         if (t.Legal)
         {
@@ -101,6 +101,14 @@ public sealed class RouteStage
         if (t.Intensity >= r.IntensityReviewAt && t.Intensity < r.IntensityEscalateAt)
         {
             review.Add(new RouteReason(ReasonCodes.ElevatedIntensity, $"Negative intensity {N(t.Intensity)} ≥ {N(r.IntensityReviewAt)}: review before sending.", true));
+        }
+
+        // Praise around a failure ("Brilliant. Truly.") is anger told sideways: a template reply reads as tone-deaf, so a
+        // senior reviewer answers it whatever the intensity (issue 25).
+        if (t.Negative && t.Evidence.FirstOrDefault(e => e.Signal == "sarcasm") is { } irony)
+        {
+            review.Add(new RouteReason(ReasonCodes.Sarcasm, $"Sarcasm (\"{irony.Text}\"): the customer is angrier than the words say; a senior reviewer answers.", true));
+            senior = true;
         }
 
         if (t.Abusive)

@@ -22,11 +22,12 @@ public sealed class SensitiveCaseSteps(CaseDetector detect, IDraftWriter writer)
     {
         var customer = CaseCustomer.Resolve(ticket.Customer, workspace)
             ?? throw new CaseInputException($"customer '{ticket.Customer.Id}' is not in the workspace and the inline profile has no name or tier");
+        var signals = detect(ticket, customer, workspace, now);
         return state with
         {
             Customer = customer,
-            Signals = detect(ticket, customer, workspace, now),
-            Facts = _facts.Extract(ticket, workspace, now),
+            Signals = signals,
+            Facts = _facts.Extract(ticket, workspace, now, signals.Language.Code),
         };
     }
 

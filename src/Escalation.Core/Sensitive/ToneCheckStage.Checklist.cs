@@ -15,11 +15,11 @@ public sealed partial class ToneCheckStage
     /// approve one, only amounts the case supports, a closing invitation, and on an automatic reply the offer of a person
     /// and the workspace's AI disclosure.
     /// </summary>
-    private static ChecklistLoss CheckChecklist(string text, DraftRequest r, Workspace ws, List<ToneViolation> v)
+    private static ChecklistLoss CheckChecklist(string text, DraftRequest r, Workspace ws, ReplyText reply, DraftMarkers mk, List<ToneViolation> v)
     {
         int accuracy = 0, empathy = 0, completeness = 0, brand = 0; // points lost
 
-        var greetings = GreetingAnywhere().Matches(text).Count;
+        var greetings = mk.GreetingAnywhere.Matches(text).Count;
         if (greetings > 1)
         {
             v.Add(new ToneViolation(ToneViolationCodes.TwoGreetings, $"{greetings} greetings; a reply greets once.", true));
@@ -27,7 +27,7 @@ public sealed partial class ToneCheckStage
             brand += 5;
         }
 
-        if (CustomerRegister.NeedsApology(r, ws) && !Apology().IsMatch(text))
+        if (CustomerRegister.NeedsApology(r, ws) && !mk.Apology.IsMatch(text))
         {
             v.Add(new ToneViolation(ToneViolationCodes.MissingApology, "The customer is frustrated and the draft does not apologise.", true));
             empathy += 12;
@@ -36,9 +36,9 @@ public sealed partial class ToneCheckStage
         var money = r.HoldForReview ? r.Proposal : r.Offer;
         if (money is { } m)
         {
-            var amount = Money.Format(m.Amount, m.Currency);
-            var stated = Sentence().Split(text).Any(s => s.Contains(amount, StringComparison.Ordinal) && DoneAction().IsMatch(s));
-            var holding = Holding().Match(text);
+            var amount = reply.Money(m.Amount, m.Currency);
+            var stated = Sentence().Split(text).Any(s => s.Contains(amount, StringComparison.Ordinal) && mk.Done.IsMatch(s));
+            var holding = mk.Holding.Match(text);
             if (!stated || holding.Success)
             {
                 v.Add(new ToneViolation(ToneViolationCodes.HoldingReply,
@@ -49,29 +49,29 @@ public sealed partial class ToneCheckStage
         }
 
         var allowed = AllowedAmounts(r);
-        foreach (Match found in MoneyInText().Matches(text))
+        foreach (var found in DraftMoney.In(text, !reply.IsEnglish))
         {
-            if (!allowed.Contains(ParseMoney(found)))
+            if (!allowed.Contains(found.Value))
             {
-                v.Add(new ToneViolation(ToneViolationCodes.WrongAmount, $"Names {found.Value}, an amount the case, the offer and the proposal do not support.", true));
+                v.Add(new ToneViolation(ToneViolationCodes.WrongAmount, $"Names {found.Text}, an amount the case, the offer and the proposal do not support.", true));
                 accuracy += 25;
             }
         }
 
-        if (!ClosingInvitation().IsMatch(text))
+        if (!mk.Closing.IsMatch(text))
         {
             v.Add(new ToneViolation(ToneViolationCodes.MissingClosing, "No invitation to come back.", false));
             completeness += 4;
             brand += 2;
         }
 
-        if (!r.HoldForReview && !HumanOffer().IsMatch(text))
+        if (!r.HoldForReview && !mk.Person.IsMatch(text))
         {
             v.Add(new ToneViolation(ToneViolationCodes.MissingHumanOffer, "An automatic reply that does not offer a person.", false));
             completeness += 3;
         }
 
-        if (!r.HoldForReview && ws.ToneGuide.AiDisclosure is { Length: > 0 } disclosure
+        if (!r.HoldForReview && reply.AiDisclosure is { Length: > 0 } disclosure
             && !text.Contains(disclosure.Trim(), StringComparison.OrdinalIgnoreCase))
         {
             v.Add(new ToneViolation(ToneViolationCodes.MissingAiDisclosure, "An automatic reply without the tone guide's AI disclosure.", false));
@@ -101,29 +101,11 @@ public sealed partial class ToneCheckStage
         }
 
         var restated = string.Join(" ", new[] { r.Subject }.Concat(r.Facts.Evidence.Select(e => e.Text)).Where(x => x is not null));
-        foreach (Match m in MoneyInText().Matches(restated))
+        foreach (var m in DraftMoney.In(restated, european: false).Concat(DraftMoney.In(restated, european: true)))
         {
-            allowed.Add(ParseMoney(m));
+            allowed.Add(m.Value);
         }
 
         return allowed;
     }
-
-    [GeneratedRegex(@"(?:^|[.!?\n]\s*)(hi|hello|hey|dear|good (morning|afternoon|evening))\b", RegexOptions.IgnoreCase)]
-    private static partial Regex GreetingAnywhere();
-
-    [GeneratedRegex(@"\b(i'm sorry|i am sorry|we're sorry|we are sorry|my apologies|i apologi[sz]e|we apologi[sz]e|sincere apologies)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex Apology();
-
-    [GeneratedRegex(@"\b(i|we)(?: have|'ve) (refunded|added|applied|credited|issued|processed|started|approved)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex DoneAction();
-
-    [GeneratedRegex(@"\b(get back to you|take a look|look into (this|it)|will review|shared your case|passed (it|this|your case) on|passed on to|with a senior colleague|with the next step)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex Holding();
-
-    [GeneratedRegex(@"\b(reply to this|just reply|let me know|get in touch|write back|reach out again|any (other |more )?questions|anything else)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex ClosingInvitation();
-
-    [GeneratedRegex(@"\b(a person|a human|one of our team|member of (our|the) team|someone (from|on) our team|talk to (someone|a person))\b", RegexOptions.IgnoreCase)]
-    private static partial Regex HumanOffer();
 }

@@ -32,24 +32,26 @@ public sealed partial class ToneCheckStage
         var text = draft.Text;
         var lower = text.ToLowerInvariant();
         var guide = workspace.ToneGuide;
+        var reply = ReplyText.For(request, workspace);
+        var m = DraftMarkers.For(reply);
         var v = new List<ToneViolation>();
         int accuracy = 25, empathy = 20, completeness = 20, clarity = 15, efficiency = 10, brand = 10;
 
-        foreach (var b in guide.BannedPhrases.Where(b => lower.Contains(b.Phrase.ToLowerInvariant(), StringComparison.Ordinal)))
+        foreach (var b in reply.BannedPhrases.Where(b => lower.Contains(b.Phrase.ToLowerInvariant(), StringComparison.Ordinal)))
         {
             v.Add(new ToneViolation(ToneViolationCodes.BannedPhrase, $"\"{b.Phrase}\": {b.Reason}", true));
             empathy -= 10;
             brand -= 5;
         }
 
-        if (Blame().Match(text) is { Success: true } blame)
+        if (m.Blame.Match(text) is { Success: true } blame)
         {
             v.Add(new ToneViolation(ToneViolationCodes.BlamesThirdParty, $"Blames a third party: \"{blame.Value}\".", false));
             brand -= 5;
             accuracy -= 5;
         }
 
-        if (PolicySpeak().Match(text) is { Success: true } speak)
+        if (m.PolicySpeak.Match(text) is { Success: true } speak)
         {
             v.Add(new ToneViolation(ToneViolationCodes.PolicySpeak, $"Robotic policy-speak: \"{speak.Value}\".", false));
             empathy -= 8;
@@ -58,52 +60,52 @@ public sealed partial class ToneCheckStage
 
         var first = request.CustomerName.Trim().Split(' ')[0];
         var firstLine = text.Split('\n')[0];
-        if (!Greeting().IsMatch(firstLine) || !firstLine.Contains(first, StringComparison.OrdinalIgnoreCase))
+        if (!m.Greeting.IsMatch(firstLine) || !firstLine.Contains(first, StringComparison.OrdinalIgnoreCase))
         {
             v.Add(new ToneViolation(ToneViolationCodes.MissingGreeting, $"No greeting by name ({first}).", false));
             empathy -= 8;
         }
 
-        if (!Acknowledgement().IsMatch(text))
+        if (!m.Acknowledgement.IsMatch(text))
         {
             v.Add(new ToneViolation(ToneViolationCodes.MissingAcknowledgement, "No acknowledgement that restates the issue.", false));
             empathy -= 8;
             completeness -= 5;
         }
 
-        if (!Action().IsMatch(text))
+        if (!m.Action.IsMatch(text))
         {
             v.Add(new ToneViolation(ToneViolationCodes.MissingAction, "No concrete action.", false));
             completeness -= 10;
         }
 
-        if (!Timeline().IsMatch(text))
+        if (!m.Timeline.IsMatch(text))
         {
             v.Add(new ToneViolation(ToneViolationCodes.MissingTimeline, "No next step with a timeline.", false));
             completeness -= 8;
         }
 
-        if (!lower.Contains("thank", StringComparison.Ordinal))
+        if (!m.Thanks.IsMatch(text))
         {
             v.Add(new ToneViolation(ToneViolationCodes.MissingThanks, "No thanks.", false));
             empathy -= 4;
         }
 
-        accuracy -= CheckPromises(text, request, workspace, v);
-        var checklist = CheckChecklist(text, request, workspace, v);
+        accuracy -= CheckPromises(text, request, workspace, m, v);
+        var checklist = CheckChecklist(text, request, workspace, reply, m, v);
         accuracy -= checklist.Accuracy;
         empathy -= checklist.Empathy;
         completeness -= checklist.Completeness;
         brand -= checklist.Brand;
 
-        if (request.Signals.Text.Legal && Liability().Match(text) is { Success: true } liability)
+        if (request.Signals.Text.Legal && m.Liability.Match(text) is { Success: true } liability)
         {
             v.Add(new ToneViolation(ToneViolationCodes.AdmitsLiability, $"Admits liability on a legal-sensitive case: \"{liability.Value}\".", true));
             accuracy = 0;
         }
 
-        var grade = Readability.Grade(BodyOf(text));
-        if (grade > guide.MaxReadingGrade)
+        var (grade, readingNote) = reply.IsEnglish ? (Readability.Grade(BodyOf(text)), (string?)null) : (0d, NonEnglishReading(BodyOf(text), reply.Code, v, ref clarity));
+        if (reply.IsEnglish && grade > guide.MaxReadingGrade)
         {
             v.Add(new ToneViolation(ToneViolationCodes.ReadingLevel,
                 $"Reading grade {grade.ToString("0.0", CultureInfo.InvariantCulture)} is above {guide.MaxReadingGrade.ToString("0.#", CultureInfo.InvariantCulture)}.", false));
@@ -115,7 +117,7 @@ public sealed partial class ToneCheckStage
 
         var tone = request.Signals.Text.CustomerTone;
         var vip = request.Signals.Vip;
-        if ((tone is CustomerTones.Angry or CustomerTones.Formal || vip) && (text.Contains('!', StringComparison.Ordinal) || Casual().IsMatch(text)))
+        if ((tone is CustomerTones.Angry or CustomerTones.Formal || vip) && (text.Contains('!', StringComparison.Ordinal) || m.Casual.IsMatch(text)))
         {
             v.Add(new ToneViolation(ToneViolationCodes.WrongTone,
                 vip ? "Casual or exclamatory wording for a VIP customer (warm and formal)." : $"Casual or exclamatory wording for a{(tone == CustomerTones.Angry ? "n" : "")} {tone} customer.", false));
@@ -141,32 +143,33 @@ public sealed partial class ToneCheckStage
         var passed = score >= PassScore && !v.Any(x => x.Blocking);
         var trace = new List<TraceEntry>
         {
-            TraceEntry.Read(Stage, $"Read a {words}-word draft by {draft.Writer}{(draft.Revised ? " (revised)" : "")} for a {tone} customer."),
+            TraceEntry.Read(Stage, $"Read a {words}-word {reply.Code} draft by {draft.Writer}{(draft.Revised ? " (revised)" : "")} for a {tone} customer."),
         };
         trace.AddRange(v.Select(x => TraceEntry.Found(Stage, $"{x.Code}{(x.Blocking ? " (blocking)" : "")}: {x.Text}")));
         trace.Add(TraceEntry.Decided(Stage,
-            $"Score {score}/100 ({string.Join(", ", dims.Select(d => $"{d.Name} {d.Score}/{d.Max}"))}), reading grade {grade.ToString("0.0", CultureInfo.InvariantCulture)} → {(passed ? "passes" : "fails")}."));
+            $"Score {score}/100 ({string.Join(", ", dims.Select(d => $"{d.Name} {d.Score}/{d.Max}"))}), {readingNote ?? $"reading grade {grade.ToString("0.0", CultureInfo.InvariantCulture)}"} → {(passed ? "passes" : "fails")}."));
         return new ToneCheck { Score = score, Passed = passed, Dimensions = dims, Violations = v, ReadingGrade = grade, Trace = trace };
     }
 
     /// <summary>Promises beyond policy; returns the accuracy points lost.</summary>
-    private static int CheckPromises(string text, DraftRequest r, Workspace ws, List<ToneViolation> v)
+    private static int CheckPromises(string text, DraftRequest r, Workspace ws, DraftMarkers markers, List<ToneViolation> v)
     {
+        var european = !ReplyText.For(r, ws).IsEnglish;
         var lost = 0;
         var f = r.Facts;
         foreach (var sentence in Sentence().Split(text))
         {
-            if (!Promise().IsMatch(sentence))
+            if (!markers.Promise.IsMatch(sentence))
             {
                 continue;
             }
 
-            var isRefund = sentence.Contains("refund", StringComparison.OrdinalIgnoreCase);
+            var isRefund = markers.Refund.IsMatch(sentence);
             var category = isRefund ? PolicyCategories.Refund : PolicyCategories.SlaCredit;
             var cap = PolicyNumbers.Cap(ws, category);
-            foreach (Match m in MoneyInText().Matches(sentence))
+            foreach (var m in DraftMoney.In(sentence, european))
             {
-                var value = ParseMoney(m);
+                var value = m.Value;
 
                 // A held draft is the reply once approved: the proposal the reviewer approves is not a promise beyond policy.
                 if (r.HoldForReview && r.Proposal is { } proposal && value == proposal.Amount)
@@ -176,13 +179,13 @@ public sealed partial class ToneCheckStage
 
                 if (value > cap)
                 {
-                    v.Add(new ToneViolation(ToneViolationCodes.AboveCap, $"Promises {m.Value}, above the auto-approve cap of {cap.ToString(CultureInfo.InvariantCulture)}.", true));
+                    v.Add(new ToneViolation(ToneViolationCodes.AboveCap, $"Promises {m.Text}, above the auto-approve cap of {cap.ToString(CultureInfo.InvariantCulture)}.", true));
                     lost += 25;
                 }
 
                 if (r.HoldForReview)
                 {
-                    v.Add(new ToneViolation(ToneViolationCodes.PromiseBeforeReview, $"Promises {m.Value} while the case waits for review.", true));
+                    v.Add(new ToneViolation(ToneViolationCodes.PromiseBeforeReview, $"Promises {m.Text} while the case waits for review.", true));
                     lost += 25;
                 }
             }
@@ -207,12 +210,12 @@ public sealed partial class ToneCheckStage
 
         var today = r.ReviewBy is { } rb ? DateOnly.FromDateTime(rb.UtcDateTime) : f.PurchaseDate ?? DateOnly.MaxValue;
         var restated = string.Join(" ", new[] { r.Subject }.Concat(f.Evidence.Select(e => e.Text)).Where(x => x is not null));
-        foreach (var d in DateParsing.AllDates(restated, today))
+        foreach (var d in DateParsing.AllDates(restated, today, european))
         {
             allowed.Add(d.Date);
         }
 
-        foreach (var found in DateParsing.AllDates(text, today).Where(d => !allowed.Contains(d.Date)))
+        foreach (var found in DateParsing.AllDates(text, today, european).Where(d => !allowed.Contains(d.Date)))
         {
             v.Add(new ToneViolation(ToneViolationCodes.UnsupportedDate, $"Names a date the case and policy do not support: \"{found.Text}\".", true));
             lost += 15;
@@ -221,6 +224,27 @@ public sealed partial class ToneCheckStage
         return lost;
     }
 
+    /// <summary>
+    /// The reading-grade formula is English-only (syllable counts, English word lengths), so a draft in another language
+    /// is not graded; its average sentence length is checked instead (long sentences read hard in every language).
+    /// </summary>
+    private static string NonEnglishReading(string body, string code, List<ToneViolation> v, ref int clarity)
+    {
+        var sentences = Sentence().Split(body).Where(x => !string.IsNullOrWhiteSpace(x)).ToArray();
+        var perSentence = sentences.Length == 0 ? 0 : sentences.Sum(x => x.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length) / (double)sentences.Length;
+        if (perSentence > MaxWordsPerSentence)
+        {
+            v.Add(new ToneViolation(ToneViolationCodes.ReadingLevel,
+                $"Sentences average {perSentence.ToString("0.0", CultureInfo.InvariantCulture)} words, above {MaxWordsPerSentence} (reading grade is English-only, not computed for {code}).", false));
+            clarity -= (int)Math.Min(15, Math.Ceiling((perSentence - MaxWordsPerSentence) * 2));
+        }
+
+        return $"reading grade not computed for {code} (English-only formula), {perSentence.ToString("0.0", CultureInfo.InvariantCulture)} words per sentence";
+    }
+
+    /// <summary>Longest average sentence of a non-English draft before it counts as hard to read.</summary>
+    private const int MaxWordsPerSentence = 22;
+
     /// <summary>The draft without greeting and sign-off lines (names skew the reading grade).</summary>
     private static string BodyOf(string text)
     {
@@ -228,39 +252,16 @@ public sealed partial class ToneCheckStage
         return parts.Length >= 3 ? string.Join("\n\n", parts[1..^1]) : text;
     }
 
-    [GeneratedRegex(@"\b(their fault|(our|the) (provider|vendor|supplier|partner|host|hosting company)('s)? (fault|failed|caused|outage)|blame|because of (aws|azure|google cloud|stripe|paypal))\b", RegexOptions.IgnoreCase)]
-    private static partial Regex Blame();
 
-    [GeneratedRegex(@"\b(as per (our )?policy|per our policy|in accordance with (our|the) (policy|terms)|we regret to inform|policy (states|dictates)|our policy says|unfortunately,? (our )?policy)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex PolicySpeak();
 
-    [GeneratedRegex(@"^\s*(hi|hello|hey|dear|good (morning|afternoon|evening))\b", RegexOptions.IgnoreCase)]
-    private static partial Regex Greeting();
 
-    [GeneratedRegex(@"\b(you asked|you wrote|you told|i understand|i hear you|i can see|i'm sorry|i am sorry|i know)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex Acknowledgement();
 
-    [GeneratedRegex(@"\b(i have|i've|we have|we've|i am|i'm now)\s+\w+", RegexOptions.IgnoreCase)]
-    private static partial Regex Action();
 
-    [GeneratedRegex(@"\b(by (monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|end of)|within (one|two|\d+) (business )?(days?|hours?)|next invoice|will hear from us)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex Timeline();
 
-    [GeneratedRegex(@"\b(we are liable|we're liable|our fault|we admit|we accept (full )?(liability|responsibility)|we were negligent|legally responsible)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex Liability();
 
-    [GeneratedRegex(@"\b(hey|no worries|awesome|cheers|lol)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex Casual();
 
-    [GeneratedRegex(@"\b(refunded|credited|reimbursed)\b|\b(refund|credit|reimburse|compensat)\w*\b.*\b(started|processed|applied|added|issued|will|sent)\b|\b(started|processed|applied|added|issued|will (get|receive|send|refund|credit))\b.*\b(refund|credit|reimburse)", RegexOptions.IgnoreCase)]
-    private static partial Regex Promise();
 
     [GeneratedRegex(@"(?<=[.!?])\s+|\n+")]
     private static partial Regex Sentence();
 
-    internal static decimal ParseMoney(Match m) =>
-        decimal.Parse(m.Groups["n"].Value.Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture);
-
-    [GeneratedRegex(@"[€$£]\s?(?<n>\d[\d,]*(?:\.\d{1,2})?)|(?<n>\d[\d,]*(?:\.\d{1,2})?)\s?(?:EUR|USD|GBP|euros?)\b")]
-    private static partial Regex MoneyInText();
 }

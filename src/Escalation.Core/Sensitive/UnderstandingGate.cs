@@ -12,7 +12,7 @@ namespace Escalation.Core.Sensitive;
 /// </summary>
 public static class UnderstandingGate
 {
-    /// <summary>The language the composer writes; replies in any other language need a per-language template.</summary>
+    /// <summary>The language the composer writes without templates; replies in any other language need the tone guide's per-language templates.</summary>
     public const string ReplyLanguage = "en";
 
     /// <summary>Caution signals: distress, live incident, public exposure, repeat report escalate; the rest go to review.</summary>
@@ -66,7 +66,7 @@ public static class UnderstandingGate
     }
 
     /// <summary>Language coverage, reply language and the request's intent and facts; adds a review reason for each gap.</summary>
-    public static CaseUnderstanding Understand(RouteInput input, RoutingSettings r, List<RouteReason> review)
+    public static CaseUnderstanding Understand(RouteInput input, Workspace workspace, List<RouteReason> review)
     {
         var language = input.Signals.Language;
         if (!language.Covered)
@@ -74,13 +74,14 @@ public static class UnderstandingGate
             review.Add(new RouteReason(ReasonCodes.LanguageNotCovered,
                 $"Written in {language.Label}: the signal rules read only {string.Join(", ", SignalLanguages.Covered)}, so legal, distress and other caution signals cannot be checked. A human who reads it answers.", true));
         }
-        else if (language.Determined && language.Code != ReplyLanguage)
+        else if (language.Determined && !workspace.ToneGuide.CanReplyIn(language.Code))
         {
+            var have = string.Join(", ", workspace.ToneGuide.Languages.Keys.Prepend(ReplyLanguage).Distinct(StringComparer.Ordinal));
             review.Add(new RouteReason(ReasonCodes.ReplyLanguageMissing,
-                $"Written in {language.Label}, but the workspace has no reply template in that language (replies are written in {ReplyLanguage}): a human replies in the customer's language.", true));
+                $"Written in {language.Label}, but the tone guide has no reply templates in that language (replies can be written in {have}): a human replies in the customer's language. Add languages.{language.Code} to tone-guide.yaml to answer it automatically.", true));
         }
 
-        var understanding = CaseUnderstanding.Of(input.Facts, input.Signals.Text, input.Retrieval, r.DefaultCurrency);
+        var understanding = CaseUnderstanding.Of(input.Facts, input.Signals.Text, input.Retrieval, workspace.Routing.DefaultCurrency);
         if (understanding.Unrecognised is { } what)
         {
             review.Add(new RouteReason(ReasonCodes.IntentUnrecognised, $"Intent not recognised: {what}. Add a policy or rule that covers this request to let it be answered.", true));

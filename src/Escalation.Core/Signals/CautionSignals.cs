@@ -86,7 +86,7 @@ public static partial class CautionSignals
         for (var i = -1; i < messages.Count; i++)
         {
             var body = i < 0 ? subject ?? "" : messages[i].IsFromCustomer ? messages[i].Text : "";
-            var m = PastMarker().Match(body);
+            var m = PastMarker().Match(body) is { Success: true } en ? en : PastMarkerOther().Match(body);
             if (m.Success)
             {
                 return new Evidence(PastOutage, m.Value, i, m.Index, m.Length);
@@ -123,6 +123,16 @@ public static partial class CautionSignals
 
     [GeneratedRegex(@"\b((was|were|went|had been|has been) (down|offline|unavailable|unreachable)|could not (use|access|log ?in)|down for \d|last (week|month|night)|yesterday|earlier (today|this week)|resolved|is back|back up|restored|confirmed (incident|outage)|(during|after|since|from|in|of) the [^.]{0,40}(outage|incident|downtime)|(outage|incident|downtime) ((on|of|from) \d|last))", RegexOptions.IgnoreCase)]
     private static partial Regex PastMarker();
+
+    // The same in es, de, fr, pt, it, nl: an outage told as past ("estuvo caída", "war gestern ausgefallen", "a été en
+    // panne", "esteve fora do ar", "è stata fuori servizio", "lag plat") or resolved since.
+    [GeneratedRegex(@"\b(estuvo|estuvieron|ayer|semana pasada|mes pasado|resuelt[oa]|se resolvió|solucionad[oa]|desde entonces|"
+        + @"war(en)? (am|gestern|letzte|\d)|gestern|letzte[nr]? (Woche|Monat)|behoben|seitdem|wieder erreichbar|"
+        + @"a été en panne|était en panne|hier|semaine dernière|mois dernier|résolue?|rétablie?|depuis|"
+        + @"esteve|estiveram|ontem|semana passada|mês passado|resolvid[oa]|desde então|"
+        + @"è stat[oa]|sono stat[ie]|ieri|settimana scorsa|mese scorso|risolt[oa]|ripristinat[oa]|da allora|"
+        + @"lag (op|gisteren|vorige)|gisteren|vorige (week|maand)|opgelost|hersteld|sindsdien)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PastMarkerOther();
 
     [GeneratedRegex(@"\b(is back up|has been resolved|was resolved|is resolved|working again|back to normal|since (it was )?fixed)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Resolved();

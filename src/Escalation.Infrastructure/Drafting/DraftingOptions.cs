@@ -44,6 +44,15 @@ public sealed class DraftingOptions
     /// <summary>Cap on the reply length, in tokens.</summary>
     public int MaxOutputTokens { get; set; } = 700;
 
+    /// <summary>
+    /// Issue 25, optional model reading: the chat model also reads each ticket into a fixed JSON schema (language,
+    /// intent, amounts, legal, distress, chargeback, public exposure); its flags only add caution. Off by default.
+    /// </summary>
+    public bool ReadTickets { get; set; }
+
+    /// <summary>How long a model reading may take before the embedded reading stands alone.</summary>
+    public double ReadTimeoutSeconds { get; set; } = 10;
+
     public bool UsesModel => !string.Equals(Provider.Trim(), DraftingProviders.Composer, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Reads <c>Escalation:Drafting</c> from configuration; absent keys keep their defaults.</summary>
@@ -73,6 +82,10 @@ public sealed class DraftingOptions
         o.MaxRetryAfterSeconds = Number(nameof(MaxRetryAfterSeconds), o.MaxRetryAfterSeconds);
         o.Temperature = (float)Number(nameof(Temperature), o.Temperature);
         o.MaxOutputTokens = (int)Number(nameof(MaxOutputTokens), o.MaxOutputTokens);
+        o.ReadTickets = Get(nameof(ReadTickets)) is { } read
+            ? bool.TryParse(read, out var b) ? b : throw new DraftingConfigurationException($"{Section}:ReadTickets must be true or false, not '{read}'")
+            : o.ReadTickets;
+        o.ReadTimeoutSeconds = Number(nameof(ReadTimeoutSeconds), o.ReadTimeoutSeconds);
         return o;
     }
 
@@ -88,7 +101,17 @@ public sealed class DraftingOptions
 
         if (provider == DraftingProviders.Composer)
         {
+            if (ReadTickets)
+            {
+                throw new DraftingConfigurationException($"{Section}:ReadTickets needs a chat model: set {Section}:Provider to openai or azure-openai");
+            }
+
             return;
+        }
+
+        if (ReadTickets && ReadTimeoutSeconds <= 0)
+        {
+            throw new DraftingConfigurationException($"{Section}:ReadTimeoutSeconds must be above 0");
         }
 
         if (string.IsNullOrWhiteSpace(Model))

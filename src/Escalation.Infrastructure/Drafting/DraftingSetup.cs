@@ -2,7 +2,9 @@ using System.ClientModel;
 using System.ClientModel.Primitives;
 using Azure.AI.OpenAI;
 using Azure.Identity;
+using Escalation.Core.Decisions;
 using Escalation.Core.Sensitive;
+using Escalation.Core.Signals;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using OpenAI;
@@ -34,6 +36,16 @@ public static class DraftingSetup
     /// <summary>The draft writer for the in-memory pipeline: the deterministic composer, or the guarded chat model.</summary>
     public static IDraftWriter CreateDraftWriter(DraftingOptions options, TimeProvider? time = null) =>
         CreateDraftingService(options, time) is { } service ? new GuardedDraftWriter(service) : new ComposerDraftWriter();
+
+    /// <summary>
+    /// The detector for the configured options: <paramref name="embedded"/> alone, or, with <c>ReadTickets</c>, the
+    /// embedded reading plus the chat model's reading (its flags only add caution; a timeout or malformed answer
+    /// leaves the embedded reading with a trace entry saying why).
+    /// </summary>
+    public static CaseDetector CreateDetector(DraftingOptions options, CaseDetector embedded, TimeProvider? time = null) =>
+        options.ReadTickets && CreateChatModel(options, time) is { } model
+            ? new ModelReader(model, TimeSpan.FromSeconds(options.ReadTimeoutSeconds)).Wrap(embedded)
+            : embedded;
 
     /// <summary>The chat model for <paramref name="options"/>, or null for <c>composer</c>.</summary>
     /// <exception cref="DraftingConfigurationException">A setting is missing or wrong.</exception>

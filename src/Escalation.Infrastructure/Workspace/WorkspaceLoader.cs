@@ -158,7 +158,7 @@ public static class WorkspaceLoader
     private static ToneGuide ReadToneGuide(string file, string text)
     {
         var y = new YamlFields(file, "", YamlFields.ParseDocument(file, text));
-        y.AllowOnly("brandVoice", "signOff", "maxReadingGrade", "calibration", "bannedPhrases", "aiDisclosure");
+        y.AllowOnly("brandVoice", "signOff", "maxReadingGrade", "calibration", "bannedPhrases", "aiDisclosure", "languages");
         var calibration = y.MappingList("calibration", required: true).Select(c =>
         {
             c.AllowOnly("customerTone", "matchWith", "opening");
@@ -177,8 +177,73 @@ public static class WorkspaceLoader
             Calibration = calibration,
             BannedPhrases = banned,
             AiDisclosure = y.OptionalString("aiDisclosure"),
+            Languages = ReadReplyLanguages(y.OptionalMapping("languages")),
         };
     }
+
+    /// <summary>The tone guide's <c>languages</c>: per-language reply templates, each complete (issue 25).</summary>
+    private static Dictionary<string, ReplyLanguage> ReadReplyLanguages(YamlFields? languages)
+    {
+        var result = new Dictionary<string, ReplyLanguage>(StringComparer.Ordinal);
+        if (languages is null)
+        {
+            return result;
+        }
+
+        foreach (var code in languages.Keys)
+        {
+            var l = languages.RequiredMapping(code);
+            if (code.Length != 2 || !code.All(char.IsAsciiLetterLower))
+            {
+                throw l.Error("", $"'{code}' is not an ISO 639-1 language code (two lower-case letters)");
+            }
+
+            l.AllowOnly("signOff", "aiDisclosure", "openings", "months", "weekdays", "templates", "markers", "bannedPhrases");
+            var openings = l.OptionalMapping("openings");
+            openings?.AllowOnly([.. CustomerTones.All]);
+            var templates = l.RequiredMapping("templates");
+            templates.AllowOnly([.. ReplyKeys.Templates]);
+            var markers = l.RequiredMapping("markers");
+            markers.AllowOnly([.. ReplyKeys.Markers, .. ReplyKeys.OptionalMarkers]);
+            var months = l.StringList("months", required: true);
+            var weekdays = l.StringList("weekdays", required: true);
+            if (months.Count != 12)
+            {
+                throw l.Error("months", $"lists {months.Count} months; twelve are needed, January first");
+            }
+
+            if (weekdays.Count != 7)
+            {
+                throw l.Error("weekdays", $"lists {weekdays.Count} weekdays; seven are needed, Monday first");
+            }
+
+            result[code] = new ReplyLanguage
+            {
+                Code = code,
+                SignOff = l.OptionalString("signOff"),
+                AiDisclosure = l.OptionalString("aiDisclosure"),
+                Openings = CustomerTones.All.Where(t => openings?.Has(t) == true).ToDictionary(t => t, t => openings!.RequiredString(t), StringComparer.Ordinal),
+                Templates = ReplyKeys.Templates.ToDictionary(k => k, k => templates.Has(k) ? Scalar(templates, k) : throw templates.Error(k, "is required: every sentence the composer writes needs a template"), StringComparer.Ordinal),
+                Months = months,
+                Weekdays = weekdays,
+                Markers = ReplyKeys.Markers.Concat(ReplyKeys.OptionalMarkers).Where(markers.Has).ToDictionary(k => k, k => markers.StringList(k, required: true), StringComparer.Ordinal),
+                BannedPhrases = l.MappingList("bannedPhrases").Select(b =>
+                {
+                    b.AllowOnly("phrase", "reason");
+                    return new BannedPhrase(b.RequiredString("phrase"), b.RequiredString("reason"));
+                }).ToArray(),
+            };
+            foreach (var k in ReplyKeys.Markers.Where(k => !markers.Has(k)))
+            {
+                throw markers.Error(k, "is required: the tone check needs the words that show it in a draft");
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>A template's text as written: leading spaces kept (" of {amount}" joins a sentence), empty allowed.</summary>
+    private static string Scalar(YamlFields y, string key) => y.OptionalRawString(key) ?? "";
 
     private static IReadOnlyList<CustomerEntity> ReadCustomers(string file, string text)
     {

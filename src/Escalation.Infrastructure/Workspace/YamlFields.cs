@@ -113,6 +113,9 @@ internal sealed class YamlFields
 
     public string? OptionalString(string key) => Scalar(key, required: false)?.Trim();
 
+    /// <summary>A scalar exactly as written (not trimmed), or null when absent.</summary>
+    public string? OptionalRawString(string key) => Scalar(key, required: false);
+
     public string RequiredId(string key)
     {
         var v = RequiredString(key);

@@ -46,4 +46,13 @@ public sealed class LanguageIdentifierTests
         Assert.True(language.Covered);
         Assert.Contains("too short", language.Why, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Identify_SpanishTheModelTakesForItalian_FunctionWordsSettleIt()
+    {
+        var language = LanguageIdentifier.Identify("Nos han cobrado 1.250,00 € el 12 de noviembre en lugar de la cuota habitual. Por favor, devuélvannos ese importe.");
+
+        Assert.Equal("es", language.Code);
+        Assert.Contains("function words are Spanish's", language.Why, StringComparison.Ordinal);
+    }
 }

@@ -86,14 +86,77 @@ public static class LanguageIdentifier
         }
 
         var code = best.IsoCode6391().ToString().ToLowerInvariant();
+        var why = $"identified with confidence {confidence.ToString("0.00", CultureInfo.InvariantCulture)}";
+        if (CoveredByFunctionWords(text, code) is { } other)
+        {
+            why += $", but the function words are {other.Name}'s ({other.Hits} against {other.BestHits})";
+            (best, code) = (other.Language, other.Code);
+        }
+
         return new CaseLanguage
         {
             Code = code,
             Name = best.ToString(),
             Covered = SignalLanguages.IsCovered(code),
             Confidence = Math.Round(confidence, 2),
-            Why = $"identified with confidence {confidence.ToString("0.00", CultureInfo.InvariantCulture)}",
+            Why = why,
         };
+    }
+
+    // Words frequent in one covered language and rare in the others: the low-accuracy model sometimes takes a short
+    // Spanish ticket for Italian or Portuguese; these settle it when they clearly disagree with the model.
+    private static readonly (string Code, Language Language, HashSet<string> Words)[] CoveredFunctionWords =
+    [
+        ("es", Spanish, new(StringComparer.OrdinalIgnoreCase) { "el", "los", "las", "del", "y", "por", "para", "una", "nos", "pero", "muy", "esta", "este", "mi", "han", "he", "ya" }),
+        ("it", Italian, new(StringComparer.OrdinalIgnoreCase) { "il", "gli", "della", "di", "è", "ci", "sono", "ho", "nel", "ma", "questo", "questa", "non", "mio", "avete", "vi" }),
+        ("pt", Portuguese, new(StringComparer.OrdinalIgnoreCase) { "os", "do", "da", "dos", "das", "em", "no", "na", "não", "uma", "meu", "minha", "ao", "foi", "é", "um" }),
+        ("fr", French, new(StringComparer.OrdinalIgnoreCase) { "le", "les", "du", "des", "et", "je", "vous", "nous", "est", "pas", "au", "mon", "une", "avec", "pour" }),
+        ("de", German, new(StringComparer.OrdinalIgnoreCase) { "der", "die", "das", "und", "ist", "nicht", "ich", "sie", "wir", "mit", "für", "ein", "eine", "zu", "auf", "bitte" }),
+        ("nl", Dutch, new(StringComparer.OrdinalIgnoreCase) { "het", "een", "ik", "niet", "van", "voor", "op", "is", "dat", "mijn", "ons", "geen", "wij", "zijn", "u" }),
+    ];
+
+    /// <summary>
+    /// Another covered language when the model picked a covered language whose function words the text lacks and the
+    /// other's are clearly there (at least two more); null when the words agree with the model or nothing stands out.
+    /// </summary>
+    private static (string Code, Language Language, string Name, int Hits, int BestHits)? CoveredByFunctionWords(string text, string bestCode)
+    {
+        var bestIndex = Array.FindIndex(CoveredFunctionWords, x => x.Code == bestCode);
+        if (bestIndex < 0)
+        {
+            return null;
+        }
+
+        Span<int> hits = stackalloc int[CoveredFunctionWords.Length];
+        var words = 0;
+        foreach (var range in text.AsSpan().SplitAny(" \t\r\n,.;:!?()\"'¿¡"))
+        {
+            var word = text.AsSpan(range.Start.Value, range.End.Value - range.Start.Value);
+            if (word.Length == 0)
+            {
+                continue;
+            }
+
+            for (var i = 0; i < CoveredFunctionWords.Length; i++)
+            {
+                hits[i] += CoveredFunctionWords[i].Words.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) ? 1 : 0;
+            }
+
+            if (++words == 60)
+            {
+                break;
+            }
+        }
+
+        var top = 0;
+        for (var i = 1; i < hits.Length; i++)
+        {
+            top = hits[i] > hits[top] ? i : top;
+        }
+
+        return top != bestIndex && hits[top] >= hits[bestIndex] + 2
+            ? (CoveredFunctionWords[top].Code, CoveredFunctionWords[top].Language, CoveredFunctionWords[top].Language.ToString(), hits[top], hits[bestIndex])
+            : null;
     }
 
     /// <summary>The share of English function words among the first 60 words when it reaches <see cref="EnglishShare"/>; null otherwise.</summary>

@@ -152,7 +152,7 @@ internal sealed class MessageReader(SignalLexicon lexicon)
             }
         }
 
-        if (Sarcasm.Read(reading, text, tokens, praise, sarcasmMarkers, repeatCue) is { } irony)
+        if (Sarcasm.Read(reading, text, tokens, praise, sarcasmMarkers, repeatCue, complaint) is { } irony)
         {
             intensity += irony.Intensity;
             complaint += irony.Intensity;

@@ -18,17 +18,19 @@ internal static class Sarcasm
     /// <summary>Words that, alone in their sentence after a failure, underline the irony ("Brilliant. Truly.").</summary>
     private static readonly HashSet<string> Underline = new(StringComparer.Ordinal)
     {
-        "truly", "really", "seriously", "honestly", "wow", "bravo", "verdaderamente", "wirklich", "vraiment", "davvero", "echt", "realmente",
+        "truly", "really", "seriously", "honestly", "wow", "bravo", "verdaderamente", "wirklich", "ehrlich", "vraiment", "davvero", "echt", "realmente",
     };
 
-    public static Irony? Read(MessageReading reading, string text, List<Token> tokens, List<PhraseMatch> praise, List<PhraseMatch> markers, bool repeatCue)
+    /// <param name="complaint">The message's complaint weight so far ("wrong", "broken"…): a complaint is a failure too.</param>
+    public static Irony? Read(MessageReading reading, string text, List<Token> tokens, List<PhraseMatch> praise, List<PhraseMatch> markers, bool repeatCue, double complaint = 0)
     {
-        if (praise.Count == 0)
+        // A marker alone ("Great, just great.") is enough; praise alone needs the failure below.
+        if (praise.Count == 0 && markers.Count == 0)
         {
             return null;
         }
 
-        var failure = repeatCue || reading.FailureWeight >= 0.3
+        var failure = repeatCue || reading.FailureWeight >= 0.3 || complaint >= 0.3
             || reading.Evidence.Exists(e => e.Signal is "outage" or "incident" or "data-loss" or "p1" or "service-failure");
         if (!failure)
         {
@@ -58,7 +60,7 @@ internal static class Sarcasm
             MessageReader.Add(reading, "sarcasm", text, tokens, m);
         }
 
-        var first = praise[0];
+        var first = praise.Count > 0 ? praise[0] : markers[0];
         var span = text[tokens[first.First].Start..(tokens[first.Last].Start + tokens[first.Last].Length)];
         reading.Evidence.Add(new Evidence("intensity", $"sarcasm: \"{span}\" around a failure", reading.Index, -1, 0));
         reading.FailureWeight += 0.5;
