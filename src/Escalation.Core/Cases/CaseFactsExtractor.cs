@@ -248,12 +248,13 @@ public sealed partial class CaseFactsExtractor
 
     // English, then es, de, fr, pt, it, nl: the words a customer uses for being charged.
     [GeneratedRegex(@"\b(charged|purchased|paid|bought|billed|renewed|renewal charge|invoiced|subscribed|upgraded|took|taken|debited|deducted|"
-        + @"cobr\w+|cargo|cargaron|pagu[ée]|pagad[oa]s?|pagamos|factur[ae]\w+|renovaci[óo]n|compr[ée]|"
-        + @"berechnet|abgebucht|Abbuchung|bezahlt|gezahlt|belastet|gekauft|verlängert|"
-        + @"factur[ée]e?s?|prélev\w+|débit[ée]e?s?|pay[ée]e?s?|achet[ée]e?s?|renouvel\w+|"
+        + @"cobr\w+|cargo|cargaron|pagu[ée]|pagad[oa]s?|pagamos|pagaron|pag[óo]|factur[ae]\w+|renovaci[óo]n|"
+        + @"compr(?:é|e|amos|aron|ó|ad[oa]s?|ei|ou|at[oiae]|ammo|ai)|adquir\w+|suscrib\w+|contrat[ée]|contratamos|"
+        + @"berechnet|abgebucht|Abbuchung|bezahlt|gezahlt|belastet|gekauft|verlängert|gebucht|bestellt|abonniert|"
+        + @"factur[ée]e?s?|prélev\w+|débit[ée]e?s?|pay[ée]e?s?|achet[ée]e?s?|renouvel\w+|souscrit\w*|commandée?s?|"
         + @"pagou|paguei|pago|faturad[oa]s?|debitad[oa]s?|cobrança|"
-        + @"addebit\w+|pagat[oiae]|fatturat[oiae]|acquistat[oiae]|rinnov\w+|"
-        + @"afgeschreven|afschrijving|betaald|gefactureerd|in rekening gebracht|gekocht|verlengd)\b", RegexOptions.IgnoreCase)]
+        + @"addebit\w+|pagat[oiae]|fatturat[oiae]|acquistat[oiae]|rinnov\w+|abbonat[oiae]|"
+        + @"afgeschreven|afschrijving|betaald|gefactureerd|in rekening gebracht|gekocht|verlengd|besteld|afgesloten)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PurchaseCue();
 
     // A sentence end: punctuation after a non-digit ("10. November" is a date, not an end), then a space.

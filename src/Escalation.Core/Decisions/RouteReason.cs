@@ -42,6 +42,7 @@ public static class ReasonCodes
     public const string RetentionReview = "retention-review";
     public const string RepeatReport = "repeat-report";
     public const string Sarcasm = "sarcasm";
+    public const string ChurnThreat = "churn-threat";
 
     /// <summary>The only reason to auto-send: covered language, recognised intent with its facts, no caution signal.</summary>
     public const string Understood = "understood";

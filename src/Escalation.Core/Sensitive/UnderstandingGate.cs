@@ -54,6 +54,13 @@ public static class UnderstandingGate
             review.Add(new RouteReason(ReasonCodes.CompensationDemand, $"Compensation demand{Quote(t, CautionSignals.CompensationDemand)}: a human decides what is owed.", true));
         }
 
+        // Threatening to leave for a competitor (or to leave, without asking to cancel) is a retention conversation, not a template.
+        if (t.ChurnThreat && !t.Cancellation && !input.Facts.HasAsk(CaseAsks.Cancel))
+        {
+            review.Add(new RouteReason(ReasonCodes.ChurnThreat,
+                $"The customer threatens to leave{(t.Competitor is { } rival ? $" for {rival}" : "")}{Quote(t, "churn-competitor", "churn")}: a human answers it.", true));
+        }
+
         if ((t.Cancellation || input.Facts.HasAsk(CaseAsks.Cancel)) && input.Customer is { } c)
         {
             var tenure = c.TenureMonths(DateOnly.FromDateTime(now.UtcDateTime));
@@ -102,4 +109,7 @@ public static class UnderstandingGate
 
     private static string Quote(TextSignals t, string signal) =>
         t.Evidence.FirstOrDefault(e => e.Signal == signal) is { } e ? $" (\"{e.Text}\")" : "";
+
+    private static string Quote(TextSignals t, params string[] signals) =>
+        t.Evidence.FirstOrDefault(e => signals.Contains(e.Signal)) is { } e ? $" (\"{e.Text}\")" : "";
 }
