@@ -13,16 +13,18 @@ public sealed class AzureStorageEndToEndTests
     {
         var connection = Environment.GetEnvironmentVariable("ESCALATION_TEST_AZURITE");
         Skip.If(string.IsNullOrEmpty(connection), "ESCALATION_TEST_AZURITE is not set (test.sh starts Azurite and sets it).");
+        using var helpDesk = new CallbackReceiver(); // the approved refund is executed through the help desk before the reply
         await using var server = await ServerProcess.StartAsync(settings: new Dictionary<string, string>
         {
             ["Escalation__Storage__Provider"] = "azure",
             ["Escalation__Storage__ConnectionString"] = connection!,
             ["Escalation__LinkSigningKey"] = "base64:" + Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i * 7 + 3)).ToArray()),
             ["Escalation__Callbacks__SigningKey"] = "a-shared-secret-for-the-test-help-desk",
+            [CallbackReceiver.AllowLoopback.Key] = CallbackReceiver.AllowLoopback.Value,
         });
         var ticketId = $"AZ-{Guid.NewGuid():N}"[..16];
 
-        var submitted = await server.Client.PostAsync("/api/cases?wait=10", new StringContent(SampleTickets.Load("07-refund-within-window-above-cap.json", ticketId: ticketId), Encoding.UTF8, "application/json"));
+        var submitted = await server.Client.PostAsync("/api/cases?wait=10", new StringContent(SampleTickets.Load("07-refund-within-window-above-cap.json", helpDesk.Url, ticketId), Encoding.UTF8, "application/json"));
         var caseId = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("caseId").GetString()!;
         var link = await ReviewLinkAsync(server, caseId);
         var token = Uri.UnescapeDataString(link[(link.IndexOf("token=", StringComparison.Ordinal) + 6)..]);
@@ -42,6 +44,8 @@ public sealed class AzureStorageEndToEndTests
         }
 
         Assert.Equal("sent", settled.GetProperty("status").GetString());
+        var events = helpDesk.Received.Select(r => r.Note.TryGetProperty("event", out var e) ? e.GetString() : null).ToList();
+        Assert.True(events.IndexOf("actions") >= 0 && events.IndexOf("actions") < events.IndexOf("reply-sent"), string.Join(", ", events));
         var traceId = settled.GetProperty("auditUrl").GetString()!.Split('/')[^1];
         var verify = await server.Client.GetFromJsonAsync<JsonElement>($"/api/audit/{traceId}/verify");
         Assert.True(verify.GetProperty("verification").GetProperty("ok").GetBoolean());
