@@ -4,6 +4,7 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 build
+server_args=(--Escalation:Callbacks:AllowedHosts 127.0.0.1) # the drill's help desk listens on loopback
 start_drill_server
 status=0
 cli drill tokens --server "http://127.0.0.1:$port" --data "$data" --key "$link_key" || status=1

@@ -21,8 +21,9 @@ public static class BenchTokenDrill
         var samples = await BenchSamples.LoadAsync();
         var review = samples.WithRoute(Routes.DraftForReview);
         var tag = "tok" + DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-        var a = await SubmitAsync(http, BenchSamples.Unique(review[0], tag + "-a"));
-        var b = await SubmitAsync(http, BenchSamples.Unique(review[^1], tag + "-b"));
+        using var helpDesk = new DrillHelpDesk(); // an approved refund is executed through it before the reply
+        var a = await SubmitAsync(http, BenchSamples.Unique(review[0], tag + "-a") with { CallbackUrl = helpDesk.Url });
+        var b = await SubmitAsync(http, BenchSamples.Unique(review[^1], tag + "-b") with { CallbackUrl = helpDesk.Url });
         var tokenA = await TokenFromOutboxAsync(data, a);
         var tokenB = await TokenFromOutboxAsync(data, b);
         var failures = new List<string>();
