@@ -38,7 +38,21 @@ internal sealed class DurableEngine : IAsyncDisposable
     public static async Task<DurableEngine> StartAsync(ScriptedActivities activities, Func<TaskOrchestrationContext, Task<CaseOutcome>>? orchestrator = null)
     {
         var functions = new CaseActivityFunctions(activities);
-        var host = await DurableTaskTestHost.StartAsync(tasks =>
+        // The test host picks a free port itself and another test process may take it first: try again on a fresh port.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return new DurableEngine(await StartHostAsync(functions, orchestrator), activities);
+            }
+            catch (IOException ex) when (attempt < 5 && ex.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+            {
+            }
+        }
+    }
+
+    private static Task<DurableTaskTestHost> StartHostAsync(CaseActivityFunctions functions, Func<TaskOrchestrationContext, Task<CaseOutcome>>? orchestrator) =>
+        DurableTaskTestHost.StartAsync(tasks =>
         {
             tasks.AddOrchestratorFunc<CaseWorkflowInput, CaseOutcome>(CaseWorkflow.Name, (ctx, _) => (orchestrator ?? CaseOrchestratorFunction.RunOrchestrator)(ctx));
             foreach (var (name, method) in ActivityFunctions())
@@ -52,8 +66,6 @@ internal sealed class DurableEngine : IAsyncDisposable
                 });
             }
         });
-        return new DurableEngine(host, activities);
-    }
 
     /// <summary>Every <c>[Function]</c> of <see cref="CaseActivityFunctions"/>, by the name the orchestrator calls.</summary>
     public static IEnumerable<(string Name, MethodInfo Method)> ActivityFunctions() =>
