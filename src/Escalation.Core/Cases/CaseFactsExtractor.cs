@@ -243,11 +243,11 @@ public sealed partial class CaseFactsExtractor
         return asks;
     }
 
-    [GeneratedRegex(@"\b(charged|purchased|paid|bought|billed|renewed|renewal charge|invoiced|subscribed|upgraded|took|taken|debited|deducted)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(charged|charges?|purchased|paid|bought|billed|renewed|renewal charge|invoiced|subscribed|upgraded|took|taken|debited|deducted)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PurchaseCueEnglish();
 
     // English, then es, de, fr, pt, it, nl: the words a customer uses for being charged.
-    [GeneratedRegex(@"\b(charged|purchased|paid|bought|billed|renewed|renewal charge|invoiced|subscribed|upgraded|took|taken|debited|deducted|"
+    [GeneratedRegex(@"\b(charged|charges?|purchased|paid|bought|billed|renewed|renewal charge|invoiced|subscribed|upgraded|took|taken|debited|deducted|"
         + @"cobr\w+|cargo|cargaron|pagu[ée]|pagad[oa]s?|pagamos|pagaron|pag[óo]|factur[ae]\w+|renovaci[óo]n|"
         + @"compr(?:é|e|amos|aron|ó|ad[oa]s?|ei|ou|at[oiae]|ammo|ai)|adquir\w+|suscrib\w+|contrat[ée]|contratamos|"
         + @"berechnet|abgebucht|Abbuchung|bezahlt|gezahlt|belastet|gekauft|verlängert|gebucht|bestellt|abonniert|"
