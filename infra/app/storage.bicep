@@ -116,6 +116,13 @@ resource reviewTokensTable 'Microsoft.Storage/storageAccounts/tableServices/tabl
   name: 'reviewtokens'
 }
 
+// One data key per case, under which its personal data is sealed; an erasure deletes the key (docs/privacy.md).
+// A table, not a blob: a deleted entity is gone, with no soft delete or versions to bring the key back.
+resource caseKeysTable 'Microsoft.Storage/storageAccounts/tableServices/tables@2025-01-01' = {
+  parent: tableService
+  name: 'casekeys'
+}
+
 resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2025-01-01' = {
   parent: storage
   name: 'default'
@@ -138,5 +145,5 @@ output tableEndpoint string = storage.properties.primaryEndpoints.table
 output queueEndpoint string = storage.properties.primaryEndpoints.queue
 output deploymentContainerName string = deploymentContainer.name
 output containers array = [tracesContainer.name, workspaceContainer.name, deploymentContainer.name]
-output tables array = [casesTable.name, reviewTokensTable.name]
+output tables array = [casesTable.name, reviewTokensTable.name, caseKeysTable.name]
 output queues array = [inboundQueue.name, inboundPoisonQueue.name]

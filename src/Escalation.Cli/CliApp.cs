@@ -32,6 +32,9 @@ public static class CliApp
           resume CASE_ID... | --all [--server URL] [--api-key KEY]
                                         a running service tries the failed step of needs-attention cases now
                                         (key also from ESCALATION_API_KEY; default server http://localhost:7071)
+          erase --customer ID --by NAME [--reference REF] [--server URL] [--api-key KEY]
+                                        a running service erases a customer's personal data from all their cases;
+                                        every trace chain still verifies (docs/privacy.md)
         """;
 
     public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
@@ -67,6 +70,8 @@ public static class CliApp
                 return await GapsCommand.RunAsync(rest, stdout, stderr);
             case "resume":
                 return await ResumeCommand.RunAsync(rest, stdout, stderr);
+            case "erase":
+                return await EraseCommand.RunAsync(rest, stdout, stderr);
             default:
                 await stderr.WriteLineAsync($"unknown command '{args[0]}'\n{Usage}");
                 return 2;

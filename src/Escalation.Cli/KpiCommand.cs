@@ -98,7 +98,7 @@ public static class KpiCommand
             var json = await artifacts.GetAsync(c.CaseId, "submission");
             if (json is null)
             {
-                checks.Add(new PolicyConsistencyCheck(c.CaseId, stored, null, "no stored submission"));
+                checks.Add(new PolicyConsistencyCheck(c.CaseId, stored, null, c.Extra.ContainsKey("erased") ? "personal data erased" : "no stored submission"));
                 continue;
             }
 

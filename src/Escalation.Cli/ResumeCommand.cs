@@ -13,7 +13,7 @@ namespace Escalation.Cli;
 /// </summary>
 public static class ResumeCommand
 {
-    public const string DefaultServer = "http://localhost:7071";
+    public const string DefaultServer = ServiceClient.DefaultServer;
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, HttpMessageHandler? handler = null)
     {
@@ -25,19 +25,10 @@ public static class ResumeCommand
             return 2;
         }
 
-        var server = CliArgs.Option(args, "--server") ?? DefaultServer;
-        if (!Uri.TryCreate(server, UriKind.Absolute, out var baseAddress) || baseAddress.Scheme is not ("http" or "https"))
+        using var http = await ServiceClient.CreateAsync(args, stderr, handler);
+        if (http is null)
         {
-            await stderr.WriteLineAsync($"--server: not an http(s) address: {server}");
             return 2;
-        }
-
-        using var http = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: false);
-        http.BaseAddress = baseAddress;
-        http.Timeout = TimeSpan.FromSeconds(30);
-        if ((CliArgs.Option(args, "--api-key") ?? Environment.GetEnvironmentVariable("ESCALATION_API_KEY")) is { Length: > 0 } key)
-        {
-            http.DefaultRequestHeaders.Add("x-functions-key", key);
         }
 
         try
@@ -59,7 +50,7 @@ public static class ResumeCommand
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or UnauthorizedAccessException)
         {
-            await stderr.WriteLineAsync($"resume: {server}: {ex.Message}");
+            await stderr.WriteLineAsync($"resume: {http.BaseAddress}: {ex.Message}");
             return 2;
         }
     }
@@ -69,7 +60,7 @@ public static class ResumeCommand
         using var response = await http.PostAsync($"/api/cases/{Uri.EscapeDataString(caseId)}/resume", content: null);
         if (response.StatusCode == HttpStatusCode.Unauthorized)
         {
-            throw new UnauthorizedAccessException("the service wants an API key (--api-key or ESCALATION_API_KEY)");
+            throw ServiceClient.KeyWanted();
         }
 
         if (response.StatusCode == HttpStatusCode.Accepted)
@@ -78,7 +69,7 @@ public static class ResumeCommand
             return true;
         }
 
-        await stdout.WriteLineAsync($"{caseId}: not resumed ({(int)response.StatusCode}) {await DetailAsync(response)}");
+        await stdout.WriteLineAsync($"{caseId}: not resumed ({(int)response.StatusCode}) {await ServiceClient.DetailAsync(response)}");
         return false;
     }
 
@@ -91,7 +82,7 @@ public static class ResumeCommand
             using var response = await http.GetAsync(next);
             if (response.StatusCode == HttpStatusCode.Unauthorized)
             {
-                throw new UnauthorizedAccessException("the service wants an API key (--api-key or ESCALATION_API_KEY)");
+                throw ServiceClient.KeyWanted();
             }
 
             response.EnsureSuccessStatusCode();
@@ -101,18 +92,5 @@ public static class ResumeCommand
         }
 
         return ids;
-    }
-
-    private static async Task<string> DetailAsync(HttpResponseMessage response)
-    {
-        try
-        {
-            var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-            return problem.TryGetProperty("detail", out var detail) ? detail.GetString() ?? "" : "";
-        }
-        catch (JsonException)
-        {
-            return "";
-        }
     }
 }

@@ -1,5 +1,6 @@
 using Escalation.Api.Hosting;
 using Escalation.Api.Http;
+using Escalation.Api.Privacy;
 using Escalation.Core.Knowledge;
 using Escalation.Core.Workflow;
 using Escalation.Server;
@@ -113,6 +114,7 @@ Map("GET", "/api/audit/{traceId}/verify", false, (r, v, ct) => api.VerifyAuditAs
 Map("GET", "/api/public/audit/{traceId}", true, (r, v, ct) => api.GetPublicAuditAsync(r, Route(v, "traceId"), ct));
 Map("GET", "/api/metrics/summary", false, (r, _, ct) => api.MetricsSummaryAsync(r, ct));
 Map("POST", "/api/cases/{caseId}/resume", false, (r, v, ct) => api.ResumeCaseAsync(r, Route(v, "caseId"), cases, ct));
+Map("POST", "/api/customers/{customerId}/erasure", false, (r, v, ct) => api.EraseCustomerAsync(r, Route(v, "customerId"), app.Services.GetRequiredService<CustomerErasure>(), ct));
 Map("GET", "/api/health", true, (r, _, ct) => api.HealthAsync(r, ct));
 Map("GET", "/api/openapi.json", true, (r, _, _) => Task.FromResult(api.OpenApi(r)));
 

@@ -5,6 +5,7 @@ using Escalation.Core.Actions;
 using Escalation.Core.Decisions;
 using Escalation.Core.Escalations;
 using Escalation.Core.Notifications;
+using Escalation.Core.Privacy;
 using Escalation.Core.Sensitive;
 using Escalation.Core.Storage;
 using Escalation.Core.Tickets;
@@ -32,7 +33,8 @@ public sealed partial class CaseActivities(
     CaseServiceOptions options,
     TimeProvider time,
     ReviewClaims? reviewClaims = null,
-    IActionPort? actionPort = null) : ICaseActivities
+    IActionPort? actionPort = null,
+    ICaseKeyStore? keys = null) : ICaseActivities
 {
     public async Task<StageSummary> RunStageAsync(string stage, StageInput input, CancellationToken cancellationToken = default)
     {
@@ -168,6 +170,13 @@ public sealed partial class CaseActivities(
             At = new DateTimeOffset(DateTime.SpecifyKind(input.AtUtc, DateTimeKind.Utc)),
             Model = facts.Model,
         };
+        if (keys is not null)
+        {
+            // What quotes the customer is sealed under the case key before it is hashed into the chain: an erasure
+            // destroys the key, and the chain still verifies (docs/privacy.md).
+            trace = TraceSealing.Seal(trace, await keys.GetOrCreateAsync(input.CaseId, cancellationToken).ConfigureAwait(false));
+        }
+
         var appended = await traces.AppendAsync(input.CaseId, (seq, prev) => trace with { Sequence = seq, PreviousHash = prev }, cancellationToken).ConfigureAwait(false);
         await artifacts.MarkDoneAsync(input.CaseId, marker, appended.TraceId, cancellationToken).ConfigureAwait(false);
         return appended.TraceId;

@@ -1,3 +1,4 @@
+using Escalation.Core.Privacy;
 using Escalation.Core.Storage;
 using Escalation.Core.Workflow;
 
@@ -8,7 +9,7 @@ namespace Escalation.Api.Cases;
 /// once the deadline has passed. A decision is claimed, with the hash of the text it sends, before its event is raised,
 /// so concurrent reviewers cannot both be told they won and a loser's text can never be the one sent.
 /// </summary>
-public sealed class ReviewClaims(IReviewClaimStore store, CaseArtifacts artifacts)
+public sealed class ReviewClaims(IReviewClaimStore store, CaseArtifacts artifacts, ICaseKeyStore? keys = null)
 {
     /// <summary>
     /// The claim that already closes the case to reviewers: a reviewer's, or the SLA timer's — recorded here when
@@ -42,6 +43,13 @@ public sealed class ReviewClaims(IReviewClaimStore store, CaseArtifacts artifact
         else if (action == ReviewActions.Approve && await artifacts.TextAsync(caseId, CaseArtifacts.Draft, ct).ConfigureAwait(false) is { } draft)
         {
             sha = CaseArtifacts.TextSha256(draft);
+        }
+
+        // A reviewer's note may quote the customer: it travels (claim, orchestration event and history, trace) sealed
+        // under the case key, in the trace's context so the trace that records it opens it like its other fields.
+        if (note is { Length: > 0 } && keys is not null)
+        {
+            note = SealedText.Seal(await keys.GetOrCreateAsync(caseId, ct).ConfigureAwait(false), TraceSealing.Context, note);
         }
 
         var mine = new ReviewClaim(caseId, action, reviewer, now, sha, note, artifact, actionChanges is { Count: > 0 } ? actionChanges : null);

@@ -2,11 +2,13 @@ using System.Security.Cryptography;
 using Escalation.Api.Cases;
 using Escalation.Api.Http;
 using Escalation.Api.Links;
+using Escalation.Api.Privacy;
 using Escalation.Api.Submissions;
 using Escalation.Core.Decisions;
 using Escalation.Core.Escalations;
 using Escalation.Core.Knowledge;
 using Escalation.Core.Notifications;
+using Escalation.Core.Privacy;
 using Escalation.Core.Sensitive;
 using Escalation.Core.Signals;
 using Escalation.Core.Storage;
@@ -50,7 +52,8 @@ public static class EscalationServiceCollectionExtensions
             services.AddSingleton(_ => settings.AzureAccount());
             services.AddSingleton<ICaseIndex>(sp => new AzureCaseIndex(sp.GetRequiredService<AzureStorageAccount>()));
             services.AddSingleton<ITraceStore>(sp => new AzureTraceStore(sp.GetRequiredService<AzureStorageAccount>()));
-            services.AddSingleton<IStageArtifactStore>(sp => new AzureStageArtifactStore(sp.GetRequiredService<AzureStorageAccount>()));
+            services.AddSingleton<ICaseKeyStore>(sp => new AzureCaseKeyStore(sp.GetRequiredService<AzureStorageAccount>(), time: sp.GetRequiredService<TimeProvider>()));
+            services.AddSingleton<IStageArtifactStore>(sp => new SealingArtifactStore(new AzureStageArtifactStore(sp.GetRequiredService<AzureStorageAccount>()), sp.GetRequiredService<ICaseKeyStore>()));
             services.AddSingleton<IUsedTokenStore>(sp => new AzureUsedTokenStore(sp.GetRequiredService<AzureStorageAccount>()));
             services.AddSingleton<IReviewClaimStore>(sp => new AzureReviewClaimStore(sp.GetRequiredService<AzureStorageAccount>()));
             services.AddSingleton<IInboundQueue>(sp => new AzureInboundQueue(sp.GetRequiredService<AzureStorageAccount>()));
@@ -59,7 +62,8 @@ public static class EscalationServiceCollectionExtensions
         {
             services.AddSingleton<ICaseIndex>(_ => new FileCaseIndex(settings.DataDirectory));
             services.AddSingleton<ITraceStore>(_ => new FileTraceStore(settings.DataDirectory));
-            services.AddSingleton<IStageArtifactStore>(_ => new FileStageArtifactStore(settings.DataDirectory));
+            services.AddSingleton<ICaseKeyStore>(_ => new FileCaseKeyStore(settings.DataDirectory));
+            services.AddSingleton<IStageArtifactStore>(sp => new SealingArtifactStore(new FileStageArtifactStore(settings.DataDirectory), sp.GetRequiredService<ICaseKeyStore>()));
             services.AddSingleton<IUsedTokenStore>(_ => new FileUsedTokenStore(settings.DataDirectory));
             services.AddSingleton<IReviewClaimStore>(_ => new FileReviewClaimStore(settings.DataDirectory));
             services.AddSingleton<IInboundQueue>(sp => new FileInboundQueue(settings.DataDirectory, InboundQueueName, sp.GetRequiredService<TimeProvider>()));
@@ -99,6 +103,7 @@ public static class EscalationServiceCollectionExtensions
         services.AddSingleton(sp => new SubmissionParser(settings.Submissions, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new ZendeskWebhookMapper(sp.GetRequiredService<SubmissionParser>()));
         services.AddSingleton<CaseApi>();
+        services.AddSingleton<CustomerErasure>();
         return services;
     }
 
@@ -143,6 +148,7 @@ public static class EscalationServiceCollectionExtensions
         services.AddSingleton(sp => LocalCaseStore.Open(sp.GetRequiredService<EscalationSettings>().DataDirectory));
         ReplaceWhenLocal<ICaseIndex>(services, store => store.Index);
         ReplaceWhenLocal<IStageArtifactStore>(services, store => store.Artifacts);
+        ReplaceWhenLocal<ICaseKeyStore>(services, store => store.Keys);
         ReplaceWhenLocal<ITraceStore>(services, store => store.Traces);
         services.AddSingleton<IWorkflowHistoryStore>(sp => sp.GetRequiredService<EscalationSettings>() is { UsesAzureStorage: true }
             ? new AzureBlobHistoryStore(sp.GetRequiredService<AzureStorageAccount>())

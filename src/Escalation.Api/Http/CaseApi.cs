@@ -13,6 +13,7 @@ using Escalation.Core.Actions;
 using Escalation.Core.Decisions;
 using Escalation.Core.Knowledge;
 using Escalation.Core.Notifications;
+using Escalation.Core.Privacy;
 using Escalation.Core.Sensitive;
 using Escalation.Core.Storage;
 using Escalation.Core.Tickets;
@@ -31,7 +32,7 @@ public sealed record QueueSubmissionResult(bool Accepted, string? CaseId, string
 /// an <see cref="ApiRequest"/>, call one of these handlers and write back the <see cref="ApiResponse"/>.
 /// Bad input gets RFC 7807 problem details and changes nothing.
 /// </summary>
-public sealed class CaseApi(
+public sealed partial class CaseApi(
     Func<Workspace> workspace,
     SubmissionParser parser,
     ZendeskWebhookMapper zendesk,
@@ -45,7 +46,8 @@ public sealed class CaseApi(
     TimeProvider time,
     IEnumerable<IStorageHealth> storage,
     TraceIntegrity integrity,
-    ReviewClaims reviewClaims)
+    ReviewClaims reviewClaims,
+    ICaseKeyStore? keys = null)
 {
     private const int MaxWaitSeconds = 30;
 
@@ -320,6 +322,8 @@ public sealed class CaseApi(
         }
 
         var trace = TraceCanonicalJson.Deserialize(bytes);
+        // The team's page shows the sealed text opened while the case key exists, "[erased]" after an erasure.
+        trace = TraceSealing.Open(trace, keys is null ? null : await keys.FindAsync(trace.CaseId, ct).ConfigureAwait(false));
         var publicToken = links.Issue(traceId, "customer", LinkPurpose.PublicAudit, options.PublicAuditLinkLifetime);
         return Html(200, TracePage.Render(AuditViews.Internal(traceId, trace, ReviewLinkSigner.PublicAuditUrl(options.PublicBaseUrl, traceId, publicToken))));
     }
@@ -581,6 +585,9 @@ public sealed class CaseApi(
         public IReadOnlyList<ExecutedAction> ActionResults { get; init; } = [];
         public string? Failure { get; init; }
 
+        /// <summary>When the customer's personal data in this case was erased (docs/privacy.md); absent while it is kept.</summary>
+        public DateTimeOffset? Erased { get; init; }
+
         /// <summary>While the case needs attention: when it tries its failed step again on its own.</summary>
         public DateTime? ResumesAt { get; init; }
         public bool Decided { get; init; }
@@ -639,6 +646,7 @@ public sealed class CaseApi(
                 ? await artifacts.GetAsync<ExecutedAction[]>(caseId, CaseActivities.ActionsArtifact, ct).ConfigureAwait(false) ?? []
                 : [],
             Failure = state?.Failure ?? state?.Progress?.Failure ?? (c.Extra.TryGetValue(NeedsAttention.FailureField, out var a) ? a : null),
+            Erased = c.Extra.TryGetValue(Privacy.CustomerErasure.ErasedField, out var erased) && DateTimeOffset.TryParse(erased, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var erasedAt) ? erasedAt : null,
             ResumesAt = state?.Progress?.Stage == CaseStatuses.NeedsAttention ? state.Progress.DeadlineUtc : null,
             Decided = decision is not null,
             Created = c.Created,

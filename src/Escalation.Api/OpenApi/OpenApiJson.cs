@@ -18,6 +18,7 @@ internal static class OpenApiJson
     { "name": "cases", "description": "Submitting and following cases" },
     { "name": "review", "description": "The reviewer's page and decision form (signed link)" },
     { "name": "audit", "description": "Decision traces" },
+    { "name": "privacy", "description": "Erasing a customer's personal data" },
     { "name": "operations", "description": "Health and metrics" }
   ],
   "paths": {
@@ -78,6 +79,23 @@ internal static class OpenApiJson
           "401": { "$ref": "#/components/responses/Unauthorized" },
           "404": { "description": "No such case.", "content": { "application/problem+json": { "schema": { "$ref": "#/components/schemas/Problem" } } } },
           "409": { "description": "The case does not need attention.", "content": { "application/problem+json": { "schema": { "$ref": "#/components/schemas/Problem" } } } }
+        }
+      }
+    },
+    "/api/customers/{customerId}/erasure": {
+      "post": {
+        "tags": ["privacy"],
+        "operationId": "eraseCustomer",
+        "summary": "Erase a customer's personal data from all their cases",
+        "description": "Each case of the customer gets an erasure record on its trace chain; then its case key is destroyed, so the personal data sealed under it (artifacts, the free text of traces) no longer reads, and its e-mails are removed from the outbox. Every chain still verifies. Refused, with nothing changed, while a case of the customer is still open. Running it again changes nothing more.",
+        "parameters": [ { "name": "customerId", "in": "path", "required": true, "schema": { "type": "string", "maxLength": 200 } } ],
+        "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "properties": { "requestedBy": { "type": "string", "maxLength": 128, "description": "Who asks for the erasure; recorded on each case's trace." }, "reference": { "type": "string", "maxLength": 64, "pattern": "^[A-Za-z0-9_.:#/-]+$", "description": "The request's reference, e.g. the help desk's ticket (written in the clear)." } }, "required": ["requestedBy"] } } } },
+        "responses": {
+          "200": { "description": "What was erased.", "content": { "application/json": { "schema": { "type": "object", "properties": { "customerId": { "type": "string" }, "cases": { "type": "array", "items": { "type": "object", "properties": { "caseId": { "type": "string" }, "ticketId": { "type": "string" }, "traceId": { "type": "string" }, "keyDestroyed": { "type": "boolean" }, "outboxMessagesRemoved": { "type": "integer" } } } } } } } } },
+          "400": { "$ref": "#/components/responses/BadRequest" },
+          "401": { "$ref": "#/components/responses/Unauthorized" },
+          "404": { "description": "No case is stored for the customer.", "content": { "application/problem+json": { "schema": { "$ref": "#/components/schemas/Problem" } } } },
+          "409": { "description": "Cases of the customer are still open; nothing was erased.", "content": { "application/problem+json": { "schema": { "$ref": "#/components/schemas/Problem" } } } }
         }
       }
     },

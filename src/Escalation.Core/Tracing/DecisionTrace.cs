@@ -74,6 +74,9 @@ public static class TraceRecordKinds
     public const string ReviewOutcome = "review-outcome";
     public const string SlaTimeout = "sla-timeout";
     public const string Delivery = "delivery";
+
+    /// <summary>The case's personal data was erased (its key destroyed); the record holds no personal data itself.</summary>
+    public const string Erasure = "erasure";
 }
 
 /// <summary>The route taken and the reasons for it, in plain words.</summary>
@@ -85,9 +88,14 @@ public sealed record TraceActor(string Kind, string Id)
     public const string AgentKind = "agent";
     public const string ReviewerKind = "reviewer";
 
+    /// <summary>Someone of the support team acting on the service (an erasure), named as the request said.</summary>
+    public const string OperatorKind = "operator";
+
     public static TraceActor Agent(string name = "escalation-agent") => new(AgentKind, name);
 
     public static TraceActor Reviewer(string id) => new(ReviewerKind, id);
+
+    public static TraceActor Operator(string id) => new(OperatorKind, id);
 }
 
 /// <summary>A policy cited by a trace: <c>id@version#sha256</c> plus its title for readers.</summary>

@@ -27,7 +27,7 @@ public sealed record PublicTraceView
     /// <summary>What this step of the case means for the customer, in one or two sentences.</summary>
     public IReadOnlyList<string> WhatHappened { get; init; } = [];
 
-    /// <summary>"the support agent" or "a senior specialist" — never a person's identity.</summary>
+    /// <summary>"the support agent", "a senior specialist" or "the support team" — never a person's identity.</summary>
     public required string DecidedBy { get; init; }
 
     /// <summary>The customer's view of a trace.</summary>
@@ -46,7 +46,12 @@ public sealed record PublicTraceView
         Policies = [.. trace.Policies.Where(p => shownToCustomer?.Invoke(p.Id) ?? true).Select(p => new PublicPolicy(p.Id, p.Version, p.Title))],
         Decision = trace.Decision is { } d ? RouteWords(d.Route) : null,
         WhatHappened = Explain(trace),
-        DecidedBy = trace.Actor.Kind == TraceActor.ReviewerKind ? "a senior specialist" : "the support agent",
+        DecidedBy = trace.Actor.Kind switch
+        {
+            TraceActor.ReviewerKind => "a senior specialist",
+            TraceActor.OperatorKind => "the support team",
+            _ => "the support agent",
+        },
     };
 
     /// <summary>Plain words for a route.</summary>
@@ -75,6 +80,8 @@ public sealed record PublicTraceView
                 ["A senior specialist reviewed the proposed answer before anything was sent to you."],
             TraceRecordKinds.Delivery =>
                 ["Our answer was delivered to your help-desk conversation."],
+            TraceRecordKinds.Erasure =>
+                ["Your personal data in this request was erased as you asked. What remains is the record of what was decided and under which policy, without your data."],
             _ => route switch
             {
                 "draft-and-send" => ["We answered your request following the policy shown here."],

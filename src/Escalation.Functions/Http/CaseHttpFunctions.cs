@@ -1,4 +1,5 @@
 using Escalation.Api.Http;
+using Escalation.Api.Privacy;
 using Escalation.Functions.Orchestration;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Http;
@@ -11,7 +12,7 @@ namespace Escalation.Functions.Http;
 /// The HTTP surface on Azure Functions: one function per route over the shared <see cref="CaseApi"/> handlers.
 /// Help-desk routes need a function key; review pages and public audit links carry their own signatures.
 /// </summary>
-public sealed class CaseHttpFunctions(CaseApi api, ILogger<CaseHttpFunctions> logger)
+public sealed class CaseHttpFunctions(CaseApi api, CustomerErasure erasure, ILogger<CaseHttpFunctions> logger)
 {
     [Function(nameof(SubmitCase))]
     public Task<HttpResponseData> SubmitCase(
@@ -37,6 +38,11 @@ public sealed class CaseHttpFunctions(CaseApi api, ILogger<CaseHttpFunctions> lo
     public Task<HttpResponseData> ResumeCase(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "cases/{caseId}/resume")] HttpRequestData req, string caseId, [DurableClient] DurableTaskClient client) =>
         HandleAsync(req, r => api.ResumeCaseAsync(r, caseId, Cases(client)));
+
+    [Function(nameof(EraseCustomer))]
+    public Task<HttpResponseData> EraseCustomer(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "customers/{customerId}/erasure")] HttpRequestData req, string customerId) =>
+        HandleAsync(req, r => api.EraseCustomerAsync(r, customerId, erasure));
 
     [Function(nameof(GetReviewPage))]
     public Task<HttpResponseData> GetReviewPage(

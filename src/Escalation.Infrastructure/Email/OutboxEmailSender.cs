@@ -31,6 +31,45 @@ public sealed class OutboxEmailSender : IEmailSender
     /// <summary>The file a message with this key is (or would be) written to.</summary>
     public string PathFor(string idempotencyKey) => Path.Combine(OutboxDirectory, MimeMessageFactory.FileNameFor(idempotencyKey) + ".eml");
 
+    /// <summary>
+    /// Deletes the messages written for a case (an erasure): those whose file name — its idempotency key — names the
+    /// case id between separators. Returns how many were removed.
+    /// </summary>
+    public int RemoveMessagesOf(string caseId)
+    {
+        if (!Directory.Exists(OutboxDirectory) || caseId.Length == 0)
+        {
+            return 0;
+        }
+
+        var removed = 0;
+        foreach (var path in Directory.EnumerateFiles(OutboxDirectory, "*.eml"))
+        {
+            if (NamesCase(Path.GetFileNameWithoutExtension(path), caseId))
+            {
+                File.Delete(path);
+                removed++;
+            }
+        }
+
+        return removed;
+    }
+
+    // Case ids end in eight hex digits, so one never continues into another id: a separator (or the end) on both sides is enough.
+    private static bool NamesCase(string name, string caseId)
+    {
+        for (var at = name.IndexOf(caseId, StringComparison.Ordinal); at >= 0; at = name.IndexOf(caseId, at + 1, StringComparison.Ordinal))
+        {
+            var end = at + caseId.Length;
+            if ((at == 0 || !char.IsAsciiLetterOrDigit(name[at - 1])) && (end == name.Length || !char.IsAsciiLetterOrDigit(name[end])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <inheritdoc />
     public async Task<EmailSendResult> SendAsync(EmailMessage message, CancellationToken cancellationToken = default)
     {

@@ -1,3 +1,4 @@
+using Escalation.Core.Privacy;
 using Escalation.Core.Storage;
 
 namespace Escalation.Infrastructure.Storage;
@@ -14,7 +15,8 @@ public sealed class LocalCaseStore : IAsyncDisposable
     {
         Log = log;
         Index = new LogCaseIndex(log, dataDirectory);
-        Artifacts = new LogStageArtifactStore(log, dataDirectory);
+        Keys = new FileCaseKeyStore(dataDirectory);
+        Artifacts = new SealingArtifactStore(new LogStageArtifactStore(log, dataDirectory), Keys);
         TraceLog = new LogTraceStore(log, dataDirectory);
     }
 
@@ -24,7 +26,10 @@ public sealed class LocalCaseStore : IAsyncDisposable
     /// <summary>The case index.</summary>
     public ICaseIndex Index { get; }
 
-    /// <summary>The stage artifacts.</summary>
+    /// <summary>The case keys personal data is sealed under (files beside the log: a destroyed key is gone).</summary>
+    public ICaseKeyStore Keys { get; }
+
+    /// <summary>The stage artifacts, sealed under their case's key.</summary>
     public IStageArtifactStore Artifacts { get; }
 
     /// <summary>The decision traces and their chains.</summary>

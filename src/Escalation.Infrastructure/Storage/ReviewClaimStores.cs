@@ -38,7 +38,7 @@ public sealed class AzureReviewClaimStore(TableClient table) : IReviewClaimStore
 {
     public const string DefaultTable = "reviewclaims";
     private const string Partition = "claim";
-    private Task? _created;
+    private readonly TableCreation _tableCreated = new(table);
 
     public AzureReviewClaimStore(AzureStorageAccount account, string tableName = DefaultTable)
         : this(account.Tables.GetTableClient(tableName))
@@ -47,7 +47,7 @@ public sealed class AzureReviewClaimStore(TableClient table) : IReviewClaimStore
 
     public async Task<ReviewClaim> ClaimAsync(ReviewClaim claim, CancellationToken cancellationToken = default)
     {
-        await EnsureTableAsync(cancellationToken).ConfigureAwait(false);
+        await _tableCreated.EnsureAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var row = new TableEntity(Partition, StorageNames.Require(claim.CaseId, "caseId"))
@@ -66,34 +66,8 @@ public sealed class AzureReviewClaimStore(TableClient table) : IReviewClaimStore
 
     public async Task<ReviewClaim?> GetAsync(string caseId, CancellationToken cancellationToken = default)
     {
-        await EnsureTableAsync(cancellationToken).ConfigureAwait(false);
+        await _tableCreated.EnsureAsync(cancellationToken).ConfigureAwait(false);
         var row = await table.GetEntityIfExistsAsync<TableEntity>(Partition, StorageNames.Require(caseId, "caseId"), cancellationToken: cancellationToken).ConfigureAwait(false);
         return row.HasValue && row.Value!.GetString("Claim") is { } json ? JsonSerializer.Deserialize<ReviewClaim>(json, StorageJson.Options) : null;
     }
-
-    /// <summary>
-    /// Creates the table once per process. Every caller waits for that creation (racing reviewers must not write to a
-    /// table that does not exist yet), and a failed creation is tried again by the next caller.
-    /// </summary>
-    private async Task EnsureTableAsync(CancellationToken cancellationToken)
-    {
-        var creating = Volatile.Read(ref _created);
-        if (creating is null)
-        {
-            var mine = CreateAsync();
-            creating = Interlocked.CompareExchange(ref _created, mine, null) ?? mine;
-        }
-
-        try
-        {
-            await creating.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (RequestFailedException)
-        {
-            _ = Interlocked.CompareExchange(ref _created, null, creating);
-            throw;
-        }
-    }
-
-    private async Task CreateAsync() => await table.CreateIfNotExistsAsync(CancellationToken.None).ConfigureAwait(false);
 }

@@ -99,4 +99,22 @@ public sealed class PublicTraceViewTests
         Assert.DoesNotContain("dana@example.com", json);
         Assert.DoesNotContain("Reply to", json);
     }
+
+    [Fact]
+    public void From_ErasureRecord_TellsTheCustomerTheirDataWasErasedAndByTheTeamNotAName()
+    {
+        var trace = TraceCanonicalJsonTests.Sample() with
+        {
+            Kind = TraceRecordKinds.Erasure,
+            Decision = null,
+            Actor = TraceActor.Operator("dpo@lumen.example"),
+        };
+
+        var view = PublicTraceView.From("tr-x", trace);
+
+        Assert.Contains("erased", Assert.Single(view.WhatHappened));
+        Assert.Equal("the support team", view.DecidedBy);
+        Assert.Null(view.Decision);
+        Assert.DoesNotContain("dpo@", System.Text.Json.JsonSerializer.Serialize(view));
+    }
 }
