@@ -57,6 +57,24 @@ public sealed class ActionsEndToEndTests(SampleClockServerFixture fixture) : ICl
     }
 
     [Fact]
+    public async Task PublicView_WithinWindowRefundSent_TellsTheCustomerWhatTheyAskedWhatWasDoneAndThePolicyInPlainWords()
+    {
+        var submitted = await fixture.SubmitAsync(SampleTickets.Load("02-refund-within-window-seat-pack.json", fixture.HelpDesk.Url, Unique("PUB")));
+        var caseId = submitted.GetProperty("caseId").GetString()!;
+        var done = await fixture.WaitForCaseAsync(caseId, c => c.GetProperty("status").GetString() == "sent");
+
+        var view = await fixture.Server.Client.GetFromJsonAsync<JsonElement>(done.GetProperty("publicAuditUrl").GetString() + "&format=json");
+        var page = await fixture.Server.Client.GetStringAsync(done.GetProperty("publicAuditUrl").GetString() + "&format=html");
+
+        Assert.Contains("A refund", view.GetProperty("youAsked").EnumerateArray().Select(a => a.GetString()));
+        Assert.Contains(view.GetProperty("whatWasDone").EnumerateArray(), d => d.GetString()!.Contains("refunded €49", StringComparison.Ordinal));
+        var refund = view.GetProperty("policies").EnumerateArray().Single(p => p.GetProperty("id").GetString() == "refund");
+        Assert.Contains("within 30 days", refund.GetProperty("summary").GetString(), StringComparison.Ordinal);
+        Assert.Contains("What we did", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("cap", page, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task Submit_EscalationResolvedInPlace_CreditExecutedBeforeTheReply()
     {
         var submitted = await fixture.SubmitAsync(SampleTickets.Load("22-resolve-sla-credit-3-hours.json", fixture.HelpDesk.Url, Unique("RIP")));

@@ -166,6 +166,8 @@ public sealed partial class CaseActivities(
             Decision = new TraceDecision(route, reasons),
             InternalNotes = notes,
             SentTextSha256 = sent is null ? null : CaseArtifacts.TextSha256(sent),
+            Asks = decision.Asks.Count > 0 ? decision.Asks : null,
+            Executed = executed.Where(x => x.Executed).Select(x => new TraceExecutedAction(x.Action.Kind, x.Action.Amount, x.Action.Currency, x.Action.Plan)).ToArray() is { Length: > 0 } done ? done : null,
             Actor = review is null || input.Record == TraceRecordKinds.SlaTimeout ? TraceActor.Agent() : TraceActor.Reviewer(review.Reviewer),
             At = new DateTimeOffset(DateTime.SpecifyKind(input.AtUtc, DateTimeKind.Utc)),
             Model = facts.Model,

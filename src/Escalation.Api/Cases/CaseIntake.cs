@@ -50,8 +50,15 @@ public sealed class CaseIntake(CaseArtifacts artifacts, ICaseIndex index)
             }
         }
 
-        // The stored submission wins over this one: a repeat with other content does not change a running case.
-        var stored = await artifacts.SubmissionAsync(caseId, ct).ConfigureAwait(false);
+        // The stored submission wins over this one: a repeat with other content does not change a running case. A crash
+        // that kept the index record but not the submission (sealing it waits for the case key first) left a case without
+        // one: this retry stores it, as the help desk was never told it was.
+        if (await artifacts.GetAsync<StoredSubmission>(caseId, CaseArtifacts.Submission, ct).ConfigureAwait(false) is not { } stored)
+        {
+            stored = new StoredSubmission(submission, receivedAt, CaseArtifacts.HashOf(submission));
+            await artifacts.PutAsync(caseId, CaseArtifacts.Submission, stored, ct).ConfigureAwait(false);
+        }
+
         return (InputFor(caseId, stored), existed);
     }
 

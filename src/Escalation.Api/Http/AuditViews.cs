@@ -57,10 +57,13 @@ public static class AuditViews
 
     public static TracePageModel Public(PublicTraceView view) => new(
         "How your request was decided",
-        [
+        new TraceSectionView[]
+        {
             new() { Heading = "Decision", Facts = [new("Request", view.TicketId), new("Decided by", view.DecidedBy), new("When", view.At.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))], Text = view.Decision },
+            new() { Heading = "What you asked", Items = view.YouAsked },
             new() { Heading = "What happened", Items = view.WhatHappened },
-            new() { Heading = "Policy applied", Items = view.Policies.Select(p => $"{p.Title} (version {p.Version})").ToArray() },
-        ],
+            new() { Heading = "What we did", Items = view.WhatWasDone },
+            new() { Heading = "Policy applied", Items = view.Policies.Select(p => p.Summary is null ? $"{p.Title} (version {p.Version})" : $"{p.Title} (version {p.Version}): {p.Summary}").ToArray() },
+        }.Where(s => s.Items.Count > 0 || s.Text is not null || s.Facts.Count > 0).ToArray(),
         $"Reference {view.TraceId}");
 }

@@ -364,7 +364,8 @@ public sealed partial class CaseApi(
 
         var ws = workspace();
         // A policy the workspace no longer has is named as cited; one marked internal never is.
-        var view = PublicTraceView.From(traceId, TraceCanonicalJson.Deserialize(bytes), id => ws.FindPolicy(id)?.ShownToCustomer ?? true);
+        var view = PublicTraceView.From(traceId, TraceCanonicalJson.Deserialize(bytes), id => ws.FindPolicy(id)?.ShownToCustomer ?? true,
+            (id, version) => ws.FindPolicy(id) is { } p && p.Version == version ? p.PublicSummary : null);
         return WantsHtml(request) ? Html(200, TracePage.Render(AuditViews.Public(view))) : JsonResponse(200, view);
     }
 

@@ -51,6 +51,8 @@ public sealed record CaseDecision
     /// <summary>When a reviewer must have acted; null when no human is involved.</summary>
     public DateTimeOffset? SlaDeadline { get; init; }
     public int? ToneScore { get; init; }
+    /// <summary>What the customer asked for (<see cref="Cases.CaseAsks"/> codes), in a fixed order.</summary>
+    public IReadOnlyList<string> Asks { get; init; } = [];
     public IReadOnlyList<string> Citations { get; init; } = [];
     public IReadOnlyList<string> PrecedentIds { get; init; } = [];
     public string? PlaybookId { get; init; }

@@ -95,6 +95,7 @@ public sealed class EscalationCaseSteps(CaseDetector detect, IDraftWriter writer
             ReviewerQueue = outcome.ReviewerQueue,
             SlaDeadline = outcome.SlaDeadline,
             ToneScore = outcome.ToneCheck?.Score,
+            Asks = context.Facts.Asks,
             Citations = context.Retrieval.Citations,
             PrecedentIds = context.Retrieval.Precedents.Select(p => p.Id).ToArray(),
             PlaybookId = context.Retrieval.Playbook?.Id,

@@ -23,6 +23,12 @@ public sealed record Policy
     /// </summary>
     public bool ShownToCustomer { get; init; } = true;
 
+    /// <summary>
+    /// The policy in words written for customers (front matter <c>summary</c>): what the customer's view of a decision
+    /// quotes as the policy that applied. No thresholds or internal reasoning belong here; null shows the title only.
+    /// </summary>
+    public string? PublicSummary { get; init; }
+
     /// <summary>The Markdown text of the policy.</summary>
     public string Body { get; init; } = "";
 

@@ -124,6 +124,7 @@ public sealed class SensitiveCaseSteps(CaseDetector detect, IDraftWriter writer)
             ReviewerQueue = route.ReviewerQueue,
             SlaDeadline = route.SlaDeadline,
             ToneScore = check.Score,
+            Asks = facts.Asks,
             Citations = retrieval.Citations,
             PrecedentIds = retrieval.Precedents.Select(p => p.Id).ToArray(),
             PlaybookId = retrieval.Playbook?.Id,

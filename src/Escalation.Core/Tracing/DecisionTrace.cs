@@ -54,6 +54,16 @@ public sealed record DecisionTrace
     /// </summary>
     public string? SentTextSha256 { get; init; }
 
+    /// <summary>
+    /// What the customer asked for, as codes (<c>refund</c>, <c>credit</c>, <c>cancel</c>, <c>data-access</c>,
+    /// <c>manager</c>, <c>fix</c>); null when none was recognised (and on records written before it was kept). Kinds of
+    /// request, not the customer's words: it stays readable after an erasure, and the customer's view names it.
+    /// </summary>
+    public IReadOnlyList<string>? Asks { get; init; }
+
+    /// <summary>The actions this record's outcome executed (what was done for the customer); null when none ran.</summary>
+    public IReadOnlyList<TraceExecutedAction>? Executed { get; init; }
+
     /// <summary>Who decided: the agent or a reviewer.</summary>
     public required TraceActor Actor { get; init; }
 
@@ -78,6 +88,9 @@ public static class TraceRecordKinds
     /// <summary>The case's personal data was erased (its key destroyed); the record holds no personal data itself.</summary>
     public const string Erasure = "erasure";
 }
+
+/// <summary>An action that was executed: its kind, and the money or plan it concerned.</summary>
+public sealed record TraceExecutedAction(string Kind, decimal? Amount = null, string? Currency = null, string? Plan = null);
 
 /// <summary>The route taken and the reasons for it, in plain words.</summary>
 public sealed record TraceDecision(string Route, IReadOnlyList<string> Reasons);

@@ -18,8 +18,14 @@ public sealed record PublicTraceView
     public required string Kind { get; init; }
     public required DateTimeOffset At { get; init; }
 
-    /// <summary>Policies applied: id, version and title.</summary>
+    /// <summary>Policies applied: id, version, title and, when the workspace has one, the policy in customer-facing words.</summary>
     public IReadOnlyList<PublicPolicy> Policies { get; init; } = [];
+
+    /// <summary>What the customer asked for, in their terms ("A refund"); empty when the record does not say.</summary>
+    public IReadOnlyList<string> YouAsked { get; init; } = [];
+
+    /// <summary>What was done for the customer ("We refunded €49 …"); empty when nothing was executed by this step.</summary>
+    public IReadOnlyList<string> WhatWasDone { get; init; } = [];
 
     /// <summary>The route taken, in plain words; null when the record carries no decision.</summary>
     public string? Decision { get; init; }
@@ -36,14 +42,20 @@ public sealed record PublicTraceView
     /// <param name="shownToCustomer">
     /// Whether a policy id may be named to the customer (the workspace's <c>audience</c>); null names every cited policy.
     /// </param>
-    public static PublicTraceView From(string traceId, DecisionTrace trace, Func<string, bool>? shownToCustomer = null) => new()
+    /// <param name="publicSummary">
+    /// The customer-facing wording of a policy id at a version (the workspace's <c>summary</c>), or null; only a summary of
+    /// the very version cited is shown.
+    /// </param>
+    public static PublicTraceView From(string traceId, DecisionTrace trace, Func<string, bool>? shownToCustomer = null, Func<string, string, string?>? publicSummary = null) => new()
     {
         TraceId = traceId,
         CaseId = trace.CaseId,
         TicketId = trace.TicketId,
         Kind = trace.Kind,
         At = trace.At,
-        Policies = [.. trace.Policies.Where(p => shownToCustomer?.Invoke(p.Id) ?? true).Select(p => new PublicPolicy(p.Id, p.Version, p.Title))],
+        Policies = [.. trace.Policies.Where(p => shownToCustomer?.Invoke(p.Id) ?? true).Select(p => new PublicPolicy(p.Id, p.Version, p.Title, publicSummary?.Invoke(p.Id, p.Version)))],
+        YouAsked = [.. (trace.Asks ?? []).Select(AskWords).OfType<string>()],
+        WhatWasDone = [.. (trace.Executed ?? []).Select(DoneWords).OfType<string>()],
         Decision = trace.Decision is { } d ? RouteWords(d.Route) : null,
         WhatHappened = Explain(trace),
         DecidedBy = trace.Actor.Kind switch
@@ -64,6 +76,35 @@ public sealed record PublicTraceView
         "return-to-tier-1" => "Returned to the support team with guidance",
         _ => "Recorded",
     };
+
+    /// <summary>A request kind in the customer's terms; null for one the view does not name.</summary>
+    public static string? AskWords(string ask) => ask switch
+    {
+        "refund" => "A refund",
+        "credit" => "A credit on your account",
+        "cancel" => "To cancel your subscription",
+        "data-access" => "A copy of the personal data we hold about you",
+        "manager" => "To speak with a manager",
+        "fix" => "A fix for a problem with the service",
+        _ => null,
+    };
+
+    /// <summary>What an executed action did, in the customer's terms; null for a kind the view does not describe.</summary>
+    public static string? DoneWords(TraceExecutedAction a)
+    {
+        var money = a.Amount is { } amount ? Cases.Money.Format(amount, a.Currency ?? "EUR") : null;
+        return a.Kind switch
+        {
+            "refund" => money is null ? "We refunded your payment to the card or account you paid with." : $"We refunded {money} to the card or account you paid with.",
+            "credit" => money is null ? "We added a credit to your account." : $"We added a credit of {money} to your account.",
+            "cancel-subscription" => "We cancelled your subscription.",
+            "remove-add-on" => "We removed the add-on from your subscription.",
+            "downgrade" => a.Plan is null ? "We moved your subscription to a smaller plan." : $"We moved your subscription to the {a.Plan} plan.",
+            "bug-report" => "We reported the problem to our engineers.",
+            "retention-discount" => "We applied a discount to your subscription.",
+            _ => null,
+        };
+    }
 
     // One explanation per record kind and route. Written for the customer and fixed here, so no
     // internal wording (a reason's threshold, a score, an account's value) can pass through.
@@ -95,5 +136,5 @@ public sealed record PublicTraceView
     }
 }
 
-/// <summary>A policy as the public view names it.</summary>
-public sealed record PublicPolicy(string Id, string Version, string Title);
+/// <summary>A policy as the public view names it, with its customer-facing wording when the workspace has one.</summary>
+public sealed record PublicPolicy(string Id, string Version, string Title, string? Summary = null);

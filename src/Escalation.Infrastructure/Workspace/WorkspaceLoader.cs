@@ -303,7 +303,7 @@ public static class WorkspaceLoader
         var bodyStart = text.IndexOf('\n', end + 1);
         var body = bodyStart < 0 ? "" : text[(bodyStart + 1)..].Trim();
         var y = new YamlFields(file, "", YamlFields.ParseDocument(file, front));
-        y.AllowOnly("id", "title", "version", "effective", "category", "audience", "tags", "currency", "numbers", "guardrails", "rules");
+        y.AllowOnly("id", "title", "version", "effective", "category", "audience", "summary", "tags", "currency", "numbers", "guardrails", "rules");
         var rules = y.MappingList("rules").Select(r =>
         {
             r.AllowOnly("id", "text");
@@ -322,6 +322,7 @@ public static class WorkspaceLoader
             Guardrails = y.StringList("guardrails"),
             Rules = rules,
             ShownToCustomer = (y.Has("audience") ? y.RequiredOneOf("audience", PolicyAudiences) : "customer") == "customer",
+            PublicSummary = y.OptionalString("summary") is { Length: > 0 } summary ? summary : null,
             Body = body,
             ContentHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))),
             SourcePath = file,

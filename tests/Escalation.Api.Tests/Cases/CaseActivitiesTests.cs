@@ -59,6 +59,22 @@ public sealed class CaseActivitiesTests : IDisposable
     private static CaseSubmission Ticket(string file, string ticketId) =>
         JsonSerializer.Deserialize<CaseSubmission>(File.ReadAllText(Path.Combine(Repo(), "samples", "tickets", file)), CaseArtifacts.Json)! with { TicketId = ticketId };
 
+    [Fact]
+    public async Task Store_CrashKeptTheIndexRecordButNotTheSubmission_RetryStoresTheSubmission()
+    {
+        var (_, _, artifacts) = await CreateAsync();
+        var index = new FileCaseIndex(_dir);
+        var ticket = Ticket("02-refund-within-window-seat-pack.json", "HALF-1");
+        var caseId = Escalation.Core.Cases.CaseIds.For(ticket.TicketId, ticket.Revision);
+        await index.UpsertAsync(CaseIntake.ReceivedRecord(caseId, ticket, Received), ifMatch: null);
+
+        var (input, existed) = await new CaseIntake(artifacts, index).StoreAsync(ticket, Received);
+
+        Assert.True(existed);
+        Assert.Equal(caseId, input.CaseId);
+        Assert.Equal("HALF-1", (await artifacts.SubmissionAsync(caseId)).Submission.TicketId);
+    }
+
     [Theory]
     [InlineData("01-delegatezero-refund-past-window-outage.json", 2)]
     [InlineData("26-escalate-refund-past-window-outage.json", 3)]

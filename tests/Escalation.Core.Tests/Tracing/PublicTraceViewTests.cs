@@ -117,4 +117,41 @@ public sealed class PublicTraceViewTests
         Assert.Null(view.Decision);
         Assert.DoesNotContain("dpo@", System.Text.Json.JsonSerializer.Serialize(view));
     }
+
+    [Fact]
+    public void From_RefundAskedAndExecuted_SaysWhatWasAskedAndDoneInTheCustomersTerms()
+    {
+        var trace = TraceCanonicalJsonTests.Sample() with
+        {
+            Asks = ["refund", "manager"],
+            Executed = [new TraceExecutedAction("refund", 49m, "EUR"), new TraceExecutedAction("downgrade", Plan: "Starter")],
+        };
+
+        var view = PublicTraceView.From("tr-x", trace);
+
+        Assert.Equal(["A refund", "To speak with a manager"], view.YouAsked);
+        Assert.Equal(2, view.WhatWasDone.Count);
+        Assert.Contains("€49", view.WhatWasDone[0], StringComparison.Ordinal);
+        Assert.Contains("Starter", view.WhatWasDone[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void From_PolicySummary_ShownOnlyForTheVersionCited()
+    {
+        var trace = TraceCanonicalJsonTests.Sample();
+        string? Summary(string id, string version) => id == "refund" && version == "3" ? "We refund within 30 days." : null;
+        string? Newer(string id, string version) => null;
+
+        Assert.Equal("We refund within 30 days.", Assert.Single(PublicTraceView.From("tr-x", trace, publicSummary: Summary).Policies).Summary);
+        Assert.Null(Assert.Single(PublicTraceView.From("tr-x", trace, publicSummary: Newer).Policies).Summary);
+    }
+
+    [Fact]
+    public void From_RecordWithoutAsksOrActions_SaysNeither()
+    {
+        var view = PublicTraceView.From("tr-x", TraceCanonicalJsonTests.Sample());
+
+        Assert.Empty(view.YouAsked);
+        Assert.Empty(view.WhatWasDone);
+    }
 }
