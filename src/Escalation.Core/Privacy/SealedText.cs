@@ -27,9 +27,6 @@ public static class SealedText
     /// <summary>Whether a stored value is sealed (starts with <see cref="Prefix"/>).</summary>
     public static bool IsSealed(string? value) => value is not null && value.StartsWith(Prefix, StringComparison.Ordinal);
 
-    /// <summary>Whether stored UTF-8 bytes are a sealed value.</summary>
-    public static bool IsSealed(ReadOnlySpan<byte> utf8) => utf8.StartsWith("pd1:"u8);
-
     /// <summary>Seals <paramref name="text"/> under <paramref name="key"/> (32 bytes) for <paramref name="context"/>.</summary>
     public static string Seal(byte[] key, string context, string text) => Seal(key, context, Encoding.UTF8.GetBytes(text));
 
@@ -59,15 +56,11 @@ public static class SealedText
     /// Null when the key is gone (<paramref name="key"/> null) or the value does not open under it (altered, or another
     /// case's or context's).
     /// </summary>
-    public static string? Open(byte[]? key, string context, string value) =>
-        OpenBytes(key, context, value) is { } bytes ? Encoding.UTF8.GetString(bytes) : null;
-
-    /// <summary>The plaintext bytes of a sealed value (see <see cref="Open"/>).</summary>
-    public static byte[]? OpenBytes(byte[]? key, string context, string value)
+    public static string? Open(byte[]? key, string context, string value)
     {
         if (!IsSealed(value))
         {
-            return Encoding.UTF8.GetBytes(value);
+            return value;
         }
 
         if (key is null || !TryFromBase64Url(value.AsSpan(Prefix.Length), out var sealedBytes) || sealedBytes.Length < NonceBytes + TagBytes)
@@ -81,7 +74,7 @@ public static class SealedText
         {
             using var aes = new AesGcm(key, TagBytes);
             aes.Decrypt(sealedBytes.AsSpan(0, NonceBytes), sealedBytes.AsSpan(NonceBytes, length), sealedBytes.AsSpan(NonceBytes + length), plaintext, Encoding.UTF8.GetBytes(context));
-            return plaintext;
+            return Encoding.UTF8.GetString(plaintext);
         }
         catch (AuthenticationTagMismatchException)
         {

@@ -6,21 +6,19 @@ namespace Escalation.Infrastructure.Storage;
 /// <summary>
 /// Stage artifacts sealed under their case's key before they reach <paramref name="inner"/> (a submission, the stages'
 /// state, drafts and decisions hold the customer's words): what is stored is a <see cref="SealedText"/> value, and after
-/// the key is destroyed the artifact reads as absent (one that does not open under a key that exists was altered: an error). Artifacts stored before sealing are read as they are.
+/// the key is destroyed the artifact reads as absent (one that does not open under a key that exists was altered: an
+/// error). Artifacts stored before sealing are read as they are.
 /// </summary>
 public sealed class SealingArtifactStore(IStageArtifactStore inner, ICaseKeyStore keys) : IStageArtifactStore
 {
-    /// <summary>The store underneath (holds sealed values).</summary>
-    public IStageArtifactStore Inner => inner;
-
     public async Task PutAsync(string caseId, string name, string json, CancellationToken cancellationToken = default) =>
-        await inner.PutAsync(caseId, name, SealedText.Seal(await keys.GetOrCreateAsync(caseId, cancellationToken).ConfigureAwait(false), Context(name), json), cancellationToken).ConfigureAwait(false);
+        await inner.PutAsync(caseId, name, SealedText.Seal(await KeyAsync(caseId, cancellationToken), Context(name), json), cancellationToken).ConfigureAwait(false);
 
     public async Task PutUtf8Async(string caseId, string name, ReadOnlyMemory<byte> utf8Json, CancellationToken cancellationToken = default) =>
-        await inner.PutAsync(caseId, name, SealedText.Seal(await keys.GetOrCreateAsync(caseId, cancellationToken).ConfigureAwait(false), Context(name), utf8Json.Span), cancellationToken).ConfigureAwait(false);
+        await inner.PutAsync(caseId, name, SealedText.Seal(await KeyAsync(caseId, cancellationToken), Context(name), utf8Json.Span), cancellationToken).ConfigureAwait(false);
 
     public async Task PutRecomputableAsync(string caseId, string name, string json, CancellationToken cancellationToken = default) =>
-        await inner.PutRecomputableAsync(caseId, name, SealedText.Seal(await keys.GetOrCreateAsync(caseId, cancellationToken).ConfigureAwait(false), Context(name), json), cancellationToken).ConfigureAwait(false);
+        await inner.PutRecomputableAsync(caseId, name, SealedText.Seal(await KeyAsync(caseId, cancellationToken), Context(name), json), cancellationToken).ConfigureAwait(false);
 
     public async Task<string?> GetAsync(string caseId, string name, CancellationToken cancellationToken = default)
     {
@@ -37,6 +35,9 @@ public sealed class SealingArtifactStore(IStageArtifactStore inner, ICaseKeyStor
     }
 
     public Task<IReadOnlyList<string>> ListAsync(string caseId, CancellationToken cancellationToken = default) => inner.ListAsync(caseId, cancellationToken);
+
+    private async Task<byte[]> KeyAsync(string caseId, CancellationToken cancellationToken) =>
+        await keys.GetOrCreateAsync(caseId, cancellationToken).ConfigureAwait(false);
 
     private static string Context(string name) => "artifact:" + name;
 }
