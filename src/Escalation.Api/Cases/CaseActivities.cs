@@ -319,9 +319,22 @@ public sealed partial class CaseActivities(
             extra[Core.Metrics.KpiFields.Reviewer] = reviewer;
         }
 
+        // What the gap report groups reviewed cases by, kept on the record so the KPI page reads no artifact per case.
+        if (decision is not null)
+        {
+            extra[Core.Metrics.KpiFields.Reasons] = string.Join(' ', decision.Reasons.Select(r => r.Code).Distinct(StringComparer.Ordinal));
+            extra[Core.Metrics.KpiFields.Policies] = string.Join(' ', decision.Citations.Select(c => c.Split('#')[0]).Distinct(StringComparer.Ordinal));
+            extra[Core.Metrics.KpiFields.Playbook] = decision.PlaybookId ?? "";
+            extra[Core.Metrics.KpiFields.Intent] = decision.Intent ?? "";
+        }
+
         await UpdateCaseAsync(input.CaseId, c => c with
         {
-            Extra = c.Extra.Concat(extra).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Last().Value),
+            Extra = c.Extra.Concat(extra)
+                .Concat(input.Status == CaseStatuses.Sent && !c.Extra.ContainsKey(Core.Metrics.KpiFields.FirstResponseAt)
+                    ? [new KeyValuePair<string, string>(Core.Metrics.KpiFields.FirstResponseAt, at.ToString("O"))]
+                    : [])
+                .GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Last().Value),
             Status = input.Status,
             Route = input.Route,
             Priority = decision?.Priority ?? c.Priority,

@@ -56,6 +56,9 @@ public sealed record CaseDecision
     public IReadOnlyList<string> Citations { get; init; } = [];
     public IReadOnlyList<string> PrecedentIds { get; init; } = [];
     public string? PlaybookId { get; init; }
+
+    /// <summary>What the customer wants, as a workspace policy names it (e.g. <c>refund</c>); null when not understood.</summary>
+    public string? Intent { get; init; }
     public required string WorkspaceVersion { get; init; }
     public IReadOnlyList<TraceEntry> Trace { get; init; } = [];
 }

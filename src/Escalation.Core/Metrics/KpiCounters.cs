@@ -1,5 +1,6 @@
 using Escalation.Core.Decisions;
 using Escalation.Core.Storage;
+using Escalation.Core.Tickets;
 using Escalation.Core.Workflow;
 
 namespace Escalation.Core.Metrics;
@@ -24,6 +25,13 @@ public sealed class KpiCounters
     private int _autoSent;
     private int _open;
     private int _finishedBreaches;
+
+    // Seed KPIs: per priority against the matrix's targets, first responses, escalation cycle times, reviewed cases.
+    private readonly Dictionary<string, PriorityTally> _byPriorityTargets = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<long>> _openDeadlinesByPriority = new(StringComparer.Ordinal);
+    private readonly List<double> _firstResponses = [];
+    private readonly List<double> _escalationCycles = [];
+    private readonly SortedDictionary<string, ReviewedCase> _reviewed = new(StringComparer.Ordinal);
 
     /// <summary>Counters over these cases.</summary>
     public static KpiCounters Of(IEnumerable<CaseRecord> cases)
@@ -74,7 +82,83 @@ public sealed class KpiCounters
             EscalationRate = Rate(_escalated, _decided),
             AutoSendRate = Rate(_autoSent, _decided),
             Consistency = consistency is null ? null : PolicyConsistencySummary.From(consistency),
+            Targets = [.. _byPriorityTargets.Keys.Union(_openDeadlinesByPriority.Keys).Order(StringComparer.Ordinal).Select(p =>
+            {
+                var t = _byPriorityTargets.GetValueOrDefault(p) ?? new PriorityTally();
+                var open = _openDeadlinesByPriority.TryGetValue(p, out var deadlines) ? LowerBound(deadlines, asOf.UtcTicks) : 0;
+                return new PriorityTargetRow(
+                    p, PriorityTargets.FirstResponse(p)?.TotalHours, t.Responded, t.RespondedInTarget,
+                    PriorityTargets.Resolution(p)?.TotalHours, t.Resolved, t.ResolvedInTarget, t.Breaches + open);
+            }).Where(r => r.Responded + r.Resolved + r.SlaBreaches > 0)],
+            FirstResponseP50Hours = KpiSummary.Percentile(_firstResponses, 0.50),
+            EscalationsClosed = _escalationCycles.Count,
+            EscalationCycleP50Hours = KpiSummary.Percentile(_escalationCycles, 0.50),
+            EscalationCycleP95Hours = KpiSummary.Percentile(_escalationCycles, 0.95),
+            Gaps = _reviewed.Count == 0 ? null : ReviewGapReport.From([.. _reviewed.Values]),
         };
+    }
+
+    private sealed class PriorityTally
+    {
+        public int Responded;
+        public int RespondedInTarget;
+        public int Resolved;
+        public int ResolvedInTarget;
+        public int Breaches;
+    }
+
+    private void ApplyTargets(CaseRecord c, bool reviewed, int sign)
+    {
+        var priority = string.IsNullOrEmpty(c.Priority) ? "none" : c.Priority!;
+        if (!_byPriorityTargets.TryGetValue(priority, out var tally))
+        {
+            _byPriorityTargets[priority] = tally = new PriorityTally();
+        }
+
+        if (KpiSummary.FirstResponseAt(c) is { } responded)
+        {
+            var took = responded - c.Created;
+            tally.Responded += sign;
+            tally.RespondedInTarget += took <= PriorityTargets.FirstResponse(priority) ? sign : 0;
+            Sorted(_firstResponses, Math.Max(0, took.TotalHours), sign);
+        }
+
+        if (c.Status is CaseStatuses.Sent or CaseStatuses.Resolved or CaseStatuses.ReturnedToTier1 or CaseStatuses.Rejected)
+        {
+            tally.Resolved += sign;
+            tally.ResolvedInTarget += c.Updated - c.Created <= PriorityTargets.Resolution(priority) ? sign : 0;
+        }
+
+        if (c.Kind == CaseKindNames.Escalation
+            && c.Status is CaseStatuses.Sent or CaseStatuses.Resolved or CaseStatuses.ReturnedToTier1 or CaseStatuses.Escalated or CaseStatuses.Rejected)
+        {
+            Sorted(_escalationCycles, Math.Max(0, (c.Updated - c.Created).TotalHours), sign);
+        }
+
+        if (c.Status == CaseStatuses.AwaitingReview && c.SlaDeadline is { } due)
+        {
+            if (!_openDeadlinesByPriority.TryGetValue(priority, out var deadlines))
+            {
+                _openDeadlinesByPriority[priority] = deadlines = [];
+            }
+
+            Sorted(deadlines, due.UtcTicks, sign);
+        }
+        else if (reviewed)
+        {
+            tally.Breaches += KpiSummary.FinishedReviewBreached(c) ? sign : 0;
+            if (ReviewedCase.FromRecord(c) is { } r)
+            {
+                if (sign > 0)
+                {
+                    _reviewed[c.CaseId] = r;
+                }
+                else
+                {
+                    _reviewed.Remove(c.CaseId);
+                }
+            }
+        }
     }
 
     private void Apply(CaseRecord c, int sign)
@@ -104,6 +188,8 @@ public sealed class KpiCounters
             Sorted(_turnarounds, KpiSummary.TurnaroundHours(c), sign);
             _finishedBreaches += KpiSummary.FinishedReviewBreached(c) ? sign : 0;
         }
+
+        ApplyTargets(c, reviewed, sign);
     }
 
     private static void Count(Dictionary<string, int> counts, string key, int sign)

@@ -52,6 +52,23 @@ public sealed record KpiSummary
     /// <summary>The policy-consistency re-run, when one was made.</summary>
     public PolicyConsistencySummary? Consistency { get; init; }
 
+    /// <summary>Each priority against the matrix's first-response and resolution targets, with its SLA breaches.</summary>
+    public IReadOnlyList<PriorityTargetRow> Targets { get; init; } = [];
+
+    /// <summary>Median hours from receipt to the first reply that reached the customer.</summary>
+    public double? FirstResponseP50Hours { get; init; }
+
+    /// <summary>Escalation cases closed (answered, returned to tier 1, escalated onward or rejected).</summary>
+    public int EscalationsClosed { get; init; }
+
+    /// <summary>Escalation resolution cycle time (seed 001): hours from receipt to close, median and 95th percentile.</summary>
+    public double? EscalationCycleP50Hours { get; init; }
+
+    public double? EscalationCycleP95Hours { get; init; }
+
+    /// <summary>Where reviewers overrule the agent: edit and reject rates, by policy, reason code, playbook, intent, priority.</summary>
+    public ReviewGapReport? Gaps { get; init; }
+
     /// <summary>
     /// Computes the summary. <paramref name="consistency"/> holds the results of re-running the pipeline on stored
     /// submissions (null when that was not done). Pure: the same cases and instant give the same summary.
@@ -91,6 +108,13 @@ public sealed record KpiSummary
         IsTrue(c, KpiFields.SlaBreached) || Extra(c, KpiFields.ReviewOutcome) == "sla-timeout"
         || (c.SlaDeadline is { } deadline && c.Updated > deadline);
 
+    /// <summary>When the first reply reached the customer, as the host recorded it; null when none did (or unrecorded).</summary>
+    internal static DateTimeOffset? FirstResponseAt(CaseRecord c) =>
+        Extra(c, KpiFields.FirstResponseAt) is { } text
+        && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at)
+            ? at
+            : null;
+
     private static DateTimeOffset ReviewRequestedAt(CaseRecord c) =>
         Extra(c, KpiFields.ReviewRequestedAt) is { } text
         && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at)
@@ -122,4 +146,23 @@ public static class KpiFields
 
     /// <summary><c>true</c> when the host recorded a breached review deadline.</summary>
     public const string SlaBreached = "slaBreached";
+
+    /// <summary>The decision's reason codes, space-separated (the gap report groups by them).</summary>
+    public const string Reasons = "reasons";
+
+    /// <summary>The policies the decision cited, <c>id@version</c>, space-separated.</summary>
+    public const string Policies = "policies";
+
+    /// <summary>The playbook the decision chose.</summary>
+    public const string Playbook = "playbook";
+
+    /// <summary>What the customer wanted, as the understanding gate read it.</summary>
+    public const string Intent = "intent";
+
+    /// <summary>ISO instant the first reply reached the customer (first response time, seed 003).</summary>
+    public const string FirstResponseAt = "firstResponseAt";
+
+    /// <summary>The space-separated values of <paramref name="key"/>; empty when absent.</summary>
+    public static IReadOnlyList<string> List(CaseRecord c, string key) =>
+        c.Extra.TryGetValue(key, out var v) && v.Length > 0 ? v.Split(' ', StringSplitOptions.RemoveEmptyEntries) : [];
 }

@@ -8,12 +8,33 @@ namespace Escalation.Core.Metrics;
 /// <param name="Playbook">The playbook it chose, if any.</param>
 /// <param name="Priority">Its priority.</param>
 /// <param name="AuditUrl">The decision's audit URL.</param>
+/// <param name="Intent">What the customer wanted, as the understanding gate read it (null: not understood or not recorded).</param>
 public sealed record ReviewedCase(
-    string CaseId, string Outcome, IReadOnlyList<string> ReasonCodes, IReadOnlyList<string> Policies, string? Playbook, string? Priority, string? AuditUrl);
+    string CaseId, string Outcome, IReadOnlyList<string> ReasonCodes, IReadOnlyList<string> Policies, string? Playbook, string? Priority, string? AuditUrl, string? Intent = null)
+{
+    /// <summary>
+    /// The reviewed case as the case index records it (the decision's reason codes, policies, playbook and intent are kept
+    /// on the record when the outcome is recorded); null when the case has no review outcome. The example link is
+    /// <paramref name="auditBase"/> + the latest trace id.
+    /// </summary>
+    public static ReviewedCase? FromRecord(Storage.CaseRecord c, string auditBase = "/api/audit/")
+    {
+        if (!c.Extra.TryGetValue(KpiFields.ReviewOutcome, out var outcome) || outcome.Length == 0)
+        {
+            return null;
+        }
+
+        return new ReviewedCase(
+            c.CaseId, outcome, KpiFields.List(c, KpiFields.Reasons), KpiFields.List(c, KpiFields.Policies),
+            c.Extra.GetValueOrDefault(KpiFields.Playbook) is { Length: > 0 } p ? p : null, c.Priority,
+            c.LatestTraceId is { } t ? auditBase + t : null,
+            c.Extra.GetValueOrDefault(KpiFields.Intent) is { Length: > 0 } i ? i : null);
+    }
+}
 
 /// <summary>
 /// Where humans disagree with the agent (seed 002: "where the policy gap is"): reviewed cases grouped by reason code,
-/// policy id@version, playbook and priority, with how often the reviewer edited, rejected or escalated the decision.
+/// policy id@version, playbook, intent and priority, with how often the reviewer edited, rejected or escalated the decision.
 /// The policies whose cases are most often edited come first.
 /// </summary>
 public sealed record ReviewGapReport
@@ -38,6 +59,7 @@ public sealed record ReviewGapReport
     public required IReadOnlyList<GapGroup> ByReason { get; init; }
     public required IReadOnlyList<GapGroup> ByPlaybook { get; init; }
     public required IReadOnlyList<GapGroup> ByPriority { get; init; }
+    public IReadOnlyList<GapGroup> ByIntent { get; init; } = [];
 
     /// <summary>The report over <paramref name="cases"/>; <paramref name="examples"/> audit links per group at most.</summary>
     public static ReviewGapReport From(IReadOnlyList<ReviewedCase> cases, int examples = 3)
@@ -55,6 +77,7 @@ public sealed record ReviewGapReport
             ByReason = Group(cases, c => c.ReasonCodes, examples),
             ByPlaybook = Group(cases, c => c.Playbook is { } p ? [p] : ["(none)"], examples),
             ByPriority = Group(cases, c => [c.Priority ?? "(none)"], examples),
+            ByIntent = Group(cases, c => [c.Intent ?? "(not understood)"], examples),
         };
     }
 

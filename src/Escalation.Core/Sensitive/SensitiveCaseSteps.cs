@@ -128,6 +128,7 @@ public sealed class SensitiveCaseSteps(CaseDetector detect, IDraftWriter writer)
             Citations = retrieval.Citations,
             PrecedentIds = retrieval.Precedents.Select(p => p.Id).ToArray(),
             PlaybookId = retrieval.Playbook?.Id,
+            Intent = route.Understanding?.Intent,
             WorkspaceVersion = workspace.Version,
             Trace = trace,
         };
