@@ -104,7 +104,7 @@ public static class KpiCommand
 
             try
             {
-                var (ticket, decidedAt) = ReadSubmission(json, c.Created);
+                var (ticket, decidedAt) = Api.Simulations.StoredCases.ReadSubmission(json, c.Created);
                 var decision = ticket.ResolvedKind == CaseKind.Escalation
                     ? samples.Escalation.Run(ticket, samples.Workspace, decidedAt).Decision
                     : samples.Sensitive.Run(ticket, samples.Workspace, decidedAt).Decision;
@@ -117,22 +117,5 @@ public static class KpiCommand
         }
 
         return checks;
-    }
-
-    /// <summary>
-    /// A stored submission: the host's <c>{"submission": {...}, "receivedAt": ...}</c> wrapper (decided as of
-    /// <c>receivedAt</c>) or a bare submission (decided as of <paramref name="fallback"/>).
-    /// </summary>
-    public static (CaseSubmission Ticket, DateTimeOffset DecidedAt) ReadSubmission(string json, DateTimeOffset fallback)
-    {
-        var web = new JsonSerializerOptions(JsonSerializerDefaults.Web);
-        using var doc = JsonDocument.Parse(json);
-        if (doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("submission", out var inner))
-        {
-            var at = doc.RootElement.TryGetProperty("receivedAt", out var r) && r.TryGetDateTimeOffset(out var parsed) ? parsed : fallback;
-            return (inner.Deserialize<CaseSubmission>(web)!, at);
-        }
-
-        return (doc.RootElement.Deserialize<CaseSubmission>(web)!, fallback);
     }
 }

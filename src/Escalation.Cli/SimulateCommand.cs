@@ -6,6 +6,7 @@ using Escalation.Core.Metrics;
 using Escalation.Core.Simulation;
 using Escalation.Core.Storage;
 using Escalation.Core.Tickets;
+using Escalation.Api.Simulations;
 using Escalation.Infrastructure.Hosting;
 using Escalation.Infrastructure.Storage;
 using Escalation.Infrastructure.Workspace;
@@ -134,48 +135,17 @@ public static class SimulateCommand
     public static async Task<IReadOnlyList<SimulatedCase>> ReadStoredCasesAsync(string data, DateTimeOffset since, string baseUrl)
     {
         await using var store = LocalCaseStore.OpenReadOnly(data);
+        var stored = new StoredCases(store.Index, store.Artifacts, store.Traces);
         var list = new List<SimulatedCase>();
-        foreach (var c in (await store.Index.QueryAllAsync()).Where(c => c.Created >= since).OrderBy(c => c.Created).ThenBy(c => c.CaseId, StringComparer.Ordinal))
+        foreach (var id in await stored.ListAsync(since))
         {
-            var json = await store.Artifacts.GetAsync(c.CaseId, "submission");
-            if (json is null)
+            if (await stored.ReadAsync(id, baseUrl) is { } c)
             {
-                continue;
+                list.Add(c);
             }
-
-            var (ticket, decidedAt) = KpiCommand.ReadSubmission(json, c.Created);
-            var chain = await store.Traces.ListChainAsync(c.CaseId);
-            var first = chain.Count > 0 ? await store.Traces.GetTraceAsync(chain[0].TraceId) : null;
-            var recorded = await RecordedAsync(store.Artifacts, c, first);
-            var outcome = c.Extra.TryGetValue(KpiFields.ReviewOutcome, out var o) && o.Length > 0 ? o : null;
-            list.Add(new SimulatedCase(c.CaseId, ticket, decidedAt, recorded, outcome, chain.Count > 0 ? $"{baseUrl}/api/audit/{chain[0].TraceId}" : null));
         }
 
         return list;
-    }
-
-    /// <summary>The decision on record: the stored decision (reason codes), else the first decision trace's route.</summary>
-    private static async Task<RecordedDecision?> RecordedAsync(IStageArtifactStore artifacts, CaseRecord c, Core.Tracing.DecisionTrace? first)
-    {
-        if (await artifacts.GetAsync(c.CaseId, "decision") is { } json)
-        {
-            try
-            {
-                if (JsonSerializer.Deserialize<CaseDecision>(json, Web) is { Route.Length: > 0 } d)
-                {
-                    return new RecordedDecision(d.Route, [.. d.Reasons.Select(r => r.Code).Distinct(StringComparer.Ordinal)], d.Priority, d.WorkspaceVersion)
-                    {
-                        Money = RecordedDecision.MoneyOf(d.Actions),
-                    };
-                }
-            }
-            catch (JsonException)
-            {
-                // fall back to the trace
-            }
-        }
-
-        return first?.Decision is { } t ? new RecordedDecision(t.Route, [], first.Signals?.Priority ?? c.Priority, first.WorkspaceVersion) : null;
     }
 
     private static async Task<IReadOnlyList<SimulatedCase>?> ReadTicketsAsync(string glob, DateTimeOffset now, TextWriter stderr)

@@ -1,6 +1,8 @@
 using Escalation.Api.Hosting;
 using Escalation.Api.Http;
 using Escalation.Api.Privacy;
+using Escalation.Api.Simulations;
+using Escalation.Infrastructure.Storage;
 using Escalation.Core.Knowledge;
 using Escalation.Core.Workflow;
 using Escalation.Server;
@@ -115,6 +117,8 @@ Map("GET", "/api/public/audit/{traceId}", true, (r, v, ct) => api.GetPublicAudit
 Map("GET", "/api/metrics/summary", false, (r, _, ct) => api.MetricsSummaryAsync(r, ct));
 Map("POST", "/api/cases/{caseId}/resume", false, (r, v, ct) => api.ResumeCaseAsync(r, Route(v, "caseId"), cases, ct));
 Map("POST", "/api/customers/{customerId}/erasure", false, (r, v, ct) => api.EraseCustomerAsync(r, Route(v, "customerId"), app.Services.GetRequiredService<CustomerErasure>(), ct));
+Map("POST", "/api/simulations", false, (r, _, ct) => api.StartSimulationAsync(r, app.Services.GetRequiredService<SimulationSteps>(), app.Services.GetRequiredService<ISimulationLauncher>(), app.Services.GetService<AzureStorageAccount>(), ct));
+Map("GET", "/api/simulations/{simulationId}", false, (r, v, ct) => api.GetSimulationAsync(r, Route(v, "simulationId"), app.Services.GetRequiredService<SimulationSteps>(), app.Services.GetRequiredService<ISimulationLauncher>(), ct));
 Map("GET", "/api/health", true, (r, _, ct) => api.HealthAsync(r, ct));
 Map("GET", "/api/openapi.json", true, (r, _, _) => Task.FromResult(api.OpenApi(r)));
 

@@ -48,7 +48,7 @@ public sealed class KpiCommandTests : IDisposable
     [Fact]
     public void ReadSubmission_HostWrapper_DecidesAsOfReceivedAt()
     {
-        var (ticket, at) = KpiCommand.ReadSubmission(
+        var (ticket, at) = Escalation.Api.Simulations.StoredCases.ReadSubmission(
             """{"submission":{"ticketId":"ZD-1","customer":{"id":"cus_001"},"messages":[{"text":"hi"}]},"receivedAt":"2026-11-20T10:00:00+00:00","hash":"x"}""",
             DateTimeOffset.MinValue);
 

@@ -3,6 +3,7 @@ using Escalation.Api.Cases;
 using Escalation.Api.Http;
 using Escalation.Api.Links;
 using Escalation.Api.Privacy;
+using Escalation.Api.Simulations;
 using Escalation.Api.Submissions;
 using Escalation.Core.Decisions;
 using Escalation.Core.Escalations;
@@ -57,6 +58,7 @@ public static class EscalationServiceCollectionExtensions
             services.AddSingleton<IUsedTokenStore>(sp => new AzureUsedTokenStore(sp.GetRequiredService<AzureStorageAccount>()));
             services.AddSingleton<IReviewClaimStore>(sp => new AzureReviewClaimStore(sp.GetRequiredService<AzureStorageAccount>()));
             services.AddSingleton<IInboundQueue>(sp => new AzureInboundQueue(sp.GetRequiredService<AzureStorageAccount>()));
+            services.AddSingleton(sp => new SimulationStore(new AzureStageArtifactStore(sp.GetRequiredService<AzureStorageAccount>(), SimulationStore.Container)));
         }
         else
         {
@@ -67,6 +69,7 @@ public static class EscalationServiceCollectionExtensions
             services.AddSingleton<IUsedTokenStore>(_ => new FileUsedTokenStore(settings.DataDirectory));
             services.AddSingleton<IReviewClaimStore>(_ => new FileReviewClaimStore(settings.DataDirectory));
             services.AddSingleton<IInboundQueue>(sp => new FileInboundQueue(settings.DataDirectory, InboundQueueName, sp.GetRequiredService<TimeProvider>()));
+            services.AddSingleton(_ => new SimulationStore(new FileStageArtifactStore(Path.Combine(settings.DataDirectory, SimulationStore.Container))));
         }
 
         // Traces are served only when their bytes hash to their id; a mismatch stays a health problem.
@@ -104,6 +107,11 @@ public static class EscalationServiceCollectionExtensions
         services.AddSingleton(sp => new ZendeskWebhookMapper(sp.GetRequiredService<SubmissionParser>()));
         services.AddSingleton<CaseApi>();
         services.AddSingleton<CustomerErasure>();
+
+        // What-if runs over the stored cases (the Functions app starts them as Durable orchestrations instead).
+        services.AddSingleton<StoredCases>();
+        services.AddSingleton<SimulationSteps>();
+        services.TryAddSingleton<ISimulationLauncher, InProcessSimulationLauncher>();
         return services;
     }
 

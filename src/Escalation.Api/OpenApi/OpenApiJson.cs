@@ -19,6 +19,7 @@ internal static class OpenApiJson
     { "name": "review", "description": "The reviewer's page and decision form (signed link)" },
     { "name": "audit", "description": "Decision traces" },
     { "name": "privacy", "description": "Erasing a customer's personal data" },
+    { "name": "simulations", "description": "What-if: replaying stored cases with a candidate workspace" },
     { "name": "operations", "description": "Health and metrics" }
   ],
   "paths": {
@@ -96,6 +97,45 @@ internal static class OpenApiJson
           "401": { "$ref": "#/components/responses/Unauthorized" },
           "404": { "description": "No case is stored for the customer.", "content": { "application/problem+json": { "schema": { "$ref": "#/components/schemas/Problem" } } } },
           "409": { "description": "Cases of the customer are still open; nothing was erased.", "content": { "application/problem+json": { "schema": { "$ref": "#/components/schemas/Problem" } } } }
+        }
+      }
+    },
+    "/api/simulations": {
+      "post": {
+        "tags": ["simulations"],
+        "operationId": "startSimulation",
+        "summary": "Replay the stored cases with a candidate workspace (what-if)",
+        "description": "Decides every stored case again with the candidate workspace, as of the instant each was received, and compares each with its decision on record (or with the live workspace): route transitions, newly auto-sent cases, risky flips (a reviewer overruled the recorded decision), reason codes gained and lost, priority changes and the money the actions would move. Nothing is sent and no case changes. On Azure Functions the run is a Durable orchestration fanning out over batches of cases.",
+        "parameters": [
+          { "name": "since", "in": "query", "schema": { "type": "string", "format": "date-time" }, "description": "Only cases created from this date or instant." },
+          { "name": "baseline", "in": "query", "schema": { "type": "string", "enum": ["recorded", "live"], "default": "recorded" }, "description": "Compare with each case's decision on record, or with the workspace the service runs now." },
+          { "name": "wait", "in": "query", "schema": { "type": "integer", "minimum": 0, "maximum": 30 }, "description": "Seconds to wait for the report before answering 202." }
+        ],
+        "requestBody": { "required": true, "content": {
+          "application/zip": { "schema": { "type": "string", "format": "binary" }, "description": "The candidate workspace: its files at the archive's root or in one folder." },
+          "application/json": { "schema": { "type": "object", "properties": { "container": { "type": "string", "description": "A blob container holding the candidate workspace (Azure Storage only)." }, "prefix": { "type": "string" } }, "required": ["container"] } }
+        } },
+        "responses": {
+          "200": { "description": "The run finished within wait: its report.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/SimulationAnswer" } } } },
+          "202": { "description": "The run started; follow it at statusUrl (also in Location).", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/SimulationAnswer" } } } },
+          "400": { "$ref": "#/components/responses/BadRequest" },
+          "401": { "$ref": "#/components/responses/Unauthorized" },
+          "413": { "$ref": "#/components/responses/TooLarge" },
+          "415": { "$ref": "#/components/responses/UnsupportedMediaType" }
+        }
+      }
+    },
+    "/api/simulations/{simulationId}": {
+      "get": {
+        "tags": ["simulations"],
+        "operationId": "getSimulation",
+        "summary": "A what-if run's progress, and its report once completed",
+        "description": "JSON by default; the report as a page (transition matrix, chart, changed cases with audit links) when text/html is accepted.",
+        "parameters": [ { "name": "simulationId", "in": "path", "required": true, "schema": { "type": "string", "pattern": "^sim-[0-9a-f]+$" } } ],
+        "responses": {
+          "200": { "description": "Status (running, completed or failed), batches done, and the report when completed.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/SimulationAnswer" } }, "text/html": { "schema": { "type": "string" } } } },
+          "401": { "$ref": "#/components/responses/Unauthorized" },
+          "404": { "description": "No such simulation.", "content": { "application/problem+json": { "schema": { "$ref": "#/components/schemas/Problem" } } } }
         }
       }
     },
@@ -258,6 +298,16 @@ internal static class OpenApiJson
       "Unprocessable": { "description": "Unknown customer id and no inline profile (name and tier).", "content": { "application/problem+json": { "schema": { "$ref": "#/components/schemas/Problem" } } } }
     },
     "schemas": {
+      "SimulationAnswer": {
+        "type": "object",
+        "properties": {
+          "simulation": { "type": "object", "properties": {
+            "id": { "type": "string" }, "status": { "type": "string", "enum": ["running", "completed", "failed"] }, "requested": { "type": "string", "format": "date-time" },
+            "cases": { "type": "integer" }, "batches": { "type": "integer" }, "batchesDone": { "type": "integer" }, "error": { "type": "string" },
+            "report": { "type": "object", "description": "Transitions (from, to, count), flips, newAutoSends, newlyToHumans, riskyFlips, reasonsGained, reasonsLost, priorityChanges, moneyBefore, moneyAfter, skipped (docs/simulate.md)." } } },
+          "statusUrl": { "type": "string" }
+        }
+      },
       "Problem": {
         "type": "object",
         "description": "RFC 7807 problem details.",

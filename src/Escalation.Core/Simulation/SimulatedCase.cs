@@ -16,6 +16,18 @@ public sealed record SimulatedCase(
     string Id, CaseSubmission Ticket, DateTimeOffset DecidedAt, RecordedDecision? Recorded = null, string? ReviewOutcome = null, string? AuditUrl = null);
 
 /// <summary>
+/// One case decided again: its baseline decision and the candidate's (both null and <see cref="Skipped"/> set when it
+/// could not be compared). Small and serialisable, so batches decided apart (a Durable fan-out) merge into one report.
+/// </summary>
+public sealed record CaseComparison(string Id, string TicketId, string? ReviewOutcome, string? AuditUrl, RecordedDecision? Before, RecordedDecision? After)
+{
+    /// <summary>Why the case was not compared; null when it was.</summary>
+    public string? Skipped { get; init; }
+
+    internal static CaseComparison Skip(SimulatedCase c, string why) => new(c.Id, c.Ticket.TicketId, c.ReviewOutcome, c.AuditUrl, null, null) { Skipped = why };
+}
+
+/// <summary>
 /// A decision as the simulation compares it: route, reason codes, priority, the workspace version that made it and the
 /// money its actions move (refunds and credits, auto-approved or on a reviewer's approval).
 /// </summary>

@@ -60,7 +60,26 @@ public sealed record SimulationReport
     /// <summary>Review outcomes that mean the reviewer did not accept the recorded decision as it was.</summary>
     public static bool OverruledByReviewer(string? outcome) => outcome is "edit" or "reject" or "escalate";
 
-    internal sealed class Builder(string candidateVersion, string? baselineVersion)
+    /// <summary>The report over every comparison, in their order.</summary>
+    public static SimulationReport From(string candidateVersion, string? baselineVersion, IEnumerable<CaseComparison> comparisons)
+    {
+        var builder = new Builder(candidateVersion, baselineVersion);
+        foreach (var c in comparisons)
+        {
+            if (c.Before is { } before && c.After is { } after)
+            {
+                builder.Add(c, before, after);
+            }
+            else
+            {
+                builder.Skip(c.Id, c.Skipped ?? "not compared");
+            }
+        }
+
+        return builder.Build();
+    }
+
+    private sealed class Builder(string candidateVersion, string? baselineVersion)
     {
         private readonly Dictionary<(string From, string To), int> _transitions = [];
         private readonly Dictionary<string, int> _gained = new(StringComparer.Ordinal);
@@ -74,7 +93,7 @@ public sealed record SimulationReport
 
         public void Skip(string id, string why) => _skipped.Add(new SkippedCase(id, why));
 
-        public void Add(SimulatedCase c, RecordedDecision before, RecordedDecision after)
+        public void Add(CaseComparison c, RecordedDecision before, RecordedDecision after)
         {
             _cases++;
             _before.AddRange(before.Money);
@@ -96,7 +115,7 @@ public sealed record SimulationReport
                 _flips.Add(new CaseFlip
                 {
                     Id = c.Id,
-                    TicketId = c.Ticket.TicketId,
+                    TicketId = c.TicketId,
                     From = before.Route,
                     To = after.Route,
                     ReasonsBefore = before.Reasons,

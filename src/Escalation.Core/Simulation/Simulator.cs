@@ -11,9 +11,18 @@ namespace Escalation.Core.Simulation;
 /// decided with a baseline workspace, or, without one, the decision on record. Deterministic: every case is decided as
 /// of its own decision instant with the embedded reading and the composer (no model, no clock, no I/O).
 /// </summary>
-public sealed class Simulator(CaseDetector detect)
+public sealed class Simulator
 {
-    private readonly IDraftWriter _writer = new ComposerDraftWriter();
+
+    private readonly SensitiveCasePipeline _sensitive;
+    private readonly EscalationCasePipeline _escalation;
+
+    public Simulator(CaseDetector detect)
+    {
+        var writer = new ComposerDraftWriter();
+        _sensitive = new SensitiveCasePipeline(detect, writer);
+        _escalation = new EscalationCasePipeline(detect, writer);
+    }
 
     /// <summary>
     /// Replays <paramref name="cases"/>. <paramref name="baseline"/> null: each case's recorded decision is its baseline (a
@@ -21,43 +30,43 @@ public sealed class Simulator(CaseDetector detect)
     /// </summary>
     public SimulationReport Run(IEnumerable<SimulatedCase> cases, Workspace candidate, Workspace? baseline = null, IProgress<int>? progress = null)
     {
-        var sensitive = new SensitiveCasePipeline(detect, _writer);
-        var escalation = new EscalationCasePipeline(detect, _writer);
-        RecordedDecision Decide(Workspace ws, SimulatedCase c)
-        {
-            var decision = c.Ticket.ResolvedKind == CaseKind.Escalation
-                ? escalation.Run(c.Ticket, ws, c.DecidedAt).Decision
-                : sensitive.Run(c.Ticket, ws, c.DecidedAt).Decision;
-            return new RecordedDecision(decision.Route, [.. decision.Reasons.Select(r => r.Code).Distinct(StringComparer.Ordinal)], decision.Priority, ws.Version)
-            {
-                Money = RecordedDecision.MoneyOf(decision.Actions),
-            };
-        }
-
-        var report = new SimulationReport.Builder(candidate.Version, baseline?.Version);
         var done = 0;
-        foreach (var c in cases)
+        return SimulationReport.From(candidate.Version, baseline?.Version, cases.Select(c =>
         {
-            try
-            {
-                var before = baseline is null ? c.Recorded : Decide(baseline, c);
-                if (before is null)
-                {
-                    report.Skip(c.Id, "no recorded decision and no baseline workspace");
-                }
-                else
-                {
-                    report.Add(c, before, Decide(candidate, c));
-                }
-            }
-            catch (CaseInputException ex)
-            {
-                report.Skip(c.Id, ex.Message);
-            }
-
+            var compared = Compare(c, candidate, baseline);
             progress?.Report(++done);
-        }
+            return compared;
+        }));
+    }
 
-        return report.Build();
+    /// <summary>
+    /// One case decided with <paramref name="candidate"/> and compared with its baseline: <paramref name="baseline"/>'s
+    /// decision, or the one on record when that is null. Skipped (saying why) when there is nothing to compare with or the
+    /// submission no longer reads as a case.
+    /// </summary>
+    public CaseComparison Compare(SimulatedCase c, Workspace candidate, Workspace? baseline = null)
+    {
+        try
+        {
+            var before = baseline is null ? c.Recorded : Decide(baseline, c);
+            return before is null
+                ? CaseComparison.Skip(c, "no recorded decision and no baseline workspace")
+                : new CaseComparison(c.Id, c.Ticket.TicketId, c.ReviewOutcome, c.AuditUrl, before, Decide(candidate, c));
+        }
+        catch (CaseInputException ex)
+        {
+            return CaseComparison.Skip(c, ex.Message);
+        }
+    }
+
+    private RecordedDecision Decide(Workspace ws, SimulatedCase c)
+    {
+        var decision = c.Ticket.ResolvedKind == CaseKind.Escalation
+            ? _escalation.Run(c.Ticket, ws, c.DecidedAt).Decision
+            : _sensitive.Run(c.Ticket, ws, c.DecidedAt).Decision;
+        return new RecordedDecision(decision.Route, [.. decision.Reasons.Select(r => r.Code).Distinct(StringComparer.Ordinal)], decision.Priority, ws.Version)
+        {
+            Money = RecordedDecision.MoneyOf(decision.Actions),
+        };
     }
 }

@@ -1,6 +1,8 @@
 using Escalation.Api.Http;
 using Escalation.Api.Privacy;
+using Escalation.Api.Simulations;
 using Escalation.Functions.Orchestration;
+using Escalation.Infrastructure.Storage;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Http;
 using Microsoft.DurableTask.Client;
@@ -12,7 +14,7 @@ namespace Escalation.Functions.Http;
 /// The HTTP surface on Azure Functions: one function per route over the shared <see cref="CaseApi"/> handlers.
 /// Help-desk routes need a function key; review pages and public audit links carry their own signatures.
 /// </summary>
-public sealed class CaseHttpFunctions(CaseApi api, CustomerErasure erasure, ILogger<CaseHttpFunctions> logger)
+public sealed class CaseHttpFunctions(CaseApi api, CustomerErasure erasure, SimulationSteps simulations, ILogger<CaseHttpFunctions> logger, AzureStorageAccount? azure = null)
 {
     [Function(nameof(SubmitCase))]
     public Task<HttpResponseData> SubmitCase(
@@ -43,6 +45,16 @@ public sealed class CaseHttpFunctions(CaseApi api, CustomerErasure erasure, ILog
     public Task<HttpResponseData> EraseCustomer(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "customers/{customerId}/erasure")] HttpRequestData req, string customerId) =>
         HandleAsync(req, r => api.EraseCustomerAsync(r, customerId, erasure));
+
+    [Function(nameof(StartSimulation))]
+    public Task<HttpResponseData> StartSimulation(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "simulations")] HttpRequestData req, [DurableClient] DurableTaskClient client) =>
+        HandleAsync(req, r => api.StartSimulationAsync(r, simulations, new DurableSimulationLauncher(client), azure));
+
+    [Function(nameof(GetSimulation))]
+    public Task<HttpResponseData> GetSimulation(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "simulations/{simulationId}")] HttpRequestData req, string simulationId, [DurableClient] DurableTaskClient client) =>
+        HandleAsync(req, r => api.GetSimulationAsync(r, simulationId, simulations, new DurableSimulationLauncher(client)));
 
     [Function(nameof(GetReviewPage))]
     public Task<HttpResponseData> GetReviewPage(

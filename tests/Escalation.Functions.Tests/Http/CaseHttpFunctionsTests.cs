@@ -16,6 +16,8 @@ public sealed class CaseHttpFunctionsTests
         { nameof(CaseHttpFunctions.ListCases), AuthorizationLevel.Function, "get", "cases", false },
         { nameof(CaseHttpFunctions.ResumeCase), AuthorizationLevel.Function, "post", "cases/{caseId}/resume", true },
         { nameof(CaseHttpFunctions.EraseCustomer), AuthorizationLevel.Function, "post", "customers/{customerId}/erasure", false },
+        { nameof(CaseHttpFunctions.StartSimulation), AuthorizationLevel.Function, "post", "simulations", true },
+        { nameof(CaseHttpFunctions.GetSimulation), AuthorizationLevel.Function, "get", "simulations/{simulationId}", true },
         { nameof(CaseHttpFunctions.GetReviewPage), AuthorizationLevel.Anonymous, "get", "review/{caseId}", false },
         { nameof(CaseHttpFunctions.PostReview), AuthorizationLevel.Anonymous, "post", "review/{caseId}", true },
         { nameof(CaseHttpFunctions.GetAudit), AuthorizationLevel.Function, "get", "audit/{traceId}", false },

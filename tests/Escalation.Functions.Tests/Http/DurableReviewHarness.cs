@@ -54,7 +54,7 @@ internal sealed class DurableReviewHarness : IDisposable
         services.AddEscalation(configuration);
         services.AddSingleton<IHelpDeskCallback>(HelpDesk);
         _services = services.BuildServiceProvider();
-        Functions = new CaseHttpFunctions(_services.GetRequiredService<Escalation.Api.Http.CaseApi>(), _services.GetRequiredService<Escalation.Api.Privacy.CustomerErasure>(), NullLogger<CaseHttpFunctions>.Instance);
+        Functions = new CaseHttpFunctions(_services.GetRequiredService<Escalation.Api.Http.CaseApi>(), _services.GetRequiredService<Escalation.Api.Privacy.CustomerErasure>(), _services.GetRequiredService<Escalation.Api.Simulations.SimulationSteps>(), NullLogger<CaseHttpFunctions>.Instance);
 
         var running = new OrchestrationMetadata(CaseWorkflow.Name, "x") { RuntimeStatus = OrchestrationRuntimeStatus.Running, DataConverter = JsonDataConverter.Default };
         _client.Setup(c => c.GetInstanceAsync(It.IsAny<string>(), It.IsAny<bool>(), It.IsAny<CancellationToken>())).ReturnsAsync(running);

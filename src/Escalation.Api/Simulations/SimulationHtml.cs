@@ -3,7 +3,7 @@ using System.Net;
 using System.Text;
 using Escalation.Core.Simulation;
 
-namespace Escalation.Cli;
+namespace Escalation.Api.Simulations;
 
 /// <summary>
 /// The simulation report as one self-contained HTML file (no script, no external resource): the summary, the route

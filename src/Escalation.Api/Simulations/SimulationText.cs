@@ -1,7 +1,7 @@
 using System.Text;
 using Escalation.Core.Simulation;
 
-namespace Escalation.Cli;
+namespace Escalation.Api.Simulations;
 
 /// <summary>The simulation report for a terminal.</summary>
 public static class SimulationText
