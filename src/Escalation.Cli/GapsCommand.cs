@@ -10,7 +10,7 @@ namespace Escalation.Cli;
 
 /// <summary>
 /// <c>escalation gaps [--data DIR] [--since DATE] [--json] [--base-url URL]</c>: where reviewers disagree with the agent,
-/// by policy, reason code, playbook and priority, from a data folder's reviewed cases (opened read-only).
+/// by policy, reason code, playbook, intent and priority, from a data folder's reviewed cases (opened read-only).
 /// </summary>
 public static class GapsCommand
 {
@@ -54,7 +54,8 @@ public static class GapsCommand
                     decision is null ? [] : [.. decision.Citations.Select(PolicyAtVersion).Distinct(StringComparer.Ordinal)],
                     decision?.PlaybookId,
                     c.Priority,
-                    chain.Count > 0 ? $"{baseUrl}/api/audit/{chain[0].TraceId}" : null));
+                    chain.Count > 0 ? $"{baseUrl}/api/audit/{chain[0].TraceId}" : null,
+                    decision?.Intent ?? (c.Extra.TryGetValue(KpiFields.Intent, out var intent) && intent.Length > 0 ? intent : null)));
             }
         }
 
@@ -86,6 +87,7 @@ public static class GapsCommand
         Section(sb, "by policy (most edited first)", r.ByPolicy);
         Section(sb, "by reason code", r.ByReason);
         Section(sb, "by playbook", r.ByPlaybook);
+        Section(sb, "by intent", r.ByIntent);
         Section(sb, "by priority", r.ByPriority);
         return sb.ToString().TrimEnd();
     }

@@ -35,6 +35,45 @@ public class KpiPageTests
     }
 
     [Fact]
+    public void Render_TargetsCycleAndGaps_ShowWhereReviewersOverruleWithExampleLinks()
+    {
+        var gaps = ReviewGapReport.From(
+        [
+            new ReviewedCase("c1", "edit", ["refund-past-window"], ["refund@2026.3"], null, "P2", "/api/audit/tr-1", "refund"),
+            new ReviewedCase("c2", "approve", ["refund-past-window"], ["refund@2026.3"], null, "P2", "/api/audit/tr-2", "refund"),
+            new ReviewedCase("c3", "reject", ["<i>odd</i>"], ["tone@1"], null, "P3", "javascript:alert(1)", null),
+        ]);
+        var html = KpiPage.Render(Summary() with
+        {
+            Targets = [new PriorityTargetRow("P0", 0.25, 4, 3, 4, 2, 2, 1)],
+            FirstResponseP50Hours = 1.5,
+            EscalationsClosed = 3,
+            EscalationCycleP50Hours = 6,
+            Gaps = gaps,
+        });
+
+        Assert.Contains("<td>P0</td><td>3 of 4 within 15 min</td><td>2 of 2 within 4 h</td><td>1</td>", html);
+        Assert.Contains("<dt>First response p50</dt><dd>1.5 h</dd>", html);
+        Assert.Contains("<dt>Escalation cycle p50</dt><dd>6.0 h</dd>", html);
+        Assert.Contains("Where reviewers overrule the agent", html);
+        Assert.Contains("<dt>Edit rate</dt><dd>33.3%</dd>", html);
+        Assert.Contains("<td>refund@2026.3</td><td>2</td><td>1</td>", html);
+        Assert.Contains("<a href=\"/api/audit/tr-1\">case 1</a>", html);
+        Assert.Contains("&lt;i&gt;odd&lt;/i&gt;", html);
+        Assert.DoesNotContain("href=\"javascript:", html);
+        Assert.Contains("(not understood)", html);
+    }
+
+    [Fact]
+    public void Render_NoReviewsEnded_SaysSoInsteadOfEmptyTables()
+    {
+        var html = KpiPage.Render(Summary());
+
+        Assert.Contains("No review has ended yet.", html);
+        Assert.Contains("No cases answered yet.", html);
+    }
+
+    [Fact]
     public void Render_Mismatches_AreListedAndEncoded()
     {
         var html = KpiPage.Render(Summary(new PolicyConsistencySummary(2, 1, 0, [new PolicyConsistencyCheck("<b>c1</b>", "draft-and-send", "escalate")])));

@@ -13,6 +13,8 @@ public class KpiCountersTests
     private static readonly string[] Statuses =
         [CaseStatuses.Received, CaseStatuses.AwaitingReview, CaseStatuses.NeedsAttention, CaseStatuses.Sent, CaseStatuses.Escalated, CaseStatuses.Rejected];
 
+    private static readonly string[] Outcomes = ["approve", "edit", "reject", "escalate", "sla-timeout"];
+
     private static readonly string?[] RouteChoices = [null, Routes.DraftAndSend, Routes.DraftForReview, Routes.Escalate, Routes.ResolveInPlace];
 
     private static CaseRecord RandomCase(Random random, string id)
@@ -25,7 +27,15 @@ public class KpiCountersTests
 
         if (random.Next(4) == 0)
         {
-            extra[KpiFields.ReviewOutcome] = random.Next(2) == 0 ? "approve" : "sla-timeout";
+            extra[KpiFields.ReviewOutcome] = Outcomes[random.Next(Outcomes.Length)];
+            extra[KpiFields.Reasons] = random.Next(2) == 0 ? "refund-past-window" : "refund-past-window amount-ambiguous";
+            extra[KpiFields.Policies] = "refund@2026." + random.Next(1, 3);
+            extra[KpiFields.Intent] = random.Next(3) == 0 ? "" : "refund";
+        }
+
+        if (random.Next(3) == 0)
+        {
+            extra[KpiFields.FirstResponseAt] = T0.AddMinutes(random.Next(1, 600)).ToString("O");
         }
 
         return new CaseRecord
@@ -33,7 +43,7 @@ public class KpiCountersTests
             CaseId = id,
             TicketId = "T-" + id,
             CustomerId = "cus_" + random.Next(5),
-            Kind = "sensitive",
+            Kind = random.Next(3) == 0 ? "escalation" : "sensitive",
             Status = Statuses[random.Next(Statuses.Length)],
             Route = RouteChoices[random.Next(RouteChoices.Length)],
             Priority = random.Next(5) == 0 ? null : "P" + random.Next(1, 5),

@@ -91,6 +91,70 @@ public class KpiSummaryTests
     }
 
     [Fact]
+    public void From_RepliesAndResolutions_AreMeasuredAgainstEachPrioritysTargets()
+    {
+        Dictionary<string, string> RepliedAfter(double minutes) => new() { [KpiFields.FirstResponseAt] = T0.AddMinutes(minutes).ToString("O") };
+        var s = KpiSummary.From(
+        [
+            Case("p1-fast", CaseStatuses.Sent, Routes.DraftAndSend, "P1", updatedHours: 0.5, extra: RepliedAfter(30)),   // 1 h target met; 8 h met
+            Case("p1-slow", CaseStatuses.Sent, Routes.DraftForReview, "P1", updatedHours: 9, extra: RepliedAfter(120)),  // both missed
+            Case("p3-ok", CaseStatuses.Sent, Routes.DraftForReview, "P3", updatedHours: 30, extra: RepliedAfter(60 * 20)),
+            Case("p3-open", CaseStatuses.AwaitingReview, Routes.DraftForReview, "P3", deadlineHours: 24),               // open past its deadline
+        ], Now);
+
+        var p1 = Assert.Single(s.Targets, t => t.Priority == "P1");
+        Assert.Equal((1.0, 2, 1), (p1.FirstResponseTargetHours!.Value, p1.Responded, p1.RespondedWithinTarget));
+        Assert.Equal((8.0, 2, 1), (p1.ResolutionTargetHours!.Value, p1.Resolved, p1.ResolvedWithinTarget));
+        var p3 = Assert.Single(s.Targets, t => t.Priority == "P3");
+        Assert.Equal((1, 1, 1, 1), (p3.RespondedWithinTarget, p3.Resolved, p3.ResolvedWithinTarget, p3.SlaBreaches));
+        Assert.Equal(2, s.FirstResponseP50Hours);
+    }
+
+    [Fact]
+    public void From_ClosedEscalations_GiveTheResolutionCycleTime()
+    {
+        CaseRecord Escalation(string id, string status, double hours) => Case(id, status, Routes.Escalate, updatedHours: hours) with { Kind = "escalation" };
+        var s = KpiSummary.From(
+        [
+            Escalation("e1", CaseStatuses.ReturnedToTier1, 2),
+            Escalation("e2", CaseStatuses.Escalated, 6),
+            Escalation("e3", CaseStatuses.Resolved, 30),
+            Escalation("still-open", CaseStatuses.Received, 50),
+            Case("sensitive", CaseStatuses.Sent, Routes.DraftAndSend, updatedHours: 90),
+        ], Now);
+
+        Assert.Equal(3, s.EscalationsClosed);
+        Assert.Equal(6, s.EscalationCycleP50Hours);
+        Assert.Equal(30, s.EscalationCycleP95Hours);
+    }
+
+    [Fact]
+    public void From_ReviewOutcomes_GroupWhereReviewersOverruleTheAgent()
+    {
+        Dictionary<string, string> Reviewed(string outcome, string policy, string? intent) => new()
+        {
+            [KpiFields.ReviewOutcome] = outcome,
+            [KpiFields.Reasons] = "refund-past-window",
+            [KpiFields.Policies] = policy,
+            [KpiFields.Intent] = intent ?? "",
+        };
+        var s = KpiSummary.From(
+        [
+            Case("a", CaseStatuses.Sent, Routes.DraftForReview, extra: Reviewed("edit", "refund@2026.3", "refund")),
+            Case("b", CaseStatuses.Sent, Routes.DraftForReview, extra: Reviewed("edit", "refund@2026.3", "refund")),
+            Case("c", CaseStatuses.Rejected, Routes.DraftForReview, extra: Reviewed("reject", "tone@1", null)),
+            Case("d", CaseStatuses.Sent, Routes.DraftForReview, extra: Reviewed("approve", "tone@1", "refund")),
+            Case("auto", CaseStatuses.Sent, Routes.DraftAndSend),
+        ], Now);
+
+        var gaps = Assert.IsType<ReviewGapReport>(s.Gaps);
+        Assert.Equal((4, 0.5, 0.25), (gaps.Reviewed, gaps.EditRate, gaps.RejectRate));
+        Assert.Equal("refund@2026.3", gaps.ByPolicy[0].Key);                          // most edited first
+        Assert.Equal(2, gaps.ByPolicy[0].Edited);
+        Assert.Contains(gaps.ByIntent, g => g.Key == "(not understood)" && g.Rejected == 1);
+    }
+
+    [Fact]
     public void From_ConsistencyChecks_ReportsMismatchesAndSkipsSeparately()
     {
         var s = KpiSummary.From([], Now,
