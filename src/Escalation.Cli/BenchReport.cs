@@ -13,6 +13,12 @@ public static class BenchReport
             $"median {BenchStats.N(p.MedianMicros, "0")} µs, p99 {BenchStats.N(p.P99Micros, "0")} µs per case " +
             $"(sensitive median {BenchStats.N(p.SensitiveMedianMicros, "0")} µs, escalation {BenchStats.N(p.EscalationMedianMicros, "0")} µs) — goal median < 1,000 µs: {BenchStats.Goal(p.MedianMicros < 1000)}");
 
+        var sim = BenchSimulation.Run(samples, section);
+        await stdout.WriteLineAsync(
+            $"what-if replay (simulate: each sample ticket decided again with a candidate workspace and compared with its decision on record, 1 thread): " +
+            $"{BenchStats.N(sim.PerSecond)} cases re-decided/s — goal ≥ 2,000: {BenchStats.Goal(sim.PerSecond >= 2000)} " +
+            $"(against a baseline workspace, two decisions per case: {BenchStats.N(sim.WithBaselinePerSecond)} cases/s)");
+
         BenchDisk.WriteBack(); // what was written before the bench (a build, a test run) must not slow the first loop down
         var fsyncBefore = BenchDisk.FsyncWritesPerSecond(Path.Combine(root, "disk"), section);
         await stdout.WriteLineAsync($"disk yardstick: {BenchStats.N(fsyncBefore)} fsync'd 4 KB writes/s (write + Flush(true), one file, {root})");
