@@ -126,6 +126,9 @@ public static class SignalsCommand
                 w.WriteBoolean("compensationDemand", s.CompensationDemand);
                 w.WriteBoolean("cancellation", s.Cancellation);
                 w.WriteBoolean("repeatReport", s.RepeatReport);
+                w.WriteBoolean("fraud", s.Fraud);
+                w.WriteBoolean("bereavement", s.Bereavement);
+                w.WriteBoolean("harmThreat", s.HarmThreat);
                 w.WriteString("tone", s.CustomerTone);
                 w.WriteString("priority", PriorityRules.FromText(s).Priority);
                 if (withEvidence)

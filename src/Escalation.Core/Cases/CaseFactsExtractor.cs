@@ -243,11 +243,11 @@ public sealed partial class CaseFactsExtractor
         return asks;
     }
 
-    [GeneratedRegex(@"\b(charged|charges?|purchased|paid|bought|billed|renewed|renewal charge|invoiced|subscribed|upgraded|took|taken|debited|deducted)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(charged|charges?|purchased|paid|bought|billed|renewed|renewals?|payments?|went through|came out|hit my (card|account)|invoiced|subscribed|upgraded|took|taken|debited|deducted)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PurchaseCueEnglish();
 
     // English, then es, de, fr, pt, it, nl: the words a customer uses for being charged.
-    [GeneratedRegex(@"\b(charged|charges?|purchased|paid|bought|billed|renewed|renewal charge|invoiced|subscribed|upgraded|took|taken|debited|deducted|"
+    [GeneratedRegex(@"\b(charged|charges?|purchased|paid|bought|billed|renewed|renewals?|payments?|went through|came out|hit my (card|account)|invoiced|subscribed|upgraded|took|taken|debited|deducted|"
         + @"cobr\w+|cargo|cargaron|pagu[ée]|pagad[oa]s?|pagamos|pagaron|pag[óo]|factur[ae]\w+|renovaci[óo]n|"
         + @"compr(?:é|e|amos|aron|ó|ad[oa]s?|ei|ou|at[oiae]|ammo|ai)|adquir\w+|suscrib\w+|contrat[ée]|contratamos|"
         + @"berechnet|abgebucht|Abbuchung|bezahlt|gezahlt|belastet|gekauft|verlängert|gebucht|bestellt|abonniert|"
@@ -287,7 +287,7 @@ public sealed partial class CaseFactsExtractor
     [GeneratedRegex(@"\b(changed (my|our) minds?|no longer need|don't need it|didn't use|did not use|never used)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ChangedMindWord();
 
-    [GeneratedRegex(@"\b(refund(ed)?|money back|reimburse(ment)?|charge ?back|reemb[oó]ls\w*|devoluci[óo]n|devu[ée]lv\w*|devolv\w*|betaal\b.{0,40}\bterug|(R[üu]ck)?[Ee]rstatt\w*|Geld zur[üu]ck|rembours\w*|rimbors\w*|restitui\w*|terugbetal\w*|geld terug|estorno|devolu[çc][ãa]o)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(refund(ed)?|money back|(get|have|give me) (it|that|this|those|them|the money|the charge|the payment) back|reimburse(ment)?|charge ?back|reemb[oó]ls\w*|devoluci[óo]n|devu[ée]lv\w*|devolv\w*|betaal\b.{0,40}\bterug|(R[üu]ck)?[Ee]rstatt\w*|Geld zur[üu]ck|rembours\w*|rimbors\w*|restitui\w*|terugbetal\w*|geld terug|estorno|devolu[çc][ãa]o)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RefundAsk();
 
     [GeneratedRegex(@"\b(credit|compensation|compensate|sla credit|service credit|cr[ée]dito|crédit|un avoir|l'avoir|credito|tegoed|SLA-Gutschrift|compensaci[óo]n|indemnizaci[óo]n|Entsch[äa]digung|Gutschrift|d[ée]dommagement|indemnisation|risarcimento|indennizzo|compensa[çc][ãa]o|indeniza[çc][ãa]o|schadevergoeding|compensatie)s?\b", RegexOptions.IgnoreCase)]

@@ -41,6 +41,9 @@ public static class ReasonCodes
     public const string CompensationDemand = "compensation-demand";
     public const string RetentionReview = "retention-review";
     public const string RepeatReport = "repeat-report";
+    public const string UnauthorisedCharge = "unauthorised-charge";
+    public const string Bereavement = "bereavement";
+    public const string ThreatOfHarm = "threat-of-harm";
     public const string Sarcasm = "sarcasm";
     public const string ChurnThreat = "churn-threat";
 

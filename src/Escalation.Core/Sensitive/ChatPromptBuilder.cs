@@ -170,6 +170,8 @@ public static class ChatPromptBuilder
         if (s.Text.DataLoss) { flags.Add("data loss"); }
         if (s.Text.Security) { flags.Add("security concern"); }
         if (s.Text.Chargeback) { flags.Add("chargeback threat"); }
+        if (s.Text.Fraud) { flags.Add("says the charge was not theirs (possible fraud)"); }
+        if (s.Text.Bereavement) { flags.Add("bereavement: write with care"); }
         if (s.Text.Negative) { flags.Add($"negative, intensity {s.Text.Intensity.ToString("0.00", CultureInfo.InvariantCulture)}"); }
         if (flags.Count > 0)
         {

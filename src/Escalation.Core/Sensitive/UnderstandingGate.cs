@@ -44,6 +44,24 @@ public static class UnderstandingGate
             senior = true;
         }
 
+        if (t.HarmThreat)
+        {
+            escalate.Add(new RouteReason(ReasonCodes.ThreatOfHarm, $"Threat of harm to staff or property{Quote(t, "harm-threat")}: a senior human handles it under the conduct playbook, no automated reply.", true));
+            senior = true;
+        }
+
+        if (t.Fraud)
+        {
+            review.Add(new RouteReason(ReasonCodes.UnauthorisedCharge, $"The customer reports fraud or a charge they did not make or authorise{Quote(t, "fraud")}: a human checks for fraud or account misuse before any refund or reply.", true));
+            senior = true;
+        }
+
+        if (t.Bereavement)
+        {
+            review.Add(new RouteReason(ReasonCodes.Bereavement, $"A bereavement is mentioned{Quote(t, "bereavement")}: a person answers, with care, not a template.", true));
+            senior = true;
+        }
+
         if (t.FormalComplaint)
         {
             review.Add(new RouteReason(ReasonCodes.FormalComplaint, $"Formal complaint{Quote(t, CautionSignals.FormalComplaint)}: a human answers it on record.", true));

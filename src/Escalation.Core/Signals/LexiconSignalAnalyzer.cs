@@ -147,6 +147,9 @@ public sealed class LexiconSignalAnalyzer : ITextSignalAnalyzer
             FormalComplaint = Has("formal-complaint"),
             CompensationDemand = Has("compensation-demand"),
             Cancellation = Has("cancellation"),
+            Fraud = Has("fraud"),
+            Bereavement = Has("bereavement"),
+            HarmThreat = Has("harm-threat"),
             RepeatReport = Has("repeat-report") || customer.Count(r => r.Index >= 0 && r.ComplaintScore >= 0.5) >= RepeatReportMessages,
             Evidence = evidence,
         };

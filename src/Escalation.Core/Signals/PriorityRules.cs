@@ -48,6 +48,11 @@ public static class PriorityRules
             return new(P1, $"high: \"{p1}\"");
         }
 
+        if (text.HarmThreat || text.Fraud)
+        {
+            return new(P1, $"high: \"{First("harm-threat", "fraud")}\"");
+        }
+
         if (text.Legal || text.Chargeback)
         {
             return new(P1, $"high: legal sensitivity ({string.Join(", ", text.LegalKinds)})");

@@ -55,6 +55,15 @@ public sealed record TextSignals
     /// <summary>The customer asks to cancel a subscription, account or contract (also a churn threat).</summary>
     public bool Cancellation { get; init; }
 
+    /// <summary>A charge or purchase the customer says they did not make or authorise (card fraud, a stranger's purchase).</summary>
+    public bool Fraud { get; init; }
+
+    /// <summary>A death in the customer's circle ("my husband passed away"): a person answers, with care.</summary>
+    public bool Bereavement { get; init; }
+
+    /// <summary>A threat of violence or harm against staff or property ("I will come to your office").</summary>
+    public bool HarmThreat { get; init; }
+
     /// <summary>The same issue reported three or more times ("third time reporting this", three complaints in the thread).</summary>
     public bool RepeatReport { get; init; }
 

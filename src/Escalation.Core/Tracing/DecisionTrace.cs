@@ -186,6 +186,9 @@ public sealed record TraceSignals
         Add(t.CompensationDemand, "compensation-demand");
         Add(t.Cancellation, "cancellation");
         Add(t.RepeatReport, "repeat-report");
+        Add(t.Fraud, "fraud");
+        Add(t.Bereavement, "bereavement");
+        Add(t.HarmThreat, "harm-threat");
         Add(signals.Vip, "vip");
         Add(signals.RepeatComplainant, "repeat-complainant");
         Add(signals.CommerciallySensitive, "commercially-sensitive");
