@@ -117,7 +117,8 @@ for (const r of rows) console.log(`| ${r.join(' | ')} |`);
 // true and the share of lines labelled false (mostly negations: "no quiero hablar con un supervisor") left unflagged.
 if (multilingualFile) {
   const field = { legal: 'legal', chargeback: 'chargeback', manager: 'managerRequest', churn: 'churnThreat', distress: 'distress',
-    abusive: 'abusive', incident: 'incident', publicExposure: 'publicExposure', security: 'security' };
+    abusive: 'abusive', incident: 'incident', publicExposure: 'publicExposure', security: 'security', legalDenied: 'legalDenied',
+    negative: 'negative' };
   const langs = new Map();
   for (const line of fs.readFileSync(multilingualFile, 'utf8').split('\n').filter(Boolean)) {
     const r = JSON.parse(line);

@@ -107,6 +107,7 @@ public static class SignalsCommand
                 }
 
                 w.WriteEndArray();
+                w.WriteBoolean("legalDenied", s.LegalDenied);
                 w.WriteBoolean("abusive", s.Abusive);
                 w.WriteBoolean("managerRequest", s.ManagerRequest);
                 w.WriteBoolean("churnThreat", s.ChurnThreat);

@@ -47,6 +47,9 @@ public static class ReasonCodes
     public const string Sarcasm = "sarcasm";
     public const string ChurnThreat = "churn-threat";
 
+    /// <summary>A lawyer, lawsuit or regulator mentioned only to rule it out ("no voy a demandar"): review, not legal escalation.</summary>
+    public const string LegalDenied = "legal-denied";
+
     /// <summary>The only reason to auto-send: covered language, recognised intent with its facts, no caution signal.</summary>
     public const string Understood = "understood";
 }

@@ -62,6 +62,14 @@ public static class UnderstandingGate
             senior = true;
         }
 
+        // "I'm not going to sue", "no voy a demandar": no legal threat, so no senior legal queue, but never auto-sent either,
+        // since the reading of a negation can be wrong and the topic is the one that costs most when it is.
+        if (t.LegalDenied && !t.Legal)
+        {
+            review.Add(new RouteReason(ReasonCodes.LegalDenied,
+                $"Legal action mentioned only to rule it out{Quote(t, LexiconSignalAnalyzer.LegalDenied)}: not read as a legal threat, but a human checks before anything is sent.", true));
+        }
+
         if (t.FormalComplaint)
         {
             review.Add(new RouteReason(ReasonCodes.FormalComplaint, $"Formal complaint{Quote(t, CautionSignals.FormalComplaint)}: a human answers it on record.", true));

@@ -53,7 +53,7 @@ public static partial class CautionSignals
             Find(RepeatPhrase(), RepeatReport, index, body, evidence);
         }
 
-        if (text.Outage && !evidence.Any(e => e.Signal == Incident) && PastOutageEvidence(text, messages, subject) is { } past)
+        if (text.Outage && !text.LiveIncident && !evidence.Any(e => e.Signal == Incident) && !text.Evidence.Any(e => e.Signal == PastOutage) && PastOutageEvidence(text, messages, subject) is { } past)
         {
             evidence.Add(past);
         }
@@ -128,7 +128,7 @@ public static partial class CautionSignals
     // panne", "esteve fora do ar", "è stata fuori servizio", "lag plat") or resolved since.
     [GeneratedRegex(@"\b(estuvo|estuvieron|ayer|semana pasada|mes pasado|resuelt[oa]|se resolvió|solucionad[oa]|desde entonces|"
         + @"war(en)? (am|gestern|letzte|\d)|gestern|letzte[nr]? (Woche|Monat)|behoben|seitdem|wieder erreichbar|"
-        + @"a été en panne|était en panne|hier|semaine dernière|mois dernier|résolue?|rétablie?|depuis|"
+        + @"a été en panne|était en panne|d'hier|hier (soir|matin)|semaine dernière|mois dernier|résolue?|rétablie?|"
         + @"esteve|estiveram|ontem|semana passada|mês passado|resolvid[oa]|desde então|"
         + @"è stat[oa]|sono stat[ie]|ieri|settimana scorsa|mese scorso|risolt[oa]|ripristinat[oa]|da allora|"
         + @"lag (op|gisteren|vorige)|gisteren|vorige (week|maand)|opgelost|hersteld|sindsdien)\b", RegexOptions.IgnoreCase)]

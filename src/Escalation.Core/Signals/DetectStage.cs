@@ -35,6 +35,7 @@ public sealed class DetectStage(ITextSignalAnalyzer analyzer)
         trace.Add(TraceEntry.Found(StageName,
             string.Create(CultureInfo.InvariantCulture, $"sentiment {text.Sentiment:0.00}{(text.Negative ? " (negative)" : "")}, intensity {text.Intensity:0.00}, complaint {text.ComplaintScore:0.00}, tone {text.CustomerTone}{Quote(text, "intensity")}")));
         AddFound(trace, text, text.Legal, "legal sensitivity (" + string.Join(", ", text.LegalKinds) + ")", e => e.Signal.StartsWith("legal:", StringComparison.Ordinal), "legal");
+        AddFound(trace, text, text.LegalDenied, "legal mention negated (not a legal threat; a human checks)", e => e.Signal == LexiconSignalAnalyzer.LegalDenied, "legal-denied");
         AddFound(trace, text, text.Abusive, "abusive language", e => e.Signal == "abusive", "abusive");
         AddFound(trace, text, text.ManagerRequest, "manager request", e => e.Signal == "manager", "manager-request");
         AddFound(trace, text, text.ChurnThreat, text.Competitor is { } c ? $"churn threat (competitor: {c})" : "churn threat", e => e.Signal is "churn" or "churn-competitor" or "cancellation", "churn-threat");

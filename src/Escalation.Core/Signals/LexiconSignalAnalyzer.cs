@@ -17,8 +17,9 @@ namespace Escalation.Core.Signals;
 /// churn threat, tone); agent messages do not count for them. Legal sensitivity is read from customer
 /// messages and internal notes; outage, data loss and security from every message. Quoted e-mail history
 /// ("&gt;" lines, "On … wrote:") is skipped. Negation cancels a manager request, churn threat, outage or
-/// complaint phrase, but never legal sensitivity or a chargeback ("I don't want to involve lawyers" is still
-/// sensitive). A writer who signs as a law firm ("… LLP", "our firm's invoice") does not raise the lawyer kind.
+/// complaint phrase, but never a chargeback. A negated lawyer, lawsuit or regulator mention ("I'm not going to sue",
+/// "no voy a demandar") is no legal threat: it is <see cref="TextSignals.LegalDenied"/> with evidence
+/// <c>legal-denied</c>, which routing sends to review; a conditional threat ("if you don't refund I will sue") stays legal. A writer who signs as a law firm ("… LLP", "our firm's invoice") does not raise the lawyer kind.
 /// </remarks>
 public sealed class LexiconSignalAnalyzer : ITextSignalAnalyzer
 {
@@ -68,9 +69,9 @@ public sealed class LexiconSignalAnalyzer : ITextSignalAnalyzer
             {
                 var keep = e.Signal switch
                 {
-                    "outage" or "incident" or "live" or "resolved" or "data-loss" or "security" or "p0" or "p1" or "p3" or "revenue" or "affected-users" => r.FromCustomer || IsInternal(r.Index),
+                    "outage" or "incident" or "live" or "resolved" or CautionSignals.PastOutage or "data-loss" or "security" or "p0" or "p1" or "p3" or "revenue" or "affected-users" => r.FromCustomer || IsInternal(r.Index),
                     LegalLawyer when lawFirmWriter => false,
-                    var s when s.StartsWith("legal:", StringComparison.Ordinal) => r.FromCustomer || IsInternal(r.Index),
+                    var s when s.StartsWith("legal:", StringComparison.Ordinal) || s == LegalDenied => r.FromCustomer || IsInternal(r.Index),
                     _ => r.FromCustomer,
                 };
                 if (keep)
@@ -122,6 +123,14 @@ public sealed class LexiconSignalAnalyzer : ITextSignalAnalyzer
             competitor = null;
         }
 
+        // A live incident anywhere outweighs an outage told as past elsewhere; an outage word with a live marker
+        // ("right now") is live unless it was said to be resolved or told as past.
+        var incident = Has("incident") || (Has("outage") && Has("live") && !Has("resolved") && !Has(CautionSignals.PastOutage));
+        if (incident)
+        {
+            evidence.RemoveAll(e => e.Signal == CautionSignals.PastOutage);
+        }
+
         var signals = new TextSignals
         {
             Sentiment = Math.Round(sentiment, 4),
@@ -133,6 +142,7 @@ public sealed class LexiconSignalAnalyzer : ITextSignalAnalyzer
             ComplaintScore = Math.Round(complaintScore, 3),
             Legal = legalKinds.Count > 0,
             LegalKinds = legalKinds,
+            LegalDenied = legalKinds.Count == 0 && Has(LegalDenied),
             Abusive = abusive,
             ManagerRequest = Has("manager"),
             ChurnThreat = Has("churn") || Has("cancellation") || churnSwitch,
@@ -142,7 +152,7 @@ public sealed class LexiconSignalAnalyzer : ITextSignalAnalyzer
             Security = Has("security"),
             Chargeback = chargeback,
             Distress = Has("distress"),
-            Incident = Has("incident") || (Has("outage") && Has("live") && !Has("resolved")),
+            Incident = incident,
             PublicExposure = Has("public-exposure"),
             FormalComplaint = Has("formal-complaint"),
             CompensationDemand = Has("compensation-demand"),
@@ -160,6 +170,9 @@ public sealed class LexiconSignalAnalyzer : ITextSignalAnalyzer
     private const int RepeatReportMessages = 3;
 
     private const string LegalLawyer = "legal:" + LegalKinds.Lawyer;
+
+    /// <summary>Evidence of a negated lawyer, lawsuit or regulator mention ("no voy a demandar").</summary>
+    public const string LegalDenied = "legal-denied";
 
     /// <summary>VADER's own cut-off for a negative compound score.</summary>
     private const double NegativeSentiment = -0.05;

@@ -23,6 +23,13 @@ public sealed record TextSignals
 
     /// <summary>Which legal kinds were found (see <see cref="LegalKinds"/>).</summary>
     public IReadOnlyList<string> LegalKinds { get; init; } = [];
+
+    /// <summary>
+    /// Lawyers, a lawsuit or a regulator were mentioned only to rule them out ("I'm not going to sue", "no voy a
+    /// demandar", "ich brauche keinen Anwalt"), evidence <c>legal-denied</c>. Not a legal threat, so <see cref="Legal"/>
+    /// stays false, but routing still sends the case to a human.
+    /// </summary>
+    public bool LegalDenied { get; init; }
     public bool Abusive { get; init; }
     public bool ManagerRequest { get; init; }
     public bool ChurnThreat { get; init; }

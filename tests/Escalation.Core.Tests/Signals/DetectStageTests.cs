@@ -123,7 +123,7 @@ public class DetectStageTests
     [Fact]
     public void Detect_Trace_SaysWhatWasFoundAndDecided()
     {
-        var s = Detect("I don't want to involve lawyers, but the export has been broken for weeks.");
+        var s = Detect("I am talking to my lawyers, the export has been broken for weeks.");
         Assert.All(s.Trace, t => Assert.Equal("detect", t.Stage));
         Assert.Equal(TraceKinds.Read, s.Trace[0].Kind);
         Assert.Contains(s.Trace, t => t.Kind == TraceKinds.Found && t.Text.Contains("legal sensitivity (lawyer)", StringComparison.Ordinal) && t.Text.Contains("\"lawyers\" (message 1)", StringComparison.Ordinal));

@@ -47,6 +47,8 @@ public class MultilingualSignalTests
             "incident" => s.Incident,
             "publicExposure" => s.PublicExposure,
             "security" => s.Security,
+            "legalDenied" => s.LegalDenied,
+            "negative" => s.Negative,
             _ => throw new ArgumentException($"unknown signal {signal} in {id}"),
         };
         Assert.True(expected == actual, $"{id}: {signal} expected {expected}, got {actual} for \"{text}\"");

@@ -15,7 +15,7 @@ internal sealed class MessageReader(SignalLexicon lexicon)
     private static bool IgnoresNegation(string signal) =>
         signal.StartsWith("legal:", StringComparison.Ordinal) || signal.StartsWith("not-", StringComparison.Ordinal)
             || signal is "chargeback" or "profanity" or "insult" or "lawfirm" or "distress" or "sarcasm-marker" or "live" or "resolved"
-            or "affected-unit" or "tone:technical" or "tone:formal" or "tone:casual" or "tone:confused" or "valence";
+            or "affected-unit" or "tone:technical" or "tone:formal" or "tone:casual" or "tone:confused" or "valence" or "past" or "now";
 
     public MessageReading Read(int index, string text, bool fromCustomer)
     {
@@ -38,10 +38,14 @@ internal sealed class MessageReader(SignalLexicon lexicon)
         var negators = new bool[tokens.Count];
         var boosters = new double[tokens.Count];
         var phraseValence = new double[tokens.Count];
+        var cueValence = new double[tokens.Count];
         foreach (var m in kept)
         {
             switch (m.Phrase.Signal)
             {
+                case "anger" or "insult" or "profanity" when m.Phrase.Language != "en":
+                    AngerValence(m, tokens, covered, phraseValence, cueValence);
+                    break;
                 case "negator":
                     negators[m.First] = true;
                     break;
@@ -70,7 +74,8 @@ internal sealed class MessageReader(SignalLexicon lexicon)
             }
         }
 
-        reading.Compound = Sentiment(tokens, covered, negators, boosters, phraseValence, exclamations, questions);
+        FalseFriends.Cover(tokens, covered);
+        reading.Compound = Sentiment(tokens, covered, negators, boosters, phraseValence, cueValence, exclamations, questions);
 
         var complaint = 0.0;
         var intensity = 0.0;
@@ -78,6 +83,7 @@ internal sealed class MessageReader(SignalLexicon lexicon)
         var praise = new List<PhraseMatch>();
         var sarcasmMarkers = new List<PhraseMatch>();
         var repeatCue = false;
+        var tense = new OutageTense();
         foreach (var m in kept)
         {
             var signal = m.Phrase.Signal;
@@ -94,6 +100,11 @@ internal sealed class MessageReader(SignalLexicon lexicon)
             }
 
             var quoted = tokens[m.First].Quoted;
+            if (signal == "repeat")
+            {
+                tense.Add(signal, m);
+            }
+
             switch (signal)
             {
                 case "complaint":
@@ -118,6 +129,18 @@ internal sealed class MessageReader(SignalLexicon lexicon)
                     intensity += m.Phrase.Weight * 0.6;
                     anyAnger = true;
                     Add(reading, "abusive", text, tokens, m);
+                    break;
+                case "incident" or "outage" or "live" or "now" or "past" or "resolved":
+                    // Whether an outage is live or past is read per stretch of text once every marker is known.
+                    tense.Add(signal, m);
+                    if (signal is "outage" or "live" or "resolved")
+                    {
+                        Add(reading, signal, text, tokens, m);
+                    }
+
+                    break;
+                case LegalDenial.Lawyer or LegalDenial.Lawsuit or LegalDenial.Regulator when LegalDenial.IsDenied(text, tokens, negators, m):
+                    Add(reading, LegalDenial.Signal, text, tokens, m);
                     break;
                 case "lawfirm":
                     reading.LawFirmWriter = true;
@@ -151,6 +174,8 @@ internal sealed class MessageReader(SignalLexicon lexicon)
                     break;
             }
         }
+
+        tense.Read(reading, text, tokens);
 
         if (Sarcasm.Read(reading, text, tokens, praise, sarcasmMarkers, repeatCue, complaint) is { } irony)
         {
@@ -214,7 +239,7 @@ internal sealed class MessageReader(SignalLexicon lexicon)
         return reading;
     }
 
-    private double Sentiment(List<Token> tokens, bool[] covered, bool[] negators, double[] boosters, double[] phraseValence, int exclamations, int questions)
+    private double Sentiment(List<Token> tokens, bool[] covered, bool[] negators, double[] boosters, double[] phraseValence, double[] cueValence, int exclamations, int questions)
     {
         var allCaps = true;
         foreach (var t in tokens)
@@ -229,7 +254,7 @@ internal sealed class MessageReader(SignalLexicon lexicon)
         var butAt = -1;
         for (var i = 0; i < tokens.Count; i++)
         {
-            if (tokens[i].Word is "but" or "however")
+            if (Contrast.Contains(tokens[i].Word))
             {
                 butAt = i;
             }
@@ -243,7 +268,7 @@ internal sealed class MessageReader(SignalLexicon lexicon)
             {
                 v = phraseValence[i];
             }
-            else if (!covered[i] && lexicon.Valence.TryGetValue(tokens[i].Word, out var lv))
+            else if (!covered[i] && (lexicon.Valence.TryGetValue(tokens[i].Word, out var lv) || (lv = cueValence[i]) != 0))
             {
                 v = lv;
                 for (var back = 1; back <= 2 && i - back >= 0; back++)
@@ -289,6 +314,34 @@ internal sealed class MessageReader(SignalLexicon lexicon)
         }
 
         return Math.Round(sum / Math.Sqrt((sum * sum) + 15), 4);
+    }
+
+    /// <summary>"but" and its kin in the covered languages: what follows weighs more than what came before.</summary>
+    private static readonly HashSet<string> Contrast = new(StringComparer.Ordinal)
+    {
+        "but", "however", "pero", "aber", "jedoch", "maar", "ma", "tuttavia", "cependant", "porem", "contudo",
+    };
+
+    /// <summary>
+    /// An anger, insult or profanity phrase of another language is as negative as its English kin: when none of its
+    /// words has a valence of its own, its first word gets one from the phrase's weight (0.35 → −2.05, 0.2 → −1.3), so
+    /// negation, boosters, caps and "!" act on it as on an English word ("¡Es INACEPTABLE!", "das ist eine Frechheit").
+    /// </summary>
+    private void AngerValence(PhraseMatch m, List<Token> tokens, bool[] covered, double[] phraseValence, double[] cueValence)
+    {
+        for (var k = m.First; k <= m.Last; k++)
+        {
+            if (covered[k] || phraseValence[k] != 0 || cueValence[k] != 0 || lexicon.Valence.ContainsKey(tokens[k].Word))
+            {
+                return;
+            }
+        }
+
+        cueValence[m.First] = -Math.Min(2.5, (m.Phrase.Weight * 5) + 0.3);
+        for (var k = m.First + 1; k <= m.Last; k++)
+        {
+            covered[k] = true;
+        }
     }
 
     private static bool IsNegated(List<Token> tokens, bool[] negators, int at)

@@ -2,8 +2,8 @@ using System.Globalization;
 
 namespace Escalation.Core.Signals.Lexicon;
 
-/// <summary>One phrase of the lexicon: the signal it raises, its weight and its words.</summary>
-internal sealed record LexiconPhrase(string Signal, double Weight, string[] Words, string Text);
+/// <summary>One phrase of the lexicon: the signal it raises, its weight, its words and the language of its file.</summary>
+internal sealed record LexiconPhrase(string Signal, double Weight, string[] Words, string Text, string Language = "en");
 
 /// <summary>A phrase found in a message: which phrase and which tokens (<c>[First, Last]</c>).</summary>
 internal readonly record struct PhraseMatch(LexiconPhrase Phrase, int First, int Last);
@@ -33,11 +33,15 @@ internal sealed class SignalLexicon
     /// because a short ticket's language often cannot be told.
     /// </summary>
     public static SignalLexicon Default { get; } =
-        Load(ReadResource("valence-derived.txt") + "\n" + ReadResource("valence.txt"), PhraseResources());
+        Load(ReadResource("valence-multilingual.txt") + "\n" + ReadResource("valence-derived.txt") + "\n" + ReadResource("valence.txt"), PhraseResources());
 
     public IReadOnlyDictionary<string, double> Valence { get; }
 
-    /// <summary>Builds a lexicon from the text of valence files (a later line wins) and a phrase file.</summary>
+    /// <summary>
+    /// Builds a lexicon from the text of valence files (a later line wins, so the English files loaded last win over
+    /// <c>valence-multilingual.txt</c> on a shared spelling) and a phrase file. A line <c>!lang xx</c> sets the
+    /// language of the phrases after it (English by default).
+    /// </summary>
     public static SignalLexicon Load(string valenceText, string phraseText)
     {
         var valence = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -46,14 +50,21 @@ internal sealed class SignalLexicon
             var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             if (parts.Length == 2)
             {
-                valence[parts[0]] = double.Parse(parts[1], CultureInfo.InvariantCulture);
+                valence[TextFold.Word(parts[0])] = double.Parse(parts[1], CultureInfo.InvariantCulture);
             }
         }
 
         var lists = new Dictionary<string, List<LexiconPhrase>>(StringComparer.Ordinal);
         var stems = new Dictionary<string, List<LexiconPhrase>>(StringComparer.Ordinal);
+        var language = "en";
         foreach (var line in Lines(phraseText))
         {
+            if (line.StartsWith("!lang ", StringComparison.Ordinal))
+            {
+                language = line[6..].Trim();
+                continue;
+            }
+
             var parts = line.Split(' ', 3, StringSplitOptions.RemoveEmptyEntries);
             if (parts.Length < 3)
             {
@@ -62,7 +73,7 @@ internal sealed class SignalLexicon
 
             // Phrases are folded like the tokens, so accents may be written in the file or left out.
             var words = parts[2].Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(TextFold.Word).ToArray();
-            var phrase = new LexiconPhrase(parts[0], double.Parse(parts[1], CultureInfo.InvariantCulture), words, parts[2]);
+            var phrase = new LexiconPhrase(parts[0], double.Parse(parts[1], CultureInfo.InvariantCulture), words, parts[2], language);
             var first = words[0];
             var stem = first.Length > StemKey && first[^1] == '*';
             var key = stem ? first[..StemKey] : first;
@@ -153,7 +164,8 @@ internal sealed class SignalLexicon
             .Where(n => n.Contains(".Signals.phrases", StringComparison.Ordinal))
             .Select(n => n[(n.IndexOf(".Signals.", StringComparison.Ordinal) + 9)..])
             .Order(StringComparer.Ordinal);
-        return string.Join("\n", names.Select(ReadResource));
+        // "phrases.txt" is English, "phrases-es.txt" Spanish…: each file's phrases carry its language.
+        return string.Join("\n", names.Select(n => $"!lang {(n.StartsWith("phrases-", StringComparison.Ordinal) ? n[8..^4] : "en")}\n{ReadResource(n)}"));
     }
 
     private static string ReadResource(string name)
