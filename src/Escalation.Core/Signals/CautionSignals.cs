@@ -44,6 +44,10 @@ public static partial class CautionSignals
             if (!Resolved().IsMatch(body))
             {
                 Find(LiveIncidentPhrase(), Incident, index, body, evidence);
+                if (!evidence.Any(e => e.Signal == Incident && e.Message == index))
+                {
+                    Find(NobodyCanGetIn(), Incident, index, body, evidence);
+                }
             }
 
             Find(PublicPhrase(), PublicExposure, index, body, evidence);
@@ -118,8 +122,15 @@ public static partial class CautionSignals
     [GeneratedRegex(@"\b(kill myself|end my life|want to die|wish I was dead|suicid\w*|self[- ]harm|hurt myself|can't go on|cannot go on|no reason to live|end it all)\b", RegexOptions.IgnoreCase)]
     private static partial Regex DistressPhrase();
 
-    [GeneratedRegex(@"\b((is|are|'s) (completely |totally |still )?down (right )?now|down right now|(is|are) (still |currently )?(down|offline|unreachable)\b(?! for \d)|(nobody|no one|none of us|none of our (users|agents|staff)) can (log ?in|sign in|access|get in)|everyone is locked out|all (of )?our users are (locked out|down|affected))", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b((is|are|'s) (completely |totally |still )?down (right )?now|down right now|(is|are) (still |currently )?(down|offline|unreachable)\b(?! for \d)|(nobody|no one|none of us|none of our (users|agents|staff)) can (log ?in|sign in|access|get in(?! touch))|everyone is locked out|all (of )?our users are (locked out|down|affected))", RegexOptions.IgnoreCase)]
     private static partial Regex LiveIncidentPhrase();
+
+    // "none of my agents can get into the platform", "ninguno de mis agentes puede entrar", "niemand von uns kann sich
+    // anmelden", "aucun de nos agents ne peut se connecter", "nessuno di noi può accedere", "niemand van ons team kan
+    // inloggen": nobody, a present-tense "can" a few words on, then getting in or working. Past forms ("could", "podía",
+    // "konnte") are not matched: a lockout told as past is no live incident.
+    [GeneratedRegex(@"\b(nobody|no one|none of (us|our|my)|nadie|ningun[oa]?|niemand|keiner|keine[rn]?|personne|aucune?|ningu[ée]m|nenhuma?|nessun[oa]?|geen)\b(\W+\w+){0,5}?\W+(can|is able to|are able to|puede|pueden|podemos|kann|können|peut|peuvent|pode|podem|può|possono|kan|kunnen)\b(\W+\w+){0,4}?\W+(log ?in|sign in|access|get in(?! touch)|get into|login|work(?! out)|entrar|acceder|conectarse|iniciar sesión|trabajar|anmelden|einloggen|zugreifen|rein|arbeiten|connecter|accéder|entrer|travailler|aceder|acessar|logar|trabalhar|accedere|entrare|collegarsi|lavorare|inloggen|erin|werken)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NobodyCanGetIn();
 
     [GeneratedRegex(@"\b((was|were|went|had been|has been) (down|offline|unavailable|unreachable)|could not (use|access|log ?in)|down for \d|last (week|month|night)|yesterday|earlier (today|this week)|resolved|is back|back up|restored|confirmed (incident|outage)|(during|after|since|from|in|of) the [^.]{0,40}(outage|incident|downtime)|(outage|incident|downtime) ((on|of|from) \d|last))", RegexOptions.IgnoreCase)]
     private static partial Regex PastMarker();

@@ -1,0 +1,53 @@
+using Escalation.Core.Signals;
+using Escalation.Core.Tickets;
+
+namespace Escalation.Core.Tests.Signals;
+
+/// <summary>Caution signals with words between their parts, and data-protection requests, in every covered language.</summary>
+public sealed class MultilingualCautionTests
+{
+    private static readonly LexiconSignalAnalyzer Analyzer = new();
+
+    /// <summary>The lexicon's reading with the caution phrases added, as the detect stage reads a ticket.</summary>
+    private static TextSignals Read(string text)
+    {
+        TicketMessage[] messages = [new TicketMessage { From = "customer", Text = text }];
+        return CautionSignals.Add(Analyzer.Analyze(messages), messages, subject: null);
+    }
+
+    [Theory]
+    [InlineData("Right now none of my colleagues on the night shift can sign in to the console.")]
+    [InlineData("Nadie de nuestro equipo de soporte puede acceder al panel desde hace una hora.")]
+    [InlineData("Niemand aus unserem Support-Team kann sich seit einer Stunde einloggen.")]
+    [InlineData("Aucun de nos conseillers ne peut accéder à la console depuis une heure.")]
+    [InlineData("Nenhum dos nossos atendentes pode acessar o painel desde as nove.")]
+    [InlineData("Nessuno dei nostri operatori può accedere al pannello da un'ora.")]
+    [InlineData("Geen enkele medewerker van de helpdesk kan inloggen sinds vanochtend.")]
+    public void Analyze_NobodyCanGetInWithWordsBetween_IsALiveIncident(string text)
+    {
+        var s = Read(text);
+
+        Assert.True(s.LiveIncident, text);
+        Assert.Equal(PriorityRules.P0, PriorityRules.FromText(s).Priority);
+    }
+
+    [Theory]
+    [InlineData("Nobody could log in yesterday for about an hour; it has been fine since.")]
+    [InlineData("No one can get in touch with your billing team.")]
+    public void Analyze_PastLockoutOrGettingInTouch_IsNoLiveIncident(string text) => Assert.False(Read(text).LiveIncident, text);
+
+    [Theory]
+    [InlineData("Conforme al RGPD, envíenme una copia de mis datos.")]
+    [InlineData("Gemäß DSGVO verlange ich Auskunft über meine Daten.")]
+    [InlineData("Au titre du droit d'accès, envoyez-moi une copie de mes données.")]
+    [InlineData("Nos termos da LGPD, peço uma cópia dos meus dados.")]
+    [InlineData("Vi chiedo di cancellare i miei dati personali.")]
+    [InlineData("Ik dien hierbij een inzageverzoek in voor mijn persoonsgegevens.")]
+    public void Analyze_DataProtectionRequestInAnyLanguage_IsLegalDataRequest(string text)
+    {
+        var s = Read(text);
+
+        Assert.True(s.Legal, text);
+        Assert.Contains(LegalKinds.DataRequest, s.LegalKinds);
+    }
+}
