@@ -52,6 +52,21 @@ public sealed record CaseFacts
     /// <summary>What the customer asks for (see <see cref="CaseAsks"/>), in a fixed order.</summary>
     public IReadOnlyList<string> Asks { get; init; } = [];
 
+    /// <summary>
+    /// What the latest customer message asks that the recognised asks do not cover, quoted (<see cref="AskCoverage"/>):
+    /// "can you also give me 50% off the next six months?".
+    /// </summary>
+    public IReadOnlyList<string> OtherAsks { get; init; } = [];
+
+    /// <summary>The customer only asks what would happen ("if I cancel today, would I get it back?"), quoted; null otherwise.</summary>
+    public string? Hypothetical { get; init; }
+
+    /// <summary>The refund is asked to go elsewhere than the payment (another card, a bank transfer, another person), quoted.</summary>
+    public string? RefundElsewhere { get; init; }
+
+    /// <summary>Part of the charge is asked back without an amount ("refund whatever is fair"), quoted.</summary>
+    public string? PartialAsk { get; init; }
+
     /// <summary>Where each fact was read.</summary>
     public IReadOnlyList<Evidence> Evidence { get; init; } = [];
 

@@ -41,6 +41,7 @@ public sealed partial class CaseFactsExtractor
         var outage = FindOutageHours(texts, evidence, english ? OutageWordEnglish() : OutageWord(), english ? DurationEnglish() : Duration());
         var cause = FindCause(texts, evidence, english ? OutageWordEnglish() : OutageWord());
         var asks = FindAsks(texts, evidence);
+        var coverage = AskCoverage.Read(texts, asks, today);
 
         var refund = workspace.PoliciesIn(PolicyCategories.Refund).FirstOrDefault();
         int? window = refund?.NumberOrNull("refundWindowDays") is { } w ? (int)w : null;
@@ -84,6 +85,10 @@ public sealed partial class CaseFactsExtractor
             OutageHours = outage,
             Cause = cause,
             Asks = asks,
+            OtherAsks = coverage.OtherAsks,
+            Hypothetical = coverage.Hypothetical,
+            RefundElsewhere = coverage.Elsewhere,
+            PartialAsk = coverage.Partial,
             Evidence = evidence,
             Trace = trace.Select(t => t with { Refs = t.Refs.Where(r => r.Length > 0).ToArray() }).ToArray(),
         };
@@ -243,18 +248,21 @@ public sealed partial class CaseFactsExtractor
         return asks;
     }
 
-    [GeneratedRegex(@"\b(charged|charges?|purchased|paid|bought|billed|renewed|renewals?|payments?|went through|came out|hit my (card|account)|invoiced|subscribed|upgraded|took|taken|debited|deducted)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(charged|chargd|charges?|purchased|paid|payed|bought|billed|billd|renewed|renewals?|payments?|went through|came out|hit my (card|account)|invoiced|subscribed|upgraded|took|taken|debited|deducted)\b|(?<=[€$£]\s?\d[\d.,]*\s)(from|of|on)\b|(?<=\d\s?(€|eur|euros?)\s)(from|of|on)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PurchaseCueEnglish();
 
     // English, then es, de, fr, pt, it, nl: the words a customer uses for being charged.
-    [GeneratedRegex(@"\b(charged|charges?|purchased|paid|bought|billed|renewed|renewals?|payments?|went through|came out|hit my (card|account)|invoiced|subscribed|upgraded|took|taken|debited|deducted|"
+    [GeneratedRegex(@"\b(charged|chargd|charges?|purchased|paid|payed|bought|billed|billd|renewed|renewals?|payments?|went through|came out|hit my (card|account)|invoiced|subscribed|upgraded|took|taken|debited|deducted|"
         + @"cobr\w+|cargo|cargaron|pagu[ée]|pagad[oa]s?|pagamos|pagaron|pag[óo]|factur[ae]\w+|renovaci[óo]n|"
         + @"compr(?:é|e|amos|aron|ó|ad[oa]s?|ei|ou|at[oiae]|ammo|ai)|adquir\w+|suscrib\w+|contrat[ée]|contratamos|"
         + @"berechnet|abgebucht|Abbuchung|bezahlt|gezahlt|belastet|gekauft|verlängert|gebucht|bestellt|abonniert|"
         + @"factur[ée]e?s?|prélev\w+|débit[ée]e?s?|pay[ée]e?s?|achet[ée]e?s?|renouvel\w+|souscrit\w*|commandée?s?|"
         + @"pagou|paguei|pago|faturad[oa]s?|debitad[oa]s?|cobrança|"
         + @"addebit\w+|pagat[oiae]|fatturat[oiae]|acquistat[oiae]|rinnov\w+|abbonat[oiae]|"
-        + @"afgeschreven|afschrijving|betaald|gefactureerd|in rekening gebracht|gekocht|verlengd|besteld|afgesloten)\b", RegexOptions.IgnoreCase)]
+        + @"afgeschreven|afschrijving|betaald|gefactureerd|in rekening gebracht|gekocht|verlengd|besteld|afgesloten)\b"
+        // "the €99 from 12 November", "die 99 € vom 12. November", "los 99 € del 12 de noviembre", "les 99 € du 12 novembre":
+        // a date hung on the amount is the charge's.
+        + @"|(?<=[€$£]\s?\d[\d.,]*\s)(from|of|on|vom|von|del|de|du|do|da|dal|van)\b|(?<=\d\s?(€|eur|euros?)\s)(from|of|on|vom|von|del|de|du|do|da|dal|van)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PurchaseCue();
 
     // A sentence end: punctuation after a non-digit ("10. November" is a date, not an end), then a space.

@@ -130,6 +130,36 @@ public static class UnderstandingGate
             review.Add(new RouteReason(ReasonCodes.FactMissing, $"Facts {understanding.Policy} needs for {understanding.Intent} were not read: {string.Join(", ", understanding.Missing)}.", true));
         }
 
+        // A reply covers the whole message or is not sent: what else is asked, a question rather than a request, a refund
+        // asked to go elsewhere, part of a charge with no amount.
+        var f = input.Facts;
+        if (understanding.Intent is not null)
+        {
+            foreach (var other in f.OtherAsks.Take(3))
+            {
+                review.Add(new RouteReason(ReasonCodes.AskNotCovered,
+                    $"The customer also asks \"{other}\", which {understanding.Intent} under {understanding.Policy} does not cover: the reply would leave it unanswered.", true));
+            }
+
+            if (f.Hypothetical is { } question)
+            {
+                review.Add(new RouteReason(ReasonCodes.QuestionNotRequest,
+                    $"The customer asks what would happen (\"{question}\"), not for {understanding.Intent}: a human answers the question instead of acting on it.", true));
+            }
+
+            if (f.RefundElsewhere is { } elsewhere)
+            {
+                review.Add(new RouteReason(ReasonCodes.RefundDestination,
+                    $"The refund is asked to go elsewhere than the payment it came from (\"{elsewhere}\"); a refund goes back to the card or account that paid: a human checks.", true));
+            }
+
+            if (f.PartialAsk is { } partial && understanding.AmountProblem is null)
+            {
+                review.Add(new RouteReason(ReasonCodes.AmountAmbiguous,
+                    $"Amount not understood for {understanding.Intent} under {understanding.Policy}: part of the charge is asked back (\"{partial}\") and no amount is named.", true));
+            }
+        }
+
         return understanding;
     }
 

@@ -1,0 +1,73 @@
+using Escalation.Core.Decisions;
+using Escalation.Core.Sensitive;
+using Escalation.Core.Signals;
+
+namespace Escalation.Core.Tests.Sensitive;
+
+/// <summary>
+/// A reply is sent only when it answers the whole message: another ask, a question rather than a request, a refund
+/// asked to go elsewhere or a partial refund with no amount go to review, quoting what the reply would not answer.
+/// </summary>
+public sealed class AskCoverageRoutingTests
+{
+    private static SensitiveCaseResult Run(string text) =>
+        new SensitiveCasePipeline(CaseDetectors.From(new DetectStage()), new ComposerDraftWriter())
+            .Run(TestWorkspace.Ticket(text, "cus_100"), TestWorkspace.Build(), TestWorkspace.Now);
+
+    private static RouteReason Reason(SensitiveCaseResult r, string code) => Assert.Single(r.Decision.Reasons, x => x.Code == code);
+
+    [Theory]
+    [InlineData("Please refund the €35 charged on 2026-11-19, and could you also move our team to the annual plan?", "move our team to the annual plan")]
+    [InlineData("Refund the €35 from 2026-11-19 please. Also, can you add two more admins to our workspace?", "add two more admins")]
+    [InlineData("Por favor, reembolsen los 35 € cobrados el 19 de noviembre y, de paso, ¿me activan el módulo de informes?", "módulo de informes")]
+    [InlineData("Bitte erstatten Sie die 35 € vom 19. November und schicken Sie mir die Zugangsdaten für den neuen Kollegen.", "Zugangsdaten")]
+    [InlineData("Remboursez les 35 € prélevés le 19 novembre. Pourquoi avez-vous augmenté vos prix sans prévenir ?", "Pourquoi")]
+    public void Route_AnotherAskBesideTheRefund_ReviewQuotesIt(string text, string quoted)
+    {
+        var r = Run(text);
+
+        Assert.Equal(Routes.DraftForReview, r.Decision.Route);
+        Assert.Contains(quoted, Reason(r, ReasonCodes.AskNotCovered).Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("If I downgrade now, would I get a refund for the €35 charged on 2026-11-19?")]
+    [InlineData("Si cancelo hoy, ¿me devolverían los 35 € del 19 de noviembre?")]
+    public void Route_QuestionAboutARefund_IsAnsweredByAHumanNotActedOn(string text)
+    {
+        var r = Run(text);
+
+        Assert.Equal(Routes.DraftForReview, r.Decision.Route);
+        Reason(r, ReasonCodes.QuestionNotRequest);
+    }
+
+    [Theory]
+    [InlineData("Please refund the €35 charged on 2026-11-19 to my PayPal, the card has expired.")]
+    [InlineData("Erstatten Sie die 35 € vom 19. November bitte per Überweisung, die Karte ist gesperrt.")]
+    public void Route_RefundAskedToGoElsewhere_ReviewRefundDestination(string text)
+    {
+        var r = Run(text);
+
+        Assert.Equal(Routes.DraftForReview, r.Decision.Route);
+        Reason(r, ReasonCodes.RefundDestination);
+    }
+
+    [Fact]
+    public void Route_PartialRefundWithoutAnAmount_AmountNotUnderstood()
+    {
+        var r = Run("The €35 on 2026-11-19 covered a month but we left after a week. Please refund the unused portion.");
+
+        Assert.Equal(Routes.DraftForReview, r.Decision.Route);
+        Assert.Contains("no amount is named", Reason(r, ReasonCodes.AmountAmbiguous).Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Hi! I was charged €35 on 2026-11-19 for a plan I no longer need. Could you refund it? Thanks a lot, Mia")]
+    [InlineData("Please refund the €35 charged on 2026-11-19 and remove the add-on from our account. Thank you!")]
+    public void Route_EverythingAskedIsTheRefundOrItsActions_StillSent(string text)
+    {
+        var r = Run(text);
+
+        Assert.True(r.Decision.Route == Routes.DraftAndSend, string.Join("; ", r.Decision.Reasons.Select(x => x.Text)));
+    }
+}
