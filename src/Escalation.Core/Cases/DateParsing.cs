@@ -161,7 +161,8 @@ public static partial class DateParsing
     [GeneratedRegex(@"\b(?<d>\d{1,2})(?:\.|º|°|er)?\s+(?:de\s+|del\s+)?(?<m>\p{L}+)(?:\s+(?:de\s+|del\s+)?(?<y>20\d{2}))?\b", RegexOptions.IgnoreCase)]
     private static partial Regex ForeignNamed();
 
-    [GeneratedRegex(@"\b(?<d>\d{1,2})\.(?<m>\d{1,2})\.(?<y>20\d{2})\b")]
+    // "08.10.2026", and "14.11." without a year (German and Dutch write the day and month that way).
+    [GeneratedRegex(@"\b(?<d>\d{1,2})\.(?<m>\d{1,2})\.(?:(?<y>20\d{2})\b|(?![\d.,]))")]
     private static partial Regex Dotted();
 
     [GeneratedRegex(@"\b\d{4}-\d{2}-\d{2}\b")]

@@ -447,6 +447,10 @@ internal sealed class MessageReader(SignalLexicon lexicon)
     {
         "a", "an", "the", "another", "other", "our", "my", "your", "their", "this", "that", "it", "i", "we", "you",
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "english", "pro", "premium",
+        // Plan names: "I'd switched to Free the day before" moves within the product, not to a rival.
+        "free", "basic", "starter", "growth", "operator", "enterprise", "business", "plus", "team", "teams", "trial",
+        "annual", "monthly", "yearly", "standard", "lite", "essentials", "advanced", "ultimate", "gratuito", "gratis",
+        "kostenlos", "gratuit", "gratuita",
     };
 
     /// <summary>

@@ -1,0 +1,42 @@
+using Escalation.Core.Cases;
+using Escalation.Core.Signals;
+using Escalation.Core.Tests.Sensitive;
+
+namespace Escalation.Core.Tests.Cases;
+
+/// <summary>Everyday phrasings of plain requests (eighth probe batch): read as what they are, so they can be answered.</summary>
+public sealed class EverydayPhrasingTests
+{
+    private static CaseFacts Extract(string text) =>
+        new CaseFactsExtractor().Extract(TestWorkspace.Ticket(text), TestWorkspace.Build(), TestWorkspace.Now);
+
+    [Theory]
+    [InlineData("Am 3.11. wurden 35 € abgebucht, bitte zurückerstatten.", 11, 3)]
+    [InlineData("Op 3.11. is 35 euro afgeschreven, kunnen jullie dat terugstorten?", 11, 3)]
+    public void Extract_DayAndMonthWithoutYear_IsTheChargeDateAndTheRefundIsAsked(string text, int month, int day)
+    {
+        var f = Extract(text);
+
+        Assert.Equal(new DateOnly(TestWorkspace.Now.Year, month, day), f.PurchaseDate);
+        Assert.Contains(CaseAsks.Refund, f.Asks);
+    }
+
+    [Fact]
+    public void Extract_ThePlanNamedAfterTheAmount_DatesTheCharge() =>
+        Assert.Equal(new DateOnly(TestWorkspace.Now.Year, 11, 3), Extract("Please refund the €35 from 3 November.").PurchaseDate);
+
+    [Fact]
+    public void Extract_CouldNotSyncForHours_IsAnOutageWithItsDuration()
+    {
+        var f = Extract("Our workspace couldn't sync for about 4 hours on 3 November (your status page confirmed it). What SLA credit do we get?");
+
+        Assert.Equal(4, f.OutageHours);
+        Assert.Contains(CaseAsks.Credit, f.Asks);
+    }
+
+    [Theory]
+    [InlineData("I had switched to Free the day before the renewal.")]
+    [InlineData("We moved to the Growth plan last month.")]
+    public void Analyze_SwitchingToOneOfTheProductsPlans_IsNoChurnThreat(string text) =>
+        Assert.False(new LexiconSignalAnalyzer().AnalyzeText(text).ChurnThreat, text);
+}
