@@ -50,4 +50,19 @@ public sealed class MultilingualCautionTests
         Assert.True(s.Legal, text);
         Assert.Contains(LegalKinds.DataRequest, s.LegalKinds);
     }
+
+    [Theory]
+    [InlineData("Voy a reclamar ante la OCU y la oficina del consumidor.")]
+    [InlineData("Meine Rechtsschutzversicherung ist informiert.")]
+    [InlineData("J'ai fait un signalement sur SignalConso.")]
+    [InlineData("Já abri uma reclamação no Procon.")]
+    [InlineData("Ho inviato una diffida tramite Altroconsumo.")]
+    [InlineData("We leggen het voor aan de Geschillencommissie.")]
+    public void Analyze_ConsumerBodyOrLawyerAsTheCountryNamesIt_IsLegal(string text)
+    {
+        var s = Read(text);
+
+        Assert.True(s.Legal, text);
+        Assert.False(s.LegalDenied, text);
+    }
 }

@@ -103,7 +103,7 @@ internal static class LegalDenial
                 break;
             }
 
-            if (negators[at] && !LoneNe(tokens, at, m.First))
+            if (negators[at] && !LoneNe(tokens, at, m.First) && !ContractionBeforeName(text, tokens, at))
             {
                 negator = at;
             }
@@ -150,6 +150,13 @@ internal static class LegalDenial
 
         return false;
     }
+
+    /// <summary>
+    /// Portuguese "no"/"na" before a name is "in the" ("queixa no Procon", "reclamação na DECO"), not a negator; an English or
+    /// Spanish "no" before a capitalised legal word is rare enough to read the same way.
+    /// </summary>
+    private static bool ContractionBeforeName(string text, List<Token> tokens, int at) =>
+        tokens[at].Word is "no" or "na" or "nos" or "nas" && at + 1 < tokens.Count && char.IsUpper(text[tokens[at + 1].Start]);
 
     /// <summary>French "ne" negates only with "pas", "plus", "jamais"… after it; Italian "ne" ("ne parlerò con l'avvocato") is no negator.</summary>
     private static bool LoneNe(List<Token> tokens, int at, int before)
