@@ -113,8 +113,13 @@ public static partial class CautionSignals
     private static bool Negated(string body, int at)
     {
         var start = Math.Max(0, at - 24);
-        return Negation().IsMatch(body.AsSpan(start, at - start).ToString());
+        var window = body.AsSpan(start, at - start).ToString();
+        // "If you don't refund me I'll post this on Twitter": the negation is the condition's, the threat stands.
+        return Negation().IsMatch(window) && !ConditionBefore().IsMatch(body.AsSpan(Math.Max(0, at - 48), at - Math.Max(0, at - 48)).ToString());
     }
+
+    [GeneratedRegex(@"\b(if|unless|otherwise|or else)\b[^.!?]*\b(not|never|n't|won't)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ConditionBefore();
 
     [GeneratedRegex(@"\b(not|never|n't|no intention of|won't)\b[^.!?]*$", RegexOptions.IgnoreCase)]
     private static partial Regex Negation();

@@ -65,4 +65,16 @@ public sealed class MultilingualCautionTests
         Assert.True(s.Legal, text);
         Assert.False(s.LegalDenied, text);
     }
+
+    [Theory]
+    [InlineData("If you don't refund me I'll post this on Twitter.")]
+    [InlineData("Si no me devuelven el dinero lo cuento en Twitter.")]
+    [InlineData("Wenn Sie nicht erstatten, schreibe ich eine Bewertung auf Trustpilot.")]
+    [InlineData("Als jullie niet terugbetalen zet ik het op Twitter.")]
+    public void Analyze_ThreatBehindANegatedCondition_StillGoesPublic(string text) => Assert.True(Read(text).PublicExposure, text);
+
+    [Theory]
+    [InlineData("I'm not going to post this on Twitter, just fix it.")]
+    [InlineData("No lo voy a publicar en Twitter, solo arréglenlo.")]
+    public void Analyze_ThreatItselfNegated_IsNotGoingPublic(string text) => Assert.False(Read(text).PublicExposure, text);
 }

@@ -383,6 +383,26 @@ internal sealed class MessageReader(SignalLexicon lexicon)
 
             if (negators[at - back])
             {
+                return !Conditional(tokens, at - back);
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Condition words: "if you don't refund, I post it on Twitter" threatens; the negation belongs to the condition.</summary>
+    private static readonly HashSet<string> ConditionWords = new(StringComparer.Ordinal)
+    {
+        "if", "unless", "otherwise", "si", "wenn", "falls", "sonst", "sinon", "se", "caso", "altrimenti", "als", "indien", "tenzij", "anders",
+    };
+
+    /// <summary>A condition word up to three words before the negator at <paramref name="negator"/>, in the same clause.</summary>
+    private static bool Conditional(List<Token> tokens, int negator)
+    {
+        for (var k = negator - 1; k >= 0 && k >= negator - 3 && tokens[k].Clause == tokens[negator].Clause; k--)
+        {
+            if (ConditionWords.Contains(tokens[k].Word))
+            {
                 return true;
             }
         }
