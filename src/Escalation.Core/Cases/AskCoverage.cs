@@ -38,7 +38,8 @@ public static partial class AskCoverage
         foreach (var clause in Clauses(text))
         {
             var asking = clause.Contains('?') || clause.Contains('¿') || RequestMarker().IsMatch(clause) || JoinedImperative().IsMatch(clause);
-            if (!asking || Courtesy().IsMatch(clause) || Words(clause) < 3)
+            // "Can you confirm once it's done?", "Geben Sie mir kurz Bescheid": any reply answers a short request to hear back.
+            if (!asking || Courtesy().IsMatch(clause) || (Words(clause) < 5 && !Why().IsMatch(clause)) || (HearBack().IsMatch(clause) && Words(clause) <= 10))
             {
                 continue;
             }
@@ -144,6 +145,9 @@ public static partial class AskCoverage
 
     [GeneratedRegex(@"\b(data|gdpr|datos|rgpd|daten|dsgvo|données|dados|lgpd|dati|gegevens|avg)\b", RegexOptions.IgnoreCase)]
     private static partial Regex DataWord();
+
+    [GeneratedRegex(@"\b(confirm\w*|let (me|us) know|keep (me|us) (posted|updated|informed)|get back to (me|us)|looking forward|hear (back|from you)|conf[íi]rm\w*|av[íi]s\w*|h[áa]ganme saber|me dicen|espero (su|tu) respuesta|bescheid|best[äa]tig\w*|r[üu]ckmeldung|informieren sie mich|tenez-moi|pr[ée]venez|tiens-moi|dans l'attente|me avisem|me informem|aguardo|fatemi sapere|fammi sapere|avvisatemi|tenetemi aggiornat\w*|in attesa|laat (me|het) (even |maar )?weten|bevestig\w*|houd? me op de hoogte)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex HearBack();
 
     [GeneratedRegex(@"\b(why|how come|por qu[ée]|warum|wieso|weshalb|pourquoi|porque|por que|perch[ée]|come mai|waarom|hoe komt)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Why();
