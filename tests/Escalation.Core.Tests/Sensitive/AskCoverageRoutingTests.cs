@@ -10,9 +10,7 @@ namespace Escalation.Core.Tests.Sensitive;
 /// </summary>
 public sealed class AskCoverageRoutingTests
 {
-    private static SensitiveCaseResult Run(string text) =>
-        new SensitiveCasePipeline(CaseDetectors.From(new DetectStage()), new ComposerDraftWriter())
-            .Run(TestWorkspace.Ticket(text, "cus_100"), TestWorkspace.Build(), TestWorkspace.Now);
+    private static SensitiveCaseResult Run(string text) => TestWorkspace.Decide(text);
 
     private static RouteReason Reason(SensitiveCaseResult r, string code) => Assert.Single(r.Decision.Reasons, x => x.Code == code);
 

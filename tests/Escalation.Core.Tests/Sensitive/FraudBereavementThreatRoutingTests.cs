@@ -10,9 +10,7 @@ namespace Escalation.Core.Tests.Sensitive;
 /// </summary>
 public sealed class FraudBereavementThreatRoutingTests
 {
-    private static SensitiveCaseResult Run(string text) =>
-        new SensitiveCasePipeline(CaseDetectors.From(new DetectStage()), new ComposerDraftWriter())
-            .Run(TestWorkspace.Ticket(text, "cus_100"), TestWorkspace.Build(), TestWorkspace.Now);
+    private static SensitiveCaseResult Run(string text) => TestWorkspace.Decide(text);
 
     [Theory]
     [InlineData("There is a €35 charge from 2026-11-19 on my statement that I did not authorise. Please refund it.")]

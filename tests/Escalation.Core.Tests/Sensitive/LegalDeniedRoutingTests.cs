@@ -7,9 +7,7 @@ namespace Escalation.Core.Tests.Sensitive;
 /// <summary>A negated legal mention is no legal threat, but it is never auto-sent; an angry ticket in any covered language is never sent as calm.</summary>
 public sealed class LegalDeniedRoutingTests
 {
-    private static SensitiveCaseResult Run(string text) =>
-        new SensitiveCasePipeline(CaseDetectors.From(new DetectStage()), new ComposerDraftWriter())
-            .Run(TestWorkspace.Ticket(text, "cus_100"), TestWorkspace.Build(), TestWorkspace.Now);
+    private static SensitiveCaseResult Run(string text) => TestWorkspace.Decide(text);
 
     private const string CalmRefund = "Hello, I was charged $49 on 2026-11-20 but I changed my mind. Could I get a refund?";
 

@@ -83,6 +83,11 @@ internal static class TestWorkspace
     public static CaseSignals Signals(TextSignals? text = null, string priority = "P2", bool vip = false, bool repeat = false, bool commercial = false) =>
         new() { Text = text ?? new TextSignals(), Priority = priority, Vip = vip, RepeatComplainant = repeat, CommerciallySensitive = commercial };
 
+    /// <summary>A plain customer's ticket (cus_100) through the real sensitive pipeline with the composer, as of <see cref="Now"/>.</summary>
+    public static Core.Sensitive.SensitiveCaseResult Decide(string text) =>
+        new Core.Sensitive.SensitiveCasePipeline(Core.Decisions.CaseDetectors.From(new DetectStage()), new Core.Sensitive.ComposerDraftWriter())
+            .Run(Ticket(text, "cus_100"), Build(), Now);
+
     public static CaseSubmission Ticket(string text, string customerId = "cus_014", string? subject = null, TierOneHandoff? handoff = null) => new()
     {
         TicketId = "T-1",
