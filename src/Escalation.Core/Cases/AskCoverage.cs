@@ -37,7 +37,7 @@ public static partial class AskCoverage
         string? firstHypothetical = null;
         foreach (var clause in Clauses(text))
         {
-            var asking = clause.Contains('?') || clause.Contains('¿') || RequestMarker().IsMatch(clause) || JoinedImperative().IsMatch(clause);
+            var asking = clause.Contains('?') || clause.Contains('¿') || RequestMarker().IsMatch(clause) || JoinedImperative().IsMatch(clause) || ListItem().IsMatch(clause);
             // "Can you confirm once it's done?", "Geben Sie mir kurz Bescheid": any reply answers a short request to hear back.
             if (!asking || Courtesy().IsMatch(clause) || (Words(clause) < 5 && !Why().IsMatch(clause)) || (HearBack().IsMatch(clause) && Words(clause) <= 10))
             {
@@ -90,7 +90,12 @@ public static partial class AskCoverage
     /// <summary>Sentences, then clauses joined by "and also", "y además", "und außerdem"… or a comma before a new request.</summary>
     private static IEnumerable<string> Clauses(string text)
     {
-        foreach (var sentence in SentenceSplit().Split(text))
+        // A list written inline ("Two things: 1. refund the charge 2. extend our trial"; line breaks are folded to spaces)
+        // is split at its items first.
+        var listed = NumberedItem().Matches(text).Count >= 2 || BulletItem().Matches(text).Count >= 2
+            ? ItemSplit().Split(text)
+            : [text];
+        foreach (var sentence in listed.SelectMany(t => SentenceSplit().Split(t)))
         {
             foreach (var clause in ClauseSplit().Split(sentence))
             {
@@ -120,6 +125,19 @@ public static partial class AskCoverage
     // ", and can you…", " and also…", ", y además…", "; de paso…", ", und außerdem…", ", et aussi…", ", e também…", ", e inoltre…", ", en ook…"
     [GeneratedRegex(@",?\s+(?=(and (also|can|could|would|please|will)|also,? (can|could|please|i)|plus|y además|y,? de paso|y también|además|und (außerdem|bitte|auch|können)|außerdem|et (aussi|pourriez|pouvez|merci de)|e (também|ainda|podem|poderiam)|além disso|e (inoltre|potete|potreste|anche)|inoltre|en (ook|kunt|kunnen|graag)|daarnaast|verder)\b)|,\s+(?=(can|could|would|will) you\b)|,?\s+(?=(and|und|et|e|y|en) ((change|send|update|give|extend|add|remove|move|switch|upgrade|downgrade|reset|fix|tell|explain|confirm|delete|transfer|set|put|make)\b|\w+n sie\b|\w+ez\b|\w+ate\b|\w+em\b))", RegexOptions.IgnoreCase)]
     private static partial Regex ClauseSplit();
+
+    [GeneratedRegex(@"(^|\s)[1-9][.)]\s+\p{L}")]
+    private static partial Regex NumberedItem();
+
+    [GeneratedRegex(@"(^|\s)[-*•]\s+\p{L}")]
+    private static partial Regex BulletItem();
+
+    [GeneratedRegex(@"\s+(?=[1-9][.)]\s+\p{L}|[-*•]\s+\p{L})")]
+    private static partial Regex ItemSplit();
+
+    // A numbered or bulleted line ("1. refund the charge", "- extend our trial") is one of the things asked.
+    [GeneratedRegex(@"^\s*(\d{1,2}[.)]|[-*•])\s+\p{L}")]
+    private static partial Regex ListItem();
 
     // "… and change the billing address", "… und ändern Sie …", "… et changez …", "… e cambiate …", "… e mudem …".
     [GeneratedRegex(@"^(and|und|et|e|y|en) ((change|send|update|give|extend|add|remove|move|switch|upgrade|downgrade|reset|fix|tell|explain|confirm|delete|transfer|set|put|make)\b|\w+n sie\b|\w+ez\b|\w+ate\b|\w+em\b)", RegexOptions.IgnoreCase)]

@@ -20,6 +20,8 @@ public sealed class AskCoverageRoutingTests
     [InlineData("Por favor, reembolsen los 35 € cobrados el 19 de noviembre y, de paso, ¿me activan el módulo de informes?", "módulo de informes")]
     [InlineData("Bitte erstatten Sie die 35 € vom 19. November und schicken Sie mir die Zugangsdaten für den neuen Kollegen.", "Zugangsdaten")]
     [InlineData("Remboursez les 35 € prélevés le 19 novembre. Pourquoi avez-vous augmenté vos prix sans prévenir ?", "Pourquoi")]
+    [InlineData("Two things:\n1. refund the €35 charged on 2026-11-19\n2. extend our trial by another month", "extend our trial")]
+    [InlineData("Dos cosas:\n- reembolsen los 35 € del 19 de noviembre\n- cambien el nombre de la empresa en la cuenta", "cambien el nombre")]
     public void Route_AnotherAskBesideTheRefund_ReviewQuotesIt(string text, string quoted)
     {
         var r = Run(text);
