@@ -49,15 +49,15 @@ public sealed class BenchActivities(Workspace workspace, ICaseIndex index, ITrac
         CaseDecision? decision = null;
         switch (stage)
         {
-            case CaseActivityNames.Detect: Set(input, _sensitive.Detect(new SensitiveCaseState(), ticket, ws, now)); break;
+            case CaseActivityNames.Detect: Set(input, await _sensitive.DetectAsync(new SensitiveCaseState(), ticket, ws, now, cancellationToken)); break;
             case CaseActivityNames.RetrievePolicy: Set(input, _sensitive.RetrievePolicy(Get<SensitiveCaseState>(input), ticket, ws, now)); break;
-            case CaseActivityNames.Draft: Set(input, _sensitive.Draft(Get<SensitiveCaseState>(input), ticket, ws, now)); break;
-            case CaseActivityNames.ToneCheck: Set(input, _sensitive.ToneCheck(Get<SensitiveCaseState>(input), ws)); break;
-            case CaseActivityNames.Route: decision = _sensitive.Route(Get<SensitiveCaseState>(input), ticket, ws, now).Decision; break;
+            case CaseActivityNames.Draft: Set(input, await _sensitive.DraftAsync(Get<SensitiveCaseState>(input), ticket, ws, now, cancellationToken)); break;
+            case CaseActivityNames.ToneCheck: Set(input, await _sensitive.ToneCheckAsync(Get<SensitiveCaseState>(input), ws, cancellationToken)); break;
+            case CaseActivityNames.Route: decision = (await _sensitive.RouteAsync(Get<SensitiveCaseState>(input), ticket, ws, now, cancellationToken)).Decision; break;
             case CaseActivityNames.Receive: Set(input, _escalation.Receive(new EscalationCaseState(), ticket, now)); break;
-            case CaseActivityNames.GatherContext: Set(input, _escalation.GatherContext(Get<EscalationCaseState>(input), ticket, ws, now)); break;
+            case CaseActivityNames.GatherContext: Set(input, await _escalation.GatherContextAsync(Get<EscalationCaseState>(input), ticket, ws, now, cancellationToken)); break;
             case CaseActivityNames.ApplyPolicy: Set(input, _escalation.ApplyPolicy(Get<EscalationCaseState>(input), ws, now)); break;
-            case CaseActivityNames.ResolveOrEscalate: Set(input, _escalation.ResolveOrEscalate(Get<EscalationCaseState>(input), ticket, ws, now)); break;
+            case CaseActivityNames.ResolveOrEscalate: Set(input, await _escalation.ResolveOrEscalateAsync(Get<EscalationCaseState>(input), ticket, ws, now, cancellationToken)); break;
             case CaseActivityNames.Document: decision = _escalation.Document(Get<EscalationCaseState>(input), ticket, ws).Decision; break;
             default: throw new ArgumentException($"unknown stage {stage}", nameof(stage));
         }

@@ -6,6 +6,7 @@ using Escalation.Core.Decisions;
 using Escalation.Core.Escalations;
 using Escalation.Core.Knowledge;
 using Escalation.Core.Sensitive;
+using Escalation.Core.Signals;
 using Escalation.Core.Tickets;
 using Escalation.Infrastructure.Hosting;
 using Escalation.Infrastructure.Workspace;
@@ -46,6 +47,7 @@ public static class TriageCommand
 
         var drafter = CliArgs.Option(args, "--drafter") ?? "composer";
         IDraftWriter writer;
+        ModelReader? reader = null;
         switch (drafter)
         {
             case "composer":
@@ -62,7 +64,7 @@ public static class TriageCommand
                     }
 
                     writer = DraftingSetup.CreateDraftWriter(options);
-                    detect = DraftingSetup.CreateDetector(options, detect);
+                    reader = DraftingSetup.CreateModelReader(options);
                 }
                 catch (DraftingConfigurationException ex)
                 {
@@ -88,8 +90,9 @@ public static class TriageCommand
         }
 
         var json = CliArgs.Flag(args, "--json");
-        var sensitive = new SensitiveCasePipeline(detect, writer);
-        var escalation = new EscalationCasePipeline(detect, writer);
+        // RunAsync: with --drafter model the writer and reader await the model (Run would refuse them rather than block).
+        var sensitive = new SensitiveCasePipeline(detect, writer, reader);
+        var escalation = new EscalationCasePipeline(detect, writer, reader);
         var progress = stderrIsTerminal || files.Count > 20;
         var failed = false;
         var rows = new List<CaseDecision>();
@@ -106,8 +109,8 @@ public static class TriageCommand
                 }
 
                 var decision = ticket.ResolvedKind == CaseKind.Escalation
-                    ? escalation.Run(ticket, workspace, now).Decision
-                    : sensitive.Run(ticket, workspace, now).Decision;
+                    ? (await escalation.RunAsync(ticket, workspace, now)).Decision
+                    : (await sensitive.RunAsync(ticket, workspace, now)).Decision;
                 if (json)
                 {
                     await stdout.WriteLineAsync(JsonSerializer.Serialize(TriageLine.From(decision, file), WriteOptions));

@@ -148,7 +148,7 @@ public static class VerifyCommand
 
         if (position < 0)
         {
-            await stdout.WriteLineAsync($"BROKEN  {traceId} is not part of the chain of case {trace.CaseId} ({result.Length} traces)");
+            await stdout.WriteLineAsync($"BROKEN  {traceId} is not part of the chain of case {trace.CaseId} ({result.Length} traces) and is not recorded as superseded (OUTSIDE CHAIN: its writer stopped between storing it and claiming a slot, or the store was tampered with)");
             return 1;
         }
 

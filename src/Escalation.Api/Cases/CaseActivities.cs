@@ -48,14 +48,15 @@ public sealed partial class CaseActivities(
         if (CaseActivityNames.SensitiveStages.Contains(stage))
         {
             var state = await artifacts.GetAsync<SensitiveCaseState>(input.CaseId, CaseArtifacts.State, cancellationToken).ConfigureAwait(false) ?? new SensitiveCaseState();
-            state = RunThrough(CaseActivityNames.SensitiveStages, stage, state, SensitiveDone, (s, st) => st switch
+            // detect (model reading), draft, tone-check and route may call a chat model: awaited, never blocked on.
+            state = await RunThroughAsync(CaseActivityNames.SensitiveStages, stage, state, SensitiveDone, (s, st) => st switch
             {
-                CaseActivityNames.Detect => sensitive.Detect(s, ticket, ws, now),
-                CaseActivityNames.RetrievePolicy => sensitive.RetrievePolicy(s, ticket, ws, now),
-                CaseActivityNames.Draft => sensitive.Draft(s, ticket, ws, now),
-                CaseActivityNames.ToneCheck => sensitive.ToneCheck(s, ws),
-                _ => sensitive.Route(s, ticket, ws, now),
-            });
+                CaseActivityNames.Detect => sensitive.DetectAsync(s, ticket, ws, now, cancellationToken),
+                CaseActivityNames.RetrievePolicy => new(sensitive.RetrievePolicy(s, ticket, ws, now)),
+                CaseActivityNames.Draft => sensitive.DraftAsync(s, ticket, ws, now, cancellationToken),
+                CaseActivityNames.ToneCheck => sensitive.ToneCheckAsync(s, ws, cancellationToken),
+                _ => sensitive.RouteAsync(s, ticket, ws, now, cancellationToken),
+            }).ConfigureAwait(false);
             var last = stage == CaseActivityNames.SensitiveStages[^1];
             stored = artifacts.PutWorkingStateAsync(input.CaseId, last ? ReadAfterDecision(state) : state, last, cancellationToken);
             (decision, priority) = (state.Decision, state.Signals?.Priority);
@@ -63,14 +64,14 @@ public sealed partial class CaseActivities(
         else
         {
             var state = await artifacts.GetAsync<EscalationCaseState>(input.CaseId, CaseArtifacts.State, cancellationToken).ConfigureAwait(false) ?? new EscalationCaseState();
-            state = RunThrough(CaseActivityNames.EscalationStages, stage, state, EscalationDone, (s, st) => st switch
+            state = await RunThroughAsync(CaseActivityNames.EscalationStages, stage, state, EscalationDone, (s, st) => st switch
             {
-                CaseActivityNames.Receive => escalation.Receive(s, ticket, now),
-                CaseActivityNames.GatherContext => escalation.GatherContext(s, ticket, ws, now),
-                CaseActivityNames.ApplyPolicy => escalation.ApplyPolicy(s, ws, now),
-                CaseActivityNames.ResolveOrEscalate => escalation.ResolveOrEscalate(s, ticket, ws, now),
-                _ => escalation.Document(s, ticket, ws),
-            });
+                CaseActivityNames.Receive => new(escalation.Receive(s, ticket, now)),
+                CaseActivityNames.GatherContext => escalation.GatherContextAsync(s, ticket, ws, now, cancellationToken),
+                CaseActivityNames.ApplyPolicy => new(escalation.ApplyPolicy(s, ws, now)),
+                CaseActivityNames.ResolveOrEscalate => escalation.ResolveOrEscalateAsync(s, ticket, ws, now, cancellationToken),
+                _ => new(escalation.Document(s, ticket, ws)),
+            }).ConfigureAwait(false);
             var last = stage == CaseActivityNames.EscalationStages[^1];
             stored = artifacts.PutWorkingStateAsync(input.CaseId, last ? ReadAfterDecision(state) : state, last, cancellationToken);
             (decision, priority) = (state.Decision, state.Signals?.Priority);
@@ -363,7 +364,7 @@ public sealed partial class CaseActivities(
     /// running one again gives the same result). Once one earlier stage runs, every stage after it runs too: their
     /// results were computed from what it replaces.
     /// </summary>
-    private static TState RunThrough<TState>(IReadOnlyList<string> stages, string stage, TState state, Func<string, TState, bool> done, Func<TState, string, TState> run)
+    private static async ValueTask<TState> RunThroughAsync<TState>(IReadOnlyList<string> stages, string stage, TState state, Func<string, TState, bool> done, Func<TState, string, ValueTask<TState>> run)
     {
         var at = stages.ToList().IndexOf(stage);
         var recompute = false;
@@ -372,11 +373,11 @@ public sealed partial class CaseActivities(
             recompute = recompute || !done(stages[i], state);
             if (recompute)
             {
-                state = run(state, stages[i]);
+                state = await run(state, stages[i]).ConfigureAwait(false);
             }
         }
 
-        return run(state, stage);
+        return await run(state, stage).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -78,11 +78,12 @@ public static class EscalationServiceCollectionExtensions
 
         // Signals, drafting and the two pipelines' steps.
         services.TryAddSingleton<ITextSignalAnalyzer, LexiconSignalAnalyzer>();
-        services.AddSingleton(sp => DraftingSetup.CreateDetector(
-            DraftingOptions.FromConfiguration(configuration), CaseDetectors.From(new DetectStage(sp.GetRequiredService<ITextSignalAnalyzer>())), sp.GetRequiredService<TimeProvider>()));
+        // The chat model's draft and reading are awaited by the activities (IDraftWriter and ModelReader are asynchronous).
+        services.AddSingleton(sp => CaseDetectors.From(new DetectStage(sp.GetRequiredService<ITextSignalAnalyzer>())));
         services.AddSingleton(sp => DraftingSetup.CreateDraftWriter(DraftingOptions.FromConfiguration(configuration), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp => new SensitiveCaseSteps(sp.GetRequiredService<CaseDetector>(), sp.GetRequiredService<IDraftWriter>()));
-        services.AddSingleton(sp => new EscalationCaseSteps(sp.GetRequiredService<CaseDetector>(), sp.GetRequiredService<IDraftWriter>()));
+        services.AddSingleton(sp => new ConfiguredModelReader(DraftingSetup.CreateModelReader(DraftingOptions.FromConfiguration(configuration), sp.GetRequiredService<TimeProvider>())));
+        services.AddSingleton(sp => new SensitiveCaseSteps(sp.GetRequiredService<CaseDetector>(), sp.GetRequiredService<IDraftWriter>(), sp.GetRequiredService<ConfiguredModelReader>().Reader));
+        services.AddSingleton(sp => new EscalationCaseSteps(sp.GetRequiredService<CaseDetector>(), sp.GetRequiredService<IDraftWriter>(), sp.GetRequiredService<ConfiguredModelReader>().Reader));
 
         // Email, callbacks and signed links.
         services.AddSingleton<IEmailSender>(sp => settings.Smtp is { } smtp
@@ -264,3 +265,6 @@ public sealed class WorkspaceHolder(Workspace workspace)
         return new WorkspaceHolder(WorkspaceLoader.LoadFolderAsync(WorkspaceLocator.Resolve(settings.Workspace)).GetAwaiter().GetResult());
     }
 }
+
+/// <summary>The configured model reading of tickets (<c>Escalation:Drafting:ReadTickets</c>), or none (a null reader).</summary>
+public sealed record ConfiguredModelReader(ModelReader? Reader);

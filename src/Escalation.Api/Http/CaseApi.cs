@@ -338,8 +338,10 @@ public sealed partial class CaseApi(
         }
 
         var trace = TraceCanonicalJson.Deserialize(bytes);
-        var verification = await traces.VerifyCaseAsync(trace.CaseId, ct).ConfigureAwait(false);
-        return JsonResponse(200, new { traceId, caseId = trace.CaseId, verification });
+        // standing: in-chain (with its position), superseded (a writer lost the race for its slot and wrote again) or
+        // outside-chain (stored, but its writer stopped before claiming a slot or recording the loss).
+        var checkedTrace = await traces.VerifyTraceAsync(trace.CaseId, traceId, ct).ConfigureAwait(false);
+        return JsonResponse(200, new { traceId, caseId = trace.CaseId, standing = checkedTrace.Standing, position = checkedTrace.Position, verification = checkedTrace.Chain });
     }
 
     /// <summary><c>GET /api/public/audit/{traceId}?token=…</c>: the redacted view a customer may see.</summary>

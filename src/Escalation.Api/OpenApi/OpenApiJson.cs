@@ -500,10 +500,12 @@ internal static class OpenApiJson
       "DecisionTrace": { "type": "object", "description": "The immutable decision trace: inputs read, policy versions and hashes, precedents, signals, stages, decision and reasons.", "additionalProperties": true },
       "TraceVerification": {
         "type": "object",
-        "required": ["traceId", "caseId", "verification"],
+        "required": ["traceId", "caseId", "standing", "verification"],
         "properties": {
           "traceId": { "type": "string" },
           "caseId": { "type": "string" },
+          "standing": { "type": "string", "enum": ["in-chain", "superseded", "outside-chain"], "description": "in-chain: part of the record; superseded: stored by a writer that lost the race for its chain slot and wrote again (kept, recorded, not part of the record); outside-chain: stored, but its writer stopped before claiming a slot or recording the loss." },
+          "position": { "type": ["integer", "null"], "description": "The trace's position in the chain when in-chain." },
           "verification": {
             "type": "object",
             "properties": {
@@ -511,6 +513,7 @@ internal static class OpenApiJson
               "length": { "type": "integer" },
               "ok": { "type": "boolean" },
               "breaks": { "type": "array", "items": { "$ref": "#/components/schemas/ChainBreak" } },
+              "superseded": { "type": "array", "items": { "type": "string" }, "description": "Traces stored for the case by writers that lost the race for their chain slot." },
               "firstBreak": { "oneOf": [ { "$ref": "#/components/schemas/ChainBreak" }, { "type": "null" } ] }
             }
           }

@@ -19,27 +19,44 @@ public sealed record EscalationCaseResult
     public required CaseDecision Decision { get; init; }
 }
 
-/// <summary>receive → gather-context → apply-policy → resolve-or-escalate → document, in memory.</summary>
-public sealed class EscalationCasePipeline(CaseDetector detect, IDraftWriter writer)
+/// <summary>
+/// receive → gather-context → apply-policy → resolve-or-escalate → document, in memory. <see cref="Run"/> is synchronous
+/// and takes only a writer and reader whose steps complete synchronously (the composer, the embedded reading): it throws
+/// <see cref="PendingStepException"/> rather than block on a chat model; <see cref="RunAsync"/> takes any writer.
+/// </summary>
+public sealed class EscalationCasePipeline(CaseDetector detect, IDraftWriter writer, ModelReader? reader = null)
 {
-    private readonly EscalationCaseSteps _steps = new(detect, writer);
+    private readonly EscalationCaseSteps _steps = new(detect, writer, reader);
 
-    /// <summary>Decide one escalation as of <paramref name="now"/>.</summary>
+    /// <summary>Decide one escalation as of <paramref name="now"/>, synchronously.</summary>
+    /// <exception cref="PendingStepException">The writer or reader did not complete synchronously.</exception>
     public EscalationCaseResult Run(CaseSubmission ticket, Workspace workspace, DateTimeOffset now)
     {
+        const string Name = nameof(EscalationCasePipeline);
         var state = _steps.Receive(new EscalationCaseState(), ticket, now);
-        state = _steps.GatherContext(state, ticket, workspace, now);
+        state = SynchronousSteps.Completed(_steps.GatherContextAsync(state, ticket, workspace, now), Name);
         state = _steps.ApplyPolicy(state, workspace, now);
-        state = _steps.ResolveOrEscalate(state, ticket, workspace, now);
-        state = _steps.Document(state, ticket, workspace);
-        return new EscalationCaseResult
-        {
-            Received = state.Received!,
-            Context = state.Context!,
-            Application = state.Application!,
-            Outcome = state.Outcome!,
-            Note = state.Note!,
-            Decision = state.Decision!,
-        };
+        state = SynchronousSteps.Completed(_steps.ResolveOrEscalateAsync(state, ticket, workspace, now), Name);
+        return Result(_steps.Document(state, ticket, workspace));
     }
+
+    /// <summary>Decide one escalation as of <paramref name="now"/>, awaiting the writer and reader (a chat model).</summary>
+    public async Task<EscalationCaseResult> RunAsync(CaseSubmission ticket, Workspace workspace, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var state = _steps.Receive(new EscalationCaseState(), ticket, now);
+        state = await _steps.GatherContextAsync(state, ticket, workspace, now, cancellationToken).ConfigureAwait(false);
+        state = _steps.ApplyPolicy(state, workspace, now);
+        state = await _steps.ResolveOrEscalateAsync(state, ticket, workspace, now, cancellationToken).ConfigureAwait(false);
+        return Result(_steps.Document(state, ticket, workspace));
+    }
+
+    private static EscalationCaseResult Result(EscalationCaseState state) => new()
+    {
+        Received = state.Received!,
+        Context = state.Context!,
+        Application = state.Application!,
+        Outcome = state.Outcome!,
+        Note = state.Note!,
+        Decision = state.Decision!,
+    };
 }

@@ -2,6 +2,7 @@ using Escalation.Core.Cases;
 using Escalation.Core.Decisions;
 using Escalation.Core.Knowledge;
 using Escalation.Core.Sensitive;
+using Escalation.Core.Signals;
 using Escalation.Core.Tickets;
 using Escalation.Core.Tracing;
 
@@ -9,9 +10,11 @@ namespace Escalation.Core.Escalations;
 
 /// <summary>
 /// The five stages of complex escalation resolution as separate steps over an <see cref="EscalationCaseState"/>:
-/// the in-memory pipeline runs them back to back, the orchestration runs each as an activity.
+/// the in-memory pipeline runs them back to back, the orchestration runs each as an activity. gather-context (with a
+/// <see cref="ModelReader"/>) and resolve-or-escalate (the draft) may call a chat model and are asynchronous; with the
+/// composer and no model reader their tasks are already completed.
 /// </summary>
-public sealed class EscalationCaseSteps(CaseDetector detect, IDraftWriter writer)
+public sealed class EscalationCaseSteps(CaseDetector detect, IDraftWriter writer, ModelReader? reader = null)
 {
     private readonly ReceiveStage _receive = new();
     private readonly CaseFactsExtractor _facts = new();
@@ -25,12 +28,24 @@ public sealed class EscalationCaseSteps(CaseDetector detect, IDraftWriter writer
         state with { Received = _receive.Receive(ticket, now) };
 
     /// <summary>gather-context: customer, history, signals, facts, policies, precedents and playbook in one place.</summary>
-    public EscalationCaseState GatherContext(EscalationCaseState state, CaseSubmission ticket, Workspace workspace, DateTimeOffset now)
+    public ValueTask<EscalationCaseState> GatherContextAsync(EscalationCaseState state, CaseSubmission ticket, Workspace workspace, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         var received = state.Need(state.Received, "handoff", "gather-context");
         var customer = CaseCustomer.Resolve(ticket.Customer, workspace)
             ?? throw new CaseInputException($"customer '{ticket.Customer.Id}' is not in the workspace and the inline profile has no name or tier");
         var signals = detect(ticket, customer, workspace, now);
+        return reader is null
+            ? new(Gathered(state, received, customer, signals, ticket, workspace, now))
+            : ReadAsync(state, received, customer, signals, ticket, workspace, now, cancellationToken);
+    }
+
+    private async ValueTask<EscalationCaseState> ReadAsync(EscalationCaseState state, ReceivedHandoff received, CustomerEntity customer, CaseSignals embedded,
+        CaseSubmission ticket, Workspace workspace, DateTimeOffset now, CancellationToken cancellationToken) =>
+        Gathered(state, received, customer, await reader!.AddToAsync(embedded, ticket, cancellationToken).ConfigureAwait(false), ticket, workspace, now);
+
+    private EscalationCaseState Gathered(EscalationCaseState state, ReceivedHandoff received, CustomerEntity customer, CaseSignals signals,
+        CaseSubmission ticket, Workspace workspace, DateTimeOffset now)
+    {
         var facts = _facts.Extract(ticket, workspace, now, signals.Language.Code);
         var context = _gather.Gather(ticket, received, customer, signals, facts, workspace, now);
         return state with { Customer = customer, Signals = signals, Facts = facts, Context = context };
@@ -41,16 +56,17 @@ public sealed class EscalationCaseSteps(CaseDetector detect, IDraftWriter writer
         state with { Application = _apply.Apply(state.Need(state.Context, "context", "apply-policy"), workspace, now) };
 
     /// <summary>resolve-or-escalate: resolve in place, return to tier 1 with guidance, or escalate to a senior human.</summary>
-    public EscalationCaseState ResolveOrEscalate(EscalationCaseState state, CaseSubmission ticket, Workspace workspace, DateTimeOffset now) =>
+    public async ValueTask<EscalationCaseState> ResolveOrEscalateAsync(EscalationCaseState state, CaseSubmission ticket, Workspace workspace, DateTimeOffset now, CancellationToken cancellationToken = default) =>
         state with
         {
-            Outcome = _resolve.Decide(
+            Outcome = await _resolve.DecideAsync(
                 new CaseSubmissionRef(ticket.TicketId, ticket.Subject),
                 state.Need(state.Received, "handoff", "resolve-or-escalate"),
                 state.Need(state.Context, "context", "resolve-or-escalate"),
                 state.Need(state.Application, "policy application", "resolve-or-escalate"),
                 workspace,
-                now),
+                now,
+                cancellationToken).ConfigureAwait(false),
         };
 
     /// <summary>document: the annotated handoff or resolution note, and the decision summary.</summary>

@@ -33,7 +33,8 @@ public sealed record EscalationOutcome
 /// needing manager approval. An empty "what was tried" with an otherwise clear handoff is returned to
 /// tier 1 with the missing playbook steps: the case is not ambiguous, only unfinished, and a senior
 /// redoing tier-1 steps is the restart this capability exists to avoid. The customer reply reuses
-/// the sensitive pipeline's draft writer and tone-check.
+/// the sensitive pipeline's draft writer and tone-check, awaited (the writer may call a chat model); with the composer the
+/// returned task is already completed.
 /// </summary>
 public sealed class ResolveOrEscalateStage(IDraftWriter writer)
 {
@@ -41,7 +42,7 @@ public sealed class ResolveOrEscalateStage(IDraftWriter writer)
     private readonly CheckedDraftWriter _drafts = new(writer, new ToneCheckStage());
 
     /// <summary>Decide the outcome of one escalation.</summary>
-    public EscalationOutcome Decide(CaseSubmissionRef ticket, ReceivedHandoff received, EscalationContext context, PolicyApplication application, Workspace workspace, DateTimeOffset now)
+    public async ValueTask<EscalationOutcome> DecideAsync(CaseSubmissionRef ticket, ReceivedHandoff received, EscalationContext context, PolicyApplication application, Workspace workspace, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         var r = workspace.Routing;
         var s = context.Signals;
@@ -76,7 +77,7 @@ public sealed class ResolveOrEscalateStage(IDraftWriter writer)
         EscalationOutcome outcome;
         if (senior.Count > 0)
         {
-            var checkedDraft = Reply(ticket, context, application, hold: true, due, workspace, proposal);
+            var checkedDraft = await ReplyAsync(ticket, context, application, hold: true, due, workspace, proposal, cancellationToken).ConfigureAwait(false);
             outcome = new EscalationOutcome
             {
                 Route = Routes.Escalate, Reasons = [.. senior, .. notResolvable],
@@ -105,13 +106,13 @@ public sealed class ResolveOrEscalateStage(IDraftWriter writer)
         }
         else
         {
-            var checkedDraft = Reply(ticket, context, application, hold: false, null, workspace, proposal);
+            var checkedDraft = await ReplyAsync(ticket, context, application, hold: false, null, workspace, proposal, cancellationToken).ConfigureAwait(false);
             if (!checkedDraft.ToneCheck.Passed || !application.WithinAuthority || notResolvable.Count > 0)
             {
                 List<RouteReason> why = [.. notResolvable];
                 if (!application.WithinAuthority) why.Add(new RouteReason(ReasonCodes.AboveCap, $"{application.Recommendation} is outside agent authority.", true));
                 if (!checkedDraft.ToneCheck.Passed) why.Add(new RouteReason(ReasonCodes.ToneCheckFailed, $"Reply failed tone-check (score {checkedDraft.ToneCheck.Score}).", false));
-                var held = Reply(ticket, context, application, hold: true, due, workspace, proposal);
+                var held = await ReplyAsync(ticket, context, application, hold: true, due, workspace, proposal, cancellationToken).ConfigureAwait(false);
                 outcome = new EscalationOutcome
                 {
                     Route = Routes.Escalate, Reasons = why, Resolution = $"Senior decision needed on: {application.Recommendation}.",
@@ -136,12 +137,12 @@ public sealed class ResolveOrEscalateStage(IDraftWriter writer)
         return outcome with { Trace = trace };
     }
 
-    private CheckedDraft Reply(CaseSubmissionRef ticket, EscalationContext c, PolicyApplication a, bool hold, DateTimeOffset? by, Workspace ws, DraftOffer? proposal) =>
-        _drafts.Write(new DraftRequest
+    private ValueTask<CheckedDraft> ReplyAsync(CaseSubmissionRef ticket, EscalationContext c, PolicyApplication a, bool hold, DateTimeOffset? by, Workspace ws, DraftOffer? proposal, CancellationToken cancellationToken) =>
+        _drafts.WriteAsync(new DraftRequest
         {
             TicketId = c.TicketId, CustomerName = c.Customer.Name, Subject = ticket.Subject, Signals = c.Signals, Facts = c.Facts, Retrieval = c.Retrieval,
             HoldForReview = hold, ReviewBy = by, Offer = hold ? null : a.Offer, Proposal = proposal, ExceptionRationale = a.ExceptionRationale,
-        }, ws);
+        }, ws, cancellationToken);
 }
 
 /// <summary>The ticket fields the escalation stages need beyond the context (serialisable).</summary>

@@ -22,6 +22,10 @@ public sealed class ComposerDraftWriter : IDraftWriter
 
     public bool CanRevise => true;
 
+    /// <summary>Writes the reply for <paramref name="request"/>: no I/O, so the task is always already completed.</summary>
+    public ValueTask<Draft> WriteAsync(DraftRequest request, Workspace workspace, CancellationToken cancellationToken = default) =>
+        new(Write(request, workspace));
+
     /// <summary>Writes the reply for <paramref name="request"/>.</summary>
     public Draft Write(DraftRequest request, Workspace workspace)
     {

@@ -63,7 +63,13 @@ public sealed record Draft
     public ModelInfo? Model { get; init; }
 }
 
-/// <summary>Writes the reply to a case. The deterministic <see cref="ComposerDraftWriter"/> is the default; a chat model can replace it.</summary>
+/// <summary>
+/// Writes the reply to a case. The deterministic <see cref="ComposerDraftWriter"/> is the default; a chat model can replace it
+/// (<see cref="GuardedDraftWriter"/>). The port is asynchronous so a model call never holds a thread: the hosts' activities
+/// await it. A writer that does no I/O (the composer) returns an already completed <see cref="ValueTask{TResult}"/>, so the
+/// in-memory pipelines' synchronous <c>Run</c> costs nothing extra; <c>Run</c> refuses (<see cref="Decisions.PendingStepException"/>)
+/// a writer whose task is still pending instead of blocking on it, and <c>RunAsync</c> takes any writer.
+/// </summary>
 public interface IDraftWriter
 {
     /// <summary>Short name shown in traces.</summary>
@@ -72,5 +78,6 @@ public interface IDraftWriter
     /// <summary>True when a failed tone-check may be fixed by writing again with <see cref="DraftRequest.Plain"/>.</summary>
     bool CanRevise { get; }
 
-    Draft Write(DraftRequest request, Knowledge.Workspace workspace);
+    /// <summary>Writes the reply for <paramref name="request"/>; completes synchronously when the writer does no I/O.</summary>
+    ValueTask<Draft> WriteAsync(DraftRequest request, Knowledge.Workspace workspace, CancellationToken cancellationToken = default);
 }

@@ -3,9 +3,10 @@ using Escalation.Core.Knowledge;
 namespace Escalation.Core.Sensitive;
 
 /// <summary>
-/// <see cref="GuardedDraftingService"/> as an <see cref="IDraftWriter"/>, so the in-memory
-/// <see cref="SensitiveCasePipeline"/> (CLI triage, benchmarks) can draft with a chat model.
-/// It blocks on the model call; hosts with an async activity should call the service directly.
+/// <see cref="GuardedDraftingService"/> as an <see cref="IDraftWriter"/>: the hosts' case activities await it, and the
+/// in-memory pipelines' <c>RunAsync</c> (CLI triage with <c>--drafter model</c>) runs it. Its task completes only when the
+/// model has answered (or the composer fallback has been written), so the synchronous <c>Run</c> refuses it rather than
+/// blocking a thread on the model call.
 /// </summary>
 public sealed class GuardedDraftWriter(GuardedDraftingService service) : IDraftWriter
 {
@@ -15,6 +16,6 @@ public sealed class GuardedDraftWriter(GuardedDraftingService service) : IDraftW
     /// <summary>False: the service already retried once with the violations and fell back to the composer.</summary>
     public bool CanRevise => false;
 
-    public Draft Write(DraftRequest request, Workspace workspace) =>
-        service.WriteAsync(request, workspace).GetAwaiter().GetResult().Result.Draft;
+    public async ValueTask<Draft> WriteAsync(DraftRequest request, Workspace workspace, CancellationToken cancellationToken = default) =>
+        (await service.WriteAsync(request, workspace, cancellationToken).ConfigureAwait(false)).Result.Draft;
 }

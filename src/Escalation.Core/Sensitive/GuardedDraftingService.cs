@@ -69,7 +69,7 @@ public sealed partial class GuardedDraftingService
         if (!workspace.Documents.TryGetValue(ChatPromptTemplate.WorkspacePath, out var templateText))
         {
             trace.Add(TraceEntry.Found(Stage, $"The workspace has no {ChatPromptTemplate.WorkspacePath}; the chat model was not called."));
-            return Fallback(request, workspace, FallbackReasons.NoPromptTemplate, "", calls, trace);
+            return await FallbackAsync(request, workspace, FallbackReasons.NoPromptTemplate, "", calls, trace);
         }
 
         ChatPromptTemplate template;
@@ -80,7 +80,7 @@ public sealed partial class GuardedDraftingService
         catch (FormatException e)
         {
             trace.Add(TraceEntry.Found(Stage, $"The prompt template is invalid ({e.Message}); the chat model was not called."));
-            return Fallback(request, workspace, FallbackReasons.InvalidPromptTemplate, ChatPromptTemplate.HashOf(templateText), calls, trace);
+            return await FallbackAsync(request, workspace, FallbackReasons.InvalidPromptTemplate, ChatPromptTemplate.HashOf(templateText), calls, trace);
         }
 
         var templateRef = $"{template.Path}#{template.Hash}";
@@ -96,7 +96,7 @@ public sealed partial class GuardedDraftingService
         if (first.Failure is { } failure1)
         {
             trace.Add(TraceEntry.Found(Stage, $"The chat model did not answer ({Describe(failure1, calls)})."));
-            return Fallback(request, workspace, failure1, template.Hash, calls, trace);
+            return await FallbackAsync(request, workspace, failure1, template.Hash, calls, trace);
         }
 
         var draft1 = ModelDraft(first.Text!, revised: false);
@@ -117,7 +117,7 @@ public sealed partial class GuardedDraftingService
         if (second.Failure is { } failure2)
         {
             trace.Add(TraceEntry.Found(Stage, $"The chat model did not answer the second time ({Describe(failure2, calls)})."));
-            return Fallback(request, workspace, failure2, template.Hash, calls, trace);
+            return await FallbackAsync(request, workspace, failure2, template.Hash, calls, trace);
         }
 
         var draft2 = ModelDraft(second.Text!, revised: true);
@@ -131,7 +131,7 @@ public sealed partial class GuardedDraftingService
 
         Record(calls, "violations", check2.Violations.Select(v => v.Code).ToArray());
         trace.Add(TraceEntry.Found(Stage, $"The chat model's second draft failed the tone-check too (score {check2.Score}; {Codes(check2)})."));
-        return Fallback(request, workspace, FallbackReasons.Violations, template.Hash, calls, trace);
+        return await FallbackAsync(request, workspace, FallbackReasons.Violations, template.Hash, calls, trace);
     }
 
     private Draft ModelDraft(string text, bool revised) =>
@@ -144,9 +144,9 @@ public sealed partial class GuardedDraftingService
         return new GuardedDraft { Result = new CheckedDraft(final, check), Path = path, Model = info };
     }
 
-    private GuardedDraft Fallback(DraftRequest request, Workspace workspace, string reason, string hash, List<ModelCall> calls, List<TraceEntry> trace)
+    private async ValueTask<GuardedDraft> FallbackAsync(DraftRequest request, Workspace workspace, string reason, string hash, List<ModelCall> calls, List<TraceEntry> trace)
     {
-        var composed = _composer.Write(request, workspace);
+        var composed = await _composer.WriteAsync(request, workspace);
         var path = composed.ToneCheck.Passed ? DraftingPaths.ComposerFallback : DraftingPaths.Review;
         trace.Add(TraceEntry.Decided(Stage, path == DraftingPaths.Review
             ? $"Fell back to the composer ({reason}); its draft failed the tone-check too, so the case goes to review."

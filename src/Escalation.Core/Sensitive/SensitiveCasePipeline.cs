@@ -23,31 +23,49 @@ public sealed record SensitiveCaseResult
 
 /// <summary>
 /// detect → retrieve-policy → draft → tone-check → route, in memory. The orchestration calls the same
-/// stages one by one as activities; this runs them in one go for tests, CLI triage and benchmarks.
+/// stages one by one as activities; this runs them in one go for tests, CLI triage, the simulator and benchmarks.
+/// <see cref="Run"/> is synchronous and hot (~100–300 µs a case): it takes only a writer and reader whose steps complete
+/// synchronously (the composer, the embedded reading) and throws <see cref="PendingStepException"/> rather than block on
+/// one that does not (a chat model); <see cref="RunAsync"/> takes any writer and awaits it.
 /// </summary>
-public sealed class SensitiveCasePipeline(CaseDetector detect, IDraftWriter writer)
+public sealed class SensitiveCasePipeline(CaseDetector detect, IDraftWriter writer, ModelReader? reader = null)
 {
-    private readonly SensitiveCaseSteps _steps = new(detect, writer);
+    private readonly SensitiveCaseSteps _steps = new(detect, writer, reader);
 
-    /// <summary>Decide one case as of <paramref name="now"/>.</summary>
+    /// <summary>Decide one case as of <paramref name="now"/>, synchronously.</summary>
+    /// <exception cref="PendingStepException">The writer or reader did not complete synchronously.</exception>
     public SensitiveCaseResult Run(CaseSubmission ticket, Workspace workspace, DateTimeOffset now)
     {
-        var state = _steps.Detect(new SensitiveCaseState(), ticket, workspace, now);
+        const string Name = nameof(SensitiveCasePipeline);
+        var state = SynchronousSteps.Completed(_steps.DetectAsync(new SensitiveCaseState(), ticket, workspace, now), Name);
         state = _steps.RetrievePolicy(state, ticket, workspace, now);
-        state = _steps.Draft(state, ticket, workspace, now);
-        state = _steps.ToneCheck(state, workspace);
-        state = _steps.Route(state, ticket, workspace, now);
-        return new SensitiveCaseResult
-        {
-            Customer = state.Customer!,
-            Signals = state.Signals!,
-            Facts = state.Facts!,
-            Retrieval = state.Retrieval!,
-            ExceptionRationale = state.ExceptionRationale,
-            Draft = state.Draft!,
-            ToneCheck = state.ToneCheck!,
-            Route = state.Route!,
-            Decision = state.Decision!,
-        };
+        state = SynchronousSteps.Completed(_steps.DraftAsync(state, ticket, workspace, now), Name);
+        state = SynchronousSteps.Completed(_steps.ToneCheckAsync(state, workspace), Name);
+        state = SynchronousSteps.Completed(_steps.RouteAsync(state, ticket, workspace, now), Name);
+        return Result(state);
     }
+
+    /// <summary>Decide one case as of <paramref name="now"/>, awaiting the writer and reader (a chat model).</summary>
+    public async Task<SensitiveCaseResult> RunAsync(CaseSubmission ticket, Workspace workspace, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var state = await _steps.DetectAsync(new SensitiveCaseState(), ticket, workspace, now, cancellationToken).ConfigureAwait(false);
+        state = _steps.RetrievePolicy(state, ticket, workspace, now);
+        state = await _steps.DraftAsync(state, ticket, workspace, now, cancellationToken).ConfigureAwait(false);
+        state = await _steps.ToneCheckAsync(state, workspace, cancellationToken).ConfigureAwait(false);
+        state = await _steps.RouteAsync(state, ticket, workspace, now, cancellationToken).ConfigureAwait(false);
+        return Result(state);
+    }
+
+    private static SensitiveCaseResult Result(SensitiveCaseState state) => new()
+    {
+        Customer = state.Customer!,
+        Signals = state.Signals!,
+        Facts = state.Facts!,
+        Retrieval = state.Retrieval!,
+        ExceptionRationale = state.ExceptionRationale,
+        Draft = state.Draft!,
+        ToneCheck = state.ToneCheck!,
+        Route = state.Route!,
+        Decision = state.Decision!,
+    };
 }

@@ -1,6 +1,7 @@
 using Escalation.Core.Cases;
 using Escalation.Core.Decisions;
 using Escalation.Core.Knowledge;
+using Escalation.Core.Signals;
 using Escalation.Core.Tickets;
 using Escalation.Core.Tracing;
 
@@ -8,9 +9,11 @@ namespace Escalation.Core.Sensitive;
 
 /// <summary>
 /// The five stages of sensitive case handling as separate steps over a <see cref="SensitiveCaseState"/>:
-/// the in-memory pipeline runs them back to back, the orchestration runs each as an activity.
+/// the in-memory pipeline runs them back to back, the orchestration runs each as an activity. The steps that may call a
+/// chat model (detect with a <see cref="ModelReader"/>, draft, tone-check's revision, route's held rewrite) are
+/// asynchronous; with the composer and no model reader their tasks are already completed.
 /// </summary>
-public sealed class SensitiveCaseSteps(CaseDetector detect, IDraftWriter writer)
+public sealed class SensitiveCaseSteps(CaseDetector detect, IDraftWriter writer, ModelReader? reader = null)
 {
     private readonly CaseFactsExtractor _facts = new();
     private readonly PolicyRetrievalStage _retrieve = new();
@@ -18,18 +21,26 @@ public sealed class SensitiveCaseSteps(CaseDetector detect, IDraftWriter writer)
     private readonly CheckedDraftWriter _checked = new(writer, new ToneCheckStage());
 
     /// <summary>detect: who the customer is, the signals, and the facts of the case.</summary>
-    public SensitiveCaseState Detect(SensitiveCaseState state, CaseSubmission ticket, Workspace workspace, DateTimeOffset now)
+    public ValueTask<SensitiveCaseState> DetectAsync(SensitiveCaseState state, CaseSubmission ticket, Workspace workspace, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         var customer = CaseCustomer.Resolve(ticket.Customer, workspace)
             ?? throw new CaseInputException($"customer '{ticket.Customer.Id}' is not in the workspace and the inline profile has no name or tier");
         var signals = detect(ticket, customer, workspace, now);
-        return state with
+        return reader is null
+            ? new(Detected(state, customer, signals, ticket, workspace, now))
+            : ReadAsync(state, customer, signals, ticket, workspace, now, cancellationToken);
+    }
+
+    private async ValueTask<SensitiveCaseState> ReadAsync(SensitiveCaseState state, CustomerEntity customer, CaseSignals embedded, CaseSubmission ticket, Workspace workspace, DateTimeOffset now, CancellationToken cancellationToken) =>
+        Detected(state, customer, await reader!.AddToAsync(embedded, ticket, cancellationToken).ConfigureAwait(false), ticket, workspace, now);
+
+    private SensitiveCaseState Detected(SensitiveCaseState state, CustomerEntity customer, CaseSignals signals, CaseSubmission ticket, Workspace workspace, DateTimeOffset now) =>
+        state with
         {
             Customer = customer,
             Signals = signals,
             Facts = _facts.Extract(ticket, workspace, now, signals.Language.Code),
         };
-    }
 
     /// <summary>retrieve-policy: policies, precedents, playbook, and an exception rationale when one applies.</summary>
     public SensitiveCaseState RetrievePolicy(SensitiveCaseState state, CaseSubmission ticket, Workspace workspace, DateTimeOffset now)
@@ -42,7 +53,7 @@ public sealed class SensitiveCaseSteps(CaseDetector detect, IDraftWriter writer)
     }
 
     /// <summary>draft: the reply, held for review (no money promised) when the provisional route needs a human.</summary>
-    public SensitiveCaseState Draft(SensitiveCaseState state, CaseSubmission ticket, Workspace workspace, DateTimeOffset now)
+    public ValueTask<SensitiveCaseState> DraftAsync(SensitiveCaseState state, CaseSubmission ticket, Workspace workspace, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         var signals = state.Need(state.Signals, "signals", "draft");
         var facts = state.Need(state.Facts, "facts", "draft");
@@ -64,19 +75,31 @@ public sealed class SensitiveCaseSteps(CaseDetector detect, IDraftWriter writer)
             Proposal = proposal,
             ExceptionRationale = state.ExceptionRationale,
         };
-        return state with { Request = request, Draft = writer.Write(request, workspace) };
+        var written = writer.WriteAsync(request, workspace, cancellationToken);
+        return written.IsCompletedSuccessfully
+            ? new(state with { Request = request, Draft = written.Result })
+            : DraftedAsync(state, request, written);
     }
+
+    private static async ValueTask<SensitiveCaseState> DraftedAsync(SensitiveCaseState state, DraftRequest request, ValueTask<Draft> written) =>
+        state with { Request = request, Draft = await written.ConfigureAwait(false) };
 
     /// <summary>tone-check: score and violations; a failing draft is revised once when the writer can.</summary>
-    public SensitiveCaseState ToneCheck(SensitiveCaseState state, Workspace workspace)
+    public ValueTask<SensitiveCaseState> ToneCheckAsync(SensitiveCaseState state, Workspace workspace, CancellationToken cancellationToken = default)
     {
         var request = state.Need(state.Request, "draft request", "tone-check");
-        var (draft, check) = _checked.Check(state.Need(state.Draft, "draft", "tone-check"), request, workspace);
-        return state with { Draft = draft, ToneCheck = check };
+        var checking = _checked.CheckAsync(state.Need(state.Draft, "draft", "tone-check"), request, workspace, cancellationToken);
+        return checking.IsCompletedSuccessfully ? new(Checked(state, checking.Result)) : CheckedAsync(state, checking);
     }
 
+    private static async ValueTask<SensitiveCaseState> CheckedAsync(SensitiveCaseState state, ValueTask<CheckedDraft> checking) =>
+        Checked(state, await checking.ConfigureAwait(false));
+
+    private static SensitiveCaseState Checked(SensitiveCaseState state, CheckedDraft result) =>
+        state with { Draft = result.Draft, ToneCheck = result.ToneCheck };
+
     /// <summary>route: draft-and-send, draft-for-review or escalate, with every reason; the decision summary.</summary>
-    public SensitiveCaseState Route(SensitiveCaseState state, CaseSubmission ticket, Workspace workspace, DateTimeOffset now)
+    public async ValueTask<SensitiveCaseState> RouteAsync(SensitiveCaseState state, CaseSubmission ticket, Workspace workspace, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         var signals = state.Need(state.Signals, "signals", "route");
         var facts = state.Need(state.Facts, "facts", "route");
@@ -90,7 +113,7 @@ public sealed class SensitiveCaseSteps(CaseDetector detect, IDraftWriter writer)
         if (route.NeedsHuman && !request.HoldForReview)
         {
             request = request with { HoldForReview = true, ReviewBy = route.SlaDeadline, Offer = null, Proposal = request.Proposal ?? request.Offer };
-            (draft, check) = _checked.Write(request, workspace);
+            (draft, check) = await _checked.WriteAsync(request, workspace, cancellationToken).ConfigureAwait(false);
         }
 
         var trace = new List<TraceEntry>();

@@ -75,7 +75,48 @@ public static class TraceChain
             Superseded = await store.ListSupersededAsync(caseId, cancellationToken),
         };
 
+    /// <summary>
+    /// Verifies the chain of <paramref name="caseId"/> and says where <paramref name="traceId"/> stands in it: in the chain
+    /// (at which position), superseded (stored by a writer that lost the race for its slot and wrote again), or outside the
+    /// chain unexplained (stored, but its writer stopped before it claimed a slot or recorded the loss).
+    /// </summary>
+    public static async Task<TraceVerification> VerifyTraceAsync(this ITraceStore store, string caseId, string traceId, CancellationToken cancellationToken = default)
+    {
+        var chain = await store.ReadChainAsync(caseId, cancellationToken);
+        var verification = TraceChainVerifier.Verify(chain) with { Superseded = await store.ListSupersededAsync(caseId, cancellationToken) };
+        var position = -1;
+        for (var i = 0; i < chain.Count && position < 0; i++)
+        {
+            position = string.Equals(chain[i].Id, traceId, StringComparison.Ordinal) ? i : -1;
+        }
+
+        var standing = position >= 0 ? TraceStandings.InChain
+            : verification.Superseded.Contains(traceId, StringComparer.Ordinal) ? TraceStandings.Superseded
+            : TraceStandings.OutsideChain;
+        return new TraceVerification(traceId, standing, position >= 0 ? position : null, verification);
+    }
+
     /// <summary>A stored trace read back as a record, or null when absent.</summary>
     public static async Task<DecisionTrace?> GetTraceAsync(this ITraceStore store, string traceId, CancellationToken cancellationToken = default) =>
         await store.GetAsync(traceId, cancellationToken) is { } bytes ? TraceCanonicalJson.Deserialize(bytes) : null;
 }
+
+/// <summary>Where a stored trace stands in its case's record.</summary>
+public static class TraceStandings
+{
+    /// <summary>Part of the case's chain: the record.</summary>
+    public const string InChain = "in-chain";
+
+    /// <summary>Stored by a writer that lost the race for its chain slot and wrote again; kept, recorded, not part of the record.</summary>
+    public const string Superseded = "superseded";
+
+    /// <summary>Stored for the case but neither in its chain nor recorded as superseded: its writer stopped in between.</summary>
+    public const string OutsideChain = "outside-chain";
+}
+
+/// <summary>The verification of a case's chain and where one of its traces stands.</summary>
+/// <param name="TraceId">The trace asked about.</param>
+/// <param name="Standing">One of <see cref="TraceStandings"/>.</param>
+/// <param name="Position">Its position in the chain when <see cref="TraceStandings.InChain"/>.</param>
+/// <param name="Chain">The case's chain, with every break and the superseded traces.</param>
+public sealed record TraceVerification(string TraceId, string Standing, int? Position, ChainVerification Chain);

@@ -86,8 +86,11 @@ public sealed class LanguageSentimentClient
                 ? sentiment
                 : throw new FormatException($"unknown sentiment label '{sentiment.Label}'");
         }
-        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or IndexOutOfRangeException or FormatException)
+        catch (Exception ex) when (ex is not RequestFailedException and not OutOfMemoryException)
         {
+            // Whatever the parse or a lookup throws on an unexpected shape (JsonException, KeyNotFoundException,
+            // InvalidOperationException, IndexOutOfRangeException, FormatException, ArgumentException…): the caller's
+            // service-failure path, never a JSON error out of the detect stage.
             throw new RequestFailedException(status, $"Language answered {status} without a usable sentiment: {ex.Message}", ex);
         }
     }

@@ -2,7 +2,6 @@ using System.ClientModel;
 using System.ClientModel.Primitives;
 using Azure.AI.OpenAI;
 using Azure.Identity;
-using Escalation.Core.Decisions;
 using Escalation.Core.Sensitive;
 using Escalation.Core.Signals;
 using Microsoft.Extensions.AI;
@@ -38,14 +37,15 @@ public static class DraftingSetup
         CreateDraftingService(options, time) is { } service ? new GuardedDraftWriter(service) : new ComposerDraftWriter();
 
     /// <summary>
-    /// The detector for the configured options: <paramref name="embedded"/> alone, or, with <c>ReadTickets</c>, the
-    /// embedded reading plus the chat model's reading (its flags only add caution; a timeout or malformed answer
-    /// leaves the embedded reading with a trace entry saying why).
+    /// The chat model's reading of tickets for the configured options: null (the embedded reading alone) unless
+    /// <c>ReadTickets</c> is on with a model provider. The detect and gather-context steps await it after the embedded
+    /// reading (its flags only add caution; a timeout or malformed answer leaves the embedded reading with a trace entry
+    /// saying why).
     /// </summary>
-    public static CaseDetector CreateDetector(DraftingOptions options, CaseDetector embedded, TimeProvider? time = null) =>
+    public static ModelReader? CreateModelReader(DraftingOptions options, TimeProvider? time = null) =>
         options.ReadTickets && CreateChatModel(options, time) is { } model
-            ? new ModelReader(model, TimeSpan.FromSeconds(options.ReadTimeoutSeconds)).Wrap(embedded)
-            : embedded;
+            ? new ModelReader(model, TimeSpan.FromSeconds(options.ReadTimeoutSeconds))
+            : null;
 
     /// <summary>The chat model for <paramref name="options"/>, or null for <c>composer</c>.</summary>
     /// <exception cref="DraftingConfigurationException">A setting is missing or wrong.</exception>

@@ -224,11 +224,11 @@ public sealed class GuardedDraftingServiceTests
     }
 
     [Fact]
-    public void GuardedDraftWriter_InThePipelineSeat_ReturnsTheGuardedDraft()
+    public async Task GuardedDraftWriter_InThePipelineSeat_ReturnsTheGuardedDraft()
     {
         var writer = new GuardedDraftWriter(Service(new ScriptedModel(OverCapDraft, OverCapDraft), _clock));
 
-        var draft = writer.Write(Request(), Workspace());
+        var draft = await writer.WriteAsync(Request(), Workspace());
 
         Assert.False(writer.CanRevise);
         Assert.Equal("composer", draft.Writer);

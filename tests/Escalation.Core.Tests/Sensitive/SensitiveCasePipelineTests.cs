@@ -102,12 +102,12 @@ public sealed class SensitiveCasePipelineTests
 
         public bool CanRevise => false;
 
-        public Draft Write(DraftRequest request, Knowledge.Workspace workspace) => new()
+        public ValueTask<Draft> WriteAsync(DraftRequest request, Knowledge.Workspace workspace, CancellationToken cancellationToken = default) => new(new Draft
         {
             Writer = Name,
             Text = "Hello Sam,\n\nThank you for contacting us. You asked for a refund of $49. I have checked your account. " +
                 "I will get back to you within one business day with the next step. Thank you for reaching out. If anything else comes up, just reply to this email.\n\nPriya",
-        };
+        });
     }
 
     [Fact]

@@ -13,9 +13,9 @@ public sealed class ModelReadingTests
     private static string Answer(bool legal = false, bool distress = false, bool chargeback = false, bool publicExposure = false, string language = "en") =>
         $$"""{"language":"{{language}}","intent":"refund","amounts":[49],"legal":{{(legal ? "true" : "false")}},"distress":{{(distress ? "true" : "false")}},"chargeback":{{(chargeback ? "true" : "false")}},"publicExposure":{{(publicExposure ? "true" : "false")}}}""";
 
-    private static SensitiveCaseResult Run(string text, IChatDraftModel model, double timeoutSeconds = 5) =>
-        new SensitiveCasePipeline(new ModelReader(model, TimeSpan.FromSeconds(timeoutSeconds)).Wrap(CaseDetectors.From(new DetectStage())), new ComposerDraftWriter())
-            .Run(TestWorkspace.Ticket(text, "cus_100"), TestWorkspace.Build(), TestWorkspace.Now);
+    private static Task<SensitiveCaseResult> RunAsync(string text, IChatDraftModel model, double timeoutSeconds = 5) =>
+        new SensitiveCasePipeline(CaseDetectors.From(new DetectStage()), new ComposerDraftWriter(), new ModelReader(model, TimeSpan.FromSeconds(timeoutSeconds)))
+            .RunAsync(TestWorkspace.Ticket(text, "cus_100"), TestWorkspace.Build(), TestWorkspace.Now);
 
     [Fact]
     public void Parse_SchemaAnswerInAJsonFence_ReadsEveryField()
@@ -42,11 +42,11 @@ public sealed class ModelReadingTests
     }
 
     [Fact]
-    public void Run_ModelReadsLegalTheLexiconMissed_EscalatesAndSaysWhy()
+    public async Task Run_ModelReadsLegalTheLexiconMissed_EscalatesAndSaysWhy()
     {
-        Assert.Equal(Routes.DraftAndSend, Run(Calm, new ScriptedModel(Answer())).Decision.Route);
+        Assert.Equal(Routes.DraftAndSend, (await RunAsync(Calm, new ScriptedModel(Answer()))).Decision.Route);
 
-        var r = Run(Calm, new ScriptedModel(Answer(legal: true)));
+        var r = await RunAsync(Calm, new ScriptedModel(Answer(legal: true)));
 
         Assert.Equal(Routes.Escalate, r.Decision.Route);
         Assert.Contains(r.Decision.Reasons, x => x.Code == ReasonCodes.LegalSensitive);
@@ -54,54 +54,54 @@ public sealed class ModelReadingTests
     }
 
     [Fact]
-    public void Run_ModelReadsDistress_EscalatesAsDistress()
+    public async Task Run_ModelReadsDistress_EscalatesAsDistress()
     {
-        var r = Run(Calm, new ScriptedModel(Answer(distress: true)));
+        var r = await RunAsync(Calm, new ScriptedModel(Answer(distress: true)));
 
         Assert.Equal(Routes.Escalate, r.Decision.Route);
         Assert.Equal(ReasonCodes.Distress, r.Decision.Reasons[0].Code);
     }
 
     [Fact]
-    public void Run_ModelMissesWhatTheLexiconRead_CautionStays()
+    public async Task Run_ModelMissesWhatTheLexiconRead_CautionStays()
     {
-        var r = Run("If the $49 from 2026-11-20 is not refunded I will talk to my lawyer.", new ScriptedModel(Answer()));
+        var r = await RunAsync("If the $49 from 2026-11-20 is not refunded I will talk to my lawyer.", new ScriptedModel(Answer()));
 
         Assert.Equal(Routes.Escalate, r.Decision.Route);
         Assert.Contains(r.Decision.Reasons, x => x.Code == ReasonCodes.LegalSensitive);
     }
 
     [Fact]
-    public void Run_ModelReadsAnUncoveredLanguage_NeverSent()
+    public async Task Run_ModelReadsAnUncoveredLanguage_NeverSent()
     {
-        var r = Run(Calm, new ScriptedModel(Answer(language: "pl")));
+        var r = await RunAsync(Calm, new ScriptedModel(Answer(language: "pl")));
 
         Assert.Equal(Routes.DraftForReview, r.Decision.Route);
         Assert.Contains(r.Decision.Reasons, x => x.Code == ReasonCodes.LanguageNotCovered);
     }
 
     [Fact]
-    public void Run_MalformedAnswer_EmbeddedReadingStandsWithAReason()
+    public async Task Run_MalformedAnswer_EmbeddedReadingStandsWithAReason()
     {
-        var r = Run(Calm, new ScriptedModel("Sure! The customer wants a refund."));
+        var r = await RunAsync(Calm, new ScriptedModel("Sure! The customer wants a refund."));
 
         Assert.Equal(Routes.DraftAndSend, r.Decision.Route);
         Assert.Contains(r.Decision.Trace, e => e.Stage == "detect" && e.Text.Contains("not used (malformed: not JSON", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void Run_ModelTimesOut_EmbeddedReadingStandsWithAReason()
+    public async Task Run_ModelTimesOut_EmbeddedReadingStandsWithAReason()
     {
-        var r = Run(Calm, new HangingModel(), timeoutSeconds: 0.05);
+        var r = await RunAsync(Calm, new HangingModel(), timeoutSeconds: 0.05);
 
         Assert.Equal(Routes.DraftAndSend, r.Decision.Route);
         Assert.Contains(r.Decision.Trace, e => e.Stage == "detect" && e.Text.Contains("not used (timeout", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void Run_ModelCallFails_EmbeddedReadingStandsWithAReason()
+    public async Task Run_ModelCallFails_EmbeddedReadingStandsWithAReason()
     {
-        var r = Run(Calm, new ScriptedModel(new ChatModelException(ChatModelFailures.ServerError, "HTTP 503")));
+        var r = await RunAsync(Calm, new ScriptedModel(new ChatModelException(ChatModelFailures.ServerError, "HTTP 503")));
 
         Assert.Equal(Routes.DraftAndSend, r.Decision.Route);
         Assert.Contains(r.Decision.Trace, e => e.Stage == "detect" && e.Text.Contains("not used (model-error: server-error: HTTP 503)", StringComparison.Ordinal));

@@ -11,14 +11,15 @@ namespace Escalation.Functions.Tests.Language;
 public sealed class LanguageSentimentClientTests
 {
     /// <summary>The Language service's side of the wire: answers every request with one canned response and keeps what it was sent.</summary>
-    private sealed class FakeLanguageService(HttpStatusCode status, string body) : HttpMessageHandler
+    private sealed class FakeLanguageService(HttpStatusCode status, string body, byte[]? rawBody = null) : HttpMessageHandler
     {
         public List<(HttpMethod Method, Uri Uri, string? Authorization, string Body)> Requests { get; } = [];
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             Requests.Add((request.Method, request.RequestUri!, request.Headers.Authorization?.ToString(), request.Content is null ? "" : await request.Content.ReadAsStringAsync(cancellationToken)));
-            return new HttpResponseMessage(status) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+            HttpContent content = rawBody is null ? new StringContent(body, Encoding.UTF8, "application/json") : new ByteArrayContent(rawBody);
+            return new HttpResponseMessage(status) { Content = content };
         }
 
         // The analyser is synchronous (the pipeline stages are), so the pipeline sends synchronously.
@@ -40,9 +41,9 @@ public sealed class LanguageSentimentClientTests
             new(GetToken(requestContext, cancellationToken));
     }
 
-    private static (LanguageSentimentClient Client, FakeLanguageService Service, FixedToken Token) Create(HttpStatusCode status, string body)
+    private static (LanguageSentimentClient Client, FakeLanguageService Service, FixedToken Token) Create(HttpStatusCode status, string body, byte[]? rawBody = null)
     {
-        var service = new FakeLanguageService(status, body);
+        var service = new FakeLanguageService(status, body, rawBody);
         var token = new FixedToken();
         var options = new LanguageClientOptions { Transport = new HttpClientTransport(new HttpClient(service)) };
         options.Retry.MaxRetries = 0;
@@ -95,6 +96,21 @@ public sealed class LanguageSentimentClientTests
     [InlineData("""{"results":{"documents":[{"id":"1","sentiment":"negative","confidenceScores":{"positive":"high","neutral":0,"negative":0}}]}}""")]
     [InlineData("""{"results":{"documents":[{"id":"1","sentiment":"furious","confidenceScores":{"positive":0,"neutral":0,"negative":1}}]}}""")]
     [InlineData("""{"results":{"documents":[{"id":"1","sentiment":"negative","confidenceScores":{"positive":0,"neutral":0,"negative":7}}]}}""")]
+    [InlineData("")]                                                    // empty body
+    [InlineData("   ")]                                                 // whitespace only
+    [InlineData("null")]                                                // JSON, but nothing
+    [InlineData("[]")]                                                  // an array, not an object
+    [InlineData("\"ok\"")]                                              // a bare string
+    [InlineData("""{"results":{"documents":[{"id":"1","sentiment":"negative","confidenceScores":{"positive":0.1""")] // cut off
+    [InlineData("""{"results":"none"}""")]                              // results not an object
+    [InlineData("""{"results":{"documents":{"id":"1"}}}""")]            // documents not an array
+    [InlineData("""{"results":{"documents":[null]}}""")]                // a null document
+    [InlineData("""{"results":{"documents":[{"id":"1","sentiment":7,"confidenceScores":{"positive":0,"neutral":0,"negative":1}}]}}""")] // label not a string
+    [InlineData("""{"results":{"documents":[{"id":"1","sentiment":"negative","confidenceScores":[0,0,1]}]}}""")] // scores an array
+    [InlineData("""{"results":{"documents":[{"id":"1","sentiment":"negative","confidenceScores":{"positive":null,"neutral":0,"negative":1}}]}}""")] // a null score
+    [InlineData("""{"results":{"documents":[{"id":"1","sentiment":"negative","confidenceScores":{"positive":1e400,"neutral":0,"negative":1}}]}}""")] // a score out of double range
+    [InlineData("""{"results":{"documents":[],"errors":["bad"]}}""")]   // an error entry of the wrong shape
+    [InlineData("""{"results":{"documents":[],"errors":[{"id":"1"}]}}""")] // an error entry without its error
     public void Analyze_SuccessWithoutTheDocumentedShape_FailsAsAServiceFailure(string body)
     {
         var (client, _, _) = Create(HttpStatusCode.OK, body);
@@ -103,6 +119,39 @@ public sealed class LanguageSentimentClientTests
 
         Assert.Equal(200, failure.Status);
         Assert.Contains("without a usable sentiment", failure.Message);
+    }
+
+    [Fact]
+    public void Analyze_SuccessWithBytesThatAreNotUtf8_FailsAsAServiceFailure()
+    {
+        var body = Encoding.UTF8.GetBytes("""{"results":{"documents":[{"id":"1","sentiment":"negXtive","confidenceScores":{"positive":0,"neutral":0,"negative":1}}]}}""");
+        body[Array.IndexOf(body, (byte)'X')] = 0xFF; // not UTF-8 inside the label
+        var (client, _, _) = Create(HttpStatusCode.OK, "", body);
+
+        var failure = Assert.Throws<RequestFailedException>(() => client.Analyze("Hello", "en"));
+
+        Assert.Equal(200, failure.Status);
+        Assert.Contains("without a usable sentiment", failure.Message);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("null")]
+    [InlineData("""{"results":{"documents":[{"id":"1","sentiment":"negative"}]}}""")]
+    public void Analyzer_EachUnusableSuccessShape_KeepsTheEmbeddedSentimentAndSaysSo(string body)
+    {
+        var service = new FakeLanguageService(HttpStatusCode.OK, body);
+        var options = new LanguageClientOptions { Transport = new HttpClientTransport(new HttpClient(service)) };
+        options.Retry.MaxRetries = 0;
+        var embedded = new Escalation.Core.Signals.TextSignals { Sentiment = -0.4, Negative = true };
+        var inner = new Moq.Mock<Escalation.Core.Signals.ITextSignalAnalyzer>();
+        inner.Setup(a => a.Analyze(Moq.It.IsAny<IReadOnlyList<Escalation.Core.Tickets.TicketMessage>>())).Returns(embedded);
+        var analyzer = new AzureLanguageSignalAnalyzer(inner.Object, new Uri("https://lang-test.cognitiveservices.azure.com/"), new FixedToken(), "en", options);
+
+        var signals = analyzer.Analyze([new Escalation.Core.Tickets.TicketMessage { From = "customer", Text = "Still broken." }]);
+
+        Assert.Equal((-0.4, true), (signals.Sentiment, signals.Negative));
+        Assert.Contains("azure-language unavailable (200)", signals.Evidence[^1].Text);
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public sealed class ModelReadingStubTests : IDisposable
             .RespondWith(delay is { } d ? response.WithDelay(d) : response);
     }
 
-    private static CaseSignals Detect(CaseDetector detector)
+    private static async Task<CaseSignals> DetectAsync(ModelReader? reader)
     {
         var workspace = StubWorkspace();
         var ticket = new CaseSubmission
@@ -38,19 +38,20 @@ public sealed class ModelReadingStubTests : IDisposable
             TicketId = "T-read", Customer = new CustomerProfile { Id = "cus_001" },
             Messages = [new TicketMessage { From = "customer", At = Now.AddHours(-1), Text = "Hello, I was charged €49 on 2026-11-20 and would like it refunded, please." }],
         };
-        return detector(ticket, workspace.FindCustomer("cus_001")!, workspace, Now);
+        var embedded = Embedded(ticket, workspace.FindCustomer("cus_001")!, workspace, Now);
+        return reader is null ? embedded : await reader.AddToAsync(embedded, ticket);
     }
 
     private static readonly CaseDetector Embedded = CaseDetectors.From(new DetectStage());
 
     [Fact]
-    public void CreateDetector_StubReadsPublicExposure_FlagAddedWithTrace()
+    public async Task CreateModelReader_StubReadsPublicExposure_FlagAddedWithTrace()
     {
         Respond("""{"language":"en","intent":"refund","amounts":[49],"legal":false,"distress":false,"chargeback":false,"publicExposure":true}""");
 
-        var signals = Detect(DraftingSetup.CreateDetector(Options(), Embedded));
+        var signals = await DetectAsync(DraftingSetup.CreateModelReader(Options()));
 
-        Assert.False(Detect(Embedded).Text.PublicExposure);
+        Assert.False((await DetectAsync(null)).Text.PublicExposure);
         Assert.True(signals.Text.PublicExposure);
         Assert.Contains(signals.Trace, e => e.Text.Contains($"Model reading by {Model}", StringComparison.Ordinal) && e.Text.Contains("added public-exposure", StringComparison.Ordinal));
         var sent = Assert.Single(_server.LogEntries);
@@ -58,33 +59,33 @@ public sealed class ModelReadingStubTests : IDisposable
     }
 
     [Fact]
-    public void CreateDetector_StubAnswersProse_EmbeddedReadingWithTheReason()
+    public async Task CreateModelReader_StubAnswersProse_EmbeddedReadingWithTheReason()
     {
         Respond("The customer would like a refund.");
 
-        var signals = Detect(DraftingSetup.CreateDetector(Options(), Embedded));
+        var signals = await DetectAsync(DraftingSetup.CreateModelReader(Options()));
 
-        var embedded = Detect(Embedded);
+        var embedded = await DetectAsync(null);
         Assert.Equal((embedded.Text.Legal, embedded.Text.Distress, embedded.Text.Chargeback, embedded.Text.PublicExposure, embedded.Language.Code),
             (signals.Text.Legal, signals.Text.Distress, signals.Text.Chargeback, signals.Text.PublicExposure, signals.Language.Code));
         Assert.Contains(signals.Trace, e => e.Text.Contains("not used (malformed", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void CreateDetector_StubSlowerThanTheReadTimeout_EmbeddedReadingWithTimeout()
+    public async Task CreateModelReader_StubSlowerThanTheReadTimeout_EmbeddedReadingWithTimeout()
     {
         Respond("""{"language":"en","intent":"refund","amounts":[49],"legal":true,"distress":false,"chargeback":false,"publicExposure":false}""", TimeSpan.FromSeconds(3));
 
-        var signals = Detect(DraftingSetup.CreateDetector(Options(readTimeout: 0.3), Embedded));
+        var signals = await DetectAsync(DraftingSetup.CreateModelReader(Options(readTimeout: 0.3)));
 
         Assert.False(signals.Text.Legal);
         Assert.Contains(signals.Trace, e => e.Text.Contains("not used (timeout", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void CreateDetector_ReadTicketsOff_IsTheEmbeddedDetector()
+    public void CreateModelReader_ReadTicketsOff_NoModelReading()
     {
-        Assert.Same(Embedded, DraftingSetup.CreateDetector(Options(read: false), Embedded));
+        Assert.Null(DraftingSetup.CreateModelReader(Options(read: false)));
         Assert.Empty(_server.LogEntries);
     }
 

@@ -181,6 +181,36 @@ public abstract class TraceStoreContract
     }
 
     [SkippableFact]
+    public async Task VerifyTrace_AfterARaceAndAWriterThatStopped_SaysWhereEachStoredTraceStands()
+    {
+        var store = CreateStore();
+        var caseId = SampleTraces.NewCaseId();
+        AppendedTrace? rival = null;
+        var appended = await store.AppendAsync(caseId, (sequence, previous) =>
+        {
+            rival ??= store.AppendAsync(SampleTraces.Decision(caseId, "rival")).GetAwaiter().GetResult();
+            return SampleTraces.Decision(caseId, "mine") with { Sequence = sequence, PreviousHash = previous };
+        });
+        var lost = TraceCanonicalJson.IdOf(TraceCanonicalJson.Serialize(SampleTraces.Decision(caseId, "mine") with { Sequence = 0, PreviousHash = null }));
+        // A writer stored its trace and stopped before it claimed slot 2 or recorded a loss.
+        var stranded = await store.PutAsync(TraceCanonicalJson.Serialize(SampleTraces.Decision(caseId, "stranded") with
+        {
+            Sequence = 2, PreviousHash = TraceCanonicalJson.HashOf(appended.TraceId),
+        }));
+
+        var inChain = await store.VerifyTraceAsync(caseId, appended.TraceId);
+        var superseded = await store.VerifyTraceAsync(caseId, lost);
+        var outside = await store.VerifyTraceAsync(caseId, stranded);
+
+        Assert.Equal((TraceStandings.InChain, (int?)1), (inChain.Standing, inChain.Position));
+        Assert.Equal((TraceStandings.Superseded, (int?)null), (superseded.Standing, superseded.Position));
+        Assert.Equal((TraceStandings.OutsideChain, (int?)null), (outside.Standing, outside.Position));
+        Assert.All([inChain, superseded, outside], v => Assert.True(v.Chain.Ok, string.Join("; ", v.Chain.Breaks)));
+        Assert.Equal([lost], outside.Chain.Superseded);
+        Assert.Equal(rival!.TraceId, (await store.ListChainAsync(caseId))[0].TraceId);
+    }
+
+    [SkippableFact]
     public async Task Append_RetryFindsItsOwnTraceInTheSlot_AppendsNothingMore()
     {
         var store = CreateStore();

@@ -77,14 +77,14 @@ public sealed class ModelReader(IChatDraftModel model, TimeSpan timeout)
     }
 
     /// <summary>
-    /// A detector that runs <paramref name="inner"/> (the embedded reading), then this model's reading, and adds the
-    /// model's caution flags. It blocks on the model call, like <see cref="GuardedDraftWriter"/>.
+    /// The model's reading of <paramref name="ticket"/> added to <paramref name="embedded"/> (the lexicon reading): its
+    /// caution flags are added, and a timeout, failure or unusable answer leaves the embedded reading with a trace entry
+    /// saying why. The detect step awaits it after the embedded detector, so the model call holds no thread.
     /// </summary>
-    public CaseDetector Wrap(CaseDetector inner) => (ticket, customer, workspace, now) =>
+    public async ValueTask<CaseSignals> AddToAsync(CaseSignals embedded, Tickets.CaseSubmission ticket, CancellationToken cancellationToken = default)
     {
-        var signals = inner(ticket, customer, workspace, now);
         var text = string.Join("\n\n", ticket.Messages.Where(m => m.IsFromCustomer).Select(m => m.Text));
-        var result = ReadAsync(string.IsNullOrWhiteSpace(text) ? ticket.Subject ?? "" : text).GetAwaiter().GetResult();
-        return ModelReadingMerge.Apply(signals, result, ModelName);
-    };
+        var result = await ReadAsync(string.IsNullOrWhiteSpace(text) ? ticket.Subject ?? "" : text, cancellationToken).ConfigureAwait(false);
+        return ModelReadingMerge.Apply(embedded, result, ModelName);
+    }
 }
