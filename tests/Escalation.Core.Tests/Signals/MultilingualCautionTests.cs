@@ -77,4 +77,19 @@ public sealed class MultilingualCautionTests
     [InlineData("I'm not going to post this on Twitter, just fix it.")]
     [InlineData("No lo voy a publicar en Twitter, solo arréglenlo.")]
     public void Analyze_ThreatItselfNegated_IsNotGoingPublic(string text) => Assert.False(Read(text).PublicExposure, text);
+
+    [Theory]
+    [InlineData("Production is dead: every request we send times out.")]
+    [InlineData("La plataforma no carga para nadie, estamos parados.")]
+    [InlineData("Wir können nicht arbeiten, das Dashboard lädt nicht mehr.")]
+    [InlineData("On ne peut plus travailler, tout est bloqué.")]
+    [InlineData("Não conseguimos trabalhar, está tudo parado.")]
+    [InlineData("Siamo fermi, non riusciamo a lavorare.")]
+    [InlineData("Alles ligt stil, we kunnen niet werken.")]
+    public void Analyze_WholeTeamStopped_IsALiveIncident(string text) => Assert.True(Read(text).LiveIncident, text);
+
+    [Theory]
+    [InlineData("We can't work out how to export the monthly report.")]
+    [InlineData("We cannot work with this new layout, it is confusing.")]
+    public void Analyze_CannotWorkOutOrWith_IsNoIncident(string text) => Assert.False(Read(text).LiveIncident, text);
 }
