@@ -235,8 +235,9 @@ public sealed partial class CaseFactsExtractor
         {
             foreach (var seg in texts)
             {
-                var m = patterns[ask].Match(seg.Text);
-                if (m.Success)
+                // "I don't want a refund, I want the export fixed": a refused ask is no ask. "If you don't refund, …" is one.
+                var m = patterns[ask].Matches(seg.Text).FirstOrDefault(x => !RefusedAsk(seg.Text, x.Index));
+                if (m is not null)
                 {
                     evidence.Add(new Evidence("ask:" + ask, m.Value, seg.Message, m.Index, m.Length));
                     asks.Add(ask);
@@ -247,6 +248,39 @@ public sealed partial class CaseFactsExtractor
 
         return asks;
     }
+
+    /// <summary>
+    /// A negator up to four words before the ask, in the same clause, with no condition before it: "I don't want a refund",
+    /// "no quiero un reembolso", "ich will keine Erstattung", "je ne veux pas de remboursement", "not asking for my money back".
+    /// </summary>
+    private static bool RefusedAsk(string text, int at)
+    {
+        var start = at;
+        var words = 0;
+        while (start > 0 && words < 5)
+        {
+            var c = text[start - 1];
+            if (c is '.' or ',' or ';' or ':' or '!' or '?' or '¿' or '¡' or '\n')
+            {
+                break;
+            }
+
+            start--;
+            if (char.IsWhiteSpace(c) && start > 0 && !char.IsWhiteSpace(text[start - 1]))
+            {
+                words++;
+            }
+        }
+
+        var window = text[start..at];
+        return AskNegator().IsMatch(window) && !AskCondition().IsMatch(window);
+    }
+
+    [GeneratedRegex(@"(\b(not|no|never|without|nor|kein\w*|nicht|nie|niemals|ohne|pas|jamais|sans|n[ãa]o|nunca|sem|non|mai|senza|niet|geen|nooit|zonder|sin)\b|n't\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex AskNegator();
+
+    [GeneratedRegex(@"\b(if|unless|si|wenn|falls|se|als|indien|caso)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AskCondition();
 
     [GeneratedRegex(@"\b(charged|chargd|charges?|purchased|paid|payed|bought|billed|billd|renewed|renewals?|payments?|went through|came out|hit my (card|account)|invoiced|subscribed|upgraded|took|taken|debited|deducted)\b|(?<=[€$£]\s?\d[\d.,]*\s)(from|of|on)\b|(?<=\d\s?(€|eur|euros?)\s)(from|of|on)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PurchaseCueEnglish();

@@ -39,4 +39,17 @@ public sealed class EverydayPhrasingTests
     [InlineData("We moved to the Growth plan last month.")]
     public void Analyze_SwitchingToOneOfTheProductsPlans_IsNoChurnThreat(string text) =>
         Assert.False(new LexiconSignalAnalyzer().AnalyzeText(text).ChurnThreat, text);
+
+    [Theory]
+    [InlineData("I was charged €35 on 3 November. I don't want a refund, I want the export to work.")]
+    [InlineData("Me cobraron 35 € el 3 de noviembre. No quiero un reembolso, quiero que funcione.")]
+    [InlineData("Am 3. November wurden 35 € abgebucht. Ich will keine Erstattung, sondern eine Lösung.")]
+    [InlineData("Not asking for my money back - just fix the sync.")]
+    public void Extract_RefundTheCustomerRefuses_IsNoRefundAsk(string text) => Assert.DoesNotContain(CaseAsks.Refund, Extract(text).Asks);
+
+    [Theory]
+    [InlineData("If you don't refund the €35 from 3 November I will dispute it.")]
+    [InlineData("I want a refund, not a credit, for the €35 from 3 November.")]
+    [InlineData("Please don't charge me again, and refund the €35 from 3 November.")]
+    public void Extract_RefundAskedBesideANegation_IsStillARefundAsk(string text) => Assert.Contains(CaseAsks.Refund, Extract(text).Asks);
 }
