@@ -42,6 +42,7 @@ public sealed partial class CaseFactsExtractor
         var cause = FindCause(texts, evidence, english ? OutageWordEnglish() : OutageWord());
         var asks = FindAsks(texts, evidence);
         var coverage = AskCoverage.Read(texts, asks, today);
+        var unitPrice = amount is null ? null : texts.Select(t => UnitPrice().Match(t.Text)).FirstOrDefault(m => m.Success)?.Value;
 
         var refund = workspace.PoliciesIn(PolicyCategories.Refund).FirstOrDefault();
         int? window = refund?.NumberOrNull("refundWindowDays") is { } w ? (int)w : null;
@@ -77,7 +78,9 @@ public sealed partial class CaseFactsExtractor
             AmountCandidates = money.Candidates,
             AmountAmbiguity = money.Ambiguous
                 ? $"{money.Candidates.Count} different amounts ({string.Join(", ", money.Candidates.Select(c => c.Text))}) and the message does not say which one the request is about"
-                : null,
+                : unitPrice is { } per
+                    ? $"\"{per}\" is a price per unit, and the total the request is about is not stated"
+                    : null,
             PurchaseDate = purchase,
             DaysSincePurchase = since,
             RefundWindowDays = window,
@@ -281,6 +284,10 @@ public sealed partial class CaseFactsExtractor
 
     [GeneratedRegex(@"\b(if|unless|si|wenn|falls|se|als|indien|caso)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AskCondition();
+
+    // "5 seats at €20 each", "€20 per seat", "20 €/usuario", "20 € pro Platz", "20 € par siège", "20 € cada", "20 € ciascuno".
+    [GeneratedRegex(@"([€$£]\s?\d[\d.,]*|\d[\d.,]*\s?(€|eur|euros?|usd|gbp|\$|£))\s*(each|apiece|per (seat|user|licen[cs]e|agent|head|person|unit)|a (seat|user|licen[cs]e|head)|/\s?(seat|user|licen[cs]e|agent|usuario|asiento|platz|nutzer|siège|utilisateur|utente|gebruiker)|por (usuario|asiento|licencia|cabeza)|cada(\s+uno)?|pro (platz|nutzer|lizenz|kopf|person)|je (platz|nutzer|lizenz)|par (siège|utilisateur|licence|personne)|chacun|por (utilizador|usuário|licença)|ciascun[oa]|a (posto|utente)|per (stoel|gebruiker|licentie|stuk)|elk)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex UnitPrice();
 
     [GeneratedRegex(@"\b(charged|chargd|charges?|purchased|paid|payed|bought|billed|billd|renewed|renewals?|payments?|went through|came out|hit my (card|account)|invoiced|subscribed|upgraded|took|taken|debited|deducted)\b|(?<=[€$£]\s?\d[\d.,]*\s)(from|of|on)\b|(?<=\d\s?(€|eur|euros?)\s)(from|of|on)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PurchaseCueEnglish();

@@ -52,4 +52,15 @@ public sealed class EverydayPhrasingTests
     [InlineData("I want a refund, not a credit, for the €35 from 3 November.")]
     [InlineData("Please don't charge me again, and refund the €35 from 3 November.")]
     public void Extract_RefundAskedBesideANegation_IsStillARefundAsk(string text) => Assert.Contains(CaseAsks.Refund, Extract(text).Asks);
+
+    [Theory]
+    [InlineData("We pay for 6 seats at €15 each since 3 November, but only 4 people use it. Refund the unused seats.")]
+    [InlineData("Nos cobran 15 € por usuario desde el 3 de noviembre y sobran dos usuarios. Devuélvanlos.")]
+    [InlineData("Seit dem 3. November zahlen wir 15 € pro Nutzer, zwei davon brauchen wir nicht. Bitte erstatten.")]
+    public void Extract_PricePerSeat_IsNoTotalToRefund(string text) =>
+        Assert.Contains("price per unit", Extract(text).AmountAmbiguity ?? "", StringComparison.Ordinal);
+
+    [Fact]
+    public void Extract_MonthlyPrice_IsTheCharge() =>
+        Assert.Null(Extract("Our plan is €35 per month; please refund the €35 charged on 3 November.").AmountAmbiguity);
 }
