@@ -127,10 +127,9 @@ public sealed partial class CaseFactsExtractor
                     found.Add((d.Date, seg.Message, cue.Index + d.Index, d.Length, d.Text));
                 }
 
-                var ago = DaysAgo().Match(tail);
-                if (ago.Success)
+                if (RelativeDates.First(tail, today) is { } ago)
                 {
-                    found.Add((today.AddDays(-int.Parse(ago.Groups[1].Value, CultureInfo.InvariantCulture)), seg.Message, cue.Index + ago.Index, ago.Length, ago.Value));
+                    found.Add((ago.Date, seg.Message, cue.Index + ago.Index, ago.Length, ago.Text));
                 }
             }
         }
@@ -153,6 +152,13 @@ public sealed partial class CaseFactsExtractor
                 {
                     var d = dates[^1];
                     found.Add((d.Date, seg.Message, start + d.Index, d.Length, d.Text));
+                    break;
+                }
+
+                // "Ayer me cobraron…", "Vor drei Tagen wurden … abgebucht".
+                if (RelativeDates.First(head, today) is { } ago)
+                {
+                    found.Add((ago.Date, seg.Message, start + ago.Index, ago.Length, ago.Text));
                     break;
                 }
             }
@@ -310,8 +316,6 @@ public sealed partial class CaseFactsExtractor
     [GeneratedRegex(@"(?<=\D)[.!?;]\s+|\n")]
     private static partial Regex SentenceEnd();
 
-    [GeneratedRegex(@"\b(\d{1,3})\s+days?\s+ago\b", RegexOptions.IgnoreCase)]
-    private static partial Regex DaysAgo();
 
     [GeneratedRegex(@"\b(outage|was down|went down|were down|is down|downtime|unavailable|offline|service disruption|"
         + @"ca[íi]d[oa]s?|ca[íi]da|interrupci[óo]n|sin servicio|Ausfall|ausgefallen|nicht erreichbar|Störung|panne|en panne|indisponible|"

@@ -63,4 +63,15 @@ public sealed class EverydayPhrasingTests
     [Fact]
     public void Extract_MonthlyPrice_IsTheCharge() =>
         Assert.Null(Extract("Our plan is €35 per month; please refund the €35 charged on 3 November.").AmountAmbiguity);
+
+    [Theory]
+    [InlineData("You charged me €35 yesterday for a renewal I cancelled. Refund please.", 1)]
+    [InlineData("Ayer me cobraron 35 € por una renovación cancelada. Devuélvanlo.", 1)]
+    [InlineData("Vor drei Tagen wurden 35 € abgebucht. Bitte erstatten.", 3)]
+    [InlineData("Il y a deux semaines, vous avez prélevé 35 €. Remboursez-moi.", 14)]
+    [InlineData("Cobraram 35 € há 5 dias. Devolvam, por favor.", 5)]
+    [InlineData("Mi avete addebitato 35 € due mesi fa. Rimborsatemi.", 60)]
+    [InlineData("Twee weken geleden is 35 euro afgeschreven. Graag terugbetalen.", 14)]
+    public void Extract_ChargeDateToldRelativeToTheDayOfWriting_IsCounted(string text, int daysBack) =>
+        Assert.Equal(DateOnly.FromDateTime(TestWorkspace.Now.UtcDateTime).AddDays(-1 - daysBack), Extract(text).PurchaseDate); // the message was written the day before Now
 }
