@@ -185,7 +185,8 @@ public static partial class AskCoverage
     private static partial Regex RefundTiming();
 
     // A question about what would happen, not a request: "if I cancel today, would I get…", "si cancelo hoy, ¿me devolverían…".
-    [GeneratedRegex(@"^\W*(if|si|wenn|falls|se|als)\b|\b(would i|would we|will i|do i|would it be refunded|me devolver[íi]an|bekäme ich|würde ich|recevrais-je|aurais-je|eu receberia|receberia|riceverei|avrei|zou ik|krijg ik dan)\b", RegexOptions.IgnoreCase)]
+    // Not "If you could refund…", "si pudieran…", "wenn Sie … könnten", "se possibile": polite requests.
+    [GeneratedRegex(@"^\W*(if|si|wenn|falls|se|als)\b(?!\s+(you|u|vous|usted|ustedes|sie|voc[êe]s?|voi|jullie|possible|posible|poss[íi]vel|possibile|mogelijk|m[öo]glich|pudieran|pueden|puede|podr[íi]an|pouviez|pouvez|puderem|poteste|potete)\b)|\b(would i|would we|will i|do i|would it be refunded|me devolver[íi]an|bekäme ich|würde ich|recevrais-je|aurais-je|eu receberia|receberia|riceverei|avrei|zou ik|krijg ik dan)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Conditional();
 
     // Policy: a refund goes back to the card or account that paid. Another card, a bank transfer, a wallet, another person.

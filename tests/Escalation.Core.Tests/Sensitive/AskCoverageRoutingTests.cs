@@ -64,6 +64,7 @@ public sealed class AskCoverageRoutingTests
     [Theory]
     [InlineData("Hi! I was charged €35 on 2026-11-19 for a plan I no longer need. Could you refund it? Thanks a lot, Mia")]
     [InlineData("Please refund the €35 charged on 2026-11-19 and remove the add-on from our account. Thank you!")]
+    [InlineData("If you could refund the €35 charged on 2026-11-19, that would be great. Thanks!")]
     public void Route_EverythingAskedIsTheRefundOrItsActions_StillSent(string text)
     {
         var r = Run(text);
