@@ -77,8 +77,8 @@ public static partial class AskCoverage
             return false; // "why was I charged twice?": an explanation is asked, and a template reply gives none
         }
 
-        return Money().IsMatch(clause)
-            || ((Ask(CaseAsks.Refund) || Ask(CaseAsks.Credit) || Ask(CaseAsks.Cancel)) && FollowUpAction().IsMatch(clause)) || DateParsing.FirstDate(clause, today) is not null
+        return Money().IsMatch(clause) || DateParsing.FirstDate(clause, today) is not null
+            || ((Ask(CaseAsks.Refund) || Ask(CaseAsks.Credit) || Ask(CaseAsks.Cancel)) && FollowUpAction().IsMatch(clause))
             || ((Ask(CaseAsks.Refund) || Ask(CaseAsks.Credit)) && ChargeWord().IsMatch(clause))
             || (Ask(CaseAsks.Refund) && (RefundWord().IsMatch(clause) || RefundTiming().IsMatch(clause)))
             || (Ask(CaseAsks.Credit) && CreditWord().IsMatch(clause))
@@ -102,8 +102,6 @@ public static partial class AskCoverage
                 var c = clause.Trim();
                 if (c.Length > 0)
                 {
-                    // The question mark of the sentence belongs to its last clause only when that clause asks; a "?" stays
-                    // with the clause it ends.
                     yield return c;
                 }
             }
@@ -123,7 +121,7 @@ public static partial class AskCoverage
     private static partial Regex SentenceSplit();
 
     // ", and can you…", " and also…", ", y además…", "; de paso…", ", und außerdem…", ", et aussi…", ", e também…", ", e inoltre…", ", en ook…"
-    [GeneratedRegex(@",?\s+(?=(and (also|can|could|would|please|will)|also,? (can|could|please|i)|plus|y además|y,? de paso|y también|además|und (außerdem|bitte|auch|können)|außerdem|et (aussi|pourriez|pouvez|merci de)|e (também|ainda|podem|poderiam)|além disso|e (inoltre|potete|potreste|anche)|inoltre|en (ook|kunt|kunnen|graag)|daarnaast|verder)\b)|,\s+(?=(can|could|would|will) you\b)|,?\s+(?=(and|und|et|e|y|en) ((change|send|update|give|extend|add|remove|move|switch|upgrade|downgrade|reset|fix|tell|explain|confirm|delete|transfer|set|put|make)\b|\w+n sie\b|\w+ez\b|\w+ate\b|\w+em\b))", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@",?\s+(?=(and (also|can|could|would|please|will)|also,? (can|could|please|i)|plus|y además|y,? de paso|y también|además|und (außerdem|bitte|auch|können)|außerdem|et (aussi|pourriez|pouvez|merci de)|e (também|ainda|podem|poderiam)|além disso|e (inoltre|potete|potreste|anche)|inoltre|en (ook|kunt|kunnen|graag)|daarnaast|verder)\b)|,\s+(?=(can|could|would|will) you\b)|,?\s+(?=(and|und|et|e|y|en) ((change|send|update|give|extend|add|remove|move|switch|upgrade|downgrade|reset|fix|tell|explain|confirm|delete|transfer|set|put|make)\b|\w+n sie\b|\w+ez\b|\w+ate\b|\w+em\b))", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex ClauseSplit();
 
     [GeneratedRegex(@"(^|\s)[1-9][.)]\s+\p{L}")]
