@@ -117,11 +117,14 @@ public static partial class AskCoverage
     }
 
     // Not after "12." ("am 12. November"): a German or Dutch ordinal date is no sentence end.
+    /// <summary>A request joined by "and": "and change…", "und ändern Sie…", "et changez…", "e cambiate…", "e mudem…".</summary>
+    private const string Imperative = @"(and|und|et|e|y|en) ((change|send|update|give|extend|add|remove|move|switch|upgrade|downgrade|reset|fix|tell|explain|confirm|delete|transfer|set|put|make)\b|\w+n sie\b|\w+ez\b|\w+ate\b|\w+em\b)";
+
     [GeneratedRegex(@"(?<=(?<!\d)\.|[!?;])\s+|\n+|(?=¿)")]
     private static partial Regex SentenceSplit();
 
     // ", and can you…", " and also…", ", y además…", "; de paso…", ", und außerdem…", ", et aussi…", ", e também…", ", e inoltre…", ", en ook…"
-    [GeneratedRegex(@",?\s+(?=(and (also|can|could|would|please|will)|also,? (can|could|please|i)|plus|y además|y,? de paso|y también|además|und (außerdem|bitte|auch|können)|außerdem|et (aussi|pourriez|pouvez|merci de)|e (também|ainda|podem|poderiam)|além disso|e (inoltre|potete|potreste|anche)|inoltre|en (ook|kunt|kunnen|graag)|daarnaast|verder)\b)|,\s+(?=(can|could|would|will) you\b)|,?\s+(?=(and|und|et|e|y|en) ((change|send|update|give|extend|add|remove|move|switch|upgrade|downgrade|reset|fix|tell|explain|confirm|delete|transfer|set|put|make)\b|\w+n sie\b|\w+ez\b|\w+ate\b|\w+em\b))", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    [GeneratedRegex(@",?\s+(?=(and (also|can|could|would|please|will)|also,? (can|could|please|i)|plus|y además|y,? de paso|y también|además|und (außerdem|bitte|auch|können)|außerdem|et (aussi|pourriez|pouvez|merci de)|e (também|ainda|podem|poderiam)|além disso|e (inoltre|potete|potreste|anche)|inoltre|en (ook|kunt|kunnen|graag)|daarnaast|verder)\b)|,\s+(?=(can|could|would|will) you\b)|,?\s+(?=" + Imperative + ")", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex ClauseSplit();
 
     [GeneratedRegex(@"(^|\s)[1-9][.)]\s+\p{L}")]
@@ -138,7 +141,7 @@ public static partial class AskCoverage
     private static partial Regex ListItem();
 
     // "… and change the billing address", "… und ändern Sie …", "… et changez …", "… e cambiate …", "… e mudem …".
-    [GeneratedRegex(@"^(and|und|et|e|y|en) ((change|send|update|give|extend|add|remove|move|switch|upgrade|downgrade|reset|fix|tell|explain|confirm|delete|transfer|set|put|make)\b|\w+n sie\b|\w+ez\b|\w+ate\b|\w+em\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex("^" + Imperative, RegexOptions.IgnoreCase)]
     private static partial Regex JoinedImperative();
 
     [GeneratedRegex(@"\b(please|pls|plz|can you|could you|would you|will you|can we|could we|can i|could i|i want|we want|i need|we need|i'd like|i would like|we'd like|we would like|let me know|tell me|explain|why|when will|how (do|can|come)|por favor|pueden|podrían|puede|podría|quiero|queremos|necesito|necesitamos|me gustaría|expliquen|por qué|cuándo|cómo|bitte|können sie|könnten sie|kannst du|ich möchte|wir möchten|ich will|wir wollen|ich brauche|warum|wieso|wann|erklären sie|s'il vous plaît|svp|pouvez-vous|pouvez vous|pourriez|je veux|nous voulons|je voudrais|nous voudrions|j'aimerais|expliquez|pourquoi|quand|podem|poderiam|pode|poderia|quero|queremos|preciso|gostaria|expliquem|porque|por que|quando|per favore|potete|potreste|può|potrebbe|voglio|vogliamo|vorrei|vorremmo|spiegate|perché|quando|graag|kunt u|kunnen jullie|kun je|ik wil|wij willen|we willen|ik zou graag|leg uit|waarom|wanneer)\b", RegexOptions.IgnoreCase)]

@@ -109,17 +109,16 @@ public sealed record KpiSummary
         || (c.SlaDeadline is { } deadline && c.Updated > deadline);
 
     /// <summary>When the first reply reached the customer, as the host recorded it; null when none did (or unrecorded).</summary>
-    internal static DateTimeOffset? FirstResponseAt(CaseRecord c) =>
-        Extra(c, KpiFields.FirstResponseAt) is { } text
+    internal static DateTimeOffset? FirstResponseAt(CaseRecord c) => Instant(c, KpiFields.FirstResponseAt);
+
+    private static DateTimeOffset ReviewRequestedAt(CaseRecord c) => Instant(c, KpiFields.ReviewRequestedAt) ?? c.Created;
+
+    /// <summary>An ISO instant the host recorded under <paramref name="key"/>; null when absent or unreadable.</summary>
+    private static DateTimeOffset? Instant(CaseRecord c, string key) =>
+        Extra(c, key) is { } text
         && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at)
             ? at
             : null;
-
-    private static DateTimeOffset ReviewRequestedAt(CaseRecord c) =>
-        Extra(c, KpiFields.ReviewRequestedAt) is { } text
-        && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at)
-            ? at
-            : c.Created;
 
     private static string? Extra(CaseRecord c, string key) => c.Extra.TryGetValue(key, out var v) && !string.IsNullOrEmpty(v) ? v : null;
 
