@@ -205,7 +205,7 @@ public static class BenchDrill
 
         var outbox = Path.Combine(data, "outbox");
         var emails = Directory.Exists(outbox) ? Directory.EnumerateFiles(outbox, "*.eml").Select(File.ReadAllText).ToList() : [];
-        var reviewCases = statuses.Where(kv => kv.Value == "awaiting-review").Select(kv => kv.Key).ToList();
+        var reviewCases = statuses.Where(kv => kv.Value == CaseStatuses.AwaitingReview).Select(kv => kv.Key).ToList();
         foreach (var caseId in reviewCases)
         {
             var n = emails.Count(e => e.Contains($"/api/review/{caseId}", StringComparison.Ordinal));
@@ -254,10 +254,10 @@ public static class BenchDrill
     /// <summary>The idempotency key of the last callback a case in this status has had (the orchestrator's keys).</summary>
     internal static string? ExpectedCallback(string caseId, string status) => status switch
     {
-        "sent" => CaseWorkflow.DeliveryKey(caseId, TraceRecordKinds.Decision, "reply-sent"),
-        "escalated" => CaseWorkflow.DeliveryKey(caseId, TraceRecordKinds.Decision, "escalated"),
-        "returned-to-tier-1" => CaseWorkflow.DeliveryKey(caseId, TraceRecordKinds.Decision, "returned-to-tier-1"),
-        "awaiting-review" => CaseWorkflow.AwaitingReviewDeliveryKey(caseId),
+        CaseStatuses.Sent => CaseWorkflow.DeliveryKey(caseId, TraceRecordKinds.Decision, DeliveryEvents.ReplySent),
+        CaseStatuses.Escalated => CaseWorkflow.DeliveryKey(caseId, TraceRecordKinds.Decision, DeliveryEvents.Escalated),
+        CaseStatuses.ReturnedToTier1 => CaseWorkflow.DeliveryKey(caseId, TraceRecordKinds.Decision, DeliveryEvents.ReturnedToTier1),
+        CaseStatuses.AwaitingReview => CaseWorkflow.AwaitingReviewDeliveryKey(caseId),
         _ => null,
     };
 

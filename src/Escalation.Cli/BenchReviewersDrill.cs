@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Escalation.Api.Links;
 using Escalation.Core.Decisions;
+using Escalation.Core.Workflow;
 
 namespace Escalation.Cli;
 
@@ -113,7 +114,7 @@ public static class BenchReviewersDrill
             }
         }
 
-        var expected = winner.Action switch { "approve" or "edit" => "sent", "reject" => "rejected", _ => "escalated" };
+        var expected = winner.Action switch { ReviewActions.Approve or ReviewActions.Edit => CaseStatuses.Sent, ReviewActions.Reject => CaseStatuses.Rejected, _ => CaseStatuses.Escalated };
         var status = await BenchTokenDrill.WaitForAsync(http, caseId, s => s == expected);
         if (status != expected)
         {

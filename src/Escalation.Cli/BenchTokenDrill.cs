@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Escalation.Api.Links;
 using Escalation.Core.Decisions;
+using Escalation.Core.Workflow;
 
 namespace Escalation.Cli;
 
@@ -33,7 +34,7 @@ public static class BenchTokenDrill
             var code = await PostAsync(http, a, token, action);
             var status = await StatusAsync(http, a);
             await stdout.WriteLineAsync($"  {what}: HTTP {code}, case {status}");
-            if (status != "awaiting-review")
+            if (status != CaseStatuses.AwaitingReview)
             {
                 failures.Add($"{what} changed the case to {status}");
             }
@@ -49,14 +50,14 @@ public static class BenchTokenDrill
         {
             var status = await StatusAsync(http, a);
             await stdout.WriteLineAsync($"  GET with the genuine token: HTTP {(int)get.StatusCode}, case {status}");
-            if (status != "awaiting-review")
+            if (status != CaseStatuses.AwaitingReview)
             {
                 failures.Add("GET acted on the case");
             }
         }
 
         var first = await PostAsync(http, a, tokenA, "approve");
-        var decided = await WaitForAsync(http, a, s => s != "awaiting-review");
+        var decided = await WaitForAsync(http, a, s => s != CaseStatuses.AwaitingReview);
         await stdout.WriteLineAsync($"  genuine token, first use (approve): HTTP {first}, case {decided}");
         if (decided != "sent")
         {
@@ -99,7 +100,7 @@ public static class BenchTokenDrill
         using var response = await http.PostAsync("/api/cases?wait=30", new StringContent(BenchSamples.ToJson(ticket), Encoding.UTF8, "application/json"));
         using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         var caseId = doc.RootElement.GetProperty("caseId").GetString()!;
-        await WaitForAsync(http, caseId, s => s == "awaiting-review");
+        await WaitForAsync(http, caseId, s => s == CaseStatuses.AwaitingReview);
         return caseId;
     }
 

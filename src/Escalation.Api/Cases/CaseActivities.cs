@@ -45,18 +45,12 @@ public sealed partial class CaseActivities(
         CaseDecision? decision;
         string? priority;
         Task stored;
+        var context = new StageContext(ticket, ws, now, cancellationToken);
         if (CaseActivityNames.SensitiveStages.Contains(stage))
         {
             var state = await artifacts.GetAsync<SensitiveCaseState>(input.CaseId, CaseArtifacts.State, cancellationToken).ConfigureAwait(false) ?? new SensitiveCaseState();
             // detect (model reading), draft, tone-check and route may call a chat model: awaited, never blocked on.
-            state = await RunThroughAsync(CaseActivityNames.SensitiveStages, stage, state, SensitiveDone, (s, st) => st switch
-            {
-                CaseActivityNames.Detect => sensitive.DetectAsync(s, ticket, ws, now, cancellationToken),
-                CaseActivityNames.RetrievePolicy => new(sensitive.RetrievePolicy(s, ticket, ws, now)),
-                CaseActivityNames.Draft => sensitive.DraftAsync(s, ticket, ws, now, cancellationToken),
-                CaseActivityNames.ToneCheck => sensitive.ToneCheckAsync(s, ws, cancellationToken),
-                _ => sensitive.RouteAsync(s, ticket, ws, now, cancellationToken),
-            }).ConfigureAwait(false);
+            state = await PipelineStages.RunThroughAsync(SensitiveCaseSteps.Stages, stage, sensitive, state, context).ConfigureAwait(false);
             var last = stage == CaseActivityNames.SensitiveStages[^1];
             stored = artifacts.PutWorkingStateAsync(input.CaseId, last ? ReadAfterDecision(state) : state, last, cancellationToken);
             (decision, priority) = (state.Decision, state.Signals?.Priority);
@@ -64,14 +58,7 @@ public sealed partial class CaseActivities(
         else
         {
             var state = await artifacts.GetAsync<EscalationCaseState>(input.CaseId, CaseArtifacts.State, cancellationToken).ConfigureAwait(false) ?? new EscalationCaseState();
-            state = await RunThroughAsync(CaseActivityNames.EscalationStages, stage, state, EscalationDone, (s, st) => st switch
-            {
-                CaseActivityNames.Receive => new(escalation.Receive(s, ticket, now)),
-                CaseActivityNames.GatherContext => escalation.GatherContextAsync(s, ticket, ws, now, cancellationToken),
-                CaseActivityNames.ApplyPolicy => new(escalation.ApplyPolicy(s, ws, now)),
-                CaseActivityNames.ResolveOrEscalate => escalation.ResolveOrEscalateAsync(s, ticket, ws, now, cancellationToken),
-                _ => new(escalation.Document(s, ticket, ws)),
-            }).ConfigureAwait(false);
+            state = await PipelineStages.RunThroughAsync(EscalationCaseSteps.Stages, stage, escalation, state, context).ConfigureAwait(false);
             var last = stage == CaseActivityNames.EscalationStages[^1];
             stored = artifacts.PutWorkingStateAsync(input.CaseId, last ? ReadAfterDecision(state) : state, last, cancellationToken);
             (decision, priority) = (state.Decision, state.Signals?.Priority);
@@ -198,7 +185,7 @@ public sealed partial class CaseActivities(
         {
             var key = $"{input.IdempotencyKey}:{reviewer}";
             EmailMessage message;
-            if (input.Reason == "review" && input.DeadlineUtc is { } deadline)
+            if (input.Reason == NotificationReasons.Review && input.DeadlineUtc is { } deadline)
             {
                 var deadlineAt = new DateTimeOffset(DateTime.SpecifyKind(deadline, DateTimeKind.Utc));
                 var lifetime = deadlineAt + options.ReviewLinkGrace - time.GetUtcNow();
@@ -236,7 +223,7 @@ public sealed partial class CaseActivities(
         }
         finally
         {
-            if (input.Event == "awaiting-review")
+            if (input.Event == DeliveryEvents.AwaitingReview)
             {
                 artifacts.Release(input.CaseId); // the case now waits for a reviewer, maybe for hours: keep nothing of it in memory
             }
@@ -261,7 +248,7 @@ public sealed partial class CaseActivities(
         var record = await index.GetAsync(input.CaseId, cancellationToken).ConfigureAwait(false);
         var reasons = decision?.Reasons.Select(r => r.Text).ToList() ?? [];
         IReadOnlyList<ActionInstruction>? actions = null;
-        if (input.Event == "reply-sent")
+        if (input.Event == DeliveryEvents.ReplySent)
         {
             // The reply follows the actions it states: the note lists what was executed, with the same keys.
             var executed = (await ExecutedActionsAsync(input.CaseId, cancellationToken).ConfigureAwait(false)).Where(x => x.Executed).ToArray();
@@ -280,7 +267,7 @@ public sealed partial class CaseActivities(
             Route = decision?.Route,
             Reasons = reasons,
             Actions = actions,
-            Draft = reply ?? (input.Event == "awaiting-review" ? null : decision?.InternalNote),
+            Draft = reply ?? (input.Event == DeliveryEvents.AwaitingReview ? null : decision?.InternalNote),
             AuditUrl = record?.Case.LatestTraceId is { } traceId ? $"{options.PublicBaseUrl.TrimEnd('/')}/api/audit/{traceId}" : CaseUrl(input.CaseId),
             At = time.GetUtcNow(),
         };
@@ -312,7 +299,7 @@ public sealed partial class CaseActivities(
         if (input.ReviewOutcome is { } outcome)
         {
             extra[Core.Metrics.KpiFields.ReviewOutcome] = outcome;
-            extra[Core.Metrics.KpiFields.SlaBreached] = outcome == "sla-timeout" ? "true" : "false";
+            extra[Core.Metrics.KpiFields.SlaBreached] = outcome == ReviewClaim.SlaTimeoutAction ? "true" : "false";
         }
 
         if (input.Reviewer is { } reviewer)
@@ -359,28 +346,6 @@ public sealed partial class CaseActivities(
     }
 
     /// <summary>
-    /// Runs <paramref name="stage"/> on <paramref name="state"/>, first running the earlier stages whose results the state
-    /// lacks (it was lost with a restart, or it is a decided case's stored state; the stages are deterministic, so
-    /// running one again gives the same result). Once one earlier stage runs, every stage after it runs too: their
-    /// results were computed from what it replaces.
-    /// </summary>
-    private static async ValueTask<TState> RunThroughAsync<TState>(IReadOnlyList<string> stages, string stage, TState state, Func<string, TState, bool> done, Func<TState, string, ValueTask<TState>> run)
-    {
-        var at = stages.ToList().IndexOf(stage);
-        var recompute = false;
-        for (var i = 0; i < at; i++)
-        {
-            recompute = recompute || !done(stages[i], state);
-            if (recompute)
-            {
-                state = await run(state, stages[i]).ConfigureAwait(false);
-            }
-        }
-
-        return await run(state, stage).ConfigureAwait(false);
-    }
-
-    /// <summary>
     /// What is read of a decided case's state, stored with the decision: the customer and signals (the trace, the review
     /// page), the retrieved precedents and playbook (the review page) and the draft with its model details (the trace).
     /// The decision and its trace, stored beside it, hold everything else the stages worked out; leaving it here makes
@@ -400,24 +365,6 @@ public sealed partial class CaseActivities(
         Customer = s.Customer,
         Signals = s.Signals,
         Outcome = s.Outcome,
-    };
-
-    private static bool SensitiveDone(string stage, SensitiveCaseState s) => stage switch
-    {
-        CaseActivityNames.Detect => s.Customer is not null && s.Signals is not null && s.Facts is not null,
-        CaseActivityNames.RetrievePolicy => s.Retrieval is not null,
-        CaseActivityNames.Draft => s.Request is not null && s.Draft is not null,
-        CaseActivityNames.ToneCheck => s.ToneCheck is not null,
-        _ => s.Decision is not null,
-    };
-
-    private static bool EscalationDone(string stage, EscalationCaseState s) => stage switch
-    {
-        CaseActivityNames.Receive => s.Received is not null,
-        CaseActivityNames.GatherContext => s.Context is not null,
-        CaseActivityNames.ApplyPolicy => s.Application is not null,
-        CaseActivityNames.ResolveOrEscalate => s.Outcome is not null,
-        _ => s.Decision is not null,
     };
 
     private async Task UpdateCaseAsync(string caseId, Func<CaseRecord, CaseRecord> change, CancellationToken cancellationToken)

@@ -23,7 +23,7 @@ public sealed class CaseArtifacts(IStageArtifactStore store, CaseArtifactCache? 
     public const string Submission = "submission";
     public const string State = "state";
     public const string Decision = "decision";
-    public const string Draft = "draft";
+    public const string Draft = Core.Workflow.ReplyArtifacts.Draft;
     public const string ReviewEdit = "review-edit";
 
     /// <summary>How artifacts are serialised (camelCase, like every JSON the service writes).</summary>

@@ -5,6 +5,7 @@ using Escalation.Core.Sensitive;
 using Escalation.Core.Signals;
 using Escalation.Core.Tickets;
 using Escalation.Core.Tracing;
+using Escalation.Core.Workflow;
 
 namespace Escalation.Core.Escalations;
 
@@ -33,21 +34,13 @@ public sealed class EscalationCasePipeline(CaseDetector detect, IDraftWriter wri
     public EscalationCaseResult Run(CaseSubmission ticket, Workspace workspace, DateTimeOffset now)
     {
         const string Name = nameof(EscalationCasePipeline);
-        var state = _steps.Receive(new EscalationCaseState(), ticket, now);
-        state = SynchronousSteps.Completed(_steps.GatherContextAsync(state, ticket, workspace, now), Name);
-        state = _steps.ApplyPolicy(state, workspace, now);
-        state = SynchronousSteps.Completed(_steps.ResolveOrEscalateAsync(state, ticket, workspace, now), Name);
-        return Result(_steps.Document(state, ticket, workspace));
+        return Result(PipelineStages.RunAll(EscalationCaseSteps.Stages, _steps, new EscalationCaseState(), new StageContext(ticket, workspace, now), Name));
     }
 
     /// <summary>Decide one escalation as of <paramref name="now"/>, awaiting the writer and reader (a chat model).</summary>
     public async Task<EscalationCaseResult> RunAsync(CaseSubmission ticket, Workspace workspace, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        var state = _steps.Receive(new EscalationCaseState(), ticket, now);
-        state = await _steps.GatherContextAsync(state, ticket, workspace, now, cancellationToken).ConfigureAwait(false);
-        state = _steps.ApplyPolicy(state, workspace, now);
-        state = await _steps.ResolveOrEscalateAsync(state, ticket, workspace, now, cancellationToken).ConfigureAwait(false);
-        return Result(_steps.Document(state, ticket, workspace));
+        return Result(await PipelineStages.RunAllAsync(EscalationCaseSteps.Stages, _steps, new EscalationCaseState(), new StageContext(ticket, workspace, now, cancellationToken)).ConfigureAwait(false));
     }
 
     private static EscalationCaseResult Result(EscalationCaseState state) => new()

@@ -16,6 +16,21 @@ namespace Escalation.Core.Escalations;
 /// </summary>
 public sealed class EscalationCaseSteps(CaseDetector detect, IDraftWriter writer, ModelReader? reader = null)
 {
+    /// <summary>The stages in order: adding a stage means adding it here (and its trigger in the Functions app).</summary>
+    public static readonly IReadOnlyList<Workflow.PipelineStage<EscalationCaseSteps, EscalationCaseState>> Stages =
+    [
+        new(Workflow.CaseActivityNames.Receive, "receive", s => s.Received is not null,
+            (steps, s, c) => new(steps.Receive(s, c.Ticket, c.Now))),
+        new(Workflow.CaseActivityNames.GatherContext, "gather-context", s => s.Context is not null,
+            (steps, s, c) => steps.GatherContextAsync(s, c.Ticket, c.Workspace, c.Now, c.CancellationToken)),
+        new(Workflow.CaseActivityNames.ApplyPolicy, "apply-policy", s => s.Application is not null,
+            (steps, s, c) => new(steps.ApplyPolicy(s, c.Workspace, c.Now))),
+        new(Workflow.CaseActivityNames.ResolveOrEscalate, "resolve-or-escalate", s => s.Outcome is not null,
+            (steps, s, c) => steps.ResolveOrEscalateAsync(s, c.Ticket, c.Workspace, c.Now, c.CancellationToken)),
+        new(Workflow.CaseActivityNames.Document, "document", s => s.Decision is not null,
+            (steps, s, c) => new(steps.Document(s, c.Ticket, c.Workspace))),
+    ];
+
     private readonly ReceiveStage _receive = new();
     private readonly CaseFactsExtractor _facts = new();
     private readonly GatherContextStage _gather = new();

@@ -4,6 +4,7 @@ using Escalation.Core.Knowledge;
 using Escalation.Core.Signals;
 using Escalation.Core.Tickets;
 using Escalation.Core.Tracing;
+using Escalation.Core.Workflow;
 
 namespace Escalation.Core.Sensitive;
 
@@ -37,23 +38,13 @@ public sealed class SensitiveCasePipeline(CaseDetector detect, IDraftWriter writ
     public SensitiveCaseResult Run(CaseSubmission ticket, Workspace workspace, DateTimeOffset now)
     {
         const string Name = nameof(SensitiveCasePipeline);
-        var state = SynchronousSteps.Completed(_steps.DetectAsync(new SensitiveCaseState(), ticket, workspace, now), Name);
-        state = _steps.RetrievePolicy(state, ticket, workspace, now);
-        state = SynchronousSteps.Completed(_steps.DraftAsync(state, ticket, workspace, now), Name);
-        state = SynchronousSteps.Completed(_steps.ToneCheckAsync(state, workspace), Name);
-        state = SynchronousSteps.Completed(_steps.RouteAsync(state, ticket, workspace, now), Name);
-        return Result(state);
+        return Result(PipelineStages.RunAll(SensitiveCaseSteps.Stages, _steps, new SensitiveCaseState(), new StageContext(ticket, workspace, now), Name));
     }
 
     /// <summary>Decide one case as of <paramref name="now"/>, awaiting the writer and reader (a chat model).</summary>
     public async Task<SensitiveCaseResult> RunAsync(CaseSubmission ticket, Workspace workspace, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        var state = await _steps.DetectAsync(new SensitiveCaseState(), ticket, workspace, now, cancellationToken).ConfigureAwait(false);
-        state = _steps.RetrievePolicy(state, ticket, workspace, now);
-        state = await _steps.DraftAsync(state, ticket, workspace, now, cancellationToken).ConfigureAwait(false);
-        state = await _steps.ToneCheckAsync(state, workspace, cancellationToken).ConfigureAwait(false);
-        state = await _steps.RouteAsync(state, ticket, workspace, now, cancellationToken).ConfigureAwait(false);
-        return Result(state);
+        return Result(await PipelineStages.RunAllAsync(SensitiveCaseSteps.Stages, _steps, new SensitiveCaseState(), new StageContext(ticket, workspace, now, cancellationToken)).ConfigureAwait(false));
     }
 
     private static SensitiveCaseResult Result(SensitiveCaseState state) => new()

@@ -15,6 +15,21 @@ namespace Escalation.Core.Sensitive;
 /// </summary>
 public sealed class SensitiveCaseSteps(CaseDetector detect, IDraftWriter writer, ModelReader? reader = null)
 {
+    /// <summary>The stages in order: adding a stage means adding it here (and its trigger in the Functions app).</summary>
+    public static readonly IReadOnlyList<Workflow.PipelineStage<SensitiveCaseSteps, SensitiveCaseState>> Stages =
+    [
+        new(Workflow.CaseActivityNames.Detect, "detect", s => s.Customer is not null && s.Signals is not null && s.Facts is not null,
+            (steps, s, c) => steps.DetectAsync(s, c.Ticket, c.Workspace, c.Now, c.CancellationToken)),
+        new(Workflow.CaseActivityNames.RetrievePolicy, "retrieve-policy", s => s.Retrieval is not null,
+            (steps, s, c) => new(steps.RetrievePolicy(s, c.Ticket, c.Workspace, c.Now))),
+        new(Workflow.CaseActivityNames.Draft, "draft", s => s.Request is not null && s.Draft is not null,
+            (steps, s, c) => steps.DraftAsync(s, c.Ticket, c.Workspace, c.Now, c.CancellationToken)),
+        new(Workflow.CaseActivityNames.ToneCheck, "tone-check", s => s.ToneCheck is not null,
+            (steps, s, c) => steps.ToneCheckAsync(s, c.Workspace, c.CancellationToken)),
+        new(Workflow.CaseActivityNames.Route, "route", s => s.Decision is not null,
+            (steps, s, c) => steps.RouteAsync(s, c.Ticket, c.Workspace, c.Now, c.CancellationToken)),
+    ];
+
     private readonly CaseFactsExtractor _facts = new();
     private readonly PolicyRetrievalStage _retrieve = new();
     private readonly RouteStage _route = new();

@@ -27,20 +27,17 @@ public static class CaseActivityNames
     /// <summary>When the review SLA timer fires: the decision a reviewer claimed first, or a claim for the timer.</summary>
     public const string ClaimReviewTimeout = "ClaimReviewTimeout";
 
-    /// <summary>The sensitive pipeline's stages, in order.</summary>
-    public static readonly IReadOnlyList<string> SensitiveStages = [Detect, RetrievePolicy, Draft, ToneCheck, Route];
+    /// <summary>The sensitive pipeline's stage activities, in order (from <see cref="Sensitive.SensitiveCaseSteps.Stages"/>).</summary>
+    public static readonly IReadOnlyList<string> SensitiveStages = [.. Sensitive.SensitiveCaseSteps.Stages.Select(s => s.Activity)];
 
-    /// <summary>The escalation pipeline's stages, in order.</summary>
-    public static readonly IReadOnlyList<string> EscalationStages = [Receive, GatherContext, ApplyPolicy, ResolveOrEscalate, Document];
+    /// <summary>The escalation pipeline's stage activities, in order (from <see cref="Escalations.EscalationCaseSteps.Stages"/>).</summary>
+    public static readonly IReadOnlyList<string> EscalationStages = [.. Escalations.EscalationCaseSteps.Stages.Select(s => s.Activity)];
 
-    /// <summary>Stage name as the trace writes it (<c>retrieve-policy</c>).</summary>
-    public static string StageName(string activity) => activity switch
-    {
-        RetrievePolicy => "retrieve-policy",
-        ToneCheck => "tone-check",
-        GatherContext => "gather-context",
-        ApplyPolicy => "apply-policy",
-        ResolveOrEscalate => "resolve-or-escalate",
-        _ => activity.ToLowerInvariant(),
-    };
+    private static readonly Dictionary<string, string> TraceNames =
+        Sensitive.SensitiveCaseSteps.Stages.Select(s => (s.Activity, s.TraceName))
+            .Concat(Escalations.EscalationCaseSteps.Stages.Select(s => (s.Activity, s.TraceName)))
+            .ToDictionary(p => p.Activity, p => p.TraceName, StringComparer.Ordinal);
+
+    /// <summary>Stage name as the status and the trace write it (<c>retrieve-policy</c>).</summary>
+    public static string StageName(string activity) => TraceNames.TryGetValue(activity, out var name) ? name : activity.ToLowerInvariant();
 }

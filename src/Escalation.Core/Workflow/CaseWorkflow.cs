@@ -1,4 +1,5 @@
 using Escalation.Core.Decisions;
+using Escalation.Core.Tracing;
 
 namespace Escalation.Core.Workflow;
 
@@ -43,7 +44,7 @@ public static class CaseWorkflow
         var caseId = input.CaseId;
         var run = new CaseRun(context, caseId);
         var stages = input.Kind == Tickets.CaseKindNames.Escalation ? CaseActivityNames.EscalationStages : CaseActivityNames.SensitiveStages;
-        StageSummary decision = new() { Stage = "received" };
+        StageSummary decision = new() { Stage = CaseStatuses.Received };
         foreach (var stage in stages)
         {
             run.SetStatus(new CaseProgress(CaseActivityNames.StageName(stage), null, decision.Priority, null));
@@ -62,31 +63,31 @@ public static class CaseWorkflow
                 if (!withActions || (await run.CallAsync<ActionsOutcome>(CaseActivityNames.ExecuteActions,
                         new ExecuteActionsInput(caseId, null, now), DeliveryRetry)).Succeeded)
                 {
-                    return await FinishAsync(context, run, caseId, route, CaseStatuses.Sent, "reply-sent", "draft", "decision", "agent", null, null);
+                    return await FinishAsync(context, run, caseId, CaseFinish.Sent(route, ReplyArtifacts.Draft));
                 }
 
                 break;
             case Routes.ReturnToTierOne:
-                return await FinishAsync(context, run, caseId, route, CaseStatuses.ReturnedToTier1, "returned-to-tier-1", null, "decision", "agent", null, null);
+                return await FinishAsync(context, run, caseId, CaseFinish.ReturnedToTierOne(route));
             case Routes.DraftForReview:
                 break;
             default:
                 await run.CallAsync<bool>(CaseActivityNames.NotifyReviewers,
-                    new NotifyReviewersInput(caseId, ReviewerQueues.Senior, "escalated", null, $"{caseId}:notify:escalate"), DeliveryRetry);
-                return await FinishAsync(context, run, caseId, Routes.Escalate, CaseStatuses.Escalated, "escalated", null, "decision", "agent", null, null);
+                    new NotifyReviewersInput(caseId, ReviewerQueues.Senior, NotificationReasons.Escalated, null, $"{caseId}:notify:escalate"), DeliveryRetry);
+                return await FinishAsync(context, run, caseId, CaseFinish.Escalated());
         }
 
         // draft-for-review: trace the decision, notify reviewers, wait for a decision until the SLA deadline.
         var deadline = now.AddHours(decision.ReviewSlaHours ?? 24);
         var queue = decision.ReviewQueue ?? ReviewerQueues.Standard;
-        var traceId = await run.CallAsync<string>(CaseActivityNames.WriteTrace, new WriteTraceInput(caseId, "decision", "agent", null, now), StageRetry);
+        var traceId = await run.CallAsync<string>(CaseActivityNames.WriteTrace, new WriteTraceInput(caseId, TraceRecordKinds.Decision, TraceActors.Agent, null, now), StageRetry);
         await run.CallAsync<bool>(CaseActivityNames.RecordOutcome,
             new RecordOutcomeInput(caseId, CaseStatuses.AwaitingReview, route, traceId, deadline, now), StageRetry);
         await run.CallAsync<bool>(CaseActivityNames.NotifyReviewers,
-            new NotifyReviewersInput(caseId, queue, "review", deadline, $"{caseId}:notify:review"), DeliveryRetry);
+            new NotifyReviewersInput(caseId, queue, NotificationReasons.Review, deadline, $"{caseId}:notify:review"), DeliveryRetry);
         await run.CallAsync<DeliveryResult>(CaseActivityNames.DeliverReply,
-            new DeliverReplyInput(caseId, "awaiting-review", null, AwaitingReviewDeliveryKey(caseId)), DeliveryRetry);
-        run.SetStatus(new CaseProgress("awaiting-review", route, decision.Priority, deadline));
+            new DeliverReplyInput(caseId, DeliveryEvents.AwaitingReview, null, AwaitingReviewDeliveryKey(caseId)), DeliveryRetry);
+        run.SetStatus(new CaseProgress(CaseStatuses.AwaitingReview, route, decision.Priority, deadline));
 
         var review = await context.WaitForExternalEventAsync<ReviewDecision>(ReviewDecisionEvent, deadline);
         var r = review.Payload;
@@ -99,8 +100,8 @@ public static class CaseWorkflow
         if (r is null)
         {
             await run.CallAsync<bool>(CaseActivityNames.NotifyReviewers,
-                new NotifyReviewersInput(caseId, ReviewerQueues.Senior, "sla-timeout", null, $"{caseId}:notify:sla-timeout"), DeliveryRetry);
-            return await FinishAsync(context, run, caseId, Routes.Escalate, CaseStatuses.Escalated, "escalated", null, "sla-timeout", "agent", null, deadline);
+                new NotifyReviewersInput(caseId, ReviewerQueues.Senior, NotificationReasons.SlaTimeout, null, $"{caseId}:notify:sla-timeout"), DeliveryRetry);
+            return await FinishAsync(context, run, caseId, CaseFinish.Escalated(slaTimedOutAt: deadline));
         }
 
         if (withActions && r.Action is ReviewActions.Approve or ReviewActions.Edit)
@@ -110,23 +111,23 @@ public static class CaseWorkflow
             {
                 // Approved, but an action failed: no reply claims it; a senior human takes the case with the failure on it.
                 await run.CallAsync<bool>(CaseActivityNames.NotifyReviewers,
-                    new NotifyReviewersInput(caseId, ReviewerQueues.Senior, "action-failed", null, $"{caseId}:notify:action-failed"), DeliveryRetry);
-                return await FinishAsync(context, run, caseId, Routes.Escalate, CaseStatuses.Escalated, "escalated", null, "review-outcome", r.Reviewer, r, null);
+                    new NotifyReviewersInput(caseId, ReviewerQueues.Senior, NotificationReasons.ActionFailed, null, $"{caseId}:notify:action-failed"), DeliveryRetry);
+                return await FinishAsync(context, run, caseId, CaseFinish.Escalated(r));
             }
         }
 
         switch (r.Action)
         {
             case ReviewActions.Approve:
-                return await FinishAsync(context, run, caseId, route, CaseStatuses.Sent, "reply-sent", "draft", "review-outcome", r.Reviewer, r, null);
+                return await FinishAsync(context, run, caseId, CaseFinish.Sent(route, ReplyArtifacts.Draft, r));
             case ReviewActions.Edit:
-                return await FinishAsync(context, run, caseId, route, CaseStatuses.Sent, "reply-sent", r.EditedReplyArtifact ?? "draft", "review-outcome", r.Reviewer, r, null);
+                return await FinishAsync(context, run, caseId, CaseFinish.Sent(route, r.EditedReplyArtifact ?? ReplyArtifacts.Draft, r));
             case ReviewActions.Reject:
-                return await FinishAsync(context, run, caseId, route, CaseStatuses.Rejected, "review-rejected", null, "review-outcome", r.Reviewer, r, null);
+                return await FinishAsync(context, run, caseId, CaseFinish.Rejected(route, r));
             default:
                 await run.CallAsync<bool>(CaseActivityNames.NotifyReviewers,
-                    new NotifyReviewersInput(caseId, ReviewerQueues.Senior, "reviewer-escalated", null, $"{caseId}:notify:reviewer-escalated"), DeliveryRetry);
-                return await FinishAsync(context, run, caseId, Routes.Escalate, CaseStatuses.Escalated, "escalated", null, "review-outcome", r.Reviewer, r, null);
+                    new NotifyReviewersInput(caseId, ReviewerQueues.Senior, NotificationReasons.ReviewerEscalated, null, $"{caseId}:notify:reviewer-escalated"), DeliveryRetry);
+                return await FinishAsync(context, run, caseId, CaseFinish.Escalated(r));
         }
     }
 
@@ -136,17 +137,16 @@ public static class CaseWorkflow
     /// <summary>The idempotency key of the callback that tells the help desk the case waits for a reviewer.</summary>
     public static string AwaitingReviewDeliveryKey(string caseId) => $"{caseId}:deliver:awaiting-review";
 
-    private static async Task<CaseOutcome> FinishAsync(
-        IWorkflowContext context, CaseRun run, string caseId, string route, string status, string deliveryEvent, string? replyArtifact,
-        string record, string actor, ReviewDecision? review, DateTime? slaDeadline)
+    private static async Task<CaseOutcome> FinishAsync(IWorkflowContext context, CaseRun run, string caseId, CaseFinish finish)
     {
         var now = context.CurrentUtcDateTime;
         await run.CallAsync<DeliveryResult>(CaseActivityNames.DeliverReply,
-            new DeliverReplyInput(caseId, deliveryEvent, replyArtifact, DeliveryKey(caseId, record, deliveryEvent)), DeliveryRetry);
-        var traceId = await run.CallAsync<string>(CaseActivityNames.WriteTrace, new WriteTraceInput(caseId, record, actor, review, now, replyArtifact), StageRetry);
-        var reviewOutcome = record == "sla-timeout" ? "sla-timeout" : review?.Action;
-        await run.CallAsync<bool>(CaseActivityNames.RecordOutcome, new RecordOutcomeInput(caseId, status, route, traceId, slaDeadline, now, reviewOutcome, review?.Reviewer), StageRetry);
-        run.SetStatus(new CaseProgress("done", route, null, null));
-        return new CaseOutcome(caseId, status, route, traceId);
+            new DeliverReplyInput(caseId, finish.DeliveryEvent, finish.ReplyArtifact, DeliveryKey(caseId, finish.Record, finish.DeliveryEvent)), DeliveryRetry);
+        var traceId = await run.CallAsync<string>(CaseActivityNames.WriteTrace,
+            new WriteTraceInput(caseId, finish.Record, finish.Actor, finish.Review, now, finish.ReplyArtifact), StageRetry);
+        await run.CallAsync<bool>(CaseActivityNames.RecordOutcome,
+            new RecordOutcomeInput(caseId, finish.Status, finish.Route, traceId, finish.SlaDeadline, now, finish.ReviewOutcome, finish.Review?.Reviewer), StageRetry);
+        run.SetStatus(new CaseProgress(CaseProgress.Done, finish.Route, null, null));
+        return new CaseOutcome(caseId, finish.Status, finish.Route, traceId);
     }
 }

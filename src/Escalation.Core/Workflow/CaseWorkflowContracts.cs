@@ -94,6 +94,9 @@ public static class ReviewActions
 /// <param name="DeadlineUtc">The review deadline; while the case needs attention, when it tries again on its own.</param>
 public sealed record CaseProgress(string Stage, string? Route, string? Priority, DateTime? DeadlineUtc)
 {
+    /// <summary>The stage a finished orchestration shows.</summary>
+    public const string Done = "done";
+
     /// <summary>While the case needs attention: the activity that failed and why.</summary>
     public string? Failure { get; init; }
 }

@@ -34,5 +34,5 @@ public sealed record CaseOrchestrationState(
     DateTimeOffset LastUpdatedAt)
 {
     /// <summary>Finished, or waiting for a reviewer (a decision has been made), or waiting out a fault as needs-attention.</summary>
-    public bool HasDecision => RuntimeStatus is "completed" or "failed" || Progress?.Stage is "awaiting-review" or CaseStatuses.NeedsAttention;
+    public bool HasDecision => RuntimeStatus is "completed" or "failed" || Progress?.Stage is CaseStatuses.AwaitingReview or CaseStatuses.NeedsAttention;
 }

@@ -21,7 +21,7 @@ public sealed record ReviewClaim(
     public const string SlaTimeoutAction = "sla-timeout";
 
     /// <summary>The actor of the SLA timer's claim.</summary>
-    public const string Agent = "agent";
+    public const string Agent = TraceActors.Agent;
 
     /// <summary>True when the SLA timer, not a reviewer, holds the case.</summary>
     public bool IsSlaTimeout => Action == SlaTimeoutAction;
