@@ -65,6 +65,44 @@ public sealed class CaseArtifacts(IStageArtifactStore store, CaseArtifactCache? 
     }
 
     /// <summary>
+    /// Stores a submission as received, serialising it once: its <see cref="StoredSubmission.Hash"/> is the SHA-256 of
+    /// exactly the JSON stored for it (the same value <see cref="HashOf"/> gives).
+    /// </summary>
+    public async Task<StoredSubmission> PutSubmissionAsync(string caseId, CaseSubmission submission, DateTimeOffset receivedAt, CancellationToken ct = default)
+    {
+        cache?.Remove(caseId, Submission);
+        using var ticket = new PooledBufferWriter(SerializeBufferBytes);
+        using (var writer = new Utf8JsonWriter(ticket, JsonWriter))
+        {
+            JsonSerializer.Serialize(writer, submission, Json);
+        }
+
+        var stored = new StoredSubmission(submission, receivedAt, Convert.ToHexStringLower(SHA256.HashData(ticket.WrittenMemory.Span)));
+        using (var utf8 = new PooledBufferWriter(SerializeBufferBytes))
+        {
+            // The stored document is StoredSubmission's JSON with the ticket's bytes written in as they were hashed.
+            using (var writer = new Utf8JsonWriter(utf8, JsonWriter))
+            {
+                writer.WriteStartObject();
+                writer.WritePropertyName(SubmissionProperty);
+                writer.WriteRawValue(ticket.WrittenMemory.Span, skipInputValidation: true);
+                writer.WriteString(ReceivedAtProperty, stored.ReceivedAt);
+                writer.WriteString(HashProperty, stored.Hash);
+                writer.WriteEndObject();
+            }
+
+            await store.PutUtf8Async(caseId, Submission, utf8.WrittenMemory, ct).ConfigureAwait(false);
+        }
+
+        Keep(caseId, Submission, stored);
+        return stored;
+    }
+
+    private static readonly string SubmissionProperty = Json.PropertyNamingPolicy!.ConvertName(nameof(StoredSubmission.Submission));
+    private static readonly string ReceivedAtProperty = Json.PropertyNamingPolicy!.ConvertName(nameof(StoredSubmission.ReceivedAt));
+    private static readonly string HashProperty = Json.PropertyNamingPolicy!.ConvertName(nameof(StoredSubmission.Hash));
+
+    /// <summary>
     /// Completes when this process stores the case's decision (another process's write does not complete it: callers
     /// also look at storage from time to time). Call <see cref="StopWaitingForDecision"/> when giving up.
     /// </summary>

@@ -37,7 +37,7 @@ public sealed class CaseIntake(CaseArtifacts artifacts, ICaseIndex index)
             // The submission and its index record are written side by side: one wait for the disk instead of two. Both are
             // stored before this returns (and before the orchestration starts); a crash that keeps only one of them leaves
             // a case the help desk's retry stores again, since the submission was not acknowledged.
-            var submissionStored = artifacts.PutAsync(caseId, CaseArtifacts.Submission, new StoredSubmission(submission, receivedAt, CaseArtifacts.HashOf(submission)), ct);
+            var submissionStored = artifacts.PutSubmissionAsync(caseId, submission, receivedAt, ct);
             var recordStored = index.UpsertAsync(ReceivedRecord(caseId, submission, receivedAt), ifMatch: null, ct);
             try
             {
@@ -55,8 +55,7 @@ public sealed class CaseIntake(CaseArtifacts artifacts, ICaseIndex index)
         // one: this retry stores it, as the help desk was never told it was.
         if (await artifacts.GetAsync<StoredSubmission>(caseId, CaseArtifacts.Submission, ct).ConfigureAwait(false) is not { } stored)
         {
-            stored = new StoredSubmission(submission, receivedAt, CaseArtifacts.HashOf(submission));
-            await artifacts.PutAsync(caseId, CaseArtifacts.Submission, stored, ct).ConfigureAwait(false);
+            stored = await artifacts.PutSubmissionAsync(caseId, submission, receivedAt, ct).ConfigureAwait(false);
         }
 
         return (InputFor(caseId, stored), existed);

@@ -31,6 +31,17 @@ public sealed class CaseArtifactsTests
             Task.FromResult<IReadOnlyList<string>>([.. Stored.Keys.Where(k => k.StartsWith(caseId + "/", StringComparison.Ordinal)).Select(k => k[(caseId.Length + 1)..]).Order(StringComparer.Ordinal)]);
     }
 
+    private static string Repo()
+    {
+        var d = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(d!.FullName, "EscalationFunctions.sln")))
+        {
+            d = d.Parent;
+        }
+
+        return d.FullName;
+    }
+
     private static CaseDecision Decision(string draft) => new()
     {
         TicketId = "ZD-1",
@@ -160,5 +171,22 @@ public sealed class CaseArtifactsTests
         Assert.Equal("Hi Ada, we refunded the seat pack.", await artifacts.TextAsync("case-1", CaseArtifacts.Draft));
         Assert.Equal("Hi Ada, edited.", await artifacts.TextAsync("case-1", CaseArtifacts.ReviewEdit));
         Assert.Null(await artifacts.TextAsync("case-2", CaseArtifacts.Draft));
+    }
+
+    [Fact]
+    public async Task PutSubmissionAsync_StoresWhatTheSerializerWrites_WithTheHashOfTheTicket()
+    {
+        var store = new CountingStore();
+        var ticket = System.Text.Json.JsonSerializer.Deserialize<Core.Tickets.CaseSubmission>(
+            File.ReadAllText(Path.Combine(Repo(), "samples", "tickets", "01-delegatezero-refund-past-window-outage.json")), CaseArtifacts.Json)!;
+        ticket = ticket with { Subject = ticket.Subject + " — “quoted” <b>&</b> ✓" };
+        var at = new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
+
+        var stored = await new CaseArtifacts(store).PutSubmissionAsync("case-1", ticket, at);
+
+        Assert.Equal(CaseArtifacts.HashOf(ticket), stored.Hash);
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(new StoredSubmission(ticket, at, stored.Hash), CaseArtifacts.Json), store.Stored["case-1/submission"]);
+        var read = (await new CaseArtifacts(store).GetAsync<StoredSubmission>("case-1", CaseArtifacts.Submission))!;
+        Assert.Equal((ticket.TicketId, ticket.Subject, at, stored.Hash), (read.Submission.TicketId, read.Submission.Subject, read.ReceivedAt, read.Hash));
     }
 }
