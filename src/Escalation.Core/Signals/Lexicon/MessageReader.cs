@@ -32,7 +32,9 @@ internal sealed class MessageReader(SignalLexicon lexicon)
 
         var matches = new List<PhraseMatch>();
         lexicon.Match(tokens, matches);
+        var friends = FalseFriends.Mark(tokens);
         var kept = KeepLongest(matches);
+        kept.RemoveAll(m => FalseFriends.Only(m, friends));
 
         var covered = new bool[tokens.Count];
         var negators = new bool[tokens.Count];
@@ -74,7 +76,10 @@ internal sealed class MessageReader(SignalLexicon lexicon)
             }
         }
 
-        FalseFriends.Cover(tokens, covered);
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            covered[i] |= friends[i];
+        }
         reading.Compound = Sentiment(tokens, covered, negators, boosters, phraseValence, cueValence, exclamations, questions);
 
         var complaint = 0.0;
