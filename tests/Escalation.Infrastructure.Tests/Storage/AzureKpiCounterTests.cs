@@ -112,6 +112,20 @@ public sealed class AzureKpiCounterTests
     }
 
     [SkippableFact]
+    public async Task Summarize_UnconditionalWritesOverACase_CountItOnceInItsLatestState()
+    {
+        var index = new AzureCaseIndex(AzuriteAccount.Require(), AzuriteAccount.UniqueName("kpis"));
+        await index.UpsertAsync(Case(5), "*");                                    // "*" creates a missing case
+        await index.UpsertAsync(Case(5) with { Status = "sent" }, "*");
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => index.UpsertAsync(Case(5) with { Status = "escalated" }, "*")));
+
+        var summary = await index.SummarizeAsync(SampleTraces.At.AddDays(1));
+
+        Assert.Equal([new KpiCount("escalated", 1)], summary.ByStatus);
+        Assert.Equal(1, summary.TotalCases);
+    }
+
+    [SkippableFact]
     public async Task Summarize_AWriterLeftTheStaleMarker_RebuildsTheCountersFirst()
     {
         var account = AzuriteAccount.Require();
