@@ -19,6 +19,8 @@ public static class CliApp
           cost [--model-tokens IN,OUT]  € per case per route on Azure (counts from the real case workflow; docs/costs.md)
           kpis [--data DIR] [--now ISO] [--json] [--no-consistency]
                                         KPI summary from a data directory's case index
+          kpis rebuild (--connection-string CS | --account NAME) [--table cases]
+                                        recompute the Azure index's KPI counters from its case rows (docs/kpis.md)
           drill receiver|submit|verify|fuzz|tokens|store-seed|store-flip|store-check|reviewers ...
                                         client side of the fault drills in bench/drills/
           verify <traceId|file> [--data DIR]

@@ -46,6 +46,29 @@ public sealed class KpiCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task KpisRebuild_LocalDataDirectory_SaysItsCountersAreRecountedAtStart()
+    {
+        Directory.CreateDirectory(_dir);
+        var stdout = new StringWriter();
+
+        var code = await CliApp.RunAsync(["kpis", "rebuild", "--data", _dir], TextReader.Null, stdout, new StringWriter());
+
+        Assert.Equal(0, code);
+        Assert.Contains("recomputed from the case index at every start", stdout.ToString());
+    }
+
+    [Fact]
+    public async Task KpisRebuild_NoDataDirectoryAndNoAzureAccount_ExitsOneSayingWhatToPass()
+    {
+        var stderr = new StringWriter();
+
+        var code = await CliApp.RunAsync(["kpis", "rebuild", "--data", _dir], TextReader.Null, new StringWriter(), stderr);
+
+        Assert.Equal(1, code);
+        Assert.Contains("--connection-string", stderr.ToString());
+    }
+
+    [Fact]
     public void ReadSubmission_HostWrapper_DecidesAsOfReceivedAt()
     {
         var (ticket, at) = Escalation.Api.Simulations.StoredCases.ReadSubmission(

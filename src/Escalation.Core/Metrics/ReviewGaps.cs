@@ -61,48 +61,248 @@ public sealed record ReviewGapReport
     public required IReadOnlyList<GapGroup> ByPriority { get; init; }
     public IReadOnlyList<GapGroup> ByIntent { get; init; } = [];
 
-    /// <summary>The report over <paramref name="cases"/>; <paramref name="examples"/> audit links per group at most.</summary>
+    /// <summary>
+    /// The report over <paramref name="cases"/>; <paramref name="examples"/> audit links per group at most (up to
+    /// <see cref="GapTally.ExamplesKept"/>): those of the overruled cases with the smallest case ids.
+    /// </summary>
     public static ReviewGapReport From(IReadOnlyList<ReviewedCase> cases, int examples = 3)
     {
-        int Count(string outcome) => cases.Count(c => c.Outcome == outcome);
-        return new ReviewGapReport
+        var tally = new ReviewGapTally();
+        foreach (var c in cases)
         {
-            Reviewed = cases.Count,
-            Approved = Count("approve"),
-            Edited = Count("edit"),
-            Rejected = Count("reject"),
-            Escalated = Count("escalate"),
-            TimedOut = Count("sla-timeout"),
-            ByPolicy = Group(cases, c => c.Policies, examples),
-            ByReason = Group(cases, c => c.ReasonCodes, examples),
-            ByPlaybook = Group(cases, c => c.Playbook is { } p ? [p] : ["(none)"], examples),
-            ByPriority = Group(cases, c => [c.Priority ?? "(none)"], examples),
-            ByIntent = Group(cases, c => [c.Intent ?? "(not understood)"], examples),
-        };
+            tally.Add(c, +1);
+        }
+
+        return tally.Report(examples);
     }
 
     internal static double Rate(int part, int whole) => whole <= 0 ? 0 : Math.Round((double)part / whole, 4);
+}
 
-    private static IReadOnlyList<GapGroup> Group(IReadOnlyList<ReviewedCase> cases, Func<ReviewedCase, IEnumerable<string>> keys, int examples) =>
-        [.. cases.SelectMany(c => keys(c).Distinct(StringComparer.Ordinal).Select(k => (Key: k, Case: c)))
-            .GroupBy(x => x.Key, StringComparer.Ordinal)
-            .Select(g =>
+/// <summary>
+/// The gap report's counts, kept as reviews end: totals per outcome and, per reason code, policy, playbook, priority
+/// and intent, a <see cref="GapTally"/>. Bounded by how many distinct groups there are, not by how many cases were
+/// reviewed; two tallies of disjoint cases sum (<see cref="Merge"/>).
+/// </summary>
+public sealed class ReviewGapTally
+{
+    public int Reviewed { get; set; }
+    public int Approved { get; set; }
+    public int Edited { get; set; }
+    public int Rejected { get; set; }
+    public int Escalated { get; set; }
+    public int TimedOut { get; set; }
+    public SortedDictionary<string, GapTally> ByPolicy { get; set; } = new(StringComparer.Ordinal);
+    public SortedDictionary<string, GapTally> ByReason { get; set; } = new(StringComparer.Ordinal);
+    public SortedDictionary<string, GapTally> ByPlaybook { get; set; } = new(StringComparer.Ordinal);
+    public SortedDictionary<string, GapTally> ByPriority { get; set; } = new(StringComparer.Ordinal);
+    public SortedDictionary<string, GapTally> ByIntent { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Counts (<paramref name="sign"/> +1) or uncounts (−1) a reviewed case; false when uncounting found nothing to remove.</summary>
+    public bool Add(ReviewedCase c, int sign)
+    {
+        var matched = true;
+        int Step(int now)
+        {
+            if (now + sign < 0)
             {
-                var list = g.Select(x => x.Case).ToList();
-                var overruled = list.Where(c => c.Outcome is "edit" or "reject" or "escalate").ToList();
-                return new GapGroup(
-                    g.Key,
-                    list.Count,
-                    list.Count(c => c.Outcome == "edit"),
-                    list.Count(c => c.Outcome == "reject"),
-                    list.Count(c => c.Outcome == "escalate"),
-                    list.Count(c => c.Outcome == "sla-timeout"),
-                    [.. overruled.Where(c => c.AuditUrl is not null).Take(examples).Select(c => c.AuditUrl!)]);
-            })
+                matched = false;
+                return now;
+            }
+
+            return now + sign;
+        }
+
+        Reviewed = Step(Reviewed);
+        switch (c.Outcome)
+        {
+            case "approve": Approved = Step(Approved); break;
+            case "edit": Edited = Step(Edited); break;
+            case "reject": Rejected = Step(Rejected); break;
+            case "escalate": Escalated = Step(Escalated); break;
+            case "sla-timeout": TimedOut = Step(TimedOut); break;
+        }
+
+        matched &= Group(ByPolicy, c.Policies, c, sign);
+        matched &= Group(ByReason, c.ReasonCodes, c, sign);
+        matched &= Group(ByPlaybook, [c.Playbook ?? "(none)"], c, sign);
+        matched &= Group(ByPriority, [c.Priority ?? "(none)"], c, sign);
+        matched &= Group(ByIntent, [c.Intent ?? "(not understood)"], c, sign);
+        return matched;
+    }
+
+    /// <summary>Adds <paramref name="other"/>'s counts (a tally of other cases) to this one.</summary>
+    public void Merge(ReviewGapTally other)
+    {
+        Reviewed += other.Reviewed;
+        Approved += other.Approved;
+        Edited += other.Edited;
+        Rejected += other.Rejected;
+        Escalated += other.Escalated;
+        TimedOut += other.TimedOut;
+        MergeGroups(ByPolicy, other.ByPolicy);
+        MergeGroups(ByReason, other.ByReason);
+        MergeGroups(ByPlaybook, other.ByPlaybook);
+        MergeGroups(ByPriority, other.ByPriority);
+        MergeGroups(ByIntent, other.ByIntent);
+    }
+
+    /// <summary>The report: groups with the most edits first, then the most overruled, then by key.</summary>
+    public ReviewGapReport Report(int examples = 3) => new()
+    {
+        Reviewed = Reviewed,
+        Approved = Approved,
+        Edited = Edited,
+        Rejected = Rejected,
+        Escalated = Escalated,
+        TimedOut = TimedOut,
+        ByPolicy = Groups(ByPolicy, examples),
+        ByReason = Groups(ByReason, examples),
+        ByPlaybook = Groups(ByPlaybook, examples),
+        ByPriority = Groups(ByPriority, examples),
+        ByIntent = Groups(ByIntent, examples),
+    };
+
+    private static bool Group(SortedDictionary<string, GapTally> groups, IEnumerable<string> keys, ReviewedCase c, int sign)
+    {
+        var matched = true;
+        foreach (var key in keys.Distinct(StringComparer.Ordinal))
+        {
+            if (!groups.TryGetValue(key, out var tally))
+            {
+                if (sign < 0)
+                {
+                    matched = false;
+                    continue;
+                }
+
+                groups[key] = tally = new GapTally();
+            }
+
+            matched &= tally.Add(c, sign);
+            if (tally.Reviewed == 0)
+            {
+                groups.Remove(key);
+            }
+        }
+
+        return matched;
+    }
+
+    private static void MergeGroups(SortedDictionary<string, GapTally> into, SortedDictionary<string, GapTally> from)
+    {
+        foreach (var (key, tally) in from)
+        {
+            if (!into.TryGetValue(key, out var mine))
+            {
+                into[key] = mine = new GapTally();
+            }
+
+            mine.Merge(tally);
+        }
+    }
+
+    private static IReadOnlyList<GapGroup> Groups(SortedDictionary<string, GapTally> groups, int examples) =>
+        [.. groups.Select(g => new GapGroup(
+                g.Key, g.Value.Reviewed, g.Value.Edited, g.Value.Rejected, g.Value.Escalated, g.Value.TimedOut,
+                [.. g.Value.Examples.Take(Math.Max(0, examples)).Select(e => e.AuditUrl)]))
             .OrderByDescending(g => g.Edited)
             .ThenByDescending(g => g.Overruled)
             .ThenBy(g => g.Key, StringComparer.Ordinal)];
 }
+
+/// <summary>
+/// One group's counts, and example cases: of its overruled cases with an audit link, those with the smallest case ids,
+/// at most <see cref="ExamplesKept"/>. <see cref="Through"/> says how far the examples are complete: every such case with
+/// an id up to it is among them. A case leaving the group leaves its slot empty (it is not refilled from cases with a
+/// larger id, which the tally does not keep), so after many cases left, fewer than three examples may show until the
+/// counters are rebuilt from the cases; the counts are always exact.
+/// </summary>
+public sealed class GapTally
+{
+    /// <summary>How many example cases a group keeps.</summary>
+    public const int ExamplesKept = 8;
+
+    public int Reviewed { get; set; }
+    public int Edited { get; set; }
+    public int Rejected { get; set; }
+    public int Escalated { get; set; }
+    public int TimedOut { get; set; }
+
+    /// <summary>The overruled cases with an audit link whose ids are at most <see cref="Through"/>, in case-id order.</summary>
+    public List<GapExample> Examples { get; set; } = [];
+
+    /// <summary>The largest case id the examples are complete up to; null: complete for every id (none was dropped).</summary>
+    public string? Through { get; set; }
+
+    internal bool Add(ReviewedCase c, int sign)
+    {
+        if (sign < 0 && Reviewed == 0)
+        {
+            return false;
+        }
+
+        Reviewed += sign;
+        switch (c.Outcome)
+        {
+            case "edit": Edited += sign; break;
+            case "reject": Rejected += sign; break;
+            case "escalate": Escalated += sign; break;
+            case "sla-timeout": TimedOut += sign; break;
+        }
+
+        if (c.Outcome is not ("edit" or "reject" or "escalate") || c.AuditUrl is null
+            || (Through is not null && string.CompareOrdinal(c.CaseId, Through) > 0))
+        {
+            return true;
+        }
+
+        var at = Examples.FindIndex(e => string.CompareOrdinal(e.CaseId, c.CaseId) >= 0);
+        if (sign < 0)
+        {
+            if (at >= 0 && Examples[at].CaseId == c.CaseId)
+            {
+                Examples.RemoveAt(at);
+            }
+
+            return true;
+        }
+
+        Examples.Insert(at >= 0 ? at : Examples.Count, new GapExample(c.CaseId, c.AuditUrl));
+        Trim();
+        return true;
+    }
+
+    internal void Merge(GapTally other)
+    {
+        // Both sides are complete up to their Through; the union is complete up to the smaller one.
+        var through = Through is null ? other.Through
+            : other.Through is null ? Through
+            : string.CompareOrdinal(Through, other.Through) <= 0 ? Through : other.Through;
+        Examples = [.. Examples.Concat(other.Examples)
+            .Where(e => through is null || string.CompareOrdinal(e.CaseId, through) <= 0)
+            .OrderBy(e => e.CaseId, StringComparer.Ordinal)];
+        Through = through;
+        Trim();
+        Reviewed += other.Reviewed;
+        Edited += other.Edited;
+        Rejected += other.Rejected;
+        Escalated += other.Escalated;
+        TimedOut += other.TimedOut;
+    }
+
+    private void Trim()
+    {
+        if (Examples.Count > ExamplesKept)
+        {
+            Examples.RemoveRange(ExamplesKept, Examples.Count - ExamplesKept);
+            Through = Examples[^1].CaseId;
+        }
+    }
+}
+
+/// <summary>An example case of a gap group and the audit link the report shows.</summary>
+public sealed record GapExample(string CaseId, string AuditUrl);
 
 /// <summary>Reviewed cases sharing a reason code, policy, playbook or priority, and what reviewers did with them.</summary>
 public sealed record GapGroup(string Key, int Reviewed, int Edited, int Rejected, int Escalated, int TimedOut, IReadOnlyList<string> Examples)

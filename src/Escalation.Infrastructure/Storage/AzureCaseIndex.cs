@@ -11,7 +11,8 @@ namespace Escalation.Infrastructure.Storage;
 /// partition <c>s|{status}</c> (and <c>a</c> for every case, <c>c|{customerId}</c> per customer), row
 /// <c>{inverted creation ticks}|{caseId}</c>, newest first. The case row stays the truth: a writer adds the new status
 /// entry before it writes the row and removes the old one after, and readers check each entry against the row, so a
-/// crash between the steps leaves an entry that is skipped, never a case that cannot be found.
+/// crash between the steps leaves an entry that is skipped, never a case that cannot be found. The KPI summary is kept
+/// in counter shards of the lookup table (<see cref="AzureKpiShards"/>), changed after each case row write.
 /// </summary>
 public sealed class AzureCaseIndex : ICaseIndex
 {
@@ -21,12 +22,14 @@ public sealed class AzureCaseIndex : ICaseIndex
     private const int ParallelReads = 16;
     private readonly TableClient _table;
     private readonly TableClient _lookup;
+    private readonly AzureKpiShards _kpis;
     private Task? _creating;
 
     public AzureCaseIndex(TableClient table, TableClient lookup)
     {
         _table = table;
         _lookup = lookup;
+        _kpis = new AzureKpiShards(lookup);
     }
 
     public AzureCaseIndex(AzureStorageAccount account, string tableName = DefaultTable)
@@ -44,8 +47,29 @@ public sealed class AzureCaseIndex : ICaseIndex
     public async Task<string> UpsertAsync(CaseRecord record, string? ifMatch, CancellationToken cancellationToken = default)
     {
         await EnsureCreatedAsync();
+        while (true)
+        {
+            // The counters need the exact version replaced: with an ETag it is the one read here (the write fails
+            // otherwise); "*" writes over the version read here, and reads again when another writer came in between.
+            var current = ifMatch is null ? null : await GetAsync(record.CaseId, cancellationToken);
+            var condition = ifMatch == "*" ? current?.ETag : ifMatch;
+            try
+            {
+                return await WriteAsync(record, current?.Case, condition, cancellationToken);
+            }
+            catch (ConcurrencyConflictException) when (ifMatch == "*")
+            {
+            }
+        }
+    }
+
+    /// <summary>
+    /// Lookup entries, the case row (created when <paramref name="condition"/> is null, else replaced at that ETag), the
+    /// old status entry's removal and the change to the KPI counters, in that order.
+    /// </summary>
+    private async Task<string> WriteAsync(CaseRecord record, CaseRecord? before, string? condition, CancellationToken cancellationToken)
+    {
         var entity = ToEntity(record);
-        var before = ifMatch is null ? null : (await GetAsync(record.CaseId, cancellationToken))?.Case;
         if (before is null)
         {
             await AddLookupAsync(AllPartition, record, cancellationToken);
@@ -60,19 +84,16 @@ public sealed class AzureCaseIndex : ICaseIndex
         string etag;
         try
         {
-            var response = ifMatch switch
-            {
-                null => await _table.AddEntityAsync(entity, cancellationToken),
-                "*" => await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken),
-                _ => await _table.UpdateEntityAsync(entity, new ETag(ifMatch), TableUpdateMode.Replace, cancellationToken),
-            };
+            var response = condition is null
+                ? await _table.AddEntityAsync(entity, cancellationToken)
+                : await _table.UpdateEntityAsync(entity, new ETag(condition), TableUpdateMode.Replace, cancellationToken);
             etag = response.Headers.ETag?.ToString() ?? throw new InvalidOperationException("The table service returned no ETag.");
         }
         catch (RequestFailedException ex) when (ex.Status is 409 or 412)
         {
-            throw new ConcurrencyConflictException(ifMatch is null
+            throw new ConcurrencyConflictException(condition is null
                 ? $"Case {record.CaseId} already exists."
-                : $"Case {record.CaseId} changed since it was read (ETag {ifMatch}).");
+                : $"Case {record.CaseId} changed since it was read (ETag {condition}).");
         }
 
         if (before is not null && (before.Status != record.Status || before.Created != record.Created))
@@ -80,6 +101,8 @@ public sealed class AzureCaseIndex : ICaseIndex
             await _lookup.DeleteEntityAsync(StatusPartition(before.Status), LookupRow(before), ETag.All, cancellationToken); // 404 is no error here
         }
 
+        // The row is written: its counter change is made even when the caller gives up now, or the counters would miss it.
+        await _kpis.ApplyAsync(record.CaseId, etag, before, record, CancellationToken.None);
         return etag;
     }
 
@@ -106,17 +129,36 @@ public sealed class AzureCaseIndex : ICaseIndex
         return new CasePage(cases, more ? Token(LookupRow(cases[^1])) : null);
     }
 
-    /// <summary>One pass over the case rows: the summary without reading the table once per status.</summary>
+    /// <summary>
+    /// The summary from the KPI counter shards (one partition read, whatever the number of cases); when a shard needs
+    /// repair (<see cref="AzureKpiShards.ReadAllAsync"/>) the shards are rebuilt from the case rows first.
+    /// </summary>
     public async Task<Core.Metrics.KpiSummary> SummarizeAsync(DateTimeOffset asOf, CancellationToken cancellationToken = default)
     {
         await EnsureCreatedAsync();
-        var counters = new Core.Metrics.KpiCounters();
+        var states = await _kpis.ReadAllAsync(cancellationToken)
+            ?? (await _kpis.RebuildAsync(() => ScanCasesAsync(cancellationToken), null, cancellationToken)).States;
+        return Core.Metrics.KpiCounters.Merge(states).Snapshot(asOf);
+    }
+
+    /// <summary>
+    /// Recomputes the KPI counter shards from every case row (<c>escalation kpis rebuild</c>); <paramref name="progress"/>
+    /// hears the number of cases read every 10,000. Returns how many cases were counted and how many shards changed
+    /// during every one of three scans and were left as they were (0 normally).
+    /// </summary>
+    public async Task<(int Cases, int Unwritten)> RebuildCountersAsync(Action<int>? progress = null, CancellationToken cancellationToken = default)
+    {
+        await EnsureCreatedAsync();
+        var (_, cases, unwritten) = await _kpis.RebuildAsync(() => ScanCasesAsync(cancellationToken), progress, cancellationToken);
+        return (cases, unwritten);
+    }
+
+    private async IAsyncEnumerable<CaseRecord> ScanCasesAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         await foreach (var entity in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"RowKey eq {Row}"), cancellationToken: cancellationToken))
         {
-            counters.Replace(null, FromEntity(entity));
+            yield return FromEntity(entity);
         }
-
-        return counters.Snapshot(asOf);
     }
 
     private static IReadOnlyList<CaseRecord> Oldest(IEnumerable<CaseRecord> cases) =>
@@ -182,11 +224,15 @@ public sealed class AzureCaseIndex : ICaseIndex
         }
     }
 
-    /// <summary>Creates both tables and, once per table, adds the lookup entries of cases written before the lookup table existed.</summary>
+    /// <summary>
+    /// Creates both tables and, once per table, counts the cases written before the KPI counters existed and adds the
+    /// lookup entries of cases written before the lookup table existed.
+    /// </summary>
     private async Task CreateAndBackfillAsync()
     {
         await _table.CreateIfNotExistsAsync();
         await _lookup.CreateIfNotExistsAsync();
+        await BackfillCountersAsync();
         if ((await _lookup.GetEntityIfExistsAsync<TableEntity>("meta", "backfilled-v1")).HasValue)
         {
             return;
@@ -201,6 +247,18 @@ public sealed class AzureCaseIndex : ICaseIndex
         }
 
         await _lookup.UpsertEntityAsync(new TableEntity("meta", "backfilled-v1"));
+    }
+
+    /// <summary>Counts the cases written before the KPI counters existed, once per table.</summary>
+    private async Task BackfillCountersAsync()
+    {
+        if ((await _lookup.GetEntityIfExistsAsync<TableEntity>("meta", "kpis-v1")).HasValue)
+        {
+            return;
+        }
+
+        await _kpis.RebuildAsync(() => ScanCasesAsync(default), null, default);
+        await _lookup.UpsertEntityAsync(new TableEntity("meta", "kpis-v1"));
     }
 
     private static string StatusPartition(string status) => "s|" + status;
