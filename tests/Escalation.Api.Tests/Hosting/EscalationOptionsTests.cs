@@ -88,7 +88,7 @@ public sealed class EscalationOptionsTests
         [
             "DataDirectory", "PublicBaseUrl", "ApiKey", "LinkSigningKey", "ClockStart", "Storage:Provider", "Email:Mode", "Email:Smtp:Host",
             "Email:Smtp:Port", "Email:From", "Email:Reviewers", "Callbacks:SigningKey", "Callbacks:AllowedHosts", "Actions:WebhookUrl",
-            "Actions:MaxRetries", "Submissions:DateRangeYears", "Drafting:Endpoint", "Drafting:Model",
+            "Actions:MaxRetries", "Submissions:DateRangeYears", "Drafting:Endpoint", "Drafting:Model", "Drafting:TimeoutSeconds", "Drafting:ReadTickets",
         ];
         using var services = Services(keys.ToDictionary(k => "Escalation:" + k, _ => (string?)""));
 
@@ -103,6 +103,18 @@ public sealed class EscalationOptionsTests
         Assert.Equal(3, settings.ActionsMaxRetries);
         Assert.Equal(30, settings.Submissions.DateRangeYears);
         Assert.Null(settings.LinkSigningKey);
+        Assert.Equal(30, services.GetRequiredService<IOptions<Infrastructure.Drafting.DraftingOptions>>().Value.TimeoutSeconds);
+    }
+
+    [Fact]
+    public void DraftingOptions_ProviderInAnyCaseWithSpaces_IsReadAsTheProvider()
+    {
+        using var services = Services(new() { ["Escalation:Drafting:Provider"] = " OpenAI ", ["Escalation:Drafting:Model"] = " llama " });
+
+        services.ValidateSettings();
+        var drafting = services.GetRequiredService<IOptions<Infrastructure.Drafting.DraftingOptions>>().Value;
+
+        Assert.Equal(("openai", "llama"), (drafting.Provider, drafting.Model));
     }
 
     [Fact]

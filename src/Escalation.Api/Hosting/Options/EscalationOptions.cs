@@ -49,7 +49,7 @@ public sealed class EscalationOptions : IValidatableObject
     }
 
     /// <summary>The value, or null when it is empty (environment files often carry empty settings).</summary>
-    internal static string? Set(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+    internal static string? Set(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }
 
 /// <summary>Shared pieces of the options' checks.</summary>

@@ -21,7 +21,15 @@ public static class EscalationOptionsRegistration
         Add<ActionsOptions, ActionsOptionsValidator>(services, configuration, ActionsOptions.Section);
         Add<SubmissionsOptions, SubmissionsOptionsValidator>(services, configuration, SubmissionsOptions.Section);
         Add<DraftingOptions, DraftingOptionsValidator>(services, configuration, DraftingOptions.Section)
-            .PostConfigure(o => o.Provider = o.Provider.Trim().ToLowerInvariant());
+            .PostConfigure(o =>
+            {
+                // As DraftingOptions.From reads them: the provider in lower case, no stray spaces.
+                o.Provider = o.Provider.Trim().ToLowerInvariant();
+                o.Endpoint = o.Endpoint.Trim();
+                o.Model = o.Model.Trim();
+                o.ApiKey = o.ApiKey.Trim();
+                o.ManagedIdentityClientId = o.ManagedIdentityClientId.Trim();
+            });
         services.TryAddSingleton(sp => EscalationSettings.From(
             Value<EscalationOptions>(sp), Value<StorageOptions>(sp), Value<EmailOptions>(sp),
             Value<CallbacksOptions>(sp), Value<ActionsOptions>(sp), Value<SubmissionsOptions>(sp)));
@@ -46,14 +54,25 @@ public static class EscalationOptionsRegistration
         }
     }
 
-    // Bound from the configuration the host passed in (tests build one without registering it).
+    // Bound from the configuration the host passed in (tests build one without registering it), read once at start.
     private static OptionsBuilder<T> Add<T, TValidator>(IServiceCollection services, IConfiguration configuration, string section)
         where T : class
         where TValidator : class, IValidateOptions<T>
     {
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<T>, TValidator>());
-        return services.AddOptions<T>().Bind(configuration.GetSection(section)).ValidateOnStart();
+        return services.AddOptions<T>().Bind(WithoutEmptyValues(configuration, section)).ValidateOnStart();
     }
+
+    /// <summary>
+    /// The section as it stands now, less its empty values: environment files carry empty settings
+    /// (<c>Escalation__Drafting__TimeoutSeconds=</c>), which mean "not set", not a number the binder cannot read.
+    /// Keys keep their full path, so a binder error still names the setting.
+    /// </summary>
+    private static IConfigurationSection WithoutEmptyValues(IConfiguration configuration, string section) =>
+        new ConfigurationBuilder()
+            .AddInMemoryCollection(configuration.GetSection(section).AsEnumerable().Where(kv => !string.IsNullOrEmpty(kv.Value)))
+            .Build()
+            .GetSection(section);
 
     private static T Value<T>(IServiceProvider services) where T : class => services.GetRequiredService<IOptions<T>>().Value;
 }
