@@ -6,6 +6,7 @@ using Escalation.Infrastructure.Storage;
 using Escalation.Core.Knowledge;
 using Escalation.Core.Workflow;
 using Escalation.Server;
+using Microsoft.Extensions.Options;
 
 // appsettings.json ships beside the server's dll. The content root defaults to the current directory — the repository
 // root under `dotnet run --project src/Escalation.Server` — where it is not, and without it every request was logged
@@ -47,16 +48,22 @@ try
 
     builder.Services.AddEscalation(builder.Configuration).AddEmbeddedWorkflow();
     app = builder.Build();
+    app.Services.ValidateSettings(); // every wrong setting, one line each, before anything runs
+
     settings = app.Services.GetRequiredService<EscalationSettings>();
     settings.CreateDataDirectory();
     workspace = app.Services.GetRequiredService<Func<Workspace>>()();
     api = app.Services.GetRequiredService<CaseApi>();
     cases = app.Services.GetRequiredService<ICaseOrchestrationClient>();
 }
-catch (Exception ex) when (ex is WorkspaceValidationException or IOException or InvalidOperationException or UriFormatException)
+catch (Exception ex) when (ex is WorkspaceValidationException or IOException or InvalidOperationException or UriFormatException or OptionsValidationException)
 {
     Console.Error.WriteLine("The service cannot start:");
-    Console.Error.WriteLine("  " + ex.Message);
+    foreach (var problem in ex is OptionsValidationException invalid ? invalid.Failures : [ex.Message])
+    {
+        Console.Error.WriteLine("  " + problem);
+    }
+
     return 2;
 }
 var keyRequired = !string.IsNullOrEmpty(settings.CaseService.ApiKey);

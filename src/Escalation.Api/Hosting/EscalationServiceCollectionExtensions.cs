@@ -27,7 +27,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Escalation.Api.Hosting;
 
@@ -40,17 +42,18 @@ public static class EscalationServiceCollectionExtensions
     /// <summary>Registers everything the service needs, from the <c>Escalation</c> configuration section.</summary>
     public static IServiceCollection AddEscalation(this IServiceCollection services, IConfiguration configuration)
     {
-        var settings = EscalationSettings.From(configuration);
+        // Settings: every section bound and validated at start; EscalationSettings is read through Settings(sp).
+        services.AddEscalationOptions(configuration);
+        static EscalationSettings Settings(IServiceProvider sp) => sp.GetRequiredService<EscalationSettings>();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(settings);
-        services.AddSingleton(settings.CaseService);
-        services.AddSingleton(sp => WorkspaceHolder.Load(settings, sp.GetService<AzureStorageAccount>()));
+        services.AddSingleton(sp => Settings(sp).CaseService);
+        services.AddSingleton(sp => WorkspaceHolder.Load(Settings(sp), sp.GetService<AzureStorageAccount>()));
         services.AddSingleton<Func<Workspace>>(sp => sp.GetRequiredService<WorkspaceHolder>().Current);
 
         // Storage: embedded files by default, Azure Storage by configuration.
-        if (settings.UsesAzureStorage)
+        if ((configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new()).UsesAzure)
         {
-            services.AddSingleton(_ => settings.AzureAccount());
+            services.AddSingleton(sp => Settings(sp).AzureAccount());
             services.AddSingleton<ICaseIndex>(sp => new AzureCaseIndex(sp.GetRequiredService<AzureStorageAccount>()));
             services.AddSingleton<ITraceStore>(sp => new AzureTraceStore(sp.GetRequiredService<AzureStorageAccount>()));
             services.AddSingleton<ICaseKeyStore>(sp => new AzureCaseKeyStore(sp.GetRequiredService<AzureStorageAccount>(), time: sp.GetRequiredService<TimeProvider>()));
@@ -62,14 +65,14 @@ public static class EscalationServiceCollectionExtensions
         }
         else
         {
-            services.AddSingleton<ICaseIndex>(_ => new FileCaseIndex(settings.DataDirectory));
-            services.AddSingleton<ITraceStore>(_ => new FileTraceStore(settings.DataDirectory));
-            services.AddSingleton<ICaseKeyStore>(_ => new FileCaseKeyStore(settings.DataDirectory));
-            services.AddSingleton<IStageArtifactStore>(sp => new SealingArtifactStore(new FileStageArtifactStore(settings.DataDirectory), sp.GetRequiredService<ICaseKeyStore>()));
-            services.AddSingleton<IUsedTokenStore>(_ => new FileUsedTokenStore(settings.DataDirectory));
-            services.AddSingleton<IReviewClaimStore>(_ => new FileReviewClaimStore(settings.DataDirectory));
-            services.AddSingleton<IInboundQueue>(sp => new FileInboundQueue(settings.DataDirectory, InboundQueueName, sp.GetRequiredService<TimeProvider>()));
-            services.AddSingleton(_ => new SimulationStore(new FileStageArtifactStore(Path.Combine(settings.DataDirectory, SimulationStore.Container))));
+            services.AddSingleton<ICaseIndex>(sp => new FileCaseIndex(Settings(sp).DataDirectory));
+            services.AddSingleton<ITraceStore>(sp => new FileTraceStore(Settings(sp).DataDirectory));
+            services.AddSingleton<ICaseKeyStore>(sp => new FileCaseKeyStore(Settings(sp).DataDirectory));
+            services.AddSingleton<IStageArtifactStore>(sp => new SealingArtifactStore(new FileStageArtifactStore(Settings(sp).DataDirectory), sp.GetRequiredService<ICaseKeyStore>()));
+            services.AddSingleton<IUsedTokenStore>(sp => new FileUsedTokenStore(Settings(sp).DataDirectory));
+            services.AddSingleton<IReviewClaimStore>(sp => new FileReviewClaimStore(Settings(sp).DataDirectory));
+            services.AddSingleton<IInboundQueue>(sp => new FileInboundQueue(Settings(sp).DataDirectory, InboundQueueName, sp.GetRequiredService<TimeProvider>()));
+            services.AddSingleton(sp => new SimulationStore(new FileStageArtifactStore(Path.Combine(Settings(sp).DataDirectory, SimulationStore.Container))));
         }
 
         // Traces are served only when their bytes hash to their id; a mismatch stays a health problem.
@@ -80,31 +83,31 @@ public static class EscalationServiceCollectionExtensions
         services.TryAddSingleton<ITextSignalAnalyzer, LexiconSignalAnalyzer>();
         // The chat model's draft and reading are awaited by the activities (IDraftWriter and ModelReader are asynchronous).
         services.AddSingleton(sp => CaseDetectors.From(new DetectStage(sp.GetRequiredService<ITextSignalAnalyzer>())));
-        services.AddSingleton(sp => DraftingSetup.CreateDraftWriter(DraftingOptions.FromConfiguration(configuration), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp => new ConfiguredModelReader(DraftingSetup.CreateModelReader(DraftingOptions.FromConfiguration(configuration), sp.GetRequiredService<TimeProvider>())));
+        services.AddSingleton(sp => DraftingSetup.CreateDraftWriter(sp.GetRequiredService<IOptions<DraftingOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new ConfiguredModelReader(DraftingSetup.CreateModelReader(sp.GetRequiredService<IOptions<DraftingOptions>>().Value, sp.GetRequiredService<TimeProvider>())));
         services.AddSingleton(sp => new SensitiveCaseSteps(sp.GetRequiredService<CaseDetector>(), sp.GetRequiredService<IDraftWriter>(), sp.GetRequiredService<ConfiguredModelReader>().Reader));
         services.AddSingleton(sp => new EscalationCaseSteps(sp.GetRequiredService<CaseDetector>(), sp.GetRequiredService<IDraftWriter>(), sp.GetRequiredService<ConfiguredModelReader>().Reader));
 
         // Email, callbacks and signed links.
-        services.AddSingleton<IEmailSender>(sp => settings.Smtp is { } smtp
+        services.AddSingleton<IEmailSender>(sp => Settings(sp) is { Smtp: { } smtp } settings
             ? new SmtpEmailSender(smtp, Path.Combine(settings.DataDirectory, "smtp-sent-keys.txt"), sp.GetRequiredService<TimeProvider>())
-            : new OutboxEmailSender(settings.DataDirectory, settings.EmailFrom, sp.GetRequiredService<TimeProvider>()));
+            : new OutboxEmailSender(Settings(sp).DataDirectory, Settings(sp).EmailFrom, sp.GetRequiredService<TimeProvider>()));
         // Callback URLs come from submitters: only public addresses (or the allow-list), no redirects (CallbackHttpHandler).
-        services.AddHttpClient(nameof(HelpDeskCallbackClient)).ConfigurePrimaryHttpMessageHandler(() => CallbackHttpHandler.Create(settings.CallbackAddresses));
+        services.AddHttpClient(nameof(HelpDeskCallbackClient)).ConfigurePrimaryHttpMessageHandler(sp => CallbackHttpHandler.Create(Settings(sp).CallbackAddresses));
         services.AddSingleton<IHelpDeskCallback>(sp => new HelpDeskCallbackClient(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(HelpDeskCallbackClient)),
-            settings.CallbackSigningKey(),
+            Settings(sp).CallbackSigningKey(),
             time: sp.GetRequiredService<TimeProvider>(),
             log: sp.GetService<ILoggerFactory>()?.CreateLogger<HelpDeskCallbackClient>()));
-        services.AddSingleton(sp => settings.CreateLinkSigner(sp.GetRequiredService<TimeProvider>()));
-        AddActionPort(services, settings);
+        services.AddSingleton(sp => Settings(sp).CreateLinkSigner(sp.GetRequiredService<TimeProvider>()));
+        AddActionPort(services);
 
         // The case: stored artifacts, activities, HTTP handlers.
         services.AddSingleton<CaseArtifacts>();
         services.AddSingleton<CaseIntake>();
         services.AddSingleton<ReviewClaims>();
         services.AddSingleton<ICaseActivities, CaseActivities>();
-        services.AddSingleton(sp => new SubmissionParser(settings.Submissions, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new SubmissionParser(Settings(sp).Submissions, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new ZendeskWebhookMapper(sp.GetRequiredService<SubmissionParser>()));
         services.AddSingleton<CaseApi>();
         services.AddSingleton<CustomerErasure>();
@@ -120,24 +123,21 @@ public static class EscalationServiceCollectionExtensions
     /// Where approved actions go: the help desk's callback by default; <c>Escalation:Actions:WebhookUrl</c> (an operator's
     /// own endpoint, so not held to the callback address rules) with retries and timeouts from the standard resilience handler.
     /// </summary>
-    private static void AddActionPort(IServiceCollection services, EscalationSettings settings)
+    private static void AddActionPort(IServiceCollection services)
     {
-        if (settings.ActionsWebhookUrl is not { } webhook)
-        {
-            services.AddSingleton<IActionPort>(sp => new HelpDeskActionPort(sp.GetRequiredService<IHelpDeskCallback>(), sp.GetRequiredService<TimeProvider>()));
-            return;
-        }
-
-        services.AddHttpClient(nameof(WebhookActionPort))
+        var resilience = services.AddHttpClient(nameof(WebhookActionPort))
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
-            .AddStandardResilienceHandler(o =>
-            {
-                o.Retry.MaxRetryAttempts = settings.ActionsMaxRetries;
-                o.Retry.Delay = TimeSpan.FromMilliseconds(500);
-            });
-        services.AddSingleton<IActionPort>(sp => new WebhookActionPort(
-            sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(WebhookActionPort)), webhook, settings.CallbackSigningKey(),
-            sp.GetService<ILoggerFactory>()?.CreateLogger<WebhookActionPort>()));
+            .AddStandardResilienceHandler();
+        services.AddOptions<HttpStandardResilienceOptions>(resilience.PipelineName).Configure<IOptions<ActionsOptions>>((o, actions) =>
+        {
+            o.Retry.MaxRetryAttempts = actions.Value.MaxRetries ?? ActionsOptions.DefaultMaxRetries;
+            o.Retry.Delay = TimeSpan.FromMilliseconds(500);
+        });
+        services.AddSingleton<IActionPort>(sp => sp.GetRequiredService<EscalationSettings>() is { ActionsWebhookUrl: { } webhook } settings
+            ? new WebhookActionPort(
+                sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(WebhookActionPort)), webhook, settings.CallbackSigningKey(),
+                sp.GetService<ILoggerFactory>()?.CreateLogger<WebhookActionPort>())
+            : new HelpDeskActionPort(sp.GetRequiredService<IHelpDeskCallback>(), sp.GetRequiredService<TimeProvider>()));
     }
 
     /// <summary>The queue help desks may drop tickets on (the Functions app's queue trigger listens to the same name).</summary>

@@ -6,12 +6,14 @@ using Escalation.Infrastructure.Callbacks;
 using Escalation.Infrastructure.Email;
 using Escalation.Infrastructure.Storage;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace Escalation.Api.Hosting;
 
 /// <summary>
-/// The <c>Escalation</c> configuration section, read once. Every setting is documented in the README and shown in
-/// <c>local.settings.example.json</c>; secrets left empty are generated and kept in the data folder for the local host.
+/// The <c>Escalation</c> configuration section as the service reads it, built once from the bound and validated option
+/// classes (<see cref="EscalationOptions"/> and its sections). Every setting is documented in docs/configuration.md and shown
+/// in <c>local.settings.example.json</c>; secrets left empty are generated and kept in the data folder for the local host.
 /// </summary>
 public sealed class EscalationSettings
 {
@@ -49,71 +51,61 @@ public sealed class EscalationSettings
     /// <summary>The blob container of the workspace when <c>Escalation:Workspace</c> is <c>blob:CONTAINER</c>.</summary>
     public string? WorkspaceBlobContainer => Workspace.StartsWith("blob:", StringComparison.Ordinal) ? Workspace["blob:".Length..] : null;
 
+    /// <summary>Binds and validates every section of <paramref name="configuration"/> (the hosts use the options pattern instead).</summary>
+    /// <exception cref="OptionsValidationException">A setting is wrong; the failures name each.</exception>
     public static EscalationSettings From(IConfiguration configuration)
     {
-        var s = configuration.GetSection(Section);
-        string? Get(string key) => s[key] is { Length: > 0 } v ? v : null;
-        static IReadOnlyList<string> List(string? value, string fallback) =>
-            (value ?? fallback).Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var provider = (Get("Storage:Provider") ?? "file").ToLowerInvariant();
-        if (provider is not ("file" or "azure"))
+        T Bind<T>(string section, IValidateOptions<T> validator) where T : class, new()
         {
-            throw new InvalidOperationException($"Escalation:Storage:Provider must be 'file' or 'azure' (got '{provider}').");
+            var options = configuration.GetSection(section).Get<T>() ?? new T();
+            var result = validator.Validate(Options.DefaultName, options);
+            return result.Failed ? throw new OptionsValidationException(section, typeof(T), result.Failures) : options;
         }
 
-        var from = Get("Email:From") ?? "Escalation <escalation@localhost>";
-        SmtpSettings? smtp = null;
-        if ((Get("Email:Mode") ?? "outbox").Equals("smtp", StringComparison.OrdinalIgnoreCase))
-        {
-            smtp = new SmtpSettings
-            {
-                Host = Get("Email:Smtp:Host") ?? throw new InvalidOperationException("Escalation:Email:Mode is 'smtp' but Escalation:Email:Smtp:Host is empty."),
-                Port = int.TryParse(Get("Email:Smtp:Port"), out var port) ? port : 587,
-                Tls = Enum.TryParse<SmtpTlsMode>(Get("Email:Smtp:Tls"), ignoreCase: true, out var tls) ? tls : SmtpTlsMode.StartTls,
-                UserName = Get("Email:Smtp:User"),
-                Password = Get("Email:Smtp:Password"),
-                From = from,
-            };
-        }
-
-        return new EscalationSettings
-        {
-            DataDirectory = ResolveDataDirectory(Get("DataDirectory") ?? ".data"),
-            Workspace = Get("Workspace") ?? (provider == "azure" && Get("Storage:ConnectionString") is null ? "blob:workspace" : "samples/workspace"),
-            CaseService = new CaseServiceOptions
-            {
-                PublicBaseUrl = Get("PublicBaseUrl") ?? "http://localhost:7071",
-                ApiKey = Get("ApiKey") ?? "",
-                Reviewers = List(Get("Email:Reviewers"), "reviewer@example.com"),
-                SeniorReviewers = List(Get("Email:SeniorReviewers"), "senior@example.com"),
-            },
-            LinkSigningKey = Get("LinkSigningKey"),
-            CallbackKey = Get("Callbacks:SigningKey"),
-            ActionsWebhookUrl = Get("Actions:WebhookUrl") is { } hook
-                ? Uri.TryCreate(hook, UriKind.Absolute, out var hookUri) && hookUri.Scheme is "http" or "https" ? hookUri
-                    : throw new InvalidOperationException($"Escalation:Actions:WebhookUrl must be an absolute http(s) URL (got '{hook}').")
-                : null,
-            ActionsMaxRetries = Get("Actions:MaxRetries") is { } retries
-                ? int.TryParse(retries, out var n) && n is >= 1 and <= 10 ? n : throw new InvalidOperationException($"Escalation:Actions:MaxRetries must be 1 to 10 (got '{retries}').")
-                : 3,
-            CallbackAddresses = new CallbackAddressPolicy(List(Get("Callbacks:AllowedHosts"), "")),
-            Submissions = SubmissionLimits.Default with { DateRangeYears = DateRangeYears(Get("Submissions:DateRangeYears")) },
-            StorageProvider = provider,
-            StorageConnectionString = Get("Storage:ConnectionString"),
-            BlobServiceUri = Get("Storage:BlobServiceUri") is { } b ? new Uri(b) : null,
-            QueueServiceUri = Get("Storage:QueueServiceUri") is { } q ? new Uri(q) : null,
-            TableServiceUri = Get("Storage:TableServiceUri") is { } t ? new Uri(t) : null,
-            StorageAccountName = Get("Storage:AccountName"),
-            ManagedIdentityClientId = Get("Storage:ManagedIdentityClientId"),
-            EmailFrom = from,
-            Smtp = smtp,
-        };
+        return From(
+            Bind(EscalationOptions.Section, new EscalationOptionsValidator()),
+            Bind(StorageOptions.Section, new StorageOptionsValidator()),
+            Bind(EmailOptions.Section, new EmailOptionsValidator()),
+            Bind<CallbacksOptions>(CallbacksOptions.Section, new CallbacksOptionsValidator()),
+            Bind(ActionsOptions.Section, new ActionsOptionsValidator()),
+            Bind(SubmissionsOptions.Section, new SubmissionsOptionsValidator()));
     }
 
-    private static int DateRangeYears(string? value) =>
-        value is null ? SubmissionLimits.Default.DateRangeYears
-        : int.TryParse(value, out var years) && years is >= 1 and <= 1000 ? years
-        : throw new InvalidOperationException($"Escalation:Submissions:DateRangeYears must be a whole number of years from 1 to 1000 (got '{value}').");
+    /// <summary>The facade over the bound (and already validated) sections.</summary>
+    public static EscalationSettings From(
+        EscalationOptions root, StorageOptions storage, EmailOptions email, CallbacksOptions callbacks, ActionsOptions actions, SubmissionsOptions submissions)
+    {
+        static string? Set(string? value) => EscalationOptions.Set(value);
+        static Uri? UriOrNull(string? value) => Set(value) is { } v ? new Uri(v) : null;
+        var from = Set(email.From) ?? "Escalation <escalation@localhost>";
+        return new EscalationSettings
+        {
+            DataDirectory = ResolveDataDirectory(Set(root.DataDirectory) ?? ".data"),
+            Workspace = Set(root.Workspace) ?? (storage.UsesAzure && Set(storage.ConnectionString) is null ? "blob:workspace" : "samples/workspace"),
+            CaseService = new CaseServiceOptions
+            {
+                PublicBaseUrl = Set(root.PublicBaseUrl) ?? "http://localhost:7071",
+                ApiKey = Set(root.ApiKey) ?? "",
+                Reviewers = OptionRules.List(email.Reviewers, "reviewer@example.com"),
+                SeniorReviewers = OptionRules.List(email.SeniorReviewers, "senior@example.com"),
+            },
+            LinkSigningKey = Set(root.LinkSigningKey),
+            CallbackKey = Set(callbacks.SigningKey),
+            ActionsWebhookUrl = UriOrNull(actions.WebhookUrl),
+            ActionsMaxRetries = actions.MaxRetries ?? ActionsOptions.DefaultMaxRetries,
+            CallbackAddresses = new CallbackAddressPolicy(OptionRules.List(callbacks.AllowedHosts, "")),
+            Submissions = SubmissionLimits.Default with { DateRangeYears = submissions.DateRangeYears ?? SubmissionLimits.Default.DateRangeYears },
+            StorageProvider = storage.ProviderName,
+            StorageConnectionString = Set(storage.ConnectionString),
+            BlobServiceUri = UriOrNull(storage.BlobServiceUri),
+            QueueServiceUri = UriOrNull(storage.QueueServiceUri),
+            TableServiceUri = UriOrNull(storage.TableServiceUri),
+            StorageAccountName = Set(storage.AccountName),
+            ManagedIdentityClientId = Set(storage.ManagedIdentityClientId),
+            EmailFrom = from,
+            Smtp = email.SmtpSettings(from),
+        };
+    }
 
     /// <summary>
     /// An absolute path as is; a relative one against the repository root when running from a checkout (so

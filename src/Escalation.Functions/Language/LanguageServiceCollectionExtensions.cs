@@ -2,6 +2,7 @@ using Azure.Identity;
 using Escalation.Core.Signals;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Escalation.Functions.Language;
 
@@ -13,8 +14,10 @@ public static class LanguageServiceCollectionExtensions
 
     public static IServiceCollection AddAzureLanguageSentiment(this IServiceCollection services, IConfiguration configuration)
     {
-        var endpoint = configuration[EndpointSetting];
-        if (string.IsNullOrWhiteSpace(endpoint))
+        services.AddSingleton<IValidateOptions<LanguageOptions>, LanguageOptionsValidator>();
+        services.AddOptions<LanguageOptions>().Bind(configuration.GetSection(LanguageOptions.Section)).ValidateOnStart();
+        var language = configuration.GetSection(LanguageOptions.Section).Get<LanguageOptions>() ?? new();
+        if (language.EndpointUri is not { } uri)
         {
             return services;
         }
@@ -22,7 +25,6 @@ public static class LanguageServiceCollectionExtensions
         var registered = services.LastOrDefault(d => d.ServiceType == typeof(ITextSignalAnalyzer) && !d.IsKeyedService)
             ?? throw new InvalidOperationException($"{EndpointSetting} is set but no {nameof(ITextSignalAnalyzer)} is registered to wrap.");
         services.Remove(registered);
-        var uri = new Uri(endpoint);
         services.Add(new ServiceDescriptor(
             typeof(ITextSignalAnalyzer),
             sp => new AzureLanguageSignalAnalyzer(Resolve(sp, registered), uri, new DefaultAzureCredential()),

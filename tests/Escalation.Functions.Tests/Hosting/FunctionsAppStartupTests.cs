@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Json.Nodes;
+using Escalation.Api.Hosting;
 using Escalation.Functions.Hosting;
 using Escalation.Functions.Orchestration;
 using Microsoft.Azure.Functions.Worker;
@@ -7,6 +8,7 @@ using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Escalation.Functions.Tests.Hosting;
 
@@ -27,13 +29,18 @@ public sealed class FunctionsAppStartupTests
         return dir?.FullName ?? throw new DirectoryNotFoundException("repository root not found");
     }
 
-    private static IHost BuildHost()
+    private static IHost BuildHost(Dictionary<string, string?>? overrides = null)
     {
         var root = RepoRoot();
         var values = JsonNode.Parse(File.ReadAllText(Path.Combine(root, "local.settings.example.json")))!["Values"]!.AsObject();
         var settings = values.ToDictionary(v => v.Key.Replace("__", ":", StringComparison.Ordinal), v => (string?)v.Value);
         // The example's workspace path is relative to the Functions project folder, where `func start` runs.
         settings["Escalation:Workspace"] = Path.Combine(root, "samples", "workspace");
+        foreach (var (key, value) in overrides ?? [])
+        {
+            settings[key] = value;
+        }
+
         var builder = FunctionsApplication.CreateBuilder([]);
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddEscalationFunctions(builder.Configuration);
@@ -63,5 +70,18 @@ public sealed class FunctionsAppStartupTests
         var instance = ActivatorUtilities.CreateInstance(scope.ServiceProvider, functionClass);
 
         Assert.IsType(functionClass, instance);
+    }
+
+    [Theory]
+    [InlineData("Escalation:Language:Endpoint", "language.example.com", "Escalation:Language:Endpoint must be an absolute http(s) URL (got 'language.example.com').")]
+    [InlineData("Escalation:Actions:WebhookUrl", "billing", "Escalation:Actions:WebhookUrl must be an absolute http(s) URL (got 'billing').")]
+    public void ValidateSettings_ABadSetting_FailsNamingTheSetting(string key, string value, string message)
+    {
+        using var host = BuildHost(new() { [key] = value });
+
+        // What the host runs as it starts (its worker needs the Functions host to go further).
+        var ex = Assert.Throws<OptionsValidationException>(host.Services.ValidateSettings);
+
+        Assert.Contains(message, ex.Failures);
     }
 }
