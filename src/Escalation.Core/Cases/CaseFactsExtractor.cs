@@ -169,6 +169,19 @@ public sealed partial class CaseFactsExtractor
             return null;
         }
 
+        // "…on 14 May, sorry, I meant 14 November": the date the customer corrected to, wherever the charge word is.
+        foreach (var (seg, _) in seen.DistinctBy(x => x.Seg))
+        {
+            foreach (var d in DateParsing.AllDates(seg.Text, today, foreignDates))
+            {
+                if (SelfCorrection.Follows(seg.Text, d.Index))
+                {
+                    evidence.Add(new Evidence("purchase-date", d.Text, seg.Message, d.Index, d.Length));
+                    return d.Date;
+                }
+            }
+        }
+
         var chosen = found[0];
         if (found.Select(f => f.Date).Distinct().Count() > 1 && evidence.FirstOrDefault(e => e.Signal == "amount") is { } amount
             && found.Where(f => f.Message == amount.Message).ToArray() is { Length: > 0 } near)
