@@ -34,8 +34,18 @@ internal static partial class AmountChoice
         var requested = false;
         var why = "";
 
+        // 0. The sum the customer corrected to ("€99, sorry, I meant €49"), when no other sum follows it in that message
+        // ("I meant €99 plus VAT, €120.78 in all" is for a person to read).
+        if (all.LastOrDefault(x => SelfCorrection.Follows(x.Seg.Text, x.A.Start)) is { A: not null } corrected
+            && !all.Any(x => x.Seg == corrected.Seg && x.A.Start > corrected.A.Start && x.A.Amount != corrected.A.Amount))
+        {
+            chosen = corrected;
+            requested = true;
+            why = "the customer's correction";
+        }
+
         // 1. The sum right after a refund/credit word.
-        foreach (var seg in texts)
+        foreach (var seg in chosen is null ? texts : [])
         {
             foreach (Match cue in MoneyCue().Matches(seg.Text))
             {

@@ -169,6 +169,19 @@ public sealed partial class CaseFactsExtractor
             return null;
         }
 
+        // "…on 14 May, sorry, I meant 14 November": the date the customer corrected to, wherever the charge word is.
+        foreach (var (seg, _) in seen.DistinctBy(x => x.Seg))
+        {
+            foreach (var d in DateParsing.AllDates(seg.Text, today, foreignDates))
+            {
+                if (SelfCorrection.Follows(seg.Text, d.Index))
+                {
+                    evidence.Add(new Evidence("purchase-date", d.Text, seg.Message, d.Index, d.Length));
+                    return d.Date;
+                }
+            }
+        }
+
         var chosen = found[0];
         if (found.Select(f => f.Date).Distinct().Count() > 1 && evidence.FirstOrDefault(e => e.Signal == "amount") is { } amount
             && found.Where(f => f.Message == amount.Message).ToArray() is { Length: > 0 } near)
@@ -341,7 +354,7 @@ public sealed partial class CaseFactsExtractor
     [GeneratedRegex(@"\b(changed (my|our) minds?|no longer need|don't need it|didn't use|did not use|never used)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ChangedMindWord();
 
-    [GeneratedRegex(@"\b(refund(ed)?|money back|(get|have|give me) (it|that|this|those|them|the money|the charge|the payment) back|reimburse(ment)?|charge ?back|reemb[oó]ls\w*|devoluci[óo]n|devu[ée]lv\w*|devolv\w*|betaal\b.{0,40}\bterug|(R[üu]ck)?[Ee]rstatt\w*|zur[üu]ck(erstatt|zahl|überweis|uberweis|buch)\w*|Geld zur[üu]ck|terugstort\w*|teruggestort|terug (te )?storten|rembours\w*|rimbors\w*|restitui\w*|terugbetal\w*|geld terug|estorno|devolu[çc][ãa]o)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(refund(ed)?|money back|(get|have|give me) (it|that|this|those|them|the money|the charge|the payment) back|reimburse(ment)?|charge ?back|reemb[oó]ls\w*|devoluci[óo]n|devu[ée]lv\w*|devolv\w*|betaal\b.{0,40}\bterug|(R[üu]ck)?[Ee]rstatt\w*|zur[üu]ck(erstatt|zahl|überweis|uberweis|buch)\w*|Geld zur[üu]ck|terugstort\w*|teruggestort|terug (te )?storten|rembours\w*|rimbors\w*|restitui\w*|terugbetal\w*|geld terug|terugkrijg\w*|estorno|devolu[çc][ãa]o|dinheiro de volta|soldi indietro|(Geld|Betrag|Summe)\b.{0,20}\bzur[üu]ck|(?<!\b(ruf|rufen|ruft|rufe|bel|belt|bellen|call|chiam\w*|ligue\w*|ligar|liga)\b[^.!?]{0,80})(\d+([.,]\d+)? ?(€|(euros?|eur)\b)|(?<=€ ?)\d+([.,]\d+)?\b).{0,50}\b(terug|zur[üu]ck|de volta|indietro)\b(?! ?(bel|ruf|call|chiam|lig)))\b", RegexOptions.IgnoreCase)]
     private static partial Regex RefundAsk();
 
     [GeneratedRegex(@"\b(credit|compensation|compensate|sla credit|service credit|cr[ée]dito|crédit|un avoir|l'avoir|credito|tegoed|SLA-Gutschrift|compensaci[óo]n|indemnizaci[óo]n|Entsch[äa]digung|Gutschrift|d[ée]dommagement|indemnisation|risarcimento|indennizzo|compensa[çc][ãa]o|indeniza[çc][ãa]o|schadevergoeding|compensatie)s?\b", RegexOptions.IgnoreCase)]

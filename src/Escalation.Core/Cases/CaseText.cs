@@ -31,9 +31,10 @@ public static partial class CaseText
 
         for (var i = 0; i < ticket.Messages.Count; i++)
         {
-            if (ticket.Messages[i].IsFromCustomer && !string.IsNullOrWhiteSpace(ticket.Messages[i].Text))
+            // The customer's own words: quoted history, a sign-off and a disclaimer below them are not the request.
+            if (ticket.Messages[i].IsFromCustomer && OwnWords(ticket.Messages[i].Text) is { Length: > 0 } own)
             {
-                list.Add(new Segment(i, Normalize(ticket.Messages[i].Text)));
+                list.Add(new Segment(i, own));
             }
         }
 
@@ -50,6 +51,10 @@ public static partial class CaseText
 
         return list.AsReadOnly();
     }
+
+    /// <summary>A message without the quoted history, sign-off and disclaimer below it, whitespace collapsed.</summary>
+    public static string OwnWords(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? "" : Normalize(text[..Signals.Lexicon.QuotedReply.Start(text)]);
 
     /// <summary>Trimmed text with every run of whitespace turned into one space.</summary>
     public static string Normalize(string text) => Whitespace().Replace(text, " ").Trim();

@@ -32,7 +32,7 @@ public sealed record CaseUnderstanding
 
     public bool Understood => Intent is not null && Unrecognised is null && AmountProblem is null && Missing.Count == 0;
 
-    /// <summary>The intent of the case and whether its policy's facts were read.</summary>
+    /// <summary>The intent of the case and whether its policy's facts were read; <paramref name="currency"/> is the one the account is billed in.</summary>
     public static CaseUnderstanding Of(CaseFacts f, TextSignals t, PolicyRetrieval retrieval, string currency)
     {
         var outage = f.Cause == CaseCauses.Outage || f.OutageHours is not null || t.Outage;
@@ -70,6 +70,11 @@ public sealed record CaseUnderstanding
             {
                 case "amount" when f.AmountAmbiguity is { } why:
                     amountProblem = why;
+                    break;
+                case "amount" when f.Amount is { } a && f.Currency is { } c && !string.Equals(c, currency, StringComparison.OrdinalIgnoreCase):
+                    // The account is billed in one currency: an amount in another (a bank's conversion, another
+                    // company's charge, a mistake) is not a charge we can refund as written.
+                    amountProblem = $"{Money.Format(a, c)} is in {c}, but the account is billed in {currency}: what was charged in {currency} is not known";
                     break;
                 case "amount" when f.Amount is { } a:
                     read.Add($"amount {Money.Format(a, f.Currency ?? currency)}");

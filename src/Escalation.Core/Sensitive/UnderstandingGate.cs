@@ -114,7 +114,7 @@ public static class UnderstandingGate
                 $"Written in {language.Label}, but the tone guide has no reply templates in that language (replies can be written in {have}): a human replies in the customer's language. Add languages.{language.Code} to tone-guide.yaml to answer it automatically.", true));
         }
 
-        var understanding = CaseUnderstanding.Of(input.Facts, input.Signals.Text, input.Retrieval, workspace.Routing.DefaultCurrency);
+        var understanding = CaseUnderstanding.Of(input.Facts, input.Signals.Text, input.Retrieval, input.Customer?.Currency ?? workspace.Routing.DefaultCurrency);
         if (understanding.Unrecognised is { } what)
         {
             review.Add(new RouteReason(ReasonCodes.IntentUnrecognised, $"Intent not recognised: {what}. Add a policy or rule that covers this request to let it be answered.", true));

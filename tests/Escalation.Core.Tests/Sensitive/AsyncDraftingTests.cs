@@ -11,7 +11,7 @@ namespace Escalation.Core.Tests.Sensitive;
 /// </summary>
 public sealed class AsyncDraftingTests
 {
-    private const string Refund = "Hello, I was charged $49 on 2026-11-20 but I changed my mind. Could I get a refund?";
+    private const string Refund = "Hello, I was charged €49 on 2026-11-20 but I changed my mind. Could I get a refund?";
     private static readonly CaseDetector Embedded = CaseDetectors.From(new DetectStage());
 
     /// <summary>The composer's reply, handed over only after <paramref name="delay"/> (a model that takes its time).</summary>

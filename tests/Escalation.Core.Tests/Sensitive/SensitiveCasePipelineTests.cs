@@ -73,14 +73,14 @@ public sealed class SensitiveCasePipelineTests
     [Fact]
     public void Run_CalmRefundWithinWindowUnderCap_DraftAndSend()
     {
-        var r = Run("Hello, I was charged $49 on 2026-11-20 but I changed my mind. Could I get a refund?",
+        var r = Run("Hello, I was charged €49 on 2026-11-20 but I changed my mind. Could I get a refund?",
             TestWorkspace.Signals(new TextSignals { CustomerTone = "formal" }, "P3"), "cus_100");
 
         Assert.Equal(Routes.DraftAndSend, r.Decision.Route);
         Assert.Null(r.Decision.SlaDeadline);
         Assert.Equal(ReviewerQueues.None, r.Decision.ReviewerQueue);
         Assert.True(r.ToneCheck.Passed);
-        Assert.Contains("I have refunded $49 to the card or account you paid with. It will reach you within 5 business days.", r.Decision.Draft, StringComparison.Ordinal);
+        Assert.Contains("I have refunded €49 to the card or account you paid with. It will reach you within 5 business days.", r.Decision.Draft, StringComparison.Ordinal);
         Assert.Null(r.Decision.Acknowledgement);
     }
 
@@ -88,7 +88,7 @@ public sealed class SensitiveCasePipelineTests
     public void Run_WriterSendsHoldingReplyOnResolvableCase_IsNeverAutoSent()
     {
         var r = new SensitiveCasePipeline((_, _, _, _) => TestWorkspace.Signals(new TextSignals { CustomerTone = "formal" }, "P3"), new HoldingReplyWriter())
-            .Run(TestWorkspace.Ticket("Hello, I was charged $49 on 2026-11-20 but I changed my mind. Could I get a refund?", "cus_100"), TestWorkspace.Build(), TestWorkspace.Now);
+            .Run(TestWorkspace.Ticket("Hello, I was charged €49 on 2026-11-20 but I changed my mind. Could I get a refund?", "cus_100"), TestWorkspace.Build(), TestWorkspace.Now);
 
         Assert.Equal(Routes.DraftForReview, r.Decision.Route);
         Assert.Contains(r.Decision.Reasons, x => x.Code == ReasonCodes.ToneCheckFailed);

@@ -19,7 +19,7 @@ public sealed class UnderstoodRoutingTests
     [Fact]
     public void Route_CalmEnglishRefundWithAmountAndDate_SendsAsUnderstood()
     {
-        var r = Run("Hello, I was charged $49 on 2026-11-20 but I changed my mind. Could I get a refund?");
+        var r = Run("Hello, I was charged €49 on 2026-11-20 but I changed my mind. Could I get a refund?");
 
         Assert.Equal(Routes.DraftAndSend, r.Decision.Route);
         var why = Reason(r, ReasonCodes.Understood);
@@ -87,7 +87,7 @@ public sealed class UnderstoodRoutingTests
     [Fact]
     public void Route_Distress_EscalatesToSeniorAtOnce()
     {
-        var r = Run("I was charged $49 on 2026-11-20 and honestly I can't go on like this, everything is falling apart. Could I get a refund?");
+        var r = Run("I was charged €49 on 2026-11-20 and honestly I can't go on like this, everything is falling apart. Could I get a refund?");
 
         Assert.Equal(Routes.Escalate, r.Decision.Route);
         Assert.Equal(ReasonCodes.Distress, r.Decision.Reasons[0].Code);
@@ -118,7 +118,7 @@ public sealed class UnderstoodRoutingTests
     [Fact]
     public void Route_PublicExposure_EscalatesToTheSocialQueue()
     {
-        var r = Run("I was charged $49 on 2026-11-20 for nothing. Refund it or I will post this on Twitter for all to see.");
+        var r = Run("I was charged €49 on 2026-11-20 for nothing. Refund it or I will post this on Twitter for all to see.");
 
         Assert.Equal(Routes.Escalate, r.Decision.Route);
         Assert.Contains("Twitter", Reason(r, ReasonCodes.PublicExposure).Text, StringComparison.Ordinal);
@@ -128,7 +128,7 @@ public sealed class UnderstoodRoutingTests
     [Fact]
     public void Route_FormalComplaint_GoesToReview()
     {
-        var r = Run("I was charged $49 on 2026-11-20. Please treat this as a formal complaint and refund the charge.");
+        var r = Run("I was charged €49 on 2026-11-20. Please treat this as a formal complaint and refund the charge.");
 
         Assert.NotEqual(Routes.DraftAndSend, r.Decision.Route);
         Assert.Contains("formal complaint", Reason(r, ReasonCodes.FormalComplaint).Text, StringComparison.Ordinal);
@@ -150,9 +150,22 @@ public sealed class UnderstoodRoutingTests
     [Fact]
     public void Route_SameIssueReportedThirdTime_EscalatesWithBugReportNote()
     {
-        var r = Run("This is the third time I report that the export skips the last row. I was charged $49 on 2026-11-20, please refund it.");
+        var r = Run("This is the third time I report that the export skips the last row. I was charged €49 on 2026-11-20, please refund it.");
 
         Assert.Equal(Routes.Escalate, r.Decision.Route);
         Assert.Contains("bug report", Reason(r, ReasonCodes.RepeatReport).Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("I was charged $49 on 2026-11-20 but I changed my mind. Could I get a refund?", "USD")]
+    [InlineData("Am 20. November wurden CHF 49.00 abgebucht, ich habe es mir anders überlegt. Bitte erstatten.", "CHF")]
+    [InlineData("Fui cobrada R$ 49,90 no dia 20 de novembro, mudei de ideia. Podem reembolsar?", "BRL")]
+    public void Route_RefundInACurrencyTheAccountIsNotBilledIn_ReviewNamesBothCurrencies(string text, string currency)
+    {
+        var r = Run(text);
+
+        Assert.Equal(Routes.DraftForReview, r.Decision.Route);
+        var why = Reason(r, ReasonCodes.AmountAmbiguous).Text;
+        Assert.Contains($"is in {currency}, but the account is billed in EUR", why, StringComparison.Ordinal);
     }
 }

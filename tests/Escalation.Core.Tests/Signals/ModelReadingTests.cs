@@ -8,7 +8,7 @@ namespace Escalation.Core.Tests.Signals;
 /// <summary>Issue 25, optional model reading: a fixed JSON schema whose flags only add caution.</summary>
 public sealed class ModelReadingTests
 {
-    private const string Calm = "Hello, I was charged $49 on 2026-11-20 but I changed my mind. Could I get a refund?";
+    private const string Calm = "Hello, I was charged €49 on 2026-11-20 but I changed my mind. Could I get a refund?";
 
     private static string Answer(bool legal = false, bool distress = false, bool chargeback = false, bool publicExposure = false, string language = "en") =>
         $$"""{"language":"{{language}}","intent":"refund","amounts":[49],"legal":{{(legal ? "true" : "false")}},"distress":{{(distress ? "true" : "false")}},"chargeback":{{(chargeback ? "true" : "false")}},"publicExposure":{{(publicExposure ? "true" : "false")}}}""";

@@ -1,12 +1,21 @@
+using System.Text.RegularExpressions;
+
 namespace Escalation.Core.Signals.Lexicon;
 
-/// <summary>Finds where an e-mail's quoted earlier messages begin, so they are not read twice.</summary>
-internal static class QuotedReply
+/// <summary>
+/// Finds where a message's own words end: quoted earlier messages ("&gt;" lines, "On … wrote:", "El … escribió:",
+/// "-----Original Message-----", a From:/Sent: header), a sign-off on its own line ("Kind regards", "Mit freundlichen
+/// Grüßen", "Sent from my iPhone") and a confidentiality disclaimer, in the covered languages. What follows is
+/// not the customer's request and is not read for signals or facts.
+/// </summary>
+internal static partial class QuotedReply
 {
-    /// <summary>Offset where quoted history begins ("&gt;" lines, "On … wrote:", "-----Original Message-----"), or the length.</summary>
+    /// <summary>Offset where the quoted history, sign-off or disclaimer begins, or the length when there is none.</summary>
     public static int Start(string text)
     {
         var lineStart = 0;
+        var previous = "";
+        var previousStart = 0;
         while (lineStart < text.Length)
         {
             var end = text.IndexOf('\n', lineStart);
@@ -15,17 +24,52 @@ internal static class QuotedReply
                 end = text.Length;
             }
 
-            var line = text.AsSpan(lineStart, end - lineStart).Trim();
-            if (line.StartsWith(">")
-                || line.StartsWith("-----Original Message", StringComparison.OrdinalIgnoreCase)
-                || (line.StartsWith("On ", StringComparison.Ordinal) && line.EndsWith("wrote:", StringComparison.Ordinal)))
+            var line = text[lineStart..end].Trim();
+            if (line.StartsWith('>') || Separator().IsMatch(line) || Attribution().IsMatch(line) || Disclaimer().IsMatch(line))
             {
                 return lineStart;
             }
 
+            // An Outlook header block: "From: …" directly followed by "Sent: …" (or its translation).
+            if (HeaderSent().IsMatch(line) && HeaderFrom().IsMatch(previous))
+            {
+                return previousStart;
+            }
+
+            // A sign-off on its own line, after the customer has said something, with no P.S. after it.
+            if (lineStart > 0 && SignOff().IsMatch(line) && !PostScript().IsMatch(text[end..]))
+            {
+                return lineStart;
+            }
+
+            (previous, previousStart) = (line, lineStart);
             lineStart = end + 1;
         }
 
         return text.Length;
     }
+
+    [GeneratedRegex(@"^-{2,}\s*(original message|forwarded message|urspr[üu]ngliche nachricht|weitergeleitete nachricht|mensaje original|mensaje reenviado|message d'origine|message original|message transf[ée]r[ée]|mensagem original|mensagem encaminhada|messaggio originale|messaggio inoltrato|oorspronkelijk bericht|doorgestuurd bericht)", RegexOptions.IgnoreCase)]
+    private static partial Regex Separator();
+
+    // "On Mon, 16 Nov 2026 at 09:12, Lea wrote:", "El lun, 10 nov 2026, X escribió:", "Am 10.11.2026 schrieb X:",
+    // "Le 10 nov. 2026 à 09:00, X a écrit :", "Em 10/11/2026, X escreveu:", "Il giorno … ha scritto:", "Op … heeft X het volgende geschreven:".
+    [GeneratedRegex(@"^(on|el|am|le|em|il|op)\b.{0,200}\b(wrote|escribi[óo]|schrieb|a [ée]crit|escreveu|ha scritto|geschreven)\s*:?$", RegexOptions.IgnoreCase)]
+    private static partial Regex Attribution();
+
+    [GeneratedRegex(@"^\*?(from|von|de|da|van)\s*:", RegexOptions.IgnoreCase)]
+    private static partial Regex HeaderFrom();
+
+    [GeneratedRegex(@"^\*?(sent|date|gesendet|datum|enviado|fecha|envoy[ée]|inviato|data|verzonden|verstuurd)\s*:", RegexOptions.IgnoreCase)]
+    private static partial Regex HeaderSent();
+
+    // "This e-mail is confidential…", "Diese E-Mail enthält vertrauliche Informationen…", "Este mensaje y sus anexos son confidenciales…".
+    [GeneratedRegex(@"^(this (e-?mail|message|communication)|the information (in|contained)|diese (e-?mail|nachricht)|dieser e-?mail|este (mensaje|correo|e-?mail)|la informaci[óo]n contenida|ce (message|courriel|mail|e-?mail)|les informations contenues|esta mensagem|este e-?mail|a informa[çc][ãa]o contida|questo messaggio|questa e-?mail|le informazioni contenute|dit (bericht|e-?mailbericht)|deze e-?mail|de informatie in).{0,160}(confiden|vertraulich|riservat|vertrouwelijk|privileged|intended (only )?for|destinatari|destinataire|adressat|geadresseerde)", RegexOptions.IgnoreCase)]
+    private static partial Regex Disclaimer();
+
+    [GeneratedRegex(@"^((best|kind|warm|many)\s+regards|regards|best wishes|yours sincerely|sincerely|cheers|(un )?saludos?( cordiales)?|atentamente|cordialmente|mit freundlichen gr[üu](ß|ss)en|(viele|beste|liebe|freundliche) gr[üu](ß|ss)e|mfg|(bien )?cordialement|bien [àa] vous|salutations( distingu[ée]es)?|cumprimentos|atenciosamente|abra[çc]os|(cordiali|distinti) saluti|saluti|met vriendelijke groet(en)?|vriendelijke groet(en)?|hartelijke groet(en)?|groeten|mvg|sent from my .{1,30}|enviado desde mi .{1,30}|von meinem .{1,30} gesendet|envoy[ée] de mon .{1,30}|enviado do meu .{1,30}|inviato da(l mio)? .{1,30}|verzonden (vanaf|met) mijn .{1,30})[,.!]?$", RegexOptions.IgnoreCase)]
+    private static partial Regex SignOff();
+
+    [GeneratedRegex(@"\bP\.? ?S\.?(\s|:)", RegexOptions.None)]
+    private static partial Regex PostScript();
 }
