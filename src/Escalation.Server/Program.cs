@@ -1,6 +1,8 @@
 using Escalation.Api.Endpoints;
 using Escalation.Api.Hosting;
+using Escalation.Api.Http;
 using Escalation.Core.Knowledge;
+using Escalation.Core.Workflow;
 using Escalation.Server;
 
 // appsettings.json ships beside the server's dll. The content root defaults to the current directory — the repository
@@ -44,6 +46,9 @@ try
     settings = app.Services.GetRequiredService<EscalationSettings>();
     settings.CreateDataDirectory();
     workspace = app.Services.GetRequiredService<Func<Workspace>>()();
+    // The handlers' services open the data folder's stores: a folder another process writes is refused here, with the reason.
+    _ = app.Services.GetRequiredService<CaseApi>();
+    _ = app.Services.GetRequiredService<ICaseOrchestrationClient>();
 }
 catch (Exception ex) when (ex is WorkspaceValidationException or IOException or InvalidOperationException or UriFormatException)
 {

@@ -1,8 +1,7 @@
 using System.Text.Json;
+using Escalation.Api.Endpoints;
 using Escalation.Api.Privacy;
 using Escalation.Api.Problems;
-
-using Escalation.Api.Endpoints;
 using Microsoft.AspNetCore.Http;
 
 namespace Escalation.Api.Http;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
+using Escalation.Api.Endpoints;
 using Escalation.Api.Html;
 using Escalation.Api.Problems;
 using Escalation.Api.Simulations;
@@ -8,8 +9,6 @@ using Escalation.Core.Knowledge;
 using Escalation.Core.Simulation;
 using Escalation.Infrastructure.Storage;
 using Escalation.Infrastructure.Workspace;
-
-using Escalation.Api.Endpoints;
 using Microsoft.AspNetCore.Http;
 
 namespace Escalation.Api.Http;

@@ -1,13 +1,13 @@
 using System.Text;
-using System.Text.Json;
 using Escalation.Api.Cases;
+using Escalation.Api.Endpoints;
 using Escalation.Api.Html;
 using Escalation.Api.Links;
 using Escalation.Api.Problems;
 using Escalation.Api.Submissions;
 using Escalation.Api.Views;
-using Escalation.Core.Cases;
 using Escalation.Core.Actions;
+using Escalation.Core.Cases;
 using Escalation.Core.Decisions;
 using Escalation.Core.Knowledge;
 using Escalation.Core.Notifications;
@@ -18,8 +18,6 @@ using Escalation.Core.Tickets;
 using Escalation.Core.Tracing;
 using Escalation.Core.Workflow;
 using Escalation.Infrastructure.Storage;
-
-using Escalation.Api.Endpoints;
 using Microsoft.AspNetCore.Http;
 
 namespace Escalation.Api.Http;

@@ -1,10 +1,9 @@
 using System.Globalization;
+using Escalation.Api.Endpoints;
 using Escalation.Api.Html;
 using Escalation.Api.Problems;
 using Escalation.Api.Views;
 using Escalation.Core.Workflow;
-
-using Escalation.Api.Endpoints;
 using Microsoft.AspNetCore.Http;
 
 namespace Escalation.Api.Http;
