@@ -1,8 +1,6 @@
+using Escalation.Api.Endpoints;
 using Escalation.Api.Hosting;
 using Escalation.Api.Http;
-using Escalation.Api.Privacy;
-using Escalation.Api.Simulations;
-using Escalation.Infrastructure.Storage;
 using Escalation.Core.Knowledge;
 using Escalation.Core.Workflow;
 using Escalation.Server;
@@ -35,8 +33,6 @@ if (!publicBaseUrlSet)
 WebApplication app;
 EscalationSettings settings;
 Workspace workspace;
-CaseApi api;
-ICaseOrchestrationClient cases;
 StartedClock? clock = null;
 try
 {
@@ -46,15 +42,16 @@ try
         builder.Services.AddSingleton<TimeProvider>(clock);
     }
 
-    builder.Services.AddEscalation(builder.Configuration).AddEmbeddedWorkflow();
+    builder.Services.AddEscalation(builder.Configuration).AddEmbeddedWorkflow().AddEscalationHttp();
     app = builder.Build();
     app.Services.ValidateSettings(); // every wrong setting, one line each, before anything runs
 
     settings = app.Services.GetRequiredService<EscalationSettings>();
     settings.CreateDataDirectory();
     workspace = app.Services.GetRequiredService<Func<Workspace>>()();
-    api = app.Services.GetRequiredService<CaseApi>();
-    cases = app.Services.GetRequiredService<ICaseOrchestrationClient>();
+    // The handlers' services open the data folder's stores: a folder another process writes is refused here, with the reason.
+    _ = app.Services.GetRequiredService<CaseApi>();
+    _ = app.Services.GetRequiredService<ICaseOrchestrationClient>();
 }
 catch (Exception ex) when (ex is WorkspaceValidationException or IOException or InvalidOperationException or UriFormatException or OptionsValidationException)
 {
@@ -88,46 +85,8 @@ app.Use(async (context, next) =>
     }
 });
 
-// One mapping per route; each a line over the shared handlers. "open" routes carry their own signatures.
-void Map(string method, string pattern, bool open, Func<ApiRequest, RouteValueDictionary, CancellationToken, Task<ApiResponse>> handle) =>
-    app.MapMethods(pattern, [method], async (HttpContext context) =>
-    {
-        // The key is in the headers: a caller without it is answered before its body (up to 256 KB) is read.
-        if (!open && api.Authorize(HttpAdapter.WithoutBody(context)) is { } refused)
-        {
-            await HttpAdapter.WriteAsync(context, refused);
-            return;
-        }
-
-        var request = await HttpAdapter.ToApiRequestAsync(context);
-        if (request is null)
-        {
-            return;
-        }
-
-        async Task<ApiResponse> HandleAsync(ApiRequest r) => await handle(r, context.Request.RouteValues, context.RequestAborted);
-
-        await HttpAdapter.WriteAsync(context, await CaseApi.AnswerAsync(request, HandleAsync, app.Logger, context.RequestAborted));
-    });
-
-static string Route(RouteValueDictionary values, string name) => values[name]?.ToString() ?? "";
-
-Map("POST", "/api/cases", false, (r, _, ct) => api.SubmitCaseAsync(r, cases, ct));
-Map("POST", "/api/webhooks/zendesk", false, (r, _, ct) => api.SubmitZendeskAsync(r, cases, ct));
-Map("GET", "/api/cases", false, (r, _, ct) => api.ListCasesAsync(r, ct));
-Map("GET", "/api/cases/{caseId}", false, (r, v, ct) => api.GetCaseAsync(r, Route(v, "caseId"), cases, ct));
-Map("GET", "/api/review/{caseId}", true, (r, v, ct) => api.GetReviewPageAsync(r, Route(v, "caseId"), ct));
-Map("POST", "/api/review/{caseId}", true, (r, v, ct) => api.PostReviewAsync(r, Route(v, "caseId"), cases, ct));
-Map("GET", "/api/audit/{traceId}", false, (r, v, ct) => api.GetAuditAsync(r, Route(v, "traceId"), ct));
-Map("GET", "/api/audit/{traceId}/verify", false, (r, v, ct) => api.VerifyAuditAsync(r, Route(v, "traceId"), ct));
-Map("GET", "/api/public/audit/{traceId}", true, (r, v, ct) => api.GetPublicAuditAsync(r, Route(v, "traceId"), ct));
-Map("GET", "/api/metrics/summary", false, (r, _, ct) => api.MetricsSummaryAsync(r, ct));
-Map("POST", "/api/cases/{caseId}/resume", false, (r, v, ct) => api.ResumeCaseAsync(r, Route(v, "caseId"), cases, ct));
-Map("POST", "/api/customers/{customerId}/erasure", false, (r, v, ct) => api.EraseCustomerAsync(r, Route(v, "customerId"), app.Services.GetRequiredService<CustomerErasure>(), ct));
-Map("POST", "/api/simulations", false, (r, _, ct) => api.StartSimulationAsync(r, app.Services.GetRequiredService<SimulationSteps>(), app.Services.GetRequiredService<ISimulationLauncher>(), app.Services.GetService<AzureStorageAccount>(), ct));
-Map("GET", "/api/simulations/{simulationId}", false, (r, v, ct) => api.GetSimulationAsync(r, Route(v, "simulationId"), app.Services.GetRequiredService<SimulationSteps>(), app.Services.GetRequiredService<ISimulationLauncher>(), ct));
-Map("GET", "/api/health", true, (r, _, ct) => api.HealthAsync(r, ct));
-Map("GET", "/api/openapi.json", true, (r, _, _) => Task.FromResult(api.OpenApi(r)));
+// The route table, the key check, the body limit and the security headers: src/Escalation.Api/Endpoints.
+app.MapEscalationApi();
 
 app.Lifetime.ApplicationStarted.Register(() =>
 {

@@ -1,6 +1,8 @@
 using System.Text.Json;
+using Escalation.Api.Endpoints;
 using Escalation.Api.Privacy;
 using Escalation.Api.Problems;
+using Microsoft.AspNetCore.Http;
 
 namespace Escalation.Api.Http;
 
@@ -14,7 +16,7 @@ public sealed partial class CaseApi
     /// customer's personal data from all their cases (docs/privacy.md). 200 with what was erased; 404 when no case is
     /// stored for the customer; 409 naming the cases still open (nothing changed); 400 naming the field at fault.
     /// </summary>
-    public async Task<ApiResponse> EraseCustomerAsync(ApiRequest request, string customerId, CustomerErasure erasure, CancellationToken ct = default)
+    public async Task<IResult> EraseCustomerAsync(HttpRequest request, string customerId, CustomerErasure erasure, CancellationToken ct = default)
     {
         var errors = new List<ProblemFieldError>();
         if (customerId.Length is 0 or > 200 || customerId.Any(char.IsControl))
@@ -23,12 +25,13 @@ public sealed partial class CaseApi
         }
 
         string? requestedBy = null, reference = null;
+        var bytes = await HttpBody.ReadAsync(request).ConfigureAwait(false);
         try
         {
-            using var body = JsonDocument.Parse(request.Body.Length == 0 ? "{}"u8.ToArray() : request.Body);
+            using var body = JsonDocument.Parse(bytes.Length == 0 ? "{}"u8.ToArray() : bytes);
             if (body.RootElement.ValueKind != JsonValueKind.Object)
             {
-                return Problem(Problems.Problems.MalformedJson("The body must be a JSON object.", request.Path));
+                return Answers.Problem(Problems.Problems.MalformedJson("The body must be a JSON object.", request.Instance()));
             }
 
             requestedBy = StringField(body.RootElement, "requestedBy");
@@ -36,7 +39,7 @@ public sealed partial class CaseApi
         }
         catch (JsonException ex)
         {
-            return Problem(Problems.Problems.MalformedJson(ex.Message, request.Path));
+            return Answers.Problem(Problems.Problems.MalformedJson(ex.Message, request.Instance()));
         }
 
         if (requestedBy is not { Length: > 0 and <= MaxRequesterChars } || requestedBy.Any(char.IsControl))
@@ -52,21 +55,21 @@ public sealed partial class CaseApi
 
         if (errors.Count > 0)
         {
-            return Problem(Problems.Problems.Create("invalid-erasure-request", "The erasure request is not valid", 400,
-                "Nothing was erased: " + string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}")), request.Path, errors));
+            return Answers.Problem(Problems.Problems.Create("invalid-erasure-request", "The erasure request is not valid", 400,
+                "Nothing was erased: " + string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}")), request.Instance(), errors));
         }
 
         var result = await erasure.EraseAsync(new ErasureRequest(customerId, requestedBy!, reference), ct).ConfigureAwait(false);
         if (result.Refused)
         {
-            return Problem(Problems.Problems.Create("open-cases", "The customer has open cases", 409,
+            return Answers.Problem(Problems.Problems.Create("open-cases", "The customer has open cases", 409,
                 $"Nothing was erased: {string.Join(", ", result.OpenCases.Select(c => $"{c.CaseId} is {c.Status}"))}. Decide them (or let their review run out) and ask again.",
-                request.Path, [.. result.OpenCases.Select(c => new ProblemFieldError(c.CaseId, c.Status))]));
+                request.Instance(), [.. result.OpenCases.Select(c => new ProblemFieldError(c.CaseId, c.Status))]));
         }
 
         return result.Cases.Count == 0
-            ? Problem(Problems.Problems.NotFound($"No case is stored for customer {customerId}: there is nothing to erase.", request.Path))
-            : JsonResponse(200, result);
+            ? Answers.Problem(Problems.Problems.NotFound($"No case is stored for customer {customerId}: there is nothing to erase.", request.Instance()))
+            : Answers.Json(200, result);
     }
 
     private static string? StringField(JsonElement body, string name) =>

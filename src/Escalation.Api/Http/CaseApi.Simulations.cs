@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
+using Escalation.Api.Endpoints;
 using Escalation.Api.Html;
 using Escalation.Api.Problems;
 using Escalation.Api.Simulations;
@@ -8,6 +9,7 @@ using Escalation.Core.Knowledge;
 using Escalation.Core.Simulation;
 using Escalation.Infrastructure.Storage;
 using Escalation.Infrastructure.Workspace;
+using Microsoft.AspNetCore.Http;
 
 namespace Escalation.Api.Http;
 
@@ -20,8 +22,8 @@ public sealed partial class CaseApi
     /// with <c>wait</c>, the finished report when it is ready within that many seconds. 400 names what is at fault (the
     /// workspace file and field included); nothing is stored then.
     /// </summary>
-    public async Task<ApiResponse> StartSimulationAsync(
-        ApiRequest request, SimulationSteps steps, ISimulationLauncher launcher, AzureStorageAccount? azure, CancellationToken ct = default)
+    public async Task<IResult> StartSimulationAsync(
+        HttpRequest request, SimulationSteps steps, ISimulationLauncher launcher, AzureStorageAccount? azure, CancellationToken ct = default)
     {
         var errors = new List<ProblemFieldError>();
         var since = DateTimeOffset.MinValue;
@@ -45,11 +47,11 @@ public sealed partial class CaseApi
 
         if (errors.Count > 0)
         {
-            return Problem(Problems.Problems.Create("invalid-simulation-request", "The simulation request is not valid",
-                400, "Nothing was started: " + string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}")), request.Path, errors));
+            return Answers.Problem(Problems.Problems.Create("invalid-simulation-request", "The simulation request is not valid",
+                400, "Nothing was started: " + string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}")), request.Instance(), errors));
         }
 
-        var source = CandidateSource(request, azure, out var refused);
+        var source = CandidateSource(request, await HttpBody.ReadAsync(request).ConfigureAwait(false), azure, out var refused);
         if (refused is not null)
         {
             return refused;
@@ -64,13 +66,13 @@ public sealed partial class CaseApi
         }
         catch (WorkspaceValidationException ex)
         {
-            return Problem(Problems.Problems.Create("invalid-workspace", "The candidate workspace is not valid", 400,
-                $"Nothing was started: {ex.Message}", request.Path, [new ProblemFieldError($"{ex.File}: {ex.Location}", ex.Problem)]));
+            return Answers.Problem(Problems.Problems.Create("invalid-workspace", "The candidate workspace is not valid", 400,
+                $"Nothing was started: {ex.Message}", request.Instance(), [new ProblemFieldError($"{ex.File}: {ex.Location}", ex.Problem)]));
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException or Azure.RequestFailedException)
         {
-            return Problem(Problems.Problems.Create("invalid-workspace", "The candidate workspace could not be read", 400,
-                $"Nothing was started: {source!.Description}: {ex.Message}", request.Path, [new ProblemFieldError("body", ex.Message)]));
+            return Answers.Problem(Problems.Problems.Create("invalid-workspace", "The candidate workspace could not be read", 400,
+                $"Nothing was started: {source!.Description}: {ex.Message}", request.Instance(), [new ProblemFieldError("body", ex.Message)]));
         }
 
         var id = "sim-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
@@ -85,21 +87,21 @@ public sealed partial class CaseApi
         }
 
         var location = $"/api/simulations/{id}";
-        return JsonResponse(status.Status == SimulationStatus.Running ? 202 : 200, new SimulationAnswer(status, location), new Dictionary<string, string> { ["Location"] = location });
+        return Answers.Json(status.Status == SimulationStatus.Running ? 202 : 200, new SimulationAnswer(status, location), location);
     }
 
     /// <summary>
     /// <c>GET /api/simulations/{id}</c>: the run's status and progress, and its report once completed (as a page with the
     /// transition matrix and chart when a browser asks). 404 for an unknown id.
     /// </summary>
-    public async Task<ApiResponse> GetSimulationAsync(ApiRequest request, string simulationId, SimulationSteps steps, ISimulationLauncher launcher, CancellationToken ct = default)
+    public async Task<IResult> GetSimulationAsync(HttpRequest request, string simulationId, SimulationSteps steps, ISimulationLauncher launcher, CancellationToken ct = default)
     {
         var status = simulationId.Length is > 4 and <= 40 && simulationId.StartsWith("sim-", StringComparison.Ordinal) && simulationId[4..].All(char.IsAsciiHexDigitLower)
             ? await steps.StatusAsync(simulationId, ct).ConfigureAwait(false)
             : null;
         if (status is null)
         {
-            return Problem(Problems.Problems.NotFound($"No simulation {simulationId}.", request.Path));
+            return Answers.Problem(Problems.Problems.NotFound($"No simulation {simulationId}.", request.Instance()));
         }
 
         if (status.Status == SimulationStatus.Running && launcher.IsActive(simulationId) == false)
@@ -107,41 +109,41 @@ public sealed partial class CaseApi
             status = status with { Status = SimulationStatus.Failed, Error = "The run was cut short by a restart of the service; post the simulation again." };
         }
 
-        if (WantsHtml(request))
+        if (request.WantsHtml())
         {
             return status.Report is { } report
-                ? Html(200, SimulationHtml.Render(report))
-                : Html(200, HtmlPage.Document("What-if simulation", $"<h1>What-if simulation</h1>\n<p>{HtmlPage.Encode(status.Status)}: {status.BatchesDone} of {HtmlPage.Encode(status.Batches?.ToString(CultureInfo.InvariantCulture) ?? "?")} batches decided. {HtmlPage.Encode(status.Error)}</p>\n"));
+                ? Answers.Page(200, SimulationHtml.Render(report))
+                : Answers.Page(200, HtmlPage.Document("What-if simulation", $"<h1>What-if simulation</h1>\n<p>{HtmlPage.Encode(status.Status)}: {status.BatchesDone} of {HtmlPage.Encode(status.Batches?.ToString(CultureInfo.InvariantCulture) ?? "?")} batches decided. {HtmlPage.Encode(status.Error)}</p>\n"));
         }
 
-        return JsonResponse(200, new SimulationAnswer(status, $"/api/simulations/{simulationId}"));
+        return Answers.Json(200, new SimulationAnswer(status, $"/api/simulations/{simulationId}"));
     }
 
-    private static IWorkspaceSource? CandidateSource(ApiRequest request, AzureStorageAccount? azure, out ApiResponse? refused)
+    private static IWorkspaceSource? CandidateSource(HttpRequest request, byte[] bytes, AzureStorageAccount? azure, out IResult? refused)
     {
         refused = null;
         var type = (request.Header("content-type") ?? "").Split(';')[0].Trim().ToLowerInvariant();
         if (type is "application/zip" or "application/x-zip-compressed" or "application/octet-stream")
         {
-            return new ZipWorkspaceSource(request.Body);
+            return new ZipWorkspaceSource(bytes);
         }
 
         if (type != "application/json")
         {
-            refused = Problem(Problems.Problems.UnsupportedMediaType(type, request.Path));
+            refused = Answers.Problem(Problems.Problems.UnsupportedMediaType(type, request.Instance()));
             return null;
         }
 
         string? container = null, prefix = null;
         try
         {
-            using var body = JsonDocument.Parse(request.Body.Length == 0 ? "{}"u8.ToArray() : request.Body);
+            using var body = JsonDocument.Parse(bytes.Length == 0 ? "{}"u8.ToArray() : bytes);
             container = body.RootElement.ValueKind == JsonValueKind.Object ? StringField(body.RootElement, "container") : null;
             prefix = body.RootElement.ValueKind == JsonValueKind.Object ? StringField(body.RootElement, "prefix") : null;
         }
         catch (JsonException ex)
         {
-            refused = Problem(Problems.Problems.MalformedJson(ex.Message, request.Path));
+            refused = Answers.Problem(Problems.Problems.MalformedJson(ex.Message, request.Instance()));
             return null;
         }
 
@@ -151,8 +153,8 @@ public sealed partial class CaseApi
             : azure is null ? "this service stores its data in files, not Azure Storage: send the candidate workspace as a zip (content-type application/zip)" : null;
         if (fault is not null)
         {
-            refused = Problem(Problems.Problems.Create("invalid-simulation-request", "The simulation request is not valid", 400,
-                "Nothing was started: /container: " + fault, request.Path, [new ProblemFieldError("/container", fault)]));
+            refused = Answers.Problem(Problems.Problems.Create("invalid-simulation-request", "The simulation request is not valid", 400,
+                "Nothing was started: /container: " + fault, request.Instance(), [new ProblemFieldError("/container", fault)]));
             return null;
         }
 

@@ -1,15 +1,13 @@
-using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using Escalation.Api.Cases;
+using Escalation.Api.Endpoints;
 using Escalation.Api.Html;
 using Escalation.Api.Links;
-using Escalation.Api.OpenApi;
 using Escalation.Api.Problems;
 using Escalation.Api.Submissions;
 using Escalation.Api.Views;
-using Escalation.Core.Cases;
 using Escalation.Core.Actions;
+using Escalation.Core.Cases;
 using Escalation.Core.Decisions;
 using Escalation.Core.Knowledge;
 using Escalation.Core.Notifications;
@@ -20,7 +18,7 @@ using Escalation.Core.Tickets;
 using Escalation.Core.Tracing;
 using Escalation.Core.Workflow;
 using Escalation.Infrastructure.Storage;
-using Microsoft.Extensions.Logging;
+using Microsoft.AspNetCore.Http;
 
 namespace Escalation.Api.Http;
 
@@ -28,9 +26,9 @@ namespace Escalation.Api.Http;
 public sealed record QueueSubmissionResult(bool Accepted, string? CaseId, string? PoisonReason);
 
 /// <summary>
-/// The HTTP surface, host-neutral: the ASP.NET Core server and the Azure Functions app both turn a request into
-/// an <see cref="ApiRequest"/>, call one of these handlers and write back the <see cref="ApiResponse"/>.
-/// Bad input gets RFC 7807 problem details and changes nothing.
+/// What the endpoints (<see cref="Endpoints.EscalationApi"/>) do for each route, on both hosts: the local server maps
+/// them, the Functions triggers call them with the same <see cref="HttpRequest"/>. Bad input gets RFC 7807 problem
+/// details and changes nothing.
 /// </summary>
 public sealed partial class CaseApi(
     Func<Workspace> workspace,
@@ -55,17 +53,22 @@ public sealed partial class CaseApi(
     private static readonly TimeSpan DecisionPollInterval = TimeSpan.FromMilliseconds(100);
     private const int MaxReplyChars = 20_000;
     private const int MaxNoteChars = 4_000;
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
 
     // ---- help-desk routes -------------------------------------------------------------------
 
     /// <summary><c>POST /api/cases</c>: submit a ticket; 202 with the case id, or the decision with <c>?wait=N</c>.</summary>
-    public Task<ApiResponse> SubmitCaseAsync(ApiRequest request, ICaseOrchestrationClient cases, CancellationToken ct = default) =>
-        SubmitAsync(request, cases, parser.Parse(request.Body, IsKnownCustomer, request.Path, request.Header("content-type")), ct);
+    public async Task<IResult> SubmitCaseAsync(HttpRequest request, ICaseOrchestrationClient cases, CancellationToken ct = default)
+    {
+        var body = await HttpBody.ReadAsync(request).ConfigureAwait(false);
+        return await SubmitAsync(request, cases, parser.Parse(body, IsKnownCustomer, request.Instance(), request.Header("content-type")), ct).ConfigureAwait(false);
+    }
 
     /// <summary><c>POST /api/webhooks/zendesk</c>: a Zendesk-style webhook body, mapped to the same submission.</summary>
-    public Task<ApiResponse> SubmitZendeskAsync(ApiRequest request, ICaseOrchestrationClient cases, CancellationToken ct = default) =>
-        SubmitAsync(request, cases, zendesk.Map(request.Body, IsKnownCustomer, request.Path, request.Header("content-type")), ct);
+    public async Task<IResult> SubmitZendeskAsync(HttpRequest request, ICaseOrchestrationClient cases, CancellationToken ct = default)
+    {
+        var body = await HttpBody.ReadAsync(request).ConfigureAwait(false);
+        return await SubmitAsync(request, cases, zendesk.Map(body, IsKnownCustomer, request.Instance(), request.Header("content-type")), ct).ConfigureAwait(false);
+    }
 
     /// <summary>A ticket from the inbound queue; malformed ones are refused with the reason (the host moves them to the poison queue).</summary>
     public async Task<QueueSubmissionResult> SubmitQueueMessageAsync(string message, ICaseOrchestrationClient cases, CancellationToken ct = default)
@@ -83,22 +86,22 @@ public sealed partial class CaseApi(
     }
 
     /// <summary><c>GET /api/cases/{caseId}</c>: status, stage, priority, route, reasons, draft, deadline and audit URLs.</summary>
-    public async Task<ApiResponse> GetCaseAsync(ApiRequest request, string caseId, ICaseOrchestrationClient cases, CancellationToken ct = default)
+    public async Task<IResult> GetCaseAsync(HttpRequest request, string caseId, ICaseOrchestrationClient cases, CancellationToken ct = default)
     {
         if (!CaseIdLooksValid(caseId))
         {
-            return Problem(Problems.Problems.NotFound("case", request.Path));
+            return Answers.Problem(Problems.Problems.NotFound("case", request.Instance()));
         }
 
         var view = await CaseViewAsync(caseId, cases, ct).ConfigureAwait(false);
-        return view is null ? Problem(Problems.Problems.NotFound("case", request.Path)) : JsonResponse(200, view);
+        return view is null ? Answers.Problem(Problems.Problems.NotFound("case", request.Instance())) : Answers.Json(200, view);
     }
 
     /// <summary>
     /// <c>GET /api/cases?status=awaiting-review&amp;limit=100&amp;continuation=…</c>: cases in the index, newest first, a page at
     /// a time; <c>continuation</c> (null on the last page) asks for the next one.
     /// </summary>
-    public async Task<ApiResponse> ListCasesAsync(ApiRequest request, CancellationToken ct = default)
+    public async Task<IResult> ListCasesAsync(HttpRequest request, CancellationToken ct = default)
     {
         var status = request.QueryValue("status");
         var statuses = AllStatuses;
@@ -131,7 +134,7 @@ public sealed partial class CaseApi(
 
         if (page is null)
         {
-            return Problem(Problems.Problems.InvalidSubmission(errors, request.Path) with { Title = "Invalid query parameter" });
+            return Answers.Problem(Problems.Problems.InvalidSubmission(errors, request.Instance()) with { Title = "Invalid query parameter" });
         }
 
         var items = page.Cases.Select(c => new
@@ -150,7 +153,7 @@ public sealed partial class CaseApi(
         var next = page.Continuation is { } token
             ? $"/api/cases?{(status is null ? "" : $"status={status}&")}limit={limit}&continuation={token}"
             : null;
-        return JsonResponse(200, new { cases = items, continuation = page.Continuation, next });
+        return Answers.Json(200, new { cases = items, continuation = page.Continuation, next });
     }
 
     private const int DefaultPageSize = 100;
@@ -160,27 +163,27 @@ public sealed partial class CaseApi(
     /// <c>POST /api/cases/{caseId}/resume</c> (API key): a case waiting as needs-attention tries its failed step again now
     /// instead of at its next back-off. 202 when asked; 409 when the case does not need attention.
     /// </summary>
-    public async Task<ApiResponse> ResumeCaseAsync(ApiRequest request, string caseId, ICaseOrchestrationClient cases, CancellationToken ct = default)
+    public async Task<IResult> ResumeCaseAsync(HttpRequest request, string caseId, ICaseOrchestrationClient cases, CancellationToken ct = default)
     {
         var view = CaseIdLooksValid(caseId) ? await CaseViewAsync(caseId, cases, ct).ConfigureAwait(false) : null;
         if (view is null)
         {
-            return Problem(Problems.Problems.NotFound("case", request.Path));
+            return Answers.Problem(Problems.Problems.NotFound("case", request.Instance()));
         }
 
         if (view.Status != CaseStatuses.NeedsAttention || !await cases.ResumeAsync(caseId, ct).ConfigureAwait(false))
         {
-            return Problem(Problems.Problems.Create("not-needing-attention", "The case does not need attention", 409,
-                $"Case {caseId} is {view.Status}; only a case waiting as needs-attention can be resumed.", request.Path));
+            return Answers.Problem(Problems.Problems.Create("not-needing-attention", "The case does not need attention", 409,
+                $"Case {caseId} is {view.Status}; only a case waiting as needs-attention can be resumed.", request.Instance()));
         }
 
-        return JsonResponse(202, new { caseId, resumed = true, statusUrl = $"/api/cases/{caseId}" });
+        return Answers.Json(202, new { caseId, resumed = true, statusUrl = $"/api/cases/{caseId}" });
     }
 
     // ---- review by emailed link ------------------------------------------------------------
 
     /// <summary><c>GET /api/review/{caseId}?token=…</c>: the review page. Never acts (mail scanners open links).</summary>
-    public async Task<ApiResponse> GetReviewPageAsync(ApiRequest request, string caseId, CancellationToken ct = default)
+    public async Task<IResult> GetReviewPageAsync(HttpRequest request, string caseId, CancellationToken ct = default)
     {
         var token = request.QueryValue("token");
         var validation = links.Validate(token, caseId, LinkPurpose.Review);
@@ -196,13 +199,13 @@ public sealed partial class CaseApi(
         }
 
         var model = await ReviewModelAsync(caseId, record.Case, token!, ct).ConfigureAwait(false);
-        return Html(200, ReviewPage.Render(model));
+        return Answers.Page(200, ReviewPage.Render(model));
     }
 
     /// <summary><c>POST /api/review/{caseId}</c> (form: token, action, reply, note): acts once, with a signed, single-use token.</summary>
-    public async Task<ApiResponse> PostReviewAsync(ApiRequest request, string caseId, ICaseOrchestrationClient cases, CancellationToken ct = default)
+    public async Task<IResult> PostReviewAsync(HttpRequest request, string caseId, ICaseOrchestrationClient cases, CancellationToken ct = default)
     {
-        var form = ParseForm(request);
+        var form = await ReadFormAsync(request).ConfigureAwait(false);
         form.TryGetValue("token", out var token);
         var validation = links.Validate(token, caseId, LinkPurpose.Review);
         if (!validation.IsValid)
@@ -249,9 +252,9 @@ public sealed partial class CaseApi(
 
             if (refused.Count > 0)
             {
-                return Problem(Problems.Problems.Create("action-change-refused", "An action change was refused", 400,
+                return Answers.Problem(Problems.Problems.Create("action-change-refused", "An action change was refused", 400,
                     "Amounts may only be lowered, to more than zero and at most the proposed amount within the policy's limit, and the reply sent must state what is done; nothing was recorded.",
-                    request.Path, refused));
+                    request.Instance(), refused));
             }
 
             changes = parsed;
@@ -259,7 +262,7 @@ public sealed partial class CaseApi(
 
         if (errors.Count > 0)
         {
-            return Html(400, HtmlPage.Document("The review was not recorded",
+            return Answers.Page(400, HtmlPage.Document("The review was not recorded",
                 "<h1>The review was not recorded</h1>" + HtmlPage.List(errors.Select(e => $"{e.Field}: {e.Message}")) +
                 "<p>Go back to the review page and try again; nothing was changed.</p>"));
         }
@@ -269,7 +272,7 @@ public sealed partial class CaseApi(
         var now = time.GetUtcNow();
         if (record is not null && await reviewClaims.ClosedAsync(caseId, record.Case.SlaDeadline, now, ct).ConfigureAwait(false) is { } closed)
         {
-            return ReviewConflict.Answer(request, closed, action, WantsHtml(request), HtmlHeaders);
+            return ReviewConflict.Answer(request, closed, action, request.WantsHtml());
         }
 
         if (record is null || record.Case.Status != CaseStatuses.AwaitingReview)
@@ -289,7 +292,7 @@ public sealed partial class CaseApi(
         var (held, won) = await reviewClaims.ClaimAsync(caseId, action!, consumed.Claims!.Reviewer, trimmedNote, edited, now, ct, changes).ConfigureAwait(false);
         if (!won)
         {
-            return ReviewConflict.Answer(request, held, action, WantsHtml(request), HtmlHeaders);
+            return ReviewConflict.Answer(request, held, action, request.WantsHtml());
         }
 
         if (!await cases.RaiseReviewDecisionAsync(caseId, held.ToDecision(), ct).ConfigureAwait(false))
@@ -297,18 +300,18 @@ public sealed partial class CaseApi(
             return LinkProblemPage(new LinkProblemModel(LinkProblemKind.AlreadyDecided, caseId, "This case is no longer waiting for a review."));
         }
 
-        return Html(200, OutcomePages.DecisionRecorded(new DecisionRecordedModel(caseId, action!, now, ActionWords(action!))));
+        return Answers.Page(200, OutcomePages.DecisionRecorded(new DecisionRecordedModel(caseId, action!, now, ActionWords(action!))));
     }
 
     // ---- audit -------------------------------------------------------------------------------
 
     /// <summary><c>GET /api/audit/{traceId}</c>: the immutable trace — canonical JSON for machines, HTML for people.</summary>
-    public async Task<ApiResponse> GetAuditAsync(ApiRequest request, string traceId, CancellationToken ct = default)
+    public async Task<IResult> GetAuditAsync(HttpRequest request, string traceId, CancellationToken ct = default)
     {
         var bytes = TraceCanonicalJson.IsTraceId(traceId) ? await traces.GetAsync(traceId, ct).ConfigureAwait(false) : null;
         if (bytes is null)
         {
-            return Problem(Problems.Problems.NotFound("trace", request.Path));
+            return Answers.Problem(Problems.Problems.NotFound("trace", request.Instance()));
         }
 
         if (!integrity.Matches(traceId, bytes))
@@ -316,36 +319,36 @@ public sealed partial class CaseApi(
             return AlteredTrace(request);
         }
 
-        if (!WantsHtml(request))
+        if (!request.WantsHtml())
         {
-            return new ApiResponse(200, "application/json; charset=utf-8", bytes, new Dictionary<string, string> { ["Cache-Control"] = "public, max-age=31536000, immutable" });
+            return Answers.ImmutableJson(bytes);
         }
 
         var trace = TraceCanonicalJson.Deserialize(bytes);
         // The team's page shows the sealed text opened while the case key exists, "[erased]" after an erasure.
         trace = TraceSealing.Open(trace, keys is null ? null : await keys.FindAsync(trace.CaseId, ct).ConfigureAwait(false));
         var publicToken = links.Issue(traceId, "customer", LinkPurpose.PublicAudit, options.PublicAuditLinkLifetime);
-        return Html(200, TracePage.Render(AuditViews.Internal(traceId, trace, ReviewLinkSigner.PublicAuditUrl(options.PublicBaseUrl, traceId, publicToken))));
+        return Answers.Page(200, TracePage.Render(AuditViews.Internal(traceId, trace, ReviewLinkSigner.PublicAuditUrl(options.PublicBaseUrl, traceId, publicToken))));
     }
 
     /// <summary><c>GET /api/audit/{traceId}/verify</c>: recomputes the hashes along the case's chain and says where it breaks.</summary>
-    public async Task<ApiResponse> VerifyAuditAsync(ApiRequest request, string traceId, CancellationToken ct = default)
+    public async Task<IResult> VerifyAuditAsync(HttpRequest request, string traceId, CancellationToken ct = default)
     {
         var bytes = TraceCanonicalJson.IsTraceId(traceId) ? await traces.GetAsync(traceId, ct).ConfigureAwait(false) : null;
         if (bytes is null)
         {
-            return Problem(Problems.Problems.NotFound("trace", request.Path));
+            return Answers.Problem(Problems.Problems.NotFound("trace", request.Instance()));
         }
 
         var trace = TraceCanonicalJson.Deserialize(bytes);
         // standing: in-chain (with its position), superseded (a writer lost the race for its slot and wrote again) or
         // outside-chain (stored, but its writer stopped before claiming a slot or recording the loss).
         var checkedTrace = await traces.VerifyTraceAsync(trace.CaseId, traceId, ct).ConfigureAwait(false);
-        return JsonResponse(200, new { traceId, caseId = trace.CaseId, standing = checkedTrace.Standing, position = checkedTrace.Position, verification = checkedTrace.Chain });
+        return Answers.Json(200, new { traceId, caseId = trace.CaseId, standing = checkedTrace.Standing, position = checkedTrace.Position, verification = checkedTrace.Chain });
     }
 
     /// <summary><c>GET /api/public/audit/{traceId}?token=…</c>: the redacted view a customer may see.</summary>
-    public async Task<ApiResponse> GetPublicAuditAsync(ApiRequest request, string traceId, CancellationToken ct = default)
+    public async Task<IResult> GetPublicAuditAsync(HttpRequest request, string traceId, CancellationToken ct = default)
     {
         var validation = links.Validate(request.QueryValue("token"), traceId, LinkPurpose.PublicAudit);
         if (!validation.IsValid)
@@ -356,7 +359,7 @@ public sealed partial class CaseApi(
         var bytes = await traces.GetAsync(traceId, ct).ConfigureAwait(false);
         if (bytes is null)
         {
-            return Problem(Problems.Problems.NotFound("trace", request.Path));
+            return Answers.Problem(Problems.Problems.NotFound("trace", request.Instance()));
         }
 
         if (!integrity.Matches(traceId, bytes))
@@ -368,23 +371,23 @@ public sealed partial class CaseApi(
         // A policy the workspace no longer has is named as cited; one marked internal never is.
         var view = PublicTraceView.From(traceId, TraceCanonicalJson.Deserialize(bytes), id => ws.FindPolicy(id)?.ShownToCustomer ?? true,
             (id, version) => ws.FindPolicy(id) is { } p && p.Version == version ? p.PublicSummary : null);
-        return WantsHtml(request) ? Html(200, TracePage.Render(AuditViews.Public(view))) : JsonResponse(200, view);
+        return request.WantsHtml() ? Answers.Page(200, TracePage.Render(AuditViews.Public(view))) : Answers.Json(200, view);
     }
 
     /// <summary>
     /// The answer for a trace whose stored bytes hash to another id: an error, never cached, and nothing of the altered
     /// bytes (its verify route says where the case's chain breaks).
     /// </summary>
-    private static ApiResponse AlteredTrace(ApiRequest request)
+    private static IResult AlteredTrace(HttpRequest request)
     {
-        if (WantsHtml(request))
+        if (request.WantsHtml())
         {
-            return Html(500, OutcomePages.ServiceFailure(storage: false));
+            return Answers.Page(500, OutcomePages.ServiceFailure(storage: false));
         }
 
         var problem = Problems.Problems.Create("trace-altered", "The stored trace does not match its id", 500,
-            "The bytes stored under this id hash to another id, so they are not served. GET /api/audit/{traceId}/verify says where the case's chain breaks.", request.Path);
-        return new(problem.Status, ProblemDetails.ContentType, problem.ToUtf8Bytes(), new Dictionary<string, string> { ["Cache-Control"] = "no-store" });
+            "The bytes stored under this id hash to another id, so they are not served. GET /api/audit/{traceId}/verify says where the case's chain breaks.", request.Instance());
+        return Answers.NoStore(Answers.Problem(problem));
     }
 
     // ---- service -----------------------------------------------------------------------------
@@ -394,17 +397,17 @@ public sealed partial class CaseApi(
     /// while a store refuses writes, has stopped after a failed write (restart the host), or holds damaged or altered
     /// records (it still serves the rest).
     /// </summary>
-    public async Task<ApiResponse> HealthAsync(ApiRequest request, CancellationToken ct = default)
+    public async Task<IResult> HealthAsync(HttpRequest request, CancellationToken ct = default)
     {
         if (storage.Select(s => s.Problem).FirstOrDefault(p => p is not null) is { } problem)
         {
-            return Problem(Problems.Problems.Create("storage-failed", "Storage needs attention", 503, problem, request.Path));
+            return Answers.Problem(Problems.Problems.Create("storage-failed", "Storage needs attention", 503, problem, request.Instance()));
         }
 
         // Cases a fault left waiting: they resume by themselves, but someone may want to look (GET /api/cases?status=needs-attention).
         var attention = (await index.QueryByStatusAsync(CaseStatuses.NeedsAttention, ct).ConfigureAwait(false)).Count;
         var ws = workspace();
-        return JsonResponse(200, new
+        return Answers.Json(200, new
         {
             status = attention > 0 ? CaseStatuses.NeedsAttention : "ok",
             needsAttention = attention,
@@ -414,85 +417,33 @@ public sealed partial class CaseApi(
         });
     }
 
-    /// <summary>
-    /// What <paramref name="handle"/> answers; when it throws (and the caller has not gone away), the exception is logged
-    /// and the answer is <see cref="Failure"/>. Both hosts, the local server and the Functions app, answer through this.
-    /// </summary>
-    public static async Task<ApiResponse> AnswerAsync(ApiRequest request, Func<ApiRequest, Task<ApiResponse>> handle, ILogger logger, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            return await handle(request).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            logger.LogError(ex, "{Method} {Path} failed", request.Method, request.Path);
-            return Failure(request, ex);
-        }
-    }
-
-    /// <summary>
-    /// The answer to a request whose handler threw (the host logs the exception; nothing of it reaches the caller): 503
-    /// when storage refused a write — the help desk retries, and <c>GET /api/health</c> says when a restart is needed —
-    /// and 500 otherwise. As problem+json, or as a page for a browser (a reviewer's form, an audit link).
-    /// </summary>
-    public static ApiResponse Failure(ApiRequest request, Exception exception)
-    {
-        var storage = exception is IOException or UnauthorizedAccessException;
-        if (WantsHtml(request))
-        {
-            return Html(storage ? 503 : 500, OutcomePages.ServiceFailure(storage));
-        }
-
-        return Problem(storage
-            ? Problems.Problems.Create("storage-unavailable", "Storage refused a write", 503,
-                "The service could not write to its storage; nothing was acknowledged. Retry later; GET /api/health says whether the host needs a restart.", request.Path)
-            : Problems.Problems.Create("internal-error", "The service failed on this request", 500, "The failure is logged on the server.", request.Path));
-    }
-
-    /// <summary><c>GET /api/openapi.json</c>.</summary>
-    public ApiResponse OpenApi(ApiRequest request) => new(200, OpenApiDocument.ContentType, OpenApiDocument.Utf8Bytes, new Dictionary<string, string>());
-
     /// <summary><c>GET /api/metrics/summary</c>: the KPI summary from the case index (JSON, or a page with <c>Accept: text/html</c>).</summary>
-    public async Task<ApiResponse> MetricsSummaryAsync(ApiRequest request, CancellationToken ct = default)
+    public async Task<IResult> MetricsSummaryAsync(HttpRequest request, CancellationToken ct = default)
     {
         var summary = await index.SummarizeAsync(time.GetUtcNow(), ct).ConfigureAwait(false);
-        return WantsHtml(request) ? Html(200, Metrics.KpiPage.Render(summary)) : JsonResponse(200, summary);
+        return request.WantsHtml() ? Answers.Page(200, Metrics.KpiPage.Render(summary)) : Answers.Json(200, summary);
     }
 
     /// <summary>The statuses <c>?status=</c> accepts.</summary>
     private static readonly string[] AllStatuses =
         [CaseStatuses.Received, CaseStatuses.NeedsAttention, CaseStatuses.AwaitingReview, CaseStatuses.Sent, CaseStatuses.Escalated, CaseStatuses.ReturnedToTier1, CaseStatuses.Rejected, CaseStatuses.Failed];
 
-    /// <summary>Checks the help-desk API key; null when the request may go on.</summary>
-    public ApiResponse? Authorize(ApiRequest request)
-    {
-        if (string.IsNullOrEmpty(options.ApiKey))
-        {
-            return null;
-        }
-
-        var given = request.Header("x-functions-key") ?? request.QueryValue("code");
-        var ok = given is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(options.ApiKey));
-        return ok ? null : Problem(Problems.Problems.Unauthorized(request.Path));
-    }
-
     // ---- helpers -----------------------------------------------------------------------------
 
     private bool IsKnownCustomer(string id) => workspace().FindCustomer(id) is not null;
 
-    private async Task<ApiResponse> SubmitAsync(ApiRequest request, ICaseOrchestrationClient cases, SubmissionParseResult parsed, CancellationToken ct)
+    private async Task<IResult> SubmitAsync(HttpRequest request, ICaseOrchestrationClient cases, SubmissionParseResult parsed, CancellationToken ct)
     {
         if (!parsed.IsValid)
         {
-            return Problem(parsed.Problem!);
+            return Answers.Problem(parsed.Problem!);
         }
 
         var waitRaw = request.QueryValue("wait");
         var wait = 0;
         if (waitRaw is not null && (!int.TryParse(waitRaw, out wait) || wait < 0 || wait > MaxWaitSeconds))
         {
-            return Problem(Problems.Problems.InvalidSubmission([new ProblemFieldError("wait", $"must be a whole number of seconds from 0 to {MaxWaitSeconds}")], request.Path) with { Title = "Invalid query parameter" });
+            return Answers.Problem(Problems.Problems.InvalidSubmission([new ProblemFieldError("wait", $"must be a whole number of seconds from 0 to {MaxWaitSeconds}")], request.Instance()) with { Title = "Invalid query parameter" });
         }
 
         var (caseId, duplicate) = await AcceptAsync(parsed.Submission!, cases, ct).ConfigureAwait(false);
@@ -504,7 +455,7 @@ public sealed partial class CaseApi(
         var view = await CaseViewAsync(caseId, cases, ct).ConfigureAwait(false);
         var body = new { caseId, statusUrl = $"/api/cases/{caseId}", duplicate, @case = view };
         var status = wait > 0 && view?.Decided == true ? 200 : 202;
-        return JsonResponse(status, body, new Dictionary<string, string> { ["Location"] = $"/api/cases/{caseId}" });
+        return Answers.Json(status, body, location: $"/api/cases/{caseId}");
     }
 
     /// <summary>Until the route is decided (the decision is stored), the orchestration is idle, or the time is up.</summary>
@@ -741,23 +692,12 @@ public sealed partial class CaseApi(
         return kind.StartsWith(token, StringComparison.Ordinal) || token.StartsWith(kind, StringComparison.Ordinal);
     }
 
-    private static Dictionary<string, string> ParseForm(ApiRequest request)
+    /// <summary>The form's fields (the first value of each), read with the platform's form reader within the body limit.</summary>
+    private static async Task<Dictionary<string, string>> ReadFormAsync(HttpRequest request)
     {
-        var form = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (request.Body.Length == 0 || request.Body.Length > 256 * 1024)
-        {
-            return form;
-        }
-
-        foreach (var pair in Encoding.UTF8.GetString(request.Body).Split('&', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var eq = pair.IndexOf('=');
-            var key = Uri.UnescapeDataString((eq < 0 ? pair : pair[..eq]).Replace('+', ' '));
-            var value = eq < 0 ? "" : Uri.UnescapeDataString(pair[(eq + 1)..].Replace('+', ' '));
-            form.TryAdd(key, value);
-        }
-
-        return form;
+        var body = await HttpBody.ReadAsync(request).ConfigureAwait(false);
+        var fields = new Microsoft.AspNetCore.WebUtilities.FormReader(Encoding.UTF8.GetString(body)).ReadForm();
+        return fields.Where(f => f.Value.Count > 0).ToDictionary(f => f.Key, f => f.Value[0] ?? "", StringComparer.Ordinal);
     }
 
     private static string ActionWords(string action) => action switch
@@ -770,19 +710,5 @@ public sealed partial class CaseApi(
 
     private static bool CaseIdLooksValid(string caseId) => caseId.Length is > 0 and <= 80 && caseId.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');
 
-    private static bool WantsHtml(ApiRequest request) =>
-        request.QueryValue("format") == "html" || (request.QueryValue("format") != "json" && (request.Header("accept") ?? "").Contains("text/html", StringComparison.OrdinalIgnoreCase));
-
-    private static ApiResponse JsonResponse(int status, object body, IReadOnlyDictionary<string, string>? headers = null) =>
-        new(status, "application/json; charset=utf-8", JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), Json), headers ?? new Dictionary<string, string>());
-
-    private static ApiResponse Problem(ProblemDetails problem) =>
-        new(problem.Status, ProblemDetails.ContentType, problem.ToUtf8Bytes(), new Dictionary<string, string>());
-
-    private static ApiResponse Html(int status, string html) => ApiResponse.Text(status, HtmlPage.ContentType, html, HtmlHeaders);
-
-    private static IReadOnlyDictionary<string, string> HtmlHeaders =>
-        new Dictionary<string, string> { ["Content-Security-Policy"] = HtmlPage.ContentSecurityPolicy, ["Cache-Control"] = "no-store" };
-
-    private static ApiResponse LinkProblemPage(LinkProblemModel model) => Html(model.HttpStatus, OutcomePages.LinkProblem(model));
+    private static IResult LinkProblemPage(LinkProblemModel model) => Answers.Page(model.HttpStatus, OutcomePages.LinkProblem(model));
 }

@@ -1,9 +1,10 @@
 using System.Globalization;
-using System.Text.Json;
+using Escalation.Api.Endpoints;
 using Escalation.Api.Html;
 using Escalation.Api.Problems;
 using Escalation.Api.Views;
 using Escalation.Core.Workflow;
+using Microsoft.AspNetCore.Http;
 
 namespace Escalation.Api.Http;
 
@@ -17,28 +18,22 @@ public static class ReviewConflict
     public const string ProblemSlug = "review-already-decided";
 
     /// <summary>The answer to a review POST that lost to <paramref name="held"/>; nothing of <paramref name="attempted"/> was applied.</summary>
-    public static ApiResponse Answer(ApiRequest request, ReviewClaim held, string? attempted, bool html, IReadOnlyDictionary<string, string> htmlHeaders)
+    public static IResult Answer(HttpRequest request, ReviewClaim held, string? attempted, bool html)
     {
         var detail = Describe(held, attempted);
         if (html)
         {
-            var page = OutcomePages.LinkProblem(new LinkProblemModel(LinkProblemKind.AlreadyDecided, held.CaseId, detail));
-            return ApiResponse.Text(409, HtmlPage.ContentType, page, htmlHeaders);
+            return Answers.Page(409, OutcomePages.LinkProblem(new LinkProblemModel(LinkProblemKind.AlreadyDecided, held.CaseId, detail)));
         }
 
-        var problem = new ReviewConflictProblem
+        var title = held.IsSlaTimeout ? "The case was escalated when its review SLA ran out" : "This case has already been decided";
+        return Answers.Problem(Problems.Problems.Create(ProblemSlug, title, 409, detail, request.Instance()), new Dictionary<string, object?>
         {
-            Type = Problems.Problems.Create(ProblemSlug, "", 409, null, null).Type,
-            Title = held.IsSlaTimeout ? "The case was escalated when its review SLA ran out" : "This case has already been decided",
-            Status = 409,
-            Detail = detail,
-            Instance = request.Path,
-            DecidedBy = held.Reviewer,
-            DecidedAction = held.Action,
-            DecidedAt = held.At,
-            SentTextSha256 = held.TextSha256,
-        };
-        return new ApiResponse(409, ProblemDetails.ContentType, JsonSerializer.SerializeToUtf8Bytes(problem, ProblemJson.Options), new Dictionary<string, string>());
+            ["decidedBy"] = held.Reviewer,
+            ["decidedAction"] = held.Action,
+            ["decidedAt"] = held.At,
+            ["sentTextSha256"] = held.TextSha256,
+        });
     }
 
     /// <summary>One sentence: who decided what and when, and that the caller's decision was not applied.</summary>
@@ -60,19 +55,5 @@ public static class ReviewConflict
             _ => held.Action,
         };
         return $"{held.Reviewer} already decided this case at {at}: {what}.{yours}";
-    }
-
-    /// <summary>RFC 7807 members plus the decision that holds (extension members).</summary>
-    private sealed record ReviewConflictProblem
-    {
-        public required string Type { get; init; }
-        public required string Title { get; init; }
-        public required int Status { get; init; }
-        public string? Detail { get; init; }
-        public string? Instance { get; init; }
-        public required string DecidedBy { get; init; }
-        public required string DecidedAction { get; init; }
-        public required DateTimeOffset DecidedAt { get; init; }
-        public string? SentTextSha256 { get; init; }
     }
 }

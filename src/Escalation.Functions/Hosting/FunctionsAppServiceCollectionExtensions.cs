@@ -1,3 +1,4 @@
+using Escalation.Api.Endpoints;
 using Escalation.Api.Hosting;
 using Escalation.Functions.Language;
 using Microsoft.Extensions.Configuration;
@@ -9,12 +10,13 @@ namespace Escalation.Functions.Hosting;
 public static class FunctionsAppServiceCollectionExtensions
 {
     /// <summary>
-    /// The same services as the embedded server, plus the Azure-only adapters (Language sentiment, Azure Monitor);
+    /// The same services as the embedded server (HTTP: problem details and OpenAPI included), plus the Azure-only adapters (Language sentiment, Azure Monitor);
     /// the worker adds its bindings itself.
     /// </summary>
     public static IServiceCollection AddEscalationFunctions(this IServiceCollection services, IConfiguration configuration) =>
         services
             .AddEscalation(configuration)
+            .AddEscalationHttp()
             .AddAzureLanguageSentiment(configuration)
             .AddAzureMonitorTelemetry(configuration);
 }

@@ -1,102 +1,119 @@
+using Escalation.Api.Endpoints;
 using Escalation.Api.Http;
+using Escalation.Api.OpenApi;
 using Escalation.Api.Privacy;
 using Escalation.Api.Simulations;
 using Escalation.Functions.Orchestration;
 using Escalation.Infrastructure.Storage;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Azure.Functions.Worker.Http;
 using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.Logging;
 
 namespace Escalation.Functions.Http;
 
 /// <summary>
-/// The HTTP surface on Azure Functions: one function per route over the shared <see cref="CaseApi"/> handlers.
-/// Help-desk routes need a function key; review pages and public audit links carry their own signatures.
+/// The HTTP surface on Azure Functions (ASP.NET Core integration): one trigger per route, each calling the same
+/// endpoint handler the local server maps (src/Escalation.Api/Endpoints) through the same <see cref="HttpPipeline"/>.
+/// Help-desk routes need a function key (the host checks it); review pages and public audit links carry their own signatures.
 /// </summary>
-public sealed class CaseHttpFunctions(CaseApi api, CustomerErasure erasure, SimulationSteps simulations, ILogger<CaseHttpFunctions> logger, AzureStorageAccount? azure = null)
+public sealed class CaseHttpFunctions(CaseApi api, CustomerErasure erasure, SimulationSteps simulations, AzureStorageAccount? azure = null)
 {
     [Function(nameof(SubmitCase))]
-    public Task<HttpResponseData> SubmitCase(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "cases")] HttpRequestData req, [DurableClient] DurableTaskClient client) =>
-        HandleAsync(req, r => api.SubmitCaseAsync(r, Cases(client)));
+    public Task<IActionResult> SubmitCase(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "cases")] HttpRequest req, [DurableClient] DurableTaskClient client) =>
+        Keyed(req, () => CaseEndpoints.SubmitCase(req, api, Cases(client)));
 
     [Function(nameof(SubmitZendesk))]
-    public Task<HttpResponseData> SubmitZendesk(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "webhooks/zendesk")] HttpRequestData req, [DurableClient] DurableTaskClient client) =>
-        HandleAsync(req, r => api.SubmitZendeskAsync(r, Cases(client)));
+    public Task<IActionResult> SubmitZendesk(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "webhooks/zendesk")] HttpRequest req, [DurableClient] DurableTaskClient client) =>
+        Keyed(req, () => CaseEndpoints.SubmitZendesk(req, api, Cases(client)));
 
     [Function(nameof(GetCase))]
-    public Task<HttpResponseData> GetCase(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "cases/{caseId}")] HttpRequestData req, string caseId, [DurableClient] DurableTaskClient client) =>
-        HandleAsync(req, r => api.GetCaseAsync(r, caseId, Cases(client)));
+    public Task<IActionResult> GetCase(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "cases/{caseId}")] HttpRequest req, string caseId, [DurableClient] DurableTaskClient client) =>
+        Keyed(req, () => CaseEndpoints.GetCase(req, caseId, api, Cases(client)));
 
     [Function(nameof(ListCases))]
-    public Task<HttpResponseData> ListCases(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "cases")] HttpRequestData req) =>
-        HandleAsync(req, r => api.ListCasesAsync(r));
+    public Task<IActionResult> ListCases(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "cases")] HttpRequest req) =>
+        Keyed(req, () => CaseEndpoints.ListCases(req, api));
 
     [Function(nameof(ResumeCase))]
-    public Task<HttpResponseData> ResumeCase(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "cases/{caseId}/resume")] HttpRequestData req, string caseId, [DurableClient] DurableTaskClient client) =>
-        HandleAsync(req, r => api.ResumeCaseAsync(r, caseId, Cases(client)));
+    public Task<IActionResult> ResumeCase(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "cases/{caseId}/resume")] HttpRequest req, string caseId, [DurableClient] DurableTaskClient client) =>
+        Keyed(req, () => CaseEndpoints.ResumeCase(req, caseId, api, Cases(client)));
 
     [Function(nameof(EraseCustomer))]
-    public Task<HttpResponseData> EraseCustomer(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "customers/{customerId}/erasure")] HttpRequestData req, string customerId) =>
-        HandleAsync(req, r => api.EraseCustomerAsync(r, customerId, erasure));
+    public Task<IActionResult> EraseCustomer(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "customers/{customerId}/erasure")] HttpRequest req, string customerId) =>
+        Keyed(req, () => CaseEndpoints.EraseCustomer(req, customerId, api, erasure));
 
     [Function(nameof(StartSimulation))]
-    public Task<HttpResponseData> StartSimulation(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "simulations")] HttpRequestData req, [DurableClient] DurableTaskClient client) =>
-        HandleAsync(req, r => api.StartSimulationAsync(r, simulations, new DurableSimulationLauncher(client), azure));
+    public Task<IActionResult> StartSimulation(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "simulations")] HttpRequest req, [DurableClient] DurableTaskClient client) =>
+        Keyed(req, () => OperationsEndpoints.StartSimulation(req, api, simulations, new DurableSimulationLauncher(client), azure));
 
     [Function(nameof(GetSimulation))]
-    public Task<HttpResponseData> GetSimulation(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "simulations/{simulationId}")] HttpRequestData req, string simulationId, [DurableClient] DurableTaskClient client) =>
-        HandleAsync(req, r => api.GetSimulationAsync(r, simulationId, simulations, new DurableSimulationLauncher(client)));
+    public Task<IActionResult> GetSimulation(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "simulations/{simulationId}")] HttpRequest req, string simulationId, [DurableClient] DurableTaskClient client) =>
+        Keyed(req, () => OperationsEndpoints.GetSimulation(req, simulationId, api, simulations, new DurableSimulationLauncher(client)));
 
     [Function(nameof(GetReviewPage))]
-    public Task<HttpResponseData> GetReviewPage(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "review/{caseId}")] HttpRequestData req, string caseId) =>
-        HandleAsync(req, r => api.GetReviewPageAsync(r, caseId));
+    public Task<IActionResult> GetReviewPage(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "review/{caseId}")] HttpRequest req, string caseId) =>
+        Open(req, () => ReviewEndpoints.ReviewPage(req, caseId, api));
 
     [Function(nameof(PostReview))]
-    public Task<HttpResponseData> PostReview(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "review/{caseId}")] HttpRequestData req, string caseId, [DurableClient] DurableTaskClient client) =>
-        HandleAsync(req, r => api.PostReviewAsync(r, caseId, Cases(client)));
+    public Task<IActionResult> PostReview(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "review/{caseId}")] HttpRequest req, string caseId, [DurableClient] DurableTaskClient client) =>
+        Open(req, () => ReviewEndpoints.Decide(req, caseId, api, Cases(client)));
 
     [Function(nameof(GetAudit))]
-    public Task<HttpResponseData> GetAudit(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "audit/{traceId}")] HttpRequestData req, string traceId) =>
-        HandleAsync(req, r => api.GetAuditAsync(r, traceId));
+    public Task<IActionResult> GetAudit(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "audit/{traceId}")] HttpRequest req, string traceId) =>
+        Keyed(req, () => AuditEndpoints.GetTrace(req, traceId, api));
 
     [Function(nameof(VerifyAudit))]
-    public Task<HttpResponseData> VerifyAudit(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "audit/{traceId}/verify")] HttpRequestData req, string traceId) =>
-        HandleAsync(req, r => api.VerifyAuditAsync(r, traceId));
+    public Task<IActionResult> VerifyAudit(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "audit/{traceId}/verify")] HttpRequest req, string traceId) =>
+        Keyed(req, () => AuditEndpoints.VerifyTrace(req, traceId, api));
 
     [Function(nameof(GetPublicAudit))]
-    public Task<HttpResponseData> GetPublicAudit(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "public/audit/{traceId}")] HttpRequestData req, string traceId) =>
-        HandleAsync(req, r => api.GetPublicAuditAsync(r, traceId));
+    public Task<IActionResult> GetPublicAudit(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "public/audit/{traceId}")] HttpRequest req, string traceId) =>
+        Open(req, () => AuditEndpoints.GetPublicTrace(req, traceId, api));
 
     [Function(nameof(Health))]
-    public Task<HttpResponseData> Health(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequestData req) =>
-        HandleAsync(req, r => api.HealthAsync(r));
+    public Task<IActionResult> Health(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest req) =>
+        Open(req, () => OperationsEndpoints.Health(req, api));
 
+    /// <summary>The generated OpenAPI document as checked in (the snapshot test keeps it equal to what the server generates).</summary>
     [Function(nameof(OpenApi))]
-    public Task<HttpResponseData> OpenApi(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openapi.json")] HttpRequestData req) =>
-        HandleAsync(req, r => Task.FromResult(api.OpenApi(r)));
+    public Task<IActionResult> OpenApi(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openapi.json")] HttpRequest req) =>
+        Open(req, () => Task.FromResult<IResult>(TypedResults.Bytes(EscalationOpenApi.Snapshot, "application/json; charset=utf-8")));
 
     [Function(nameof(MetricsSummary))]
-    public Task<HttpResponseData> MetricsSummary(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "metrics/summary")] HttpRequestData req) =>
-        HandleAsync(req, r => api.MetricsSummaryAsync(r));
+    public Task<IActionResult> MetricsSummary(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "metrics/summary")] HttpRequest req) =>
+        Keyed(req, () => OperationsEndpoints.MetricsSummary(req, api));
 
     private static DurableCaseOrchestrationClient Cases(DurableTaskClient client) => new(client);
 
-    private Task<HttpResponseData> HandleAsync(HttpRequestData req, Func<ApiRequest, Task<ApiResponse>> handle) => HttpRequestDataAdapter.HandleAsync(req, handle, logger);
+    private static Task<IActionResult> Keyed(HttpRequest req, Func<Task<IResult>> handle) => RunAsync(req, open: false, handle);
+
+    private static Task<IActionResult> Open(HttpRequest req, Func<Task<IResult>> handle) => RunAsync(req, open: true, handle);
+
+    private static async Task<IActionResult> RunAsync(HttpRequest req, bool open, Func<Task<IResult>> handle) =>
+        new EndpointResult(await HttpPipeline.RunAsync(req.HttpContext, open, handle).ConfigureAwait(false));
+}
+
+/// <summary>An endpoint's <see cref="IResult"/> as the action result a Functions HTTP trigger returns.</summary>
+public sealed class EndpointResult(IResult result) : IActionResult
+{
+    public IResult Result { get; } = result;
+
+    public Task ExecuteResultAsync(ActionContext context) => Result.ExecuteAsync(context.HttpContext);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Escalation.Api.Endpoints;
 using Escalation.Api.Hosting;
 using Escalation.Api.Http;
 using Escalation.Core.Storage;
@@ -42,7 +43,7 @@ public sealed class VerifyStandingTests : IDisposable
     public async Task Verify_TraceOfAWriterThatLostTheRace_SaysSupersededAndTheChainVerifies()
     {
         var settings = new Dictionary<string, string?> { ["Escalation:DataDirectory"] = _data, ["Escalation:Workspace"] = Path.Combine(Repo(), "samples", "workspace") };
-        await using var services = new ServiceCollection().AddLogging().AddEscalation(new ConfigurationBuilder().AddInMemoryCollection(settings).Build()).BuildServiceProvider();
+        await using var services = new ServiceCollection().AddLogging().AddProblemDetails().AddEscalation(new ConfigurationBuilder().AddInMemoryCollection(settings).Build()).BuildServiceProvider();
         var store = services.GetRequiredService<ITraceStore>();
         var api = services.GetRequiredService<CaseApi>();
         const string caseId = "race-1";
@@ -56,9 +57,10 @@ public sealed class VerifyStandingTests : IDisposable
 
         async Task<JsonElement> VerifyAsync(string traceId)
         {
-            var response = await api.VerifyAuditAsync(new ApiRequest("GET", $"/api/audit/{traceId}/verify", new Dictionary<string, string>(), ApiRequest.HeaderMap(), []), traceId);
-            Assert.Equal(200, response.Status);
-            return JsonDocument.Parse(response.Body).RootElement.Clone();
+            var context = TestHttpContext.Create("GET", $"/api/audit/{traceId}/verify", services: services);
+            var (status, _, body) = await TestHttpContext.WriteAsync(context, await AuditEndpoints.VerifyTrace(context.Request, traceId, api));
+            Assert.Equal(200, status);
+            return JsonDocument.Parse(body).RootElement.Clone();
         }
 
         var superseded = await VerifyAsync(lost);

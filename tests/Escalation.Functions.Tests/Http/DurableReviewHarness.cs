@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using Escalation.Api.Cases;
+using Escalation.Api.Endpoints;
 using Escalation.Api.Hosting;
 using Escalation.Api.Links;
 using Escalation.Core.Notifications;
@@ -17,7 +18,6 @@ using Microsoft.DurableTask.Converters;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
 
 namespace Escalation.Functions.Tests.Http;
@@ -51,10 +51,10 @@ internal sealed class DurableReviewHarness : IDisposable
         }).Build();
         var services = new ServiceCollection().AddLogging();
         services.AddSingleton<TimeProvider>(Clock);
-        services.AddEscalation(configuration);
+        services.AddEscalation(configuration).AddEscalationHttp();
         services.AddSingleton<IHelpDeskCallback>(HelpDesk);
         _services = services.BuildServiceProvider();
-        Functions = new CaseHttpFunctions(_services.GetRequiredService<Escalation.Api.Http.CaseApi>(), _services.GetRequiredService<Escalation.Api.Privacy.CustomerErasure>(), _services.GetRequiredService<Escalation.Api.Simulations.SimulationSteps>(), NullLogger<CaseHttpFunctions>.Instance);
+        Functions = new CaseHttpFunctions(_services.GetRequiredService<Escalation.Api.Http.CaseApi>(), _services.GetRequiredService<Escalation.Api.Privacy.CustomerErasure>(), _services.GetRequiredService<Escalation.Api.Simulations.SimulationSteps>());
 
         var running = new OrchestrationMetadata(CaseWorkflow.Name, "x") { RuntimeStatus = OrchestrationRuntimeStatus.Running, DataConverter = JsonDataConverter.Default };
         _client.Setup(c => c.GetInstanceAsync(It.IsAny<string>(), It.IsAny<bool>(), It.IsAny<CancellationToken>())).ReturnsAsync(running);
@@ -116,7 +116,7 @@ internal sealed class DurableReviewHarness : IDisposable
         _services.GetRequiredService<ReviewLinkSigner>().Issue(CaseId, reviewer, LinkPurpose.Review, TimeSpan.FromDays(3));
 
     /// <summary>The review form POST through the Functions HTTP trigger.</summary>
-    public async Task<TestHttpResponseData> PostReviewAsync(string reviewer, string action, string? reply = null, bool browser = false)
+    public async Task<TestHttpResponse> PostReviewAsync(string reviewer, string action, string? reply = null, bool browser = false)
     {
         var form = new Dictionary<string, string> { ["token"] = Token(reviewer), ["action"] = action, ["note"] = "note from " + reviewer };
         if (reply is not null)
@@ -131,8 +131,8 @@ internal sealed class DurableReviewHarness : IDisposable
             headers.Add(new("Accept", "text/html,application/xhtml+xml"));
         }
 
-        var request = new TestHttpRequestData("POST", $"https://fn.example.com/api/review/{CaseId}", body, headers);
-        return (TestHttpResponseData)await Functions.PostReview(request, CaseId, _client.Object);
+        var request = TestHttp.Request(_services, "POST", $"https://fn.example.com/api/review/{CaseId}", body, headers);
+        return await TestHttp.RespondAsync(request, Functions.PostReview(request, CaseId, _client.Object));
     }
 
     public async Task<JsonElement> TraceAsync(string traceId) =>

@@ -1,45 +1,53 @@
-using System.Collections.Specialized;
 using System.Net;
-using System.Security.Claims;
-using System.Web;
-using Microsoft.Azure.Functions.Worker;
-using Microsoft.Azure.Functions.Worker.Http;
-using Moq;
+using Escalation.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Primitives;
 
 namespace Escalation.Functions.Tests.Http;
 
-/// <summary>A concrete request like the worker's own test fakes: URL, method, headers and body, nothing else.</summary>
-internal sealed class TestHttpRequestData(string method, string url, byte[]? body = null, IEnumerable<KeyValuePair<string, string>>? headers = null)
-    : HttpRequestData(new Mock<FunctionContext>().Object)
+/// <summary>
+/// Requests as the Functions worker's ASP.NET Core integration hands them to a trigger — an <see cref="HttpRequest"/>
+/// of a <see cref="DefaultHttpContext"/> with the app's services — and the response the trigger's result writes.
+/// </summary>
+internal static class TestHttp
 {
-    public override Stream Body { get; } = new MemoryStream(body ?? []);
+    public static HttpRequest Request(IServiceProvider services, string method, string url, byte[]? body = null, IEnumerable<KeyValuePair<string, string>>? headers = null)
+    {
+        var uri = new Uri(url);
+        var context = new DefaultHttpContext { RequestServices = services };
+        context.Request.Method = method.ToUpperInvariant();
+        context.Request.Scheme = uri.Scheme;
+        context.Request.Host = new HostString(uri.Authority);
+        context.Request.Path = uri.AbsolutePath;
+        context.Request.QueryString = new QueryString(uri.Query);
+        foreach (var (name, value) in headers ?? [])
+        {
+            context.Request.Headers.Append(name, value);
+        }
 
-    public override HttpHeadersCollection Headers { get; } = new(headers ?? []);
+        context.Request.Body = new MemoryStream(body ?? []);
+        context.Request.ContentLength = body?.Length ?? 0;
+        context.Response.Body = new MemoryStream();
+        return context.Request;
+    }
 
-    public override IReadOnlyCollection<IHttpCookie> Cookies { get; } = [];
-
-    public override Uri Url { get; } = new(url);
-
-    public override IEnumerable<ClaimsIdentity> Identities { get; } = [];
-
-    public override string Method { get; } = method;
-
-    public override NameValueCollection Query => HttpUtility.ParseQueryString(Url.Query);
-
-    public override HttpResponseData CreateResponse() => new TestHttpResponseData(FunctionContext);
+    /// <summary>Runs a trigger's result against its request's context, as the worker does, and reads the response.</summary>
+    public static async Task<TestHttpResponse> RespondAsync(HttpRequest request, Task<IActionResult> trigger)
+    {
+        var result = await trigger;
+        await result.ExecuteResultAsync(new ActionContext(request.HttpContext, new RouteData(), new Microsoft.AspNetCore.Mvc.Abstractions.ActionDescriptor()));
+        var response = request.HttpContext.Response;
+        return new TestHttpResponse((HttpStatusCode)response.StatusCode, ((MemoryStream)response.Body).ToArray(),
+            response.Headers.ToDictionary(h => h.Key, h => h.Value, StringComparer.OrdinalIgnoreCase));
+    }
 }
 
-internal sealed class TestHttpResponseData(FunctionContext context) : HttpResponseData(context)
+/// <summary>What a trigger answered: status, body and headers.</summary>
+internal sealed record TestHttpResponse(HttpStatusCode StatusCode, byte[] BodyBytes, IReadOnlyDictionary<string, StringValues> Headers)
 {
-    public override HttpStatusCode StatusCode { get; set; }
-
-    public override HttpHeadersCollection Headers { get; set; } = new();
-
-    public override Stream Body { get; set; } = new MemoryStream();
-
-    public override HttpCookies Cookies => throw new NotSupportedException();
-
-    public byte[] BodyBytes => ((MemoryStream)Body).ToArray();
-
-    public string? Header(string name) => Headers.TryGetValues(name, out var values) ? string.Join(", ", values) : null;
+    public string? Header(string name) =>
+        name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase) && Headers.TryGetValue("Content-Type", out var type) ? type.ToString()
+        : Headers.TryGetValue(name, out var values) ? values.ToString() : null;
 }
