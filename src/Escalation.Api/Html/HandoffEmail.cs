@@ -8,7 +8,7 @@ namespace Escalation.Api.Html;
 /// <summary>
 /// Composes the note that hands a case to a senior human: why it came to them, the priority and reasons, any internal
 /// note and the suggested (unsent) reply, and the case link. The HTML part is the same text in a plain mail document
-/// (<see cref="HtmlPage.MailDocument"/>, like <see cref="ReviewEmail"/>), not in the web pages' frame.
+/// (<see cref="HandoffEmailHtml"/> in <see cref="MailLayout"/>, like <see cref="ReviewEmail"/>), not in the web pages' frame.
 /// </summary>
 public static class HandoffEmail
 {
@@ -45,9 +45,12 @@ public static class HandoffEmail
 
         var body = text.ToString();
         text.Append("\nCase: ").Append(caseUrl).Append('\n');
-        var html = HtmlPage.MailDocument(
-            "Escalated case " + ticket.TicketId,
-            $"<p style=\"white-space:pre-wrap\">{HtmlPage.Encode(body)}</p><p>{HtmlPage.Link(caseUrl, "Open the case")}</p>");
+        var html = ComponentHtml.Render<HandoffEmailHtml>(new Dictionary<string, object?>(3)
+        {
+            [nameof(HandoffEmailHtml.TicketId)] = ticket.TicketId,
+            [nameof(HandoffEmailHtml.Text)] = body,
+            [nameof(HandoffEmailHtml.CaseUrl)] = caseUrl,
+        });
 
         return new EmailMessage
         {

@@ -4,7 +4,7 @@ using Escalation.Core.Notifications;
 
 namespace Escalation.Api.Html;
 
-/// <summary>Composes the reviewer notification (plain text and HTML) with the signed link.</summary>
+/// <summary>Composes the reviewer notification (plain text, and HTML from <see cref="ReviewEmailHtml"/>) with the signed link.</summary>
 public static class ReviewEmail
 {
     /// <summary>The idempotency key of a case's review request to one reviewer.</summary>
@@ -50,27 +50,16 @@ public static class ReviewEmail
 
         text.Append("\nOpen the review page (the link works once):\n").Append(model.ReviewUrl).Append('\n');
 
-        var html = new StringBuilder();
-        html.Append("<p>A reply needs your review before anything is sent.</p>")
-            .Append(HtmlPage.Facts([("Ticket", model.TicketId), ("Subject", model.Subject), ("Customer", model.CustomerName), ("Priority", model.Priority), ("Decide by", deadline)]));
-        if (model.Reasons.Count > 0)
-        {
-            html.Append("<p><strong>Why:</strong></p>").Append(HtmlPage.List(model.Reasons));
-        }
-
-        if (model.DraftExcerpt is not null)
-        {
-            html.Append("<p><strong>Draft:</strong></p><blockquote style=\"white-space:pre-wrap\">").Append(HtmlPage.Encode(model.DraftExcerpt)).Append("</blockquote>");
-        }
-
-        html.Append("<p>").Append(HtmlPage.Link(model.ReviewUrl, "Open the review page")).Append(" (the link works once)</p>");
-
         return new EmailMessage
         {
             To = model.To,
             Subject = title,
             TextBody = text.ToString(),
-            HtmlBody = HtmlPage.MailDocument(title, html.ToString()),
+            HtmlBody = ComponentHtml.Render<ReviewEmailHtml>(new Dictionary<string, object?>(2)
+            {
+                [nameof(ReviewEmailHtml.Model)] = model,
+                [nameof(ReviewEmailHtml.Title)] = title,
+            }),
             IdempotencyKey = IdempotencyKey(model.CaseId, model.To),
         };
     }

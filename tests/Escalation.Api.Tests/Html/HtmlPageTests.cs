@@ -41,7 +41,7 @@ public class HtmlPageTests
 
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;", html);
+        Assert.Contains("&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;", html);
     }
 
     [Fact]
@@ -50,8 +50,8 @@ public class HtmlPageTests
         var html = ReviewPage.Render(Model());
 
         Assert.Contains("<form method=\"post\" action=\"/api/review/case-ZD-48213-1\">", html);
-        Assert.Contains("<input type=\"hidden\" name=\"token\" value=\"v1.payload.sig\">", html);
-        Assert.Contains("<textarea id=\"reply\" name=\"reply\" rows=\"16\" aria-describedby=\"reply-hint\">\nHi Dana,\n\nWe are sorry. Please help</textarea>", html);
+        Assert.Contains("<input type=\"hidden\" name=\"token\" value=\"v1.payload.sig\" />", html);
+        Assert.Contains("<textarea id=\"reply\" name=\"reply\" rows=\"16\" aria-describedby=\"reply-hint\">&#xA;Hi Dana,&#xA;&#xA;We are sorry. Please help</textarea>", html);
         Assert.Contains("<textarea id=\"note\" name=\"note\"", html);
         foreach (var action in new[] { "approve", "edit", "reject", "escalate" })
         {
@@ -96,7 +96,7 @@ public class HtmlPageTests
         Assert.Contains("<h1>", html);
         Assert.Contains("<style>", html);
         Assert.DoesNotContain("<script", html);
-        Assert.Contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src &#39;none&#39;;", html);
+        Assert.Contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src &#x27;none&#x27;;", html);
     }
 
     [Fact]

@@ -21,9 +21,9 @@ public sealed class ReviewPageActionsTests
     {
         var html = ReviewPage.Render(Model());
 
-        Assert.Contains("<input type=\"hidden\" name=\"actions\" value=\"2\">", html, StringComparison.Ordinal);
-        Assert.Contains("name=\"keep-0\" value=\"1\" checked>", html, StringComparison.Ordinal);
-        Assert.Contains("name=\"keep-1\" value=\"1\" checked>", html, StringComparison.Ordinal);
+        Assert.Contains("<input type=\"hidden\" name=\"actions\" value=\"2\" />", html, StringComparison.Ordinal);
+        Assert.Contains("name=\"keep-0\" value=\"1\" checked />", html, StringComparison.Ordinal);
+        Assert.Contains("name=\"keep-1\" value=\"1\" checked />", html, StringComparison.Ordinal);
         Assert.Contains("name=\"amount-0\" step=\"0.01\" min=\"0.01\" max=\"45.00\" value=\"45.00\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("name=\"amount-1\"", html, StringComparison.Ordinal);
         Assert.Contains("credit €45 (goodwill credit)", html, StringComparison.Ordinal);
