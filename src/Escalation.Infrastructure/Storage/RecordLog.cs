@@ -54,7 +54,7 @@ public sealed partial class RecordLog : IAsyncDisposable, IStorageHealth
     /// <summary>The first character of the stored key of a deletion record (no key of the stores starts with it).</summary>
     private const string TombstoneMark = "\u0000";
 
-    private RecordLog(string directory, bool readOnly, long segmentBytes, IRecordProjection? projection = null, Action<string>? report = null)
+    private RecordLog(string directory, bool readOnly, long segmentBytes, Action<string>? report = null)
     {
         _directory = directory;
         _segmentBytes = segmentBytes;
@@ -73,8 +73,10 @@ public sealed partial class RecordLog : IAsyncDisposable, IStorageHealth
             }
 
             _index = RecordLogIndex.Open(directory);
-            _projection = projection;
-            projection?.Create(_index.Writer);
+            Cases = new LogCaseTable();
+            Cases.Create(_index.Writer);
+            Cases.Attach(() => _index);
+            _projection = Cases;
         }
 
         if (Directory.Exists(directory))
@@ -94,7 +96,7 @@ public sealed partial class RecordLog : IAsyncDisposable, IStorageHealth
             }
             else
             {
-                OpenIndexed(segments, projection, report);
+                OpenIndexed(segments, _projection, report);
             }
         }
     }
@@ -117,11 +119,10 @@ public sealed partial class RecordLog : IAsyncDisposable, IStorageHealth
     /// hears the one-off lines of an opening (a folder indexed for the first time).
     /// </summary>
     public static RecordLog Open(string dataDirectory, long segmentBytes = 64L * 1024 * 1024, Action<string>? report = null) =>
-        new(Path.Combine(dataDirectory, FolderName), readOnly: false, segmentBytes, null, report);
+        new(Path.Combine(dataDirectory, FolderName), readOnly: false, segmentBytes, report);
 
-    /// <summary>Opens the log for writing with a projection kept in the index's transactions.</summary>
-    internal static RecordLog Open(string dataDirectory, IRecordProjection projection, Action<string>? report, long segmentBytes = 64L * 1024 * 1024) =>
-        new(Path.Combine(dataDirectory, FolderName), readOnly: false, segmentBytes, projection, report);
+    /// <summary>The writer's case table (kept with the index), or null for a read-only log.</summary>
+    internal LogCaseTable? Cases { get; }
 
     /// <summary>Opens the log of a data directory to read what it holds now (another process may be writing it).</summary>
     public static RecordLog OpenReadOnly(string dataDirectory) => new(Path.Combine(dataDirectory, FolderName), readOnly: true, long.MaxValue);
