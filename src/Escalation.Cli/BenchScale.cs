@@ -122,8 +122,8 @@ public static class BenchScale
             }
 
             var etag = await store.Index.UpsertAsync(record, null, ct);
-            await store.Artifacts.PutAsync(id, "submission", $"{{\"ticketId\":\"ZD-{i}\",\"text\":\"{artifact}\"}}", ct);
-            await store.Artifacts.PutAsync(id, "decision", $"{{\"route\":\"draft-for-review\",\"notes\":\"{artifact}\"}}", ct);
+            await store.Artifacts.PutAsync(id, "scale-note-1", $"{{\"ticketId\":\"ZD-{i}\",\"text\":\"{artifact}\"}}", ct);
+            await store.Artifacts.PutAsync(id, "scale-note-2", $"{{\"route\":\"draft-for-review\",\"notes\":\"{artifact}\"}}", ct);
             var trace = Encoding.UTF8.GetBytes($"{{\"caseId\":\"{id}\",\"sequence\":0,\"kind\":\"decision\",\"at\":\"{created:O}\",\"body\":\"{artifact}\"}}");
             var traceId = await store.Traces.PutAsync(trace, ct);
             await store.Traces.TryClaimSequenceAsync(id, 0, traceId, ct);
