@@ -181,6 +181,7 @@ public static class EscalationServiceCollectionExtensions
         services.AddSingleton<ICaseOrchestrationClient>(sp => new EmbeddedCaseOrchestrationClient(sp.GetRequiredService<EmbeddedWorkflowEngine>()));
         services.AddHostedService<EmbeddedWorkflowHostedService>();
         services.AddHostedService<InboundQueueWorker>();
+        services.AddHostedService<LocalRetentionService>();
         return services;
     }
 

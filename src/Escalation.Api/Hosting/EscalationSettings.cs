@@ -29,6 +29,12 @@ public sealed class EscalationSettings
     /// <summary><c>Escalation:Actions:MaxRetries</c>: retries of a failed action request (default 3).</summary>
     public int ActionsMaxRetries { get; init; } = 3;
 
+    /// <summary>
+    /// <c>Escalation:Storage:RetainArtifactsDays</c>: days after its last update that a finished case keeps its working
+    /// artifacts in the local store (null: kept for ever). Case records and traces are never deleted (docs/storage.md).
+    /// </summary>
+    public int? RetainArtifactsDays { get; init; }
+
     /// <summary>Where help-desk callbacks may go: public addresses and <c>Escalation:Callbacks:AllowedHosts</c>.</summary>
     public CallbackAddressPolicy CallbackAddresses { get; init; } = CallbackAddressPolicy.PublicOnly;
 
@@ -98,6 +104,9 @@ public sealed class EscalationSettings
                 : 3,
             CallbackAddresses = new CallbackAddressPolicy(List(Get("Callbacks:AllowedHosts"), "")),
             Submissions = SubmissionLimits.Default with { DateRangeYears = DateRangeYears(Get("Submissions:DateRangeYears")) },
+            RetainArtifactsDays = Get("Storage:RetainArtifactsDays") is not { } days ? null
+                : int.TryParse(days, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var d) && d is >= 1 and <= 36500 ? d
+                : throw new InvalidOperationException($"Escalation:Storage:RetainArtifactsDays must be a whole number of days from 1 to 36500 (got '{days}')."),
             StorageProvider = provider,
             StorageConnectionString = Get("Storage:ConnectionString"),
             BlobServiceUri = Get("Storage:BlobServiceUri") is { } b ? new Uri(b) : null,
