@@ -14,6 +14,11 @@ public static class BenchCommand
 {
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
+        if (await BenchScale.TryRunAsync(args, stdout, stderr) is { } scaled)
+        {
+            return scaled; // bench --scale N: a section of its own (docs/performance.md)
+        }
+
         var secondsArg = CliArgs.Option(args, "--seconds");
         var seconds = 2.0;
         if (secondsArg is not null && (!double.TryParse(secondsArg, System.Globalization.CultureInfo.InvariantCulture, out seconds) || seconds < 2))

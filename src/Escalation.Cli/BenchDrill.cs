@@ -204,7 +204,7 @@ public static class BenchDrill
         }
 
         var outbox = Path.Combine(data, "outbox");
-        var emails = Directory.Exists(outbox) ? Directory.EnumerateFiles(outbox, "*.eml").Select(File.ReadAllText).ToList() : [];
+        var emails = Directory.Exists(outbox) ? Directory.EnumerateFiles(outbox, "*.eml", SearchOption.AllDirectories).Select(File.ReadAllText).ToList() : [];
         var reviewCases = statuses.Where(kv => kv.Value == CaseStatuses.AwaitingReview).Select(kv => kv.Key).ToList();
         foreach (var caseId in reviewCases)
         {

@@ -109,7 +109,7 @@ public static class BenchTokenDrill
         var pattern = new Regex($"/api/review/{Regex.Escape(caseId)}\\?token=([A-Za-z0-9_\\-.~%]+)");
         for (var i = 0; i < 50; i++)
         {
-            foreach (var file in Directory.Exists(Path.Combine(data, "outbox")) ? Directory.EnumerateFiles(Path.Combine(data, "outbox"), "*.eml") : [])
+            foreach (var file in Directory.Exists(Path.Combine(data, "outbox")) ? Directory.EnumerateFiles(Path.Combine(data, "outbox"), "*.eml", SearchOption.AllDirectories) : [])
             {
                 var text = Regex.Replace(await File.ReadAllTextAsync(file), "=\r?\n", ""); // undo quoted-printable soft breaks
                 if (pattern.Match(text) is { Success: true } m)

@@ -16,6 +16,9 @@ public static class CliApp
                                         signals/s, pipeline µs/case, durable cases/s vs an fsync loop, engine overhead,
                                         trace writes/s, memory per 1,000 waiting cases, HTTP latency at 1/10/50 clients
                                         (--http-seconds: window per client count, default 10)
+          bench --scale N [--minutes M] [--clients C] [--data DIR]
+                                        N finished cases in a data folder, then the local server on it: start-up, working
+                                        set, list-page and summary latency under C clients (default 10) for M minutes (10)
           cost [--model-tokens IN,OUT]  € per case per route on Azure (counts from the real case workflow; docs/costs.md)
           kpis [--data DIR] [--now ISO] [--json] [--no-consistency]
                                         KPI summary from a data directory's case index

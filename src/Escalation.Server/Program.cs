@@ -115,7 +115,7 @@ app.Lifetime.ApplicationStarted.Register(() =>
     Console.WriteLine($"Escalation server listening on {string.Join(", ", urls)}");
     Console.WriteLine($"  workspace {workspace.Version} from {settings.Workspace} ({workspace.Policies.Count} policies, {workspace.Customers.Count} customers)");
     Console.WriteLine($"  links (review emails, audit URLs) start with {settings.CaseService.PublicBaseUrl}{(publicBaseUrlSet ? "" : "; set Escalation:PublicBaseUrl to the address reviewers open")}");
-    Console.WriteLine($"  data in {settings.DataDirectory} (review emails in {Path.Combine(settings.DataDirectory, "outbox")})");
+    Console.WriteLine($"  data in {settings.DataDirectory} (review emails in {Path.Combine(settings.DataDirectory, "outbox")}/<yyyy-MM-dd>/)");
     if (clock is not null)
     {
         Console.WriteLine($"  the clock started at {clock.Start:yyyy-MM-dd'T'HH:mm:ssK} (Escalation:ClockStart), not at the system's time");

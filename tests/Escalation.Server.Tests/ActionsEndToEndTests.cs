@@ -200,7 +200,7 @@ public sealed class FailingActionWebhookTests(FailingWebhookServerFixture fixtur
         await fixture.WaitForCaseAsync(caseId, c => c.GetProperty("status").GetString() == "awaiting-review", seconds: 60);
 
         var link = await fixture.ReviewLinkAsync(caseId);
-        var email = await File.ReadAllTextAsync(Directory.GetFiles(fixture.Server.OutboxDirectory, caseId + "*review*.eml").Single());
+        var email = await File.ReadAllTextAsync(Directory.GetFiles(fixture.Server.OutboxDirectory, caseId + "*review*.eml", SearchOption.AllDirectories).Single());
         var page = await fixture.Server.Client.GetStringAsync(link);
 
         Assert.Contains("Action failed", email, StringComparison.Ordinal);

@@ -119,7 +119,7 @@ public sealed class AzureStorageEndToEndTests
     {
         for (var i = 0; i < 200; i++)
         {
-            var file = Directory.Exists(server.OutboxDirectory) ? Directory.GetFiles(server.OutboxDirectory, caseId + "*review*.eml").FirstOrDefault() : null;
+            var file = Directory.Exists(server.OutboxDirectory) ? Directory.GetFiles(server.OutboxDirectory, caseId + "*review*.eml", SearchOption.AllDirectories).FirstOrDefault() : null;
             if (file is not null)
             {
                 var message = await MimeMessage.LoadAsync(file);

@@ -25,7 +25,7 @@ public sealed class TwelveReviewersServerFixture : ServerFixture
         var until = DateTime.UtcNow.AddSeconds(seconds);
         while (tokens.Count < Reviewers.Length && DateTime.UtcNow < until)
         {
-            foreach (var file in Directory.Exists(Server.OutboxDirectory) ? Directory.GetFiles(Server.OutboxDirectory, caseId + "*review*.eml") : [])
+            foreach (var file in Directory.Exists(Server.OutboxDirectory) ? Directory.GetFiles(Server.OutboxDirectory, caseId + "*review*.eml", SearchOption.AllDirectories) : [])
             {
                 var message = await MimeMessage.LoadAsync(file);
                 var link = System.Text.RegularExpressions.Regex.Match(message.TextBody ?? "", @"https?://\S+/api/review/\S+");

@@ -90,7 +90,7 @@ public sealed class CrashRecoveryTests
         Assert.All(outcomes, o => Assert.True(o.Value is "sent" or "escalated" or "returned-to-tier-1" or "awaiting-review", $"{o.Key} ended {o.Value}"));
         await Task.Delay(2000);
         var keys = helpDesk.Received.Select(r => r.Key).ToArray();
-        var emails = Directory.GetFiles(Path.Combine(dataDirectory, "outbox"), "*.eml").Select(Path.GetFileName).ToArray();
+        var emails = Directory.GetFiles(Path.Combine(dataDirectory, "outbox"), "*.eml", SearchOption.AllDirectories).Select(Path.GetFileName).ToArray();
         foreach (var caseId in accepted)
         {
             Assert.True(emails.Count(e => e!.StartsWith(caseId + "_", StringComparison.Ordinal)) <= 1, $"{caseId} emailed more than once");

@@ -80,7 +80,7 @@ public class ServerFixture : IAsyncLifetime
         while (DateTime.UtcNow < until)
         {
             var file = Directory.Exists(Server.OutboxDirectory)
-                ? Directory.GetFiles(Server.OutboxDirectory, caseId + "*review*.eml").FirstOrDefault()
+                ? Directory.GetFiles(Server.OutboxDirectory, caseId + "*review*.eml", SearchOption.AllDirectories).FirstOrDefault()
                 : null;
             if (file is not null)
             {

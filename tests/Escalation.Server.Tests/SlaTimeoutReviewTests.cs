@@ -83,7 +83,7 @@ public sealed class SlaTimeoutReviewTests
         var until = DateTime.UtcNow.AddSeconds(20);
         while (DateTime.UtcNow < until)
         {
-            var file = Directory.Exists(server.OutboxDirectory) ? Directory.GetFiles(server.OutboxDirectory, caseId + "*review*.eml").FirstOrDefault() : null;
+            var file = Directory.Exists(server.OutboxDirectory) ? Directory.GetFiles(server.OutboxDirectory, caseId + "*review*.eml", SearchOption.AllDirectories).FirstOrDefault() : null;
             if (file is not null)
             {
                 var link = Regex.Match((await MimeMessage.LoadAsync(file)).TextBody ?? "", @"https?://\S+/api/review/\S+").Value;

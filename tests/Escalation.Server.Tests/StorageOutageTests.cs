@@ -56,7 +56,7 @@ public sealed class StorageOutageTests
             var (exit, output) = await CliAsync("resume", "--all", "--server", server.BaseUrl);
             Assert.Equal((0, $"{caseId}: resumed"), (exit, output.Trim()));
             await WaitForStatusAsync(server, caseId, "awaiting-review", seconds: 30);
-            Assert.Single(Directory.GetFiles(outbox, caseId + "*review*.eml"));
+            Assert.Single(Directory.GetFiles(outbox, caseId + "*review*.eml", SearchOption.AllDirectories));
             (exit, output) = await CliAsync("resume", caseId, "--server", server.BaseUrl);
             Assert.Equal(1, exit);
             Assert.Contains($"{caseId}: not resumed (409)", output);

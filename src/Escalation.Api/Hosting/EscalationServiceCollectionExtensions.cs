@@ -154,7 +154,9 @@ public static class EscalationServiceCollectionExtensions
 
         // It also owns its data folder alone: the case index, artifacts and traces go to one append-only record log there
         // (no file per write) instead of the file-per-record stores that several processes could share.
-        services.AddSingleton(sp => LocalCaseStore.Open(sp.GetRequiredService<EscalationSettings>().DataDirectory));
+        services.AddSingleton(sp => LocalCaseStore.Open(
+            sp.GetRequiredService<EscalationSettings>().DataDirectory,
+            sp.GetService<ILoggerFactory>()?.CreateLogger("Escalation.Storage") is { } logger ? line => logger.LogInformation("{Line}", line) : null));
         ReplaceWhenLocal<ICaseIndex>(services, store => store.Index);
         ReplaceWhenLocal<IStageArtifactStore>(services, store => store.Artifacts);
         ReplaceWhenLocal<ICaseKeyStore>(services, store => store.Keys);
@@ -179,6 +181,7 @@ public static class EscalationServiceCollectionExtensions
         services.AddSingleton<ICaseOrchestrationClient>(sp => new EmbeddedCaseOrchestrationClient(sp.GetRequiredService<EmbeddedWorkflowEngine>()));
         services.AddHostedService<EmbeddedWorkflowHostedService>();
         services.AddHostedService<InboundQueueWorker>();
+        services.AddHostedService<LocalRetentionService>();
         return services;
     }
 

@@ -31,6 +31,12 @@ public sealed class EscalationSettings
     /// <summary><c>Escalation:Actions:MaxRetries</c>: retries of a failed action request (default 3).</summary>
     public int ActionsMaxRetries { get; init; } = 3;
 
+    /// <summary>
+    /// <c>Escalation:Storage:RetainArtifactsDays</c>: days after its last update that a finished case keeps its working
+    /// artifacts in the local store (null: kept for ever). Case records and traces are never deleted (docs/storage.md).
+    /// </summary>
+    public int? RetainArtifactsDays { get; init; }
+
     /// <summary>Where help-desk callbacks may go: public addresses and <c>Escalation:Callbacks:AllowedHosts</c>.</summary>
     public CallbackAddressPolicy CallbackAddresses { get; init; } = CallbackAddressPolicy.PublicOnly;
 
@@ -95,6 +101,7 @@ public sealed class EscalationSettings
             ActionsMaxRetries = actions.MaxRetries ?? ActionsOptions.DefaultMaxRetries,
             CallbackAddresses = new CallbackAddressPolicy(OptionRules.List(callbacks.AllowedHosts, "")),
             Submissions = SubmissionLimits.Default with { DateRangeYears = submissions.DateRangeYears ?? SubmissionLimits.Default.DateRangeYears },
+            RetainArtifactsDays = storage.RetainArtifactsDays,
             StorageProvider = storage.ProviderName,
             StorageConnectionString = Set(storage.ConnectionString),
             BlobServiceUri = UriOrNull(storage.BlobServiceUri),

@@ -4,9 +4,10 @@ using Escalation.Infrastructure.Storage;
 namespace Escalation.Infrastructure.Email;
 
 /// <summary>
-/// The default e-mail sender: writes each message as an RFC 5322 <c>.eml</c> file into
-/// <c>&lt;data&gt;/outbox/</c>, named by its idempotency key. A re-send with the same key finds the
-/// file and writes nothing. Any mail client opens the files; tests read the review link from them.
+/// The default e-mail sender: writes each message as an RFC 5322 <c>.eml</c> file into a folder of the day it was
+/// written, <c>&lt;data&gt;/outbox/yyyy-MM-dd/</c> (UTC), named by its idempotency key, so no folder grows without end.
+/// A re-send with the same key finds the file (in any day's folder, or flat in <c>outbox/</c> where earlier versions
+/// wrote) and writes nothing. Any mail client opens the files; tests read the review link from them.
 /// </summary>
 public sealed class OutboxEmailSender : IEmailSender
 {
@@ -25,11 +26,36 @@ public sealed class OutboxEmailSender : IEmailSender
         _time = time ?? TimeProvider.System;
     }
 
-    /// <summary>Where the <c>.eml</c> files are written.</summary>
+    /// <summary>Where the day folders of <c>.eml</c> files are.</summary>
     public string OutboxDirectory { get; }
 
-    /// <summary>The file a message with this key is (or would be) written to.</summary>
-    public string PathFor(string idempotencyKey) => Path.Combine(OutboxDirectory, MimeMessageFactory.FileNameFor(idempotencyKey) + ".eml");
+    /// <summary>The file a message with this key was written to, or would be written to now.</summary>
+    public string PathFor(string idempotencyKey) => Existing(FileName(idempotencyKey)) ?? TodaysPath(FileName(idempotencyKey));
+
+    private static string FileName(string idempotencyKey) => MimeMessageFactory.FileNameFor(idempotencyKey) + ".eml";
+
+    private string TodaysPath(string fileName) =>
+        Path.Combine(OutboxDirectory, _time.GetUtcNow().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), fileName);
+
+    /// <summary>The file of this name in the newest day folder that has it (or flat in the outbox), or null.</summary>
+    private string? Existing(string fileName)
+    {
+        if (!Directory.Exists(OutboxDirectory))
+        {
+            return null;
+        }
+
+        foreach (var day in Directory.EnumerateDirectories(OutboxDirectory).Order(StringComparer.Ordinal).Reverse())
+        {
+            if (File.Exists(Path.Combine(day, fileName)))
+            {
+                return Path.Combine(day, fileName);
+            }
+        }
+
+        var flat = Path.Combine(OutboxDirectory, fileName);
+        return File.Exists(flat) ? flat : null;
+    }
 
     /// <summary>
     /// Deletes the messages written for a case (an erasure): those whose file name — its idempotency key — names the
@@ -43,7 +69,7 @@ public sealed class OutboxEmailSender : IEmailSender
         }
 
         var removed = 0;
-        foreach (var path in Directory.EnumerateFiles(OutboxDirectory, "*.eml"))
+        foreach (var path in Directory.EnumerateFiles(OutboxDirectory, "*.eml", SearchOption.AllDirectories))
         {
             if (NamesCase(Path.GetFileNameWithoutExtension(path), caseId))
             {
@@ -73,7 +99,13 @@ public sealed class OutboxEmailSender : IEmailSender
     /// <inheritdoc />
     public async Task<EmailSendResult> SendAsync(EmailMessage message, CancellationToken cancellationToken = default)
     {
-        var path = PathFor(message.IdempotencyKey);
+        var name = FileName(message.IdempotencyKey);
+        if (Existing(name) is { } sent)
+        {
+            return new EmailSendResult(EmailSendStatus.AlreadySent, sent);
+        }
+
+        var path = TodaysPath(name);
         var date = _time.GetUtcNow();
 
         // Published atomically and create-only (a unique temporary file, then a no-overwrite link): of two senders

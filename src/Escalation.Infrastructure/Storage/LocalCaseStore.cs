@@ -38,8 +38,11 @@ public sealed class LocalCaseStore : IAsyncDisposable
     /// <summary>The decision traces, with what only the local store can list (every case with a chain).</summary>
     public LogTraceStore TraceLog { get; }
 
-    /// <summary>Opens the data directory's store for the one process that writes it.</summary>
-    public static LocalCaseStore Open(string dataDirectory) => new(RecordLog.Open(dataDirectory), dataDirectory);
+    /// <summary>
+    /// Opens the data directory's store for the one process that writes it; <paramref name="report"/> hears the one-off
+    /// lines of an opening (a folder of an earlier version indexed once).
+    /// </summary>
+    public static LocalCaseStore Open(string dataDirectory, Action<string>? report = null) => new(RecordLog.Open(dataDirectory, report: report), dataDirectory);
 
     /// <summary>Opens the data directory's store to read it (a server may be writing it meanwhile).</summary>
     public static LocalCaseStore OpenReadOnly(string dataDirectory) => new(RecordLog.OpenReadOnly(dataDirectory), dataDirectory);

@@ -8,13 +8,36 @@ namespace Escalation.Infrastructure.Storage;
 /// JSON as a <see cref="FileCaseIndex"/> file: the record and a version counter as ETag). Writers of a case are
 /// serialised in the process; records a version before the log stored as files (<c>cases/&lt;caseId&gt;.json</c>) are
 /// still read, and the log's record wins over an older file.
+/// <para>
+/// On the writer's log, lists, pages and lookups by status or customer read the log's case table on disk
+/// (<see cref="LogCaseTable"/>), and the summary its counters, rebuilt in the background after opening; memory holds
+/// no case. A read-only log (the CLI's commands) reads every case once instead, as it always did.
+/// </para>
 /// </summary>
-public sealed class LogCaseIndex(RecordLog log, string dataDirectory) : ICaseIndex
+public sealed class LogCaseIndex : ICaseIndex
 {
     private const string Prefix = "c/";
     private static readonly SemaphoreSlim[] Stripes = [.. Enumerable.Range(0, 256).Select(_ => new SemaphoreSlim(1, 1))];
 
-    private readonly string? _files = Directory.Exists(Path.Combine(dataDirectory, "cases")) ? Path.Combine(dataDirectory, "cases") : null;
+    private readonly RecordLog log;
+    private readonly string? _files;
+    private readonly LogCaseTable? _table;
+
+    public LogCaseIndex(RecordLog log, string dataDirectory)
+    {
+        this.log = log;
+        _files = Directory.Exists(Path.Combine(dataDirectory, "cases")) ? Path.Combine(dataDirectory, "cases") : null;
+        _table = log.Cases;
+        if (_table is not null)
+        {
+            if (_files is not null)
+            {
+                _table.ImportFiles(_files);
+            }
+
+            _ = _table.CountersReady; // the summary's counts rebuild in the background from now on
+        }
+    }
 
     // Every case as last written, in memory: lists and pages read this instead of parsing every record of the log per
     // request. Writes keep it current; each entry keeps the version it was written at, so a slower writer or the first load
@@ -47,24 +70,39 @@ public sealed class LogCaseIndex(RecordLog log, string dataDirectory) : ICaseInd
         }
 
         await written.ConfigureAwait(false);
-        Remember(record, etag);
+        if (_table is null)
+        {
+            Remember(record, etag);
+        }
+
         return etag;
     }
 
     public Task<IReadOnlyList<CaseRecord>> QueryByStatusAsync(string status, CancellationToken cancellationToken = default) =>
-        QueryAsync(c => c.Status == status, cancellationToken);
+        _table is not null ? Task.FromResult<IReadOnlyList<CaseRecord>>(_table.ByStatus(status)) : QueryAsync(c => c.Status == status, cancellationToken);
 
     public Task<IReadOnlyList<CaseRecord>> QueryByCustomerAsync(string customerId, CancellationToken cancellationToken = default) =>
-        QueryAsync(c => c.CustomerId == customerId, cancellationToken);
+        _table is not null ? Task.FromResult<IReadOnlyList<CaseRecord>>(_table.ByCustomer(customerId)) : QueryAsync(c => c.CustomerId == customerId, cancellationToken);
 
     public async Task<CasePage> QueryPageAsync(string? status, int limit, string? continuation, CancellationToken cancellationToken = default)
     {
+        if (_table is not null)
+        {
+            return _table.Page(status, limit, continuation);
+        }
+
         await LoadAsync(cancellationToken).ConfigureAwait(false);
         return CasePaging.Slice(_cases.Values.Select(v => v.Case).Where(c => status is null || c.Status == status), limit, continuation);
     }
 
     public async Task<Core.Metrics.KpiSummary> SummarizeAsync(DateTimeOffset asOf, CancellationToken cancellationToken = default)
     {
+        if (_table is not null)
+        {
+            await _table.CountersReady.WaitAsync(cancellationToken).ConfigureAwait(false);
+            return _table.Summarize(asOf);
+        }
+
         await LoadAsync(cancellationToken).ConfigureAwait(false);
         lock (_remembering)
         {

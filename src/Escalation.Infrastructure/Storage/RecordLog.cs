@@ -47,8 +47,14 @@ public sealed partial class RecordLog : IAsyncDisposable, IStorageHealth
     private long _offset;
     private Exception? _failed;
     private readonly FileStream? _lock;
+    private readonly RecordLogIndex? _index;
+    private readonly IRecordProjection? _projection;
+    private Task? _verifying;
 
-    private RecordLog(string directory, bool readOnly, long segmentBytes)
+    /// <summary>The first character of the stored key of a deletion record (no key of the stores starts with it).</summary>
+    private const string TombstoneMark = "\u0000";
+
+    private RecordLog(string directory, bool readOnly, long segmentBytes, Action<string>? report = null)
     {
         _directory = directory;
         _segmentBytes = segmentBytes;
@@ -65,15 +71,32 @@ public sealed partial class RecordLog : IAsyncDisposable, IStorageHealth
             {
                 throw new IOException($"Another process is writing {directory} (is a server already running on this data folder?).", ex);
             }
+
+            _index = RecordLogIndex.Open(directory);
+            Cases = new LogCaseTable();
+            Cases.Create(_index.Writer);
+            Cases.Attach(() => _index);
+            _projection = Cases;
         }
 
         if (Directory.Exists(directory))
         {
             var segments = Directory.EnumerateFiles(directory, "records-*.log").Select(p => (SegmentNumber(p), p)).Where(s => s.Item1 > 0).OrderBy(s => s.Item1).ToList();
-            foreach (var (number, path) in segments)
+            _lastExisting = segments.Count > 0 ? segments[^1].Item1 : 0;
+            if (readOnly)
             {
-                Scan(number, path, last: number == segments[^1].Item1);
-                _lastExisting = number;
+                foreach (var (number, path) in segments)
+                {
+                    Scan(number, path, last: number == segments[^1].Item1, (position, frame, body) =>
+                    {
+                        var deleted = frame.Key.StartsWith(TombstoneMark, StringComparison.Ordinal);
+                        Index(deleted ? frame.Key[TombstoneMark.Length..] : frame.Key, new Entry(number, position + HeaderBytes + frame.KeyLength, frame.KeyLength, frame.PayloadLength) { Deleted = deleted });
+                    });
+                }
+            }
+            else
+            {
+                OpenIndexed(segments, _projection, report);
             }
         }
     }
@@ -91,9 +114,15 @@ public sealed partial class RecordLog : IAsyncDisposable, IStorageHealth
         }
     }
 
-    /// <summary>Opens (or creates) the log of a data directory for writing: one process per data directory.</summary>
-    public static RecordLog Open(string dataDirectory, long segmentBytes = 64L * 1024 * 1024) =>
-        new(Path.Combine(dataDirectory, FolderName), readOnly: false, segmentBytes);
+    /// <summary>
+    /// Opens (or creates) the log of a data directory for writing: one process per data directory. <paramref name="report"/>
+    /// hears the one-off lines of an opening (a folder indexed for the first time).
+    /// </summary>
+    public static RecordLog Open(string dataDirectory, long segmentBytes = 64L * 1024 * 1024, Action<string>? report = null) =>
+        new(Path.Combine(dataDirectory, FolderName), readOnly: false, segmentBytes, report);
+
+    /// <summary>The writer's case table (kept with the index), or null for a read-only log.</summary>
+    internal LogCaseTable? Cases { get; }
 
     /// <summary>Opens the log of a data directory to read what it holds now (another process may be writing it).</summary>
     public static RecordLog OpenReadOnly(string dataDirectory) => new(Path.Combine(dataDirectory, FolderName), readOnly: true, long.MaxValue);
@@ -106,10 +135,29 @@ public sealed partial class RecordLog : IAsyncDisposable, IStorageHealth
     {
         get
         {
+            if (_index is null)
+            {
+                lock (_gate)
+                {
+                    return _entries.Count;
+                }
+            }
+
+            List<KeyValuePair<string, Entry>> pending;
             lock (_gate)
             {
-                return _entries.Count;
+                pending = [.. _entries];
             }
+
+            // Pending keys the index does not hold yet add one each; pending deletions of indexed keys take one away.
+            var count = _index.Count();
+            foreach (var (key, entry) in pending)
+            {
+                var indexed = _index.Find(key) is not null;
+                count += entry.Deleted ? (indexed ? -1 : 0) : (indexed ? 0 : 1);
+            }
+
+            return (int)count;
         }
     }
 
@@ -121,13 +169,30 @@ public sealed partial class RecordLog : IAsyncDisposable, IStorageHealth
     /// </summary>
     public Task AppendAsync(string key, ReadOnlySpan<byte> payload, bool durable = true)
     {
+        if (key.StartsWith(TombstoneMark))
+        {
+            throw new ArgumentException("A record key does not start with a NUL character.", nameof(key));
+        }
+
+        return Write(key, payload, durable, deleted: false);
+    }
+
+    /// <summary>
+    /// Removes <paramref name="key"/> (a no-op when the log holds none): a small record that says so, so the key stays
+    /// gone at every later opening. Its earlier records' bytes go when <see cref="CompactAsync"/> rewrites their segment.
+    /// </summary>
+    public Task DeleteAsync(string key, bool durable = true) => Write(key, [], durable, deleted: true);
+
+    private Task Write(string key, ReadOnlySpan<byte> payload, bool durable, bool deleted)
+    {
         if (IsReadOnly)
         {
             throw new InvalidOperationException("This record log was opened read-only.");
         }
 
-        var keyLength = Encoding.UTF8.GetByteCount(key);
-        if (keyLength is 0 or > MaxKeyBytes)
+        var stored = deleted ? TombstoneMark + key : key;
+        var keyLength = Encoding.UTF8.GetByteCount(stored);
+        if (key.Length == 0 || keyLength > MaxKeyBytes)
         {
             throw new ArgumentException($"A record key must be 1–{MaxKeyBytes} bytes.", nameof(key));
         }
@@ -136,7 +201,7 @@ public sealed partial class RecordLog : IAsyncDisposable, IStorageHealth
         Magic.CopyTo(frame);
         BinaryPrimitives.WriteInt32LittleEndian(frame.AsSpan(4), keyLength);
         BinaryPrimitives.WriteInt32LittleEndian(frame.AsSpan(8), payload.Length);
-        Encoding.UTF8.GetBytes(key, frame.AsSpan(HeaderBytes));
+        Encoding.UTF8.GetBytes(stored, frame.AsSpan(HeaderBytes));
         payload.CopyTo(frame.AsSpan(HeaderBytes + keyLength));
         Checksum(frame.AsSpan(HeaderBytes)).CopyTo(frame.AsSpan(12));
         var done = durable ? new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) : null;
@@ -153,8 +218,8 @@ public sealed partial class RecordLog : IAsyncDisposable, IStorageHealth
                 _offset = 0;
             }
 
-            var entry = new Entry(_segment, _offset + HeaderBytes + keyLength, payload.Length) { Pending = frame };
-            if (!_queue.TryWrite(new Frame(_segment, frame, entry, done)))
+            var entry = new Entry(_segment, _offset + HeaderBytes + keyLength, keyLength, payload.Length) { Pending = frame, Deleted = deleted };
+            if (!_queue.TryWrite(new Frame(_segment, key, frame, entry, done)))
             {
                 throw new ObjectDisposedException(nameof(RecordLog));
             }
@@ -168,16 +233,23 @@ public sealed partial class RecordLog : IAsyncDisposable, IStorageHealth
         return done?.Task ?? Task.CompletedTask;
     }
 
-    /// <summary>The latest payload of <paramref name="key"/>, or null when the log holds none.</summary>
+    /// <summary>The latest payload of <paramref name="key"/>, or null when the log holds none (or its bytes no longer match their checksum).</summary>
     public byte[]? Get(string key)
     {
         Entry? entry;
         lock (_gate)
         {
-            if (!_entries.TryGetValue(key, out entry))
-            {
-                return null;
-            }
+            _entries.TryGetValue(key, out entry);
+        }
+
+        if (entry is null && _index?.Find(key) is { } found)
+        {
+            entry = new Entry(found.Segment, found.Offset, found.KeyLength, found.Length);
+        }
+
+        if (entry is null || entry.Deleted)
+        {
+            return null;
         }
 
         if (entry.Pending is { } pending)
@@ -185,12 +257,19 @@ public sealed partial class RecordLog : IAsyncDisposable, IStorageHealth
             return pending.AsSpan(pending.Length - entry.Length).ToArray();
         }
 
-        var bytes = new byte[entry.Length];
-        var handle = _readers.GetOrAdd(entry.Segment, n => File.OpenHandle(SegmentPath(n), FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete));
+        // The whole frame, checked against its checksum: bytes damaged since they were indexed are not served.
+        var start = entry.Offset - HeaderBytes - entry.KeyLength;
+        var bytes = new byte[HeaderBytes + entry.KeyLength + entry.Length];
+        var handle = Reader(entry.Segment);
+        if (handle is null)
+        {
+            return null;
+        }
+
         var read = 0;
         while (read < bytes.Length)
         {
-            var n = RandomAccess.Read(handle, bytes.AsSpan(read), entry.Offset + read);
+            var n = RandomAccess.Read(handle, bytes.AsSpan(read), start + read);
             if (n == 0)
             {
                 throw new IOException($"Record '{key}' is cut short in {SegmentPath(entry.Segment)}.");
@@ -199,16 +278,38 @@ public sealed partial class RecordLog : IAsyncDisposable, IStorageHealth
             read += n;
         }
 
-        return bytes;
+        if (!bytes.AsSpan(0, 4).SequenceEqual(Magic) || !Checksum(bytes.AsSpan(HeaderBytes)).SequenceEqual(bytes.AsSpan(12, 8)))
+        {
+            return null;
+        }
+
+        return bytes.AsSpan(HeaderBytes + entry.KeyLength).ToArray();
     }
 
-    /// <summary>The keys that start with <paramref name="prefix"/>, in no particular order (a scan of every key).</summary>
+    private SafeFileHandle? Reader(int segment)
+    {
+        try
+        {
+            return _readers.GetOrAdd(segment, n => File.OpenHandle(SegmentPath(n), FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete));
+        }
+        catch (FileNotFoundException)
+        {
+            return null; // compacted away between the look-up and the read: the caller asks again
+        }
+    }
+
+    /// <summary>The keys that start with <paramref name="prefix"/>, in no particular order.</summary>
     public IReadOnlyList<string> KeysStartingWith(string prefix)
     {
-        lock (_gate)
+        if (_index is null)
         {
-            return [.. _entries.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal))];
+            lock (_gate)
+            {
+                return [.. _entries.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal))];
+            }
         }
+
+        return WithPending(_index.KeysStartingWith(prefix), k => k.StartsWith(prefix, StringComparison.Ordinal));
     }
 
     /// <summary>
@@ -222,9 +323,37 @@ public sealed partial class RecordLog : IAsyncDisposable, IStorageHealth
             throw new ArgumentException("A group ends with '/'.", nameof(group));
         }
 
+        if (_index is null)
+        {
+            lock (_gate)
+            {
+                return _groups.TryGetValue(group, out var keys) ? [.. keys] : [];
+            }
+        }
+
+        return WithPending(_index.KeysIn(group), k => k.StartsWith(group, StringComparison.Ordinal) && k.IndexOf('/', group.Length) < 0);
+    }
+
+    /// <summary>Indexed keys with the pending writes and deletions that match applied.</summary>
+    private List<string> WithPending(List<string> indexed, Func<string, bool> matches)
+    {
         lock (_gate)
         {
-            return _groups.TryGetValue(group, out var keys) ? [.. keys] : [];
+            if (_entries.Count == 0)
+            {
+                return indexed;
+            }
+
+            var keys = indexed.ToHashSet(StringComparer.Ordinal);
+            foreach (var (key, entry) in _entries)
+            {
+                if (matches(key))
+                {
+                    _ = entry.Deleted ? keys.Remove(key) : keys.Add(key);
+                }
+            }
+
+            return [.. keys];
         }
     }
 
@@ -243,11 +372,17 @@ public sealed partial class RecordLog : IAsyncDisposable, IStorageHealth
             await writer.ConfigureAwait(false);
         }
 
+        if (_verifying is not null)
+        {
+            await _verifying.ConfigureAwait(false);
+        }
+
         foreach (var handle in _readers.Values)
         {
             handle.Dispose();
         }
 
+        _index?.Dispose();
         _lock?.Dispose();
     }
 
@@ -316,10 +451,30 @@ public sealed partial class RecordLog : IAsyncDisposable, IStorageHealth
 
                         newSegment = false;
                     }
+                    else
+                    {
+                        output!.Flush(flushToDisk: false); // in the file before the index points at it
+                    }
+
+                    if (_index is not null)
+                    {
+                        IndexBatch(batch);
+                    }
+
+                    lock (_gate)
+                    {
+                        foreach (var frame in batch)
+                        {
+                            frame.Entry.Pending = null; // on disk: readers go to the file from now on
+                            if (_index is not null && _entries.TryGetValue(frame.Key, out var latest) && ReferenceEquals(latest, frame.Entry))
+                            {
+                                _entries.Remove(frame.Key); // indexed on disk: the memory holds only what is in flight
+                            }
+                        }
+                    }
 
                     foreach (var frame in batch)
                     {
-                        frame.Entry.Pending = null; // on disk: readers go to the file from now on
                         frame.Done?.TrySetResult();
                     }
                 }
@@ -354,9 +509,56 @@ public sealed partial class RecordLog : IAsyncDisposable, IStorageHealth
         }
     }
 
+    /// <summary>Adds a written batch's positions (and its projection's rows) to the index in one transaction.</summary>
+    private void IndexBatch(List<Frame> batch)
+    {
+        using var tx = _index!.Begin();
+        foreach (var frame in batch)
+        {
+            var entry = frame.Entry;
+            if (entry.Deleted)
+            {
+                _index.Delete(frame.Key);
+            }
+            else
+            {
+                _index.Put(frame.Key, entry.Segment, entry.Offset, entry.KeyLength, entry.Length);
+            }
+
+            _projection?.Apply(tx, frame.Key, entry.Deleted ? default : frame.Bytes.AsSpan(HeaderBytes + entry.KeyLength));
+        }
+
+        var last = batch[^1].Entry;
+        _index.Mark(last.Segment, last.Offset + last.Length);
+        if (_projection is null)
+        {
+            tx.Commit();
+        }
+        else
+        {
+            _projection.Commit(tx);
+        }
+    }
+
     /// <summary>Records the latest position of a key (under the gate, or while the constructor scans).</summary>
     private void Index(string key, Entry entry)
     {
+        if (_index is not null)
+        {
+            _entries[key] = entry; // the writer's pending records: the index on disk has the rest
+            return;
+        }
+
+        if (entry.Deleted)
+        {
+            if (_entries.Remove(key) && _groups.TryGetValue(key[..(key.LastIndexOf('/') + 1)], out var members))
+            {
+                members.Remove(key);
+            }
+
+            return;
+        }
+
         if (_entries.TryAdd(key, entry))
         {
             var group = key[..(key.LastIndexOf('/') + 1)];
@@ -380,14 +582,16 @@ public sealed partial class RecordLog : IAsyncDisposable, IStorageHealth
     private static int SegmentNumber(string path) =>
         int.TryParse(Path.GetFileNameWithoutExtension(path).AsSpan("records-".Length), out var n) ? n : 0;
 
-    private sealed record Frame(int Segment, byte[] Bytes, Entry Entry, TaskCompletionSource? Done);
+    private sealed record Frame(int Segment, string Key, byte[] Bytes, Entry Entry, TaskCompletionSource? Done);
 
     /// <summary>Where a key's latest payload is; <see cref="Pending"/> holds its frame until it is written.</summary>
-    private sealed class Entry(int segment, long offset, int length)
+    private sealed class Entry(int segment, long offset, int keyLength, int length)
     {
         public int Segment { get; } = segment;
         public long Offset { get; } = offset;
+        public int KeyLength { get; } = keyLength;
         public int Length { get; } = length;
+        public bool Deleted { get; init; }
         public volatile byte[]? Pending;
     }
 }

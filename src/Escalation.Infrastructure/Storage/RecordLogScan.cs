@@ -24,28 +24,134 @@ public sealed partial class RecordLog
 
     /// <summary>
     /// The ranges of bytes that were not readable records when the log was opened, other than the torn tail of a crash:
-    /// every record before and after each range is kept, the records inside it are lost.
+    /// every record before and after each range is kept, the records inside it are lost. A writer that opens a large log
+    /// checks the segments it has indexed before in the background (<see cref="Verified"/>): until then this list holds
+    /// what the check found so far.
     /// </summary>
-    public IReadOnlyList<DamagedRange> Damage => _damage;
+    public IReadOnlyList<DamagedRange> Damage
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _damage];
+            }
+        }
+    }
+
+    /// <summary>Completes once every segment was read and checked since the log was opened.</summary>
+    public Task Verified => _verifying ?? Task.CompletedTask;
 
     /// <summary>
-    /// Scans one segment into the index. A frame that is short or fails its checksum is followed by a search for the
-    /// next valid frame; when one is found the bytes in between are damage (acknowledged records sit after them, so this
-    /// is no crash), when none is found in the last segment they are the torn tail of a crash.
+    /// Past this many bytes of segments indexed at an earlier opening, the writer checks them in the background (4 MB: a test folder, not a help desk's) instead of
+    /// before the log opens (the opening then costs the frames after the watermark only, whatever the number of records).
     /// </summary>
-    private void Scan(int number, string path, bool last)
+    internal static long SynchronousCheckBytes { get; set; } = 4L * 1024 * 1024;
+
+    /// <summary>
+    /// The writer's opening: the frames after the index's watermark go into the index (and the projection) in one
+    /// transaction; the segments before it are only checked for damage, at once when they are small, else in the background.
+    /// </summary>
+    private void OpenIndexed(List<(int Number, string Path)> segments, IRecordProjection? projection, Action<string>? report)
+    {
+        var index = _index!;
+        var mark = index.Watermark ?? (0, 0L);
+        if (index.Watermark is null && segments.Count > 0)
+        {
+            report?.Invoke($"Indexing the record log in {_directory} once ({segments.Count} segment(s)): later openings read only what was written after the last indexed record.");
+        }
+
+        var checkLater = new List<(int Number, string Path)>();
+        using (var tx = index.Begin())
+        {
+            var end = mark;
+            var indexed = 0;
+            foreach (var (number, path) in segments)
+            {
+                var last = number == segments[^1].Number;
+                if (number < mark.Item1)
+                {
+                    checkLater.Add((number, path));
+                    continue;
+                }
+
+                var from = number == mark.Item1 ? mark.Item2 : 0;
+                end = (number, Scan(number, path, last, (position, frame, body) =>
+                {
+                    if (position < from)
+                    {
+                        return; // indexed at an earlier opening: only checked
+                    }
+
+                    indexed++;
+                    var deleted = frame.Key.StartsWith(TombstoneMark, StringComparison.Ordinal);
+                    var key = deleted ? frame.Key[TombstoneMark.Length..] : frame.Key;
+                    if (deleted)
+                    {
+                        index.Delete(key);
+                    }
+                    else
+                    {
+                        index.Put(key, number, position + HeaderBytes + frame.KeyLength, frame.KeyLength, frame.PayloadLength);
+                    }
+
+                    projection?.Apply(tx, key, deleted ? default : body[frame.KeyLength..]);
+                }));
+            }
+
+            index.ForgetFrom(end.Item1, end.Item2); // a torn tail, or frames indexed that never reached the disk
+            index.Mark(end.Item1, end.Item2);
+            if (projection is null)
+            {
+                tx.Commit();
+            }
+            else
+            {
+                projection.Commit(tx);
+            }
+        }
+
+        var bytes = checkLater.Sum(s => new FileInfo(s.Path).Length);
+        if (bytes <= SynchronousCheckBytes)
+        {
+            CheckSegments(checkLater);
+        }
+        else
+        {
+            _verifying = Task.Factory.StartNew(() => CheckSegments(checkLater), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        }
+    }
+
+    private void CheckSegments(List<(int Number, string Path)> segments)
+    {
+        foreach (var (number, path) in segments)
+        {
+            if (File.Exists(path))
+            {
+                Scan(number, path, last: false, null);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Scans one segment, telling <paramref name="onFrame"/> each valid frame (its position, header and key + payload
+    /// bytes). A frame that is short or fails its checksum is followed by a search for the next valid frame; when one is
+    /// found the bytes in between are damage (acknowledged records sit after them, so this is no crash), when none is
+    /// found in the last segment they are the torn tail of a crash. Returns where the readable records end.
+    /// </summary>
+    private long Scan(int number, string path, bool last, FrameSeen? onFrame)
     {
         long tornAt;
+        long position = 0;
         using (var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
         {
             var reader = new FrameReader(handle);
-            long position = 0;
             tornAt = -1;
             while (position < reader.Length)
             {
                 if (reader.TryRead(position) is { } frame)
                 {
-                    Index(frame.Key, new Entry(number, position + HeaderBytes + frame.KeyLength, frame.PayloadLength));
+                    onFrame?.Invoke(position, frame, reader.Body(frame));
                     position += frame.Size;
                     continue;
                 }
@@ -58,7 +164,12 @@ public sealed partial class RecordLog
                 }
 
                 var end = next < 0 ? reader.Length : next;
-                _damage.Add(new DamagedRange(Path.GetFileName(path), position, end - position, reader.KeyHint(position, end)));
+                var range = new DamagedRange(Path.GetFileName(path), position, end - position, reader.KeyHint(position, end));
+                lock (_gate)
+                {
+                    _damage.Add(range);
+                }
+
                 position = end;
             }
         }
@@ -67,7 +178,11 @@ public sealed partial class RecordLog
         {
             SetTornTailAside(path, number, tornAt);
         }
+
+        return position;
     }
+
+    private delegate void FrameSeen(long position, ReadFrame frame, ReadOnlySpan<byte> body);
 
     /// <summary>
     /// Moves a torn tail out of the last segment into <c>torn-&lt;segment&gt;-&lt;offset&gt;.bin</c> next to it. The
@@ -113,6 +228,9 @@ public sealed partial class RecordLog
         private byte[] _body = [];
 
         public long Length { get; } = RandomAccess.GetLength(handle);
+
+        /// <summary>The key and payload bytes of the frame <see cref="TryRead"/> returned last.</summary>
+        public ReadOnlySpan<byte> Body(ReadFrame frame) => _body.AsSpan(0, frame.KeyLength + frame.PayloadLength);
 
         /// <summary>The frame at <paramref name="position"/> when it is whole and matches its checksum.</summary>
         public ReadFrame? TryRead(long position)

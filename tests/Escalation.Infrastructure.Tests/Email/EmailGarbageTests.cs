@@ -39,7 +39,7 @@ public sealed class EmailGarbageTests : IDisposable
 
         // Undisposed, each message leaves six objects to finalize (1,800 here); disposed, none.
         Assert.True(pending < Messages / 2, $"{pending} objects were waiting for finalization after {Messages} e-mails.");
-        Assert.Equal(Messages + 1, Directory.GetFiles(sender.OutboxDirectory, "*.eml").Length);
+        Assert.Equal(Messages + 1, Directory.GetFiles(sender.OutboxDirectory, "*.eml", SearchOption.AllDirectories).Length);
     }
 
     public void Dispose() => _data.Delete(recursive: true);

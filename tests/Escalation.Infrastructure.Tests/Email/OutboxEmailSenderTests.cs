@@ -11,13 +11,15 @@ public sealed class OutboxEmailSenderTests : IDisposable
 
     private OutboxEmailSender Sender() => new(_data.FullName, "Escalation <escalation@example.com>", _time);
 
+    private string Day => Path.Combine(_data.FullName, "outbox", "2026-11-20");
+
     [Fact]
     public async Task SendAsync_WritesMimeMessageWithTextAndHtmlParts()
     {
         var result = await Sender().SendAsync(EmailFixtures.ReviewRequest());
 
         Assert.Equal(EmailSendStatus.Sent, result.Status);
-        Assert.Equal(Path.Combine(_data.FullName, "outbox", "review-case-1-lead.eml"), result.Location);
+        Assert.Equal(Path.Combine(Day, "review-case-1-lead.eml"), result.Location);
         var mime = await MimeMessage.LoadAsync(result.Location);
         Assert.Equal("lead@example.com", mime.To.Mailboxes.Single().Address);
         Assert.Equal("escalation@example.com", mime.From.Mailboxes.Single().Address);
@@ -42,7 +44,25 @@ public sealed class OutboxEmailSenderTests : IDisposable
         Assert.Equal(EmailSendStatus.AlreadySent, second.Status);
         Assert.Equal(first.Location, second.Location);
         Assert.Equal(written, await File.ReadAllBytesAsync(first.Location));
-        Assert.Single(Directory.GetFiles(Path.Combine(_data.FullName, "outbox")));
+        Assert.Single(Directory.GetFiles(Day));
+    }
+
+    [Fact]
+    public async Task SendAsync_SameKeyOnALaterDayOrWrittenFlatByAnEarlierVersion_WritesNothingNew()
+    {
+        var first = await Sender().SendAsync(EmailFixtures.ReviewRequest());
+        _time.Advance(TimeSpan.FromDays(3));
+        var flat = Path.Combine(_data.FullName, "outbox", "review-case-2-lead.eml");
+        await File.WriteAllTextAsync(flat, "written by an earlier version");
+
+        var again = await Sender().SendAsync(EmailFixtures.ReviewRequest());
+        var old = await Sender().SendAsync(EmailFixtures.ReviewRequest("review-case-2-lead"));
+        var fresh = await Sender().SendAsync(EmailFixtures.ReviewRequest("review-case-3-lead"));
+
+        Assert.Equal((EmailSendStatus.AlreadySent, first.Location), (again.Status, again.Location));
+        Assert.Equal((EmailSendStatus.AlreadySent, flat), (old.Status, old.Location));
+        Assert.Equal(Path.Combine(_data.FullName, "outbox", "2026-11-23", "review-case-3-lead.eml"), fresh.Location);
+        Assert.Equal(1, Sender().RemoveMessagesOf("case-1") + Sender().RemoveMessagesOf("case-9"));
     }
 
     [Fact]
@@ -51,7 +71,7 @@ public sealed class OutboxEmailSenderTests : IDisposable
         await Sender().SendAsync(EmailFixtures.ReviewRequest("review-case-1-lead"));
         await Sender().SendAsync(EmailFixtures.ReviewRequest("review-case-2-lead"));
 
-        Assert.Equal(2, Directory.GetFiles(Path.Combine(_data.FullName, "outbox"), "*.eml").Length);
+        Assert.Equal(2, Directory.GetFiles(Day, "*.eml").Length);
     }
 
     [Fact]
@@ -59,7 +79,7 @@ public sealed class OutboxEmailSenderTests : IDisposable
     {
         var result = await Sender().SendAsync(EmailFixtures.ReviewRequest("../../etc/passwd"));
 
-        Assert.Equal(Path.Combine(_data.FullName, "outbox"), Path.GetDirectoryName(result.Location));
+        Assert.Equal(Day, Path.GetDirectoryName(result.Location));
         Assert.NotEqual(
             (await Sender().SendAsync(EmailFixtures.ReviewRequest("__.._etc_passwd"))).Location,
             result.Location);
@@ -71,7 +91,7 @@ public sealed class OutboxEmailSenderTests : IDisposable
         var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => Sender().SendAsync(EmailFixtures.ReviewRequest()))));
 
         Assert.Single(results, r => r.Status == EmailSendStatus.Sent);
-        Assert.Single(Directory.GetFiles(Path.Combine(_data.FullName, "outbox")));
+        Assert.Single(Directory.GetFiles(Day));
     }
 
     public void Dispose() => _data.Delete(recursive: true);

@@ -265,6 +265,46 @@ public sealed class LogCaseIndexTests : CaseIndexContract, IAsyncLifetime
         Assert.Equal((200, 67), (summary.TotalCases, summary.ReviewsOpen));
     }
 
+    [Fact]
+    public async Task QueryPage_FolderOfAnEarlierVersionWithoutItsIndex_IndexedAtOpeningWithPagesAndSummaryAsBefore()
+    {
+        var index = CreateIndex();
+        for (var i = 0; i < 30; i++)
+        {
+            var record = new CaseRecord
+            {
+                CaseId = $"case-{i:D3}", TicketId = "ZD-" + i, CustomerId = "cus_" + (i % 4), Kind = "sensitive", Status = i % 2 == 0 ? "sent" : "awaiting-review",
+                Created = SampleTraces.At.AddMinutes(i / 3), Updated = SampleTraces.At.AddMinutes(i), SlaDeadline = SampleTraces.At.AddHours(1),
+            };
+            var etag = await index.UpsertAsync(record with { Status = "received" }, null);
+            await index.UpsertAsync(record, etag);
+        }
+
+        var asOf = SampleTraces.At.AddHours(2);
+        var expected = System.Text.Json.JsonSerializer.Serialize(Core.Metrics.KpiSummary.From(await index.QueryAllAsync(), asOf));
+        await _store.CloseAsync();
+        foreach (var file in Directory.GetFiles(Path.Combine(_store.Path, RecordLog.FolderName), "index.db*"))
+        {
+            File.Delete(file); // the store as the previous version left it: segments only
+        }
+
+        var reopened = CreateIndex();
+        var listed = new List<string>();
+        string? continuation = null;
+        do
+        {
+            var page = await reopened.QueryPageAsync("awaiting-review", 4, continuation);
+            listed.AddRange(page.Cases.Select(c => c.CaseId));
+            continuation = page.Continuation;
+        }
+        while (continuation is not null);
+
+        Assert.Equal(Enumerable.Range(0, 30).Where(i => i % 2 == 1).OrderByDescending(i => i / 3).ThenBy(i => i).Select(i => $"case-{i:D3}"), listed);
+        Assert.Equal(expected, System.Text.Json.JsonSerializer.Serialize(await reopened.SummarizeAsync(asOf)));
+        Assert.Equal(8, (await reopened.QueryByCustomerAsync("cus_1")).Count);
+        Assert.Equal("2", (await reopened.GetAsync("case-007"))!.ETag);
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public Task DisposeAsync() => _store.DisposeAsync().AsTask();

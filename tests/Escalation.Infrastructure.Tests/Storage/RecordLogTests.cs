@@ -136,6 +136,71 @@ public sealed class RecordLogTests : IDisposable
     }
 
     [Fact]
+    public async Task Open_FolderWrittenBeforeTheIndexExisted_IndexesItOnceAndSaysSo()
+    {
+        await using (var log = RecordLog.Open(_dir.Path, segmentBytes: 200))
+        {
+            for (var i = 0; i < 12; i++)
+            {
+                await log.AppendAsync($"a/{i % 3}/{i}", Bytes($"value {i}"));
+            }
+        }
+
+        File.Delete(Path.Combine(_dir.Path, RecordLog.FolderName, "index.db")); // as the previous version left a folder
+        foreach (var side in Directory.GetFiles(Path.Combine(_dir.Path, RecordLog.FolderName), "index.db-*"))
+        {
+            File.Delete(side);
+        }
+
+        var lines = new List<string>();
+        await using (var migrated = RecordLog.Open(_dir.Path, report: lines.Add))
+        {
+            Assert.Equal(12, migrated.Count);
+            Assert.Equal(4, migrated.KeysIn("a/1/").Count);
+            Assert.Equal("value 7", Text(migrated, "a/1/7"));
+        }
+
+        Assert.Contains("Indexing the record log", Assert.Single(lines));
+        lines.Clear();
+        await using var again = RecordLog.Open(_dir.Path, report: lines.Add);
+        Assert.Empty(lines); // once
+        Assert.Equal("value 11", Text(again, "a/2/11"));
+    }
+
+    [Fact]
+    public async Task Delete_ThenReopenAndCompact_KeyStaysGoneAndOldSegmentsAreRemoved()
+    {
+        await using (var log = RecordLog.Open(_dir.Path, segmentBytes: 200))
+        {
+            for (var i = 0; i < 12; i++)
+            {
+                await log.AppendAsync($"a/{i}", Bytes(new string((char)('a' + i), 60)));
+            }
+
+            for (var i = 0; i < 10; i++)
+            {
+                await log.DeleteAsync($"a/{i}");
+            }
+
+            Assert.Null(log.Get("a/3"));
+            Assert.Equal(2, log.Count);
+        }
+
+        var before = Segments().Length;
+        await using (var log = RecordLog.Open(_dir.Path, segmentBytes: 200))
+        {
+            Assert.Null(log.Get("a/3"));
+            Assert.True(await log.CompactAsync() > 0);
+            Assert.Equal(new string('k', 60), Text(log, "a/10"));
+        }
+
+        Assert.True(Segments().Length < before, $"{Segments().Length} segments, {before} before");
+        await using var reader = RecordLog.OpenReadOnly(_dir.Path); // reads the segments alone: deletions hold there too
+        Assert.Equal(["a/10", "a/11"], reader.KeysStartingWith("a/").Order(StringComparer.Ordinal));
+        Assert.Equal(new string('l', 60), Text(reader, "a/11"));
+    }
+
+    [Fact]
     public async Task Append_PastTheSegmentSize_RollsOverAndReadsAcrossSegments()
     {
         await using (var log = RecordLog.Open(_dir.Path, segmentBytes: 200))

@@ -22,6 +22,12 @@ public sealed class StorageOptions : IValidatableObject
     /// <summary>A user-assigned managed identity's client id; empty = the system-assigned one or the developer's login.</summary>
     public string? ManagedIdentityClientId { get; set; }
 
+    /// <summary>
+    /// Local store only: days after its last update that a finished case keeps its working artifacts (stage state,
+    /// markers); unset keeps them for ever. Case records and traces are never deleted (docs/storage.md).
+    /// </summary>
+    public int? RetainArtifactsDays { get; set; }
+
     /// <summary>The provider in lower case, <c>file</c> when not set.</summary>
     public string ProviderName => (EscalationOptions.Set(Provider) ?? "file").Trim().ToLowerInvariant();
 
@@ -40,6 +46,11 @@ public sealed class StorageOptions : IValidatableObject
             {
                 yield return OptionRules.Fail($"{Section}:{name} must be an absolute URL (got '{uri}').");
             }
+        }
+
+        if (RetainArtifactsDays is < 1 or > 36500)
+        {
+            yield return OptionRules.Fail($"{Section}:RetainArtifactsDays must be a whole number of days from 1 to 36500 (got '{RetainArtifactsDays}').");
         }
 
         if (UsesAzure && EscalationOptions.Set(ConnectionString) is null && EscalationOptions.Set(AccountName) is null
