@@ -155,6 +155,8 @@ public static class BenchDurable
                 CaseActivityNames.NotifyReviewers => await activities.NotifyReviewersAsync((NotifyReviewersInput)input!),
                 CaseActivityNames.DeliverReply => await activities.DeliverReplyAsync((DeliverReplyInput)input!),
                 CaseActivityNames.RecordOutcome => await activities.RecordOutcomeAsync((RecordOutcomeInput)input!),
+                CaseActivityNames.ExecuteActions => await activities.ExecuteActionsAsync((ExecuteActionsInput)input!),
+                CaseActivityNames.MarkNeedsAttention => await activities.MarkNeedsAttentionAsync((NeedsAttentionInput)input!),
                 CaseActivityNames.ClaimReviewTimeout => (object?)await activities.ClaimReviewTimeoutAsync((ReviewTimeoutInput)input!) ?? throw new NotSupportedException("the direct run never waits for a review"),
                 _ => await activities.RunStageAsync(name, (StageInput)input!),
             };
