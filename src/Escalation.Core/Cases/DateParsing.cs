@@ -65,7 +65,7 @@ public static partial class DateParsing
         return english is null ? other : other is null || english.Index <= other.Index ? english : other;
     }
 
-    /// <summary>Day-first dates in the covered languages: "8 de octubre", "8. Oktober 2026", "1er novembre", "08.10.2026".</summary>
+    /// <summary>Day-first dates in the covered languages: "8 de octubre", "8. Oktober 2026", "1er novembre", "08.10.2026", "08/10/2026", "08-10-2026".</summary>
     private static Found? FirstForeignDate(string text, DateOnly today)
     {
         foreach (Match m in ForeignNamed().Matches(text))
@@ -81,11 +81,14 @@ public static partial class DateParsing
             }
         }
 
-        foreach (Match m in Dotted().Matches(text))
+        foreach (var numeric in new[] { Dotted(), Separated() })
         {
-            if (Dated(m, int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture), today) is { } found)
+            foreach (Match m in numeric.Matches(text))
             {
-                return found;
+                if (Dated(m, int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture), today) is { } found)
+                {
+                    return found;
+                }
             }
         }
 
@@ -164,6 +167,11 @@ public static partial class DateParsing
     // "08.10.2026", and "14.11." without a year (German and Dutch write the day and month that way).
     [GeneratedRegex(@"\b(?<d>\d{1,2})\.(?<m>\d{1,2})\.(?:(?<y>20\d{2})\b|(?![\d.,]))")]
     private static partial Regex Dotted();
+
+    // "10/11/2026", "10-11-2026": day first in every covered language but English (where 10/11 may be October 11th,
+    // so English text never reaches here); the year is required, so "1/2" or "24/7" is never a date.
+    [GeneratedRegex(@"\b(?<d>\d{1,2})(?<sep>[/-])(?<m>\d{1,2})\k<sep>(?<y>20\d{2})\b")]
+    private static partial Regex Separated();
 
     [GeneratedRegex(@"\b\d{4}-\d{2}-\d{2}\b")]
     private static partial Regex Iso();

@@ -16,9 +16,21 @@ public sealed class ForeignDateTests
     [InlineData("op 15 november afgeschreven", 2026, 11, 15)]
     [InlineData("am 15.11.2026 berechnet", 2026, 11, 15)]
     [InlineData("le 20 décembre", 2025, 12, 20)]
+    [InlineData("compramos el complemento por 180 € el 10/11/2026", 2026, 11, 10)]
+    [InlineData("il 10/11/2026 ci avete addebitato 1.200 €", 2026, 11, 10)]
+    [InlineData("op 3-11-2026 afgeschreven", 2026, 11, 3)]
     public void FirstDate_DayFirstInACoveredLanguage_Reads(string text, int y, int m, int d)
     {
         Assert.Equal(new DateOnly(y, m, d), DateParsing.FirstDate(text, Today)?.Date);
+    }
+
+    [Theory]
+    [InlineData("disponible 24/7 desde el lunes")]
+    [InlineData("la mitad, 1/2 del importe")]
+    [InlineData("10/11/2026", true)]
+    public void FirstDate_SlashesWithoutAYearOrInEnglish_AreNoDate(string text, bool english = false)
+    {
+        Assert.Null(DateParsing.FirstDate(text, Today, foreign: !english));
     }
 
     [Theory]
