@@ -46,21 +46,12 @@ public sealed class BenchActivities(Workspace workspace, ICaseIndex index, ITrac
             ?? throw new InvalidOperationException($"case {input.CaseId} has no stored submission"), Json)!;
         var now = BenchSamples.EvaluationInstant;
         var ws = workspace;
-        CaseDecision? decision = null;
-        switch (stage)
-        {
-            case CaseActivityNames.Detect: Set(input, await _sensitive.DetectAsync(new SensitiveCaseState(), ticket, ws, now, cancellationToken)); break;
-            case CaseActivityNames.RetrievePolicy: Set(input, _sensitive.RetrievePolicy(Get<SensitiveCaseState>(input), ticket, ws, now)); break;
-            case CaseActivityNames.Draft: Set(input, await _sensitive.DraftAsync(Get<SensitiveCaseState>(input), ticket, ws, now, cancellationToken)); break;
-            case CaseActivityNames.ToneCheck: Set(input, await _sensitive.ToneCheckAsync(Get<SensitiveCaseState>(input), ws, cancellationToken)); break;
-            case CaseActivityNames.Route: decision = (await _sensitive.RouteAsync(Get<SensitiveCaseState>(input), ticket, ws, now, cancellationToken)).Decision; break;
-            case CaseActivityNames.Receive: Set(input, _escalation.Receive(new EscalationCaseState(), ticket, now)); break;
-            case CaseActivityNames.GatherContext: Set(input, await _escalation.GatherContextAsync(Get<EscalationCaseState>(input), ticket, ws, now, cancellationToken)); break;
-            case CaseActivityNames.ApplyPolicy: Set(input, _escalation.ApplyPolicy(Get<EscalationCaseState>(input), ws, now)); break;
-            case CaseActivityNames.ResolveOrEscalate: Set(input, await _escalation.ResolveOrEscalateAsync(Get<EscalationCaseState>(input), ticket, ws, now, cancellationToken)); break;
-            case CaseActivityNames.Document: decision = _escalation.Document(Get<EscalationCaseState>(input), ticket, ws).Decision; break;
-            default: throw new ArgumentException($"unknown stage {stage}", nameof(stage));
-        }
+        var context = new StageContext(ticket, ws, now, cancellationToken);
+        var decision = CaseActivityNames.SensitiveStages.Contains(stage)
+            ? await StepAsync(SensitiveCaseSteps.Stages, stage, _sensitive, input, context, st => st.Decision)
+            : CaseActivityNames.EscalationStages.Contains(stage)
+                ? await StepAsync(EscalationCaseSteps.Stages, stage, _escalation, input, context, st => st.Decision)
+                : throw new ArgumentException($"unknown stage {stage}", nameof(stage));
 
         var summary = new StageSummary { Stage = CaseActivityNames.StageName(stage), Summary = "done" };
         if (decision is null)
@@ -125,6 +116,22 @@ public sealed class BenchActivities(Workspace workspace, ICaseIndex index, ITrac
             Updated = at,
         }, current.ETag, cancellationToken);
         return true;
+    }
+
+    /// <summary>Runs one stage on the state the stage before left in memory; the last stage's decision is returned, not kept.</summary>
+    private async Task<CaseDecision?> StepAsync<TSteps, TState>(
+        IReadOnlyList<PipelineStage<TSteps, TState>> stages, string stage, TSteps steps, StageInput input, StageContext context, Func<TState, CaseDecision?> decided)
+        where TState : class, new()
+    {
+        var at = stages.Select(x => x.Activity).ToList().IndexOf(stage);
+        var state = await stages[at].Run(steps, at == 0 ? new TState() : Get<TState>(input), context);
+        if (at == stages.Count - 1)
+        {
+            return decided(state);
+        }
+
+        Set(input, state);
+        return null;
     }
 
     private void Set(StageInput input, object state) => _state[input.CaseId] = state;

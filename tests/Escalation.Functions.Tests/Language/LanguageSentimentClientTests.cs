@@ -138,26 +138,10 @@ public sealed class LanguageSentimentClientTests
     [InlineData("")]
     [InlineData("null")]
     [InlineData("""{"results":{"documents":[{"id":"1","sentiment":"negative"}]}}""")]
+    [InlineData("<html>captive portal</html>")]
     public void Analyzer_EachUnusableSuccessShape_KeepsTheEmbeddedSentimentAndSaysSo(string body)
     {
         var service = new FakeLanguageService(HttpStatusCode.OK, body);
-        var options = new LanguageClientOptions { Transport = new HttpClientTransport(new HttpClient(service)) };
-        options.Retry.MaxRetries = 0;
-        var embedded = new Escalation.Core.Signals.TextSignals { Sentiment = -0.4, Negative = true };
-        var inner = new Moq.Mock<Escalation.Core.Signals.ITextSignalAnalyzer>();
-        inner.Setup(a => a.Analyze(Moq.It.IsAny<IReadOnlyList<Escalation.Core.Tickets.TicketMessage>>())).Returns(embedded);
-        var analyzer = new AzureLanguageSignalAnalyzer(inner.Object, new Uri("https://lang-test.cognitiveservices.azure.com/"), new FixedToken(), "en", options);
-
-        var signals = analyzer.Analyze([new Escalation.Core.Tickets.TicketMessage { From = "customer", Text = "Still broken." }]);
-
-        Assert.Equal((-0.4, true), (signals.Sentiment, signals.Negative));
-        Assert.Contains("azure-language unavailable (200)", signals.Evidence[^1].Text);
-    }
-
-    [Fact]
-    public void Analyzer_UnusableSuccessAnswer_KeepsTheEmbeddedSentimentAndSaysSo()
-    {
-        var service = new FakeLanguageService(HttpStatusCode.OK, "<html>captive portal</html>");
         var options = new LanguageClientOptions { Transport = new HttpClientTransport(new HttpClient(service)) };
         options.Retry.MaxRetries = 0;
         var embedded = new Escalation.Core.Signals.TextSignals { Sentiment = -0.4, Negative = true };
