@@ -23,13 +23,14 @@ public sealed class AzureCaseIndex : ICaseIndex
     private readonly TableClient _table;
     private readonly TableClient _lookup;
     private readonly AzureKpiShards _kpis;
-    private Task? _creating;
+    private readonly StartOnce _created;
 
     public AzureCaseIndex(TableClient table, TableClient lookup)
     {
         _table = table;
         _lookup = lookup;
         _kpis = new AzureKpiShards(lookup);
+        _created = new StartOnce(CreateAndBackfillAsync);
     }
 
     public AzureCaseIndex(AzureStorageAccount account, string tableName = DefaultTable)
@@ -153,11 +154,11 @@ public sealed class AzureCaseIndex : ICaseIndex
         return (cases, unwritten);
     }
 
-    private async IAsyncEnumerable<CaseRecord> ScanCasesAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<AzureKpiShards.ScannedCase> ScanCasesAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await foreach (var entity in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"RowKey eq {Row}"), cancellationToken: cancellationToken))
         {
-            yield return FromEntity(entity);
+            yield return new AzureKpiShards.ScannedCase(FromEntity(entity), entity.ETag.ToString(), entity.Timestamp);
         }
     }
 
@@ -203,26 +204,8 @@ public sealed class AzureCaseIndex : ICaseIndex
     private Task AddLookupAsync(string partition, CaseRecord record, CancellationToken cancellationToken) =>
         _lookup.UpsertEntityAsync(new TableEntity(partition, LookupRow(record)) { ["CaseId"] = record.CaseId }, TableUpdateMode.Replace, cancellationToken);
 
-    /// <summary>Creates the tables once per process; every caller waits for it, and a failed attempt is made again by the next caller.</summary>
-    private async Task EnsureCreatedAsync()
-    {
-        var creating = Volatile.Read(ref _creating);
-        if (creating is null)
-        {
-            var mine = CreateAndBackfillAsync();
-            creating = Interlocked.CompareExchange(ref _creating, mine, null) ?? mine;
-        }
-
-        try
-        {
-            await creating;
-        }
-        catch (RequestFailedException)
-        {
-            _ = Interlocked.CompareExchange(ref _creating, null, creating);
-            throw;
-        }
-    }
+    /// <summary>Creates the tables and back-fills them once per process (<see cref="StartOnce"/>); every caller waits for it.</summary>
+    private Task EnsureCreatedAsync() => _created.EnsureAsync();
 
     /// <summary>
     /// Creates both tables and, once per table, counts the cases written before the KPI counters existed and adds the

@@ -27,7 +27,7 @@ public sealed class AzureCaseKeyStore(TableClient table, TimeProvider? time = nu
     public static readonly TimeSpan CacheLifetime = TimeSpan.FromMinutes(5);
 
     private readonly TimeProvider _time = time ?? TimeProvider.System;
-    private readonly TableCreation _tableCreated = new(table);
+    private readonly StartOnce _tableCreated = new(() => table.CreateIfNotExistsAsync(CancellationToken.None));
     private readonly ConcurrentDictionary<string, (byte[] Key, DateTimeOffset Until)> _cache = new(StringComparer.Ordinal);
 
     public AzureCaseKeyStore(AzureStorageAccount account, string tableName = DefaultTable, TimeProvider? time = null)

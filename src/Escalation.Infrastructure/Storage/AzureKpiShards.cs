@@ -14,6 +14,11 @@ namespace Escalation.Infrastructure.Storage;
 /// shard keeps the last few <c>caseId|caseETag</c> it applied, so a retried request whose first answer was lost is not
 /// counted twice. The summary reads the partition (one request) and sums the shards.
 /// <para>
+/// A rebuild also records, per shard, the versions of the cases it counted that were written in the last
+/// <see cref="RecentWindow"/> (<c>Counted</c>, 8-byte hashes): a writer still between its case row and its shard when the
+/// rebuild wrote the shard finds its version there and does not count the change twice.
+/// </para>
+/// <para>
 /// A change that did not reach its shard (the counter write failed after the case row was written, or the process died
 /// between the two writes) is repaired by <see cref="RebuildAsync"/>, which recomputes every shard from the case rows:
 /// automatically on the next summary when the failed writer left its <c>stale</c> marker or a shard counted a removal it
@@ -30,12 +35,22 @@ public sealed class AzureKpiShards(TableClient lookup)
     private const int ChunkBytes = 60_000;   // a binary property holds at most 64 KiB
     private const int MaxChunks = 15;        // an entity holds at most 1 MiB
     private const int AppliedKept = 16;
+    private const int CountedKept = 2_000;   // 16 KB of hashes, well inside an entity
+
+    /// <summary>How far back from the newest case row a rebuild records the versions it counted.</summary>
+    public static readonly TimeSpan RecentWindow = TimeSpan.FromMinutes(15);
 
     private readonly SemaphoreSlim[] _turns = [.. Enumerable.Range(0, Count).Select(_ => new SemaphoreSlim(1, 1))];
     private readonly KnownShard?[] _known = new KnownShard?[Count];
 
-    /// <summary>A shard as this process last wrote it: its state, ETag (null: not created yet) and last applied changes.</summary>
-    private sealed record KnownShard(KpiState State, ETag? ETag, List<string> Applied);
+    /// <summary>
+    /// A shard as this process last wrote it: its state, ETag (null: not created yet), last applied changes and the
+    /// recent versions its last rebuild counted.
+    /// </summary>
+    private sealed record KnownShard(KpiState State, ETag? ETag, List<string> Applied, CountedVersions Counted);
+
+    /// <summary>A case row as a rebuild reads it: the case, its version and when the table service wrote it.</summary>
+    public readonly record struct ScannedCase(CaseRecord Case, string ETag, DateTimeOffset? Written);
 
     /// <summary>The shard of a case: a stable hash of its id (FNV-1a), the same in every process.</summary>
     public static int ShardOf(string caseId)
@@ -73,11 +88,11 @@ public sealed class AzureKpiShards(TableClient lookup)
                     var current = await lookup.GetEntityIfExistsAsync<TableEntity>(Partition, row, cancellationToken: cancellationToken).ConfigureAwait(false);
                     if (!current.HasValue)
                     {
-                        known = new KnownShard(new KpiState(), null, []);
+                        known = new KnownShard(new KpiState(), null, [], CountedVersions.None);
                     }
                     else if (Read(current.Value!) is { } state)
                     {
-                        known = new KnownShard(state, current.Value!.ETag, Applied(current.Value));
+                        known = new KnownShard(state, current.Value!.ETag, Applied(current.Value), CountedVersions.Of(current.Value));
                     }
                     else
                     {
@@ -86,15 +101,15 @@ public sealed class AzureKpiShards(TableClient lookup)
                     }
                 }
 
-                if (known.Applied.Contains(key))
+                if (known.Applied.Contains(key) || known.Counted.Contains(key))
                 {
                     _known[shard] = known;
-                    return; // a retry of a write whose answer was lost
+                    return; // a retry of a write whose answer was lost, or a version a rebuild counted already
                 }
 
                 new KpiCounters(known.State).Replace(before, after);
                 List<string> applied = [.. known.Applied.TakeLast(AppliedKept - 1), key];
-                var next = ToEntity(row, known.State, applied);
+                var next = ToEntity(row, known.State, applied, known.Counted);
                 try
                 {
                     var response = known.ETag is { } etag
@@ -102,7 +117,7 @@ public sealed class AzureKpiShards(TableClient lookup)
                         : await lookup.AddEntityAsync(next, cancellationToken).ConfigureAwait(false);
                     if (response.Headers.ETag is { } written)
                     {
-                        _known[shard] = new KnownShard(known.State, written, applied);
+                        _known[shard] = known with { ETag = written, Applied = applied };
                     }
 
                     return;
@@ -151,11 +166,12 @@ public sealed class AzureKpiShards(TableClient lookup)
     /// <summary>
     /// Recomputes every shard from the case rows <paramref name="cases"/> yields and writes them, each conditional on the
     /// version read before the scan, so a shard a writer changed during the scan is not overwritten: the scan is made
-    /// again (up to three times) for those. <paramref name="progress"/> hears the number of cases read every 10,000.
+    /// again (up to three times) for those. Each shard also records the versions of its recently written cases, for the
+    /// writers still on their way to it. <paramref name="progress"/> hears the number of cases read every 10,000.
     /// Returns the recomputed states and how many shards could not be written (0 when all were).
     /// </summary>
     public async Task<(IReadOnlyList<KpiState> States, int Cases, int Unwritten)> RebuildAsync(
-        Func<IAsyncEnumerable<CaseRecord>> cases, Action<int>? progress, CancellationToken cancellationToken)
+        Func<IAsyncEnumerable<ScannedCase>> cases, Action<int>? progress, CancellationToken cancellationToken)
     {
         var pending = Enumerable.Range(0, Count).ToHashSet();
         KpiCounters[] counters = [];
@@ -169,20 +185,32 @@ public sealed class AzureKpiShards(TableClient lookup)
             }
 
             counters = [.. Enumerable.Range(0, Count).Select(_ => new KpiCounters())];
-            read = 0;
-            await foreach (var c in cases().WithCancellation(cancellationToken).ConfigureAwait(false))
+            var recent = new CountedVersions.Builder[Count];
+            for (var i = 0; i < Count; i++)
             {
-                counters[ShardOf(c.CaseId)].Replace(null, c);
+                recent[i] = new CountedVersions.Builder(CountedKept);
+            }
+
+            read = 0;
+            var newest = DateTimeOffset.MinValue;
+            await foreach (var scanned in cases().WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                var shardOfCase = ShardOf(scanned.Case.CaseId);
+                counters[shardOfCase].Replace(null, scanned.Case);
+                var written = scanned.Written ?? DateTimeOffset.MaxValue;
+                newest = written > newest && written != DateTimeOffset.MaxValue ? written : newest;
+                recent[shardOfCase].Add(scanned.Case.CaseId + "|" + scanned.ETag, written);
                 if (++read % 10_000 == 0)
                 {
                     progress?.Invoke(read);
                 }
             }
 
+            var since = newest == DateTimeOffset.MinValue ? newest : newest - RecentWindow;
             foreach (var shard in pending.ToList())
             {
                 var row = Row(shard);
-                var entity = ToEntity(row, counters[shard].State, []);
+                var entity = ToEntity(row, counters[shard].State, [], recent[shard].Build(since));
                 try
                 {
                     if (before.TryGetValue(row, out var etag))
@@ -268,7 +296,7 @@ public sealed class AzureKpiShards(TableClient lookup)
         }
     }
 
-    private static TableEntity ToEntity(string row, KpiState state, IEnumerable<string> applied)
+    private static TableEntity ToEntity(string row, KpiState state, IEnumerable<string> applied, CountedVersions counted)
     {
         using var packed = new MemoryStream();
         using (var gzip = new GZipStream(packed, CompressionLevel.Fastest, leaveOpen: true))
@@ -284,6 +312,11 @@ public sealed class AzureKpiShards(TableClient lookup)
         }
 
         var entity = new TableEntity(Partition, row) { ["Chunks"] = chunks, ["Applied"] = string.Join(' ', applied) };
+        if (counted.Bytes.Length > 0)
+        {
+            entity[CountedVersions.Property] = counted.Bytes;
+        }
+
         for (var i = 0; i < chunks; i++)
         {
             entity["State" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)] = bytes.AsSpan(i * ChunkBytes, Math.Min(ChunkBytes, bytes.Length - (i * ChunkBytes))).ToArray();

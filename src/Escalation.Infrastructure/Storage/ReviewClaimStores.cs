@@ -38,7 +38,7 @@ public sealed class AzureReviewClaimStore(TableClient table) : IReviewClaimStore
 {
     public const string DefaultTable = "reviewclaims";
     private const string Partition = "claim";
-    private readonly TableCreation _tableCreated = new(table);
+    private readonly StartOnce _tableCreated = new(() => table.CreateIfNotExistsAsync(CancellationToken.None));
 
     public AzureReviewClaimStore(AzureStorageAccount account, string tableName = DefaultTable)
         : this(account.Tables.GetTableClient(tableName))
