@@ -130,6 +130,7 @@ public static class SignalsCommand
                 w.WriteBoolean("fraud", s.Fraud);
                 w.WriteBoolean("bereavement", s.Bereavement);
                 w.WriteBoolean("harmThreat", s.HarmThreat);
+                w.WriteBoolean("patientSafety", s.PatientSafety);
                 w.WriteString("tone", s.CustomerTone);
                 w.WriteString("priority", PriorityRules.FromText(s).Priority);
                 if (withEvidence)

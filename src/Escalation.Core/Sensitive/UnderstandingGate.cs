@@ -26,6 +26,13 @@ public static class UnderstandingGate
             slaPriority = PriorityRules.P0;
         }
 
+        if (t.PatientSafety)
+        {
+            escalate.Add(new RouteReason(ReasonCodes.PatientSafety, $"A person's care may be at risk{Quote(t, CautionSignals.PatientSafety)}: a senior human answers at once (clinical or pharmacy team as the workspace's playbook says), no automated reply.", true));
+            senior = true;
+            slaPriority = PriorityRules.P0;
+        }
+
         if (t.LiveIncident)
         {
             escalate.Add(new RouteReason(ReasonCodes.LiveIncident, $"Live incident{Quote(t, CautionSignals.Incident)}: the senior / on-call queue owns it as P0.", true));

@@ -52,6 +52,7 @@ public sealed class DetectStage(ITextSignalAnalyzer analyzer)
         AddFound(trace, text, text.Fraud, "unauthorised charge", e => e.Signal == "fraud", "fraud");
         AddFound(trace, text, text.Bereavement, "bereavement", e => e.Signal == "bereavement", "bereavement");
         AddFound(trace, text, text.HarmThreat, "threat of harm", e => e.Signal == "harm-threat", "harm-threat");
+        AddFound(trace, text, text.PatientSafety, "patient safety", e => e.Signal == CautionSignals.PatientSafety, CautionSignals.PatientSafety);
         AddFound(trace, text, text.RepeatReport, "repeat-report", e => e.Signal == "repeat-report", "repeat-report");
         if (text.Evidence.FirstOrDefault(e => e.Signal == "law-firm-writer") is { } firm && !text.LegalKinds.Contains(LegalKinds.Lawyer))
         {

@@ -160,6 +160,7 @@ public sealed class LexiconSignalAnalyzer : ITextSignalAnalyzer
             Fraud = Has("fraud"),
             Bereavement = Has("bereavement"),
             HarmThreat = Has("harm-threat"),
+            PatientSafety = Has(CautionSignals.PatientSafety),
             RepeatReport = Has("repeat-report") || customer.Count(r => r.Index >= 0 && r.ComplaintScore >= 0.5) >= RepeatReportMessages,
             Evidence = evidence,
         };

@@ -43,6 +43,11 @@ public static class PriorityRules
             return new(P0, $"critical: distress (\"{First("distress")}\")");
         }
 
+        if (text.PatientSafety)
+        {
+            return new(P0, $"critical: patient safety (\"{First(CautionSignals.PatientSafety)}\")");
+        }
+
         if (First("p1", "revenue") is { } p1)
         {
             return new(P1, $"high: \"{p1}\"");

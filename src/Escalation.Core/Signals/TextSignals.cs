@@ -18,7 +18,7 @@ public sealed record TextSignals
     public bool Complaint { get; init; }
     public double ComplaintScore { get; init; }
 
-    /// <summary>Legal sensitivity (lawyer, lawsuit, regulator, GDPR request, consent withdrawal, chargeback, discrimination, injury, breach of contract).</summary>
+    /// <summary>Legal sensitivity (lawyer, lawsuit, regulator, GDPR request, consent withdrawal, chargeback, discrimination, injury, breach of contract, another person's data disclosed).</summary>
     public bool Legal { get; init; }
 
     /// <summary>Which legal kinds were found (see <see cref="LegalKinds"/>).</summary>
@@ -71,6 +71,12 @@ public sealed record TextSignals
     /// <summary>A threat of violence or harm against staff or property ("I will come to your office").</summary>
     public bool HarmThreat { get; init; }
 
+    /// <summary>
+    /// A person's care is at risk: a medicine or dose missed, wrong or run out ("I have missed two days of my insulin",
+    /// "the wrong medication", "geen medicatie", "me he saltado dos dosis"). Negation cancels it ("I haven't missed a dose").
+    /// </summary>
+    public bool PatientSafety { get; init; }
+
     /// <summary>The same issue reported three or more times ("third time reporting this", three complaints in the thread).</summary>
     public bool RepeatReport { get; init; }
 
@@ -99,6 +105,9 @@ public static class LegalKinds
     public const string Chargeback = "chargeback";
     public const string Discrimination = "discrimination";
     public const string Safety = "injury-safety";
+
+    /// <summary>Another person's records or data shown or sent to the customer ("lab results for a different patient", "die Befunde eines anderen Patienten").</summary>
+    public const string PrivacyBreach = "privacy-breach";
 
     /// <summary>A claim that a contract was breached ("breach of contract", "Vertragsbruch", "wanprestatie").</summary>
     public const string Contract = "contract";

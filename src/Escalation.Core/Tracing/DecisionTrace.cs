@@ -189,6 +189,7 @@ public sealed record TraceSignals
         Add(t.Fraud, "fraud");
         Add(t.Bereavement, "bereavement");
         Add(t.HarmThreat, "harm-threat");
+        Add(t.PatientSafety, CautionSignals.PatientSafety);
         Add(signals.Vip, "vip");
         Add(signals.RepeatComplainant, "repeat-complainant");
         Add(signals.CommerciallySensitive, "commercially-sensitive");

@@ -1,0 +1,134 @@
+namespace Escalation.Core.Signals.Lexicon;
+
+/// <summary>
+/// Two readings that need two words together, in any of the seven languages, so that neither word alone raises them:
+/// <list type="bullet">
+/// <item><b>Patient safety</b>: a medicine word ("insulin", "Medikamente", "receta", "dose") with a gap in the care it
+/// stands for — told within eight words of it in the same sentence ("I have missed two days of my insulin", "me he saltado dos dosis",
+/// "the dosage is different from what my doctor prescribed") or right beside it ("the wrong medication", "sin
+/// insulina", "geen medicatie", "farmaco sbagliato"). Evidence <see cref="CautionSignals.PatientSafety"/>.</item>
+/// <item><b>Another person's records</b>: someone else ("another patient", "someone else's", "eines anderen
+/// Patienten", "sent to the wrong address") with a record word ("lab results", "Befunde", "historial", "dossier") within eight words in the same sentence:
+/// personal data disclosed to the wrong person, evidence <c>legal:privacy-breach</c> and <c>security</c>.</item>
+/// </list>
+/// A cue the lexicon reads as negated ("I haven't missed a dose") never reaches here, and a pair inside a question that
+/// asks for something ("Can I try a different medication?", "¿Puedo ver los resultados de otro paciente?", "Wie kann
+/// ich ein neues Rezept bekommen?") is a request, not a report: it raises neither reading.
+/// </summary>
+internal sealed class CarePairs
+{
+    /// <summary>How far apart, in words, the two halves of a sentence-wide pair may be ("missed two days of my insulin").</summary>
+    private const int SentenceReach = 8;
+
+    /// <summary>How far from the medicine word a beside-it cue ("wrong", "sin", "geen") may be.</summary>
+    private const int BesideReach = 3;
+
+    private readonly List<PhraseMatch> _medicines = [];
+    private readonly List<PhraseMatch> _gaps = [];
+    private readonly List<PhraseMatch> _besides = [];
+    private readonly List<PhraseMatch> _others = [];
+    private readonly List<PhraseMatch> _records = [];
+
+    /// <summary>True for the lexicon signals this class pairs up.</summary>
+    public static bool Takes(string signal) => signal is "care-medicine" or "care-gap" or "care-beside" or "other-person" or "personal-record";
+
+    public void Add(string signal, PhraseMatch m)
+    {
+        var into = signal switch
+        {
+            "care-medicine" => _medicines,
+            "care-gap" => _gaps,
+            "care-beside" => _besides,
+            "other-person" => _others,
+            _ => _records,
+        };
+        into.Add(m);
+    }
+
+    public void Read(MessageReading reading, string text, List<Token> tokens)
+    {
+        if (_medicines.Count > 0 && (Pair(_gaps, _medicines, text, tokens, SentenceReach) ?? Pair(_besides, _medicines, text, tokens, BesideReach)) is { } harm)
+        {
+            MessageReader.Add(reading, CautionSignals.PatientSafety, text, tokens, harm);
+        }
+
+        if (_others.Count > 0 && Pair(_others, _records, text, tokens, SentenceReach) is { } exposed)
+        {
+            MessageReader.Add(reading, "legal:" + LegalKinds.PrivacyBreach, text, tokens, exposed);
+            MessageReader.Add(reading, "security", text, tokens, exposed);
+        }
+    }
+
+    /// <summary>The span from a cue to the nearest partner in the same sentence within <paramref name="reach"/> words.</summary>
+    private static PhraseMatch? Pair(List<PhraseMatch> cues, List<PhraseMatch> partners, string text, List<Token> tokens, int reach)
+    {
+        foreach (var cue in cues)
+        {
+            foreach (var partner in partners)
+            {
+                var overlaps = cue.First <= partner.Last && partner.First <= cue.Last;
+                var gap = Math.Max(cue.First, partner.First) - Math.Min(cue.Last, partner.Last);
+                if (!overlaps && gap <= reach && tokens[cue.First].Clause == tokens[partner.First].Clause && !AsksFor(text, tokens, cue.First))
+                {
+                    return cue with { First = Math.Min(cue.First, partner.First), Last = Math.Max(cue.Last, partner.Last) };
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// True when the sentence of token <paramref name="at"/> ends with a question mark and opens as a request: a modal
+    /// ("can", "could", "may", "puedo", "kann", "puis", "posso", "kan") or a question word followed by one ("how do",
+    /// "where can", "wie kann", "comment puis", "come posso", "hoe kan").
+    /// </summary>
+    private static bool AsksFor(string text, List<Token> tokens, int at)
+    {
+        var clause = tokens[at].Clause;
+        var first = at;
+        while (first > 0 && tokens[first - 1].Clause == clause)
+        {
+            first--;
+        }
+
+        var last = at;
+        while (last + 1 < tokens.Count && tokens[last + 1].Clause == clause)
+        {
+            last++;
+        }
+
+        var end = tokens[last].Start + tokens[last].Length;
+        var stop = last + 1 < tokens.Count ? tokens[last + 1].Start : text.Length;
+        if (text.AsSpan(end, stop - end).IndexOf('?') < 0)
+        {
+            return false;
+        }
+
+        var opener = tokens[first].Word;
+        return Modals.Contains(opener)
+            || (QuestionWords.Contains(opener) && first + 1 <= last && Modals.Contains(tokens[first + 1].Word));
+    }
+
+    private static readonly HashSet<string> Modals = new(StringComparer.Ordinal)
+    {
+        "can", "could", "may", "do", "does", "should", "is", "are", "would",
+        "puedo", "puede", "pueden", "podria", "podrian", "podeis", "se", "debo",
+        "kann", "konnen", "konnte", "darf", "soll", "muss",
+        "puis", "peux", "pouvez", "peut", "pourrais", "pourriez", "dois", "est",
+        "posso", "puo", "potete", "potrei", "potreste", "devo", "si",
+        "pode", "podem", "poderia", "poderiam",
+        "kan", "kunnen", "kunt", "mag", "moet", "zou",
+    };
+
+    private static readonly HashSet<string> QuestionWords = new(StringComparer.Ordinal)
+    {
+        "how", "where", "what", "when", "which",
+        "como", "donde", "cuando", "que",
+        "wie", "wo", "wann", "was",
+        "comment", "ou", "quand", "quoi",
+        "come", "dove", "quando", "cosa",
+        "onde",
+        "hoe", "waar", "wanneer", "wat",
+    };
+}

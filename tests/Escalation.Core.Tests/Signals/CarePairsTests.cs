@@ -1,0 +1,62 @@
+using Escalation.Core.Signals;
+
+namespace Escalation.Core.Tests.Signals;
+
+/// <summary>Patient safety and another person's records: readings that need two words in one sentence.</summary>
+public sealed class CarePairsTests
+{
+    private static readonly LexiconSignalAnalyzer Analyzer = new();
+
+    [Theory]
+    [InlineData("We ran out of my daughter's inhaler refills on Monday because the order is stuck.")]
+    [InlineData("The dosage printed on the label is not the one my doctor wrote down, and I took one already. It is different from the prescription.")]
+    [InlineData("Llevo dos días sin medicación porque el pedido no ha llegado.")]
+    [InlineData("Die Apotheke hat mir das falsche Medikament geschickt.")]
+    [InlineData("J'ai raté deux doses d'insuline à cause du retard de livraison.")]
+    [InlineData("Sono rimasto senza insulina perché la consegna è in ritardo.")]
+    [InlineData("Fiquei sem os comprimidos da minha pressão desde sexta.")]
+    [InlineData("Mijn moeder zit al twee dagen zonder medicijnen door de vertraging.")]
+    public void Analyze_AMedicineMissedWrongOrRunOut_IsPatientSafetyAtP0(string text)
+    {
+        var s = Analyzer.AnalyzeText(text);
+
+        Assert.True(s.PatientSafety, text);
+        Assert.Contains(s.Evidence, e => e.Signal == CautionSignals.PatientSafety);
+        Assert.Equal(PriorityRules.P0, PriorityRules.FromText(s).Priority);
+    }
+
+    [Theory]
+    [InlineData("I haven't missed a single dose since you started delivering, thanks!")]
+    [InlineData("Can I switch to a different medication if this one gives me headaches?")]
+    [InlineData("¿Puedo pedir otra receta para mi madre desde la app?")]
+    [InlineData("Wie kann ich ein neues Rezept in der App anfordern?")]
+    [InlineData("I have missed two calls from your team today, please call me back about my prescription order.")]
+    [InlineData("The wrong item arrived again. My prescription order was fine though.")]
+    public void Analyze_ARequestANegatedGapOrAGapElsewhere_IsNoPatientSafety(string text) =>
+        Assert.False(Analyzer.AnalyzeText(text).PatientSafety, text);
+
+    [Theory]
+    [InlineData("Your portal shows me another patient's lab results instead of mine.")]
+    [InlineData("You emailed my scan results to the wrong address.")]
+    [InlineData("En la app me aparece el historial de otro paciente.")]
+    [InlineData("Ich habe die Laborbefunde eines anderen Patienten erhalten.")]
+    [InlineData("J'ai reçu le dossier médical d'un autre patient.")]
+    [InlineData("Nell'app vedo i referti di un altro paziente.")]
+    [InlineData("Recebi os exames de outro paciente por e-mail.")]
+    [InlineData("Ik zie de uitslagen van een andere patiënt in mijn account.")]
+    public void Analyze_AnotherPersonsRecordsShown_IsAPrivacyBreachAndSecurity(string text)
+    {
+        var s = Analyzer.AnalyzeText(text);
+
+        Assert.Contains(LegalKinds.PrivacyBreach, s.LegalKinds);
+        Assert.True(s.Legal && s.Security, text);
+    }
+
+    [Theory]
+    [InlineData("Can other patients see my results?")]
+    [InlineData("Can another person on my team see the invoices?")]
+    [InlineData("These charges on my credit report are not mine.")]
+    [InlineData("The rep put me on hold while she talked to someone else, then told me to file a new dispute.")]
+    public void Analyze_AQuestionOrNoDisclosure_IsNoPrivacyBreach(string text) =>
+        Assert.DoesNotContain(LegalKinds.PrivacyBreach, Analyzer.AnalyzeText(text).LegalKinds);
+}
