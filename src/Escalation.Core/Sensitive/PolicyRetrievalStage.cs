@@ -244,6 +244,16 @@ public sealed partial class PolicyRetrievalStage
         if (s.DataLoss) set.Add(PlaybookSignals.DataLoss);
         if (s.Security) set.Add(PlaybookSignals.Security);
         if (s.Chargeback) set.Add(PlaybookSignals.Chargeback);
+        if (f.HasAsk(CaseAsks.Refund)) set.Add(PlaybookSignals.Refund);
+        if (f.HasAsk(CaseAsks.Refund) && f.OutsideWindow) set.Add(PlaybookSignals.RefundPastWindow);
+        if (s.Cancellation || f.HasAsk(CaseAsks.Cancel)) set.Add(PlaybookSignals.Cancellation);
+        if (f.HasAsk(CaseAsks.Credit)) set.Add(PlaybookSignals.Credit);
+        if (s.Fraud) set.Add(PlaybookSignals.Fraud);
+        if (s.Distress) set.Add(PlaybookSignals.Distress);
+        if (s.LiveIncident) set.Add(PlaybookSignals.Incident);
+        if (s.PublicExposure) set.Add(PlaybookSignals.PublicExposure);
+        if (s.PatientSafety) set.Add(PlaybookSignals.PatientSafety);
+        if (s.LegalKinds.Contains(LegalKinds.PrivacyBreach)) set.Add(PlaybookSignals.PrivacyBreach);
         return set;
     }
 

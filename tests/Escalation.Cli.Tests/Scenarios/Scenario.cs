@@ -40,6 +40,9 @@ public sealed class Scenario
     /// <summary>Expected priority, when it matters (a past outage is context, not P0).</summary>
     public string? Priority { get; set; }
 
+    /// <summary>Expected playbook id, when it matters (a playbook must be found in every covered language).</summary>
+    public string? Playbook { get; set; }
+
     /// <summary>What the scenario is about (paraphrase, sarcasm, money format…).</summary>
     public string? Note { get; set; }
 }

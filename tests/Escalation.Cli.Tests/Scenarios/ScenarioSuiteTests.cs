@@ -101,6 +101,11 @@ public sealed class ScenarioSuiteTests
         {
             Assert.True(queue == d.ReviewerQueue, $"{id}: expected queue {queue}, got {d.ReviewerQueue}.");
         }
+
+        if (s.Playbook is { } playbook)
+        {
+            Assert.True(playbook == d.PlaybookId, $"{id}: expected playbook {playbook}, got {d.PlaybookId ?? "none"}.");
+        }
     }
 
     [Fact]
