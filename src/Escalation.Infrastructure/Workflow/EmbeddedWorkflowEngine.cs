@@ -24,6 +24,13 @@ public sealed class EmbeddedWorkflowEngine : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new(); // the grace period is over: running activities are cancelled
     private readonly List<Task> _workers = [];
     private readonly int _workerCount;
+    private Task _compaction = Task.CompletedTask;
+
+    /// <summary>Whether start-up compacts the finished instances' histories in the background (on by default).</summary>
+    public bool CompactOnStart { get; init; } = true;
+
+    /// <summary>The background compaction start-up began; it completes with the number of events it dropped.</summary>
+    public Task<int> Compaction { get; private set; } = Task.FromResult(0);
 
     public EmbeddedWorkflowEngine(IWorkflowHistoryStore store, WorkflowRegistry registry, TimeProvider time, ILoggerFactory? loggers = null, int workers = 0)
     {
@@ -43,7 +50,10 @@ public sealed class EmbeddedWorkflowEngine : IAsyncDisposable
     /// <summary>True once the engine is stopping: a run that reaches a new activity ends there, recording nothing.</summary>
     internal bool IsDraining => _draining.IsCancellationRequested;
 
-    /// <summary>Loads every persisted history, resumes unfinished instances and re-arms their timers.</summary>
+    /// <summary>
+    /// Loads every persisted history, resumes unfinished instances and re-arms their timers; then, in the background,
+    /// has the store drop the events of finished instances nothing replays (<see cref="IWorkflowHistoryStore.CompactAsync"/>).
+    /// </summary>
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
         var all = await _store.LoadAllAsync(cancellationToken).ConfigureAwait(false);
@@ -65,6 +75,31 @@ public sealed class EmbeddedWorkflowEngine : IAsyncDisposable
         for (var i = 0; i < _workerCount; i++)
         {
             _workers.Add(Task.Run(WorkAsync));
+        }
+
+        if (CompactOnStart)
+        {
+            var finished = _instances.Values.Where(i => i.IsFinished).Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
+            Compaction = Task.Run(() => CompactAsync(finished));
+            _compaction = Compaction;
+        }
+    }
+
+    private async Task<int> CompactAsync(IReadOnlySet<string> finished)
+    {
+        try
+        {
+            return await _store.CompactAsync(finished, _draining.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (_draining.IsCancellationRequested)
+        {
+            return 0;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The histories are as they were: the next start tries again.
+            _log.LogWarning(ex, "Compacting the workflow history failed; it is left as it was");
+            return 0;
         }
     }
 
@@ -401,6 +436,7 @@ public sealed class EmbeddedWorkflowEngine : IAsyncDisposable
         // already posted gets its idempotency marker) — then, past the grace period, cancel the stragglers.
         await _draining.CancelAsync().ConfigureAwait(false);
         _ready.Writer.TryComplete();
+        await _compaction.ConfigureAwait(false); // stops at the next segment once draining
         try
         {
             await Task.WhenAll(_workers).WaitAsync(DrainTimeout).ConfigureAwait(false);

@@ -11,10 +11,16 @@ namespace Escalation.Infrastructure.Workflow;
 /// fsync rate however many activities a case runs. A torn last line (crash mid-write) is ignored on load.
 /// A write that fails stops the log: every later append fails too (until the host restarts and reopens it), so a
 /// history on disk never skips events that came before ones it holds.
+/// <para>
+/// Finished cases would otherwise make the log, and the start-up that reads it, grow with every case ever handled:
+/// <see cref="CompactAsync"/> rewrites the segments closed before this process opened the log without the events of
+/// finished instances that nothing replays (activities, timers, events), keeping each one's start, custom statuses and
+/// end. A segment is rewritten whole to a temporary file and renamed over the old one, so a crash leaves either.
+/// </para>
 /// </summary>
 public sealed class FileHistoryLog : IWorkflowHistoryStore, IAsyncDisposable, IStorageHealth
 {
-    private const long SegmentBytes = 64L * 1024 * 1024;
+    private const long DefaultSegmentBytes = 64L * 1024 * 1024;
     private const int MaxScratchBytes = 256 * 1024;
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
 
@@ -27,13 +33,21 @@ public sealed class FileHistoryLog : IWorkflowHistoryStore, IAsyncDisposable, IS
     private FileStream? _segment;
     private bool _segmentIsNew;
     private int _segmentNumber;
+    private readonly int _openedAt;
     private volatile Exception? _failed;
+
+    /// <summary>Size at which the writer starts a new segment file.</summary>
+    public long SegmentBytes { get; init; } = DefaultSegmentBytes;
+
+    /// <summary>A segment rewritten by compaction must shrink by at least this share, or it is left as it is.</summary>
+    private const double CompactionGain = 0.25;
 
     public FileHistoryLog(string directory)
     {
         _directory = directory;
         Directory.CreateDirectory(directory);
         _segmentNumber = Directory.EnumerateFiles(directory, "history-*.jsonl").Select(SegmentNumber).DefaultIfEmpty(0).Max();
+        _openedAt = _segmentNumber; // segments numbered below it are closed: the writer appends to this one or newer ones
         // Its own thread: the loop blocks in write and fsync, which must not hold one of the thread pool's few threads.
         _writer = Task.Factory.StartNew(WriteLoop, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
@@ -170,6 +184,68 @@ public sealed class FileHistoryLog : IWorkflowHistoryStore, IAsyncDisposable, IS
         }
 
         return all.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<HistoryEvent>)kv.Value, StringComparer.Ordinal);
+    }
+
+    /// <inheritdoc />
+    public async Task<int> CompactAsync(IReadOnlySet<string> finished, CancellationToken cancellationToken = default)
+    {
+        var dropped = 0;
+        if (finished.Count == 0)
+        {
+            return 0;
+        }
+
+        var closed = Directory.EnumerateFiles(_directory, "history-*.jsonl").Where(f => SegmentNumber(f) < _openedAt).OrderBy(SegmentNumber).ToList();
+        foreach (var file in closed)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            using var kept = new MemoryStream();
+            long total = 0;
+            var drop = 0;
+            using (var reader = new StreamReader(new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete)))
+            {
+                while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } text)
+                {
+                    total += text.Length + 1;
+                    if (text.Length == 0 || !Keeps(text, finished))
+                    {
+                        drop++;
+                        continue;
+                    }
+
+                    kept.Write(System.Text.Encoding.UTF8.GetBytes(text));
+                    kept.WriteByte((byte)'\n');
+                }
+            }
+
+            if (drop == 0 || kept.Length > total * (1 - CompactionGain))
+            {
+                continue;
+            }
+
+            await Storage.AtomicFile.ReplaceAsync(file, kept.ToArray(), cancellationToken).ConfigureAwait(false);
+            dropped += drop;
+        }
+
+        return dropped;
+    }
+
+    /// <summary>False for a line compaction drops: an event of a finished instance that nothing reads again, or a torn line.</summary>
+    private static bool Keeps(string text, IReadOnlySet<string> finished)
+    {
+        Line? line;
+        try
+        {
+            line = JsonSerializer.Deserialize<Line>(text, Json);
+        }
+        catch (JsonException)
+        {
+            return false; // a torn write from a crash: loading skips it too
+        }
+
+        return line?.I is not null && line.E is not null
+            && (!finished.Contains(line.I) || line.E.Kind is HistoryEventKind.ExecutionStarted or HistoryEventKind.CustomStatus
+                or HistoryEventKind.ExecutionCompleted or HistoryEventKind.ExecutionFailed);
     }
 
     private static int SegmentNumber(string path) =>

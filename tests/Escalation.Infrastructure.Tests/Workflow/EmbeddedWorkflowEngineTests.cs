@@ -64,6 +64,57 @@ public sealed class EmbeddedWorkflowEngineTests : IAsyncLifetime
         await e.Log.DisposeAsync();
     }
 
+    private async Task<(EmbeddedWorkflowEngine Engine, FileHistoryLog Log)> StartSmallSegmentsAsync()
+    {
+        var log = new FileHistoryLog(_dir) { SegmentBytes = 600 };
+        var engine = new EmbeddedWorkflowEngine(log, Registry(), _time, workers: 4);
+        await engine.StartAsync();
+        return (engine, log);
+    }
+
+    private long HistoryBytes() => Directory.EnumerateFiles(_dir, "history-*.jsonl").Sum(f => new FileInfo(f).Length);
+
+    [Fact]
+    public async Task Start_FinishedCasesInClosedSegments_DropsTheirReplayEventsAndKeepsStatusAndOutput()
+    {
+        var first = await StartSmallSegmentsAsync();
+        for (var i = 0; i < 12; i++)
+        {
+            Assert.True(await first.Engine.StartNewAsync("Review", $"case-{i}", $"t{i}"));
+            await first.Engine.WaitForIdleAsync($"case-{i}", Wait);
+            if (i != 5)
+            {
+                await first.Engine.RaiseEventAsync($"case-{i}", "ReviewDecision", new Approval("approve", "rev-" + i));
+                await first.Engine.WaitForIdleAsync($"case-{i}", Wait);
+            }
+        }
+
+        var before = Enumerable.Range(0, 12).Select(i => first.Engine.GetInstance($"case-{i}")!).ToList();
+        await StopAsync(first);
+        var bytesBefore = HistoryBytes();
+
+        var second = await StartSmallSegmentsAsync();
+        var dropped = await second.Engine.Compaction;
+        await StopAsync(second);
+
+        Assert.True(dropped > 0, "nothing was dropped");
+        Assert.True(HistoryBytes() < bytesBefore * 0.75, $"{HistoryBytes()} bytes of {bytesBefore} left");
+        var third = await StartSmallSegmentsAsync();
+        for (var i = 0; i < 12; i++)
+        {
+            var now = (await third.Engine.WaitForIdleAsync($"case-{i}", Wait))!;
+            Assert.Equal((before[i].Status, before[i].OutputJson, before[i].CustomStatusJson), (now.Status, now.OutputJson, now.CustomStatusJson));
+        }
+
+        // The case still waiting kept every event it replays: it goes on where it was, its first activity not run again.
+        await third.Engine.RaiseEventAsync("case-5", "ReviewDecision", new Approval("reject", "rev-5"));
+        var resumed = await third.Engine.WaitForIdleAsync("case-5", Wait);
+        Assert.Equal("\"echo:t5|echo:reject by rev-5\"", resumed!.OutputJson);
+        Assert.Equal(1, _runs["Echo:t5"]);
+        Assert.False(await third.Engine.StartNewAsync("Review", "case-3", "again")); // a finished case's id stays taken
+        await StopAsync(third);
+    }
+
     [Fact]
     public async Task RaiseEvent_WhileWaiting_CompletesWithThePayload()
     {
