@@ -243,22 +243,13 @@ public sealed partial class CaseFactsExtractor
 
     private static IReadOnlyList<string> FindAsks(IReadOnlyList<CaseText.Segment> texts, List<Evidence> evidence)
     {
-        var patterns = new Dictionary<string, Regex>
-        {
-            [CaseAsks.Refund] = RefundAsk(),
-            [CaseAsks.Credit] = CreditAsk(),
-            [CaseAsks.Cancel] = CancelAsk(),
-            [CaseAsks.DataAccess] = DataAsk(),
-            [CaseAsks.Manager] = ManagerAsk(),
-            [CaseAsks.Fix] = FixAsk(),
-        };
         var asks = new List<string>();
         foreach (var ask in CaseAsks.Ordered)
         {
             foreach (var seg in texts)
             {
                 // "I don't want a refund, I want the export fixed": a refused ask is no ask. "If you don't refund, …" is one.
-                var m = patterns[ask].Matches(seg.Text).FirstOrDefault(x => !RefusedAsk(seg.Text, x.Index));
+                var m = AskMatches(ask, seg.Text).FirstOrDefault(x => !RefusedAsk(seg.Text, x.Index));
                 if (m is not null)
                 {
                     evidence.Add(new Evidence("ask:" + ask, m.Value, seg.Message, m.Index, m.Length));
@@ -270,6 +261,17 @@ public sealed partial class CaseFactsExtractor
 
         return asks;
     }
+
+    private static IEnumerable<Match> AskMatches(string ask, string text) => ask switch
+    {
+        CaseAsks.Refund => RefundAsks(text),
+        CaseAsks.Credit => CreditAsk().Matches(text),
+        CaseAsks.Cancel => CancelAsk().Matches(text),
+        CaseAsks.DataAccess => DataAsk().Matches(text),
+        CaseAsks.Manager => ManagerAsk().Matches(text),
+        CaseAsks.Fix => FixAsk().Matches(text),
+        _ => [],
+    };
 
     /// <summary>
     /// A negator up to four words before the ask, in the same clause, with no condition before it: "I don't want a refund",
@@ -354,8 +356,30 @@ public sealed partial class CaseFactsExtractor
     [GeneratedRegex(@"\b(changed (my|our) minds?|no longer need|don't need it|didn't use|did not use|never used)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ChangedMindWord();
 
-    [GeneratedRegex(@"\b(refund(ed)?|money back|(get|have|give me) (it|that|this|those|them|the money|the charge|the payment) back|reimburse(ment)?|charge ?back|reemb[oó]ls\w*|devoluci[óo]n|devu[ée]lv\w*|devolv\w*|betaal\b.{0,40}\bterug|(R[üu]ck)?[Ee]rstatt\w*|zur[üu]ck(erstatt|zahl|überweis|uberweis|buch)\w*|Geld zur[üu]ck|terugstort\w*|terugboek\w*|teruggestort|terug (te )?storten|rembours\w*|rimbors\w*|restitui\w*|terugbetal\w*|geld terug|terugkrijg\w*|estorno|devolu[çc][ãa]o|dinheiro de volta|soldi indietro|(Geld|Betrag|Summe)\b.{0,20}\bzur[üu]ck|(?<!\b(ruf|rufen|ruft|rufe|bel|belt|bellen|call|chiam\w*|ligue\w*|ligar|liga)\b[^.!?]{0,80})(\d+([.,]\d+)? ?(€|(euros?|eur)\b)|(?<=€ ?)\d+([.,]\d+)?\b).{0,50}\b(terug|zur[üu]ck|de volta|indietro)\b(?! ?(bel|ruf|call|chiam|lig)))\b", RegexOptions.IgnoreCase)]
-    private static partial Regex RefundAsk();
+    /// <summary>A refund asked for in words ("refund", "money back", "reembolso", "Erstattung", "remboursement"…).</summary>
+    [GeneratedRegex(@"\b(refund(ed)?|money back|(get|have|give me) (it|that|this|those|them|the money|the charge|the payment) back|reimburse(ment)?|charge ?back|reemb[oó]ls\w*|devoluci[óo]n|devu[ée]lv\w*|devolv\w*|betaal\b.{0,40}\bterug|(R[üu]ck)?[Ee]rstatt\w*|zur[üu]ck(erstatt|zahl|überweis|uberweis|buch)\w*|Geld zur[üu]ck|terugstort\w*|terugboek\w*|teruggestort|terug (te )?storten|rembours\w*|rimbors\w*|restitui\w*|terugbetal\w*|geld terug|terugkrijg\w*|estorno|devolu[çc][ãa]o|dinheiro de volta|soldi indietro|(Geld|Betrag|Summe)\b.{0,20}\bzur[üu]ck)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex RefundAskWord();
+
+    /// <summary>
+    /// "49 € terug/zurück/de volta/indietro" — an amount asked back — unless it follows "call/ruf/bel…" ("ruf mich … zurück"). Its
+    /// look-behind is costly on every digit, so it runs only on a text holding one of the back words (<see cref="RefundAsks"/>).
+    /// </summary>
+    [GeneratedRegex(@"\b((?<!\b(ruf|rufen|ruft|rufe|bel|belt|bellen|call|chiam\w*|ligue\w*|ligar|liga)\b[^.!?]{0,80})(\d+([.,]\d+)? ?(€|(euros?|eur)\b)|(?<=€ ?)\d+([.,]\d+)?\b).{0,50}\b(terug|zur[üu]ck|de volta|indietro)\b(?! ?(bel|ruf|call|chiam|lig)))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex RefundAmountBack();
+
+    private static readonly string[] BackWords = ["terug", "zurück", "zuruck", "de volta", "indietro"];
+
+    /// <summary>The refund asks of a text, in order: the words, and the amounts asked back where a back word appears.</summary>
+    private static IEnumerable<Match> RefundAsks(string text)
+    {
+        var words = RefundAskWord().Matches(text);
+        if (!BackWords.Any(w => text.Contains(w, StringComparison.OrdinalIgnoreCase)))
+        {
+            return words;
+        }
+
+        return words.Concat(RefundAmountBack().Matches(text)).OrderBy(m => m.Index);
+    }
 
     [GeneratedRegex(@"\b(credit|compensation|compensate|sla credit|service credit|cr[ée]dito|crédit|un avoir|l'avoir|credito|tegoed|SLA-Gutschrift|compensaci[óo]n|indemnizaci[óo]n|Entsch[äa]digung|Gutschrift|d[ée]dommagement|indemnisation|risarcimento|indennizzo|compensa[çc][ãa]o|indeniza[çc][ãa]o|schadevergoeding|compensatie)s?\b", RegexOptions.IgnoreCase)]
     private static partial Regex CreditAsk();
