@@ -42,6 +42,34 @@ public static class CliApp
                                         every trace chain still verifies (docs/privacy.md)
         """;
 
+    /// <summary>The lines of <see cref="Usage"/> for one command (every form of it), or null for an unknown command.</summary>
+    public static string? CommandUsage(string command)
+    {
+        var lines = Usage.Split('\n');
+        var picked = new List<string>();
+        var taking = false;
+        foreach (var line in lines)
+        {
+            var trimmed = line.TrimStart();
+            var indent = line.Length - trimmed.Length;
+            if (indent == 2 && trimmed.Length > 0)
+            {
+                taking = trimmed.StartsWith(command + " ", StringComparison.Ordinal) || trimmed == command;
+            }
+            else if (indent < 2)
+            {
+                taking = false;
+            }
+
+            if (taking)
+            {
+                picked.Add(line.TrimEnd());
+            }
+        }
+
+        return picked.Count == 0 ? null : "usage: escalation <command> [options]\n" + string.Join("\n", picked);
+    }
+
     public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
         if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
@@ -51,6 +79,13 @@ public static class CliApp
         }
 
         var rest = args[1..];
+        if (rest.Any(a => a is "-h" or "--help") && CommandUsage(args[0]) is { } help)
+        {
+            // "bench --help" must print how to use the bench, not start a run of several minutes.
+            await stdout.WriteLineAsync(help);
+            return 0;
+        }
+
         switch (args[0])
         {
             case "workspace":

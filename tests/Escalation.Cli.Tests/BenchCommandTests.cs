@@ -4,6 +4,25 @@ namespace Escalation.Cli.Tests;
 
 public class BenchCommandTests
 {
+    [Theory]
+    [InlineData("bench", "--help")]
+    [InlineData("bench", "--scale", "1000", "-h")]
+    [InlineData("kpis", "--help")]
+    public async Task Help_AfterACommand_PrintsItsUsageAndRunsNothing(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+
+        var code = await CliApp.RunAsync(args, TextReader.Null, stdout, stderr);
+
+        Assert.Equal(0, code);
+        Assert.StartsWith("usage: escalation", stdout.ToString(), StringComparison.Ordinal);
+        Assert.Contains("  " + args[0] + " ", stdout.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("machine:", stdout.ToString(), StringComparison.Ordinal); // the bench's first line: no run began
+        Assert.DoesNotContain("  triage ", stdout.ToString(), StringComparison.Ordinal);
+        Assert.Equal("", stderr.ToString());
+    }
+
     [Fact]
     public async Task Bench_TooShortMeasurement_IsRefused()
     {
