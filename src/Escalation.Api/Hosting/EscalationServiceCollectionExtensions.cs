@@ -81,12 +81,13 @@ public static class EscalationServiceCollectionExtensions
 
         // Signals, drafting and the two pipelines' steps.
         services.TryAddSingleton<ITextSignalAnalyzer, LexiconSignalAnalyzer>();
-        // The chat model's draft and reading are awaited by the activities (IDraftWriter and ModelReader are asynchronous).
+        // The chat model's draft and the readings added to the embedded one are awaited by the activities (IDraftWriter and
+        // ISignalReader are asynchronous): no thread waits on a model or service.
         services.AddSingleton(sp => CaseDetectors.From(new DetectStage(sp.GetRequiredService<ITextSignalAnalyzer>())));
         services.AddSingleton(sp => DraftingSetup.CreateDraftWriter(sp.GetRequiredService<IOptions<DraftingOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp => new ConfiguredModelReader(DraftingSetup.CreateModelReader(sp.GetRequiredService<IOptions<DraftingOptions>>().Value, sp.GetRequiredService<TimeProvider>())));
-        services.AddSingleton(sp => new SensitiveCaseSteps(sp.GetRequiredService<CaseDetector>(), sp.GetRequiredService<IDraftWriter>(), sp.GetRequiredService<ConfiguredModelReader>().Reader));
-        services.AddSingleton(sp => new EscalationCaseSteps(sp.GetRequiredService<CaseDetector>(), sp.GetRequiredService<IDraftWriter>(), sp.GetRequiredService<ConfiguredModelReader>().Reader));
+        services.AddSingleton(sp => new ConfiguredSignalReader(DraftingSetup.CreateModelReader(sp.GetRequiredService<IOptions<DraftingOptions>>().Value, sp.GetRequiredService<TimeProvider>())));
+        services.AddSingleton(sp => new SensitiveCaseSteps(sp.GetRequiredService<CaseDetector>(), sp.GetRequiredService<IDraftWriter>(), sp.GetRequiredService<ConfiguredSignalReader>().Reader));
+        services.AddSingleton(sp => new EscalationCaseSteps(sp.GetRequiredService<CaseDetector>(), sp.GetRequiredService<IDraftWriter>(), sp.GetRequiredService<ConfiguredSignalReader>().Reader));
 
         // Email, callbacks and signed links.
         services.AddSingleton<IEmailSender>(sp => Settings(sp) is { Smtp: { } smtp } settings
@@ -269,5 +270,8 @@ public sealed class WorkspaceHolder(Workspace workspace)
     }
 }
 
-/// <summary>The configured model reading of tickets (<c>Escalation:Drafting:ReadTickets</c>), or none (a null reader).</summary>
-public sealed record ConfiguredModelReader(ModelReader? Reader);
+/// <summary>
+/// What reads tickets besides the embedded reading: the chat model (<c>Escalation:Drafting:ReadTickets</c>), Azure AI
+/// Language sentiment on the Functions host, both in turn, or none (a null reader).
+/// </summary>
+public sealed record ConfiguredSignalReader(ISignalReader? Reader);

@@ -25,7 +25,7 @@ public sealed record EscalationCaseResult
 /// and takes only a writer and reader whose steps complete synchronously (the composer, the embedded reading): it throws
 /// <see cref="PendingStepException"/> rather than block on a chat model; <see cref="RunAsync"/> takes any writer.
 /// </summary>
-public sealed class EscalationCasePipeline(CaseDetector detect, IDraftWriter writer, ModelReader? reader = null)
+public sealed class EscalationCasePipeline(CaseDetector detect, IDraftWriter writer, ISignalReader? reader = null)
 {
     private readonly EscalationCaseSteps _steps = new(detect, writer, reader);
 

@@ -11,10 +11,10 @@ namespace Escalation.Core.Escalations;
 /// <summary>
 /// The five stages of complex escalation resolution as separate steps over an <see cref="EscalationCaseState"/>:
 /// the in-memory pipeline runs them back to back, the orchestration runs each as an activity. gather-context (with a
-/// <see cref="ModelReader"/>) and resolve-or-escalate (the draft) may call a chat model and are asynchronous; with the
+/// <see cref="ISignalReader"/>) and resolve-or-escalate (the draft) may call a chat model and are asynchronous; with the
 /// composer and no model reader their tasks are already completed.
 /// </summary>
-public sealed class EscalationCaseSteps(CaseDetector detect, IDraftWriter writer, ModelReader? reader = null)
+public sealed class EscalationCaseSteps(CaseDetector detect, IDraftWriter writer, ISignalReader? reader = null)
 {
     /// <summary>The stages in order: adding a stage means adding it here (and its trigger in the Functions app).</summary>
     public static readonly IReadOnlyList<Workflow.PipelineStage<EscalationCaseSteps, EscalationCaseState>> Stages =

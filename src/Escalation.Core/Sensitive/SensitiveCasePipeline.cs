@@ -29,7 +29,7 @@ public sealed record SensitiveCaseResult
 /// synchronously (the composer, the embedded reading) and throws <see cref="PendingStepException"/> rather than block on
 /// one that does not (a chat model); <see cref="RunAsync"/> takes any writer and awaits it.
 /// </summary>
-public sealed class SensitiveCasePipeline(CaseDetector detect, IDraftWriter writer, ModelReader? reader = null)
+public sealed class SensitiveCasePipeline(CaseDetector detect, IDraftWriter writer, ISignalReader? reader = null)
 {
     private readonly SensitiveCaseSteps _steps = new(detect, writer, reader);
 

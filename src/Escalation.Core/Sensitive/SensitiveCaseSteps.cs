@@ -10,10 +10,10 @@ namespace Escalation.Core.Sensitive;
 /// <summary>
 /// The five stages of sensitive case handling as separate steps over a <see cref="SensitiveCaseState"/>:
 /// the in-memory pipeline runs them back to back, the orchestration runs each as an activity. The steps that may call a
-/// chat model (detect with a <see cref="ModelReader"/>, draft, tone-check's revision, route's held rewrite) are
+/// chat model or service (detect with an <see cref="ISignalReader"/>, draft, tone-check's revision, route's held rewrite) are
 /// asynchronous; with the composer and no model reader their tasks are already completed.
 /// </summary>
-public sealed class SensitiveCaseSteps(CaseDetector detect, IDraftWriter writer, ModelReader? reader = null)
+public sealed class SensitiveCaseSteps(CaseDetector detect, IDraftWriter writer, ISignalReader? reader = null)
 {
     /// <summary>The stages in order: adding a stage means adding it here (and its trigger in the Functions app).</summary>
     public static readonly IReadOnlyList<Workflow.PipelineStage<SensitiveCaseSteps, SensitiveCaseState>> Stages =

@@ -35,7 +35,7 @@ public sealed class LanguageSentimentClient
     }
 
     /// <summary>The sentiment of one document; <see cref="RequestFailedException"/> when the service refuses it or fails.</summary>
-    public LanguageSentiment Analyze(string text, string language)
+    public async Task<LanguageSentiment> AnalyzeAsync(string text, string language, CancellationToken cancellationToken = default)
     {
         using var message = _pipeline.CreateMessage();
         var request = message.Request;
@@ -48,7 +48,7 @@ public sealed class LanguageSentimentClient
             parameters = new { stringIndexType = "Utf16CodeUnit" },
             analysisInput = new { documents = new[] { new { id = "1", language, text } } },
         }));
-        _pipeline.Send(message, CancellationToken.None);
+        await _pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
         var response = message.Response;
         if (response.IsError)
         {

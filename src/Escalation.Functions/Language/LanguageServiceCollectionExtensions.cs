@@ -1,4 +1,5 @@
 using Azure.Identity;
+using Escalation.Api.Hosting;
 using Escalation.Core.Signals;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -6,7 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace Escalation.Functions.Language;
 
-/// <summary>Wraps the registered <see cref="ITextSignalAnalyzer"/> with Azure AI Language sentiment when an endpoint is configured.</summary>
+/// <summary>Adds Azure AI Language sentiment to the configured readers of tickets when an endpoint is configured.</summary>
 public static class LanguageServiceCollectionExtensions
 {
     /// <summary>App setting with the Language resource endpoint; empty keeps the embedded analyser alone.</summary>
@@ -22,18 +23,18 @@ public static class LanguageServiceCollectionExtensions
             return services;
         }
 
-        var registered = services.LastOrDefault(d => d.ServiceType == typeof(ITextSignalAnalyzer) && !d.IsKeyedService)
-            ?? throw new InvalidOperationException($"{EndpointSetting} is set but no {nameof(ITextSignalAnalyzer)} is registered to wrap.");
+        // The sentiment is awaited after the embedded reading (and before a chat model's reading, when one is configured).
+        var registered = services.LastOrDefault(d => d.ServiceType == typeof(ConfiguredSignalReader) && !d.IsKeyedService)
+            ?? throw new InvalidOperationException($"{EndpointSetting} is set but no {nameof(ConfiguredSignalReader)} is registered to add to.");
         services.Remove(registered);
-        services.Add(new ServiceDescriptor(
-            typeof(ITextSignalAnalyzer),
-            sp => new AzureLanguageSignalAnalyzer(Resolve(sp, registered), uri, new DefaultAzureCredential()),
-            registered.Lifetime));
+        services.AddSingleton(sp => new ConfiguredSignalReader(SignalReaders.Chain(
+            new AzureLanguageSentimentReader(uri, new DefaultAzureCredential()),
+            Resolve(sp, registered).Reader)));
         return services;
     }
 
-    private static ITextSignalAnalyzer Resolve(IServiceProvider services, ServiceDescriptor descriptor) =>
-        descriptor.ImplementationInstance as ITextSignalAnalyzer
-        ?? descriptor.ImplementationFactory?.Invoke(services) as ITextSignalAnalyzer
-        ?? (ITextSignalAnalyzer)ActivatorUtilities.CreateInstance(services, descriptor.ImplementationType!);
+    private static ConfiguredSignalReader Resolve(IServiceProvider services, ServiceDescriptor descriptor) =>
+        descriptor.ImplementationInstance as ConfiguredSignalReader
+        ?? descriptor.ImplementationFactory?.Invoke(services) as ConfiguredSignalReader
+        ?? (ConfiguredSignalReader)ActivatorUtilities.CreateInstance(services, descriptor.ImplementationType!);
 }

@@ -55,6 +55,22 @@ public sealed class FunctionsAppStartupTests
     public static TheoryData<Type> FunctionClasses() => new(Types());
 
     [Fact]
+    public void Build_WithALanguageEndpoint_ReadsSentimentThroughTheAsynchronousReader()
+    {
+        using var host = BuildHost(new() { ["Escalation:Language:Endpoint"] = "https://lang-test.cognitiveservices.azure.com/" });
+
+        Assert.IsType<Escalation.Functions.Language.AzureLanguageSentimentReader>(host.Services.GetRequiredService<ConfiguredSignalReader>().Reader);
+    }
+
+    [Fact]
+    public void Build_WithoutALanguageEndpoint_AddsNoReader()
+    {
+        using var host = BuildHost(new() { ["Escalation:Language:Endpoint"] = "" });
+
+        Assert.Null(host.Services.GetRequiredService<ConfiguredSignalReader>().Reader);
+    }
+
+    [Fact]
     public void FunctionClasses_AreFound()
     {
         Assert.Contains(typeof(CaseActivityFunctions), Types());

@@ -22,9 +22,6 @@ public sealed class LanguageSentimentClientTests
             return new HttpResponseMessage(status) { Content = content };
         }
 
-        // The analyser is synchronous (the pipeline stages are), so the pipeline sends synchronously.
-        protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken) =>
-            SendAsync(request, cancellationToken).GetAwaiter().GetResult();
     }
 
     private sealed class FixedToken : TokenCredential
@@ -50,6 +47,13 @@ public sealed class LanguageSentimentClientTests
         return (new LanguageSentimentClient(new Uri("https://lang-test.cognitiveservices.azure.com/"), token, options), service, token);
     }
 
+    private static Escalation.Core.Tickets.CaseSubmission Ticket(string text) => new()
+    {
+        TicketId = "ZD-2",
+        Customer = new Escalation.Core.Tickets.CustomerProfile { Id = "cus_001" },
+        Messages = [new Escalation.Core.Tickets.TicketMessage { From = "customer", Text = text }],
+    };
+
     private const string Negative = """
         {"kind":"SentimentAnalysisResults","results":{"documents":[{"id":"1","sentiment":"negative",
         "confidenceScores":{"positive":0.02,"neutral":0.08,"negative":0.9},"sentences":[],"warnings":[]}],
@@ -57,11 +61,11 @@ public sealed class LanguageSentimentClientTests
         """;
 
     [Fact]
-    public void Analyze_ServiceAnswers_SendsOneSentimentDocumentWithAnEntraTokenAndReadsItsScores()
+    public async Task Analyze_ServiceAnswers_SendsOneSentimentDocumentWithAnEntraTokenAndReadsItsScores()
     {
         var (client, service, token) = Create(HttpStatusCode.OK, Negative);
 
-        var sentiment = client.Analyze("My lawyer will be in touch.", "en");
+        var sentiment = await client.AnalyzeAsync("My lawyer will be in touch.", "en");
 
         Assert.Equal(new LanguageSentiment("negative", 0.02, 0.08, 0.9), sentiment);
         var (method, uri, authorization, body) = Assert.Single(service.Requests);
@@ -76,14 +80,14 @@ public sealed class LanguageSentimentClientTests
     }
 
     [Fact]
-    public void Analyze_DocumentRefused_FailsWithTheServicesReason()
+    public async Task Analyze_DocumentRefused_FailsWithTheServicesReason()
     {
         var (client, _, _) = Create(HttpStatusCode.OK, """
             {"kind":"SentimentAnalysisResults","results":{"documents":[],
             "errors":[{"id":"1","error":{"code":"InvalidArgument","message":"Invalid Language Code."}}],"modelVersion":"2022-11-01"}}
             """);
 
-        var failure = Assert.Throws<RequestFailedException>(() => client.Analyze("Bonjour", "xx"));
+        var failure = await Assert.ThrowsAsync<RequestFailedException>(() => client.AnalyzeAsync("Bonjour", "xx"));
 
         Assert.Contains("InvalidArgument Invalid Language Code.", failure.Message);
     }
@@ -111,24 +115,24 @@ public sealed class LanguageSentimentClientTests
     [InlineData("""{"results":{"documents":[{"id":"1","sentiment":"negative","confidenceScores":{"positive":1e400,"neutral":0,"negative":1}}]}}""")] // a score out of double range
     [InlineData("""{"results":{"documents":[],"errors":["bad"]}}""")]   // an error entry of the wrong shape
     [InlineData("""{"results":{"documents":[],"errors":[{"id":"1"}]}}""")] // an error entry without its error
-    public void Analyze_SuccessWithoutTheDocumentedShape_FailsAsAServiceFailure(string body)
+    public async Task Analyze_SuccessWithoutTheDocumentedShape_FailsAsAServiceFailure(string body)
     {
         var (client, _, _) = Create(HttpStatusCode.OK, body);
 
-        var failure = Assert.Throws<RequestFailedException>(() => client.Analyze("Hello", "en"));
+        var failure = await Assert.ThrowsAsync<RequestFailedException>(() => client.AnalyzeAsync("Hello", "en"));
 
         Assert.Equal(200, failure.Status);
         Assert.Contains("without a usable sentiment", failure.Message);
     }
 
     [Fact]
-    public void Analyze_SuccessWithBytesThatAreNotUtf8_FailsAsAServiceFailure()
+    public async Task Analyze_SuccessWithBytesThatAreNotUtf8_FailsAsAServiceFailure()
     {
         var body = Encoding.UTF8.GetBytes("""{"results":{"documents":[{"id":"1","sentiment":"negXtive","confidenceScores":{"positive":0,"neutral":0,"negative":1}}]}}""");
         body[Array.IndexOf(body, (byte)'X')] = 0xFF; // not UTF-8 inside the label
         var (client, _, _) = Create(HttpStatusCode.OK, "", body);
 
-        var failure = Assert.Throws<RequestFailedException>(() => client.Analyze("Hello", "en"));
+        var failure = await Assert.ThrowsAsync<RequestFailedException>(() => client.AnalyzeAsync("Hello", "en"));
 
         Assert.Equal(200, failure.Status);
         Assert.Contains("without a usable sentiment", failure.Message);
@@ -139,17 +143,15 @@ public sealed class LanguageSentimentClientTests
     [InlineData("null")]
     [InlineData("""{"results":{"documents":[{"id":"1","sentiment":"negative"}]}}""")]
     [InlineData("<html>captive portal</html>")]
-    public void Analyzer_EachUnusableSuccessShape_KeepsTheEmbeddedSentimentAndSaysSo(string body)
+    public async Task Analyzer_EachUnusableSuccessShape_KeepsTheEmbeddedSentimentAndSaysSo(string body)
     {
         var service = new FakeLanguageService(HttpStatusCode.OK, body);
         var options = new LanguageClientOptions { Transport = new HttpClientTransport(new HttpClient(service)) };
         options.Retry.MaxRetries = 0;
-        var embedded = new Escalation.Core.Signals.TextSignals { Sentiment = -0.4, Negative = true };
-        var inner = new Moq.Mock<Escalation.Core.Signals.ITextSignalAnalyzer>();
-        inner.Setup(a => a.Analyze(Moq.It.IsAny<IReadOnlyList<Escalation.Core.Tickets.TicketMessage>>())).Returns(embedded);
-        var analyzer = new AzureLanguageSignalAnalyzer(inner.Object, new Uri("https://lang-test.cognitiveservices.azure.com/"), new FixedToken(), "en", options);
+        var embedded = AzureLanguageSentimentReaderTests.Embedded with { Text = new Escalation.Core.Signals.TextSignals { Sentiment = -0.4, Negative = true } };
+        var reader = new AzureLanguageSentimentReader(new Uri("https://lang-test.cognitiveservices.azure.com/"), new FixedToken(), "en", options);
 
-        var signals = analyzer.Analyze([new Escalation.Core.Tickets.TicketMessage { From = "customer", Text = "Still broken." }]);
+        var signals = (await reader.AddToAsync(embedded, Ticket("Still broken."))).Text;
 
         Assert.Equal((-0.4, true), (signals.Sentiment, signals.Negative));
         Assert.Contains("azure-language unavailable (200)", signals.Evidence[^1].Text);
@@ -159,25 +161,23 @@ public sealed class LanguageSentimentClientTests
     [InlineData(HttpStatusCode.TooManyRequests)]
     [InlineData(HttpStatusCode.Unauthorized)]
     [InlineData(HttpStatusCode.ServiceUnavailable)]
-    public void Analyze_ServiceFails_ThrowsWithItsStatus(HttpStatusCode status)
+    public async Task Analyze_ServiceFails_ThrowsWithItsStatus(HttpStatusCode status)
     {
         var (client, _, _) = Create(status, """{"error":{"code":"Busy","message":"try later"}}""");
 
-        Assert.Equal((int)status, Assert.Throws<RequestFailedException>(() => client.Analyze("Hello", "en")).Status);
+        Assert.Equal((int)status, (await Assert.ThrowsAsync<RequestFailedException>(() => client.AnalyzeAsync("Hello", "en"))).Status);
     }
 
     [Fact]
-    public void Analyzer_ServiceUnavailableOverTheWire_KeepsTheEmbeddedSentiment()
+    public async Task Analyzer_ServiceUnavailableOverTheWire_KeepsTheEmbeddedSentiment()
     {
         var service = new FakeLanguageService(HttpStatusCode.ServiceUnavailable, "{}");
         var options = new LanguageClientOptions { Transport = new HttpClientTransport(new HttpClient(service)) };
         options.Retry.MaxRetries = 0;
-        var embedded = new Escalation.Core.Signals.TextSignals { Sentiment = 0.1 };
-        var inner = new Moq.Mock<Escalation.Core.Signals.ITextSignalAnalyzer>();
-        inner.Setup(a => a.Analyze(Moq.It.IsAny<IReadOnlyList<Escalation.Core.Tickets.TicketMessage>>())).Returns(embedded);
-        var analyzer = new AzureLanguageSignalAnalyzer(inner.Object, new Uri("https://lang-test.cognitiveservices.azure.com/"), new FixedToken(), "en", options);
+        var embedded = AzureLanguageSentimentReaderTests.Embedded with { Text = new Escalation.Core.Signals.TextSignals { Sentiment = 0.1 } };
+        var reader = new AzureLanguageSentimentReader(new Uri("https://lang-test.cognitiveservices.azure.com/"), new FixedToken(), "en", options);
 
-        var signals = analyzer.Analyze([new Escalation.Core.Tickets.TicketMessage { From = "customer", Text = "This is the third time." }]);
+        var signals = (await reader.AddToAsync(embedded, Ticket("This is the third time."))).Text;
 
         Assert.Equal(0.1, signals.Sentiment);
         Assert.Contains("azure-language unavailable (503)", signals.Evidence[^1].Text);

@@ -21,7 +21,7 @@ public static class ModelReadingFallbacks
 /// limit. A timeout, a failed call or an answer outside the schema is reported as a fallback, never thrown: the
 /// embedded reading always stands.
 /// </summary>
-public sealed class ModelReader(IChatDraftModel model, TimeSpan timeout)
+public sealed class ModelReader(IChatDraftModel model, TimeSpan timeout) : ISignalReader
 {
     private const string System =
         "You read one customer support ticket and report what it contains. Answer with one JSON object and nothing else, " +
