@@ -280,10 +280,82 @@ public sealed partial class RecordLog : IAsyncDisposable, IStorageHealth
 
         if (!bytes.AsSpan(0, 4).SequenceEqual(Magic) || !Checksum(bytes.AsSpan(HeaderBytes)).SequenceEqual(bytes.AsSpan(12, 8)))
         {
-            return null;
+            // Damaged since it was indexed: what the log held before it is still served, as an opening that met the damage
+            // would (it keeps every readable record), rather than a key that vanishes. The damage is reported.
+            ReportDamage(entry.Segment, start, bytes.Length, key);
+            return PreviousIntact(key, entry.Segment, start);
         }
 
         return bytes.AsSpan(HeaderBytes + entry.KeyLength).ToArray();
+    }
+
+    private void ReportDamage(int segment, long offset, long length, string key)
+    {
+        var range = new DamagedRange(Path.GetFileName(SegmentPath(segment)), offset, length, key);
+        lock (_gate)
+        {
+            // An opening (or its background check) may have reported these bytes already, as part of a longer range.
+            if (!_damage.Exists(d => d.Segment == range.Segment && d.Offset < offset + length && offset < d.Offset + d.Length))
+            {
+                _damage.Add(range);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The payload of the latest intact frame of <paramref name="key"/> before position <paramref name="before"/> of
+    /// segment <paramref name="segment"/> (searching that segment, then the earlier ones); null when there is none or it
+    /// is a deletion. Only read when a record fails its checksum, so a scan is affordable.
+    /// </summary>
+    private byte[]? PreviousIntact(string key, int segment, long before)
+    {
+        var tombstone = TombstoneMark + key;
+        for (var number = segment; number >= 1; number--)
+        {
+            var path = SegmentPath(number);
+            if (!File.Exists(path))
+            {
+                continue;
+            }
+
+            byte[]? found = null;
+            var deleted = false;
+            using (var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
+            {
+                var reader = new FrameReader(handle);
+                long position = 0;
+                var end = number == segment ? before : reader.Length;
+                while (position < end)
+                {
+                    if (reader.TryRead(position) is { } frame)
+                    {
+                        if (frame.Key == key || frame.Key == tombstone)
+                        {
+                            deleted = frame.Key == tombstone;
+                            found = deleted ? null : reader.Body(frame)[frame.KeyLength..].ToArray();
+                        }
+
+                        position += frame.Size;
+                        continue;
+                    }
+
+                    var next = reader.NextFrame(position + 1);
+                    if (next < 0)
+                    {
+                        break;
+                    }
+
+                    position = next;
+                }
+            }
+
+            if (found is not null || deleted)
+            {
+                return found;
+            }
+        }
+
+        return null;
     }
 
     private SafeFileHandle? Reader(int segment)

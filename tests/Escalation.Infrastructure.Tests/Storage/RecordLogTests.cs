@@ -136,6 +136,49 @@ public sealed class RecordLogTests : IDisposable
     }
 
     [Fact]
+    public async Task Get_LatestVersionDamagedAfterItWasIndexed_ServesThePreviousVersionAndReportsTheDamage()
+    {
+        await using (var log = RecordLog.Open(_dir.Path, segmentBytes: 200))
+        {
+            await log.AppendAsync("c/1", Bytes("version one of the case"));
+            for (var i = 0; i < 4; i++)
+            {
+                await log.AppendAsync($"other/{i}", Bytes(new string('x', 60))); // pushes the next version into a later segment
+            }
+
+            await log.AppendAsync("c/1", Bytes("version two of the case"));
+            await log.AppendAsync("after", Bytes("a record after it: the damage is no torn tail"));
+        }
+
+        var holding = Segments().Single(f => Encoding.UTF8.GetString(File.ReadAllBytes(f)).Contains("version two", StringComparison.Ordinal));
+        Assert.NotEqual(Segments()[0], holding);
+        Flip(holding, Encoding.UTF8.GetString(File.ReadAllBytes(holding)).IndexOf("version two", StringComparison.Ordinal) + 3); // the latest version's payload
+
+        await using var reopened = RecordLog.Open(_dir.Path);
+        Assert.Equal("version one of the case", Text(reopened, "c/1"));
+        Assert.Contains(reopened.Damage, d => d.Key == "c/1");
+        Assert.NotNull(reopened.Problem);
+    }
+
+    [Fact]
+    public async Task Get_LatestVersionDamagedAfterADeletion_StaysDeleted()
+    {
+        await using (var log = RecordLog.Open(_dir.Path))
+        {
+            await log.AppendAsync("c/1", Bytes("before the deletion"));
+            await log.DeleteAsync("c/1");
+            await log.AppendAsync("c/1", Bytes("written again"));
+            await log.AppendAsync("after", Bytes("a record after it: the damage is no torn tail"));
+        }
+
+        var segment = Segments().Single();
+        Flip(segment, Encoding.UTF8.GetString(File.ReadAllBytes(segment)).IndexOf("written again", StringComparison.Ordinal) + 3);
+
+        await using var reopened = RecordLog.Open(_dir.Path);
+        Assert.Null(reopened.Get("c/1"));
+    }
+
+    [Fact]
     public async Task Open_FolderWrittenBeforeTheIndexExisted_IndexesItOnceAndSaysSo()
     {
         await using (var log = RecordLog.Open(_dir.Path, segmentBytes: 200))
