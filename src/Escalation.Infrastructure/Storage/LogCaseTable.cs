@@ -12,15 +12,18 @@ namespace Escalation.Infrastructure.Storage;
 /// The case records of a writer's <see cref="RecordLog"/> as a table of its index database (<c>cases</c>: id, status,
 /// customer, creation instant, the stored JSON), changed in the same transaction as the positions of each group commit,
 /// so lists and pages read an index instead of every case. The KPI counters (<see cref="KpiCounters"/>) live in memory:
-/// rebuilt from the table in the background after the log opens (<see cref="CountersReady"/>), then kept as records are
-/// stored. The table and the counters hold what the log holds; the log stays the record.
+/// kept as records are stored, and after a start either taken from the snapshot the last clean close left (when the
+/// index is where it was then: nothing was stored since) or rebuilt from the table in the background
+/// (<see cref="CountersReady"/>), which grows with the number of cases. The table and the counters hold what the log
+/// holds; the log stays the record.
 /// </summary>
 internal sealed class LogCaseTable : IRecordProjection
 {
     public const string KeyPrefix = "c/";
 
     private readonly Lock _counting = new();
-    private readonly KpiCounters _counters = new();
+    private const string SnapshotName = "kpi-snapshot";
+    private KpiCounters _counters = new();
     private readonly List<(CaseRecord? Before, CaseRecord? After)> _deltas = [];
     private readonly List<(CaseRecord? Before, CaseRecord? After)> _queued = [];
     private SqliteCommand? _select;
@@ -54,8 +57,66 @@ internal sealed class LogCaseTable : IRecordProjection
         _delete = RecordLogIndex.Prepare(connection, "DELETE FROM cases WHERE id = $id", "$id");
     }
 
-    /// <summary>Connects the table to the index it reads through (the log calls this once it is open).</summary>
-    public void Attach(Func<RecordLogIndex> index) => _index = index;
+    /// <summary>
+    /// Connects the table to the index it reads through (the log calls this once it is open, before the frames after the
+    /// watermark are applied) and takes the counters from the close's snapshot when it was taken at the watermark.
+    /// </summary>
+    public void Attach(Func<RecordLogIndex> index)
+    {
+        _index = index;
+        var opened = index();
+        if (RecordLogIndex.Scalar(opened.Writer, $"SELECT value FROM meta WHERE name = '{SnapshotName}'") is not string snapshot)
+        {
+            return;
+        }
+
+        // Used once: the next close writes a new one, and a crash before it must rebuild.
+        RecordLogIndex.Execute(opened.Writer, $"DELETE FROM meta WHERE name = '{SnapshotName}'");
+        var parts = snapshot.Split(' ', 2);
+        if (parts.Length == 2 && opened.Watermark is { } mark && parts[0] == Mark(mark) && Decode(parts[1]) is { } state)
+        {
+            _counters = new KpiCounters(state);
+            _state = CounterState.Live;
+            _rebuild = Task.CompletedTask;
+        }
+    }
+
+    /// <summary>
+    /// Leaves the counters for the next opening, with the watermark they hold every case up to (the log calls this on a
+    /// clean close, after its last commit). Nothing is left while they are still being rebuilt.
+    /// </summary>
+    public void SaveSnapshot(RecordLogIndex index)
+    {
+        string text;
+        lock (_counting)
+        {
+            if (_state != CounterState.Live || index.Watermark is not { } mark)
+            {
+                return;
+            }
+
+            text = Mark(mark) + " " + Convert.ToBase64String(_counters.State.ToJson());
+        }
+
+        using var save = RecordLogIndex.Prepare(index.Writer, "INSERT OR REPLACE INTO meta (name, value) VALUES ($n, $v)", "$n", "$v");
+        save.Parameters[0].Value = SnapshotName;
+        save.Parameters[1].Value = text;
+        save.ExecuteNonQuery();
+    }
+
+    private static string Mark((int Segment, long Offset) mark) => string.Create(CultureInfo.InvariantCulture, $"{mark.Segment}:{mark.Offset}");
+
+    private static KpiState? Decode(string base64)
+    {
+        try
+        {
+            return KpiState.FromJson(Convert.FromBase64String(base64));
+        }
+        catch (Exception ex) when (ex is FormatException or JsonException)
+        {
+            return null; // another version's snapshot: rebuild instead
+        }
+    }
 
     public void Apply(SqliteTransaction tx, string key, ReadOnlySpan<byte> payload)
     {

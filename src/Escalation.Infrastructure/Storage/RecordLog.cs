@@ -454,6 +454,20 @@ public sealed partial class RecordLog : IAsyncDisposable, IStorageHealth
             handle.Dispose();
         }
 
+        if (_index is not null && Cases is not null)
+        {
+            bool failed;
+            lock (_gate)
+            {
+                failed = _failed is not null;
+            }
+
+            if (!failed)
+            {
+                Cases.SaveSnapshot(_index); // the next opening need not recount every case
+            }
+        }
+
         _index?.Dispose();
         _lock?.Dispose();
     }

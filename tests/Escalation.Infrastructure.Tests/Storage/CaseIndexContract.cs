@@ -265,6 +265,57 @@ public sealed class LogCaseIndexTests : CaseIndexContract, IAsyncLifetime
         Assert.Equal((200, 67), (summary.TotalCases, summary.ReviewsOpen));
     }
 
+    private async Task<string> FillAsync(int cases, DateTimeOffset asOf)
+    {
+        var index = CreateIndex();
+        for (var i = 0; i < cases; i++)
+        {
+            var record = new CaseRecord
+            {
+                CaseId = $"case-{i:D3}", TicketId = "ZD-" + i, CustomerId = "cus_" + (i % 4), Kind = "sensitive", Status = i % 3 == 0 ? "sent" : "awaiting-review",
+                Route = "draft-for-review", Created = SampleTraces.At.AddMinutes(i), Updated = SampleTraces.At.AddMinutes(2 * i), SlaDeadline = SampleTraces.At.AddHours(1),
+            };
+            await index.UpsertAsync(record, null);
+        }
+
+        return System.Text.Json.JsonSerializer.Serialize(Core.Metrics.KpiSummary.From(await index.QueryAllAsync(), asOf));
+    }
+
+    [Fact]
+    public async Task Summarize_AfterACleanClose_CountersAreReadyAtOpeningWithoutARecount()
+    {
+        var asOf = SampleTraces.At.AddHours(3);
+        var expected = await FillAsync(40, asOf);
+        await CreateIndex().SummarizeAsync(asOf); // counting, so the close has counters to leave
+        await _store.CloseAsync();
+
+        Assert.True(_store.Log.Cases!.CountersReady.IsCompleted, "the opening recounts every case");
+        Assert.Equal(expected, System.Text.Json.JsonSerializer.Serialize(await CreateIndex().SummarizeAsync(asOf)));
+        await CreateIndex().UpsertAsync(new CaseRecord { CaseId = "case-new", TicketId = "ZD-new", CustomerId = "cus_9", Kind = "sensitive", Status = "escalated", Created = SampleTraces.At, Updated = SampleTraces.At }, null);
+        Assert.Equal(41, (await CreateIndex().SummarizeAsync(asOf)).TotalCases); // and kept from there
+    }
+
+    [Fact]
+    public async Task Summarize_SnapshotNotTakenAtTheIndexWatermark_IsIgnoredAndTheCasesRecounted()
+    {
+        var asOf = SampleTraces.At.AddHours(3);
+        var expected = await FillAsync(12, asOf);
+        await CreateIndex().SummarizeAsync(asOf);
+        await _store.CloseAsync();
+        var database = Path.Combine(_store.Path, RecordLog.FolderName, RecordLogIndex.FileName);
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={database};Pooling=False"))
+        {
+            connection.Open();
+            using var tamper = connection.CreateCommand();
+            // A snapshot of no cases, left at a position the index has moved past (a crash after it, say).
+            tamper.CommandText = "UPDATE meta SET value = $v WHERE name = 'kpi-snapshot'";
+            tamper.Parameters.AddWithValue("$v", "1:1 " + Convert.ToBase64String(new Core.Metrics.KpiState().ToJson()));
+            Assert.Equal(1, tamper.ExecuteNonQuery());
+        }
+
+        Assert.Equal(expected, System.Text.Json.JsonSerializer.Serialize(await CreateIndex().SummarizeAsync(asOf)));
+    }
+
     [Fact]
     public async Task QueryPage_FolderOfAnEarlierVersionWithoutItsIndex_IndexedAtOpeningWithPagesAndSummaryAsBefore()
     {
