@@ -16,6 +16,7 @@ public sealed class CarePairsTests
     [InlineData("Sono rimasto senza insulina perché la consegna è in ritardo.")]
     [InlineData("Fiquei sem os comprimidos da minha pressão desde sexta.")]
     [InlineData("Mijn moeder zit al twee dagen zonder medicijnen door de vertraging.")]
+    [InlineData("Is this the wrong dose? The box says 10 mg and I already took one.")]
     public void Analyze_AMedicineMissedWrongOrRunOut_IsPatientSafetyAtP0(string text)
     {
         var s = Analyzer.AnalyzeText(text);

@@ -105,18 +105,19 @@ internal sealed class CarePairs
             return false;
         }
 
+        // "Is this the wrong dose?" and "Does that mean I missed a dose?" are worries told as questions, not requests.
         var opener = tokens[first].Word;
         return Modals.Contains(opener)
-            || (QuestionWords.Contains(opener) && first + 1 <= last && Modals.Contains(tokens[first + 1].Word));
+            || (QuestionWords.Contains(opener) && first + 1 <= last && (Modals.Contains(tokens[first + 1].Word) || tokens[first + 1].Word is "do" or "does"));
     }
 
     private static readonly HashSet<string> Modals = new(StringComparer.Ordinal)
     {
-        "can", "could", "may", "do", "does", "should", "is", "are", "would",
-        "puedo", "puede", "pueden", "podria", "podrian", "podeis", "se", "debo",
+        "can", "could", "may", "should", "would",
+        "puedo", "puede", "pueden", "podria", "podrian", "podeis", "debo",
         "kann", "konnen", "konnte", "darf", "soll", "muss",
-        "puis", "peux", "pouvez", "peut", "pourrais", "pourriez", "dois", "est",
-        "posso", "puo", "potete", "potrei", "potreste", "devo", "si",
+        "puis", "peux", "pouvez", "peut", "pourrais", "pourriez", "dois",
+        "posso", "puo", "potete", "potrei", "potreste", "devo",
         "pode", "podem", "poderia", "poderiam",
         "kan", "kunnen", "kunt", "mag", "moet", "zou",
     };
