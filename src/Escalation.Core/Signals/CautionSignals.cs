@@ -18,7 +18,7 @@ public static partial class CautionSignals
     public const string Cancellation = "cancellation";
     public const string RepeatReport = "repeat-report";
 
-    /// <summary>Evidence that a person's care is at risk: a missed, wrong or missing medicine or dose (<c>Lexicon/CarePairs.cs</c>).</summary>
+    /// <summary>Evidence that a person's care is at risk: a missed, wrong or missing medicine or dose (<c>Lexicon/PairedCues.cs</c>).</summary>
     public const string PatientSafety = "patient-safety";
 
     /// <summary>Evidence that every outage the text mentions is told as past or resolved: context, not P0.</summary>

@@ -14,7 +14,7 @@ internal sealed class MessageReader(SignalLexicon lexicon)
     /// <summary>Signals whose meaning does not flip under negation ("I don't want to involve lawyers" is still sensitive).</summary>
     private static bool IgnoresNegation(string signal) =>
         signal.StartsWith("legal:", StringComparison.Ordinal) || signal.StartsWith("not-", StringComparison.Ordinal)
-            || signal is "care-medicine" or "care-beside" or "other-person" or "personal-record"
+            || signal is "care-medicine" or "care-beside" or "other-person" or "personal-record" or "lost-data"
             || signal is "chargeback" or "profanity" or "insult" or "lawfirm" or "distress" or "sarcasm-marker" or "live" or "resolved"
             or "affected-unit" or "tone:technical" or "tone:formal" or "tone:casual" or "tone:confused" or "valence" or "past" or "now";
 
@@ -90,7 +90,7 @@ internal sealed class MessageReader(SignalLexicon lexicon)
         var sarcasmMarkers = new List<PhraseMatch>();
         var repeatCue = false;
         var tense = new OutageTense();
-        var care = new CarePairs();
+        var care = new PairedCues();
         foreach (var m in kept)
         {
             var signal = m.Phrase.Signal;
@@ -114,7 +114,7 @@ internal sealed class MessageReader(SignalLexicon lexicon)
 
             switch (signal)
             {
-                case var s when CarePairs.Takes(s):
+                case var s when PairedCues.Takes(s):
                     // Neither half alone is a signal: paired per sentence once every cue is known.
                     care.Add(signal, m);
                     break;

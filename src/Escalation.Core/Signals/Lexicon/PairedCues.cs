@@ -10,12 +10,16 @@ namespace Escalation.Core.Signals.Lexicon;
 /// <item><b>Another person's records</b>: someone else ("another patient", "someone else's", "eines anderen
 /// Patienten", "sent to the wrong address") with a record word ("lab results", "Befunde", "historial", "dossier") within eight words in the same sentence:
 /// personal data disclosed to the wrong person, evidence <c>legal:privacy-breach</c> and <c>security</c>.</item>
+/// <item><b>Data loss</b>: a loss ("deleted", "wiped", "gone", "gelöscht", "borrado", "disparu", "sparito", "sumiu",
+/// "verdwenen") with what was lost ("notes", "files", "photos", "Daten", "archivos", "données", "dati", "arquivos",
+/// "bestanden") within eight words in the same sentence: "the update deleted all my notes", "meine Dateien sind weg".
+/// Evidence <c>data-loss</c>, as the phrase list's "lost all my data".</item>
 /// </list>
 /// A cue the lexicon reads as negated ("I haven't missed a dose") never reaches here, and a pair inside a question that
 /// asks for something ("Can I try a different medication?", "¿Puedo ver los resultados de otro paciente?", "Wie kann
 /// ich ein neues Rezept bekommen?") is a request, not a report: it raises neither reading.
 /// </summary>
-internal sealed class CarePairs
+internal sealed class PairedCues
 {
     /// <summary>How far apart, in words, the two halves of a sentence-wide pair may be ("missed two days of my insulin").</summary>
     private const int SentenceReach = 8;
@@ -28,9 +32,12 @@ internal sealed class CarePairs
     private readonly List<PhraseMatch> _besides = [];
     private readonly List<PhraseMatch> _others = [];
     private readonly List<PhraseMatch> _records = [];
+    private readonly List<PhraseMatch> _losses = [];
+    private readonly List<PhraseMatch> _lostData = [];
 
     /// <summary>True for the lexicon signals this class pairs up.</summary>
-    public static bool Takes(string signal) => signal is "care-medicine" or "care-gap" or "care-beside" or "other-person" or "personal-record";
+    public static bool Takes(string signal) =>
+        signal is "care-medicine" or "care-gap" or "care-beside" or "other-person" or "personal-record" or "loss-cue" or "lost-data";
 
     public void Add(string signal, PhraseMatch m)
     {
@@ -40,6 +47,8 @@ internal sealed class CarePairs
             "care-gap" => _gaps,
             "care-beside" => _besides,
             "other-person" => _others,
+            "loss-cue" => _losses,
+            "lost-data" => _lostData,
             _ => _records,
         };
         into.Add(m);
@@ -56,6 +65,11 @@ internal sealed class CarePairs
         {
             MessageReader.Add(reading, "legal:" + LegalKinds.PrivacyBreach, text, tokens, exposed);
             MessageReader.Add(reading, "security", text, tokens, exposed);
+        }
+
+        if (_losses.Count > 0 && Pair(_losses, _lostData, text, tokens, SentenceReach) is { } lost)
+        {
+            MessageReader.Add(reading, "data-loss", text, tokens, lost);
         }
     }
 

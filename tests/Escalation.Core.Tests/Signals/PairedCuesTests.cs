@@ -3,7 +3,7 @@ using Escalation.Core.Signals;
 namespace Escalation.Core.Tests.Signals;
 
 /// <summary>Patient safety and another person's records: readings that need two words in one sentence.</summary>
-public sealed class CarePairsTests
+public sealed class PairedCuesTests
 {
     private static readonly LexiconSignalAnalyzer Analyzer = new();
 
@@ -60,4 +60,30 @@ public sealed class CarePairsTests
     [InlineData("The rep put me on hold while she talked to someone else, then told me to file a new dispute.")]
     public void Analyze_AQuestionOrNoDisclosure_IsNoPrivacyBreach(string text) =>
         Assert.DoesNotContain(LegalKinds.PrivacyBreach, Analyzer.AnalyzeText(text).LegalKinds);
+
+    [Theory]
+    [InlineData("Your app deleted all my notes after the update. Years of work.")]
+    [InlineData("Since yesterday's sync all our customer records are gone from the dashboard.")]
+    [InlineData("Después de la actualización se han borrado todas mis notas.")]
+    [InlineData("Seit dem Update sind alle meine Dateien weg.")]
+    [InlineData("Depuis la mise à jour, tous mes documents ont disparu.")]
+    [InlineData("Dopo l'aggiornamento sono spariti tutti i miei contatti.")]
+    [InlineData("Depois da atualização sumiram todas as minhas fotos.")]
+    [InlineData("Na de update zijn al mijn bestanden verdwenen.")]
+    public void Analyze_ALossWithWhatWasLost_IsDataLossAtP0(string text)
+    {
+        var s = Analyzer.AnalyzeText(text);
+
+        Assert.True(s.DataLoss, text);
+        Assert.Equal(PriorityRules.P0, PriorityRules.FromText(s).Priority);
+    }
+
+    [Theory]
+    [InlineData("How do I restore a deleted note?")]
+    [InlineData("I deleted the duplicate emails myself, no problem there. Can you change my plan?")]
+    [InlineData("Please delete all my data under GDPR.")]
+    [InlineData("I will file a complaint if nobody answers about my invoice.")]
+    [InlineData("Nothing was lost, my files are all there.")]
+    public void Analyze_AHowToARequestOrMyOwnDeletion_IsNoDataLoss(string text) =>
+        Assert.False(Analyzer.AnalyzeText(text).DataLoss, text);
 }
