@@ -19,6 +19,9 @@ public sealed record ActionInputs
 
     /// <summary>What the customer wrote (for the add-on to remove and the bug to report).</summary>
     public string CustomerText { get; init; } = "";
+
+    /// <summary>The decision's date, for what depends on it (a cancellation within authority); null: every such action waits for a person.</summary>
+    public DateOnly? Today { get; init; }
 }
 
 /// <summary>
@@ -50,6 +53,7 @@ public static partial class ActionPlanner
         return Plan(new ActionInputs
         {
             Customer = customer, Signals = signals, Facts = facts, Retrieval = retrieval, Application = application, Subject = subject, CustomerText = customerText,
+            Today = DateOnly.FromDateTime(now.UtcDateTime),
         }, workspace);
     }
 
@@ -125,8 +129,9 @@ public static partial class ActionPlanner
             actions.Add(new CaseAction
             {
                 Kind = ActionKinds.CancelSubscription,
-                Effective = x.Customer.RenewalDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "end-of-term",
-                PolicyCitation = cancellation.Citation, Rule = "end-of-term", NeedsApproval = true,
+                Effective = CancellationAuthority.Effective(x.Customer),
+                PolicyCitation = cancellation.Citation, Rule = "end-of-term",
+                NeedsApproval = x.Today is not { } today || !CancellationAuthority.WithinAuthority(x.Customer, workspace, today),
             });
         }
 

@@ -384,7 +384,7 @@ public sealed partial class CaseFactsExtractor
     [GeneratedRegex(@"\b(credit|compensation|compensate|sla credit|service credit|cr[ée]dito|crédit|un avoir|l'avoir|credito|tegoed|SLA-Gutschrift|compensaci[óo]n|indemnizaci[óo]n|Entsch[äa]digung|Gutschrift|d[ée]dommagement|indemnisation|risarcimento|indennizzo|compensa[çc][ãa]o|indeniza[çc][ãa]o|schadevergoeding|compensatie)s?\b", RegexOptions.IgnoreCase)]
     private static partial Regex CreditAsk();
 
-    [GeneratedRegex(@"\b(cancel(lation)?|close (my|our) account|terminate|not renew(ing)?|won't renew|darme de baja|dar de baja|cancelar|k[üu]ndig\w*|r[ée]silie\w*|r[ée]siliation|disdett\w*|disdire|opzeg\w*|cancelamento|cancelen|cancelem|cancele|cancela)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(cancel(lation)?|close (my|our) account|terminate|not renew(ing)?|won't renew|darme de baja|dar de baja|cancelar|k[üu]ndig\w*|r[ée]silie\w*|r[ée]siliation|disdett\w*|disdire|opzeg\w*|cancelamento|cancelen|cancelem|cancele|cancela|annuler|annulez|annulation|annullare|annullate|annullamento|stopzetten|be[ëe]indig\w*)\b", RegexOptions.IgnoreCase)]
     private static partial Regex CancelAsk();
 
     [GeneratedRegex(@"\b(gdpr|subject access|copy of (all )?(my|our) (personal )?data|access request|delete (all )?(my|our) data|data export|export (all )?(my|our) data|erasure)\b", RegexOptions.IgnoreCase)]

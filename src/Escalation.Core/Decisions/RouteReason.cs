@@ -45,6 +45,7 @@ public static class ReasonCodes
     public const string Bereavement = "bereavement";
     public const string ThreatOfHarm = "threat-of-harm";
     public const string PatientSafety = "patient-safety";
+    public const string ActionNeedsApproval = "action-needs-approval";
     public const string AskNotCovered = "ask-not-covered";
     public const string QuestionNotRequest = "question-not-request";
     public const string RefundDestination = "refund-destination";

@@ -34,6 +34,9 @@ public sealed record ReplyLanguage
     /// <summary>Phrases a draft in this language must never contain (on top of the guide's own list).</summary>
     public IReadOnlyList<BannedPhrase> BannedPhrases { get; init; } = [];
 
+    /// <summary>True when the language has a template for <paramref name="key"/>.</summary>
+    public bool HasTemplate(string key) => Templates.ContainsKey(key);
+
     /// <summary>The template for <paramref name="key"/>.</summary>
     public string Template(string key) =>
         Templates.TryGetValue(key, out var t) ? t : throw new KeyNotFoundException($"reply language {Code} has no template '{key}'");
@@ -60,6 +63,12 @@ public static class ReplyKeys
         "unit.hour", "unit.hours", "unit.businessDay", "unit.businessDays",
         "format.date", "format.deadline", "format.money", "number.decimal", "number.group",
     ];
+
+    /// <summary>
+    /// Sentences a language may leave out (added after languages were first written, so an older tone guide still loads):
+    /// without them the composer cannot state that outcome in that language, and such a case goes to a person instead.
+    /// </summary>
+    public static readonly IReadOnlyList<string> OptionalTemplates = ["cancel.done", "cancel.until", "cancel.untilTerm"];
 
     /// <summary>Checklist items the tone check looks for in a draft.</summary>
     public static readonly IReadOnlyList<string> Markers =

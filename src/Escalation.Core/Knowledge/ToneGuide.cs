@@ -24,6 +24,9 @@ public sealed record ToneGuide
     /// <summary>True when a reply can be written in <paramref name="code"/>: English, or a language the guide has templates for.</summary>
     public bool CanReplyIn(string code) => code == "en" || Languages.ContainsKey(code);
 
+    /// <summary>True when a reply in <paramref name="code"/> can say <paramref name="key"/> (English always can).</summary>
+    public bool CanSay(string code, string key) => code == "en" || (Languages.TryGetValue(code, out var l) && l.HasTemplate(key));
+
     /// <summary>The calibration row for a customer tone, if the guide has one.</summary>
     public ToneCalibration? For(string customerTone) =>
         Calibration.FirstOrDefault(c => string.Equals(c.CustomerTone, customerTone, StringComparison.Ordinal));

@@ -59,7 +59,7 @@ public static class ChatPromptBuilder
             ["playbook"] = request.Retrieval.Playbook is { } pb
                 ? $"{pb.Title}\n" + string.Join("\n", pb.Steps.Select((s, i) => $"{i + 1}. {s}"))
                 : "No playbook applies.",
-            ["offer"] = Offer(request, reply),
+            ["offer"] = Offer(request, reply) + Cancellation(request),
             ["review"] = Review(request),
             ["must_not_promise"] = string.Join("\n", MustNotPromise(request, workspace).Select(x => "- " + x)),
             ["banned_phrases"] = banned.Length == 0
@@ -240,6 +240,10 @@ public static class ChatPromptBuilder
         : r.HoldForReview && r.Proposal is { } p
             ? $"Proposed for approval: a {p.Kind} of {Money.Format(p.Amount, p.Currency)} ({p.PolicyCitation.Split('#')[0]}). Write the reply as it goes out once approved: say you have done it, with exactly this amount{WrittenAs(reply, p)}, and give the exception's reason when there is one."
             : "No money is authorised. Do not state any amount.";
+
+    private static string Cancellation(DraftRequest r) => r.CancelEffective is { } effective
+        ? $" The plan is cancelled with this reply, effective {(effective == Actions.CancellationAuthority.EndOfTerm ? "at the end of the period already paid for" : effective)}: say you have cancelled it, until when it stays active, and that it will not be charged again."
+        : "";
 
     /// <summary>How the amount must be written in a reply that is not in English (", written 99 €").</summary>
     private static string WrittenAs(ReplyText reply, DraftOffer o) => reply.IsEnglish ? "" : $", written {reply.Money(o.Amount, o.Currency)}";

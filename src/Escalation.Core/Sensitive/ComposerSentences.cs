@@ -60,6 +60,12 @@ internal static class ComposerSentences
             parts.Add(string.IsNullOrWhiteSpace(r.Subject) ? t["ack.message"] : t["ack.subject", ("subject", CaseText.Normalize(r.Subject))]);
         }
 
+        // A cancellation asked for beside money is restated too: the reply says it was done.
+        if (f.HasAsk(CaseAsks.Cancel) && (f.HasAsk(CaseAsks.Refund) || f.HasAsk(CaseAsks.Credit)) && !f.HasAsk(CaseAsks.DataAccess))
+        {
+            parts.Add(t["ack.cancel"]);
+        }
+
         // The outage apology already names the hours.
         if ((f.Cause == CaseCauses.Outage || r.Signals.Text.Outage) && f.OutageHours is { } h && !(Apologises(r, ws) && OutageApology(r)))
         {
@@ -77,6 +83,7 @@ internal static class ComposerSentences
     /// <summary>Act and Resolve: what was done (or, when held, what is done once approved) and the policy's timeline.</summary>
     public static IEnumerable<string> ActAndResolve(DraftRequest r, Workspace ws, ReplyText t)
     {
+        var cancelled = Cancelled(r, t);
         var money = r.HoldForReview ? r.Proposal : r.Offer;
         if (money is { Kind: "refund" } refund)
         {
@@ -88,6 +95,11 @@ internal static class ComposerSentences
             yield return t["refund.done", ("amount", t.Money(refund.Amount, refund.Currency))];
             var days = PolicyNumbers.Governing(ws, r.Retrieval, PolicyCategories.Refund)?.NumberOrNull("refundProcessingDays");
             yield return days is { } n ? t["refund.within", ("days", t.BusinessDays(n))] : t["refund.statement"];
+            foreach (var sentence in cancelled)
+            {
+                yield return sentence;
+            }
+
             yield break;
         }
 
@@ -95,6 +107,21 @@ internal static class ComposerSentences
         {
             yield return t["credit.done", ("amount", t.Money(credit.Amount, credit.Currency))];
             yield return t["credit.invoice"];
+            foreach (var sentence in cancelled)
+            {
+                yield return sentence;
+            }
+
+            yield break;
+        }
+
+        if (cancelled.Count > 0)
+        {
+            foreach (var sentence in cancelled)
+            {
+                yield return sentence;
+            }
+
             yield break;
         }
 
@@ -128,6 +155,19 @@ internal static class ComposerSentences
             yield return t["check.done"];
             yield return t["check.next"];
         }
+    }
+
+    /// <summary>The plan cancelled with this reply, and until when it runs; none when no cancellation goes with it.</summary>
+    private static List<string> Cancelled(DraftRequest r, ReplyText t)
+    {
+        if (r.CancelEffective is not { } effective || !t.Has("cancel.done"))
+        {
+            return [];
+        }
+
+        return DateOnly.TryParseExact(effective, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var until)
+            ? [t["cancel.done"], t["cancel.until", ("date", t.Date(until))]]
+            : [t["cancel.done"], t["cancel.untilTerm"]];
     }
 
     /// <summary>Seed 003's "prevention, when applicable": only for causes where there is something to say.</summary>

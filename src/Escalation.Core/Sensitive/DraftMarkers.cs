@@ -93,7 +93,7 @@ public sealed partial class DraftMarkers
     [GeneratedRegex(@"\b(i have|i've|we have|we've|i am|i'm now)\s+\w+", RegexOptions.IgnoreCase)]
     private static partial Regex EnAction();
 
-    [GeneratedRegex(@"\b(by (monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|end of)|within (one|two|\d+) (business )?(days?|hours?)|next invoice|will hear from us)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(by (monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|end of)|within (one|two|\d+) (business )?(days?|hours?)|next invoice|will hear from us|stays active until)\b", RegexOptions.IgnoreCase)]
     private static partial Regex EnTimeline();
 
     [GeneratedRegex("thank", RegexOptions.IgnoreCase)]

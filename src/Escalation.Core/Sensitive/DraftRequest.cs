@@ -29,6 +29,13 @@ public sealed record DraftRequest
     /// </summary>
     public DraftOffer? Proposal { get; init; }
 
+    /// <summary>
+    /// The cancellation carried out with this reply, when one is (asked for and within authority; a held draft is the
+    /// reply as it goes out once approved): when it takes effect, <c>yyyy-MM-dd</c> or <c>end-of-term</c>. The draft says
+    /// the plan is cancelled and until when it runs.
+    /// </summary>
+    public string? CancelEffective { get; init; }
+
     /// <summary>Why an exception to policy is considered, when one is.</summary>
     public string? ExceptionRationale { get; init; }
 

@@ -38,6 +38,9 @@ public sealed partial class ReplyText
     public static ReplyText For(DraftRequest request, Workspace workspace) =>
         In(LanguageFor(request.Signals, workspace.ToneGuide), workspace.ToneGuide);
 
+    /// <summary>True when this language has a template for <paramref name="key"/>.</summary>
+    public bool Has(string key) => _language.HasTemplate(key);
+
     /// <summary>The template for <paramref name="key"/> with each <c>{name}</c> replaced.</summary>
     public string this[string key, params (string Name, string Value)[] values]
     {

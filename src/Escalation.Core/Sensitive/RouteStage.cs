@@ -164,6 +164,27 @@ public sealed class RouteStage
         return new RouteDecision { Route = route, Reasons = reasons, ReviewerQueue = queue, SlaDeadline = deadline, Trace = trace, Understanding = understanding };
     }
 
+    /// <summary>
+    /// <paramref name="route"/>, an auto-send, turned into a review because <paramref name="action"/> needs a person's
+    /// approval: nothing the policy holds back is carried out without one, and nothing is promised that would not be.
+    /// </summary>
+    public static RouteDecision ForApproval(RouteDecision route, Actions.CaseAction action, string priority, Workspace workspace, DateTimeOffset now)
+    {
+        var deadline = now + workspace.Routing.ReviewSla(priority);
+        var reason = new RouteReason(ReasonCodes.ActionNeedsApproval,
+            $"The policy proposes {action.Describe()}, which needs a person's approval ({action.PolicyCitation.Split('#')[0]}): a reviewer approves it, and the reply goes with it.", true);
+        return route with
+        {
+            Route = Routes.DraftForReview,
+            Reasons = [reason],
+            ReviewerQueue = ReviewerQueues.Standard,
+            SlaDeadline = deadline,
+            Trace = [.. route.Trace,
+                TraceEntry.Found(Stage, $"{reason.Code}: {reason.Text}"),
+                TraceEntry.Decided(Stage, $"Route {Routes.DraftForReview} to the {ReviewerQueues.Standard} queue, due {deadline.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)} ({priority} review SLA).")],
+        };
+    }
+
     private static string Evidence(Signals.CaseSignals s, string prefix)
     {
         var e = s.CustomerEvidence.Where(x => x.Signal.StartsWith(prefix, StringComparison.Ordinal)).Select(x => x.Text).ToArray();

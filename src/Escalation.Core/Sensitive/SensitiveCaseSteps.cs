@@ -88,6 +88,8 @@ public sealed class SensitiveCaseSteps(CaseDetector detect, IDraftWriter writer,
             ReviewBy = provisional.SlaDeadline,
             Offer = provisional.NeedsHuman ? null : offer,
             Proposal = proposal,
+            CancelEffective = facts.HasAsk(CaseAsks.Cancel) && Actions.CancellationAuthority.WithinAuthority(customer, workspace, DateOnly.FromDateTime(now.UtcDateTime))
+                ? Actions.CancellationAuthority.Effective(customer) : null,
             ExceptionRationale = state.ExceptionRationale,
         };
         var written = writer.WriteAsync(request, workspace, cancellationToken);
@@ -123,6 +125,14 @@ public sealed class SensitiveCaseSteps(CaseDetector detect, IDraftWriter writer,
         var draft = state.Need(state.Draft, "draft", "route");
         var check = state.Need(state.ToneCheck, "tone check", "route");
         var route = _route.Route(new RouteInput { Signals = signals, Facts = facts, Retrieval = retrieval, ToneCheck = check, ExceptionRationale = state.ExceptionRationale, Customer = state.Customer }, workspace, now);
+        var customer = state.Need(state.Customer, "customer", "route");
+        var actions = Escalation.Core.Actions.ActionPlanner.ForSensitive(customer, signals, facts, retrieval, workspace, now, ticket.Subject, Escalation.Core.Actions.ActionPlanner.CustomerText(ticket));
+
+        // An action that needs a person's approval is never dropped by an auto-send: the case goes to review instead.
+        if (!route.NeedsHuman && actions.FirstOrDefault(a => a.NeedsApproval) is { } waiting)
+        {
+            route = RouteStage.ForApproval(route, waiting, signals.Priority, workspace, now);
+        }
 
         // A tone failure after a provisional auto-send means the draft was written without the review hold: write it again, held.
         if (route.NeedsHuman && !request.HoldForReview)
@@ -143,8 +153,6 @@ public sealed class SensitiveCaseSteps(CaseDetector detect, IDraftWriter writer,
         trace.AddRange(draft.Trace);
         trace.AddRange(check.Trace);
         trace.AddRange(route.Trace);
-        var customer = state.Need(state.Customer, "customer", "route");
-        var actions = Escalation.Core.Actions.ActionPlanner.ForSensitive(customer, signals, facts, retrieval, workspace, now, ticket.Subject, Escalation.Core.Actions.ActionPlanner.CustomerText(ticket));
         trace.AddRange(Escalation.Core.Actions.ActionTrace.Proposed(actions));
         var decision = new CaseDecision
         {

@@ -208,6 +208,11 @@ public sealed partial class ToneCheckStage
             allowed.Add(DateOnly.FromDateTime(by.UtcDateTime));
         }
 
+        if (r.CancelEffective is { } effective && DateOnly.TryParseExact(effective, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var until))
+        {
+            allowed.Add(until); // the end of the term a cancellation runs to
+        }
+
         var today = r.ReviewBy is { } rb ? DateOnly.FromDateTime(rb.UtcDateTime) : f.PurchaseDate ?? DateOnly.MaxValue;
         var restated = string.Join(" ", new[] { r.Subject }.Concat(f.Evidence.Select(e => e.Text)).Where(x => x is not null));
         foreach (var d in DateParsing.AllDates(restated, today, european))

@@ -121,6 +121,13 @@ public static class UnderstandingGate
                 $"Written in {language.Label}, but the tone guide has no reply templates in that language (replies can be written in {have}): a human replies in the customer's language. Add languages.{language.Code} to tone-guide.yaml to answer it automatically.", true));
         }
 
+        var reply = Sensitive.ReplyText.LanguageFor(input.Signals, workspace.ToneGuide);
+        if (input.Facts.HasAsk(CaseAsks.Cancel) && !workspace.ToneGuide.CanSay(reply, "cancel.done"))
+        {
+            review.Add(new RouteReason(ReasonCodes.ReplyLanguageMissing,
+                $"A cancellation in {reply}, but the tone guide has no cancellation sentences in that language (cancel.done, cancel.until, cancel.untilTerm): a human replies and cancels. Add them to languages.{reply}.templates to answer it automatically.", true));
+        }
+
         var understanding = CaseUnderstanding.Of(input.Facts, input.Signals.Text, input.Retrieval, input.Customer?.Currency ?? workspace.Routing.DefaultCurrency);
         if (understanding.Unrecognised is { } what)
         {

@@ -202,7 +202,7 @@ public static class WorkspaceLoader
             var openings = l.OptionalMapping("openings");
             openings?.AllowOnly([.. CustomerTones.All]);
             var templates = l.RequiredMapping("templates");
-            templates.AllowOnly([.. ReplyKeys.Templates]);
+            templates.AllowOnly([.. ReplyKeys.Templates, .. ReplyKeys.OptionalTemplates]);
             var markers = l.RequiredMapping("markers");
             markers.AllowOnly([.. ReplyKeys.Markers, .. ReplyKeys.OptionalMarkers]);
             var months = l.StringList("months", required: true);
@@ -223,7 +223,9 @@ public static class WorkspaceLoader
                 SignOff = l.OptionalString("signOff"),
                 AiDisclosure = l.OptionalString("aiDisclosure"),
                 Openings = CustomerTones.All.Where(t => openings?.Has(t) == true).ToDictionary(t => t, t => openings!.RequiredString(t), StringComparer.Ordinal),
-                Templates = ReplyKeys.Templates.ToDictionary(k => k, k => templates.Has(k) ? Scalar(templates, k) : throw templates.Error(k, "is required: every sentence the composer writes needs a template"), StringComparer.Ordinal),
+                Templates = ReplyKeys.Templates.ToDictionary(k => k, k => templates.Has(k) ? Scalar(templates, k) : throw templates.Error(k, "is required: every sentence the composer writes needs a template"), StringComparer.Ordinal)
+                    .Concat(ReplyKeys.OptionalTemplates.Where(templates.Has).Select(k => KeyValuePair.Create(k, Scalar(templates, k))))
+                    .ToDictionary(StringComparer.Ordinal),
                 Months = months,
                 Weekdays = weekdays,
                 Markers = ReplyKeys.Markers.Concat(ReplyKeys.OptionalMarkers).Where(markers.Has).ToDictionary(k => k, k => markers.StringList(k, required: true), StringComparer.Ordinal),

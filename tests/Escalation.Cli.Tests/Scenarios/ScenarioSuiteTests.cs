@@ -31,6 +31,17 @@ public sealed class ScenarioSuiteTests
         return data;
     }
 
+    /// <summary>A copy of scenario <paramref name="id"/> with its file's language filled in.</summary>
+    internal static Scenario Scenario(string id)
+    {
+        var (s, language) = Find(id);
+        return new Scenario
+        {
+            Id = s.Id, Customer = s.Customer, Subject = s.Subject, Text = s.Text, Thread = [.. s.Thread], Kind = s.Kind, Handoff = s.Handoff,
+            Route = s.Route, Reasons = [.. s.Reasons], Absent = [.. s.Absent], Language = s.Language ?? language, Note = s.Note,
+        };
+    }
+
     private static (Scenario Scenario, string Language) Find(string id)
     {
         var file = Files.Value.Single(f => f.Scenarios.Any(s => s.Id == id));

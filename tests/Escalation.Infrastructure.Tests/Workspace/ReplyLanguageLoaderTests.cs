@@ -23,7 +23,7 @@ public sealed class ReplyLanguageLoaderTests
         Assert.Equal(["de", "es", "fr", "it", "nl", "pt"], guide.Languages.Keys.Order(StringComparer.Ordinal));
         foreach (var language in guide.Languages.Values)
         {
-            Assert.Equal(ReplyKeys.Templates.Count, language.Templates.Count);
+            Assert.Equal(ReplyKeys.Templates.Count + ReplyKeys.OptionalTemplates.Count, language.Templates.Count);
             Assert.Equal(12, language.Months.Count);
             Assert.Equal(7, language.Weekdays.Count);
             Assert.Equal(CustomerTones.All.Count, language.Openings.Count);
@@ -69,9 +69,20 @@ public sealed class ReplyLanguageLoaderTests
     }
 
     [Fact]
+    public void Load_LanguageWithoutTheCancellationSentences_LoadsAndCannotSayACancellation()
+    {
+        var older = string.Join("\n", SampleToneGuide.Split('\n').Where(l => !(l.Contains("cancel.", StringComparison.Ordinal) && !l.Contains("ack.cancel", StringComparison.Ordinal))));
+
+        var guide = Load(older).ToneGuide;
+
+        Assert.False(guide.CanSay("it", "cancel.done"));
+        Assert.True(guide.CanSay("en", "cancel.done"));
+    }
+
+    [Fact]
     public void Load_LanguageWithoutAChecklistMarker_IsRejected()
     {
-        var broken = SampleToneGuide.Replace("      timeline: [entro, prossima fattura, prossimo estratto, nostre notizie]\n", "", StringComparison.Ordinal);
+        var broken = SampleToneGuide.Replace("      timeline: [entro, prossima fattura, prossimo estratto, nostre notizie, resterà attivo fino]\n", "", StringComparison.Ordinal);
 
         var e = Assert.Throws<WorkspaceValidationException>(() => Load(broken));
 

@@ -1,0 +1,27 @@
+using System.Globalization;
+using Escalation.Core.Knowledge;
+
+namespace Escalation.Core.Actions;
+
+/// <summary>
+/// When a cancellation is within the agent's authority: the workspace has a cancellation policy (which ends a plan at
+/// the end of the term the customer paid for) and the customer is below the retention thresholds of
+/// <c>routing.yaml</c> (at or above them a retention review comes first). Within authority the plan is cancelled with the
+/// reply that says so, as the policy's guardrail asks ("a customer who wants to leave is told exactly how, in the first
+/// reply"); otherwise the cancellation waits for a person.
+/// </summary>
+public static class CancellationAuthority
+{
+    /// <summary>Written for a plan whose renewal date is unknown: it ends when the paid term does.</summary>
+    public const string EndOfTerm = "end-of-term";
+
+    /// <summary>When the cancellation takes effect (<c>yyyy-MM-dd</c> or <see cref="EndOfTerm"/>).</summary>
+    public static string Effective(CustomerEntity customer) =>
+        customer.RenewalDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? EndOfTerm;
+
+    /// <summary>True when the cancellation may be carried out without a person, as of <paramref name="today"/>.</summary>
+    public static bool WithinAuthority(CustomerEntity customer, Workspace workspace, DateOnly today) =>
+        workspace.PoliciesIn(PolicyCategories.Cancellation).Any()
+        && customer.TenureMonths(today) < workspace.Routing.RetentionTenureMonths
+        && customer.Arr < workspace.Routing.RetentionArr;
+}

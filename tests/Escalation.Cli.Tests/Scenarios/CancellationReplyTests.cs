@@ -1,0 +1,38 @@
+using Escalation.Core.Actions;
+using Escalation.Core.Decisions;
+
+namespace Escalation.Cli.Tests.Scenarios;
+
+/// <summary>A cancellation within authority is carried out with the reply that says so; beyond it a person decides.</summary>
+public sealed class CancellationReplyTests
+{
+    [Theory]
+    [InlineData("p29-01", "I have cancelled your plan. It stays active until 6 October 2027")]
+    [InlineData("p29-02", "J'ai résilié votre abonnement. Il reste actif jusqu'au 6 octobre 2027")]
+    [InlineData("p29-03", "Ich habe Ihren Tarif gekündigt. Er bleibt bis zum 6. Oktober 2027 aktiv")]
+    [InlineData("p29-07", "Ik heb uw abonnement opgezegd. Het blijft actief tot 6 oktober 2027")]
+    public void Decide_CancellationWithinAuthority_SaysItIsDoneAndCarriesItOutOnSend(string id, string said)
+    {
+        var d = ScenarioSuiteTests.Decide(ScenarioSuiteTests.Scenario(id));
+
+        Assert.Equal(Routes.DraftAndSend, d.Route);
+        Assert.Contains(said, d.Draft, StringComparison.Ordinal);
+        var cancel = Assert.Single(d.Actions, a => a.Kind == ActionKinds.CancelSubscription);
+        Assert.False(cancel.NeedsApproval); // executed when the reply is sent, not waiting for an approval nobody gives
+        Assert.Equal("2027-10-06", cancel.Effective);
+    }
+
+    [Fact]
+    public void Decide_CancellationFromALongStandingCustomer_WaitsForARetentionReviewAndPromisesNothing()
+    {
+        var s = ScenarioSuiteTests.Scenario("p29-01");
+        s.Customer = "cus_002"; // a customer since 2019: above the retention thresholds
+
+        var d = ScenarioSuiteTests.Decide(s);
+
+        Assert.Equal(Routes.DraftForReview, d.Route);
+        Assert.Contains(d.Reasons, r => r.Code == ReasonCodes.RetentionReview);
+        Assert.True(Assert.Single(d.Actions, a => a.Kind == ActionKinds.CancelSubscription).NeedsApproval);
+        Assert.DoesNotContain("I have cancelled", d.Draft, StringComparison.Ordinal);
+    }
+}
