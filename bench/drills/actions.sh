@@ -17,16 +17,16 @@ stop_pid() { if [ -n "$1" ]; then kill "$1" 2>/dev/null || true; wait "$1" 2>/de
 cleanup() { stop_server; stop_pid "$helpdesk_pid"; stop_pid "$billing_pid"; rm -rf "$work"; }
 trap cleanup EXIT
 
-(exec dotnet "$cli_dll" drill receiver --port "$hport" --out "$work/helpdesk.txt") >"$work/helpdesk.log" 2>&1 &
+(exec dotnet "$bench_dll" drill receiver --port "$hport" --out "$work/helpdesk.txt") >"$work/helpdesk.log" 2>&1 &
 helpdesk_pid=$!
-(exec dotnet "$cli_dll" drill receiver --port "$bport" --out "$work/before.txt" --hold) >"$work/billing.log" 2>&1 &
+(exec dotnet "$bench_dll" drill receiver --port "$bport" --out "$work/before.txt" --hold) >"$work/billing.log" 2>&1 &
 billing_pid=$!
 server_args=(--Escalation:Callbacks:AllowedHosts 127.0.0.1 --Escalation:ClockStart 2026-11-23T12:00:00Z
   --Escalation:Actions:WebhookUrl "http://127.0.0.1:$bport/actions")
 start_server "$data" "$port" "$log"
 : >"$work/acks.txt"; : >"$work/before.txt"
 echo "actions drill: $count within-window refunds to 127.0.0.1:$port, actions to a webhook on 127.0.0.1:$bport"
-cli drill submit --server "http://127.0.0.1:$port" --count "$count" --concurrency 8 --tag "$tag" --sample 02 \
+escalation_bench drill submit --server "http://127.0.0.1:$port" --count "$count" --concurrency 8 --tag "$tag" --sample 02 \
     --callback "http://127.0.0.1:$hport/hook" --out "$work/acks.txt"
 for _ in $(seq 1 300); do
   [ "$(sort -u "$work/before.txt" | wc -l)" -ge "$count" ] && break
@@ -35,7 +35,7 @@ done
 echo "kill -9 the server with $(sort -u "$work/before.txt" | wc -l) refunds received and none recorded"
 kill -KILL "$server_pid"; wait "$server_pid" 2>/dev/null || true
 stop_pid "$billing_pid"
-(exec dotnet "$cli_dll" drill receiver --port "$bport" --out "$work/after.txt") >"$work/billing.log" 2>&1 &
+(exec dotnet "$bench_dll" drill receiver --port "$bport" --out "$work/after.txt") >"$work/billing.log" 2>&1 &
 billing_pid=$!
 start_server "$data" "$port" "$log"
 status=0

@@ -25,13 +25,13 @@ trap cleanup EXIT
 
 : >"$work/acks.txt"
 # exec: $! is the receiver's own process id, so the cleanup stops the receiver and not only a subshell around it
-(exec dotnet "$cli_dll" drill receiver --port "$rport" --out "$work/callbacks.txt") >"$work/receiver.log" 2>&1 &
+(exec dotnet "$bench_dll" drill receiver --port "$rport" --out "$work/callbacks.txt") >"$work/receiver.log" 2>&1 &
 receiver_pid=$!
 # the receiver listens on loopback, where callbacks go only when allow-listed
 server_args=(--Escalation:Callbacks:AllowedHosts 127.0.0.1)
 start_server "$data" "$port" "$log"
 echo "crash drill: $count submissions to 127.0.0.1:$port, callbacks to 127.0.0.1:$rport"
-cli drill submit --server "http://127.0.0.1:$port" --count "$count" --concurrency 32 --tag "$tag" \
+escalation_bench drill submit --server "http://127.0.0.1:$port" --count "$count" --concurrency 32 --tag "$tag" \
     --callback "http://127.0.0.1:$rport/hook" --out "$work/acks.txt" &
 submit_pid=$!
 # stop the server once about a third of the submissions were acknowledged (or after 20 s)
@@ -47,7 +47,7 @@ start_server "$data" "$port" "$log"
 echo "server restarted on the same data directory; resubmitting every ticket and verifying"
 status=0
 redelivery=(); [ "$signal" = KILL ] && redelivery=(--allow-redelivery)
-cli drill verify --server "http://127.0.0.1:$port" --count "$count" --tag "$tag" --data "$data" \
+escalation_bench drill verify --server "http://127.0.0.1:$port" --count "$count" --tag "$tag" --data "$data" \
     --callback "http://127.0.0.1:$rport/hook" --callbacks "$work/callbacks.txt" "${redelivery[@]}" || status=1
 sleep 2 # let late callbacks land, then count repeats again
 dups=$(sort "$work/callbacks.txt" 2>/dev/null | uniq -d | wc -l)

@@ -7,7 +7,7 @@ count=10000; [ "${1:-}" = "--short" ] && count=1000
 build
 start_drill_server
 status=0
-cli drill fuzz --server "http://127.0.0.1:$port" --data "$data" --count "$count" || status=1
+escalation_bench drill fuzz --server "http://127.0.0.1:$port" --data "$data" --count "$count" || status=1
 kill -0 "$server_pid" 2>/dev/null || { echo "the server died during the fuzz run"; tail -20 "$log"; status=1; }
 [ $status -eq 0 ] && echo "fuzz drill: PASSED" || echo "fuzz drill: FAILED"
 exit $status

@@ -4,19 +4,20 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 server_dll="$root/src/Escalation.Server/bin/Release/net10.0/Escalation.Server.dll"
-cli_dll="$root/src/Escalation.Cli/bin/Release/net10.0/escalation.dll"
+# the drills' client: `escalation-bench drill …` (bench/Escalation.Bench)
+bench_dll="$root/bench/Escalation.Bench/bin/Release/net10.0/escalation-bench.dll"
 link_key="base64:$(head -c 32 /dev/urandom | base64 -w0)"
 
 build() {
   if [ "${DRILL_NO_BUILD:-}" != 1 ]; then
     dotnet build "$root/src/Escalation.Server" -c Release -v q -nologo >/dev/null
-    dotnet build "$root/src/Escalation.Cli" -c Release -v q -nologo >/dev/null
+    dotnet build "$root/bench/Escalation.Bench" -c Release -v q -nologo >/dev/null
   fi
 }
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
-cli() { dotnet "$cli_dll" "$@"; }
+escalation_bench() { dotnet "$bench_dll" "$@"; }
 
 # start_server DATA_DIR PORT LOG -> sets server_pid; waits until /api/health answers (server_args: further settings)
 server_args=()

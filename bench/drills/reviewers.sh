@@ -10,6 +10,6 @@ build
 server_args=(--Escalation:Callbacks:AllowedHosts 127.0.0.1) # the drill's help desk listens on loopback
 start_drill_server
 status=0
-cli drill reviewers --server "http://127.0.0.1:$port" --key "$link_key" --rounds "$rounds" --reviewers 12 || status=1
+escalation_bench drill reviewers --server "http://127.0.0.1:$port" --key "$link_key" --rounds "$rounds" --reviewers 12 || status=1
 [ $status -eq 0 ] && echo "reviewers drill: PASSED" || echo "reviewers drill: FAILED"
 exit $status

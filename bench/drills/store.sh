@@ -20,15 +20,15 @@ build
 start_drill_server
 echo "store drill: $count tickets to 127.0.0.1:$port, then $rounds copies with $flips flipped records each (seed $seed)"
 status=0
-cli drill store-seed --server "http://127.0.0.1:$port" --count "$count" --tag "store$(date +%s)" || status=1
+escalation_bench drill store-seed --server "http://127.0.0.1:$port" --count "$count" --tag "store$(date +%s)" || status=1
 stop_server # a graceful stop: everything acknowledged is in the log
 for round in $(seq 1 "$rounds"); do
   copy="$work/copy"; rm -rf "$copy"; cp -r "$data" "$copy"
-  if ! cli drill store-flip --data "$copy" --reference "$data" --seed $((seed + round)) --flips "$flips" --out "$work/flipped.txt"; then
+  if ! escalation_bench drill store-flip --data "$copy" --reference "$data" --seed $((seed + round)) --flips "$flips" --out "$work/flipped.txt"; then
     status=1; continue
   fi
   start_server "$copy" "$port" "$log"
-  cli drill store-check --server "http://127.0.0.1:$port" --reference "$data" --flipped "$work/flipped.txt" || status=1
+  escalation_bench drill store-check --server "http://127.0.0.1:$port" --reference "$data" --flipped "$work/flipped.txt" || status=1
   stop_server
 done
 [ $status -eq 0 ] && echo "store drill: PASSED" || echo "store drill: FAILED"

@@ -12,20 +12,10 @@ public static class CliApp
                                         decide each ticket file and print its route and reasons
           signals [--input FILE] [--evidence]
                                         JSON Lines {"id","text"} in (stdin or FILE), one JSON line of signals out per input
-          bench [--seconds N] [--http-seconds N] [--quick] [--server URL | --no-http] [--signals-only | --http-only]
-                                        signals/s, pipeline µs/case, durable cases/s vs an fsync loop, engine overhead,
-                                        trace writes/s, memory per 1,000 waiting cases, HTTP latency at 1/10/50 clients
-                                        (--http-seconds: window per client count, default 10)
-          bench --scale N [--minutes M] [--clients C] [--data DIR]
-                                        N finished cases in a data folder, then the local server on it: start-up, working
-                                        set, list-page and summary latency under C clients (default 10) for M minutes (10)
-          cost [--model-tokens IN,OUT]  € per case per route on Azure (counts from the real case workflow; docs/costs.md)
           kpis [--data DIR] [--now ISO] [--json] [--no-consistency]
                                         KPI summary from a data directory's case index
           kpis rebuild (--connection-string CS | --account NAME) [--table cases]
                                         recompute the Azure index's KPI counters from its case rows (docs/kpis.md)
-          drill receiver|submit|verify|fuzz|tokens|store-seed|store-flip|store-check|reviewers ...
-                                        client side of the fault drills in bench/drills/
           verify <traceId|file> [--data DIR]
                                         recompute a case's trace hash chain (or one exported trace); exit 1 where it breaks
           verify --data DIR             the whole store: damaged ranges of the record log, every case's chain
@@ -40,12 +30,23 @@ public static class CliApp
           erase --customer ID --by NAME [--reference REF] [--server URL] [--api-key KEY]
                                         a running service erases a customer's personal data from all their cases;
                                         every trace chain still verifies (docs/privacy.md)
+
+        bench, drill and cost are commands of escalation-bench (bench/Escalation.Bench).
         """;
 
+    /// <summary>The commands that moved to <c>escalation-bench</c>: asked here, they say where they went.</summary>
+    public static readonly IReadOnlySet<string> MovedToBench = new HashSet<string>(StringComparer.Ordinal) { "bench", "drill", "cost" };
+
     /// <summary>The lines of <see cref="Usage"/> for one command (every form of it), or null for an unknown command.</summary>
-    public static string? CommandUsage(string command)
+    public static string? CommandUsage(string command) => CommandUsage(Usage, command);
+
+    /// <summary>
+    /// The lines of a usage text for one command (every form of it), under the text's first line, or null for an
+    /// unknown command: commands are indented by two spaces, their continuation lines by more.
+    /// </summary>
+    public static string? CommandUsage(string usage, string command)
     {
-        var lines = Usage.Split('\n');
+        var lines = usage.Split('\n');
         var picked = new List<string>();
         var taking = false;
         foreach (var line in lines)
@@ -67,7 +68,7 @@ public static class CliApp
             }
         }
 
-        return picked.Count == 0 ? null : "usage: escalation <command> [options]\n" + string.Join("\n", picked);
+        return picked.Count == 0 ? null : lines[0].TrimEnd() + "\n" + string.Join("\n", picked);
     }
 
     public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
@@ -81,7 +82,7 @@ public static class CliApp
         var rest = args[1..];
         if (rest.Any(a => a is "-h" or "--help") && CommandUsage(args[0]) is { } help)
         {
-            // "bench --help" must print how to use the bench, not start a run of several minutes.
+            // "kpis rebuild --help" must print how to use it, not start recomputing the Azure counters.
             await stdout.WriteLineAsync(help);
             return 0;
         }
@@ -94,14 +95,8 @@ public static class CliApp
                 return await TriageCommand.RunAsync(rest, stdout, stderr, TriageDetector.Default, !Console.IsErrorRedirected);
             case "signals":
                 return await SignalsCommand.RunAsync(rest, stdin, stdout, stderr);
-            case "bench":
-                return await BenchCommand.RunAsync(rest, stdout, stderr);
-            case "cost":
-                return await CostCommand.RunAsync(rest, stdout, stderr);
             case "kpis":
                 return await KpiCommand.RunAsync(rest, stdout, stderr);
-            case "drill":
-                return await BenchDrill.RunAsync(rest, stdout, stderr);
             case "verify":
                 return await VerifyCommand.RunAsync(rest, stdout, stderr);
             case "simulate":
@@ -112,6 +107,9 @@ public static class CliApp
                 return await ResumeCommand.RunAsync(rest, stdout, stderr);
             case "erase":
                 return await EraseCommand.RunAsync(rest, stdout, stderr);
+            case var moved when MovedToBench.Contains(moved):
+                await stderr.WriteLineAsync($"'{moved}' moved to escalation-bench: dotnet run --project bench/Escalation.Bench -c Release -- {moved} ...");
+                return 2;
             default:
                 await stderr.WriteLineAsync($"unknown command '{args[0]}'\n{Usage}");
                 return 2;

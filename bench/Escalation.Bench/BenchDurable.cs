@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Escalation.Cli;
 using Escalation.Core.Decisions;
 using Escalation.Core.Storage;
 using Escalation.Core.Tickets;
@@ -8,7 +9,7 @@ using Escalation.Infrastructure.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace Escalation.Cli;
+namespace Escalation.Bench;
 
 /// <summary>Durable throughput, engine overhead, trace writes and waiting-case memory on the embedded engine with file storage.</summary>
 public static class BenchDurable

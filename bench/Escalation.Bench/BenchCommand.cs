@@ -1,10 +1,11 @@
 using System.Diagnostics;
+using Escalation.Cli;
 using Escalation.Core.Signals;
 
-namespace Escalation.Cli;
+namespace Escalation.Bench;
 
 /// <summary>
-/// <c>escalation bench [--seconds N] [--http-seconds N] [--quick] [--server URL | --no-http] [--signals-only | --http-only]</c>: every performance figure the issues
+/// <c>escalation-bench bench [--seconds N] [--http-seconds N] [--quick] [--server URL | --no-http] [--signals-only | --http-only]</c>: every performance figure the issues
 /// set a goal for, in one run: signals/s on one core; pipeline cases/s and µs per case (no I/O); durable cases/s on
 /// the embedded engine with file storage as a ratio of a raw fsync'd 4 KB write loop on the same disk; engine overhead
 /// per case; trace writes/s as a ratio of the same loop; memory per 1,000 waiting cases; and submit-to-decision

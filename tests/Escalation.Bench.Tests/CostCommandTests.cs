@@ -1,6 +1,4 @@
-using Escalation.Cli;
-
-namespace Escalation.Cli.Tests;
+namespace Escalation.Bench.Tests;
 
 public class CostCommandTests
 {
@@ -8,7 +6,7 @@ public class CostCommandTests
     public async Task Cost_BadModelTokens_IsRefused()
     {
         var stderr = new StringWriter();
-        var code = await CliApp.RunAsync(["cost", "--model-tokens", "lots"], TextReader.Null, new StringWriter(), stderr);
+        var code = await BenchApp.RunAsync(["cost", "--model-tokens", "lots"], new StringWriter(), stderr);
 
         Assert.Equal(2, code);
         Assert.Contains("--model-tokens", stderr.ToString());

@@ -1,6 +1,7 @@
+using Escalation.Cli;
 using Escalation.Core.Decisions;
 
-namespace Escalation.Cli;
+namespace Escalation.Bench;
 
 /// <summary>Runs the benchmark sections after the signals line and prints one line (or a few) per figure.</summary>
 public static class BenchReport

@@ -1,11 +1,12 @@
 using System.Net.Http.Headers;
 using System.Text;
+using Escalation.Cli;
 using Escalation.Infrastructure.Storage;
 
-namespace Escalation.Cli;
+namespace Escalation.Bench;
 
 /// <summary>
-/// <c>escalation drill fuzz --server URL --data DIR [--count N] [--seed S]</c>: sends malformed requests (bad JSON, huge
+/// <c>escalation-bench drill fuzz --server URL --data DIR [--count N] [--seed S]</c>: sends malformed requests (bad JSON, huge
 /// fields, wrong types, unicode edge cases, header abuse) — every one missing something a submission requires — and
 /// checks that none gets a 5xx and that the case index is unchanged.
 /// </summary>

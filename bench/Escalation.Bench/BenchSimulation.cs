@@ -1,7 +1,8 @@
 using System.Diagnostics;
+using Escalation.Cli;
 using Escalation.Core.Simulation;
 
-namespace Escalation.Cli;
+namespace Escalation.Bench;
 
 /// <summary>
 /// What-if replay speed on one thread: the sample tickets, each with its decision on record, decided again with a

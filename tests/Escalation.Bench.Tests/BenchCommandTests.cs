@@ -1,25 +1,24 @@
-using Escalation.Cli;
-
-namespace Escalation.Cli.Tests;
+namespace Escalation.Bench.Tests;
 
 public class BenchCommandTests
 {
     [Theory]
     [InlineData("bench", "--help")]
     [InlineData("bench", "--scale", "1000", "-h")]
-    [InlineData("kpis", "--help")]
+    [InlineData("cost", "--help")]
+    [InlineData("drill", "tokens", "--help")]
     public async Task Help_AfterACommand_PrintsItsUsageAndRunsNothing(params string[] args)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
 
-        var code = await CliApp.RunAsync(args, TextReader.Null, stdout, stderr);
+        var code = await BenchApp.RunAsync(args, stdout, stderr);
 
         Assert.Equal(0, code);
-        Assert.StartsWith("usage: escalation", stdout.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("usage: escalation-bench <command>", stdout.ToString(), StringComparison.Ordinal);
         Assert.Contains("  " + args[0] + " ", stdout.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("machine:", stdout.ToString(), StringComparison.Ordinal); // the bench's first line: no run began
-        Assert.DoesNotContain("  triage ", stdout.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(args[0] == "bench" ? "  cost " : "  bench ", stdout.ToString(), StringComparison.Ordinal);
         Assert.Equal("", stderr.ToString());
     }
 
@@ -27,7 +26,7 @@ public class BenchCommandTests
     public async Task Bench_TooShortMeasurement_IsRefused()
     {
         var stderr = new StringWriter();
-        var code = await CliApp.RunAsync(["bench", "--seconds", "0.1"], TextReader.Null, new StringWriter(), stderr);
+        var code = await BenchApp.RunAsync(["bench", "--seconds", "0.1"], new StringWriter(), stderr);
         Assert.Equal(2, code);
         Assert.Contains("--seconds", stderr.ToString());
     }
@@ -39,7 +38,7 @@ public class BenchCommandTests
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var code = await CliApp.RunAsync(["bench", "--http-only", "--http-seconds", value], TextReader.Null, stdout, stderr);
+        var code = await BenchApp.RunAsync(["bench", "--http-only", "--http-seconds", value], stdout, stderr);
         Assert.Equal(2, code);
         Assert.Contains("--http-seconds", stderr.ToString());
         Assert.Equal("", stdout.ToString());
@@ -52,7 +51,7 @@ public class BenchServerOptionTests
     public async Task Bench_ServerNotAnHttpUrl_IsRefusedBeforeMeasuring()
     {
         var stderr = new StringWriter();
-        var code = await CliApp.RunAsync(["bench", "--server", "ftp://example"], TextReader.Null, new StringWriter(), stderr);
+        var code = await BenchApp.RunAsync(["bench", "--server", "ftp://example"], new StringWriter(), stderr);
         Assert.Equal(2, code);
         Assert.Contains("--server", stderr.ToString());
     }
@@ -64,7 +63,7 @@ public class BenchSectionOptionTests
     public async Task Bench_HttpOnlyAndNoHttp_IsRefused()
     {
         var stderr = new StringWriter();
-        var code = await CliApp.RunAsync(["bench", "--http-only", "--no-http"], TextReader.Null, new StringWriter(), stderr);
+        var code = await BenchApp.RunAsync(["bench", "--http-only", "--no-http"], new StringWriter(), stderr);
         Assert.Equal(2, code);
         Assert.Contains("--http-only", stderr.ToString());
     }
@@ -78,7 +77,7 @@ public class BenchSectionOptionTests
         listener.Stop(); // nothing listens there any more: every request fails fast
 
         var stdout = new StringWriter();
-        var code = await CliApp.RunAsync(["bench", "--http-only", "--quick", "--server", $"http://127.0.0.1:{port}"], TextReader.Null, stdout, new StringWriter());
+        var code = await BenchApp.RunAsync(["bench", "--http-only", "--quick", "--server", $"http://127.0.0.1:{port}"], stdout, new StringWriter());
 
         Assert.Equal(0, code);
         var lines = stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Escalation.Cli;
+namespace Escalation.Bench;
 
 /// <summary>The yardstick for every durable figure: 4 KB writes, each made durable with fsync, to one file.</summary>
 public static class BenchDisk

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Escalation.Core.Metrics;
 
-namespace Escalation.Cli;
+namespace Escalation.Bench;
 
 /// <summary>The cost report: counts and euros per case, one row per route, plus what-if columns for Language and a model.</summary>
 public static class CostTable

@@ -3,7 +3,7 @@ using System.Text.Json;
 using Escalation.Core.Storage;
 using Escalation.Infrastructure.Workflow;
 
-namespace Escalation.Cli;
+namespace Escalation.Bench;
 
 /// <summary>
 /// Storage operations counted the way Azure bills them: blob writes (put, create-only put, list) and reads, table

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Escalation.Api.Cases;
+using Escalation.Cli;
 using Escalation.Core.Cases;
 using Escalation.Core.Decisions;
 using Escalation.Core.Escalations;
@@ -11,7 +12,7 @@ using Escalation.Core.Tickets;
 using Escalation.Core.Tracing;
 using Escalation.Core.Workflow;
 
-namespace Escalation.Cli;
+namespace Escalation.Bench;
 
 /// <summary>
 /// The case activities as the benchmarks and the cost count run them: every stage runs the real pipeline step,

@@ -2,13 +2,14 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Escalation.Api.Links;
+using Escalation.Cli;
 using Escalation.Core.Decisions;
 using Escalation.Core.Workflow;
 
-namespace Escalation.Cli;
+namespace Escalation.Bench;
 
 /// <summary>
-/// <c>escalation drill tokens --server URL --data DIR --key KEY</c>: forged, tampered, other-case, expired and reused
+/// <c>escalation-bench drill tokens --server URL --data DIR --key KEY</c>: forged, tampered, other-case, expired and reused
 /// review tokens against <c>POST /api/review/{caseId}</c> — none may change a case; GET never acts; the one genuine
 /// use acts once. KEY is the server's <c>Escalation:LinkSigningKey</c> (needed only to mint an expired token).
 /// </summary>

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Escalation.Core.Notifications;
 
-namespace Escalation.Cli;
+namespace Escalation.Bench;
 
 /// <summary>Reviewer emails and help-desk callbacks counted instead of sent (no network in a benchmark).</summary>
 public sealed class BenchNotifications : IEmailSender, IHelpDeskCallback

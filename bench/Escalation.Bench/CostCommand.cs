@@ -1,14 +1,15 @@
 using System.Globalization;
+using Escalation.Cli;
 using Escalation.Core.Decisions;
 using Escalation.Core.Metrics;
 using Escalation.Core.Tickets;
 using Escalation.Core.Workflow;
 using Escalation.Infrastructure.Workflow;
 
-namespace Escalation.Cli;
+namespace Escalation.Bench;
 
 /// <summary>
-/// <c>escalation cost [--model-tokens IN,OUT]</c>: runs every sample ticket through the real case workflow on the embedded
+/// <c>escalation-bench cost [--model-tokens IN,OUT]</c>: runs every sample ticket through the real case workflow on the embedded
 /// engine (review-routed cases get an approval), counts per case the history events, activity executions and storage
 /// operations, and prices them at Azure list prices (docs/costs.md) — euros per case, per route.
 /// </summary>

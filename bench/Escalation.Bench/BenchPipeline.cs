@@ -1,7 +1,8 @@
 using System.Diagnostics;
+using Escalation.Cli;
 using Escalation.Core.Tickets;
 
-namespace Escalation.Cli;
+namespace Escalation.Bench;
 
 /// <summary>Both pipelines over the sample tickets, in memory (no I/O), on one thread: cases/s and µs per case.</summary>
 public static class BenchPipeline

@@ -2,9 +2,10 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Escalation.Cli;
 using Escalation.Infrastructure.Hosting;
 
-namespace Escalation.Cli;
+namespace Escalation.Bench;
 
 /// <summary>
 /// Submit-to-decision latency over HTTP: <c>POST /api/cases?wait=5</c> with sample tickets made unique per request,

@@ -3,11 +3,12 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Escalation.Cli;
 using Escalation.Core.Storage;
 using Escalation.Core.Workflow;
 using Escalation.Infrastructure.Storage;
 
-namespace Escalation.Cli;
+namespace Escalation.Bench;
 
 /// <summary>
 /// <c>bench --scale N [--minutes M] [--clients C] [--data DIR]</c>: whether the local server's start-up, memory and

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace Escalation.Cli;
+namespace Escalation.Bench;
 
 /// <summary>
 /// A help desk on loopback for the review drills: answers every callback (actions, replies) with 200, so an approved

@@ -1,6 +1,7 @@
 using System.Diagnostics;
+using Escalation.Cli;
 
-namespace Escalation.Cli;
+namespace Escalation.Bench;
 
 /// <summary>The HTTP section of the report: against <c>--server</c>, or a server started here on loopback.</summary>
 public static class BenchHttpReport

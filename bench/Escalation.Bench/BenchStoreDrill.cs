@@ -2,12 +2,13 @@ using System.Buffers.Binary;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Escalation.Cli;
 using Escalation.Infrastructure.Storage;
 
-namespace Escalation.Cli;
+namespace Escalation.Bench;
 
 /// <summary>
-/// The client side of <c>bench/drills/store.sh</c>: <c>escalation drill store-seed|store-flip|store-check</c>.
+/// The client side of <c>bench/drills/store.sh</c>: <c>escalation-bench drill store-seed|store-flip|store-check</c>.
 /// <c>store-seed</c> decides N sample tickets on a server; with the server stopped, <c>store-flip</c> changes one byte
 /// in each of a few records of a copy of its data folder, at random offsets, and checks on the files that the log
 /// reports exactly those records as damaged and keeps every other one; <c>store-check</c> asks the server started on

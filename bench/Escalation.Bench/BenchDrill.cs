@@ -4,15 +4,16 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Escalation.Cli;
 using Escalation.Core.Storage;
 using Escalation.Core.Tracing;
 using Escalation.Core.Workflow;
 using Escalation.Infrastructure.Storage;
 
-namespace Escalation.Cli;
+namespace Escalation.Bench;
 
 /// <summary>
-/// <c>escalation drill receiver|submit|verify|fuzz|tokens|store-seed|store-flip|store-check|reviewers</c>: the client side of the fault drills in
+/// <c>escalation-bench drill receiver|submit|verify|fuzz|tokens|store-seed|store-flip|store-check|reviewers</c>: the client side of the fault drills in
 /// <c>bench/drills/</c> (the scripts start, kill and restart the server; these talk to it over loopback).
 /// </summary>
 public static class BenchDrill
@@ -35,7 +36,7 @@ public static class BenchDrill
 
     private static async Task<int> Usage(TextWriter stderr)
     {
-        await stderr.WriteLineAsync("usage: escalation drill receiver|submit|verify|fuzz|tokens|store-seed|store-flip|store-check|reviewers [options] (see bench/drills/README.md)");
+        await stderr.WriteLineAsync("usage: escalation-bench drill receiver|submit|verify|fuzz|tokens|store-seed|store-flip|store-check|reviewers [options] (see bench/drills/README.md)");
         return 2;
     }
 

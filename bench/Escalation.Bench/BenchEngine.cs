@@ -1,5 +1,6 @@
 using Escalation.Api.Cases;
 using Escalation.Api.Links;
+using Escalation.Cli;
 using Escalation.Core.Cases;
 using Escalation.Core.Escalations;
 using Escalation.Core.Sensitive;
@@ -9,7 +10,7 @@ using Escalation.Core.Workflow;
 using Escalation.Infrastructure.Storage;
 using Escalation.Infrastructure.Workflow;
 
-namespace Escalation.Cli;
+namespace Escalation.Bench;
 
 /// <summary>
 /// The embedded engine running the real <see cref="CaseWorkflow"/> over the host's real <see cref="CaseActivities"/>

@@ -3,13 +3,14 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Escalation.Api.Links;
+using Escalation.Cli;
 using Escalation.Core.Decisions;
 using Escalation.Core.Workflow;
 
-namespace Escalation.Cli;
+namespace Escalation.Bench;
 
 /// <summary>
-/// <c>escalation drill reviewers --server URL --data DIR --key KEY [--rounds N] [--reviewers M]</c>: N review-routed
+/// <c>escalation-bench drill reviewers --server URL --data DIR --key KEY [--rounds N] [--reviewers M]</c>: N review-routed
 /// cases, each decided by M reviewers posting approve, reject, escalate and edit at the same moment. Each round passes
 /// when exactly one POST gets 200, every other one 409 naming that reviewer and action (problem+json for API callers, a
 /// page for browsers), the case ends as the winner decided, and its trace credits the winner with the hash of the

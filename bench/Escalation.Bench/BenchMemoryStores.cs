@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Escalation.Core.Storage;
 using Escalation.Core.Tracing;
 
-namespace Escalation.Cli;
+namespace Escalation.Bench;
 
 /// <summary>
 /// Storage ports held in memory, for the benchmark variant that measures the engine and its fsync'd history alone

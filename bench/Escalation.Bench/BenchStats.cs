@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
 
-namespace Escalation.Cli;
+namespace Escalation.Bench;
 
 /// <summary>Percentiles and number formatting for the benchmark report.</summary>
 public static class BenchStats

@@ -1,0 +1,3 @@
+using Escalation.Bench;
+
+return await BenchApp.RunAsync(args, Console.Out, Console.Error);
