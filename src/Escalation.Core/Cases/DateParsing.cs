@@ -115,6 +115,33 @@ public static partial class DateParsing
 
     private static Found? FirstEnglishDate(string text, DateOnly today)
     {
+        // A slashed or dashed date read only where its order shows: "11/15/2026" (month first) or "15/11/2026" (day
+        // first); "03/04/2026" could be either and is left unread, so the case asks a person rather than guess.
+        Found? slashed = null;
+        foreach (Match m in Separated().Matches(text))
+        {
+            var first = int.Parse(m.Groups["d"].Value, CultureInfo.InvariantCulture);
+            var second = int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture);
+            if ((first > 12) == (second > 12))
+            {
+                continue;
+            }
+
+            var year = int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture);
+            var (day, month) = first > 12 ? (first, second) : (second, first);
+            if (day <= DateTime.DaysInMonth(year, month))
+            {
+                slashed = new Found(new DateOnly(year, month, day), m.Value, m.Index, m.Length);
+                break;
+            }
+        }
+
+        var other = FirstEnglishWrittenDate(text, today);
+        return slashed is { } s && (other is null || s.Index < other.Index) ? s : other;
+    }
+
+    private static Found? FirstEnglishWrittenDate(string text, DateOnly today)
+    {
         var iso = Iso().Match(text);
         var named = Named().Match(text);
         if (iso.Success && (!named.Success || iso.Index <= named.Index)

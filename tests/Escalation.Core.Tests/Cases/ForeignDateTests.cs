@@ -34,6 +34,16 @@ public sealed class ForeignDateTests
     }
 
     [Theory]
+    [InlineData("charged on 11/15/2026, I never enabled it", 2026, 11, 15)]
+    [InlineData("charged on 15/11/2026, I never enabled it", 2026, 11, 15)]
+    [InlineData("the 4/20/2026 invoice, then 5 May", 2026, 4, 20)]
+    public void FirstDate_SlashedInEnglishWhereTheOrderShows_Reads(string text, int y, int m, int d)
+    {
+        // A US or UK writer: the number above 12 is the day. "10/11/2026" could be either and stays unread.
+        Assert.Equal(new DateOnly(y, m, d), DateParsing.FirstDate(text, Today, foreign: false)?.Date);
+    }
+
+    [Theory]
     [InlineData("el pasado martes 17 de noviembre", 2026, 11, 17)]
     [InlineData("entro lunedì 23 novembre 2026", 2026, 11, 23)]
     public void FirstDate_WeekdayBeforeTheDate_IsNotReadAsAMonth(string text, int y, int m, int d)
