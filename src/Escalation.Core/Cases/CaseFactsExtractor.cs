@@ -139,7 +139,7 @@ public sealed partial class CaseFactsExtractor
         {
             foreach (var (seg, cue) in seen)
             {
-                var start = Math.Max(0, cue.Index - 60);
+                var start = Math.Max(0, cue.Index - 120); // "am 18.11.2026 wurden uns 79,00 € für das Zusatzmodul „Berichte Plus“ abgebucht"
                 var head = seg.Text[start..cue.Index];
                 if (SentenceEnd().Matches(head) is { Count: > 0 } ends)
                 {
@@ -317,11 +317,11 @@ public sealed partial class CaseFactsExtractor
     [GeneratedRegex(@"\b(charged|chargd|charges?|purchased|paid|payed|bought|billed|billd|renewed|renewals?|payments?|went through|came out|hit my (card|account)|invoiced|subscribed|upgraded|took|taken|debited|deducted|"
         + @"cobr\w+|cargo|cargaron|renov[óo]|renovaron|renovad[oa]s?|pagu[ée]|pagad[oa]s?|pagamos|pagaron|pag[óo]|factur[ae]\w+|renovaci[óo]n|"
         + @"compr(?:é|e|amos|aron|ó|ad[oa]s?|ei|ou|at[oiae]|ammo|ai)|adquir\w+|suscrib\w+|contrat[ée]|contratamos|"
-        + @"berechnet|abgebucht|Abbuchung|bezahlt|gezahlt|belastet|gekauft|verlängert|gebucht|bestellt|abonniert|"
-        + @"factur[ée]e?s?|prélev\w+|débit[ée]e?s?|pay[ée]e?s?|achet[ée]e?s?|renouvel\w+|souscrit\w*|commandée?s?|"
+        + @"berechnet|abgebucht|Abbuchung|Zahlung|bezahlt|gezahlt|belastet|gekauft|verlängert|gebucht|bestellt|abonniert|"
+        + @"factur[ée]e?s?|paiement|prélev\w+|débit[ée]e?s?|pay[ée]e?s?|achet[ée]e?s?|renouvel\w+|souscrit\w*|commandée?s?|"
         + @"pagou|paguei|pago|faturad[oa]s?|debitad[oa]s?|cobrança|"
-        + @"addebit\w+|pagat[oiae]|fatturat[oiae]|acquistat[oiae]|rinnov\w+|abbonat[oiae]|"
-        + @"afgeschreven|afschrijving|betaald|gefactureerd|in rekening gebracht|gekocht|verlengd|besteld|afgesloten)\b"
+        + @"addebit\w+|pagamento|pagat[oiae]|fatturat[oiae]|acquistat[oiae]|rinnov\w+|abbonat[oiae]|"
+        + @"afgeschreven|afschrijving|betaling|betaald|gefactureerd|in rekening gebracht|gekocht|verlengd|besteld|afgesloten)\b"
         // "the €99 from 12 November", "die 99 € vom 12. November", "los 99 € del 12 de noviembre", "les 99 € du 12 novembre":
         // a date hung on the amount is the charge's.
         + @"|(?<=[€$£]\s?\d[\d.,]*\s)(from|of|on|vom|von|del|de|du|do|da|dal|van)\b|(?<=\d\s?(€|eur|euros?)\s)(from|of|on|vom|von|del|de|du|do|da|dal|van)\b", RegexOptions.IgnoreCase)]
