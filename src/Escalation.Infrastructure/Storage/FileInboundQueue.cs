@@ -48,7 +48,13 @@ public sealed class FileInboundQueue : IInboundQueue
         foreach (var file in Directory.EnumerateFiles(_ready, "*.json").Where(f => !Path.GetFileName(f).StartsWith('.')).Order(StringComparer.Ordinal).ToList())
         {
             // A file this queue wrote keeps its id; one a help desk dropped (named anything) gets a new one.
-            var id = OwnId(file) ?? Guid.NewGuid().ToString("N");
+            var own = OwnId(file);
+            if (own is null && StillBeingWritten(file))
+            {
+                continue; // taken once the help desk has finished writing it, not poisoned half-written
+            }
+
+            var id = own ?? Guid.NewGuid().ToString("N");
             var claimed = Path.Combine(_inflight, id + ".json");
             DateTimeOffset dropped;
             try
@@ -68,6 +74,42 @@ public sealed class FileInboundQueue : IInboundQueue
         }
 
         return null;
+    }
+
+    /// <summary>How long a dropped file that is not yet whole JSON is given to be finished before it is taken (and poisoned).</summary>
+    public static readonly TimeSpan SettleTime = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// True for a dropped file written in the last <see cref="SettleTime"/> whose bytes are not yet a whole JSON value: a
+    /// help desk that writes straight into <c>ready</c> (rather than writing elsewhere and renaming) is still writing it.
+    /// A whole ticket is taken at once; a file that stays broken past the settle time is taken and poisoned as before.
+    /// </summary>
+    private bool StillBeingWritten(string file)
+    {
+        try
+        {
+            if ((_time.GetUtcNow() - File.GetLastWriteTimeUtc(file)).Duration() >= SettleTime)
+            {
+                return false;
+            }
+
+            var bytes = File.ReadAllBytes(file);
+            if (bytes.Length == 0)
+            {
+                return true;
+            }
+
+            using var _ = JsonDocument.Parse(bytes);
+            return false;
+        }
+        catch (JsonException)
+        {
+            return true;
+        }
+        catch (IOException)
+        {
+            return false; // gone or locked: the claim below decides
+        }
     }
 
     public Task CompleteAsync(InboundMessage message, CancellationToken cancellationToken = default)

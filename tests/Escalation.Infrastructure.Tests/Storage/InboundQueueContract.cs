@@ -71,6 +71,24 @@ public sealed class FileInboundQueueTests : InboundQueueContract, IDisposable
     protected override IInboundQueue CreateQueue() => new FileInboundQueue(_dir.Path, "inbound");
 
     public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public async Task Receive_TicketAHelpDeskIsStillWritingIntoReady_IsLeftUntilItIsWhole()
+    {
+        var queue = CreateQueue();
+        var ready = Path.Combine(_dir.Path, "queues", "inbound", "ready");
+        Directory.CreateDirectory(ready);
+        var file = Path.Combine(ready, "zd-1.json");
+        await File.WriteAllTextAsync(file, "{\"ticketId\": \"ZD-1\", \"messages\": [");   // the first bytes of a drop
+
+        Assert.Null(await queue.ReceiveAsync(TimeSpan.FromMinutes(1)));
+        Assert.True(File.Exists(file)); // not claimed, not poisoned
+
+        await File.AppendAllTextAsync(file, "]}");
+        var message = await queue.ReceiveAsync(TimeSpan.FromMinutes(1));
+
+        Assert.Equal("{\"ticketId\": \"ZD-1\", \"messages\": []}", message!.Body);
+    }
 }
 
 /// <summary>The inbound queue contract on Azurite queues.</summary>
