@@ -21,24 +21,14 @@ public static class BenchApp
                                         client side of the fault drills in bench/drills/
         """;
 
-    /// <summary>The lines of <see cref="Usage"/> for one command (every form of it), or null for an unknown command.</summary>
-    public static string? CommandUsage(string command) => CliApp.CommandUsage(Usage, command);
-
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        if (await CliApp.HelpAsync(Usage, args, stdout) is { } helped)
         {
-            await stdout.WriteLineAsync(Usage);
-            return args.Length == 0 ? 2 : 0;
+            return helped; // "bench --help" prints how to use the bench, not a run of several minutes
         }
 
         var rest = args[1..];
-        if (rest.Any(a => a is "-h" or "--help") && CommandUsage(args[0]) is { } help)
-        {
-            // "bench --help" must print how to use the bench, not start a run of several minutes.
-            await stdout.WriteLineAsync(help);
-            return 0;
-        }
 
         switch (args[0])
         {

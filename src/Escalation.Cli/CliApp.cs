@@ -37,9 +37,6 @@ public static class CliApp
     /// <summary>The commands that moved to <c>escalation-bench</c>: asked here, they say where they went.</summary>
     public static readonly IReadOnlySet<string> MovedToBench = new HashSet<string>(StringComparer.Ordinal) { "bench", "drill", "cost" };
 
-    /// <summary>The lines of <see cref="Usage"/> for one command (every form of it), or null for an unknown command.</summary>
-    public static string? CommandUsage(string command) => CommandUsage(Usage, command);
-
     /// <summary>
     /// The lines of a usage text for one command (every form of it), under the text's first line, or null for an
     /// unknown command: commands are indented by two spaces, their continuation lines by more.
@@ -71,21 +68,36 @@ public static class CliApp
         return picked.Count == 0 ? null : lines[0].TrimEnd() + "\n" + string.Join("\n", picked);
     }
 
-    public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    /// <summary>
+    /// Answers a request for help from <paramref name="usage"/>: no arguments or <c>help</c> (the whole text), or a command
+    /// followed by <c>-h</c>/<c>--help</c> (that command's lines). Returns the exit code then, null when the arguments
+    /// ask for no help. "kpis rebuild --help" or "bench --help" must print how to use them, not start them.
+    /// </summary>
+    public static async Task<int?> HelpAsync(string usage, string[] args, TextWriter stdout)
     {
         if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
         {
-            await stdout.WriteLineAsync(Usage);
+            await stdout.WriteLineAsync(usage);
             return args.Length == 0 ? 2 : 0;
         }
 
-        var rest = args[1..];
-        if (rest.Any(a => a is "-h" or "--help") && CommandUsage(args[0]) is { } help)
+        if (args[1..].Any(a => a is "-h" or "--help") && CommandUsage(usage, args[0]) is { } help)
         {
-            // "kpis rebuild --help" must print how to use it, not start recomputing the Azure counters.
             await stdout.WriteLineAsync(help);
             return 0;
         }
+
+        return null;
+    }
+
+    public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    {
+        if (await HelpAsync(Usage, args, stdout) is { } helped)
+        {
+            return helped;
+        }
+
+        var rest = args[1..];
 
         switch (args[0])
         {

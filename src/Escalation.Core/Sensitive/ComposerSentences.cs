@@ -83,41 +83,11 @@ internal static class ComposerSentences
     /// <summary>Act and Resolve: what was done (or, when held, what is done once approved) and the policy's timeline.</summary>
     public static IEnumerable<string> ActAndResolve(DraftRequest r, Workspace ws, ReplyText t)
     {
-        var cancelled = Cancelled(r, t);
-        var money = r.HoldForReview ? r.Proposal : r.Offer;
-        if (money is { Kind: "refund" } refund)
+        // Money done (or proposed), then the cancellation done with it: a reply with either needs no holding sentence.
+        var resolved = Money(r, ws, t).Concat(Cancelled(r, t)).ToList();
+        if (resolved.Count > 0)
         {
-            if (r.Facts.OutsideWindow && r.Facts.RefundWindowDays is { } window)
-            {
-                yield return t["refund.exception", ("window", window.ToString(CultureInfo.InvariantCulture)), ("reason", ExceptionReason(r, t))];
-            }
-
-            yield return t["refund.done", ("amount", t.Money(refund.Amount, refund.Currency))];
-            var days = PolicyNumbers.Governing(ws, r.Retrieval, PolicyCategories.Refund)?.NumberOrNull("refundProcessingDays");
-            yield return days is { } n ? t["refund.within", ("days", t.BusinessDays(n))] : t["refund.statement"];
-            foreach (var sentence in cancelled)
-            {
-                yield return sentence;
-            }
-
-            yield break;
-        }
-
-        if (money is { } credit)
-        {
-            yield return t["credit.done", ("amount", t.Money(credit.Amount, credit.Currency))];
-            yield return t["credit.invoice"];
-            foreach (var sentence in cancelled)
-            {
-                yield return sentence;
-            }
-
-            yield break;
-        }
-
-        if (cancelled.Count > 0)
-        {
-            foreach (var sentence in cancelled)
+            foreach (var sentence in resolved)
             {
                 yield return sentence;
             }
@@ -154,6 +124,28 @@ internal static class ComposerSentences
         {
             yield return t["check.done"];
             yield return t["check.next"];
+        }
+    }
+
+    /// <summary>The refund or credit done (or, when held, done once approved) and its timeline; none without money.</summary>
+    private static IEnumerable<string> Money(DraftRequest r, Workspace ws, ReplyText t)
+    {
+        var money = r.HoldForReview ? r.Proposal : r.Offer;
+        if (money is { Kind: "refund" } refund)
+        {
+            if (r.Facts.OutsideWindow && r.Facts.RefundWindowDays is { } window)
+            {
+                yield return t["refund.exception", ("window", window.ToString(CultureInfo.InvariantCulture)), ("reason", ExceptionReason(r, t))];
+            }
+
+            yield return t["refund.done", ("amount", t.Money(refund.Amount, refund.Currency))];
+            var days = PolicyNumbers.Governing(ws, r.Retrieval, PolicyCategories.Refund)?.NumberOrNull("refundProcessingDays");
+            yield return days is { } n ? t["refund.within", ("days", t.BusinessDays(n))] : t["refund.statement"];
+        }
+        else if (money is { } credit)
+        {
+            yield return t["credit.done", ("amount", t.Money(credit.Amount, credit.Currency))];
+            yield return t["credit.invoice"];
         }
     }
 
