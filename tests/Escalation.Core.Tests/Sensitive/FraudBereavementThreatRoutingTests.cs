@@ -38,6 +38,7 @@ public sealed class FraudBereavementThreatRoutingTests
     [InlineData("O meu pai faleceu e a assinatura cobrou 35 € no dia 19 de novembro. Peço o reembolso.")]
     [InlineData("Mio padre è deceduto e il 19 novembre sono stati addebitati 35 €. Chiedo il rimborso.")]
     [InlineData("Mijn moeder is overleden en op 19 november is er 35 euro afgeschreven. Graag terugbetalen.")]
+    [InlineData("Buongiorno, mio padre è mancato il mese scorso. Vi chiedo di rimborsare i 35 € addebitati il 19 novembre.")]
     public void Route_Bereavement_ReviewedByAPersonNotATemplate(string text)
     {
         var r = Run(text);
@@ -51,6 +52,9 @@ public sealed class FraudBereavementThreatRoutingTests
     [InlineData("Devuélvanme los 35 € del 19 de noviembre o iré a sus oficinas a hacerles daño.")]
     [InlineData("Erstatten Sie die 35 € vom 19. November, sonst komme ich in Ihr Büro und es wird jemand verletzt.")]
     [InlineData("Remboursez les 35 € du 19 novembre ou je viendrai à vos bureaux vous faire du mal.")]
+    [InlineData("Refund the €35 from 2026-11-19 now. If this isn't sorted today someone over there is going to get hurt.")]
+    [InlineData("Devuélvanme los 35 € del 19 de noviembre. Si no lo arreglan hoy, alguien de su oficina va a salir herido.")]
+    [InlineData("I'm going to come to your office on Monday and we will settle this face to face. The €35 from 2026-11-19, refunded.")]
     public void Route_ThreatOfHarm_EscalatesToASeniorHuman(string text)
     {
         var r = Run(text);
@@ -63,6 +67,8 @@ public sealed class FraudBereavementThreatRoutingTests
     [InlineData("The deadline has passed and my laptop died, but the €35 charge from 2026-11-19 should be refunded: I cancelled in time.")]
     [InlineData("Our import job died overnight again. Please refund the €35 charged on 2026-11-19, we downgraded before it.")]
     [InlineData("I won't hurt anyone by saying it: the €35 on 2026-11-19 was a mistake, please refund.")]
+    [InlineData("Nobody got hurt, thankfully, but the €35 on 2026-11-19 was charged twice: please refund one.")]
+    [InlineData("Il servizio è mancato per due ore il 19 novembre; chiedo il rimborso dei 35 €.")]
     public void Route_WordsThatOnlyLookLikeTheseSignals_DoNotRaiseThem(string text)
     {
         var r = Run(text);

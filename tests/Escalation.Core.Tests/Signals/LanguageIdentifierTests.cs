@@ -55,4 +55,33 @@ public sealed class LanguageIdentifierTests
         Assert.Equal("es", language.Code);
         Assert.Contains("function words are Spanish's", language.Why, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("es", "Cancela mi plan, por favor.")]
+    [InlineData("de", "Bitte das Abo kündigen, ich brauche es nicht mehr.")]
+    public void Identify_ShortTextWithAnotherLanguagesFunctionWords_NamesThatLanguage(string code, string text)
+    {
+        var language = LanguageIdentifier.Identify(text);
+
+        Assert.Equal(code, language.Code);
+    }
+
+    [Theory]
+    [InlineData("Kündigen bitte.")]
+    [InlineData("Cancelar plan")]
+    public void Identify_ShortTextWithNoEnglishWord_IsUndeterminedButNotEnglish(string text)
+    {
+        var language = LanguageIdentifier.Identify(text);
+
+        Assert.False(language.Determined);
+        Assert.True(language.NotEnglish);
+    }
+
+    [Theory]
+    [InlineData("Please cancel.")]
+    [InlineData("Refund €49 pls")]
+    public void Identify_ShortEnglishText_MayStillBeAnsweredInEnglish(string text)
+    {
+        Assert.False(LanguageIdentifier.Identify(text).NotEnglish);
+    }
 }

@@ -22,6 +22,12 @@ public sealed record CaseLanguage
     /// <summary>How the language was told, in a few words, for the trace.</summary>
     public string Why { get; init; } = "";
 
+    /// <summary>
+    /// True for an undetermined language whose text has no English word in it ("Kündigen bitte", "Cancelar plan"): the
+    /// English templates would not be understood, so no reply is sent without a person.
+    /// </summary>
+    public bool NotEnglish { get; init; }
+
     public bool Determined => Code != SignalLanguages.Undetermined;
 
     /// <summary>What is shown to people: <c>pl (Polish, not covered)</c>, <c>en (English)</c>, <c>undetermined</c>.</summary>

@@ -55,7 +55,7 @@ public static class LanguageIdentifier
         var mostlyOtherScript = letters > 0 && otherScript * 2 > letters;
         if (!mostlyOtherScript && latinWords < MinWords)
         {
-            return new CaseLanguage { Why = $"{latinWords} word(s): too short to tell, every covered language's rules run" };
+            return ShortText(text, $"{latinWords} word(s): too short to tell, every covered language's rules run");
         }
 
         if (!mostlyOtherScript && EnglishByFunctionWords(text) is { } share)
@@ -82,7 +82,7 @@ public static class LanguageIdentifier
         {
             return mostlyOtherScript
                 ? new CaseLanguage { Code = "xx", Name = "a script the rules do not read", Covered = false, Why = "mostly non-Latin script" }
-                : new CaseLanguage { Why = $"no language above {MinConfidence.ToString("0.0", CultureInfo.InvariantCulture)} confidence: every covered language's rules run" };
+                : ShortText(text, $"no language above {MinConfidence.ToString("0.0", CultureInfo.InvariantCulture)} confidence: every covered language's rules run");
         }
 
         var code = best.IsoCode6391().ToString().ToLowerInvariant();
@@ -157,6 +157,70 @@ public static class LanguageIdentifier
         return top != bestIndex && hits[top] >= hits[bestIndex] + 2
             ? (CoveredFunctionWords[top].Code, CoveredFunctionWords[top].Language, CoveredFunctionWords[top].Language.ToString(), hits[top], hits[bestIndex])
             : null;
+    }
+
+    // Words a short English ticket is made of besides function words ("Refund €49 pls", "cancel asap thx").
+    private static readonly HashSet<string> EnglishTicketWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "refund", "refunded", "cancel", "cancelled", "canceled", "charge", "charged", "pls", "plz", "thx", "thanks", "thank",
+        "hi", "hello", "hey", "help", "money", "back", "asap", "invoice", "subscription", "account", "ok", "yes", "why", "how",
+        "i", "i'm", "im", "it's", "don't", "dont", "cant", "can't", "need", "want", "again", "now", "today", "still",
+    };
+
+    /// <summary>
+    /// A text too short or too mixed for the model: two or more function words of one covered language and no English
+    /// word ("Cancela mi plan, por favor") settle it; one such word, or no English word at all, leaves it undetermined
+    /// but not English ("Kündigen bitte"), so no English template answers it.
+    /// </summary>
+    private static CaseLanguage ShortText(string text, string why)
+    {
+        Span<int> hits = stackalloc int[CoveredFunctionWords.Length];
+        int english = 0, words = 0;
+        foreach (var range in text.AsSpan().SplitAny(" \t\r\n,.;:!?()\"¿¡"))
+        {
+            var word = text.AsSpan(range.Start.Value, range.End.Value - range.Start.Value);
+            if (word.Length == 0 || !char.IsLetter(word[0]))
+            {
+                continue;
+            }
+
+            words++;
+            var isEnglish = EnglishFunctionWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) || EnglishTicketWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+            english += isEnglish ? 1 : 0;
+            for (var i = 0; i < CoveredFunctionWords.Length; i++)
+            {
+                hits[i] += !isEnglish && CoveredFunctionWords[i].Words.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) ? 1 : 0;
+            }
+
+            if (words == 60)
+            {
+                break;
+            }
+        }
+
+        var top = 0;
+        for (var i = 1; i < hits.Length; i++)
+        {
+            top = hits[i] > hits[top] ? i : top;
+        }
+
+        var second = 0;
+        for (var i = 0; i < hits.Length; i++)
+        {
+            second = i != top && hits[i] > second ? hits[i] : second;
+        }
+
+        var (code, language, _) = CoveredFunctionWords[top];
+        if (english == 0 && hits[top] >= 2 && hits[top] > second)
+        {
+            return new CaseLanguage { Code = code, Name = language.ToString(), Confidence = 0.5, Why = $"short text: {hits[top]} {language} function words and no English word" };
+        }
+
+        return new CaseLanguage
+        {
+            Why = english == 0 && words > 0 ? why + $"; no English word in it{(hits[top] > 0 ? $", leans {language}" : "")}" : why,
+            NotEnglish = english == 0 && words > 0,
+        };
     }
 
     /// <summary>The share of English function words among the first 60 words when it reaches <see cref="EnglishShare"/>; null otherwise.</summary>

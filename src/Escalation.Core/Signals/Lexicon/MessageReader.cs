@@ -14,7 +14,7 @@ internal sealed class MessageReader(SignalLexicon lexicon)
     /// <summary>Signals whose meaning does not flip under negation ("I don't want to involve lawyers" is still sensitive).</summary>
     private static bool IgnoresNegation(string signal) =>
         signal.StartsWith("legal:", StringComparison.Ordinal) || signal.StartsWith("not-", StringComparison.Ordinal)
-            || signal is "care-medicine" or "care-beside" or "other-person" or "personal-record" or "lost-data"
+            || signal is "care-medicine" or "care-beside" or "other-person" or "personal-record" or "lost-data" or "harm-who"
             || signal is "chargeback" or "profanity" or "insult" or "lawfirm" or "distress" or "sarcasm-marker" or "live" or "resolved"
             or "affected-unit" or "tone:technical" or "tone:formal" or "tone:casual" or "tone:confused" or "valence" or "past" or "now";
 
@@ -100,7 +100,8 @@ internal sealed class MessageReader(SignalLexicon lexicon)
             }
 
             var negated = !IgnoresNegation(signal) && (IsNegated(tokens, negators, m.First)
-                || (WideNegation(signal) && IsNegatedInPhrase(text, tokens, negators, m.First)));
+                || (WideNegation(signal) && IsNegatedInPhrase(text, tokens, negators, m.First)))
+                && !(signal is "harm-threat" or "harm-hurt" && InCondition(tokens, negators, m.First));
             if (negated)
             {
                 continue;
@@ -354,6 +355,31 @@ internal sealed class MessageReader(SignalLexicon lexicon)
         {
             covered[k] = true;
         }
+    }
+
+    /// <summary>
+    /// True when the negator before token <paramref name="at"/> belongs to a condition ("if this isn't fixed today someone
+    /// will get hurt", "wenn das nicht heute erledigt ist, …"): the threat is what follows the condition, not negated by it.
+    /// </summary>
+    private static bool InCondition(List<Token> tokens, bool[] negators, int at)
+    {
+        for (var back = 1; back <= NegationWindow && at - back >= 0; back++)
+        {
+            if (!negators[at - back])
+            {
+                continue;
+            }
+
+            for (var k = at - back - 1; k >= 0 && k >= at - back - 4; k--)
+            {
+                if (tokens[k].Word is "if" or "unless" or "wenn" or "falls" or "si" or "se" or "als" or "tenzij" or "sauf" or "salvo" or "senão")
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private static bool IsNegated(List<Token> tokens, bool[] negators, int at)

@@ -14,6 +14,11 @@ namespace Escalation.Core.Signals.Lexicon;
 /// "verdwenen") with what was lost ("notes", "files", "photos", "Daten", "archivos", "données", "dati", "arquivos",
 /// "bestanden") within eight words in the same sentence: "the update deleted all my notes", "meine Dateien sind weg".
 /// Evidence <c>data-loss</c>, as the phrase list's "lost all my data".</item>
+/// <item><b>Threat of harm</b>: somebody ("someone over there", "one of your people", "alguien", "jemand", "quelqu'un",
+/// "qualcuno", "alguém", "iemand") with getting hurt ("is going to get hurt", "va a salir herido", "wird verletzt",
+/// "va être blessé", "si farà male", "vai se machucar", "gewond raken") within six words in the same sentence, so a threat
+/// told with words between the two halves is read as the phrase list's "someone will get hurt". Evidence
+/// <c>harm-threat</c>.</item>
 /// </list>
 /// A cue the lexicon reads as negated ("I haven't missed a dose") never reaches here, and a pair inside a question that
 /// asks for something ("Can I try a different medication?", "¿Puedo ver los resultados de otro paciente?", "Wie kann
@@ -34,10 +39,15 @@ internal sealed class PairedCues
     private readonly List<PhraseMatch> _records = [];
     private readonly List<PhraseMatch> _losses = [];
     private readonly List<PhraseMatch> _lostData = [];
+    private readonly List<PhraseMatch> _harmWho = [];
+    private readonly List<PhraseMatch> _harmHurt = [];
+
+    /// <summary>How far apart, in words, "someone" and "get hurt" may be ("someone over there is going to get hurt").</summary>
+    private const int HarmReach = 6;
 
     /// <summary>True for the lexicon signals this class pairs up.</summary>
     public static bool Takes(string signal) =>
-        signal is "care-medicine" or "care-gap" or "care-beside" or "other-person" or "personal-record" or "loss-cue" or "lost-data";
+        signal is "care-medicine" or "care-gap" or "care-beside" or "other-person" or "personal-record" or "loss-cue" or "lost-data" or "harm-who" or "harm-hurt";
 
     public void Add(string signal, PhraseMatch m)
     {
@@ -49,6 +59,8 @@ internal sealed class PairedCues
             "other-person" => _others,
             "loss-cue" => _losses,
             "lost-data" => _lostData,
+            "harm-who" => _harmWho,
+            "harm-hurt" => _harmHurt,
             _ => _records,
         };
         into.Add(m);
@@ -70,6 +82,11 @@ internal sealed class PairedCues
         if (_losses.Count > 0 && Pair(_losses, _lostData, text, tokens, SentenceReach) is { } lost)
         {
             MessageReader.Add(reading, "data-loss", text, tokens, lost);
+        }
+
+        if (_harmWho.Count > 0 && Pair(_harmWho, _harmHurt, text, tokens, HarmReach) is { } threat)
+        {
+            MessageReader.Add(reading, "harm-threat", text, tokens, threat);
         }
     }
 
