@@ -89,7 +89,7 @@ public static partial class ActionPlanner
             if (past == 0)
             {
                 actions.Add(Refund(f.Cause == CaseCauses.BillingError ? "billing-error" : "within-window", !authorised));
-                if (AddOn(x.CustomerText) is { } addOn)
+                if (f.RemoveAddOn is { } addOn)
                 {
                     actions.Add(new CaseAction { Kind = ActionKinds.RemoveAddOn, Summary = addOn, PolicyCitation = refund.Citation, Rule = "within-window", NeedsApproval = !authorised });
                 }
@@ -129,8 +129,8 @@ public static partial class ActionPlanner
             actions.Add(new CaseAction
             {
                 Kind = ActionKinds.CancelSubscription,
-                Effective = CancellationAuthority.Effective(x.Customer),
-                PolicyCitation = cancellation.Citation, Rule = "end-of-term",
+                Effective = x.Today is { } on ? CancellationAuthority.Effective(x.Customer, f, on) : CancellationAuthority.Effective(x.Customer),
+                PolicyCitation = cancellation.Citation, Rule = x.Today is not null && f.RefundsThePeriod ? "ends-with-refund" : "end-of-term",
                 NeedsApproval = x.Today is not { } today || !CancellationAuthority.WithinAuthority(x.Customer, workspace, today),
             });
         }
@@ -181,22 +181,4 @@ public static partial class ActionPlanner
                 PolicyCitation = p.Citation, Rule = "retention-offer", NeedsApproval = true,
             }
             : null;
-
-    /// <summary>The add-on or pack the customer asks to have removed (<c>remove the pack</c>, <c>refund … and remove it</c>).</summary>
-    private static string? AddOn(string text)
-    {
-        if (!RemoveWords().IsMatch(text))
-        {
-            return null;
-        }
-
-        var m = AddOnName().Match(text);
-        return m.Success ? m.Groups[1].Value.Trim() : null;
-    }
-
-    [GeneratedRegex(@"\bremove\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex RemoveWords();
-
-    [GeneratedRegex(@"\bthe\s+((?:[\w+]+\s){0,3}(?:add-on|addon|pack))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex AddOnName();
 }

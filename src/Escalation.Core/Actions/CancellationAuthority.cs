@@ -19,6 +19,13 @@ public static class CancellationAuthority
     public static string Effective(CustomerEntity customer) =>
         customer.RenewalDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? EndOfTerm;
 
+    /// <summary>
+    /// When the cancellation takes effect for this case: today when the period's own payment is refunded with it (a plan
+    /// kept running on returned money is not what either side means), else <see cref="Effective(CustomerEntity)"/>.
+    /// </summary>
+    public static string Effective(CustomerEntity customer, Cases.CaseFacts facts, DateOnly today) =>
+        facts.RefundsThePeriod ? today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : Effective(customer);
+
     /// <summary>True when the cancellation may be carried out without a person, as of <paramref name="today"/>.</summary>
     public static bool WithinAuthority(CustomerEntity customer, Workspace workspace, DateOnly today) =>
         workspace.PoliciesIn(PolicyCategories.Cancellation).Any()

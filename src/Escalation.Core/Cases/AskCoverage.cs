@@ -18,7 +18,16 @@ namespace Escalation.Core.Cases;
 public static partial class AskCoverage
 {
     /// <summary>What the latest message asks beyond the recognised intent; every field null or empty when nothing.</summary>
-    public sealed record Reading(IReadOnlyList<string> OtherAsks, string? Hypothetical, string? Elsewhere, string? Partial);
+    /// <remarks>
+    /// <see cref="AddOn"/> names the add-on or pack the customer asks to have removed ("remove the SMS add-on", "das
+    /// SMS-Paket entfernen", "quitar el complemento de informes"); <see cref="Removal"/> quotes a removal asked of something
+    /// no action removes ("and delete my workspace", "remove it") — a reply that ignores it does not resolve the ticket.
+    /// </remarks>
+    /// <para><see cref="CancelTiming"/> quotes when the customer asks the cancellation to take effect ("immediately", "a final de
+    /// mes", "zum 1. Dezember"), with <see cref="CancelNow"/> for "now" and <see cref="CancelDate"/> for a date; the end of the
+    /// term or renewal is what the policy does anyway and is not quoted.</para>
+    public sealed record Reading(IReadOnlyList<string> OtherAsks, string? Hypothetical, string? Elsewhere, string? Partial, string? AddOn = null, string? Removal = null,
+        string? CancelTiming = null, bool CancelNow = false, DateOnly? CancelDate = null);
 
     private const int MaxQuote = 120;
 
@@ -59,12 +68,164 @@ public static partial class AskCoverage
             other.Add(Quote(clause));
         }
 
+        // "Je ne demande rien pour l'instant", "just wondering": the customer says in words that nothing is asked yet.
+        var justAsking = intentAsks > 0 && JustAsking().Match(text) is { Success: true } j ? Quote(j.Value) : null;
+        var timing = Timing(text, asks, today);
         return new Reading(
             other,
-            intentAsks > 0 && hypothetical == intentAsks ? firstHypothetical : null,
+            intentAsks > 0 && hypothetical == intentAsks ? firstHypothetical : justAsking,
             asks.Contains(CaseAsks.Refund) && Elsewhere().Match(text) is { Success: true } e ? Quote(e.Value) : null,
-            asks.Contains(CaseAsks.Refund) && Partial().Match(text) is { Success: true } p ? Quote(p.Value) : null);
+            asks.Contains(CaseAsks.Refund) && Partial().Match(text) is { Success: true } p ? Quote(p.Value) : null,
+            AddOnToRemove(text),
+            AddOnToRemove(text) is null && RemoveVerb().Match(text) is { Success: true } r && !RefusedRemoval(text, r.Index) ? Quote(ClauseAt(text, r.Index)) : null)
+        {
+            CancelTiming = timing?.Quote,
+            CancelNow = timing?.Now ?? false,
+            CancelDate = timing?.Date,
+        };
     }
+
+    /// <summary>When the customer asks a cancellation to take effect, read from the sentence that asks it; null when not said.</summary>
+    private static (string Quote, bool Now, DateOnly? Date)? Timing(string text, IReadOnlyList<string> asks, DateOnly today)
+    {
+        if (!asks.Contains(CaseAsks.Cancel))
+        {
+            return null;
+        }
+
+        foreach (Match cancel in CancelVerb().Matches(text))
+        {
+            // The words that go with the cancellation: after it up to the next sentence end or "and …", and just before it
+            // ("ab sofort kündigen"); not the charge's date later in the sentence ("cancel and refund the €99 of 12 Nov").
+            var after = text[(cancel.Index + cancel.Length)..];
+            after = after[..(TimingStop().Match(after) is { Success: true } stop ? stop.Index : after.Length)];
+            var before = text[Math.Max(0, cancel.Index - 20)..cancel.Index];
+            var sentence = ClauseAt(text, cancel.Index);
+            if (EndOfTerm().IsMatch(after))
+            {
+                continue;
+            }
+
+            if (CancelNowWords().IsMatch(after) || ImmediatelyBefore().IsMatch(before))
+            {
+                return (Quote(sentence), true, null);
+            }
+
+            // "from 1 December", "a partir del 1 de diciembre", "zum 31.12.": a date named for the cancellation.
+            if (CancelFrom().Match(after) is { Success: true } from && DateParsing.FirstDate(after[from.Index..], today) is { } date)
+            {
+                return (Quote(sentence), false, date.Date);
+            }
+
+            if (MonthEnd().IsMatch(after))
+            {
+                return (Quote(sentence), false, null);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The add-on or pack named in the clause that asks for a removal, without its article; null when none.</summary>
+    private static string? AddOnToRemove(string text)
+    {
+        foreach (Match verb in RemoveVerb().Matches(text))
+        {
+            if (RefusedRemoval(text, verb.Index))
+            {
+                continue;
+            }
+
+            var clause = ClauseAt(text, verb.Index);
+            if (AddOnName().Match(clause) is { Success: true } name)
+            {
+                // "remove the pack": its fuller name, when the message gives one elsewhere ("the extra seat pack", "€40 SMS add-on").
+                var found = name.Groups["name"].Value.Trim();
+                if (found.Contains(' ') || (found.Contains('-') && !found.StartsWith("add-on", StringComparison.OrdinalIgnoreCase)))
+                {
+                    return found;
+                }
+
+                return AddOnName().Matches(text).Select(x => x.Groups["name"].Value.Trim()).FirstOrDefault(x => x.Contains(' '))
+                    ?? (NamedAddOn().Match(text) is { Success: true } named ? named.Groups["name"].Value : found);
+            }
+
+            // "I bought the Reporting Plus add-on by mistake … could you refund the €99 and remove it?": "it" is the add-on.
+            if (verb.Value.EndsWith("lo", StringComparison.OrdinalIgnoreCase) || ItAfter().IsMatch(text[(verb.Index + verb.Length)..]) || ItBefore().IsMatch(text[Math.Max(0, verb.Index - 12)..verb.Index]))
+            {
+                var named = AddOnName().Matches(text).Select(x => x.Groups["name"].Value.Trim()).FirstOrDefault(x => x.Contains(' '))
+                    ?? (NamedAddOn().Match(text) is { Success: true } n ? n.Groups["name"].Value : null);
+                if (named is not null)
+                {
+                    return named;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>"Don't remove the add-on", "no lo eliminen", "nicht entfernen": a refused removal is no ask.</summary>
+    private static bool RefusedRemoval(string text, int at) =>
+        RemovalNegator().IsMatch(text[Math.Max(0, at - 14)..at]) || RemovalNegatorAfter().IsMatch(text[at..Math.Min(text.Length, at + 40)]);
+
+    /// <summary>The sentence around <paramref name="at"/> (the text between the nearest sentence ends).</summary>
+    private static string ClauseAt(string text, int at)
+    {
+        var start = text.LastIndexOfAny(['.', '!', '?', '\n'], Math.Max(0, at - 1)) + 1;
+        var end = text.IndexOfAny(['.', '!', '?', '\n'], at);
+        return text[start..(end < 0 ? text.Length : end)].Trim();
+    }
+
+    // Asking for something to be taken off the account: "remove", "take off", "entfernen", "quitar", "supprimer", "remover",
+    // "rimuovere", "verwijderen" (and their forms). Not "cancel", "stop": those are read as cancellation asks.
+    [GeneratedRegex(@"\b(remove|delete|take (it |this |that )?off|turn (it |this |that )?off|switch (it |this |that )?off|deactivate|disable|quit(a|ar|en|ad|e|ármelo|arlo|enlo)\b|elimin(a|ar|en|ad|e|arlo|enlo)\b|borr(a|ar|en|ad|e|arlo|enlo)\b|desactiv(a|ar|en|ad|e|arlo|enlo)\b|entfern\w*|l[öo]sch(en|t|e)\b|deaktivier\w*|abschalten|abstellen|supprim\w*|retir(ez|er)\b|d[ée]sactiv\w*|enlever|enlevez|remov(a|am|er|ê|e)\b|retir(a|ar|em|e)\b|desativ(a|ar|em|e)\b|apag(ar|uem|ue)\b|rimuov\w*|togli\w*|eliminat[eo]\b|disattiv\w*|cancellate|verwijder\w*|uitzetten|zet (het|dat|die) uit|deactiveer\w*)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex RemoveVerb();
+
+    [GeneratedRegex(@"(\b(not|don't|do not|never|no|nicht|kein|pas|ne|n'|n[ãa]o|non|niet|geen)\b|n't)\s*(\w+\s*)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex RemovalNegator();
+
+    [GeneratedRegex(@"^\w+\s+(\w+\s+){0,2}(nicht|pas|niet)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex RemovalNegatorAfter();
+
+    // The thing removed, when it is an add-on or pack, after its article: "the SMS reminders add-on", "das SMS-Add-on", "das
+    // Zusatzmodul Berichte", "el complemento de informes", "le module SMS", "o pacote de SMS", "il pacchetto SMS", "de SMS-module";
+    // else the add-on word alone ("refund the €40 SMS add-on and remove it" → "add-on").
+    [GeneratedRegex(@"\b(the|das|den|die|dem|el|la|le|les|l'|o|os|il|lo|het|de|your|our|this|that|unser\w*|ihr\w*|nuestro|su|notre|votre|ce|cette|nosso|seu|esse|nostro|questo|ons|uw|dit|dat|dieses|diese|este|esta)\s+(?<name>([\w+„“""'-]+\s){0,2}[\w-]*(add-?ons?|packs?|paket|zusatzmodul\w*|zusatzpaket\w*|erweiterung|modul|paquete|complemento|m[óo]dulo|module|extension|pacote|pacchetto|modulo|estensione|pakket|uitbreiding)\b(\s(de|di|do|da|del|van|voor)\s[\w+„“""'-]+|(?-i:\s[\p{Lu}][\w+-]*))?)|(?<name>\b[\w-]*(add-?ons?|zusatzmodul\w*|zusatzpaket\w*|complemento|pacote|pacchetto|pakket)\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex AddOnName();
+
+    // An add-on named by a capitalised word beside it: "SMS add-on", "Reporting pack", "SMS-Paket", "pacchetto SMS", "module Rapports".
+    [GeneratedRegex(@"(?<name>(?-i:[\p{Lu}][\w+-]*)[\s-](add-?ons?|pack|paket|module|modul)|(paquete|complemento|pacote|pacchetto|modulo|m[óo]dulo|module|pakket)\s((de|di|do|da|del|van|voor)\s)?(?-i:[\p{Lu}][\w+-]*))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NamedAddOn();
+
+    [GeneratedRegex(@"\b(cancel\w*|terminat\w*|close (my|our|the) (account|subscription)|end (my|our|the) (plan|subscription|contract)|cancel\w*|dar(me|nos)? de baja|baja|anul\w*|k[üu]ndig\w*|beend\w*|annul\w*|r[ée]sili\w*|encerrar|disdi\w*|disdett\w*|annull\w*|opzeg\w*|stopzet\w*|be[ëe]indig\w*)", RegexOptions.IgnoreCase)]
+    private static partial Regex CancelVerb();
+
+    // What the policy does anyway: the end of the paid term, the billing period, the renewal, the contract.
+    [GeneratedRegex(@"\b(end of (the|my|our|this|the current) (term|billing (period|cycle)|period|subscription|contract|paid period)|(at|on|before|from) (the )?renewal|when (it|the plan|the subscription) renews|next renewal|fin(al)? del? (periodo|per[íi]odo|contrato|ciclo)|(zum|bis zum|am) (ende der laufzeit|laufzeitende|vertragsende|ende des abrechnungszeitraums)|zum n[äa]chstm[öo]glichen (termin|zeitpunkt)|fristgerecht|fin de (la p[ée]riode|l'engagement|mon engagement|l'abonnement)|[àa] (l'[ée]ch[ée]ance|[ée]ch[ée]ance)|fim do (per[íi]odo|contrato|ciclo)|fine del (periodo|contratto)|alla scadenza|einde van de (looptijd|periode|contractperiode)|aan het einde van (het|de) (contract|abonnement|periode))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex EndOfTerm();
+
+    [GeneratedRegex(@"\b(immediately|right away|right now|straight away|asap|as soon as possible|effective (today|now|immediately)|as of today|from today|today|now|inmediata\w*|de inmediato|ya mismo|hoy mismo|a partir de hoy|cuanto antes|sofort\w*|ab sofort|umgehend|ab heute|noch heute|imm[ée]diat\w*|d[èe]s aujourd'hui|d[èe]s maintenant|tout de suite|au plus vite|imediata\w*|j[áa]|hoje mesmo|a partir de hoje|o quanto antes|immediata\w*|subito|da oggi|oggi stesso|al pi[ùu] presto|direct|per direct|onmiddellijk|vandaag nog|per vandaag|zo snel mogelijk)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex CancelNowWords();
+
+    [GeneratedRegex(@"\b(from|as of|effective|starting|on|by|a partir del?|desde el|el d[íi]a|ab dem|ab|zum|per|[àa] partir du|au|[àa] compter du|a partir de|desde|a partir dal|dal|con effetto dal|entro il|vanaf|per|met ingang van)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex CancelFrom();
+
+    [GeneratedRegex(@"\b(end of (the|this|next) month|month'?s end|(a|al) final(es)? de(l)? mes|fin de mes|zum monatsende|(zum|am) ende (des|dieses) monats|(à la )?fin du mois|(no )?fi(m|nal) do m[êe]s|(a )?fine (del )?mese|(aan het |per )?einde van de maand|eind van de maand)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex MonthEnd();
+
+    [GeneratedRegex(@"[.;!?\n]|[€$£]|\b(and|but|also|y|pero|und|aber|et|mais|e|mas|ma|en|maar|ook|because|porque|weil|parce|perch[ée]|omdat)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex TimingStop();
+
+    [GeneratedRegex(@"\b(immediately|right away|inmediatamente|de inmediato|sofort|ab sofort|umgehend|imm[ée]diatement|imediatamente|subito|immediatamente|onmiddellijk|per direct|direct)\b[\s,]*(\w+\s*){0,2}$", RegexOptions.IgnoreCase)]
+    private static partial Regex ImmediatelyBefore();
+
+    [GeneratedRegex(@"^\s*(it|them|this|that|es|ihn|sie|lo|la|le|les|o|a|het|dat|ze)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ItAfter();
+
+    // Clitics before the verb: "lo eliminen", "le supprimer", "lo rimuovete", "o removam", "het verwijderen", "es entfernen".
+    [GeneratedRegex(@"\b(lo|la|le|l'|o|a|het|es|ihn)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex ItBefore();
 
     /// <summary>A clause is about the intent when it names it (refund, credit, cancel, data…), money, a date or a charge.</summary>
     private static bool Covered(string clause, IReadOnlyList<string> asks, DateOnly today)
@@ -75,6 +236,11 @@ public static partial class AskCoverage
         if (Why().IsMatch(clause))
         {
             return false; // "why was I charged twice?": an explanation is asked, and a template reply gives none
+        }
+
+        if (PlanChange().IsMatch(clause) && !Conditional().IsMatch(clause))
+        {
+            return false; // "and move us back to Growth": no intent changes a plan, and a refund reply would ignore it
         }
 
         return Money().IsMatch(clause) || DateParsing.FirstDate(clause, today) is not null
@@ -171,10 +337,15 @@ public static partial class AskCoverage
     [GeneratedRegex(@"\b(why|how come|por qu[ée]|warum|wieso|weshalb|pourquoi|porque|por que|perch[ée]|come mai|waarom|hoe komt)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Why();
 
-    // What the action plan carries out with a refund, credit or cancellation: remove the add-on or seats, downgrade, stop
+    // What the action plan carries out with a refund, credit or cancellation: remove the add-on or seats, stop
     // the renewal, send the credit note or corrected invoice.
-    [GeneratedRegex(@"\b(remove|delete|take off|drop|downgrade|stop|turn off|deactivate|switch off|credit note|(corrected|new|fresh|updated|revised) (invoice|receipt|copy)|receipt|quit\w*|elimin\w*|borr\w*|dar de baja|bajar de plan|nota de cr[ée]dito|factura rectificativa|recibo|entfern\w*|l[öo]sch\w*|herabstuf\w*|downgraden|abbestell\w*|gutschrift|rechnungskorrektur|korrigierte rechnung|quittung|supprim\w*|retir\w*|r[ée]trograd\w*|arr[êe]t\w*|facture (rectificative|corrigée)|re[çc]u|remov\w*|exclu\w*|cancel\w*|rimuov\w*|togli\w*|disattiv\w*|nota di credito|ricevuta|verwijder\w*|stopzet\w*|creditnota|bonnetje)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(remove|delete|take off|drop|stop|turn off|deactivate|switch off|credit note|(corrected|new|fresh|updated|revised) (invoice|receipt|copy)|receipt|quit\w*|elimin\w*|borr\w*|dar de baja|nota de cr[ée]dito|factura rectificativa|recibo|entfern\w*|l[öo]sch\w*|abbestell\w*|gutschrift|rechnungskorrektur|korrigierte rechnung|quittung|supprim\w*|retir\w*|arr[êe]t\w*|facture (rectificative|corrigée)|re[çc]u|remov\w*|exclu\w*|cancel\w*|rimuov\w*|togli\w*|disattiv\w*|nota di credito|ricevuta|verwijder\w*|stopzet\w*|creditnota|bonnetje)\b", RegexOptions.IgnoreCase)]
     private static partial Regex FollowUpAction();
+
+    // A change of plan, tier or billing cycle asked ("downgrade us", "move us back to Growth", "cambiar de plan",
+    // "auf den Growth-Tarif wechseln", "passer à la formule", "mudar de plano", "passare al piano", "overstappen naar").
+    [GeneratedRegex(@"\b(downgrad(e|es|ing)\b|upgrade (us|me|our (account|team|workspace|plan)|my (account|plan)) to|(annual|yearly|monthly) billing|(move|switch|put|take|bring|change|moving|switching|putting) (us|me|our (account|team|workspace)|my account|the account)( (back|down))? to|(switch|change|move|go) (back )?to (the |a |our |a cheaper |a smaller )?(\w+ )?(plan|tier|package|edition)|(smaller|cheaper|lower|previous|old) (plan|tier|package)|cambi\w* (de|el|nuestro|mi) plan|(bajar|pasar|volver|cambiar)\w* (de plan|al plan|a un plan|a el plan)|plan (inferior|m[áa]s barato|anterior)|herabstuf\w*|zur[üu]ckstuf\w*|(tarif|plan|paket)(wechsel|[äa]nderung)|(tarif|plan|paket) (wechseln|[äa]ndern|umstellen)|(kleiner\w*|g[üu]nstiger\w*|vorherig\w*|alt\w*) (tarif|plan|paket)|umstellen auf|r[ée]trograd\w*|(changer|passer|revenir)( \w+)? (de|à|a|au|sur) (la |l')?(formule|offre|plan|forfait)|(formule|offre|forfait) (inférieure|moins chère|précédente)|(mudar|trocar|passar|voltar)( \w+)? (de|o|para o|ao|pro) plano|plano (inferior|mais barato|anterior)|(cambiare|passare|tornare)( \w+)? (piano|al piano|a un piano)|piano (inferiore|pi[ùu] economico|precedente)|declass\w*|overstap\w*|(lager|goedkoper|kleiner|vorig) (abonnement|pakket|plan)|(abonnement|pakket|plan) (wijzigen|aanpassen|verlagen)|terug naar (het |ons )?\w+[- ]?(abonnement|pakket|plan))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PlanChange();
 
     [GeneratedRegex(@"\b(invoice\w*|receipt|vat|po|purchase order|copy|copia|kopie|copie|c[óo]pia|factura\w*|rechnung\w*|ust|factur\w*|tva|fatura\w*|fattura\w*|iva|factuur\w*|btw)\b", RegexOptions.IgnoreCase)]
     private static partial Regex InvoiceWord();
@@ -187,11 +358,16 @@ public static partial class AskCoverage
 
     // A question about what would happen, not a request: "if I cancel today, would I get…", "si cancelo hoy, ¿me devolverían…".
     // Not "If you could refund…", "si pudieran…", "wenn Sie … könnten", "se possibile": polite requests.
-    [GeneratedRegex(@"^\W*(if|si|wenn|falls|se|als)\b(?!\s+(you|u|vous|usted|ustedes|sie|voc[êe]s?|voi|jullie|possible|posible|poss[íi]vel|possibile|mogelijk|m[öo]glich|pudieran|pueden|puede|podr[íi]an|pouviez|pouvez|puderem|poteste|potete)\b)|\b(would i|would we|will i|do i|would it be refunded|me devolver[íi]an|bekäme ich|würde ich|recevrais-je|aurais-je|eu receberia|receberia|riceverei|avrei|zou ik|krijg ik dan)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\W*(if|si|wenn|falls|se|als)\b(?!\s+(you|u|vous|usted|ustedes|sie|voc[êe]s?|voi|jullie|possible|posible|poss[íi]vel|possibile|mogelijk|m[öo]glich|pudieran|pueden|puede|podr[íi]an|pouviez|pouvez|puderem|poteste|potete)\b)|[:,;—–-]\s*(if (i|we)|si (je|j'|nous|on|cancelo|cancelamos|me doy|anulo)|wenn (ich|wir)|falls (ich|wir)|se (eu|io|cancelar|disdico|annullo)|als (ik|we|wij))\b|\b(would i|would we|will i|do i|would it be refunded|me devolver[íi]an|bekäme ich|würde ich|recevrais-je|aurais-je|eu receberia|receberia|riceverei|avrei|zou ik|krijg ik dan)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Conditional();
 
+    // Nothing asked yet, said in words: "I'm not asking for anything yet", "just wondering", "je me renseigne", "no pido nada
+    // todavía", "ich frage nur", "só por curiosidade", "chiedo solo", "ik vraag het alleen maar". Not "just asking for my money back".
+    [GeneratedRegex(@"\b((not|n't) (asking|requesting) (for )?(anything|it|a refund|that) (yet|for now|right now|at this (point|stage))|just (wondering|curious)|just asking(?! (for|you))|out of curiosity|hypothetically|before i (decide|make a decision)|je ne (demande|réclame) rien( encore| pour l'instant| pour le moment)?|je me renseigne|par curiosité|avant de (décider|me décider)|no (pido|solicito|reclamo) nada( todav[íi]a| a[úu]n| por ahora)?|solo (pregunto|por curiosidad|quiero saber)|por curiosidad|antes de decidir(me)?|ich frage (nur|erst ?mal|zun[äa]chst nur)|nur (aus neugier|interessehalber)|reine neugier|bevor ich mich entscheide|ich beantrage (noch )?nichts|s[óo] (estou perguntando|por curiosidade|quero saber)|n[ãa]o estou (pedindo|solicitando) nada|por curiosidade|antes de decidir|chiedo solo|solo per curiosit[àa]|per curiosit[àa]|non chiedo (ancora )?(nulla|niente)|prima di decidere|ik vraag het (alleen|gewoon)( maar)?|uit nieuwsgierigheid|ik vraag (nog )?niets|voordat ik (beslis|besluit))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex JustAsking();
+
     // Policy: a refund goes back to the card or account that paid. Another card, a bank transfer, a wallet, another person.
-    [GeneratedRegex(@"\b(iban|bank transfer|wire transfer|wire it|to my (new|other|different|second) (card|account)|(a|another|a different|my new|the new) card|paypal|venmo|revolut|in cash|refund (him|her|them) |(his|her|their) (own )?account|on behalf of|transferencia|otra tarjeta|nueva tarjeta|(a|en) mi cuenta bancaria|en nombre de|[üu]berweis\w*|andere karte|neue karte|anderes konto|im namen von|virement|autre carte|nouvelle carte|au nom de|transfer[êe]ncia|outro cart[ãa]o|novo cart[ãa]o|em nome de|bonifico|altra carta|nuova carta|a nome di|overboek\w*|andere kaart|nieuwe kaart|rekeningnummer|namens)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(iban|bank transfer|wire transfer|wire it|to my (new|other|different|second) (card|account)|(a|another|a different|my new|the new) card|paypal|venmo|revolut|in cash|refund (him|her|them) |(his|her|their) (own |separate )?(account|subscription|plan)|(a|another|a separate|a different|their|the other) (separate )?account with you|my client'?s?|for a client|one of my clients|(cuenta|suscripci[óo]n) de (mi|un) cliente|mi cliente|meine[sr]? (mandant|klient)\w*|(konto|abo) meine[sr] (mandant|klient)\w*|(mon|ma|un de mes) client\w*|compte de (mon|ma) client\w*|(meu|minha) cliente|conta d[oa] (meu|minha) cliente|(il )?mio cliente|conto del mio cliente|mijn klant|account van (mijn|een) klant|on behalf of|transferencia|otra tarjeta|nueva tarjeta|(a|en) mi cuenta bancaria|en nombre de|[üu]berweis\w*|andere karte|neue karte|anderes konto|im namen von|virement|autre carte|nouvelle carte|au nom de|transfer[êe]ncia|outro cart[ãa]o|novo cart[ãa]o|em nome de|bonifico|altra carta|nuova carta|a nome di|overboek\w*|andere kaart|nieuwe kaart|rekeningnummer|namens)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Elsewhere();
 
     [GeneratedRegex(@"\b(whatever (is|you think is|seems) fair|what(ever)? you think is fair|partial(ly)?|part of (it|the (charge|amount|payment))|pro[- ]?rat(a|ed)|for the (days|weeks|months|time) (i|we) (didn't|did not|never) use|unused (days|time|portion)|lo que (sea|consideren) justo|parte del (cargo|importe|pago)|parcial(mente)?|prorrat\w*|teilweise|anteilig|einen teil|was (sie für )?fair (ist|halten)|partiel(le)?(ment)?|une partie|au prorata|ce qui est juste|parte do (valor|pagamento)|proporcional|o que (for|acharem) justo|in parte|parziale|una parte|quello che (è|ritenete) giusto|gedeeltelijk|naar rato|een deel|wat (redelijk|eerlijk) is)\b", RegexOptions.IgnoreCase)]

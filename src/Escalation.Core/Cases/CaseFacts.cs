@@ -67,6 +67,21 @@ public sealed record CaseFacts
     /// <summary>Part of the charge is asked back without an amount ("refund whatever is fair"), quoted.</summary>
     public string? PartialAsk { get; init; }
 
+    /// <summary>The add-on or pack the customer asks to have removed ("the SMS add-on", "SMS-Paket"); null when none.</summary>
+    public string? RemoveAddOn { get; init; }
+
+    /// <summary>A removal asked of something that is not an add-on ("and delete our workspace"), quoted; null when none.</summary>
+    public string? RemovalAsk { get; init; }
+
+    /// <summary>When the customer asks the cancellation to take effect, quoted ("cancel it immediately", "a final de mes"); null when not said.</summary>
+    public string? CancelTiming { get; init; }
+
+    /// <summary>True when <see cref="CancelTiming"/> asks for now (immediately, today, ab sofort).</summary>
+    public bool CancelNow { get; init; }
+
+    /// <summary>The date <see cref="CancelTiming"/> names, when it names one.</summary>
+    public DateOnly? CancelDate { get; init; }
+
     /// <summary>Where each fact was read.</summary>
     public IReadOnlyList<Evidence> Evidence { get; init; } = [];
 
@@ -74,6 +89,15 @@ public sealed record CaseFacts
 
     /// <summary>True when the purchase is known to be outside the refund window.</summary>
     public bool OutsideWindow => DaysPastWindow is > 0;
+
+    /// <summary>
+    /// True when the money refunded is the period's own: a refund within the window, not of a billing error and not of an
+    /// add-on. A plan cancelled with it ends now, not at the end of a term whose payment is returned.
+    /// </summary>
+    public bool RefundsThePeriod => HasAsk(CaseAsks.Refund) && Amount is > 0 && DaysPastWindow == 0 && Cause != CaseCauses.BillingError && RemoveAddOn is null;
+
+    /// <summary>True when the add-on asked to be removed goes with a refund within the window (the action plan removes it).</summary>
+    public bool AddOnRemovedWithRefund => RemoveAddOn is not null && HasAsk(CaseAsks.Refund) && Amount is > 0 && DaysPastWindow == 0;
 
     public bool HasAsk(string ask) => Asks.Contains(ask, StringComparer.Ordinal);
 }

@@ -92,6 +92,11 @@ public sealed partial class CaseFactsExtractor
             Hypothetical = coverage.Hypothetical,
             RefundElsewhere = coverage.Elsewhere,
             PartialAsk = coverage.Partial,
+            RemoveAddOn = coverage.AddOn,
+            RemovalAsk = coverage.Removal,
+            CancelTiming = coverage.CancelTiming,
+            CancelNow = coverage.CancelNow,
+            CancelDate = coverage.CancelDate,
             Evidence = evidence,
             Trace = trace.Select(t => t with { Refs = t.Refs.Where(r => r.Length > 0).ToArray() }).ToArray(),
         };
@@ -249,7 +254,7 @@ public sealed partial class CaseFactsExtractor
             foreach (var seg in texts)
             {
                 // "I don't want a refund, I want the export fixed": a refused ask is no ask. "If you don't refund, …" is one.
-                var m = AskMatches(ask, seg.Text).FirstOrDefault(x => !RefusedAsk(seg.Text, x.Index));
+                var m = AskMatches(ask, seg.Text).FirstOrDefault(x => !RefusedAsk(seg.Text, x.Index) && !(ask == CaseAsks.Cancel && Forgotten(seg.Text, x.Index)));
                 if (m is not null)
                 {
                     evidence.Add(new Evidence("ask:" + ask, m.Value, seg.Message, m.Index, m.Length));
@@ -300,6 +305,15 @@ public sealed partial class CaseFactsExtractor
         return AskNegator().IsMatch(window) && !AskCondition().IsMatch(window);
     }
 
+    /// <summary>
+    /// "I forgot to cancel", "esqueci de cancelar", "ich habe vergessen zu kündigen", "j'ai oublié d'annuler": the story of a
+    /// renewal the customer meant to stop, told to ask for the charge back — not a request to cancel now.
+    /// </summary>
+    private static bool Forgotten(string text, int at) => ForgotBefore().IsMatch(text[Math.Max(0, at - 40)..at]);
+
+    [GeneratedRegex(@"\b(forgot|forgotten|forget|meant|remembered|tried|olvid[ée]|olvidamos|se me olvid[óo]|vergessen|vergaß|vergass|oubli[ée]|esqueci|esquecemos|esqueceu|dimenticat[oa]|dimenticavo|scordat[oa]|vergeten|vergat),?\s+(to|de|d'|di|te|zu|het|om te|mein \w+ zu|das \w+ zu|il \w+ di|mijn \w+ te|o \w+ de|la \w+ de|lo \w+ di|la \w+ di)?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex ForgotBefore();
+
     [GeneratedRegex(@"(\b(not|no|never|without|nor|kein\w*|nicht|nie|niemals|ohne|pas|jamais|sans|n[ãa]o|nunca|sem|non|mai|senza|niet|geen|nooit|zonder|sin)\b|n't\b)", RegexOptions.IgnoreCase)]
     private static partial Regex AskNegator();
 
@@ -310,7 +324,7 @@ public sealed partial class CaseFactsExtractor
     [GeneratedRegex(@"([€$£]\s?\d[\d.,]*|\d[\d.,]*\s?(€|eur|euros?|usd|gbp|\$|£))\s*(each|apiece|per (seat|user|licen[cs]e|agent|head|person|unit)|a (seat|user|licen[cs]e|head)|/\s?(seat|user|licen[cs]e|agent|usuario|asiento|platz|nutzer|siège|utilisateur|utente|gebruiker)|por (usuario|asiento|licencia|cabeza)|cada(\s+uno)?|pro (platz|nutzer|lizenz|kopf|person)|je (platz|nutzer|lizenz)|par (siège|utilisateur|licence|personne)|chacun|por (utilizador|usuário|licença)|ciascun[oa]|a (posto|utente)|per (stoel|gebruiker|licentie|stuk)|elk)\b", RegexOptions.IgnoreCase)]
     private static partial Regex UnitPrice();
 
-    [GeneratedRegex(@"\b(charged|chargd|charges?|purchased|paid|payed|bought|billed|billd|renewed|renewals?|payments?|went through|came out|hit my (card|account)|invoiced|subscribed|upgraded|took|taken|debited|deducted)\b|(?<=[€$£]\s?\d[\d.,]*\s)(from|of|on)\b|(?<=\d\s?(€|eur|euros?)\s)(from|of|on)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(charged|chargd|charges?|purchased|paid|payed|bought|billed|billd|renewed|renewals?|payments?|went through|came out|hit my (card|account)|invoiced|subscribed|upgraded|took|taken|debited|deducted)\b|(?<=[€$£]\s?\d[\d.,]*\s)(from|of|on)\b|(?<=\d\s?(€|eur|euros?)\s)(from|of|on)\b|(?<=([€$£]\s?\d[\d.,]*|\d[\d.,]*\s?(€|eur|euros?))\sfor\s([^\s.,;!?]+\s){1,4})(from|of|on)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PurchaseCueEnglish();
 
     // English, then es, de, fr, pt, it, nl: the words a customer uses for being charged.
@@ -324,7 +338,9 @@ public sealed partial class CaseFactsExtractor
         + @"afgeschreven|afschrijving|betaling|betaald|gefactureerd|in rekening gebracht|gekocht|verlengd|besteld|afgesloten)\b"
         // "the €99 from 12 November", "die 99 € vom 12. November", "los 99 € del 12 de noviembre", "les 99 € du 12 novembre":
         // a date hung on the amount is the charge's.
-        + @"|(?<=[€$£]\s?\d[\d.,]*\s)(from|of|on|vom|von|del|de|du|do|da|dal|van)\b|(?<=\d\s?(€|eur|euros?)\s)(from|of|on|vom|von|del|de|du|do|da|dal|van)\b", RegexOptions.IgnoreCase)]
+        + @"|(?<=[€$£]\s?\d[\d.,]*\s)(from|of|on|vom|von|del|de|du|do|da|dal|van)\b|(?<=\d\s?(€|eur|euros?)\s)(from|of|on|vom|von|del|de|du|do|da|dal|van)\b"
+        // "die 40 € für das SMS-Add-on vom 14.11.2026", "los 40 € por el paquete de SMS del 14/11": the amount, what it paid for, the date.
+        + @"|(?<=([€$£]\s?\d[\d.,]*|\d[\d.,]*\s?(€|eur|euros?))\s(for|für|pour|por|para|per|voor)\s([^\s.,;!?]+\s){1,4})(from|of|on|vom|von|del|du|do|da|dal|van)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PurchaseCue();
 
     // A sentence end: punctuation after a non-digit ("10. November" is a date, not an end), then a space.

@@ -141,6 +141,10 @@ internal static class ComposerSentences
             yield return t["refund.done", ("amount", t.Money(refund.Amount, refund.Currency))];
             var days = PolicyNumbers.Governing(ws, r.Retrieval, PolicyCategories.Refund)?.NumberOrNull("refundProcessingDays");
             yield return days is { } n ? t["refund.within", ("days", t.BusinessDays(n))] : t["refund.statement"];
+            if (r.Facts.AddOnRemovedWithRefund && t.Has("addon.done"))
+            {
+                yield return t["addon.done", ("addon", r.Facts.RemoveAddOn!)];
+            }
         }
         else if (money is { } credit)
         {

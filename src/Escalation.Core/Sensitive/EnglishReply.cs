@@ -57,6 +57,7 @@ internal static class EnglishReply
             ["check.done"] = "I have checked your account and what happened.",
             ["check.next"] = "I will get back to you within one business day with the next step.",
             ["cancel.done"] = "I have cancelled your plan.",
+            ["addon.done"] = "I have also removed this from your subscription, so it will not be charged again: {addon}.",
             ["cancel.until"] = "It stays active until {date}, and you will not be charged again.",
             ["cancel.untilTerm"] = "It stays active until the end of the period you have paid for, and you will not be charged again.",
             ["prevention.billing"] = "To stop this happening again, I have asked our billing team to check your next invoice before it goes out.",

@@ -37,6 +37,7 @@ public sealed class RouteStage
         var slaPriority = s.Priority;
         UnderstandingGate.Caution(input, r, now, escalate, review, ref senior, ref slaPriority);
         var understanding = UnderstandingGate.Understand(input, workspace, review);
+        UnderstandingGate.CancelTiming(input, workspace, now, review);
 
         if (t.Legal)
         {

@@ -89,7 +89,7 @@ public sealed class SensitiveCaseSteps(CaseDetector detect, IDraftWriter writer,
             Offer = provisional.NeedsHuman ? null : offer,
             Proposal = proposal,
             CancelEffective = facts.HasAsk(CaseAsks.Cancel) && Actions.CancellationAuthority.WithinAuthority(customer, workspace, DateOnly.FromDateTime(now.UtcDateTime))
-                ? Actions.CancellationAuthority.Effective(customer) : null,
+                ? Actions.CancellationAuthority.Effective(customer, facts, DateOnly.FromDateTime(now.UtcDateTime)) : null,
             ExceptionRationale = state.ExceptionRationale,
         };
         var written = writer.WriteAsync(request, workspace, cancellationToken);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Escalation.Core.Cases;
 using Escalation.Core.Decisions;
 using Escalation.Core.Knowledge;
@@ -105,6 +106,31 @@ public static class UnderstandingGate
         }
     }
 
+    /// <summary>
+    /// A cancellation the customer asks to take effect at another time than the one the reply would state ("cancel it
+    /// immediately" when the plan runs to its renewal, "a final de mes", "from 1 December"): a person agrees the date.
+    /// </summary>
+    public static void CancelTiming(RouteInput input, Workspace workspace, DateTimeOffset now, List<RouteReason> review)
+    {
+        var f = input.Facts;
+        if (!f.HasAsk(CaseAsks.Cancel) || f.CancelTiming is not { } asked || input.Customer is not { } customer)
+        {
+            return;
+        }
+
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var effective = Actions.CancellationAuthority.Effective(customer, f, today);
+        var on = DateOnly.TryParseExact(effective, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : (DateOnly?)null;
+        var agrees = f.CancelNow ? on == today
+            : f.CancelDate is { } date && on is { } e && (date == e || (date.Month == e.Month && date.Day == e.Day));
+        if (!agrees)
+        {
+            var when = on is { } x ? x.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "the end of the paid term";
+            review.Add(new RouteReason(ReasonCodes.AskNotCovered,
+                $"The customer asks the cancellation to take effect at a time of their own (\"{asked}\"); the policy would end the plan on {when}: a human agrees the date.", true));
+        }
+    }
+
     /// <summary>Language coverage, reply language and the request's intent and facts; adds a review reason for each gap.</summary>
     public static CaseUnderstanding Understand(RouteInput input, Workspace workspace, List<RouteReason> review)
     {
@@ -114,6 +140,11 @@ public static class UnderstandingGate
             review.Add(new RouteReason(ReasonCodes.LanguageNotCovered,
                 $"Written in {language.Label}: the signal rules read only {string.Join(", ", SignalLanguages.Covered)}, so legal, distress and other caution signals cannot be checked. A human who reads it answers.", true));
         }
+        else if (!language.Determined && language.NotEnglish)
+        {
+            review.Add(new RouteReason(ReasonCodes.LanguageNotCovered,
+                $"Language not determined ({language.Why}): a reply in English may not be understood, so a human who reads it answers in the customer's language.", true));
+        }
         else if (language.Determined && !workspace.ToneGuide.CanReplyIn(language.Code))
         {
             var have = string.Join(", ", workspace.ToneGuide.Languages.Keys.Prepend(ReplyLanguage).Distinct(StringComparer.Ordinal));
@@ -122,6 +153,25 @@ public static class UnderstandingGate
         }
 
         var reply = Sensitive.ReplyText.LanguageFor(input.Signals, workspace.ToneGuide);
+        if (input.Facts.RemoveAddOn is { } addOn)
+        {
+            if (!input.Facts.AddOnRemovedWithRefund)
+            {
+                review.Add(new RouteReason(ReasonCodes.AskNotCovered,
+                    $"The customer asks to remove \"{addOn}\"; only a refund within the window removes an add-on here, so the reply would leave it in place: a human removes it.", true));
+            }
+            else if (!workspace.ToneGuide.CanSay(reply, "addon.done"))
+            {
+                review.Add(new RouteReason(ReasonCodes.ReplyLanguageMissing,
+                    $"An add-on removal in {reply}, but the tone guide has no sentence for it in that language (addon.done): a human replies and removes it. Add it to languages.{reply}.templates to answer it automatically.", true));
+            }
+        }
+        else if (input.Facts.RemovalAsk is { } removal)
+        {
+            review.Add(new RouteReason(ReasonCodes.AskNotCovered,
+                $"The customer asks to remove something no action removes (\"{removal}\"): the reply would leave it unanswered.", true));
+        }
+
         if (input.Facts.HasAsk(CaseAsks.Cancel) && !workspace.ToneGuide.CanSay(reply, "cancel.done"))
         {
             review.Add(new RouteReason(ReasonCodes.ReplyLanguageMissing,

@@ -35,4 +35,31 @@ public sealed class CancellationReplyTests
         Assert.True(Assert.Single(d.Actions, a => a.Kind == ActionKinds.CancelSubscription).NeedsApproval);
         Assert.DoesNotContain("I have cancelled", d.Draft, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("p31-en75", "I have cancelled your plan. It stays active until 23 November 2026")]
+    [InlineData("p31-es75", "He cancelado su plan. Seguirá activo hasta el 23 de noviembre de 2026")]
+    public void Decide_CancellationWithTheRefundOfThePeriod_EndsTodayNotAtARenewalAYearAway(string id, string said)
+    {
+        var d = ScenarioSuiteTests.Decide(ScenarioSuiteTests.Scenario(id));
+
+        Assert.Equal(Routes.DraftAndSend, d.Route);
+        Assert.Contains(said, d.Draft, StringComparison.Ordinal);
+        Assert.Equal("2026-11-23", Assert.Single(d.Actions, a => a.Kind == ActionKinds.CancelSubscription).Effective);
+    }
+
+    [Theory]
+    [InlineData("p31-en72")]
+    [InlineData("p31-es72")]
+    [InlineData("p31-fr72")]
+    public void Decide_CancellationAskedForAnotherDate_APersonAgreesTheDateAndTheReasonQuotesIt(string id)
+    {
+        var s = ScenarioSuiteTests.Scenario(id);
+
+        var d = ScenarioSuiteTests.Decide(s);
+
+        var reason = Assert.Single(d.Reasons, r => r.Code == ReasonCodes.AskNotCovered);
+        Assert.Contains("a human agrees the date", reason.Text, StringComparison.Ordinal);
+        Assert.Contains(s.Text[..20], reason.Text, StringComparison.Ordinal);
+    }
 }

@@ -22,6 +22,8 @@ public sealed class AskCoverageRoutingTests
     [InlineData("Remboursez les 35 € prélevés le 19 novembre. Pourquoi avez-vous augmenté vos prix sans prévenir ?", "Pourquoi")]
     [InlineData("Two things:\n1. refund the €35 charged on 2026-11-19\n2. extend our trial by another month", "extend our trial")]
     [InlineData("Dos cosas:\n- reembolsen los 35 € del 19 de noviembre\n- cambien el nombre de la empresa en la cuenta", "cambien el nombre")]
+    [InlineData("Please refund the €35 charged on 2026-11-19 and move us back to the Starter plan.", "move us back")]
+    [InlineData("Please refund the €35 charged on 2026-11-19 and delete our workspace.", "delete our workspace")]
     public void Route_AnotherAskBesideTheRefund_ReviewQuotesIt(string text, string quoted)
     {
         var r = Run(text);
@@ -33,6 +35,9 @@ public sealed class AskCoverageRoutingTests
     [Theory]
     [InlineData("If I downgrade now, would I get a refund for the €35 charged on 2026-11-19?")]
     [InlineData("Si cancelo hoy, ¿me devolverían los 35 € del 19 de noviembre?")]
+    [InlineData("Quick question, if I cancel today would the €35 charged on 2026-11-19 come back to me?")]
+    [InlineData("Bonjour, petite question : si j'annulais, pourrais-je être remboursé des 35 € du 19/11/2026 ? Je ne demande rien pour l'instant.")]
+    [InlineData("Could the €35 from 2026-11-19 be refunded if we leave? Not asking for anything yet, just wondering.")]
     public void Route_QuestionAboutARefund_IsAnsweredByAHumanNotActedOn(string text)
     {
         var r = Run(text);
@@ -44,6 +49,7 @@ public sealed class AskCoverageRoutingTests
     [Theory]
     [InlineData("Please refund the €35 charged on 2026-11-19 to my PayPal, the card has expired.")]
     [InlineData("Erstatten Sie die 35 € vom 19. November bitte per Überweisung, die Karte ist gesperrt.")]
+    [InlineData("I do the books for one of my clients, who has a separate account with you. Please refund the €35 charged on 2026-11-19 on their subscription.")]
     public void Route_RefundAskedToGoElsewhere_ReviewRefundDestination(string text)
     {
         var r = Run(text);
@@ -65,10 +71,21 @@ public sealed class AskCoverageRoutingTests
     [InlineData("Hi! I was charged €35 on 2026-11-19 for a plan I no longer need. Could you refund it? Thanks a lot, Mia")]
     [InlineData("Please refund the €35 charged on 2026-11-19 and remove the add-on from our account. Thank you!")]
     [InlineData("If you could refund the €35 charged on 2026-11-19, that would be great. Thanks!")]
+    [InlineData("I forgot to cancel before it renewed. Please refund the €35 charged on 2026-11-19, I had downgraded already.")]
     public void Route_EverythingAskedIsTheRefundOrItsActions_StillSent(string text)
     {
         var r = Run(text);
 
         Assert.True(r.Decision.Route == Routes.DraftAndSend, string.Join("; ", r.Decision.Reasons.Select(x => x.Text)));
+    }
+
+    [Fact]
+    public void Route_RefundAndRemoveTheNamedAddOn_ReplySaysItIsRemovedAndTheActionCarriesItOut()
+    {
+        var r = Run("Please refund the €35 SMS add-on charged on 2026-11-19 and remove it, we never used it.");
+
+        Assert.Equal(Routes.DraftAndSend, r.Decision.Route);
+        Assert.Contains("removed this from your subscription, so it will not be charged again: SMS add-on", r.Decision.Draft, StringComparison.Ordinal);
+        Assert.Contains(r.Decision.Actions, a => a.Kind == Core.Actions.ActionKinds.RemoveAddOn && a.Summary == "SMS add-on");
     }
 }
