@@ -84,6 +84,14 @@ public sealed class TriageScenarioTests
     }
 
     [Fact]
+    public void Decide_RefundWithinTheWindow_IsNotHandledByThePastTheWindowPlaybook()
+    {
+        var d = Decide("02");
+
+        Assert.NotEqual("refund-past-window", d.PlaybookId);
+    }
+
+    [Fact]
     public void Decide_DelegateZero_ReviewDraftProposesTheExceptionRefund()
     {
         var d = Decide("01");

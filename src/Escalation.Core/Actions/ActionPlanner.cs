@@ -119,7 +119,7 @@ public static partial class ActionPlanner
                 PolicyCitation = policy?.Citation ?? sla.Citation, Rule = "credit-formula", NeedsApproval = !authorised,
             });
         }
-        else if (f.HasAsk(CaseAsks.Credit) && Goodwill(x, workspace) is { } goodwill)
+        else if (f.HasAsk(CaseAsks.Credit) && !Sensitive.CaseUnderstanding.SlaClaim(f, x.Signals.Text) && Goodwill(x, workspace) is { } goodwill)
         {
             actions.Add(goodwill);
         }

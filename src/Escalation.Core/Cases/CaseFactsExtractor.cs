@@ -216,6 +216,21 @@ public sealed partial class CaseFactsExtractor
                 evidence.Add(new Evidence("outage-hours", m.Value, seg.Message, m.Index, m.Length));
                 return Math.Round(hours, 2);
             }
+
+            // "from 09:10 to 12:10 UTC", "09:10–12:10", "de 9h10 à 12h10", "von 9:10 bis 12:10 Uhr": the span is the duration.
+            if (TimeRange().Match(seg.Text) is { Success: true } r)
+            {
+                static int Minutes(Match r, string h, string m) => int.Parse(r.Groups[h].Value, CultureInfo.InvariantCulture) * 60
+                    + (r.Groups[m].Success ? int.Parse(r.Groups[m].Value, CultureInfo.InvariantCulture) : 0);
+                var from = Minutes(r, "ah", "am");
+                var to = Minutes(r, "bh", "bm");
+                var span = to > from ? to - from : to + (24 * 60) - from;
+                if (span is > 0 and < 24 * 60)
+                {
+                    evidence.Add(new Evidence("outage-hours", r.Value, seg.Message, r.Index, r.Length));
+                    return Math.Round(span / 60.0, 2);
+                }
+            }
         }
 
         return null;
@@ -360,6 +375,11 @@ public sealed partial class CaseFactsExtractor
     [GeneratedRegex(@"(?<n>\d+(?:\.\d+)?)\s*(?<u>hours?|hrs?|h\b|days?|minutes?|mins?)", RegexOptions.IgnoreCase)]
     private static partial Regex DurationEnglish();
 
+    // A clock span: hours with ":" minutes or French "h" ("09:10", "9h10", "12h"), joined by a dash or "to/until/a/hasta/bis/
+    // à/até/alle/tot". A dotted "12.11–14.11" is a span of dates, not of hours, and is not read.
+    [GeneratedRegex(@"\b(?<ah>[01]?\d|2[0-3])(:(?<am>[0-5]\d)|h(?<am>[0-5]\d)?)\s*(utc|gmt|cet|cest|uhr)?\s*(-|–|—|to|until|till|a|hasta|bis|à|jusqu'à|às|até|alle|fino alle|tot)\s*(?<bh>[01]?\d|2[0-3])(:(?<bm>[0-5]\d)|h(?<bm>[0-5]\d)?)(?!\d)", RegexOptions.IgnoreCase)]
+    private static partial Regex TimeRange();
+
     [GeneratedRegex(@"(?<n>\d+(?:[.,]\d+)?)\s*(?<u>hours?|hrs?|h\b|days?|minutes?|mins?|horas?|Stunden?|Std\b|heures?|ore\b|ora\b|uur\b|uren\b|minutos?|Minuten?|minuti|minuten|días|Tage?n?\b|jours?|dias|giorni|dagen)", RegexOptions.IgnoreCase)]
     private static partial Regex Duration();
 
@@ -373,7 +393,7 @@ public sealed partial class CaseFactsExtractor
     private static partial Regex ChangedMindWord();
 
     /// <summary>A refund asked for in words ("refund", "money back", "reembolso", "Erstattung", "remboursement"…).</summary>
-    [GeneratedRegex(@"\b(refund(ed)?|money back|(get|have|give me) (it|that|this|those|them|the money|the charge|the payment) back|reimburse(ment)?|charge ?back|reemb[oó]ls\w*|devoluci[óo]n|devu[ée]lv\w*|devolv\w*|betaal\b.{0,40}\bterug|(R[üu]ck)?[Ee]rstatt\w*|zur[üu]ck(erstatt|zahl|überweis|uberweis|buch)\w*|Geld zur[üu]ck|terugstort\w*|terugboek\w*|teruggestort|terug (te )?storten|rembours\w*|rimbors\w*|restitui\w*|terugbetal\w*|geld terug|terugkrijg\w*|estorno|devolu[çc][ãa]o|dinheiro de volta|soldi indietro|(Geld|Betrag|Summe)\b.{0,20}\bzur[üu]ck)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(refund(ed)?|money back|(reverse|undo|void) (the|that|this|my|these)( \S+)? (charge|payment|transaction|debit)s?|anul(ar|en|e|an) (el|ese|este|los|esos) (cargo|cobro)s?|storn\w* (Sie )?(die|den|diese|diesen) (\S+ )?(Abbuchung|Zahlung|Lastschrift|Belastung|Betrag|Buchung)|(Abbuchung|Zahlung|Lastschrift|Belastung|Betrag)\w* (\S+ ){0,5}storn\w*|annul(er|ez) (le|ce) (prélèvement|paiement|débit)|estorn(ar|em|e)\b|stornat[eo]|stornare|terugdraai\w*|(get|have|give me) (it|that|this|those|them|the money|the charge|the payment) back|reimburse(ment)?|charge ?back|reemb[oó]ls\w*|devoluci[óo]n|devu[ée]lv\w*|devolv\w*|betaal\b.{0,40}\bterug|(R[üu]ck)?[Ee]rstatt\w*|zur[üu]ck(erstatt|zahl|überweis|uberweis|buch)\w*|Geld zur[üu]ck|terugstort\w*|terugboek\w*|teruggestort|terug (te )?storten|rembours\w*|rimbors\w*|restitui\w*|terugbetal\w*|geld terug|terugkrijg\w*|estorno|devolu[çc][ãa]o|dinheiro de volta|soldi indietro|(Geld|Betrag|Summe)\b.{0,20}\bzur[üu]ck)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RefundAskWord();
 
     /// <summary>
@@ -400,7 +420,7 @@ public sealed partial class CaseFactsExtractor
     [GeneratedRegex(@"\b(credit|compensation|compensate|sla credit|service credit|cr[ée]dito|crédit|un avoir|l'avoir|credito|tegoed|SLA-Gutschrift|compensaci[óo]n|indemnizaci[óo]n|Entsch[äa]digung|Gutschrift|d[ée]dommagement|indemnisation|risarcimento|indennizzo|compensa[çc][ãa]o|indeniza[çc][ãa]o|schadevergoeding|compensatie)s?\b", RegexOptions.IgnoreCase)]
     private static partial Regex CreditAsk();
 
-    [GeneratedRegex(@"\b(cancel(lation)?|close (my|our) account|terminate|not renew(ing)?|won't renew|darme de baja|dar de baja|cancelar|k[üu]ndig\w*|r[ée]silie\w*|r[ée]siliation|disdett\w*|disdire|opzeg\w*|cancelamento|cancelen|cancelem|cancele|cancela|annuler|annulez|annulation|annullare|annullate|annullamento|stopzetten|be[ëe]indig\w*)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(cancel(lation)?|close (my|our) account|terminate|not renew(ing)?|won't renew|darme de baja|dar de baja|cancelar|k[üu]ndig\w*|r[ée]silie\w*|r[ée]siliation|disdett\w*|disdire|opzeg\w*|cancelamento|cancelen|cancelem|cancele|cancela|annuler|annulez|annulation|annullare|annullate|annullamento|stopzetten|be[ëe]indig\w*|storn\w* (Sie )?(mein|unser)\w* (Abo|Abonnement|Vertrag|Tarif|Mitgliedschaft|Konto)|(Abo|Abonnement|Vertrag|Tarif|Mitgliedschaft)\w* (\S+ ){0,3}storn\w*)\b", RegexOptions.IgnoreCase)]
     private static partial Regex CancelAsk();
 
     [GeneratedRegex(@"\b(gdpr|subject access|copy of (all )?(my|our) (personal )?data|access request|delete (all )?(my|our) data|data export|export (all )?(my|our) data|erasure)\b", RegexOptions.IgnoreCase)]

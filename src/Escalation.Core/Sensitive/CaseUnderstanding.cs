@@ -32,13 +32,15 @@ public sealed record CaseUnderstanding
 
     public bool Understood => Intent is not null && Unrecognised is null && AmountProblem is null && Missing.Count == 0;
 
+    /// <summary>A credit asked because of downtime: the SLA formula decides it, never a goodwill percentage.</summary>
+    public static bool SlaClaim(CaseFacts f, TextSignals t) => f.HasAsk(CaseAsks.Credit) && (f.Cause == CaseCauses.Outage || f.OutageHours is not null || t.Outage);
+
     /// <summary>The intent of the case and whether its policy's facts were read; <paramref name="currency"/> is the one the account is billed in.</summary>
     public static CaseUnderstanding Of(CaseFacts f, TextSignals t, PolicyRetrieval retrieval, string currency)
     {
-        var outage = f.Cause == CaseCauses.Outage || f.OutageHours is not null || t.Outage;
         var (intent, category, needs) =
             f.HasAsk(CaseAsks.Refund) ? (f.Cause == CaseCauses.BillingError ? "refund#billing-error" : "refund", PolicyCategories.Refund, new[] { "amount", "charge date" })
-            : f.HasAsk(CaseAsks.Credit) && outage ? ("sla-credit", PolicyCategories.SlaCredit, new[] { "outage duration" })
+            : SlaClaim(f, t) ? ("sla-credit", PolicyCategories.SlaCredit, new[] { "outage duration" })
             : f.HasAsk(CaseAsks.Credit) ? ("credit", PolicyCategories.Compensation, new[] { "amount" })
             : f.HasAsk(CaseAsks.Cancel) || t.Cancellation ? ("cancellation", PolicyCategories.Cancellation, [])
             : f.HasAsk(CaseAsks.DataAccess) ? ("data-access", PolicyCategories.DataAccess, [])

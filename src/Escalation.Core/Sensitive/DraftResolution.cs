@@ -58,8 +58,9 @@ public static class DraftResolution
             return new DraftOffer("credit", sla.Amount, sla.Currency, sla.Citation);
         }
 
-        // Goodwill for VIP accounts is the account manager's to propose (goodwill policy), so support proposes none.
-        if (facts.HasAsk(CaseAsks.Credit) && !signals.Vip && customer.Mrr > 0
+        // Goodwill for VIP accounts is the account manager's to propose (goodwill policy), so support proposes none. An SLA
+        // claim whose downtime is not known yet gets no goodwill figure either: the formula decides it once the hours are.
+        if (facts.HasAsk(CaseAsks.Credit) && !signals.Vip && !CaseUnderstanding.SlaClaim(facts, signals.Text) && customer.Mrr > 0
             && workspace.PoliciesIn(PolicyCategories.Compensation).FirstOrDefault(p => p.NumberOrNull("goodwillCreditPercent") is not null) is { } goodwill)
         {
             var percent = goodwill.NumberOrNull("goodwillCreditPercent")!.Value;

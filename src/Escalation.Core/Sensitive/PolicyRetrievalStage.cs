@@ -217,7 +217,9 @@ public sealed partial class PolicyRetrievalStage
             var triggers = Lowered(p.TriggerWords);
             var words = p.TriggerWords.Where((_, i) => text.Contains(triggers[i], StringComparison.Ordinal)).ToArray();
             var sigs = p.TriggerSignals.Where(active.Contains).ToArray();
-            var score = words.Length + (sigs.Length * 2);
+            // A playbook that names the situations it is for (refund past the window, chargeback…) is not picked on its
+            // words alone when none of them holds: "refund" within the window is no past-the-window case.
+            var score = p.TriggerSignals.Count > 0 && sigs.Length == 0 ? 0 : words.Length + (sigs.Length * 2);
             if (score > bestScore)
             {
                 bestScore = score;

@@ -26,6 +26,21 @@ public sealed class CaseFactsExtractorTests
     }
 
     [Theory]
+    [InlineData("Your outage on 2 November from 09:10 to 12:10 UTC stopped us. Please apply the SLA credit.", 3)]
+    [InlineData("The outage went on from 22:30 until 01:00, please credit us.", 2.5)]
+    [InlineData("La caída duró de 9h10 à 12h10, queremos el crédito del SLA.", 3)]
+    public void Extract_OutageToldByItsStartAndEnd_HoursAreTheSpan(string text, double hours)
+    {
+        Assert.Equal(hours, Extract(text).OutageHours);
+    }
+
+    [Fact]
+    public void Extract_OutageOverARangeOfDates_IsNoClockSpan()
+    {
+        Assert.Null(Extract("The outage from 12.11 to 14.11 cost us a week of orders, please credit us.").OutageHours);
+    }
+
+    [Theory]
     [InlineData("Please refund the 450 EUR you took", 450, "EUR")]
     [InlineData("I paid $49 and want my money back", 49, "USD")]
     [InlineData("charged £1,200.50 by mistake", 1200.50, "GBP")]

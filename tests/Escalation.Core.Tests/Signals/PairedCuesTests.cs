@@ -17,6 +17,9 @@ public sealed class PairedCuesTests
     [InlineData("Fiquei sem os comprimidos da minha pressão desde sexta.")]
     [InlineData("Mijn moeder zit al twee dagen zonder medicijnen door de vertraging.")]
     [InlineData("Is this the wrong dose? The box says 10 mg and I already took one.")]
+    [InlineData("Your reminder told my mother to take 10 mg of warfarin instead of 1 mg. She is in hospital now.")]
+    [InlineData("The reminder never came and I missed my dialysis session on Tuesday.")]
+    [InlineData("Il promemoria diceva 5 mg invece di 0,5 mg e mio padre è finito in ospedale.")]
     public void Analyze_AMedicineMissedWrongOrRunOut_IsPatientSafetyAtP0(string text)
     {
         var s = Analyzer.AnalyzeText(text);
@@ -86,4 +89,32 @@ public sealed class PairedCuesTests
     [InlineData("Nothing was lost, my files are all there.")]
     public void Analyze_AHowToARequestOrMyOwnDeletion_IsNoDataLoss(string text) =>
         Assert.False(Analyzer.AnalyzeText(text).DataLoss, text);
+
+    [Theory]
+    [InlineData("If this isn't sorted today someone over there is going to get hurt.")]
+    [InlineData("Si no lo arreglan hoy, alguien de su oficina va a salir herido.")]
+    [InlineData("Wenn das nicht heute geklärt ist, wird bei Ihnen noch jemand verletzt werden.")]
+    public void Analyze_SomebodyGettingHurtWithWordsBetween_IsAThreatOfHarm(string text)
+    {
+        var s = Analyzer.AnalyzeText(text);
+
+        Assert.True(s.HarmThreat, text);
+        Assert.Equal(PriorityRules.P1, PriorityRules.FromText(s).Priority);
+    }
+
+    [Theory]
+    [InlineData("Nobody got hurt, but the export failed again.")]
+    [InlineData("I hope no one will get hurt by this bug in the scheduler.")]
+    public void Analyze_NobodyHurt_IsNoThreat(string text) =>
+        Assert.False(Analyzer.AnalyzeText(text).HarmThreat, text);
+
+    [Theory]
+    [InlineData("Der Ausfall am 2. November dauerte von 9:10 bis 12:10 Uhr.")]
+    [InlineData("Der Ausfall am 2.11.2026 dauerte drei Stunden.")]
+    public void Analyze_GermanDateInsideTheSentence_OutageStaysToldAsPast(string text)
+    {
+        var s = Analyzer.AnalyzeText(text);
+
+        Assert.NotEqual(PriorityRules.P0, PriorityRules.FromText(s).Priority);
+    }
 }

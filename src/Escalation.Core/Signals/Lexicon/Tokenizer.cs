@@ -101,6 +101,9 @@ internal static class Tokenizer
                     clause++;
                     bangRun = 0;
                     break;
+                case '.' or ':' when InNumber(text, i):
+                    bangRun = 0; // "2.11.2026", "9:10", "am 2. November": a date or a time, not a sentence end
+                    break;
                 case '.' or ';' or ':' or '\n' or '(' or ')':
                     clause++;
                     bangRun = 0;
@@ -122,6 +125,50 @@ internal static class Tokenizer
         }
 
         return tokens;
+    }
+
+    private static readonly string[] MonthStarts =
+    [
+        "jan", "feb", "mär", "mar", "apr", "mai", "may", "jun", "jul", "aug", "sep", "okt", "oct", "nov", "dez", "dec",
+    ];
+
+    /// <summary>
+    /// True when the '.' or ':' at <paramref name="i"/> sits inside a number, a date or a time ("2.11.2026", "9:10",
+    /// "1.5") or ends a German day ordinal before its month ("am 2. November", "zum 14. Dez.").
+    /// </summary>
+    private static bool InNumber(string text, int i)
+    {
+        if (i == 0 || !char.IsAsciiDigit(text[i - 1]))
+        {
+            return false;
+        }
+
+        if (i + 1 < text.Length && char.IsAsciiDigit(text[i + 1]))
+        {
+            return true;
+        }
+
+        var digits = 0;
+        while (i - 1 - digits >= 0 && char.IsAsciiDigit(text[i - 1 - digits]))
+        {
+            digits++;
+        }
+
+        if (text[i] != '.' || digits > 2 || i + 4 >= text.Length || text[i + 1] != ' ')
+        {
+            return false;
+        }
+
+        var next = text.AsSpan(i + 2, 3);
+        foreach (var month in MonthStarts)
+        {
+            if (next.Equals(month, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
