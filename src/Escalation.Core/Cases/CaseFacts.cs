@@ -73,6 +73,9 @@ public sealed record CaseFacts
     /// <summary>A removal asked of something that is not an add-on ("and delete our workspace"), quoted; null when none.</summary>
     public string? RemovalAsk { get; init; }
 
+    /// <summary>A cancellation the customer tells as already done ("we had already cancelled"), quoted; null when none.</summary>
+    public string? CancelledBefore { get; init; }
+
     /// <summary>When the customer asks the cancellation to take effect, quoted ("cancel it immediately", "a final de mes"); null when not said.</summary>
     public string? CancelTiming { get; init; }
 

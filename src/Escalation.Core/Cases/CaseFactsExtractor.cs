@@ -94,6 +94,7 @@ public sealed partial class CaseFactsExtractor
             PartialAsk = coverage.Partial,
             RemoveAddOn = coverage.AddOn,
             RemovalAsk = coverage.Removal,
+            CancelledBefore = FindCancelledBefore(texts),
             CancelTiming = coverage.CancelTiming,
             CancelNow = coverage.CancelNow,
             CancelDate = coverage.CancelDate,
@@ -127,6 +128,12 @@ public sealed partial class CaseFactsExtractor
             {
                 seen.Add((seg, cue));
                 var tail = seg.Text.Substring(cue.Index, Math.Min(80, seg.Text.Length - cue.Index));
+                // "abgebucht, obwohl wir am 10.11. gekündigt hatten": the date after "although" is another event's.
+                if (OtherEvent().Match(tail) is { Success: true, Index: > 0 } other)
+                {
+                    tail = tail[..other.Index];
+                }
+
                 foreach (var d in DateParsing.AllDates(tail, today, foreignDates))
                 {
                     found.Add((d.Date, seg.Message, cue.Index + d.Index, d.Length, d.Text));
@@ -269,7 +276,7 @@ public sealed partial class CaseFactsExtractor
             foreach (var seg in texts)
             {
                 // "I don't want a refund, I want the export fixed": a refused ask is no ask. "If you don't refund, …" is one.
-                var m = AskMatches(ask, seg.Text).FirstOrDefault(x => !RefusedAsk(seg.Text, x.Index) && !(ask == CaseAsks.Cancel && Forgotten(seg.Text, x.Index)));
+                var m = AskMatches(ask, seg.Text).FirstOrDefault(x => !RefusedAsk(seg.Text, x.Index) && !(ask == CaseAsks.Cancel && (Forgotten(seg.Text, x.Index) || CancelledBefore(seg.Text, x.Index, x.Length))));
                 if (m is not null)
                 {
                     evidence.Add(new Evidence("ask:" + ask, m.Value, seg.Message, m.Index, m.Length));
@@ -321,6 +328,35 @@ public sealed partial class CaseFactsExtractor
     }
 
     /// <summary>
+    /// "We had already cancelled", "obwohl wir am 10.11. gekündigt hatten", "j'avais résilié", "después de darme de baja":
+    /// a cancellation told as done before, not asked now.
+    /// </summary>
+    private static bool CancelledBefore(string text, int at, int length)
+    {
+        var from = Math.Max(0, at - 40);
+        var to = Math.Min(text.Length, at + length + 25);
+        var window = text[from..to];
+        return !Hereby().IsMatch(window) && CancelledEarlier().Match(window) is { Success: true } m && m.Index <= at - from + length && m.Index + m.Length >= at - from;
+    }
+
+    // "Hiermit habe ich gekündigt", "I hereby have cancelled": the message is the notice.
+    [GeneratedRegex(@"\b(hereby|hiermit|por la presente|par la pr[ée]sente|pela presente|con la presente|hierbij)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Hereby();
+
+    /// <summary>The first cancellation the customer tells as already done, quoted; null when none.</summary>
+    private static string? FindCancelledBefore(IReadOnlyList<CaseText.Segment> texts) =>
+        texts.Where(s => s.Message >= 0 && !Hereby().IsMatch(s.Text)).Select(s => CancelledEarlier().Match(s.Text)).FirstOrDefault(m => m.Success)?.Value;
+
+    [GeneratedRegex(@"\b((had|have|has|already|previously)\s+(already\s+)?(cancel+ed|terminated)|we'd\s+(already\s+)?cancel+ed|i'd\s+(already\s+)?cancel+ed|we've\s+(already\s+)?cancel+ed|i've\s+(already\s+)?cancel+ed|after (cancel+ing|i cancel+ed|we cancel+ed)|cancel+ed (it |my \w+ |our \w+ |the \w+ )?(on|last|back in|weeks ago|days ago|a month ago|in (january|february|march|april|may|june|july|august|september|october|november|december))\b|"
+        + @"(ya|hab[íi]a|hab[íi]amos|hemos|he)\s+(\w+\s+)?(cancelado|dado de baja)|despu[ée]s de (cancelar|darme de baja|darnos de baja)|ya (cancel[ée]|me di de baja|nos dimos de baja)|"
+        + @"(habe|haben|hatte|hatten|hat|bereits|schon)\s+(\w+\s+){0,4}gek[üu]ndigt|gek[üu]ndigt (hatte|hatten|habe|haben|hat)|nach (der|meiner|unserer) k[üu]ndigung|nachdem (ich|wir) (\w+\s+){0,4}gek[üu]ndigt|"
+        + @"(j'ai|j'avais|nous avons|nous avions|avoir|d[ée]j[àa])\s+(\w+\s+)?(r[ée]sili[ée]e?s?|annul[ée]e?s?)|apr[èe]s (ma|la|notre) r[ée]siliation|"
+        + @"(j[áa]|tinha|t[íi]nhamos)\s+(\w+\s+)?(cancelad[oa]|cancelei|cancelamos)|depois de (\w+\s+)?cancelar|"
+        + @"(ho|avevo|abbiamo|avevamo|gi[àa]|dopo aver)\s+(\w+\s+)?(disdetto|annullato|cancellato)|"
+        + @"(heb|had|hadden|hebben|al|reeds)\s+(\w+\s+){0,3}(opgezegd|geannuleerd)|na het opzeggen)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex CancelledEarlier();
+
+    /// <summary>
     /// "I forgot to cancel", "esqueci de cancelar", "ich habe vergessen zu kündigen", "j'ai oublié d'annuler": the story of a
     /// renewal the customer meant to stop, told to ask for the charge back — not a request to cancel now.
     /// </summary>
@@ -357,6 +393,10 @@ public sealed partial class CaseFactsExtractor
         // "die 40 € für das SMS-Add-on vom 14.11.2026", "los 40 € por el paquete de SMS del 14/11": the amount, what it paid for, the date.
         + @"|(?<=([€$£]\s?\d[\d.,]*|\d[\d.,]*\s?(€|eur|euros?))\s(for|für|pour|por|para|per|voor)\s([^\s.,;!?]+\s){1,4})(from|of|on|vom|von|del|du|do|da|dal|van)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PurchaseCue();
+
+    // Words that open another event in the sentence: the charge's date is not after them.
+    [GeneratedRegex(@"\b(although|even though|though|but|after|before|whereas|obwohl|aber|nachdem|bevor|w[äa]hrend|aunque|pero|despu[ée]s de|antes de|alors que|bien que|mais|apr[èe]s|avant|embora|mas|depois de|antes de|anche se|sebbene|ma|dopo|prima di|terwijl|hoewel|maar|nadat|voordat)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex OtherEvent();
 
     // A sentence end: punctuation after a non-digit ("10. November" is a date, not an end), then a space.
     [GeneratedRegex(@"(?<=\D)[.!?;]\s+|\n")]

@@ -95,7 +95,8 @@ public static class UnderstandingGate
                 $"The customer threatens to leave{(t.Competitor is { } rival ? $" for {rival}" : "")}{Quote(t, "churn-competitor", "churn")}: a human answers it.", true));
         }
 
-        if ((t.Cancellation || input.Facts.HasAsk(CaseAsks.Cancel)) && input.Customer is { } c)
+        // "Charged although we had cancelled" is no cancellation to keep: the cancelled-before review covers it.
+        if (((t.Cancellation && input.Facts.CancelledBefore is null) || input.Facts.HasAsk(CaseAsks.Cancel)) && input.Customer is { } c)
         {
             var tenure = c.TenureMonths(DateOnly.FromDateTime(now.UtcDateTime));
             if (tenure >= r.RetentionTenureMonths || c.Arr >= r.RetentionArr)

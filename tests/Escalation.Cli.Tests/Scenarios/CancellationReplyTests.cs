@@ -62,4 +62,15 @@ public sealed class CancellationReplyTests
         Assert.Contains("a human agrees the date", reason.Text, StringComparison.Ordinal);
         Assert.Contains(s.Text[..20], reason.Text, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("p31-de95")]
+    [InlineData("p31-fr95")]
+    public void Decide_ChargedAfterCancelling_RefundsTheChargeDateNotTheCancellationDateAndCancelsNothingNew(string id)
+    {
+        var d = ScenarioSuiteTests.Decide(ScenarioSuiteTests.Scenario(id));
+
+        Assert.Equal(new DateOnly(2026, 11, 15), Assert.Single(d.Actions, a => a.Kind == ActionKinds.Refund).ChargeDate);
+        Assert.DoesNotContain(d.Actions, a => a.Kind == ActionKinds.CancelSubscription);
+    }
 }
