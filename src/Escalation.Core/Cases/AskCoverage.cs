@@ -27,7 +27,7 @@ public static partial class AskCoverage
     /// mes", "zum 1. Dezember"), with <see cref="CancelNow"/> for "now" and <see cref="CancelDate"/> for a date; the end of the
     /// term or renewal is what the policy does anyway and is not quoted.</para>
     public sealed record Reading(IReadOnlyList<string> OtherAsks, string? Hypothetical, string? Elsewhere, string? Partial, string? AddOn = null, string? Removal = null,
-        string? CancelTiming = null, bool CancelNow = false, DateOnly? CancelDate = null);
+        string? CancelTiming = null, bool CancelNow = false, DateOnly? CancelDate = null, bool ExtraCharged = false);
 
     private const int MaxQuote = 120;
 
@@ -48,7 +48,7 @@ public static partial class AskCoverage
         {
             var asking = clause.Contains('?') || clause.Contains('¿') || RequestMarker().IsMatch(clause) || JoinedImperative().IsMatch(clause) || ListItem().IsMatch(clause);
             // "Can you confirm once it's done?", "Geben Sie mir kurz Bescheid": any reply answers a short request to hear back.
-            if (!asking || Courtesy().IsMatch(clause) || (Words(clause) < 5 && !Why().IsMatch(clause)) || (HearBack().IsMatch(clause) && Words(clause) <= 10))
+            if (!asking || Courtesy().IsMatch(clause) || (Words(clause) < 5 && !IsWhy(clause)) || (HearBack().IsMatch(clause) && Words(clause) <= 10))
             {
                 continue;
             }
@@ -82,6 +82,7 @@ public static partial class AskCoverage
             CancelTiming = timing?.Quote,
             CancelNow = timing?.Now ?? false,
             CancelDate = timing?.Date,
+            ExtraCharged = AddOnName().IsMatch(text) || NamedAddOn().IsMatch(text) || ExtraWord().IsMatch(text),
         };
     }
 
@@ -151,7 +152,8 @@ public static partial class AskCoverage
             }
 
             // "I bought the Reporting Plus add-on by mistake … could you refund the €99 and remove it?": "it" is the add-on.
-            if (verb.Value.EndsWith("lo", StringComparison.OrdinalIgnoreCase) || ItAfter().IsMatch(text[(verb.Index + verb.Length)..]) || ItBefore().IsMatch(text[Math.Max(0, verb.Index - 12)..verb.Index]))
+            if (verb.Value.EndsWith("lo", StringComparison.OrdinalIgnoreCase) || ItInside().IsMatch(verb.Value) || ItAfter().IsMatch(text[(verb.Index + verb.Length)..])
+                || ItBefore().IsMatch(text[Math.Max(0, verb.Index - 12)..verb.Index]) || Objectless(clause, text, verb))
             {
                 var named = AddOnName().Matches(text).Select(x => x.Groups["name"].Value.Trim()).FirstOrDefault(x => x.Contains(' '))
                     ?? (NamedAddOn().Match(text) is { Success: true } n ? n.Groups["name"].Value : null);
@@ -179,7 +181,7 @@ public static partial class AskCoverage
 
     // Asking for something to be taken off the account: "remove", "take off", "entfernen", "quitar", "supprimer", "remover",
     // "rimuovere", "verwijderen" (and their forms). Not "cancel", "stop": those are read as cancellation asks.
-    [GeneratedRegex(@"\b(remove|delete|take (it |this |that )?off|turn (it |this |that )?off|switch (it |this |that )?off|deactivate|disable|quit(a|ar|en|ad|e|ármelo|arlo|enlo)\b|elimin(a|ar|en|ad|e|arlo|enlo)\b|borr(a|ar|en|ad|e|arlo|enlo)\b|desactiv(a|ar|en|ad|e|arlo|enlo)\b|entfern\w*|l[öo]sch(en|t|e)\b|deaktivier\w*|abschalten|abstellen|supprim\w*|retir(ez|er)\b|d[ée]sactiv\w*|enlever|enlevez|remov(a|am|er|ê|e)\b|retir(a|ar|em|e)\b|desativ(a|ar|em|e)\b|apag(ar|uem|ue)\b|rimuov\w*|togli\w*|eliminat[eo]\b|disattiv\w*|cancellate|verwijder\w*|uitzetten|zet (het|dat|die) uit|deactiveer\w*)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(remove|delete|take (it |this |that )?off|turn (it |this |that )?off|switch (it |this |that )?off|deactivate|disable|qu[ií]t(a|ar|en|ad|adlo|adla|ármelo|arlo|enlo|enla)\b|elimin(a|ar|en|ad|e|arlo|enlo)\b|borr(a|ar|en|ad|e|arlo|enlo)\b|desactiv(a|ar|en|ad|e|arlo|enlo)\b|entfern\w*|l[öo]sch(en|t|e)\b|deaktivier\w*|abschalten|abstellen|supprim\w*|retir(ez|er)\b|d[ée]sactiv\w*|enlever|enlevez|remov(a|am|er|ê|e)\b|retir(a|ar|em|e)\b|desativ(a|ar|em|e)\b|apag(ar|uem|ue)\b|rimuov\w*|togli\w*|eliminat[eo]\b|disattiv\w*|cancellate|verwijder\w*|uitzetten|zet (het|dat|die) uit|deactiveer\w*)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RemoveVerb();
 
     [GeneratedRegex(@"(\b(not|don't|do not|never|no|nicht|kein|pas|ne|n'|n[ãa]o|non|niet|geen)\b|n't)\s*(\w+\s*)?$", RegexOptions.IgnoreCase)]
@@ -195,8 +197,12 @@ public static partial class AskCoverage
     private static partial Regex AddOnName();
 
     // An add-on named by a capitalised word beside it: "SMS add-on", "Reporting pack", "SMS-Paket", "pacchetto SMS", "module Rapports".
-    [GeneratedRegex(@"(?<name>(?-i:[\p{Lu}][\w+-]*)[\s-](add-?ons?|pack|paket|module|modul)|(paquete|complemento|pacote|pacchetto|modulo|m[óo]dulo|module|pakket)\s((de|di|do|da|del|van|voor)\s)?(?-i:[\p{Lu}][\w+-]*))\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<name>(?-i:[\p{Lu}][\w+-]*)(\s[\w+-]+)?[\s-](add-?ons?|pack|paket|module|modul)|(paquete|complemento|pacote|pacchetto|modulo|m[óo]dulo|module|pakket)\s((de|di|do|da|del|van|voor)\s)?(?-i:[\p{Lu}][\w+-]*))\b", RegexOptions.IgnoreCase)]
     private static partial Regex NamedAddOn();
+
+    // Charges beside the plan: seats, licences, extensions, overage, usage, annual billing.
+    [GeneratedRegex(@"\b(seats?|licen[cs]es?|extensions?|extension|erweiterung\w*|zusatz\w*|plätze|lizenz\w*|asientos?|licencias?|extensi[óo]n|si[èe]ges?|licences?|lugares|licen[çc]as?|posti|licenze|estensione|plaatsen|licenties?|uitbreiding|overage|usage|annual|yearly|anual|j[äa]hrlich|jahres\w*|annuel\w*|annuale|jaarlijks)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ExtraWord();
 
     [GeneratedRegex(@"\b(cancel\w*|terminat\w*|close (my|our|the) (account|subscription)|end (my|our|the) (plan|subscription|contract)|cancel\w*|dar(me|nos)? de baja|baja|anul\w*|k[üu]ndig\w*|beend\w*|annul\w*|r[ée]sili\w*|encerrar|disdi\w*|disdett\w*|annull\w*|opzeg\w*|stopzet\w*|be[ëe]indig\w*)", RegexOptions.IgnoreCase)]
     private static partial Regex CancelVerb();
@@ -224,8 +230,33 @@ public static partial class AskCoverage
     private static partial Regex ItAfter();
 
     // Clitics before the verb: "lo eliminen", "le supprimer", "lo rimuovete", "o removam", "het verwijderen", "es entfernen".
-    [GeneratedRegex(@"\b(lo|la|le|l'|o|a|het|es|ihn)\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(lo|la|le|l'|o|a|het|hem|ze|es|ihn)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex ItBefore();
+
+    [GeneratedRegex(@"\s(it|this|that|them)\s", RegexOptions.IgnoreCase)]
+    private static partial Regex ItInside();
+
+    /// <summary>
+    /// "Das Add-on Telefonie … Bitte wieder entfernen und die 89 € erstatten": a removal with no object of its own, in a
+    /// clause that names nothing else to remove, is of the add-on the message names.
+    /// </summary>
+    private static bool Objectless(string clause, string text, Match verb)
+    {
+        var at = text.IndexOf(clause, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return false;
+        }
+
+        var before = text[at..verb.Index];
+        var after = text[(verb.Index + verb.Length)..(at + clause.Length)];
+        after = after[..(TimingStop().Match(after) is { Success: true } stop ? stop.Index : after.Length)];
+        return !ObjectWords().IsMatch(before + " " + after);
+    }
+
+    // An article or possessive with its noun: something named as the object of the verb.
+    [GeneratedRegex(@"\b(the|my|our|your|a|an|das|den|die|dem|mein\w*|unser\w*|ihr\w*|el|la|los|las|mi|nuestr\w*|le|les|mon|ma|mes|notre|nos|o|os|meu|minha|nosso|nossa|il|lo|gli|mio|mia|nostr\w*|het|de|mijn|ons|onze)\s+\p{L}", RegexOptions.IgnoreCase)]
+    private static partial Regex ObjectWords();
 
     /// <summary>A clause is about the intent when it names it (refund, credit, cancel, data…), money, a date or a charge.</summary>
     private static bool Covered(string clause, IReadOnlyList<string> asks, DateOnly today)
@@ -233,7 +264,7 @@ public static partial class AskCoverage
         // No ask the facts know (an intent read from a policy rule, e.g. an invoice correction): any of the words counts.
         var any = asks.Count == 0;
         bool Ask(string ask) => any || asks.Contains(ask);
-        if (Why().IsMatch(clause))
+        if (IsWhy(clause))
         {
             return false; // "why was I charged twice?": an explanation is asked, and a template reply gives none
         }
@@ -244,7 +275,7 @@ public static partial class AskCoverage
         }
 
         return Money().IsMatch(clause) || DateParsing.FirstDate(clause, today) is not null
-            || ((Ask(CaseAsks.Refund) || Ask(CaseAsks.Credit) || Ask(CaseAsks.Cancel)) && FollowUpAction().IsMatch(clause))
+            || ((Ask(CaseAsks.Refund) || Ask(CaseAsks.Credit) || Ask(CaseAsks.Cancel)) && (FollowUpAction().IsMatch(clause) || RemoveVerb().IsMatch(clause)))
             || ((Ask(CaseAsks.Refund) || Ask(CaseAsks.Credit)) && ChargeWord().IsMatch(clause))
             || (Ask(CaseAsks.Refund) && (RefundWord().IsMatch(clause) || RefundTiming().IsMatch(clause)))
             || (Ask(CaseAsks.Credit) && CreditWord().IsMatch(clause))
@@ -316,7 +347,7 @@ public static partial class AskCoverage
     [GeneratedRegex(@"^\W*(hi|hello|hey|dear|thanks|thank you|thx|cheers|regards|best|kind regards|many thanks|thanks in advance|can you help( me| us)?|please help|please advise|any help|hola|buenos días|buenas|gracias|muchas gracias|saludos|un saludo|hallo|guten tag|danke|vielen dank|grüße|viele grüße|bonjour|merci|merci d'avance|cordialement|olá|bom dia|boa tarde|obrigad[oa]|cumprimentos|ciao|buongiorno|grazie|saluti|cordiali saluti|hoi|goedendag|bedankt|dank je|groeten|met vriendelijke groet)\b[\W\w]{0,25}$", RegexOptions.IgnoreCase)]
     private static partial Regex Courtesy();
 
-    [GeneratedRegex(@"\b(refund\w*|reimburs\w*|money back|back|reemb[oó]ls\w*|devoluci[óo]n|devu[ée]lv\w*|devolv\w*|reembolso|(r[üu]ck)?erstatt\w*|geld|zur[üu]ck\w*|rembours\w*|devolu[çc][ãa]o|estorno|rimbors\w*|terugbetal\w*|terugstort\w*|terug|zur[üu]ck\w*)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(refund\w*|reimburs\w*|money back|back|revers\w*|storn\w*|anul\w*|reemb[oó]ls\w*|devoluci[óo]n|devu[ée]lv\w*|devolv\w*|reembolso|(r[üu]ck)?erstatt\w*|geld|zur[üu]ck\w*|rembours\w*|devolu[çc][ãa]o|estorno|rimbors\w*|terugbetal\w*|terugstort\w*|terug|zur[üu]ck\w*)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RefundWord();
 
     [GeneratedRegex(@"\b(charge\w*|charg|billed|paid|payment|renewal|cobr\w*|carg\w*|pago|abbuch\w*|abgebucht|bezahlt|prélev\w*|débit\w*|cobran[çc]a|pagamento|addebit\w*|afschrijving|afgeschreven|betaald|betaling)\b", RegexOptions.IgnoreCase)]
@@ -334,8 +365,17 @@ public static partial class AskCoverage
     [GeneratedRegex(@"\b(confirm\w*|let (me|us) know|keep (me|us) (posted|updated|informed)|get back to (me|us)|looking forward|hear (back|from you)|conf[íi]rm\w*|av[íi]s\w*|h[áa]ganme saber|me dicen|espero (su|tu) respuesta|bescheid|best[äa]tig\w*|r[üu]ckmeldung|informieren sie mich|tenez-moi|pr[ée]venez|tiens-moi|dans l'attente|me avisem|me informem|aguardo|fatemi sapere|fammi sapere|avvisatemi|tenetemi aggiornat\w*|in attesa|laat (me|het) (even |maar )?weten|bevestig\w*|houd? me op de hoogte)\b", RegexOptions.IgnoreCase)]
     private static partial Regex HearBack();
 
-    [GeneratedRegex(@"\b(why|how come|por qu[ée]|warum|wieso|weshalb|pourquoi|porque|por que|perch[ée]|come mai|waarom|hoe komt)\b", RegexOptions.IgnoreCase)]
+    /// <summary>
+    /// A "why" asked: an unambiguous why-word anywhere, or "perché", "porque", "por que" opening a question — in Italian,
+    /// Spanish and Portuguese the same word says "because" ("cerramos el estudio porque…").
+    /// </summary>
+    private static bool IsWhy(string clause) => Why().IsMatch(clause) || (clause.Contains('?') && WhyOpening().IsMatch(clause));
+
+    [GeneratedRegex(@"\b(why|how come|por qu[ée]|warum|wieso|weshalb|pourquoi|porquê|come mai|waarom|hoe komt)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Why();
+
+    [GeneratedRegex(@"^\W*(\w+\W+){0,2}(porque|por que|perch[ée])\b", RegexOptions.IgnoreCase)]
+    private static partial Regex WhyOpening();
 
     // What the action plan carries out with a refund, credit or cancellation: remove the add-on or seats, stop
     // the renewal, send the credit note or corrected invoice.
@@ -367,7 +407,7 @@ public static partial class AskCoverage
     private static partial Regex JustAsking();
 
     // Policy: a refund goes back to the card or account that paid. Another card, a bank transfer, a wallet, another person.
-    [GeneratedRegex(@"\b(iban|bank transfer|wire transfer|wire it|to my (new|other|different|second) (card|account)|(a|another|a different|my new|the new) card|paypal|venmo|revolut|in cash|refund (him|her|them) |(his|her|their) (own |separate )?(account|subscription|plan)|(a|another|a separate|a different|their|the other) (separate )?account with you|my client'?s?|for a client|one of my clients|(cuenta|suscripci[óo]n) de (mi|un) cliente|mi cliente|meine[sr]? (mandant|klient)\w*|(konto|abo) meine[sr] (mandant|klient)\w*|(mon|ma|un de mes) client\w*|compte de (mon|ma) client\w*|(meu|minha) cliente|conta d[oa] (meu|minha) cliente|(il )?mio cliente|conto del mio cliente|mijn klant|account van (mijn|een) klant|on behalf of|transferencia|otra tarjeta|nueva tarjeta|(a|en) mi cuenta bancaria|en nombre de|[üu]berweis\w*|andere karte|neue karte|anderes konto|im namen von|virement|autre carte|nouvelle carte|au nom de|transfer[êe]ncia|outro cart[ãa]o|novo cart[ãa]o|em nome de|bonifico|altra carta|nuova carta|a nome di|overboek\w*|andere kaart|nieuwe kaart|rekeningnummer|namens)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(iban|bank transfer|wire transfer|wire it|to my (new|other|different|second) (card|account)|(a|another|a different|my new|the new) card|paypal|venmo|revolut|in cash|refund (him|her|them) |(his|her|their) (own |separate )?(account|subscription|plan)|(a|another|a separate|a different|their|the other) (separate )?account with you|my client'?s?|for a client|one of my clients|(cuenta|suscripci[óo]n) de (mi|un) cliente|mi cliente|meine[sr]? (mandant|klient)\w*|(konto|abo) meine[sr] (mandant|klient)\w*|(mon|ma|un de mes) client\w*|compte de (mon|ma) client\w*|(meu|minha) cliente|conta d[oa] (meu|minha) cliente|(il )?mio cliente|conto del mio cliente|mijn klant|account van (mijn|een) klant|on behalf of|(my|mi|minha|meu|mein\w*|ma|mon|mia|mio|mijn) (colleague|coworker|friend|partner|wife|husband|mother|father|mum|mom|dad|brother|sister|boss)'s (card|account)|(card|account|cart[ãa]o|tarjeta|karte|carte|carta|kaart|conta|cuenta|konto|compte|conto|rekening) (of|d[aoe]|de la|de mi|del|della|van|von|meine[rs]) (my |minha |meu |mi |mia |mio |mijn |ma |mon )?(colleague|friend|wife|husband|colega|amig[oa]|esposa|esposo|marido|mujer|madre|padre|kolleg\w*|freund\w*|coll[èe]gue|ami|amie|femme|mari|m[ãa]e|pai|collega|amic[oa]|moglie|marito|vriend\w*|vrouw|moeder|vader)|transferencia|otra tarjeta|nueva tarjeta|(a|en) mi cuenta bancaria|en nombre de|[üu]berweis\w*|andere karte|neue karte|anderes konto|im namen von|virement|autre carte|nouvelle carte|au nom de|transfer[êe]ncia|outro cart[ãa]o|novo cart[ãa]o|em nome de|bonifico|altra carta|nuova carta|a nome di|overboek\w*|andere kaart|nieuwe kaart|rekeningnummer|namens)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Elsewhere();
 
     [GeneratedRegex(@"\b(whatever (is|you think is|seems) fair|what(ever)? you think is fair|partial(ly)?|part of (it|the (charge|amount|payment))|pro[- ]?rat(a|ed)|for the (days|weeks|months|time) (i|we) (didn't|did not|never) use|unused (days|time|portion)|lo que (sea|consideren) justo|parte del (cargo|importe|pago)|parcial(mente)?|prorrat\w*|teilweise|anteilig|einen teil|was (sie für )?fair (ist|halten)|partiel(le)?(ment)?|une partie|au prorata|ce qui est juste|parte do (valor|pagamento)|proporcional|o que (for|acharem) justo|in parte|parziale|una parte|quello che (è|ritenete) giusto|gedeeltelijk|naar rato|een deel|wat (redelijk|eerlijk) is)\b", RegexOptions.IgnoreCase)]

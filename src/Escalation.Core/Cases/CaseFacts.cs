@@ -73,6 +73,12 @@ public sealed record CaseFacts
     /// <summary>A removal asked of something that is not an add-on ("and delete our workspace"), quoted; null when none.</summary>
     public string? RemovalAsk { get; init; }
 
+    /// <summary>True when the message names a charge beside the plan: an add-on, seats, an extension, usage, annual billing.</summary>
+    public bool ExtraCharged { get; init; }
+
+    /// <summary>True when the customer names the service level ("SLA credit", "SLA-Gutschrift", "uptime", "disponibilité").</summary>
+    public bool SlaAsked { get; init; }
+
     /// <summary>A cancellation the customer tells as already done ("we had already cancelled"), quoted; null when none.</summary>
     public string? CancelledBefore { get; init; }
 

@@ -94,7 +94,9 @@ public sealed partial class CaseFactsExtractor
             PartialAsk = coverage.Partial,
             RemoveAddOn = coverage.AddOn,
             RemovalAsk = coverage.Removal,
+            ExtraCharged = coverage.ExtraCharged,
             CancelledBefore = FindCancelledBefore(texts),
+            SlaAsked = texts.Any(t => t.Message >= 0 && SlaWord().IsMatch(t.Text)),
             CancelTiming = coverage.CancelTiming,
             CancelNow = coverage.CancelNow,
             CancelDate = coverage.CancelDate,
@@ -215,6 +217,13 @@ public sealed partial class CaseFactsExtractor
             }
 
             var m = duration.Match(seg.Text);
+            // "umas 6 horas", "about six hours": the customer's estimate is no confirmed downtime (SLA policy), so it is not
+            // read, unless the message says the status page or the incident report confirms it.
+            if (m.Success && Approximately().IsMatch(seg.Text[Math.Max(0, m.Index - 20)..m.Index]) && !ConfirmedDowntime().IsMatch(seg.Text))
+            {
+                continue;
+            }
+
             if (m.Success)
             {
                 var n = double.Parse(m.Groups["n"].Value.Replace(',', '.'), CultureInfo.InvariantCulture);
@@ -257,6 +266,13 @@ public sealed partial class CaseFactsExtractor
             foreach (var seg in texts)
             {
                 var m = pattern.Match(seg.Text);
+                // "The outage back in October … we got our credit, so no complaints there": a settled outage is not why
+                // today's refund is asked.
+                while (m.Success && cause == CaseCauses.Outage && OutageSettled().IsMatch(Sentence(seg.Text, m.Index)))
+                {
+                    m = m.NextMatch();
+                }
+
                 if (m.Success)
                 {
                     evidence.Add(new Evidence("cause", m.Value, seg.Message, m.Index, m.Length));
@@ -394,6 +410,28 @@ public sealed partial class CaseFactsExtractor
         + @"|(?<=([€$£]\s?\d[\d.,]*|\d[\d.,]*\s?(€|eur|euros?))\s(for|für|pour|por|para|per|voor)\s([^\s.,;!?]+\s){1,4})(from|of|on|vom|von|del|du|do|da|dal|van)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PurchaseCue();
 
+    // The service level named: "SLA", "service level", "uptime", "Verfügbarkeit", "disponibilidad", "disponibilité".
+    [GeneratedRegex(@"(\bSLA|\b(service level|uptime|Verf[üu]gbarkeit|disponibilidad|disponibilit[ée]|disponibilidade|disponibilit[àa]|beschikbaarheid))", RegexOptions.IgnoreCase)]
+    private static partial Regex SlaWord();
+
+    /// <summary>The sentence around <paramref name="at"/>.</summary>
+    private static string Sentence(string text, int at)
+    {
+        var start = text.LastIndexOfAny(['.', '!', '?', '\n'], Math.Max(0, at - 1)) + 1;
+        var end = text.IndexOfAny(['.', '!', '?', '\n'], at);
+        return text[start..(end < 0 ? text.Length : end)];
+    }
+
+    // An outage told as settled: credited, handled, resolved, no complaint left.
+    [GeneratedRegex(@"\b(got (our|a|the|my) credit|(was|were|been) credited|already credited|handled (it|that) well|no complaints?|(was|been|got) (resolved|fixed|sorted)|ya (nos )?(lo )?compensaron|ya se resolvi[óo]|schon gutgeschrieben|wurde (gutgeschrieben|behoben)|d[ée]j[àa] (cr[ée]dit[ée]|r[ée]gl[ée]|r[ée]solu)|j[áa] (foi )?(creditad[oa]|resolvid[oa])|gi[àa] (accreditat[oa]|risolt[oa])|al (gecrediteerd|opgelost))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex OutageSettled();
+
+    [GeneratedRegex(@"\b(about|around|roughly|approximately|approx\.?|some|nearly|almost|more or less|maybe|unas|unos|alrededor de|aproximadamente|casi|m[áa]s o menos|etwa|ungef[äa]hr|rund|circa|ca\.|fast|environ|presque|à peu près|umas|uns|cerca de|quase|mais ou menos|circa|quasi|pi[ùu] o meno|ongeveer|bijna|zo'n)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex Approximately();
+
+    [GeneratedRegex(@"\b(status ?page|incident report|confirmed|p[áa]gina de (estado|status)|confirmad[oa]|Statusseite|best[äa]tigt|page de statut|confirm[ée]e?|pagina di stato|confermat[oa]|statuspagina|bevestigd)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ConfirmedDowntime();
+
     // Words that open another event in the sentence: the charge's date is not after them.
     [GeneratedRegex(@"\b(although|even though|though|but|after|before|whereas|obwohl|aber|nachdem|bevor|w[äa]hrend|aunque|pero|despu[ée]s de|antes de|alors que|bien que|mais|apr[èe]s|avant|embora|mas|depois de|antes de|anche se|sebbene|ma|dopo|prima di|terwijl|hoewel|maar|nadat|voordat)\b", RegexOptions.IgnoreCase)]
     private static partial Regex OtherEvent();
@@ -404,8 +442,8 @@ public sealed partial class CaseFactsExtractor
 
 
     [GeneratedRegex(@"\b(outage|was down|went down|were down|is down|downtime|unavailable|offline|service disruption|"
-        + @"ca[íi]d[oa]s?|ca[íi]da|interrupci[óo]n|sin servicio|Ausfall|ausgefallen|nicht erreichbar|Störung|panne|en panne|indisponible|"
-        + @"interruption|fora do ar|indispon[íi]vel|interrup[çc][ãa]o|disservizio|interruzione|fuori servizio|storing|onbereikbaar|plat|"
+        + @"ca[íi]d[oa]s?|ca[íi]da|interrupci[óo]n|sin servicio|no funcionaba|Ausfall\w*|Ausf[äa]lle\w*|ausgefallen|funktionierte nicht|nicht erreichbar|Störung|panne|en panne|indisponible|"
+        + @"interruption|ne fonctionnait plus|fora do ar|indispon[íi]vel|interrup[çc][ãa]o|falhas?|n[ãa]o funcionava|disservizio|interruzione|fuori servizio|guast[oi]|non funzionava|storing\w*|onbereikbaar|plat|werkte niet|"
         + @"outage|downtime|unavailable|disruption|incident|(couldn't|could not) (sync|connect|log ?in|access|load|use)|status page)\b", RegexOptions.IgnoreCase)]
     private static partial Regex OutageWord();
 
@@ -417,7 +455,7 @@ public sealed partial class CaseFactsExtractor
 
     // A clock span: hours with ":" minutes or French "h" ("09:10", "9h10", "12h"), joined by a dash or "to/until/a/hasta/bis/
     // à/até/alle/tot". A dotted "12.11–14.11" is a span of dates, not of hours, and is not read.
-    [GeneratedRegex(@"\b(?<ah>[01]?\d|2[0-3])(:(?<am>[0-5]\d)|h(?<am>[0-5]\d)?)\s*(utc|gmt|cet|cest|uhr)?\s*(-|–|—|to|until|till|a|hasta|bis|à|jusqu'à|às|até|alle|fino alle|tot)\s*(?<bh>[01]?\d|2[0-3])(:(?<bm>[0-5]\d)|h(?<bm>[0-5]\d)?)(?!\d)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?<ah>[01]?\d|2[0-3])(:(?<am>[0-5]\d)|h(?<am>[0-5]\d)?)\s*(utc|gmt|cet|cest|uhr)?\s*(-|–|—|to|until|till|a|hasta|bis|à|jusqu'à|às|até|alle|fino alle|tot|(?<=\b(between|entre|zwischen|tra|fra|tussen)\s+\S+\s*(utc|gmt|cet|cest|uhr)?\s*)(and|y|und|et|e|en))\s*(?<bh>[01]?\d|2[0-3])(:(?<bm>[0-5]\d)|h(?<bm>[0-5]\d)?)(?!\d)", RegexOptions.IgnoreCase)]
     private static partial Regex TimeRange();
 
     [GeneratedRegex(@"(?<n>\d+(?:[.,]\d+)?)\s*(?<u>hours?|hrs?|h\b|days?|minutes?|mins?|horas?|Stunden?|Std\b|heures?|ore\b|ora\b|uur\b|uren\b|minutos?|Minuten?|minuti|minuten|días|Tage?n?\b|jours?|dias|giorni|dagen)", RegexOptions.IgnoreCase)]
@@ -429,11 +467,11 @@ public sealed partial class CaseFactsExtractor
     [GeneratedRegex(@"\b(bug|broken|defect|crash(es|ed)?|not working|doesn't work|does not work|stopped working|keeps failing)\b", RegexOptions.IgnoreCase)]
     private static partial Regex DefectWord();
 
-    [GeneratedRegex(@"\b(changed (my|our) minds?|no longer need|don't need it|didn't use|did not use|never used)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(changed (my|our) minds?|no longer need|don't need it|didn't use|did not use|never used|by mistake|by accident|accidentally)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ChangedMindWord();
 
     /// <summary>A refund asked for in words ("refund", "money back", "reembolso", "Erstattung", "remboursement"…).</summary>
-    [GeneratedRegex(@"\b(refund(ed)?|money back|(reverse|undo|void) (the|that|this|my|these)( \S+)? (charge|payment|transaction|debit)s?|anul(ar|en|e|an) (el|ese|este|los|esos) (cargo|cobro)s?|storn\w* (Sie )?(die|den|diese|diesen) (\S+ )?(Abbuchung|Zahlung|Lastschrift|Belastung|Betrag|Buchung)|(Abbuchung|Zahlung|Lastschrift|Belastung|Betrag)\w* (\S+ ){0,5}storn\w*|annul(er|ez) (le|ce) (prélèvement|paiement|débit)|estorn(ar|em|e)\b|stornat[eo]|stornare|terugdraai\w*|(get|have|give me) (it|that|this|those|them|the money|the charge|the payment) back|reimburse(ment)?|charge ?back|reemb[oó]ls\w*|devoluci[óo]n|devu[ée]lv\w*|devolv\w*|betaal\b.{0,40}\bterug|(R[üu]ck)?[Ee]rstatt\w*|zur[üu]ck(erstatt|zahl|überweis|uberweis|buch)\w*|Geld zur[üu]ck|terugstort\w*|terugboek\w*|teruggestort|terug (te )?storten|rembours\w*|rimbors\w*|restitui\w*|terugbetal\w*|geld terug|terugkrijg\w*|estorno|devolu[çc][ãa]o|dinheiro de volta|soldi indietro|(Geld|Betrag|Summe)\b.{0,20}\bzur[üu]ck)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(refund(ed)?|money back|give (me|us) (it|that|this|the money|the \S+|my \S+|our \S+) back|(reverse|undo|void) (the|that|this|my|these)( \S+)? (charge|payment|transaction|debit)s?|anul(ar|en|e|an) (el|ese|este|los|esos) (cargo|cobro)s?|storn\w* (Sie )?(die|den|diese|diesen) (\S+ )?(Abbuchung|Zahlung|Lastschrift|Belastung|Betrag|Buchung)|(Abbuchung|Zahlung|Lastschrift|Belastung|Betrag)\w* (\S+ ){0,5}storn\w*|annul(er|ez) (le|ce) (prélèvement|paiement|débit)|estorn(ar|em|e)\b|stornat[eo]|stornare|terugdraai\w*|(get|have|give me) (it|that|this|those|them|the money|the charge|the payment) back|reimburse(ment)?|charge ?back|reemb[oó]ls\w*|devoluci[óo]n|devu[ée]lv\w*|devolv\w*|betaal\b.{0,40}\bterug|(R[üu]ck)?[Ee]rstatt\w*|zur[üu]ck(erstatt|zahl|überweis|uberweis|buch)\w*|Geld zur[üu]ck|terugstort\w*|terugboek\w*|teruggestort|terug (te )?storten|rembours\w*|rimbors\w*|restitui\w*|terugbetal\w*|geld terug|terugkrijg\w*|estorno|devolu[çc][ãa]o|dinheiro de volta|soldi indietro|(Geld|Betrag|Summe)\b.{0,20}\bzur[üu]ck)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RefundAskWord();
 
     /// <summary>
@@ -457,7 +495,7 @@ public sealed partial class CaseFactsExtractor
         return words.Concat(RefundAmountBack().Matches(text)).OrderBy(m => m.Index);
     }
 
-    [GeneratedRegex(@"\b(credit|compensation|compensate|sla credit|service credit|cr[ée]dito|crédit|un avoir|l'avoir|credito|tegoed|SLA-Gutschrift|compensaci[óo]n|indemnizaci[óo]n|Entsch[äa]digung|Gutschrift|d[ée]dommagement|indemnisation|risarcimento|indennizzo|compensa[çc][ãa]o|indeniza[çc][ãa]o|schadevergoeding|compensatie)s?\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(credit|compensation|compensate|sla credit|service credit|creditering|cr[ée]dito|crédit|un avoir|l'avoir|credito|tegoed|SLA-Gutschrift|compensaci[óo]n|indemnizaci[óo]n|Entsch[äa]digung|Gutschrift|d[ée]dommagement|indemnisation|risarcimento|indennizzo|compensa[çc][ãa]o|indeniza[çc][ãa]o|schadevergoeding|compensatie)s?\b", RegexOptions.IgnoreCase)]
     private static partial Regex CreditAsk();
 
     [GeneratedRegex(@"\b(cancel(lation)?|close (my|our) account|terminate|not renew(ing)?|won't renew|darme de baja|dar de baja|cancelar|k[üu]ndig\w*|r[ée]silie\w*|r[ée]siliation|disdett\w*|disdire|opzeg\w*|cancelamento|cancelen|cancelem|cancele|cancela|annuler|annulez|annulation|annullare|annullate|annullamento|stopzetten|be[ëe]indig\w*|storn\w* (Sie )?(mein|unser)\w* (Abo|Abonnement|Vertrag|Tarif|Mitgliedschaft|Konto)|(Abo|Abonnement|Vertrag|Tarif|Mitgliedschaft)\w* (\S+ ){0,3}storn\w*)\b", RegexOptions.IgnoreCase)]

@@ -33,7 +33,7 @@ public sealed record CaseUnderstanding
     public bool Understood => Intent is not null && Unrecognised is null && AmountProblem is null && Missing.Count == 0;
 
     /// <summary>A credit asked because of downtime: the SLA formula decides it, never a goodwill percentage.</summary>
-    public static bool SlaClaim(CaseFacts f, TextSignals t) => f.HasAsk(CaseAsks.Credit) && (f.Cause == CaseCauses.Outage || f.OutageHours is not null || t.Outage);
+    public static bool SlaClaim(CaseFacts f, TextSignals t) => f.HasAsk(CaseAsks.Credit) && (f.Cause == CaseCauses.Outage || f.OutageHours is not null || t.Outage || f.SlaAsked);
 
     /// <summary>The intent of the case and whether its policy's facts were read; <paramref name="currency"/> is the one the account is billed in.</summary>
     public static CaseUnderstanding Of(CaseFacts f, TextSignals t, PolicyRetrieval retrieval, string currency)

@@ -173,7 +173,7 @@ internal static class ComposerSentences
         {
             yield return t["prevention.billing"];
         }
-        else if ((r.Facts.Cause == CaseCauses.Outage || r.Signals.Text.Outage) && !r.Signals.Text.Legal)
+        else if (OutageInQuestion(r) && !r.Signals.Text.Legal)
         {
             yield return t["prevention.status"];
         }
@@ -208,6 +208,13 @@ internal static class ComposerSentences
     private static bool Apologises(DraftRequest r, Workspace ws) =>
         CustomerRegister.NeedsApology(r, ws) || (r.Signals.Text.Negative && Specific(r) is not null);
 
+    /// <summary>
+    /// The outage is what the case is about: the cause of the ask, or an outage told as live. One told as past and settled
+    /// beside another ask ("the October outage was handled well … today a refund of the seat pack") gets no apology.
+    /// </summary>
+    private static bool OutageInQuestion(DraftRequest r) =>
+        r.Facts.Cause == CaseCauses.Outage || (r.Signals.Text.Outage && !r.Signals.Text.Evidence.Any(e => e.Signal == Signals.CautionSignals.PastOutage));
+
     private static bool OutageApology(DraftRequest r) => Specific(r) is "apology.outageHours" or "apology.outage";
 
     /// <summary>An apology that names what went wrong, not a generic "sorry for any inconvenience".</summary>
@@ -228,7 +235,7 @@ internal static class ComposerSentences
         }
 
         return t.DataLoss ? "apology.dataLoss"
-            : f.Cause == CaseCauses.Outage || t.Outage ? f.OutageHours is not null ? "apology.outageHours" : "apology.outage"
+            : OutageInQuestion(r) ? f.OutageHours is not null ? "apology.outageHours" : "apology.outage"
             : f.Cause == CaseCauses.BillingError ? "apology.billingError"
             : f.Cause == CaseCauses.Defect ? "apology.defect"
             : null;

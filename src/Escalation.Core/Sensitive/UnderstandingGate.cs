@@ -212,6 +212,14 @@ public static class UnderstandingGate
                     $"The customer asks what would happen (\"{question}\"), not for {understanding.Intent}: a human answers the question instead of acting on it.", true));
             }
 
+            // "Refund the €249 you charged" from an account billed €149 a month: no charge of the account is that amount.
+            if (f.HasAsk(CaseAsks.Refund) && f.Amount is { } asked && input.Customer is { Mrr: > 0 } billed
+                && asked > billed.Mrr && asked != billed.Arr && !f.ExtraCharged && (f.Currency is null || f.Currency == billed.Currency))
+            {
+                review.Add(new RouteReason(ReasonCodes.AmountAmbiguous,
+                    $"The refund asked ({asked:0.##} {f.Currency ?? billed.Currency}) is more than the account's monthly fee ({billed.Mrr:0.##} {billed.Currency}) and is not its annual fee: a human checks which charge it was before money goes back.", true));
+            }
+
             if (f.RefundElsewhere is { } elsewhere)
             {
                 review.Add(new RouteReason(ReasonCodes.RefundDestination,
