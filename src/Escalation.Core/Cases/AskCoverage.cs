@@ -276,6 +276,7 @@ public static partial class AskCoverage
 
         return Money().IsMatch(clause) || DateParsing.FirstDate(clause, today) is not null
             || ((Ask(CaseAsks.Refund) || Ask(CaseAsks.Credit) || Ask(CaseAsks.Cancel)) && (FollowUpAction().IsMatch(clause) || RemoveVerb().IsMatch(clause)))
+            || (Ask(CaseAsks.Cancel) && UntilWhen().IsMatch(clause)) // "bis wann haben wir noch Zugriff?": the reply says until when
             || ((Ask(CaseAsks.Refund) || Ask(CaseAsks.Credit)) && ChargeWord().IsMatch(clause))
             || (Ask(CaseAsks.Refund) && (RefundWord().IsMatch(clause) || RefundTiming().IsMatch(clause)))
             || (Ask(CaseAsks.Credit) && CreditWord().IsMatch(clause))
@@ -373,6 +374,9 @@ public static partial class AskCoverage
 
     [GeneratedRegex(@"\b(why|how come|por qu[ée]|warum|wieso|weshalb|pourquoi|porquê|come mai|waarom|hoe komt)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Why();
+
+    [GeneratedRegex(@"\b(until when|how long (will|do|can) (we|i) (still )?(have|keep)|when (does|will) (it|the plan|my plan|our plan|access) (end|stop|run out)|hasta cu[áa]ndo|bis wann|jusqu'[àa] quand|at[ée] quando|fino a quando|tot wanneer|hoe lang (hebben|houden) (we|wij|ik))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex UntilWhen();
 
     [GeneratedRegex(@"^\W*(\w+\W+){0,2}(porque|por que|perch[ée])\b", RegexOptions.IgnoreCase)]
     private static partial Regex WhyOpening();

@@ -76,6 +76,12 @@ public sealed class SensitiveCaseSteps(CaseDetector detect, IDraftWriter writer,
         var customer = state.Need(state.Customer, "customer", "draft");
         var provisional = _route.Route(new RouteInput { Signals = signals, Facts = facts, Retrieval = retrieval, ExceptionRationale = state.ExceptionRationale, Customer = customer }, workspace, now);
         var (offer, proposal) = DraftResolution.For(customer, signals, facts, retrieval, workspace, now);
+        if (facts.Hypothetical is not null)
+        {
+            // "If I cancelled, would I get the €199 back?": a question is answered, nothing is done or proposed as done.
+            (offer, proposal) = (null, null);
+        }
+
         var request = new DraftRequest
         {
             TicketId = ticket.TicketId,
@@ -88,7 +94,7 @@ public sealed class SensitiveCaseSteps(CaseDetector detect, IDraftWriter writer,
             ReviewBy = provisional.SlaDeadline,
             Offer = provisional.NeedsHuman ? null : offer,
             Proposal = proposal,
-            CancelEffective = facts.HasAsk(CaseAsks.Cancel) && Actions.CancellationAuthority.WithinAuthority(customer, workspace, DateOnly.FromDateTime(now.UtcDateTime))
+            CancelEffective = facts.Hypothetical is null && facts.HasAsk(CaseAsks.Cancel) && Actions.CancellationAuthority.WithinAuthority(customer, workspace, DateOnly.FromDateTime(now.UtcDateTime))
                 ? Actions.CancellationAuthority.Effective(customer, facts, DateOnly.FromDateTime(now.UtcDateTime)) : null,
             ExceptionRationale = state.ExceptionRationale,
         };

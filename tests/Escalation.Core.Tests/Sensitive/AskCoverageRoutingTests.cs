@@ -44,6 +44,8 @@ public sealed class AskCoverageRoutingTests
 
         Assert.Equal(Routes.DraftForReview, r.Decision.Route);
         Reason(r, ReasonCodes.QuestionNotRequest);
+        Assert.Empty(r.Decision.Actions); // approving the answer must not refund or cancel what was only asked about
+        Assert.DoesNotContain("I have refunded", r.Decision.Draft, StringComparison.Ordinal);
     }
 
     [Theory]
