@@ -155,8 +155,9 @@ public static partial class AskCoverage
             if (verb.Value.EndsWith("lo", StringComparison.OrdinalIgnoreCase) || ItInside().IsMatch(verb.Value) || ItAfter().IsMatch(text[(verb.Index + verb.Length)..])
                 || ItBefore().IsMatch(text[Math.Max(0, verb.Index - 12)..verb.Index]) || Objectless(clause, text, verb))
             {
-                var named = AddOnName().Matches(text).Select(x => x.Groups["name"].Value.Trim()).FirstOrDefault(x => x.Contains(' '))
-                    ?? (NamedAddOn().Match(text) is { Success: true } n ? n.Groups["name"].Value : null);
+                var names = AddOnName().Matches(text).Select(x => x.Groups["name"].Value.Trim()).ToList();
+                var named = names.FirstOrDefault(x => x.Contains(' '))
+                    ?? (NamedAddOn().Match(text) is { Success: true } n ? n.Groups["name"].Value : names.FirstOrDefault());
                 if (named is not null)
                 {
                     return named;
