@@ -71,13 +71,16 @@ public static partial class AskCoverage
         // "Je ne demande rien pour l'instant", "just wondering": the customer says in words that nothing is asked yet.
         var justAsking = intentAsks > 0 && JustAsking().Match(text) is { Success: true } j ? Quote(j.Value) : null;
         var timing = Timing(text, asks, today);
+        var addOn = AddOnToRemove(text);
         return new Reading(
             other,
             intentAsks > 0 && hypothetical == intentAsks ? firstHypothetical : justAsking,
             asks.Contains(CaseAsks.Refund) && Elsewhere().Match(text) is { Success: true } e ? Quote(e.Value) : null,
             asks.Contains(CaseAsks.Refund) && Partial().Match(text) is { Success: true } p ? Quote(p.Value) : null,
-            AddOnToRemove(text),
-            AddOnToRemove(text) is null && RemoveVerb().Match(text) is { Success: true } r && !RefusedRemoval(text, r.Index) ? Quote(ClauseAt(text, r.Index)) : null)
+            addOn,
+            addOn is null && RemoveVerb().Match(text) is { Success: true } r && !RefusedRemoval(text, r.Index)
+                && !(asks.Contains(CaseAsks.Cancel) && Renewal().IsMatch(ClauseAt(text, r.Index))) // "turn off auto-renew": the cancellation itself
+                ? Quote(ClauseAt(text, r.Index)) : null)
         {
             CancelTiming = timing?.Quote,
             CancelNow = timing?.Now ?? false,
@@ -204,6 +207,9 @@ public static partial class AskCoverage
     // Charges beside the plan: seats, licences, extensions, overage, usage, annual billing.
     [GeneratedRegex(@"\b(seats?|licen[cs]es?|extensions?|extension|erweiterung\w*|zusatz\w*|plätze|lizenz\w*|asientos?|licencias?|extensi[óo]n|si[èe]ges?|licences?|lugares|licen[çc]as?|posti|licenze|estensione|plaatsen|licenties?|uitbreiding|overage|usage|annual|yearly|anual|j[äa]hrlich|jahres\w*|annuel\w*|annuale|jaarlijks)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ExtraWord();
+
+    [GeneratedRegex(@"\b(auto[- ]?renew\w*|automatic renewal|renewal|verl[äa]ngerung|renovaci[óo]n|renouvellement|renova[çc][ãa]o|rinnovo|verlenging)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Renewal();
 
     [GeneratedRegex(@"\b(cancel\w*|terminat\w*|close (my|our|the) (account|subscription)|end (my|our|the) (plan|subscription|contract)|cancel\w*|dar(me|nos)? de baja|baja|anul\w*|k[üu]ndig\w*|beend\w*|annul\w*|r[ée]sili\w*|encerrar|disdi\w*|disdett\w*|annull\w*|opzeg\w*|stopzet\w*|be[ëe]indig\w*)", RegexOptions.IgnoreCase)]
     private static partial Regex CancelVerb();
