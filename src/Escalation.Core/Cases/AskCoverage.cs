@@ -176,7 +176,7 @@ public static partial class AskCoverage
         RemovalNegator().IsMatch(text[Math.Max(0, at - 14)..at]) || RemovalNegatorAfter().IsMatch(text[at..Math.Min(text.Length, at + 40)]);
 
     /// <summary>The sentence around <paramref name="at"/> (the text between the nearest sentence ends).</summary>
-    private static string ClauseAt(string text, int at)
+    internal static string ClauseAt(string text, int at)
     {
         var start = text.LastIndexOfAny(['.', '!', '?', '\n'], Math.Max(0, at - 1)) + 1;
         var end = text.IndexOfAny(['.', '!', '?', '\n'], at);

@@ -268,7 +268,7 @@ public sealed partial class CaseFactsExtractor
                 var m = pattern.Match(seg.Text);
                 // "The outage back in October … we got our credit, so no complaints there": a settled outage is not why
                 // today's refund is asked.
-                while (m.Success && cause == CaseCauses.Outage && OutageSettled().IsMatch(Sentence(seg.Text, m.Index)))
+                while (m.Success && cause == CaseCauses.Outage && OutageSettled().IsMatch(AskCoverage.ClauseAt(seg.Text, m.Index)))
                 {
                     m = m.NextMatch();
                 }
@@ -413,14 +413,6 @@ public sealed partial class CaseFactsExtractor
     // The service level named: "SLA", "service level", "uptime", "Verfügbarkeit", "disponibilidad", "disponibilité".
     [GeneratedRegex(@"(\bSLA|\b(service level|uptime|Verf[üu]gbarkeit|disponibilidad|disponibilit[ée]|disponibilidade|disponibilit[àa]|beschikbaarheid))", RegexOptions.IgnoreCase)]
     private static partial Regex SlaWord();
-
-    /// <summary>The sentence around <paramref name="at"/>.</summary>
-    private static string Sentence(string text, int at)
-    {
-        var start = text.LastIndexOfAny(['.', '!', '?', '\n'], Math.Max(0, at - 1)) + 1;
-        var end = text.IndexOfAny(['.', '!', '?', '\n'], at);
-        return text[start..(end < 0 ? text.Length : end)];
-    }
 
     // An outage told as settled: credited, handled, resolved, no complaint left.
     [GeneratedRegex(@"\b(got (our|a|the|my) credit|(was|were|been) credited|already credited|handled (it|that) well|no complaints?|(was|been|got) (resolved|fixed|sorted)|ya (nos )?(lo )?compensaron|ya se resolvi[óo]|schon gutgeschrieben|wurde (gutgeschrieben|behoben)|d[ée]j[àa] (cr[ée]dit[ée]|r[ée]gl[ée]|r[ée]solu)|j[áa] (foi )?(creditad[oa]|resolvid[oa])|gi[àa] (accreditat[oa]|risolt[oa])|al (gecrediteerd|opgelost))\b", RegexOptions.IgnoreCase)]
