@@ -19,13 +19,14 @@ public static partial class AskCoverage
 {
     /// <summary>What the latest message asks beyond the recognised intent; every field null or empty when nothing.</summary>
     /// <remarks>
-    /// <see cref="AddOn"/> names the add-on or pack the customer asks to have removed ("remove the SMS add-on", "das
+    /// <para><see cref="AddOn"/> names the add-on or pack the customer asks to have removed ("remove the SMS add-on", "das
     /// SMS-Paket entfernen", "quitar el complemento de informes"); <see cref="Removal"/> quotes a removal asked of something
-    /// no action removes ("and delete my workspace", "remove it") — a reply that ignores it does not resolve the ticket.
-    /// </remarks>
+    /// no action removes ("and delete my workspace", "remove it") — a reply that ignores it does not resolve the ticket.</para>
     /// <para><see cref="CancelTiming"/> quotes when the customer asks the cancellation to take effect ("immediately", "a final de
     /// mes", "zum 1. Dezember"), with <see cref="CancelNow"/> for "now" and <see cref="CancelDate"/> for a date; the end of the
-    /// term or renewal is what the policy does anyway and is not quoted.</para>
+    /// term or renewal is what the policy does anyway and is not quoted. <see cref="ExtraCharged"/>: the message names a
+    /// charge beside the plan (an add-on, seats, usage, annual billing).</para>
+    /// </remarks>
     public sealed record Reading(IReadOnlyList<string> OtherAsks, string? Hypothetical, string? Elsewhere, string? Partial, string? AddOn = null, string? Removal = null,
         string? CancelTiming = null, bool CancelNow = false, DateOnly? CancelDate = null, bool ExtraCharged = false);
 
@@ -80,13 +81,11 @@ public static partial class AskCoverage
             addOn,
             addOn is null && RemoveVerb().Match(text) is { Success: true } r && !RefusedRemoval(text, r.Index)
                 && !(asks.Contains(CaseAsks.Cancel) && Renewal().IsMatch(ClauseAt(text, r.Index))) // "turn off auto-renew": the cancellation itself
-                ? Quote(ClauseAt(text, r.Index)) : null)
-        {
-            CancelTiming = timing?.Quote,
-            CancelNow = timing?.Now ?? false,
-            CancelDate = timing?.Date,
-            ExtraCharged = AddOnName().IsMatch(text) || NamedAddOn().IsMatch(text) || ExtraWord().IsMatch(text),
-        };
+                ? Quote(ClauseAt(text, r.Index)) : null,
+            timing?.Quote,
+            timing?.Now ?? false,
+            timing?.Date,
+            AddOnName().IsMatch(text) || NamedAddOn().IsMatch(text) || ExtraWord().IsMatch(text));
     }
 
     /// <summary>When the customer asks a cancellation to take effect, read from the sentence that asks it; null when not said.</summary>
@@ -150,18 +149,14 @@ public static partial class AskCoverage
                     return found;
                 }
 
-                return AddOnName().Matches(text).Select(x => x.Groups["name"].Value.Trim()).FirstOrDefault(x => x.Contains(' '))
-                    ?? (NamedAddOn().Match(text) is { Success: true } named ? named.Groups["name"].Value : found);
+                return NameInMessage(text) ?? found;
             }
 
             // "I bought the Reporting Plus add-on by mistake … could you refund the €99 and remove it?": "it" is the add-on.
             if (verb.Value.EndsWith("lo", StringComparison.OrdinalIgnoreCase) || ItInside().IsMatch(verb.Value) || ItAfter().IsMatch(text[(verb.Index + verb.Length)..])
                 || ItBefore().IsMatch(text[Math.Max(0, verb.Index - 12)..verb.Index]) || Objectless(clause, text, verb))
             {
-                var names = AddOnName().Matches(text).Select(x => x.Groups["name"].Value.Trim()).ToList();
-                var named = names.FirstOrDefault(x => x.Contains(' '))
-                    ?? (NamedAddOn().Match(text) is { Success: true } n ? n.Groups["name"].Value : names.FirstOrDefault());
-                if (named is not null)
+                if ((NameInMessage(text) ?? (AddOnName().Match(text) is { Success: true } any ? any.Groups["name"].Value.Trim() : null)) is { } named)
                 {
                     return named;
                 }
@@ -170,6 +165,11 @@ public static partial class AskCoverage
 
         return null;
     }
+
+    /// <summary>The add-on's fullest name anywhere in the message ("the extra seat pack", "SMS reminders add-on"); null when none.</summary>
+    private static string? NameInMessage(string text) =>
+        AddOnName().Matches(text).Select(x => x.Groups["name"].Value.Trim()).FirstOrDefault(x => x.Contains(' '))
+        ?? (NamedAddOn().Match(text) is { Success: true } named ? named.Groups["name"].Value : null);
 
     /// <summary>"Don't remove the add-on", "no lo eliminen", "nicht entfernen": a refused removal is no ask.</summary>
     private static bool RefusedRemoval(string text, int at) =>
@@ -211,7 +211,7 @@ public static partial class AskCoverage
     [GeneratedRegex(@"\b(auto[- ]?renew\w*|automatic renewal|renewal|verl[äa]ngerung|renovaci[óo]n|renouvellement|renova[çc][ãa]o|rinnovo|verlenging)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Renewal();
 
-    [GeneratedRegex(@"\b(cancel\w*|terminat\w*|close (my|our|the) (account|subscription)|end (my|our|the) (plan|subscription|contract)|cancel\w*|dar(me|nos)? de baja|baja|anul\w*|k[üu]ndig\w*|beend\w*|annul\w*|r[ée]sili\w*|encerrar|disdi\w*|disdett\w*|annull\w*|opzeg\w*|stopzet\w*|be[ëe]indig\w*)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(cancel\w*|terminat\w*|close (my|our|the) (account|subscription)|end (my|our|the) (plan|subscription|contract)|dar(me|nos)? de baja|baja|anul\w*|k[üu]ndig\w*|beend\w*|annul\w*|r[ée]sili\w*|encerrar|disdi\w*|disdett\w*|annull\w*|opzeg\w*|stopzet\w*|be[ëe]indig\w*)", RegexOptions.IgnoreCase)]
     private static partial Regex CancelVerb();
 
     // What the policy does anyway: the end of the paid term, the billing period, the renewal, the contract.

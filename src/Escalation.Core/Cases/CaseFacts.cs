@@ -103,10 +103,13 @@ public sealed record CaseFacts
     /// True when the money refunded is the period's own: a refund within the window, not of a billing error and not of an
     /// add-on. A plan cancelled with it ends now, not at the end of a term whose payment is returned.
     /// </summary>
-    public bool RefundsThePeriod => HasAsk(CaseAsks.Refund) && Amount is > 0 && DaysPastWindow == 0 && Cause != CaseCauses.BillingError && RemoveAddOn is null;
+    public bool RefundsThePeriod => RefundWithinWindow && Cause != CaseCauses.BillingError && RemoveAddOn is null;
 
     /// <summary>True when the add-on asked to be removed goes with a refund within the window (the action plan removes it).</summary>
-    public bool AddOnRemovedWithRefund => RemoveAddOn is not null && HasAsk(CaseAsks.Refund) && Amount is > 0 && DaysPastWindow == 0;
+    public bool AddOnRemovedWithRefund => RemoveAddOn is not null && RefundWithinWindow;
+
+    /// <summary>A refund of a known amount asked within the refund window: the one the action plan carries out on its own.</summary>
+    private bool RefundWithinWindow => HasAsk(CaseAsks.Refund) && Amount is > 0 && DaysPastWindow == 0;
 
     public bool HasAsk(string ask) => Asks.Contains(ask, StringComparer.Ordinal);
 }

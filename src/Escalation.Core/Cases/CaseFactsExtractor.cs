@@ -425,7 +425,7 @@ public sealed partial class CaseFactsExtractor
     private static partial Regex ConfirmedDowntime();
 
     // Words that open another event in the sentence: the charge's date is not after them.
-    [GeneratedRegex(@"\b(although|even though|though|but|after|before|whereas|obwohl|aber|nachdem|bevor|w[äa]hrend|aunque|pero|despu[ée]s de|antes de|alors que|bien que|mais|apr[èe]s|avant|embora|mas|depois de|antes de|anche se|sebbene|ma|dopo|prima di|terwijl|hoewel|maar|nadat|voordat)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(although|even though|though|but|after|before|whereas|obwohl|aber|nachdem|bevor|w[äa]hrend|aunque|pero|despu[ée]s de|antes de|alors que|bien que|mais|apr[èe]s|avant|embora|mas|depois de|anche se|sebbene|ma|dopo|prima di|terwijl|hoewel|maar|nadat|voordat)\b", RegexOptions.IgnoreCase)]
     private static partial Regex OtherEvent();
 
     // A sentence end: punctuation after a non-digit ("10. November" is a date, not an end), then a space.

@@ -50,8 +50,6 @@ public static class ReasonCodes
     public const string QuestionNotRequest = "question-not-request";
     public const string RefundDestination = "refund-destination";
 
-    /// <summary>The customer says the plan was already cancelled: why it was charged, and that the cancellation holds, is a person's to check.</summary>
-    public const string CancelledBefore = "cancelled-before";
     public const string Sarcasm = "sarcasm";
     public const string ChurnThreat = "churn-threat";
 

@@ -75,12 +75,8 @@ public sealed class SensitiveCaseSteps(CaseDetector detect, IDraftWriter writer,
         var retrieval = state.Need(state.Retrieval, "policy retrieval", "draft");
         var customer = state.Need(state.Customer, "customer", "draft");
         var provisional = _route.Route(new RouteInput { Signals = signals, Facts = facts, Retrieval = retrieval, ExceptionRationale = state.ExceptionRationale, Customer = customer }, workspace, now);
-        var (offer, proposal) = DraftResolution.For(customer, signals, facts, retrieval, workspace, now);
-        if (facts.Hypothetical is not null)
-        {
-            // "If I cancelled, would I get the €199 back?": a question is answered, nothing is done or proposed as done.
-            (offer, proposal) = (null, null);
-        }
+        // "If I cancelled, would I get the €199 back?": a question is answered, nothing is done or proposed as done.
+        var (offer, proposal) = facts.Hypothetical is null ? DraftResolution.For(customer, signals, facts, retrieval, workspace, now) : (null, null);
 
         var request = new DraftRequest
         {

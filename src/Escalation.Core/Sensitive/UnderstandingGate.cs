@@ -95,7 +95,7 @@ public static class UnderstandingGate
                 $"The customer threatens to leave{(t.Competitor is { } rival ? $" for {rival}" : "")}{Quote(t, "churn-competitor", "churn")}: a human answers it.", true));
         }
 
-        // "Charged although we had cancelled" is no cancellation to keep: the cancelled-before review covers it.
+        // "Charged although we had cancelled" is no cancellation to keep: no retention review.
         if (((t.Cancellation && input.Facts.CancelledBefore is null) || input.Facts.HasAsk(CaseAsks.Cancel)) && input.Customer is { } c)
         {
             var tenure = c.TenureMonths(DateOnly.FromDateTime(now.UtcDateTime));

@@ -128,31 +128,8 @@ public static class LanguageIdentifier
         }
 
         Span<int> hits = stackalloc int[CoveredFunctionWords.Length];
-        var words = 0;
-        foreach (var range in text.AsSpan().SplitAny(" \t\r\n,.;:!?()\"'¿¡"))
-        {
-            var word = text.AsSpan(range.Start.Value, range.End.Value - range.Start.Value);
-            if (word.Length == 0)
-            {
-                continue;
-            }
-
-            for (var i = 0; i < CoveredFunctionWords.Length; i++)
-            {
-                hits[i] += CoveredFunctionWords[i].Words.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) ? 1 : 0;
-            }
-
-            if (++words == 60)
-            {
-                break;
-            }
-        }
-
-        var top = 0;
-        for (var i = 1; i < hits.Length; i++)
-        {
-            top = hits[i] > hits[top] ? i : top;
-        }
+        Tally(text, hits, englishApart: false);
+        var top = Top(hits);
 
         return top != bestIndex && hits[top] >= hits[bestIndex] + 2
             ? (CoveredFunctionWords[top].Code, CoveredFunctionWords[top].Language, CoveredFunctionWords[top].Language.ToString(), hits[top], hits[bestIndex])
@@ -175,34 +152,8 @@ public static class LanguageIdentifier
     private static CaseLanguage ShortText(string text, string why)
     {
         Span<int> hits = stackalloc int[CoveredFunctionWords.Length];
-        int english = 0, words = 0;
-        foreach (var range in text.AsSpan().SplitAny(" \t\r\n,.;:!?()\"¿¡"))
-        {
-            var word = text.AsSpan(range.Start.Value, range.End.Value - range.Start.Value);
-            if (word.Length == 0 || !char.IsLetter(word[0]))
-            {
-                continue;
-            }
-
-            words++;
-            var isEnglish = EnglishFunctionWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) || EnglishTicketWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
-            english += isEnglish ? 1 : 0;
-            for (var i = 0; i < CoveredFunctionWords.Length; i++)
-            {
-                hits[i] += !isEnglish && CoveredFunctionWords[i].Words.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) ? 1 : 0;
-            }
-
-            if (words == 60)
-            {
-                break;
-            }
-        }
-
-        var top = 0;
-        for (var i = 1; i < hits.Length; i++)
-        {
-            top = hits[i] > hits[top] ? i : top;
-        }
+        var (words, english) = Tally(text, hits, englishApart: true);
+        var top = Top(hits);
 
         var second = 0;
         for (var i = 0; i < hits.Length; i++)
@@ -221,6 +172,51 @@ public static class LanguageIdentifier
             Why = english == 0 && words > 0 ? why + $"; no English word in it{(hits[top] > 0 ? $", leans {language}" : "")}" : why,
             NotEnglish = english == 0 && words > 0,
         };
+    }
+
+    /// <summary>
+    /// Counts, over the first 60 words, each covered language's function words into <paramref name="hits"/>. With
+    /// <paramref name="englishApart"/> only words starting with a letter count, apostrophes stay inside words ("don't"),
+    /// and an English word (function or ticket word) is counted as English, not as another language's ("is", "die").
+    /// </summary>
+    private static (int Words, int English) Tally(string text, Span<int> hits, bool englishApart)
+    {
+        int words = 0, english = 0;
+        foreach (var range in text.AsSpan().SplitAny(englishApart ? " \t\r\n,.;:!?()\"¿¡" : " \t\r\n,.;:!?()\"'¿¡"))
+        {
+            var word = text.AsSpan(range.Start.Value, range.End.Value - range.Start.Value);
+            if (word.Length == 0 || (englishApart && !char.IsLetter(word[0])))
+            {
+                continue;
+            }
+
+            var isEnglish = englishApart && (EnglishFunctionWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word)
+                || EnglishTicketWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word));
+            english += isEnglish ? 1 : 0;
+            for (var i = 0; i < CoveredFunctionWords.Length; i++)
+            {
+                hits[i] += !isEnglish && CoveredFunctionWords[i].Words.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) ? 1 : 0;
+            }
+
+            if (++words == 60)
+            {
+                break;
+            }
+        }
+
+        return (words, english);
+    }
+
+    /// <summary>The index of the largest count (the first on a tie).</summary>
+    private static int Top(ReadOnlySpan<int> hits)
+    {
+        var top = 0;
+        for (var i = 1; i < hits.Length; i++)
+        {
+            top = hits[i] > hits[top] ? i : top;
+        }
+
+        return top;
     }
 
     /// <summary>The share of English function words among the first 60 words when it reaches <see cref="EnglishShare"/>; null otherwise.</summary>

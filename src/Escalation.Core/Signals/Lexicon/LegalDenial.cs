@@ -22,7 +22,7 @@ internal static class LegalDenial
     private const int ConditionReach = 3;
 
     /// <summary>Words that put a negator into a condition: "if you don't refund I'll sue", "si no me devuelven…".</summary>
-    private static readonly HashSet<string> Conditions = new(StringComparer.Ordinal)
+    internal static readonly HashSet<string> Conditions = new(StringComparer.Ordinal)
     {
         "if", "unless", "otherwise", "else", "or", "until", "si", "hasta", "wenn", "falls", "sonst", "bis", "sinon", "jusqu", "jusqu'",
         "se", "caso", "senao", "ate", "altrimenti", "qualora", "finche", "als", "indien", "tenzij", "anders", "tot", "dan",

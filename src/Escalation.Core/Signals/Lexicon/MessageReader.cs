@@ -372,7 +372,7 @@ internal sealed class MessageReader(SignalLexicon lexicon)
 
             for (var k = at - back - 1; k >= 0 && k >= at - back - 4; k--)
             {
-                if (tokens[k].Word is "if" or "unless" or "wenn" or "falls" or "si" or "se" or "als" or "tenzij" or "sauf" or "salvo" or "senão")
+                if (LegalDenial.Conditions.Contains(tokens[k].Word))
                 {
                     return true;
                 }
