@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Escalation.Api.Cases;
-using Escalation.Cli;
 using Escalation.Core.Cases;
 using Escalation.Core.Decisions;
 using Escalation.Core.Escalations;
@@ -23,8 +22,8 @@ namespace Escalation.Bench;
 public sealed class BenchActivities(Workspace workspace, ICaseIndex index, ITraceStore traces, IStageArtifactStore artifacts) : ICaseActivities
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-    private readonly SensitiveCaseSteps _sensitive = new(TriageDetector.Default, new ComposerDraftWriter());
-    private readonly EscalationCaseSteps _escalation = new(TriageDetector.Default, new ComposerDraftWriter());
+    private readonly SensitiveCaseSteps _sensitive = new(CaseDetectors.Embedded, new ComposerDraftWriter());
+    private readonly EscalationCaseSteps _escalation = new(CaseDetectors.Embedded, new ComposerDraftWriter());
     private readonly ConcurrentDictionary<string, object> _state = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _sideEffects = new(StringComparer.Ordinal);
 

@@ -1,4 +1,3 @@
-using Escalation.Cli;
 
 namespace Escalation.Bench;
 
@@ -23,7 +22,7 @@ public static class BenchApp
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        if (await CliApp.HelpAsync(Usage, args, stdout) is { } helped)
+        if (await BenchArgs.HelpAsync(Usage, args, stdout) is { } helped)
         {
             return helped; // "bench --help" prints how to use the bench, not a run of several minutes
         }

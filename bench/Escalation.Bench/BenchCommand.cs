@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Escalation.Cli;
 using Escalation.Core.Signals;
 
 namespace Escalation.Bench;
@@ -20,7 +19,7 @@ public static class BenchCommand
             return scaled; // bench --scale N: a section of its own (docs/performance.md)
         }
 
-        var secondsArg = CliArgs.Option(args, "--seconds");
+        var secondsArg = BenchArgs.Option(args, "--seconds");
         var seconds = 2.0;
         if (secondsArg is not null && (!double.TryParse(secondsArg, System.Globalization.CultureInfo.InvariantCulture, out seconds) || seconds < 2))
         {
@@ -28,7 +27,7 @@ public static class BenchCommand
             return 2;
         }
 
-        var httpSecondsArg = CliArgs.Option(args, "--http-seconds");
+        var httpSecondsArg = BenchArgs.Option(args, "--http-seconds");
         var httpSeconds = BenchHttpReport.DefaultSeconds;
         if (httpSecondsArg is not null && (!double.TryParse(httpSecondsArg, System.Globalization.CultureInfo.InvariantCulture, out httpSeconds) || httpSeconds < 1))
         {
@@ -36,18 +35,18 @@ public static class BenchCommand
             return 2;
         }
 
-        var server = CliArgs.Option(args, "--server");
+        var server = BenchArgs.Option(args, "--server");
         if (server is not null && !(Uri.TryCreate(server, UriKind.Absolute, out var serverUri) && serverUri.Scheme is "http" or "https"))
         {
             await stderr.WriteLineAsync("bench: --server must be an http(s) URL");
             return 2;
         }
 
-        BenchEngine.UseRealActivities = !CliArgs.Flag(args, "--bench-activities");
-        var quick = CliArgs.Flag(args, "--quick");
-        var signalsOnly = CliArgs.Flag(args, "--signals-only");
-        var httpOnly = CliArgs.Flag(args, "--http-only");
-        if (httpOnly && CliArgs.Flag(args, "--no-http"))
+        BenchEngine.UseRealActivities = !BenchArgs.Flag(args, "--bench-activities");
+        var quick = BenchArgs.Flag(args, "--quick");
+        var signalsOnly = BenchArgs.Flag(args, "--signals-only");
+        var httpOnly = BenchArgs.Flag(args, "--http-only");
+        if (httpOnly && BenchArgs.Flag(args, "--no-http"))
         {
             await stderr.WriteLineAsync("bench: --http-only and --no-http exclude each other");
             return 2;
@@ -72,7 +71,7 @@ public static class BenchCommand
 
         var section = TimeSpan.FromSeconds(quick ? 1 : seconds);
         var httpSection = TimeSpan.FromSeconds(quick && httpSecondsArg is null ? 1 : httpSeconds);
-        var root = Path.Combine(CliArgs.Option(args, "--data") ?? Path.GetTempPath(), "escalation-bench-" + Environment.ProcessId);
+        var root = Path.Combine(BenchArgs.Option(args, "--data") ?? Path.GetTempPath(), "escalation-bench-" + Environment.ProcessId);
         Directory.CreateDirectory(root);
         try
         {
@@ -82,7 +81,7 @@ public static class BenchCommand
             }
             else
             {
-                await BenchReport.RunAsync(samples, root, section, httpSection, quick, server, CliArgs.Flag(args, "--no-http"), stdout);
+                await BenchReport.RunAsync(samples, root, section, httpSection, quick, server, BenchArgs.Flag(args, "--no-http"), stdout);
             }
         }
         finally

@@ -4,7 +4,6 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Escalation.Cli;
 using Escalation.Core.Storage;
 using Escalation.Core.Tracing;
 using Escalation.Core.Workflow;
@@ -41,10 +40,10 @@ public static class BenchDrill
     }
 
     internal static string Need(IReadOnlyList<string> args, string name) =>
-        CliArgs.Option(args, name) ?? throw new ArgumentException($"{name} is required");
+        BenchArgs.Option(args, name) ?? throw new ArgumentException($"{name} is required");
 
     internal static int Int(IReadOnlyList<string> args, string name, int fallback) =>
-        CliArgs.Option(args, name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+        BenchArgs.Option(args, name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
 
     internal static HttpClient Client(string server) =>
         new(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = new Uri(server), Timeout = TimeSpan.FromSeconds(30) };
@@ -58,7 +57,7 @@ public static class BenchDrill
     {
         var port = Int(args, "--port", 0);
         var output = Need(args, "--out");
-        var hold = CliArgs.Flag(args, "--hold");
+        var hold = BenchArgs.Flag(args, "--hold");
         using var listener = new HttpListener();
         listener.Prefixes.Add($"http://127.0.0.1:{port}/");
         listener.Start();
@@ -100,7 +99,7 @@ public static class BenchDrill
     /// <summary>Submits the drill's tickets with a number in flight, writing one line per acknowledged case.</summary>
     private static async Task<int> SubmitAsync(string[] args, TextWriter stdout)
     {
-        var tickets = await TicketsAsync(Need(args, "--tag"), Int(args, "--count", 100), CliArgs.Option(args, "--callback"), CliArgs.Option(args, "--sample"));
+        var tickets = await TicketsAsync(Need(args, "--tag"), Int(args, "--count", 100), BenchArgs.Option(args, "--callback"), BenchArgs.Option(args, "--sample"));
         var output = Need(args, "--out");
         using var http = Client(Need(args, "--server"));
         using var gate = new SemaphoreSlim(Int(args, "--concurrency", 32));
@@ -146,7 +145,7 @@ public static class BenchDrill
         var tag = Need(args, "--tag");
         var count = Int(args, "--count", 100);
         var data = Need(args, "--data");
-        var tickets = await TicketsAsync(tag, count, CliArgs.Option(args, "--callback"));
+        var tickets = await TicketsAsync(tag, count, BenchArgs.Option(args, "--callback"));
         using var http = Client(Need(args, "--server"));
         var problems = new ConcurrentQueue<string>();
         var caseIds = new ConcurrentDictionary<string, string>();
@@ -198,7 +197,7 @@ public static class BenchDrill
             problems.Enqueue($"{caseIds.Values.Distinct().Count()} distinct case ids for {count} tickets");
         }
 
-        var indexed = (await KpiCommand.ReadAllAsync(data)).Where(c => c.TicketId.Contains($"-{tag}-", StringComparison.Ordinal)).ToList();
+        var indexed = (await BenchData.ReadIndexAsync(data)).Where(c => c.TicketId.Contains($"-{tag}-", StringComparison.Ordinal)).ToList();
         if (indexed.Count != count || indexed.Select(c => c.TicketId).Distinct().Count() != count)
         {
             problems.Enqueue($"case index holds {indexed.Count} records ({indexed.Select(c => c.TicketId).Distinct().Count()} distinct tickets) for {count} tickets");
@@ -217,7 +216,7 @@ public static class BenchDrill
         }
 
         var redelivered = 0;
-        if (CliArgs.Option(args, "--callbacks") is { } callbacks)
+        if (BenchArgs.Option(args, "--callbacks") is { } callbacks)
         {
             var keys = await CallbacksAsync(callbacks, statuses);
             var received = keys.GroupBy(k => k).ToDictionary(g => g.Key, g => g.Count());

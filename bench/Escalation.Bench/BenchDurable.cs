@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Escalation.Cli;
 using Escalation.Core.Decisions;
 using Escalation.Core.Storage;
 using Escalation.Core.Tickets;

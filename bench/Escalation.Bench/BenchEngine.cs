@@ -1,6 +1,6 @@
 using Escalation.Api.Cases;
 using Escalation.Api.Links;
-using Escalation.Cli;
+using Escalation.Core.Decisions;
 using Escalation.Core.Cases;
 using Escalation.Core.Escalations;
 using Escalation.Core.Sensitive;
@@ -73,7 +73,7 @@ public sealed class BenchEngine : IAsyncDisposable
         {
             var typed = new CaseArtifacts(artifacts, cacheArtifacts ? new CaseArtifactCache() : null);
             var writer = new ComposerDraftWriter();
-            activities = new CaseActivities(() => samples.Workspace, new SensitiveCaseSteps(TriageDetector.Default, writer), new EscalationCaseSteps(TriageDetector.Default, writer),
+            activities = new CaseActivities(() => samples.Workspace, new SensitiveCaseSteps(CaseDetectors.Embedded, writer), new EscalationCaseSteps(CaseDetectors.Embedded, writer),
                 typed, index, traces, notifications, notifications, new ReviewLinkSigner(new byte[32]), new CaseServiceOptions(), TimeProvider.System);
             submit = ticket => SubmitLikeTheHostAsync(ticket, typed, index);
         }

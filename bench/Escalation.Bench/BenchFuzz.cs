@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using System.Text;
-using Escalation.Cli;
 using Escalation.Infrastructure.Storage;
 
 namespace Escalation.Bench;
@@ -23,7 +22,7 @@ public static class BenchFuzz
         var count = BenchDrill.Int(args, "--count", 10_000);
         var data = BenchDrill.Need(args, "--data");
         var random = new Random(BenchDrill.Int(args, "--seed", 11));
-        var before = await KpiCommand.ReadAllAsync(data);
+        var before = await BenchData.ReadIndexAsync(data);
         using var http = BenchDrill.Client(BenchDrill.Need(args, "--server"));
         var codes = new Dictionary<int, int>();
         var fivexx = new List<string>();
@@ -61,7 +60,7 @@ public static class BenchFuzz
             }
         }));
 
-        var after = await KpiCommand.ReadAllAsync(data);
+        var after = await BenchData.ReadIndexAsync(data);
         await stdout.WriteLineAsync($"fuzz: {count} requests; status {string.Join(", ", codes.OrderBy(k => k.Key).Select(k => $"{(k.Key == 0 ? "closed" : k.Key.ToString())}×{k.Value}"))}; case index {before.Count} → {after.Count}");
         foreach (var f in fivexx.Take(20))
         {

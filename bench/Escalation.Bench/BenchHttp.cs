@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using Escalation.Cli;
 using Escalation.Infrastructure.Hosting;
 
 namespace Escalation.Bench;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Escalation.Cli;
 
 namespace Escalation.Bench;
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Escalation.Cli;
 using Escalation.Core.Tickets;
 
 namespace Escalation.Bench;

@@ -1,4 +1,3 @@
-using Escalation.Cli;
 using Escalation.Core.Decisions;
 
 namespace Escalation.Bench;

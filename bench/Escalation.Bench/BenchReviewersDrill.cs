@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Escalation.Api.Links;
-using Escalation.Cli;
 using Escalation.Core.Decisions;
 using Escalation.Core.Workflow;
 

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Escalation.Cli;
 using Escalation.Core.Storage;
 using Escalation.Core.Workflow;
 using Escalation.Infrastructure.Storage;
@@ -224,7 +223,7 @@ public static class BenchScale
     /// <summary>Parses the <c>--scale</c> options; null with a message on stderr when they are not usable.</summary>
     public static async Task<int?> TryRunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        if (CliArgs.Option(args, "--scale") is not { } scaleArg)
+        if (BenchArgs.Option(args, "--scale") is not { } scaleArg)
         {
             return null;
         }
@@ -236,19 +235,19 @@ public static class BenchScale
         }
 
         var minutes = 10.0;
-        if (CliArgs.Option(args, "--minutes") is { } m && (!double.TryParse(m, CultureInfo.InvariantCulture, out minutes) || minutes <= 0))
+        if (BenchArgs.Option(args, "--minutes") is { } m && (!double.TryParse(m, CultureInfo.InvariantCulture, out minutes) || minutes <= 0))
         {
             await stderr.WriteLineAsync("bench: --minutes must be a number > 0");
             return 2;
         }
 
         var clients = 10;
-        if (CliArgs.Option(args, "--clients") is { } c && (!int.TryParse(c, NumberStyles.None, CultureInfo.InvariantCulture, out clients) || clients < 1))
+        if (BenchArgs.Option(args, "--clients") is { } c && (!int.TryParse(c, NumberStyles.None, CultureInfo.InvariantCulture, out clients) || clients < 1))
         {
             await stderr.WriteLineAsync("bench: --clients must be a whole number ≥ 1");
             return 2;
         }
 
-        return await RunAsync(cases, minutes, clients, CliArgs.Option(args, "--data"), stdout, stderr);
+        return await RunAsync(cases, minutes, clients, BenchArgs.Option(args, "--data"), stdout, stderr);
     }
 }

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Escalation.Cli;
+using Escalation.Core.Decisions;
 using Escalation.Core.Simulation;
 
 namespace Escalation.Bench;
@@ -20,7 +20,7 @@ public static class BenchSimulation
 
     public static Result Run(BenchSamples samples, TimeSpan measure)
     {
-        var simulator = new Simulator(TriageDetector.Default);
+        var simulator = new Simulator(CaseDetectors.Embedded);
         var cases = samples.Tickets.Select(t =>
         {
             var recorded = samples.Decide(t.Ticket);

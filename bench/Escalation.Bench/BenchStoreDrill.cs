@@ -2,7 +2,6 @@ using System.Buffers.Binary;
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Escalation.Cli;
 using Escalation.Infrastructure.Storage;
 
 namespace Escalation.Bench;
@@ -68,7 +67,7 @@ public static class BenchStoreDrill
     private static async Task<int> FlipAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
         var data = BenchDrill.Need(args, "--data");
-        var random = CliArgs.Option(args, "--seed") is { } seed ? new Random(int.Parse(seed)) : new Random();
+        var random = BenchArgs.Option(args, "--seed") is { } seed ? new Random(int.Parse(seed)) : new Random();
         var frames = Frames(Path.Combine(data, RecordLog.FolderName));
         var flippable = frames[..^1]; // the last frame of the last segment is a torn tail, not damage
         var total = flippable.Sum(f => f.Size);

@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Escalation.Api.Links;
-using Escalation.Cli;
 using Escalation.Core.Decisions;
 using Escalation.Core.Workflow;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Escalation.Cli;
 using Escalation.Core.Decisions;
 using Escalation.Core.Metrics;
 using Escalation.Core.Tickets;
@@ -21,7 +20,7 @@ public static class CostCommand
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
         var tokens = AssumedModelTokens;
-        if (CliArgs.Option(args, "--model-tokens") is { } t)
+        if (BenchArgs.Option(args, "--model-tokens") is { } t)
         {
             var parts = t.Split(',');
             if (parts.Length != 2 || !int.TryParse(parts[0], out var i) || !int.TryParse(parts[1], out var o) || i < 0 || o < 0)
@@ -33,7 +32,7 @@ public static class CostCommand
             tokens = (i, o);
         }
 
-        BenchEngine.UseRealActivities = !CliArgs.Flag(args, "--bench-activities");
+        BenchEngine.UseRealActivities = !BenchArgs.Flag(args, "--bench-activities");
         if (await BenchSamples.TryLoadAsync("cost", stderr) is not { } samples)
         {
             return 1;

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -13,28 +14,47 @@ namespace Escalation.Cli;
 /// </summary>
 public static class EraseCommand
 {
-    private const string Usage = "usage: escalation erase --customer ID --by NAME [--reference REF] [--server URL] [--api-key KEY]";
-
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, HttpMessageHandler? handler = null)
+    public static Command Create(CliHost host)
     {
-        var customer = CliArgs.Option(args, "--customer");
-        var by = CliArgs.Option(args, "--by");
-        if (customer is not { Length: > 0 } || by is not { Length: > 0 } || CliArgs.Positional(args, "--customer", "--by", "--reference", "--server", "--api-key").Count > 0)
+        var customer = NonEmpty(new Option<string>("--customer") { Description = "the customer id whose personal data is erased", HelpName = "ID", Required = true });
+        var by = NonEmpty(new Option<string>("--by") { Description = "who asked for the erasure (recorded in every erasure trace)", HelpName = "NAME", Required = true });
+        var reference = new Option<string>("--reference") { Description = "the request's reference (a ticket or DSAR number)", HelpName = "REF" };
+        var server = CliOptions.Server();
+        var apiKey = CliOptions.ApiKey();
+        var command = new Command("erase", "a running service erases a customer's personal data from all their cases; every trace chain still verifies (docs/privacy.md)")
         {
-            await stderr.WriteLineAsync(Usage);
-            return 2;
-        }
-
-        using var http = await ServiceClient.CreateAsync(args, stderr, handler);
-        if (http is null)
+            customer, by, reference, server, apiKey,
+        };
+        command.SetAction(async parse =>
         {
-            return 2;
-        }
+            using var http = ServiceClient.Create(parse.GetValue(server)!, parse.GetValue(apiKey), host.Http);
+            return await RunAsync(http, new ErasureAsk(parse.GetValue(customer)!, parse.GetValue(by)!, parse.GetValue(reference)), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
+        });
+        return command;
+    }
 
+    /// <summary>Whose data, asked by whom, under which reference.</summary>
+    public sealed record ErasureAsk(string Customer, string By, string? Reference);
+
+    private static Option<string> NonEmpty(Option<string> option)
+    {
+        option.Validators.Add(result =>
+        {
+            if (string.IsNullOrWhiteSpace(result.GetValueOrDefault<string>()))
+            {
+                result.AddError($"{option.Name}: must not be empty");
+            }
+        });
+        return option;
+    }
+
+    public static async Task<int> RunAsync(HttpClient http, ErasureAsk ask, TextWriter stdout, TextWriter stderr)
+    {
+        var customer = ask.Customer;
         try
         {
-            var body = new Dictionary<string, string> { ["requestedBy"] = by };
-            if (CliArgs.Option(args, "--reference") is { } reference)
+            var body = new Dictionary<string, string> { ["requestedBy"] = ask.By };
+            if (ask.Reference is { } reference)
             {
                 body["reference"] = reference;
             }

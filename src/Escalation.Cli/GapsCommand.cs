@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -17,24 +18,28 @@ public static class GapsCommand
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
     private static readonly JsonSerializerOptions Output = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    public static Command Create()
     {
-        var data = CliArgs.Option(args, "--data") ?? ".data";
+        var data = CliOptions.Data();
+        var since = CliOptions.Instant("--since", "only cases created since this date");
+        var json = CliOptions.Json("the report as JSON");
+        var baseUrl = CliOptions.BaseUrl();
+        var command = new Command("gaps", "where reviewers overrule the agent: by policy, reason code, playbook, intent and priority") { data, since, json, baseUrl };
+        command.SetAction(parse => RunAsync(
+            parse.GetValue(data)!, parse.GetValue(since) ?? DateTimeOffset.MinValue, parse.GetValue(json), parse.GetValue(baseUrl)!,
+            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(string data, DateTimeOffset since, bool json, string baseUrl, TextWriter stdout, TextWriter stderr)
+    {
         if (!Directory.Exists(data))
         {
             await stderr.WriteLineAsync($"gaps: no data directory at {Path.GetFullPath(data)}");
             return 1;
         }
 
-        var since = DateTimeOffset.MinValue;
-        if (CliArgs.Option(args, "--since") is { } sinceText
-            && !DateTimeOffset.TryParse(sinceText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out since))
-        {
-            await stderr.WriteLineAsync($"--since: not an ISO date: {sinceText}");
-            return 2;
-        }
-
-        var baseUrl = (CliArgs.Option(args, "--base-url") ?? "http://localhost:7071").TrimEnd('/');
+        baseUrl = baseUrl.TrimEnd('/');
         var reviewed = new List<ReviewedCase>();
         await using (var store = LocalCaseStore.OpenReadOnly(data))
         {
@@ -45,7 +50,7 @@ public static class GapsCommand
                     continue;
                 }
 
-                var decision = await store.Artifacts.GetAsync(c.CaseId, "decision") is { } json ? Read(json) : null;
+                var decision = await store.Artifacts.GetAsync(c.CaseId, "decision") is { } stored ? Read(stored) : null;
                 var chain = await store.Traces.ListChainAsync(c.CaseId);
                 reviewed.Add(new ReviewedCase(
                     c.CaseId,
@@ -60,7 +65,7 @@ public static class GapsCommand
         }
 
         var report = ReviewGapReport.From([.. reviewed.OrderBy(r => r.CaseId, StringComparer.Ordinal)]);
-        await stdout.WriteLineAsync(CliArgs.Flag(args, "--json") ? JsonSerializer.Serialize(report, Output) : Render(report));
+        await stdout.WriteLineAsync(json ? JsonSerializer.Serialize(report, Output) : Render(report));
         return 0;
     }
 

@@ -1,6 +1,9 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Escalation.Core.Knowledge;
 using Escalation.Core.Metrics;
+using Escalation.Core.Pipelines;
 using Escalation.Core.Storage;
 using Escalation.Core.Tickets;
 using Escalation.Core.Workflow;
@@ -20,39 +23,58 @@ public static class KpiCommand
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    public static Command Create()
     {
-        if (args.Length > 0 && args[0] == "rebuild")
-        {
-            return await RebuildAsync(args[1..], stdout, stderr);
-        }
+        var data = CliOptions.Data();
+        var now = CliOptions.Instant("--now", "the instant the summary is as of (default: now)");
+        var json = CliOptions.Json("the summary as JSON");
+        var noConsistency = new Option<bool>("--no-consistency") { Description = "skip re-deciding the stored submissions" };
+        var workspace = CliOptions.Workspace("the workspace the policy-consistency check decides with");
+        var command = new Command("kpis", "KPI summary from a data directory's case index") { data, now, json, noConsistency, workspace, CreateRebuild() };
+        command.SetAction(parse => RunAsync(
+            parse.GetValue(data)!, parse.GetValue(now) ?? DateTimeOffset.UtcNow, parse.GetValue(json),
+            parse.GetValue(noConsistency) ? null : parse.GetValue(workspace), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
+        return command;
+    }
 
-        var data = CliArgs.Option(args, "--data") ?? ".data";
+    private static Command CreateRebuild()
+    {
+        var connection = new Option<string>("--connection-string") { Description = "the storage account's connection string (default: Escalation__Storage__ConnectionString)", HelpName = "CS" };
+        var account = new Option<string>("--account") { Description = "the storage account's name, with the signed-in or managed identity", HelpName = "NAME" };
+        var identity = new Option<string>("--managed-identity-client-id") { Description = "the user-assigned managed identity to sign in as", HelpName = "ID" };
+        var table = new Option<string>("--table") { Description = "the case index table", HelpName = "NAME", DefaultValueFactory = _ => AzureCaseIndex.DefaultTable };
+        var data = CliOptions.Data("a local data directory (needs no rebuild; says so)");
+        var command = new Command("rebuild", "recompute the Azure index's KPI counters from its case rows (docs/kpis.md)") { connection, account, identity, table, data };
+        command.SetAction(parse => RebuildAsync(
+            new RebuildTarget(
+                parse.GetValue(connection) ?? Environment.GetEnvironmentVariable("Escalation__Storage__ConnectionString"),
+                parse.GetValue(account), parse.GetValue(identity), parse.GetValue(table)!, parse.GetValue(data)!),
+            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
+        return command;
+    }
+
+    /// <summary>The store <c>kpis rebuild</c> recounts: Azure Tables by connection string or account name, else a local folder.</summary>
+    public sealed record RebuildTarget(string? ConnectionString, string? AccountName, string? ManagedIdentityClientId, string Table, string Data);
+
+    /// <summary>The summary of <paramref name="data"/>; <paramref name="workspace"/> null skips the policy-consistency re-run.</summary>
+    public static async Task<int> RunAsync(string data, DateTimeOffset now, bool json, string? workspace, TextWriter stdout, TextWriter stderr)
+    {
         if (!Directory.Exists(data))
         {
             await stderr.WriteLineAsync($"kpis: no data directory at {Path.GetFullPath(data)}");
             return 1;
         }
 
-        var now = DateTimeOffset.UtcNow;
-        if (CliArgs.Option(args, "--now") is { } nowText
-            && !DateTimeOffset.TryParse(nowText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out now))
-        {
-            await stderr.WriteLineAsync($"--now: not an ISO instant: {nowText}");
-            return 2;
-        }
-
         await using var store = LocalCaseStore.OpenReadOnly(data);
-        var cases = await ReadAllAsync(store.Index);
+        var cases = await store.Index.QueryAllAsync(); // every case once, also while a server moves cases on
         IReadOnlyList<PolicyConsistencyCheck>? checks = null;
-        if (!CliArgs.Flag(args, "--no-consistency"))
+        if (workspace is not null)
         {
-            var workspace = CliArgs.Option(args, "--workspace") ?? "samples/workspace";
             checks = await ConsistencyAsync(cases, store, workspace, stderr);
         }
 
         var summary = KpiSummary.From(cases, now, checks);
-        await stdout.WriteLineAsync(CliArgs.Flag(args, "--json") ? JsonSerializer.Serialize(summary, Json) : KpiText.Render(summary));
+        await stdout.WriteLineAsync(json ? JsonSerializer.Serialize(summary, Json) : KpiText.Render(summary));
         return 0;
     }
 
@@ -61,13 +83,12 @@ public static class KpiCommand
     /// identity) recomputes every counter shard from the case rows, with a progress line every 10,000 cases; a local data
     /// directory needs no rebuild (the local store recounts its case index at every start), and says so.
     /// </summary>
-    public static async Task<int> RebuildAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    public static async Task<int> RebuildAsync(RebuildTarget target, TextWriter stdout, TextWriter stderr)
     {
-        var connection = CliArgs.Option(args, "--connection-string") ?? Environment.GetEnvironmentVariable("Escalation__Storage__ConnectionString");
-        var accountName = CliArgs.Option(args, "--account");
+        var (connection, accountName) = (target.ConnectionString, target.AccountName);
         if (connection is null && accountName is null)
         {
-            var data = CliArgs.Option(args, "--data") ?? ".data";
+            var data = target.Data;
             if (!Directory.Exists(data))
             {
                 await stderr.WriteLineAsync($"kpis rebuild: no data directory at {Path.GetFullPath(data)}; for Azure Tables pass --connection-string or --account");
@@ -80,8 +101,8 @@ public static class KpiCommand
 
         var account = connection is not null
             ? AzureStorageAccount.FromConnectionString(connection)
-            : AzureStorageAccount.FromAccountName(accountName!, AzureStorageAccount.Credential(CliArgs.Option(args, "--managed-identity-client-id")));
-        var table = CliArgs.Option(args, "--table") ?? AzureCaseIndex.DefaultTable;
+            : AzureStorageAccount.FromAccountName(accountName!, AzureStorageAccount.Credential(target.ManagedIdentityClientId));
+        var table = target.Table;
         var index = new AzureCaseIndex(account, table);
         var inv = CultureInfo.InvariantCulture;
         try
@@ -103,26 +124,16 @@ public static class KpiCommand
         }
     }
 
-    /// <summary>Every case in the index once, also while the server is moving cases on.</summary>
-    public static Task<IReadOnlyList<CaseRecord>> ReadAllAsync(ICaseIndex index) => index.QueryAllAsync();
-
-    /// <summary>Every case in a data directory's index as of now (read-only: a server may be writing it).</summary>
-    public static async Task<IReadOnlyList<CaseRecord>> ReadAllAsync(string dataDirectory)
-    {
-        await using var store = LocalCaseStore.OpenReadOnly(dataDirectory);
-        return await ReadAllAsync(store.Index);
-    }
-
     /// <summary>
     /// Re-decides each case from its stored submission (artifact <c>submission</c>) as of its creation time and compares
     /// the route with the one its first decision trace recorded; cases decided on another workspace version are skipped.
     /// </summary>
     public static async Task<IReadOnlyList<PolicyConsistencyCheck>?> ConsistencyAsync(IReadOnlyList<CaseRecord> cases, LocalCaseStore store, string workspacePath, TextWriter stderr)
     {
-        BenchSamples samples;
+        Workspace workspace;
         try
         {
-            samples = await BenchSamples.LoadAsync(workspacePath, WorkspaceLocator.Resolve("samples/tickets"));
+            workspace = await WorkspaceLoader.LoadFolderAsync(WorkspaceLocator.Resolve(workspacePath));
         }
         catch (Exception ex) when (ex is IOException or Core.Knowledge.WorkspaceValidationException)
         {
@@ -131,6 +142,7 @@ public static class KpiCommand
         }
 
         var (artifacts, traces) = (store.Artifacts, store.Traces);
+        var pipelines = CasePipelines.Embedded();
         var checks = new List<PolicyConsistencyCheck>();
         foreach (var c in cases)
         {
@@ -143,7 +155,7 @@ public static class KpiCommand
                 continue;
             }
 
-            if (first!.WorkspaceVersion != samples.Workspace.Version)
+            if (first!.WorkspaceVersion != workspace.Version)
             {
                 checks.Add(new PolicyConsistencyCheck(c.CaseId, stored, null, $"decided on workspace {first.WorkspaceVersion}"));
                 continue;
@@ -159,9 +171,7 @@ public static class KpiCommand
             try
             {
                 var (ticket, decidedAt) = Api.Simulations.StoredCases.ReadSubmission(json, c.Created);
-                var decision = ticket.ResolvedKind == CaseKind.Escalation
-                    ? samples.Escalation.Run(ticket, samples.Workspace, decidedAt).Decision
-                    : samples.Sensitive.Run(ticket, samples.Workspace, decidedAt).Decision;
+                var decision = pipelines.Decide(ticket, workspace, decidedAt);
                 checks.Add(new PolicyConsistencyCheck(c.CaseId, stored, decision.Route));
             }
             catch (Exception ex) when (ex is JsonException or Core.Decisions.CaseInputException)

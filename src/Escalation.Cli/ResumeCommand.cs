@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -13,27 +14,34 @@ namespace Escalation.Cli;
 /// </summary>
 public static class ResumeCommand
 {
-    public const string DefaultServer = ServiceClient.DefaultServer;
-
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, HttpMessageHandler? handler = null)
+    public static Command Create(CliHost host)
     {
-        var caseIds = CliArgs.Positional(args, "--server", "--api-key");
-        var all = CliArgs.Flag(args, "--all");
-        if (caseIds.Count == 0 == !all)
+        var caseIds = new Argument<string[]>("CASE_ID") { Description = "the cases to resume", Arity = ArgumentArity.ZeroOrMore };
+        var all = new Option<bool>("--all") { Description = "every case waiting as needs-attention" };
+        var server = CliOptions.Server();
+        var apiKey = CliOptions.ApiKey();
+        var command = new Command("resume", "a running service tries the failed step of needs-attention cases now") { caseIds, all, server, apiKey };
+        command.Validators.Add(result =>
         {
-            await stderr.WriteLineAsync("usage: escalation resume CASE_ID... | --all [--server URL] [--api-key KEY]");
-            return 2;
-        }
-
-        using var http = await ServiceClient.CreateAsync(args, stderr, handler);
-        if (http is null)
+            if ((result.GetValue(caseIds) is { Length: > 0 }) == result.GetValue(all))
+            {
+                result.AddError("resume: give CASE_ID... or --all, one of the two");
+            }
+        });
+        command.SetAction(async parse =>
         {
-            return 2;
-        }
+            using var http = ServiceClient.Create(parse.GetValue(server)!, parse.GetValue(apiKey), host.Http);
+            return await RunAsync(http, parse.GetValue(all) ? null : parse.GetValue(caseIds), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
+        });
+        return command;
+    }
 
+    /// <summary>Resumes <paramref name="caseIds"/>, or every case needing attention when that is null.</summary>
+    public static async Task<int> RunAsync(HttpClient http, IReadOnlyList<string>? caseIds, TextWriter stdout, TextWriter stderr)
+    {
         try
         {
-            var targets = all ? await NeedingAttentionAsync(http) : caseIds;
+            var targets = caseIds ?? await NeedingAttentionAsync(http);
             if (targets.Count == 0)
             {
                 await stdout.WriteLineAsync("no case needs attention");

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text;
 using System.Text.Json;
 using Escalation.Core.Signals;
@@ -11,9 +12,17 @@ namespace Escalation.Cli;
 /// </summary>
 public static class SignalsCommand
 {
-    public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    public static Command Create(CliHost host)
     {
-        var input = CliArgs.Option(args, "--input");
+        var input = new Option<string>("--input") { Description = "a JSON Lines file (default: standard input)", HelpName = "FILE" };
+        var evidence = new Option<bool>("--evidence") { Description = "add the words each signal was read from" };
+        var command = new Command("signals", "JSON Lines {\"id\",\"text\"} in, one JSON line of signals out per input") { input, evidence };
+        command.SetAction(parse => RunAsync(parse.GetValue(input), parse.GetValue(evidence), host.Stdin, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(string? input, bool evidence, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    {
         if (input is not null && !File.Exists(input))
         {
             await stderr.WriteLineAsync($"signals: input file not found: {input}");
@@ -23,7 +32,7 @@ public static class SignalsCommand
         using var file = input is null ? null : new StreamReader(input, Encoding.UTF8, true, 1 << 16);
         var reader = file ?? stdin;
         var analyzer = new LexiconSignalAnalyzer();
-        var buffer = new ArrayBufferWriterStream(CliArgs.Flag(args, "--evidence"));
+        var buffer = new ArrayBufferWriterStream(evidence);
         var lineNumber = 0;
         var bad = 0;
         while (await reader.ReadLineAsync() is { } line)

@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.CommandLine;
 using System.Text.Json;
 using Escalation.Core.Decisions;
 using Escalation.Core.Knowledge;
@@ -20,8 +20,8 @@ namespace Escalation.Cli;
 /// </summary>
 public static class SimulateCommand
 {
-    public const string Usage =
-        "usage: escalation simulate --candidate DIR [--baseline DIR] (--data DIR | --tickets GLOB) [--since DATE] [--now ISO] [--json] [--html FILE] [--base-url URL] [--fail-on new-auto-sends,risky-flips,flips]";
+    /// <summary>The instant ticket files are decided at unless <c>--now</c> says otherwise: the samples' (samples/tickets/README.md).</summary>
+    public static readonly DateTimeOffset SamplesInstant = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
 
     /// <summary>The rules <c>--fail-on</c> knows.</summary>
     public static readonly IReadOnlyList<string> FailRules = ["new-auto-sends", "risky-flips", "flips"];
@@ -29,36 +29,67 @@ public static class SimulateCommand
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
     private static readonly JsonSerializerOptions Output = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, bool showProgress = false)
+    /// <summary>One simulation as the command line asked for it: exactly one of <see cref="Data"/> and <see cref="Tickets"/>.</summary>
+    public sealed record SimulateRun(string Candidate, string? Baseline, string? Data, string? Tickets, DateTimeOffset Since, DateTimeOffset Now,
+        bool Json, string? Html, string BaseUrl, IReadOnlyList<string> FailOn);
+
+    public static Command Create(CliHost host)
     {
-        var candidatePath = CliArgs.Option(args, "--candidate");
-        var data = CliArgs.Option(args, "--data");
-        var tickets = CliArgs.Option(args, "--tickets");
-        if (candidatePath is null || (data is null) == (tickets is null))
+        var candidate = new Option<string>("--candidate") { Description = "the changed workspace folder", HelpName = "DIR", Required = true };
+        var baseline = new Option<string>("--baseline") { Description = "the workspace to compare with (default: each case's decision on record)", HelpName = "DIR" };
+        var data = new Option<string>("--data") { Description = "past cases from a local store's data directory", HelpName = "DIR" };
+        var tickets = new Option<string>("--tickets") { Description = "ticket files instead of stored cases (a folder or a glob; needs --baseline)", HelpName = "GLOB" };
+        var since = CliOptions.Instant("--since", "only cases created since this date");
+        var now = CliOptions.Instant("--now", "the instant ticket files are decided at (default: the samples' evaluation instant, 2026-11-23T12:00Z)");
+        var json = CliOptions.Json("the report as JSON");
+        var html = new Option<string>("--html") { Description = "also write the report as an HTML page", HelpName = "FILE" };
+        var baseUrl = CliOptions.BaseUrl();
+        var failOn = new Option<string[]>("--fail-on")
         {
-            await stderr.WriteLineAsync(Usage);
-            return 2;
-        }
+            Description = $"exit 1 when the candidate would do this: {string.Join(", ", FailRules)} (comma-separated)",
+            HelpName = "RULES",
+            CustomParser = result =>
+            {
+                var rules = result.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
+                if (rules.FirstOrDefault(r => !FailRules.Contains(r)) is { } unknown)
+                {
+                    result.AddError($"--fail-on: unknown rule '{unknown}' (known: {string.Join(", ", FailRules)})");
+                }
 
-        var failOn = (CliArgs.Option(args, "--fail-on") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (failOn.FirstOrDefault(r => !FailRules.Contains(r)) is { } unknown)
+                return rules;
+            },
+        };
+        var command = new Command("simulate", "decide past cases again with a changed workspace: what flips, and why")
         {
-            await stderr.WriteLineAsync($"--fail-on: unknown rule '{unknown}' (known: {string.Join(", ", FailRules)})");
-            return 2;
-        }
-
-        if (!TryInstant(args, "--since", DateTimeOffset.MinValue, out var since) || !TryInstant(args, "--now", BenchSamples.EvaluationInstant, out var now))
+            candidate, baseline, data, tickets, since, now, json, html, baseUrl, failOn,
+        };
+        command.Validators.Add(result =>
         {
-            await stderr.WriteLineAsync("--since/--now: not an ISO date or instant");
-            return 2;
-        }
+            if ((result.GetResult(data) is null) == (result.GetResult(tickets) is null))
+            {
+                result.AddError("simulate: give exactly one of --data DIR and --tickets GLOB");
+            }
+        });
+        command.SetAction(parse => RunAsync(
+            new SimulateRun(
+                parse.GetValue(candidate)!, parse.GetValue(baseline), parse.GetValue(data), parse.GetValue(tickets),
+                parse.GetValue(since) ?? DateTimeOffset.MinValue, parse.GetValue(now) ?? SamplesInstant, parse.GetValue(json),
+                parse.GetValue(html), parse.GetValue(baseUrl)!, parse.GetValue(failOn) ?? []),
+            parse.InvocationConfiguration.Output,
+            parse.InvocationConfiguration.Error,
+            host.Interactive));
+        return command;
+    }
 
+    public static async Task<int> RunAsync(SimulateRun run, TextWriter stdout, TextWriter stderr, bool showProgress = false)
+    {
+        var (candidatePath, data, tickets, since, now, failOn) = (run.Candidate, run.Data, run.Tickets, run.Since, run.Now, run.FailOn);
         Workspace candidate;
         Workspace? baseline = null;
         try
         {
             candidate = await WorkspaceLoader.LoadFolderAsync(WorkspaceLocator.Resolve(candidatePath));
-            if (CliArgs.Option(args, "--baseline") is { } baselinePath)
+            if (run.Baseline is { } baselinePath)
             {
                 baseline = await WorkspaceLoader.LoadFolderAsync(WorkspaceLocator.Resolve(baselinePath));
             }
@@ -94,24 +125,24 @@ public static class SimulateCommand
                 return 2;
             }
 
-            cases = await ReadStoredCasesAsync(data!, since, (CliArgs.Option(args, "--base-url") ?? "http://localhost:7071").TrimEnd('/'));
+            cases = await ReadStoredCasesAsync(data!, since, run.BaseUrl.TrimEnd('/'));
         }
 
         var progress = showProgress && cases.Count >= 200
             ? new Progress<int>(done => { if (done % 100 == 0 || done == cases.Count) { stderr.Write($"\rsimulate: {done}/{cases.Count} cases"); } })
             : null;
-        var report = new Simulator(TriageDetector.Default).Run(cases, candidate, baseline, progress);
+        var report = new Simulator(CaseDetectors.Embedded).Run(cases, candidate, baseline, progress);
         if (progress is not null)
         {
             await stderr.WriteLineAsync();
         }
 
-        if (CliArgs.Option(args, "--html") is { } html)
+        if (run.Html is { } html)
         {
             await File.WriteAllTextAsync(html, SimulationHtml.Render(report));
         }
 
-        await stdout.WriteLineAsync(CliArgs.Flag(args, "--json") ? JsonSerializer.Serialize(report, Output) : SimulationText.Render(report));
+        await stdout.WriteLineAsync(run.Json ? JsonSerializer.Serialize(report, Output) : SimulationText.Render(report));
         var failed = failOn.Where(rule => rule switch
         {
             "new-auto-sends" => report.NewAutoSends.Count > 0,
@@ -184,12 +215,5 @@ public static class SimulateCommand
         }
 
         return list;
-    }
-
-    private static bool TryInstant(string[] args, string name, DateTimeOffset fallback, out DateTimeOffset value)
-    {
-        value = fallback;
-        return CliArgs.Option(args, name) is not { } text
-            || DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out value);
     }
 }

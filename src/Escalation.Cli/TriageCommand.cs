@@ -1,10 +1,10 @@
+using System.CommandLine;
 using Escalation.Infrastructure.Drafting;
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Escalation.Core.Decisions;
-using Escalation.Core.Escalations;
 using Escalation.Core.Knowledge;
+using Escalation.Core.Pipelines;
 using Escalation.Core.Sensitive;
 using Escalation.Core.Signals;
 using Escalation.Core.Tickets;
@@ -28,24 +28,33 @@ public static class TriageCommand
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CaseDetector detect, bool stderrIsTerminal)
+    /// <summary>The drafters <c>--drafter</c> takes.</summary>
+    public static readonly string[] Drafters = ["composer", "model"];
+
+    public static Command Create(CliHost host)
     {
-        var files = CliArgs.Positional(args, "--now", "--workspace", "--drafter");
-        if (files.Count == 0)
-        {
-            await stderr.WriteLineAsync("usage: escalation triage FILE... [--json] [--now ISO] [--workspace DIR] [--drafter composer|model]");
-            return 2;
-        }
+        var files = new Argument<string[]>("FILE") { Description = "ticket JSON files (a submission each)", Arity = ArgumentArity.OneOrMore };
+        var json = CliOptions.Json("one JSON line per ticket instead of the table");
+        var now = CliOptions.Instant("--now", "the instant the tickets are decided at (default: now)");
+        var workspace = CliOptions.Workspace();
+        var drafter = new Option<string>("--drafter") { Description = "composer (embedded) or model (docs/drafting.md)", DefaultValueFactory = _ => "composer" };
+        drafter.AcceptOnlyFromAmong(Drafters);
+        var command = new Command("triage", "decide each ticket file and print its route and reasons") { files, json, now, workspace, drafter };
+        command.SetAction(parse => RunAsync(
+            new TriageRun(parse.GetValue(files)!, parse.GetValue(json), parse.GetValue(now) ?? DateTimeOffset.UtcNow, parse.GetValue(workspace)!, parse.GetValue(drafter)!),
+            parse.InvocationConfiguration.Output,
+            parse.InvocationConfiguration.Error,
+            host.Detector,
+            host.Interactive));
+        return command;
+    }
 
-        var now = DateTimeOffset.UtcNow;
-        if (CliArgs.Option(args, "--now") is { } nowText
-            && !DateTimeOffset.TryParse(nowText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out now))
-        {
-            await stderr.WriteLineAsync($"--now: not an ISO instant: {nowText}");
-            return 2;
-        }
+    /// <summary>One triage run as the command line asked for it.</summary>
+    public sealed record TriageRun(IReadOnlyList<string> Files, bool Json, DateTimeOffset Now, string Workspace, string Drafter);
 
-        var drafter = CliArgs.Option(args, "--drafter") ?? "composer";
+    public static async Task<int> RunAsync(TriageRun run, TextWriter stdout, TextWriter stderr, CaseDetector detect, bool stderrIsTerminal)
+    {
+        var (files, now, drafter) = (run.Files, run.Now, run.Drafter);
         IDraftWriter writer;
         ModelReader? reader = null;
         switch (drafter)
@@ -74,14 +83,13 @@ public static class TriageCommand
 
                 break;
             default:
-                await stderr.WriteLineAsync($"--drafter: unknown drafter '{drafter}' (available: composer, model)");
-                return 2;
+                throw new ArgumentOutOfRangeException(nameof(run), drafter, "the parser accepts only the known drafters");
         }
 
         Workspace workspace;
         try
         {
-            workspace = await WorkspaceLoader.LoadFolderAsync(WorkspaceLocator.Resolve(CliArgs.Option(args, "--workspace") ?? "samples/workspace"));
+            workspace = await WorkspaceLoader.LoadFolderAsync(WorkspaceLocator.Resolve(run.Workspace));
         }
         catch (Exception ex) when (ex is WorkspaceValidationException or DirectoryNotFoundException)
         {
@@ -89,10 +97,9 @@ public static class TriageCommand
             return 1;
         }
 
-        var json = CliArgs.Flag(args, "--json");
-        // RunAsync: with --drafter model the writer and reader await the model (Run would refuse them rather than block).
-        var sensitive = new SensitiveCasePipeline(detect, writer, reader);
-        var escalation = new EscalationCasePipeline(detect, writer, reader);
+        var json = run.Json;
+        // DecideAsync: with --drafter model the writer and reader await the model (Decide would refuse them rather than block).
+        var pipelines = new CasePipelines(detect, writer, reader);
         var progress = stderrIsTerminal || files.Count > 20;
         var failed = false;
         var rows = new List<CaseDecision>();
@@ -108,9 +115,7 @@ public static class TriageCommand
                     throw new CaseInputException("at least one message with text is required");
                 }
 
-                var decision = ticket.ResolvedKind == CaseKind.Escalation
-                    ? (await escalation.RunAsync(ticket, workspace, now)).Decision
-                    : (await sensitive.RunAsync(ticket, workspace, now)).Decision;
+                var decision = await pipelines.DecideAsync(ticket, workspace, now);
                 if (json)
                 {
                     await stdout.WriteLineAsync(JsonSerializer.Serialize(TriageLine.From(decision, file), WriteOptions));

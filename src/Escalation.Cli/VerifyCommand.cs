@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text.Json;
 using Escalation.Core.Storage;
 using Escalation.Core.Tracing;
@@ -13,21 +14,28 @@ namespace Escalation.Cli;
 /// </summary>
 public static class VerifyCommand
 {
-    public const string DefaultDataDirectory = ".data";
-
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    public static Command Create()
     {
-        var target = CliArgs.Positional(args, "--data").FirstOrDefault();
+        var target = new Argument<string>("TRACE") { Description = "a trace id (tr-…) or an exported trace file; without it, the whole store", Arity = ArgumentArity.ZeroOrOne };
+        var data = new Option<string>("--data") { Description = $"the data directory of the local store (default {CliOptions.DefaultDataDirectory} with a trace id)", HelpName = "DIR" };
+        var command = new Command("verify", "recompute a case's trace hash chain, one exported trace, or the whole store; exit 1 where it breaks") { target, data };
+        command.Validators.Add(result =>
+        {
+            if (result.GetResult(target) is null && result.GetResult(data) is null)
+            {
+                result.AddError("verify: give a trace id or file, or --data DIR to check the whole store");
+            }
+        });
+        command.SetAction(parse => RunAsync(parse.GetValue(target), parse.GetValue(data), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(string? target, string? folder, TextWriter stdout, TextWriter stderr)
+    {
         if (target is null)
         {
-            if (CliArgs.Option(args, "--data") is { } folder)
-            {
-                await using var whole = LocalCaseStore.OpenReadOnly(folder);
-                return await VerifyStoreAsync(whole, folder, stdout);
-            }
-
-            await stderr.WriteLineAsync("usage: escalation verify <traceId|file> [--data DIR] | verify --data DIR");
-            return 2;
+            await using var whole = LocalCaseStore.OpenReadOnly(folder!);
+            return await VerifyStoreAsync(whole, folder!, stdout);
         }
 
         if (File.Exists(target))
@@ -41,7 +49,7 @@ public static class VerifyCommand
             return 2;
         }
 
-        var data = CliArgs.Option(args, "--data") ?? DefaultDataDirectory;
+        var data = folder ?? CliOptions.DefaultDataDirectory;
         await using var store = LocalCaseStore.OpenReadOnly(data);
         var damaged = await ReportDamageAsync(store, stdout);
         return Math.Max(damaged ? 1 : 0, await VerifyStoredAsync(target, store.Traces, data, stdout));

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Escalation.Core.Knowledge;
 using Escalation.Infrastructure.Hosting;
 using Escalation.Infrastructure.Workspace;
@@ -7,9 +8,16 @@ namespace Escalation.Cli;
 /// <summary><c>escalation workspace</c>: load, validate and summarise a workspace.</summary>
 public static class WorkspaceCommand
 {
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    public static Command Create()
     {
-        var dir = CliArgs.Option(args, "--workspace") ?? "samples/workspace";
+        var workspace = CliOptions.Workspace();
+        var command = new Command("workspace", "load and validate a workspace, print its version and policies") { workspace };
+        command.SetAction(parse => RunAsync(parse.GetValue(workspace)!, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(string dir, TextWriter stdout, TextWriter stderr)
+    {
         var path = WorkspaceLocator.Resolve(dir);
         try
         {

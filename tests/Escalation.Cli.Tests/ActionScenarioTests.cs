@@ -1,3 +1,4 @@
+using Escalation.Core.Pipelines;
 using System.Text.Json;
 using Escalation.Cli;
 using Escalation.Core.Actions;
@@ -37,9 +38,7 @@ public sealed class ActionScenarioTests
         var ticket = JsonSerializer.Deserialize<CaseSubmission>(System.IO.File.ReadAllText(Sample(prefix)), new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
         ticket = change?.Invoke(ticket) ?? ticket;
         var writer = new ComposerDraftWriter();
-        return ticket.ResolvedKind == CaseKind.Escalation
-            ? new EscalationCasePipeline(TriageDetector.Default, writer).Run(ticket, Ws.Value, Now).Decision
-            : new SensitiveCasePipeline(TriageDetector.Default, writer).Run(ticket, Ws.Value, Now).Decision;
+        return new CasePipelines(CaseDetectors.Embedded, writer).Decide(ticket, Ws.Value, Now);
     }
 
     [Fact]
@@ -134,9 +133,9 @@ public sealed class ActionScenarioTests
         var stdout = new StringWriter();
         var stderr = new StringWriter();
 
-        var code = await TriageCommand.RunAsync([Sample("02"), "--now", "2026-11-23T12:00:00Z", "--workspace", Path.Combine(Root, "samples", "workspace")], stdout, stderr, TriageDetector.Default, false);
+        var code = await CliApp.RunAsync(["triage", Sample("02"), "--now", "2026-11-23T12:00:00Z", "--workspace", Path.Combine(Root, "samples", "workspace")], TextReader.Null, stdout, stderr);
         var json = new StringWriter();
-        await TriageCommand.RunAsync([Sample("02"), "--json", "--now", "2026-11-23T12:00:00Z", "--workspace", Path.Combine(Root, "samples", "workspace")], json, stderr, TriageDetector.Default, false);
+        await CliApp.RunAsync(["triage", Sample("02"), "--json", "--now", "2026-11-23T12:00:00Z", "--workspace", Path.Combine(Root, "samples", "workspace")], TextReader.Null, json, stderr);
 
         Assert.Equal(0, code);
         Assert.Contains("would refund €49 (charge 2026-11-09)  [auto]", stdout.ToString(), StringComparison.Ordinal);

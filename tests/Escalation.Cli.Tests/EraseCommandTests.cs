@@ -19,7 +19,8 @@ public class EraseCommandTests
         var (exit, error) = await RunAsync(args);
 
         Assert.Equal(2, exit);
-        Assert.Contains("usage: escalation erase", error);
+        Assert.Contains("escalation erase [options]", error);
+        Assert.Contains("--customer <ID> (REQUIRED)", error);
     }
 
     [Fact]

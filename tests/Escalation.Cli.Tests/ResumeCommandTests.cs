@@ -15,7 +15,8 @@ public class ResumeCommandTests
         var (exit, error) = await RunAsync("resume");
 
         Assert.Equal(2, exit);
-        Assert.Contains("usage: escalation resume", error);
+        Assert.Contains("give CASE_ID... or --all", error);
+        Assert.Contains("escalation resume [<CASE_ID>...] [options]", error);
     }
 
     [Fact]

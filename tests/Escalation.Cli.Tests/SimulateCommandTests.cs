@@ -43,11 +43,11 @@ public sealed class SimulateCommandTests : IDisposable
     private static CaseSubmission SeatPackRefund(string ticketId, int daysBefore)
     {
         var sample = JsonSerializer.Deserialize<CaseSubmission>(File.ReadAllText(Path.Combine(Samples("samples/tickets"), "02-refund-within-window-seat-pack.json")), Web)!;
-        var bought = DateOnly.FromDateTime(BenchSamples.EvaluationInstant.UtcDateTime).AddDays(-daysBefore);
+        var bought = DateOnly.FromDateTime(SimulateCommand.SamplesInstant.UtcDateTime).AddDays(-daysBefore);
         var message = new TicketMessage
         {
             From = "customer",
-            At = BenchSamples.EvaluationInstant.AddHours(-2),
+            At = SimulateCommand.SamplesInstant.AddHours(-2),
             Text = $"Hi there! We bought the extra seat pack for €49 on {bought:yyyy-MM-dd} for a project that has now been cancelled, so we won't need the seats. Could you refund the €49 and remove the pack from our account? Nobody has logged in with those seats. Thanks as always, Tobias",
         };
         return sample with { TicketId = ticketId, Messages = [message] };
@@ -77,15 +77,15 @@ public sealed class SimulateCommandTests : IDisposable
 
         // Independently of the simulation: the tickets whose charge is 31-45 days old and that the baseline holds as outside the window.
         var baseline = await WorkspaceLoader.LoadFolderAsync(Samples("samples/workspace"));
-        var pipeline = new SensitiveCasePipeline(TriageDetector.Default, new ComposerDraftWriter());
+        var pipeline = new SensitiveCasePipeline(CaseDetectors.Embedded, new ComposerDraftWriter());
         var facts = new CaseFactsExtractor();
         var expected = new List<string>();
         foreach (var file in Directory.EnumerateFiles(tickets, "*.json").Order(StringComparer.Ordinal))
         {
             var ticket = JsonSerializer.Deserialize<CaseSubmission>(await File.ReadAllTextAsync(file), Web)!;
             if (ticket.ResolvedKind == CaseKind.Sensitive
-                && facts.Extract(ticket, baseline, BenchSamples.EvaluationInstant).DaysSincePurchase is > 30 and <= 45
-                && pipeline.Run(ticket, baseline, BenchSamples.EvaluationInstant).Decision.Reasons.Any(r => r.Code == ReasonCodes.OutsideWindow))
+                && facts.Extract(ticket, baseline, SimulateCommand.SamplesInstant).DaysSincePurchase is > 30 and <= 45
+                && pipeline.Run(ticket, baseline, SimulateCommand.SamplesInstant).Decision.Reasons.Any(r => r.Code == ReasonCodes.OutsideWindow))
             {
                 expected.Add(Path.GetFileName(file));
             }
@@ -132,28 +132,28 @@ public sealed class SimulateCommandTests : IDisposable
     {
         var data = Path.Combine(_root, "data");
         var baseline = await WorkspaceLoader.LoadFolderAsync(Samples("samples/workspace"));
-        var pipeline = new SensitiveCasePipeline(TriageDetector.Default, new ComposerDraftWriter());
+        var pipeline = new SensitiveCasePipeline(CaseDetectors.Embedded, new ComposerDraftWriter());
         var traceIds = new Dictionary<string, string>();
         await using (var store = LocalCaseStore.Open(data))
         {
             foreach (var (caseId, outcome) in new[] { ("case-rejected", "reject"), ("case-approved", "approve") })
             {
                 var ticket = SeatPackRefund("T-" + caseId, 40);
-                var decision = pipeline.Run(ticket, baseline, BenchSamples.EvaluationInstant).Decision;
+                var decision = pipeline.Run(ticket, baseline, SimulateCommand.SamplesInstant).Decision;
                 Assert.Equal(Routes.DraftForReview, decision.Route);
-                await store.Artifacts.PutAsync(caseId, "submission", JsonSerializer.Serialize(new { submission = ticket, receivedAt = BenchSamples.EvaluationInstant }, Web));
+                await store.Artifacts.PutAsync(caseId, "submission", JsonSerializer.Serialize(new { submission = ticket, receivedAt = SimulateCommand.SamplesInstant }, Web));
                 await store.Artifacts.PutAsync(caseId, "decision", JsonSerializer.Serialize(decision, Web));
                 var trace = await store.Traces.AppendAsync(new DecisionTrace
                 {
                     CaseId = caseId, Sequence = 0, Kind = TraceRecordKinds.Decision, TicketId = ticket.TicketId, CustomerId = ticket.Customer.Id,
                     WorkspaceVersion = baseline.Version, Decision = new TraceDecision(decision.Route, [.. decision.Reasons.Select(r => r.Text)]),
-                    Actor = TraceActor.Agent(), At = BenchSamples.EvaluationInstant,
+                    Actor = TraceActor.Agent(), At = SimulateCommand.SamplesInstant,
                 });
                 traceIds[caseId] = trace.TraceId;
                 await store.Index.UpsertAsync(new CaseRecord
                 {
                     CaseId = caseId, TicketId = ticket.TicketId, CustomerId = ticket.Customer.Id, Kind = "sensitive", Status = outcome == "reject" ? "rejected" : "sent",
-                    Route = decision.Route, Priority = decision.Priority, Created = BenchSamples.EvaluationInstant, Updated = BenchSamples.EvaluationInstant.AddHours(1),
+                    Route = decision.Route, Priority = decision.Priority, Created = SimulateCommand.SamplesInstant, Updated = SimulateCommand.SamplesInstant.AddHours(1),
                     Extra = new Dictionary<string, string> { [KpiFields.ReviewOutcome] = outcome },
                 }, null);
             }

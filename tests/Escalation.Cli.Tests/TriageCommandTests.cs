@@ -43,7 +43,7 @@ public sealed class TriageCommandTests : IDisposable
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var code = await TriageCommand.RunAsync(args, stdout, stderr, detect, stderrIsTerminal: false);
+        var code = await CliApp.RunAsync(["triage", .. args], stdout, stderr, new CliHost(TextReader.Null, detect, Interactive: false));
         return (code, stdout.ToString(), stderr.ToString());
     }
 
@@ -83,7 +83,7 @@ public sealed class TriageCommandTests : IDisposable
     {
         var a = Ticket("pl.json", "Dzień dobry, zapłaciłem 49 euro 20 listopada i chciałbym prosić o zwrot pieniędzy. Dziękuję bardzo.");
 
-        var (code, output, err) = await Run(TriageDetector.Default, a, "--json", "--workspace", Workspace(), "--now", "2026-11-23T12:00:00Z");
+        var (code, output, err) = await Run(CaseDetectors.Embedded, a, "--json", "--workspace", Workspace(), "--now", "2026-11-23T12:00:00Z");
 
         Assert.True(code == 0, err);
         var line = JsonDocument.Parse(output.Trim()).RootElement;

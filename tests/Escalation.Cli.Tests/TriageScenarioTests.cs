@@ -1,3 +1,4 @@
+using Escalation.Core.Pipelines;
 using System.Text.Json;
 using Escalation.Cli;
 using Escalation.Core.Decisions;
@@ -34,9 +35,7 @@ public sealed class TriageScenarioTests
         var file = Directory.GetFiles(Path.Combine(Samples, "tickets"), prefix + "-*.json").Single();
         var ticket = JsonSerializer.Deserialize<CaseSubmission>(File.ReadAllText(file), new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
         var writer = new ComposerDraftWriter();
-        return ticket.ResolvedKind == CaseKind.Escalation
-            ? new EscalationCasePipeline(TriageDetector.Default, writer).Run(ticket, Ws.Value, Now).Decision
-            : new SensitiveCasePipeline(TriageDetector.Default, writer).Run(ticket, Ws.Value, Now).Decision;
+        return new CasePipelines(CaseDetectors.Embedded, writer).Decide(ticket, Ws.Value, Now);
     }
 
     [Theory]

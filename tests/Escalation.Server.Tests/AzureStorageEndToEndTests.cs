@@ -102,7 +102,7 @@ public sealed class AzureStorageEndToEndTests
         Assert.Contains(marker, before.GetProperty("draft").GetString(), StringComparison.Ordinal);
 
         var stdout = new StringWriter();
-        var exit = await Escalation.Cli.EraseCommand.RunAsync(["--customer", customerId, "--by", "dpo@lumen.example", "--reference", "AZ-REQ-1", "--server", server.BaseUrl], stdout, new StringWriter());
+        var exit = await Escalation.Cli.CliApp.RunAsync(["erase", "--customer", customerId, "--by", "dpo@lumen.example", "--reference", "AZ-REQ-1", "--server", server.BaseUrl], TextReader.Null, stdout, new StringWriter());
 
         Assert.True(exit == 0, stdout.ToString());
         Assert.Contains($"{caseId}: erased", stdout.ToString(), StringComparison.Ordinal);

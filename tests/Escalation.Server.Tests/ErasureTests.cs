@@ -161,7 +161,7 @@ public sealed class ErasureTests(ErasureServerFixture fixture) : IClassFixture<E
         Assert.Contains(caseId, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        Assert.True(await Escalation.Cli.EraseCommand.RunAsync(["--customer", customerId, "--by", "dpo@lumen.example", "--server", fixture.Server.BaseUrl], stdout, stderr) == 1, stderr.ToString() + stdout);
+        Assert.True(await Escalation.Cli.CliApp.RunAsync(["erase", "--customer", customerId, "--by", "dpo@lumen.example", "--server", fixture.Server.BaseUrl], TextReader.Null, stdout, stderr) == 1, stderr.ToString() + stdout);
         Assert.Contains($"{caseId} is awaiting-review", stdout.ToString(), StringComparison.Ordinal);
         var after = await fixture.CaseAsync(caseId);
         Assert.False(after.TryGetProperty("erased", out _));

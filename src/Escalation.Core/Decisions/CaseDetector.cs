@@ -10,6 +10,9 @@ public delegate CaseSignals CaseDetector(CaseSubmission ticket, CustomerEntity c
 /// <summary>Ways to make a <see cref="CaseDetector"/>.</summary>
 public static class CaseDetectors
 {
+    /// <summary>The embedded lexicon reading: no model, no I/O. Triage, the simulator and the bench decide with it.</summary>
+    public static CaseDetector Embedded { get; } = From(new DetectStage());
+
     /// <summary>The detect stage as of the day of <c>now</c> (renewal proximity, repeat-complaint window).</summary>
     public static CaseDetector From(DetectStage stage) => (ticket, customer, workspace, now) =>
         stage.Detect(ticket.Messages, ticket.Subject, customer, workspace.Routing, DateOnly.FromDateTime(now.UtcDateTime));

@@ -1,6 +1,6 @@
 using Escalation.Core.Decisions;
-using Escalation.Core.Escalations;
 using Escalation.Core.Knowledge;
+using Escalation.Core.Pipelines;
 using Escalation.Core.Sensitive;
 using Escalation.Core.Tickets;
 
@@ -13,16 +13,9 @@ namespace Escalation.Core.Simulation;
 /// </summary>
 public sealed class Simulator
 {
+    private readonly CasePipelines _pipelines;
 
-    private readonly SensitiveCasePipeline _sensitive;
-    private readonly EscalationCasePipeline _escalation;
-
-    public Simulator(CaseDetector detect)
-    {
-        var writer = new ComposerDraftWriter();
-        _sensitive = new SensitiveCasePipeline(detect, writer);
-        _escalation = new EscalationCasePipeline(detect, writer);
-    }
+    public Simulator(CaseDetector detect) => _pipelines = new CasePipelines(detect, new ComposerDraftWriter());
 
     /// <summary>
     /// Replays <paramref name="cases"/>. <paramref name="baseline"/> null: each case's recorded decision is its baseline (a
@@ -61,9 +54,7 @@ public sealed class Simulator
 
     private RecordedDecision Decide(Workspace ws, SimulatedCase c)
     {
-        var decision = c.Ticket.ResolvedKind == CaseKind.Escalation
-            ? _escalation.Run(c.Ticket, ws, c.DecidedAt).Decision
-            : _sensitive.Run(c.Ticket, ws, c.DecidedAt).Decision;
+        var decision = _pipelines.Decide(c.Ticket, ws, c.DecidedAt);
         return new RecordedDecision(decision.Route, [.. decision.Reasons.Select(r => r.Code).Distinct(StringComparer.Ordinal)], decision.Priority, ws.Version)
         {
             Money = RecordedDecision.MoneyOf(decision.Actions),

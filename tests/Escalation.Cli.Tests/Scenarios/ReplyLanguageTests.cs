@@ -13,7 +13,7 @@ public sealed class ReplyLanguageTests
     private static readonly Lazy<Workspace> Sample = new(() => WorkspaceLoader.LoadFolderAsync(Path.Combine(ScenarioFile.RepoRoot(), "samples", "workspace")).GetAwaiter().GetResult());
 
     private static SensitiveCaseResult Run(string text, string customer = "cus_008", Workspace? workspace = null) =>
-        new SensitiveCasePipeline(TriageDetector.Default, new ComposerDraftWriter()).Run(
+        new SensitiveCasePipeline(CaseDetectors.Embedded, new ComposerDraftWriter()).Run(
             new CaseSubmission
             {
                 TicketId = "T-lang", Kind = "sensitive", Customer = new CustomerProfile { Id = customer },

@@ -1,3 +1,4 @@
+using Escalation.Core.Pipelines;
 using Escalation.Core.Decisions;
 using Escalation.Core.Escalations;
 using Escalation.Core.Knowledge;
@@ -69,9 +70,7 @@ public sealed class ScenarioSuiteTests
                 }
                 : null,
         };
-        return ticket.ResolvedKind == CaseKind.Escalation
-            ? new EscalationCasePipeline(TriageDetector.Default, new ComposerDraftWriter()).Run(ticket, Ws.Value, Now).Decision
-            : new SensitiveCasePipeline(TriageDetector.Default, new ComposerDraftWriter()).Run(ticket, Ws.Value, Now).Decision;
+        return new CasePipelines(CaseDetectors.Embedded, new ComposerDraftWriter()).Decide(ticket, Ws.Value, Now);
     }
 
     [Theory]

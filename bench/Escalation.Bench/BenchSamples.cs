@@ -1,13 +1,12 @@
 using System.Text.Json;
 using Escalation.Core.Decisions;
-using Escalation.Core.Escalations;
 using Escalation.Core.Knowledge;
-using Escalation.Core.Sensitive;
+using Escalation.Core.Pipelines;
 using Escalation.Core.Tickets;
 using Escalation.Infrastructure.Hosting;
 using Escalation.Infrastructure.Workspace;
 
-namespace Escalation.Cli;
+namespace Escalation.Bench;
 
 /// <summary>The sample workspace and tickets the benchmarks run on, and the pipelines that decide them.</summary>
 public sealed class BenchSamples
@@ -21,18 +20,14 @@ public sealed class BenchSamples
     {
         Workspace = workspace;
         Tickets = tickets;
-        var writer = new ComposerDraftWriter();
-        Sensitive = new SensitiveCasePipeline(TriageDetector.Default, writer);
-        Escalation = new EscalationCasePipeline(TriageDetector.Default, writer);
     }
 
     public Workspace Workspace { get; }
 
     public IReadOnlyList<(string File, CaseSubmission Ticket)> Tickets { get; }
 
-    public SensitiveCasePipeline Sensitive { get; }
-
-    public EscalationCasePipeline Escalation { get; }
+    /// <summary>The embedded pipelines the samples are decided with.</summary>
+    public CasePipelines Pipelines { get; } = CasePipelines.Embedded();
 
     /// <summary>The samples, or null after telling <paramref name="stderr"/> why they could not be loaded.</summary>
     public static async Task<BenchSamples?> TryLoadAsync(string command, TextWriter stderr)
@@ -63,10 +58,7 @@ public sealed class BenchSamples
     }
 
     /// <summary>Decides a ticket with its pipeline, as of the samples' evaluation instant.</summary>
-    public CaseDecision Decide(CaseSubmission ticket) =>
-        ticket.ResolvedKind == CaseKind.Escalation
-            ? Escalation.Run(ticket, Workspace, EvaluationInstant).Decision
-            : Sensitive.Run(ticket, Workspace, EvaluationInstant).Decision;
+    public CaseDecision Decide(CaseSubmission ticket) => Pipelines.Decide(ticket, Workspace, EvaluationInstant);
 
     /// <summary>The sample tickets whose pipeline route is <paramref name="route"/>.</summary>
     public IReadOnlyList<CaseSubmission> WithRoute(string route) =>
