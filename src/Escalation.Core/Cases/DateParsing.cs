@@ -49,6 +49,9 @@ public static partial class DateParsing
         return map;
     }
 
+    /// <summary>Every month name of the covered languages, and the English three-letter forms ("nov", "sept" too).</summary>
+    internal static IEnumerable<string> MonthWords() => ForeignMonths.Keys.Concat(Months).Append("sept");
+
     /// <summary>The first date in <paramref name="text"/>; a date without a year is the latest one not after <paramref name="today"/>.</summary>
     /// <param name="text">The text.</param>
     /// <param name="today">The day the text was written.</param>

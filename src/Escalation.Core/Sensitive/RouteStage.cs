@@ -118,10 +118,10 @@ public sealed class RouteStage
             senior = true;
         }
 
+        // Seed 003: critical (outage, data loss, security) goes to L2 with an escalation, not to a draft review.
         if (t.Security || t.DataLoss)
         {
-            review.Add(new RouteReason(ReasonCodes.Security, "Security issue or data loss reported: review before sending.", true));
-            senior = true;
+            escalate.Add(new RouteReason(ReasonCodes.Security, "Security issue or data loss reported: a senior human takes it now, with the handoff.", true));
         }
 
         if (input.ToneCheck is { Passed: false } tc)

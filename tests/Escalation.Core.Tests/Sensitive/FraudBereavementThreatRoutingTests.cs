@@ -77,11 +77,25 @@ public sealed class FraudBereavementThreatRoutingTests
     }
 
     [Fact]
-    public void Route_AccountUsedBySomebodyElse_IsASecurityReview()
+    public void Route_AccountUsedBySomebodyElse_EscalatesAsASecurityIncident()
     {
         var r = Run("Somebody got into my account and bought a €35 add-on on 2026-11-19. Refund it and tell me how they got in.");
 
-        Assert.Equal(Routes.DraftForReview, r.Decision.Route);
+        Assert.Equal(Routes.Escalate, r.Decision.Route);
         Assert.Contains(r.Decision.Reasons, x => x.Code == ReasonCodes.Security);
+        Assert.Equal("P0", r.Decision.Priority);
+    }
+
+    [Theory]
+    [InlineData("Iemand heeft ons wachtwoord veranderd en er zijn vanochtend e-mails vanuit ons account gestuurd die wij niet hebben geschreven.")]
+    [InlineData("Neste momento as notas de entrega estão a desaparecer dos tickets assim que a app sincroniza. Já perdemos as de hoje.")]
+    [InlineData("Someone logged into our admin account last night and changed the billing email. We did not do this.")]
+    public void Route_TakeoverOrLiveDataLoss_InAnyLanguage_EscalatesAtP0(string text)
+    {
+        var r = Run(text);
+
+        Assert.Equal(Routes.Escalate, r.Decision.Route);
+        Assert.Contains(r.Decision.Reasons, x => x.Code == ReasonCodes.Security);
+        Assert.Equal("P0", r.Decision.Priority);
     }
 }

@@ -99,9 +99,11 @@ internal sealed class MessageReader(SignalLexicon lexicon)
                 continue;
             }
 
-            var negated = !IgnoresNegation(signal) && (IsNegated(tokens, negators, m.First)
-                || (WideNegation(signal) && IsNegatedInPhrase(text, tokens, negators, m.First)))
-                && !(signal is "harm-threat" or "harm-hurt" && InCondition(tokens, negators, m.First));
+            // A threat is negated only within its own stretch of text: "sin avisar, no respondo de lo que le haga" is a threat.
+            var negated = signal is "harm-threat" or "harm-hurt"
+                ? IsNegatedInPhrase(text, tokens, negators, m.First) && !InCondition(tokens, negators, m.First)
+                : !IgnoresNegation(signal) && (IsNegated(tokens, negators, m.First)
+                    || (WideNegation(signal) && IsNegatedInPhrase(text, tokens, negators, m.First)));
             if (negated)
             {
                 continue;
