@@ -69,6 +69,14 @@ public static partial class AskCoverage
             other.Add(Quote(clause));
         }
 
+        // "résilier mon abonnement et transférer les mois restants à une amie": handing the plan, its months or seats to
+        // someone else is an ask no action carries out, even inside the sentence that asks the cancellation.
+        if (Transfer().Match(text) is { Success: true } handOver && !RemovalNegator().IsMatch(text[Math.Max(0, handOver.Index - 14)..handOver.Index])
+            && Quote(ClauseAt(text, handOver.Index)) is var transfer && !other.Contains(transfer))
+        {
+            other.Add(transfer);
+        }
+
         // "Je ne demande rien pour l'instant", "just wondering": the customer says in words that nothing is asked yet.
         var justAsking = intentAsks > 0 && JustAsking().Match(text) is { Success: true } j ? Quote(j.Value) : null;
         var timing = Timing(text, asks, today);
@@ -169,7 +177,12 @@ public static partial class AskCoverage
     /// <summary>The add-on's fullest name anywhere in the message ("the extra seat pack", "SMS reminders add-on"); null when none.</summary>
     private static string? NameInMessage(string text) =>
         AddOnName().Matches(text).Select(x => x.Groups["name"].Value.Trim()).FirstOrDefault(x => x.Contains(' '))
-        ?? (NamedAddOn().Match(text) is { Success: true } named ? named.Groups["name"].Value : null);
+        ?? (NamedAddOn().Match(text) is { Success: true } named ? named.Groups["name"].Value : null)
+        ?? (BoughtName().Match(text) is { Success: true } bought ? bought.Groups["name"].Value : null);
+
+    // "we bought Reporting Plus for €99 … remove the add-on": the capitalised name of what was bought.
+    [GeneratedRegex(@"\b(bought|purchased|added|activated|ordered|subscribed to|compr[ée]|compramos|comprei|comprou|acquistat[oa]|gekocht|gekauft|gebucht|achet[ée]|souscrit)\s+((the|el|la|o|a|il|l'|das|den|het|de|le)\s+)?(?<name>(?-i:[\p{Lu}][\w+-]*)(\s(?-i:[\p{Lu}][\w+-]*)){0,2})", RegexOptions.IgnoreCase)]
+    private static partial Regex BoughtName();
 
     /// <summary>"Don't remove the add-on", "no lo eliminen", "nicht entfernen": a refused removal is no ask.</summary>
     private static bool RefusedRemoval(string text, int at) =>
@@ -185,7 +198,7 @@ public static partial class AskCoverage
 
     // Asking for something to be taken off the account: "remove", "take off", "entfernen", "quitar", "supprimer", "remover",
     // "rimuovere", "verwijderen" (and their forms). Not "cancel", "stop": those are read as cancellation asks.
-    [GeneratedRegex(@"\b(remove|delete|take (it |this |that )?off|turn (it |this |that )?off|switch (it |this |that )?off|deactivate|disable|qu[ií]t(a|ar|en|ad|adlo|adla|ármelo|arlo|enlo|enla)\b|elimin(a|ar|en|ad|e|arlo|enlo)\b|borr(a|ar|en|ad|e|arlo|enlo)\b|desactiv(a|ar|en|ad|e|arlo|enlo)\b|entfern\w*|l[öo]sch(en|t|e)\b|deaktivier\w*|abschalten|abstellen|supprim\w*|retir(ez|er)\b|d[ée]sactiv\w*|enlever|enlevez|remov(a|am|er|ê|e)\b|retir(a|ar|em|e)\b|desativ(a|ar|em|e)\b|apag(ar|uem|ue)\b|rimuov\w*|togli\w*|eliminat[eo]\b|disattiv\w*|cancellate|verwijder\w*|uitzetten|zet (het|dat|die) uit|deactiveer\w*)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(remove|delete|get rid of|(want|need|like|have) (\S+ ){1,5}gone|take (it |this |that )?off|turn (it |this |that )?off|switch (it |this |that )?off|deactivate|disable|qu[ií]t(a|ar|en|ad|adlo|adla|ármelo|arlo|enlo|enla)\b|elimin(a|ar|en|ad|e|arlo|enlo)\b|borr(a|ar|en|ad|e|arlo|enlo)\b|desactiv(a|ar|en|ad|e|arlo|enlo)\b|entfern\w*|l[öo]sch(en|t|e)\b|deaktivier\w*|abschalten|abstellen|supprim\w*|retir(ez|er)\b|d[ée]sactiv\w*|enlever|enlevez|remov(a|am|er|ê|e)\b|retir(a|ar|em|e)\b|retir[áa]-l[oa]s?|remov[êe]-l[oa]s?|tir(ar|em)\b|desativ(a|ar|em|e)\b|apag(ar|uem|ue)\b|rimuov\w*|togli\w*|eliminat[eo]\b|disattiv\w*|cancellate|verwijder\w*|weghalen|weg te halen|uitzetten|(her)?ausnehmen|rausnehmen|zet (het|dat|die) uit|deactiveer\w*)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RemoveVerb();
 
     [GeneratedRegex(@"(\b(not|don't|do not|never|no|nicht|kein|pas|ne|n'|n[ãa]o|non|niet|geen)\b|n't)\s*(\w+\s*)?$", RegexOptions.IgnoreCase)]
@@ -197,12 +210,19 @@ public static partial class AskCoverage
     // The thing removed, when it is an add-on or pack, after its article: "the SMS reminders add-on", "das SMS-Add-on", "das
     // Zusatzmodul Berichte", "el complemento de informes", "le module SMS", "o pacote de SMS", "il pacchetto SMS", "de SMS-module";
     // else the add-on word alone ("refund the €40 SMS add-on and remove it" → "add-on").
-    [GeneratedRegex(@"\b(the|das|den|die|dem|el|la|le|les|l'|o|os|il|lo|het|de|your|our|this|that|unser\w*|ihr\w*|nuestro|su|notre|votre|ce|cette|nosso|seu|esse|nostro|questo|ons|uw|dit|dat|dieses|diese|este|esta)\s+(?<name>([\w+„“""'-]+\s){0,2}[\w-]*(add-?ons?|packs?|paket|zusatzmodul\w*|zusatzpaket\w*|erweiterung|modul|paquete|complemento|m[óo]dulo|module|extension|pacote|pacchetto|modulo|estensione|pakket|uitbreiding)\b(\s(de|di|do|da|del|van|voor)\s[\w+„“""'-]+|(?-i:\s[\p{Lu}][\w+-]*))?)|(?<name>\b[\w-]*(add-?ons?|zusatzmodul\w*|zusatzpaket\w*|complemento|pacote|pacchetto|pakket)\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(the|das|den|die|dem|el|la|le|les|l'|o|os|il|lo|het|de|your|our|this|that|unser\w*|ihr\w*|nuestro|su|notre|votre|ce|cette|nosso|seu|esse|nostro|questo|ons|uw|dit|dat|dieses|diese|este|esta)\s+(?<name>([\w+„“""'-]+\s){0,2}[\w-]*(add-?ons?|packs?|paket|zusatzmodul\w*|zusatzpaket\w*|erweiterung|modul|paquete|complemento|m[óo]dulo|module|extension|pacote|pacchetto|modulo|estensione|pakket|uitbreiding|option|opci[óo]n|opzione|op[çc][ãa]o|optie|componente aggiuntivo)\b(\s(de|di|do|da|del|van|voor)\s[\w+„“""'-]+(\s(extra|adicional(es)?|aggiuntiv[oi]|suppl[ée]mentaires?))?|(?-i:\s[\p{Lu}][\w+-]*(\s[\p{Lu}][\w+-]*)?))?)|(?<name>\b[\w-]*(add-?ons?|zusatzmodul\w*|zusatzpaket\w*|complemento|pacote|pacchetto|pakket)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex AddOnName();
 
     // An add-on named by a capitalised word beside it: "SMS add-on", "Reporting pack", "SMS-Paket", "pacchetto SMS", "module Rapports".
-    [GeneratedRegex(@"(?<name>(?-i:[\p{Lu}][\w+-]*)(\s[\w+-]+)?[\s-](add-?ons?|pack|paket|module|modul)|(paquete|complemento|pacote|pacchetto|modulo|m[óo]dulo|module|pakket)\s((de|di|do|da|del|van|voor)\s)?(?-i:[\p{Lu}][\w+-]*))\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<name>(?-i:[\p{Lu}][\w+-]*)(\s[\w+-]+)?[\s-](add-?ons?|pack|paket|module|modul)|(paquete|complemento|pacote|pacchetto|modulo|m[óo]dulo|module|pakket|option|opci[óo]n|opzione|op[çc][ãa]o|optie|componente aggiuntivo)\s((de|di|do|da|del|van|voor)\s)?(?-i:[\p{Lu}][\w+-]*)(\s(?-i:[\p{Lu}][\w+-]*))?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NamedAddOn();
+
+    [GeneratedRegex(@"\b(next|following|upcoming|coming) (invoice|bill)|pr[óo]xima factura|n[äa]chste[nr]? rechnung|prochaine facture|pr[óo]xima fatura|prossima fattura|volgende factuur", RegexOptions.IgnoreCase)]
+    private static partial Regex NextInvoice();
+
+    // Handing the plan, its remaining months, seats or licences, or the account to someone else.
+    [GeneratedRegex(@"(?<!\b(bank|by|via|wire|per|par|por|de|em|con|mit|met|a|the|une?|el|la|o|il)\s)\b(transfer\w*|transf[ée]r\w*|transferir\w*|transfira\w*|traspas\w*|[üu]bertrag\w*|[üu]berschreib\w*|trasferi\w*|overdrag\w*|overdoen|overzet\w*|ced(er|e|a|an|ere|ete)|pass(er|ar|are) (à|a|para))\b(\W+\w+){0,5}?\W+(the rest|remaining|remainder|months?|subscription|plan|licen[cs]es?|seats?|ownership|mois|abonnement|licences?|meses|suscripci[óo]n|licencias?|plazas|monate|abo\w*|lizenz\w*|vertrag|assinatura|licen[çc]as?|lugares|mesi|abbonamento|licenze|posti|maanden|licenties?|plaatsen)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Transfer();
 
     // Charges beside the plan: seats, licences, extensions, overage, usage, annual billing.
     [GeneratedRegex(@"\b(seats?|licen[cs]es?|extensions?|extension|erweiterung\w*|zusatz\w*|plätze|lizenz\w*|asientos?|licencias?|extensi[óo]n|si[èe]ges?|licences?|lugares|licen[çc]as?|posti|licenze|estensione|plaatsen|licenties?|uitbreiding|overage|usage|annual|yearly|anual|j[äa]hrlich|jahres\w*|annuel\w*|annuale|jaarlijks)\b", RegexOptions.IgnoreCase)]
@@ -286,7 +306,7 @@ public static partial class AskCoverage
             || (Ask(CaseAsks.Cancel) && UntilWhen().IsMatch(clause)) // "bis wann haben wir noch Zugriff?": the reply says until when
             || ((Ask(CaseAsks.Refund) || Ask(CaseAsks.Credit)) && ChargeWord().IsMatch(clause))
             || (Ask(CaseAsks.Refund) && (RefundWord().IsMatch(clause) || RefundTiming().IsMatch(clause)))
-            || (Ask(CaseAsks.Credit) && CreditWord().IsMatch(clause))
+            || (Ask(CaseAsks.Credit) && (CreditWord().IsMatch(clause) || NextInvoice().IsMatch(clause))) // where a credit shows is what the reply says
             || (Ask(CaseAsks.Cancel) && CancelWord().IsMatch(clause))
             || (Ask(CaseAsks.DataAccess) && DataWord().IsMatch(clause))
             || (any && InvoiceWord().IsMatch(clause));
@@ -418,7 +438,7 @@ public static partial class AskCoverage
     private static partial Regex JustAsking();
 
     // Policy: a refund goes back to the card or account that paid. Another card, a bank transfer, a wallet, another person.
-    [GeneratedRegex(@"\b(iban|bank transfer|wire transfer|wire it|to my (new|other|different|second) (card|account)|(a|another|a different|my new|the new) card|paypal|venmo|revolut|in cash|refund (him|her|them) |(his|her|their) (own |separate )?(account|subscription|plan)|(a|another|a separate|a different|their|the other) (separate )?account with you|my client'?s?|for a client|one of my clients|(cuenta|suscripci[óo]n) de (mi|un) cliente|mi cliente|meine[sr]? (mandant|klient)\w*|(konto|abo) meine[sr] (mandant|klient)\w*|(mon|ma|un de mes) client\w*|compte de (mon|ma) client\w*|(meu|minha) cliente|conta d[oa] (meu|minha) cliente|(il )?mio cliente|conto del mio cliente|mijn klant|account van (mijn|een) klant|on behalf of|(my|mi|minha|meu|mein\w*|ma|mon|mia|mio|mijn) (colleague|coworker|friend|partner|wife|husband|mother|father|mum|mom|dad|brother|sister|boss)'s (card|account)|(card|account|cart[ãa]o|tarjeta|karte|carte|carta|kaart|conta|cuenta|konto|compte|conto|rekening) (of|d[aoe]|de la|de mi|del|della|van|von|meine[rs]) (my |minha |meu |mi |mia |mio |mijn |ma |mon )?(colleague|friend|wife|husband|colega|amig[oa]|esposa|esposo|marido|mujer|madre|padre|kolleg\w*|freund\w*|coll[èe]gue|ami|amie|femme|mari|m[ãa]e|pai|collega|amic[oa]|moglie|marito|vriend\w*|vrouw|moeder|vader)|transferencia|otra tarjeta|nueva tarjeta|(a|en) mi cuenta bancaria|en nombre de|[üu]berweis\w*|andere karte|neue karte|anderes konto|im namen von|virement|autre carte|nouvelle carte|au nom de|transfer[êe]ncia|outro cart[ãa]o|novo cart[ãa]o|em nome de|bonifico|altra carta|nuova carta|a nome di|overboek\w*|andere kaart|nieuwe kaart|rekeningnummer|namens)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(iban|bank transfer|wire transfer|wire it|to my (new|other|different|second) (card|account)|(a|another|a different|my new|the new) card|paypal|venmo|revolut|in cash|refund (him|her|them) |(his|her|their) (own |separate )?(account|subscription|plan)|(a|another|a separate|a different|their|the other) (separate )?account with you|my client'?s?|for a client|one of my clients|(cuenta|suscripci[óo]n) de (mi|un) cliente|mi cliente|meine[sr]? (mandant|klient)\w*|(konto|abo) meine[sr] (mandant|klient)\w*|(mon|ma|un de mes) client\w*|compte de (mon|ma) client\w*|(meu|minha) cliente|conta d[oa] (meu|minha) cliente|(il )?mio cliente|conto del mio cliente|mijn klant|account van (mijn|een) klant|on behalf of|(my|mi|minha|meu|mein\w*|ma|mon|mia|mio|mijn) (colleague|coworker|friend|partner|wife|husband|mother|father|mum|mom|dad|brother|sister|boss)'s (card|account)|(card|account|bank account|cart[ãa]o|tarjeta|karte|carte|carta|kaart|conta( banc[áa]ria)?|cuenta( bancaria)?|konto|bankkonto|compte( bancaire)?|conto( bancario)?|rekening|bankrekening) (of|d[aoe]|de la|de mi|del|della|van|von|meine[rs]) (my |minha |meu |mi |mia |mio |mijn |ma |mon )?(colleague|friend|wife|husband|partner|associate|colega|amig[oa]|esposa|esposo|marido|mujer|madre|padre|socio|socia|kolleg\w*|freund\w*|gesch[äa]ftspartner\w*|teilhaber\w*|coll[èe]gue|ami|amie|femme|mari|associ[ée]e?|m[ãa]e|pai|s[óo]ci[oa]|collega|amic[oa]|moglie|marito|vriend\w*|vrouw|moeder|vader|compagn[oa]|vennoot|zakenpartner|brother|sister|son|daughter|herman[oa]|hij[oa]|bruder|schwester|sohn|tochter|fr[èe]re|s[œo]e?ur|fils|fille|irm[ãa]o?|filh[oa]|fratello|sorella|figli[oa]|broer|zus|zoon|dochter)|(card|carte|tarjeta|karte|cart[ãa]o|carta|kaart)\s(\S+\s){0,3}(was |has been |is |a [ée]t[ée] |est |fue |ha sido |está |wurde |ist |foi |está |è stata |è |is )?(cancell?ed|closed|expired|blocked|r[ée]sili[ée]e|bloqu[ée]e|expir[ée]e|annul[ée]e|cancelada|bloqueada|caducada|gek[üu]ndigt|gesperrt|abgelaufen|cancelado|bloqueado|expirado|bloccata|scaduta|annullata|chiusa|geblokkeerd|verlopen|opgezegd)|(closed|cancell?ed|lost) (that|the|my|our) (\w+ )?card|transferencia|otra tarjeta|nueva tarjeta|(a|en) mi cuenta bancaria|en nombre de|[üu]berweis\w*|andere karte|neue karte|anderes konto|im namen von|virement|autre carte|nouvelle carte|au nom de|transfer[êe]ncia|outro cart[ãa]o|novo cart[ãa]o|em nome de|bonifico|altra carta|nuova carta|a nome di|overboek\w*|andere kaart|nieuwe kaart|rekeningnummer|namens)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Elsewhere();
 
     [GeneratedRegex(@"\b(whatever (is|you think is|seems) fair|what(ever)? you think is fair|partial(ly)?|part of (it|the (charge|amount|payment))|pro[- ]?rat(a|ed)|for the (days|weeks|months|time) (i|we) (didn't|did not|never) use|unused (days|time|portion)|lo que (sea|consideren) justo|parte del (cargo|importe|pago)|parcial(mente)?|prorrat\w*|teilweise|anteilig|einen teil|was (sie für )?fair (ist|halten)|partiel(le)?(ment)?|une partie|au prorata|ce qui est juste|parte do (valor|pagamento)|proporcional|o que (for|acharem) justo|in parte|parziale|una parte|quello che (è|ritenete) giusto|gedeeltelijk|naar rato|een deel|wat (redelijk|eerlijk) is)\b", RegexOptions.IgnoreCase)]

@@ -197,7 +197,14 @@ public sealed partial class CaseFactsExtractor
         }
 
         var chosen = found[0];
-        if (found.Select(f => f.Date).Distinct().Count() > 1 && evidence.FirstOrDefault(e => e.Signal == "amount") is { } amount
+        // "EUR 199 em 03/11 e novamente EUR 199 em 04/11. Peço o reembolso da cobrança duplicada de 04/11": the refund is of
+        // the charge its own sentence names.
+        var asked = found.Where(f => AskedAbout(texts, f.Message, f.Start, f.Date)).Select(f => f.Date).Distinct().ToArray();
+        if (found.Select(f => f.Date).Distinct().Count() > 1 && asked.Length == 1)
+        {
+            chosen = found.Last(f => f.Date == asked[0]);
+        }
+        else if (found.Select(f => f.Date).Distinct().Count() > 1 && evidence.FirstOrDefault(e => e.Signal == "amount") is { } amount
             && found.Where(f => f.Message == amount.Message).ToArray() is { Length: > 0 } near)
         {
             chosen = near.MinBy(f => Math.Abs(f.Start - amount.Start));
@@ -206,6 +213,39 @@ public sealed partial class CaseFactsExtractor
         evidence.Add(new Evidence("purchase-date", chosen.Text, chosen.Message, chosen.Start, chosen.Length));
         return chosen.Date;
     }
+
+    /// <summary>
+    /// Whether a date found at <paramref name="at"/> is the one a refund is asked for: its own sentence asks the refund, or a
+    /// sentence that asks one names its day and month ("… reembolso da cobrança duplicada de 04/11").
+    /// </summary>
+    private static bool AskedAbout(IReadOnlyList<CaseText.Segment> texts, int message, int at, DateOnly date)
+    {
+        if (texts.FirstOrDefault(s => s.Message == message && at < s.Text.Length) is not { } seg)
+        {
+            return false;
+        }
+
+        if (RefundAskWord().IsMatch(AskCoverage.ClauseAt(seg.Text, at)))
+        {
+            return true;
+        }
+
+        foreach (Match ask in RefundAskWord().Matches(seg.Text))
+        {
+            foreach (Match pair in DayMonthPair().Matches(AskCoverage.ClauseAt(seg.Text, ask.Index)))
+            {
+                if (int.Parse(pair.Groups["d"].Value, CultureInfo.InvariantCulture) == date.Day && int.Parse(pair.Groups["m"].Value, CultureInfo.InvariantCulture) == date.Month)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    [GeneratedRegex(@"\b(?<d>\d{1,2})[/.-](?<m>\d{1,2})\b")]
+    private static partial Regex DayMonthPair();
 
     private static double? FindOutageHours(IReadOnlyList<CaseText.Segment> texts, List<Evidence> evidence, Regex outageWord, Regex duration)
     {
@@ -490,7 +530,7 @@ public sealed partial class CaseFactsExtractor
     [GeneratedRegex(@"\b(credit|compensation|compensate|sla credit|service credit|creditering|cr[ée]dito|crédit|un avoir|l'avoir|credito|tegoed|SLA-Gutschrift|compensaci[óo]n|indemnizaci[óo]n|Entsch[äa]digung|Gutschrift|d[ée]dommagement|indemnisation|risarcimento|indennizzo|compensa[çc][ãa]o|indeniza[çc][ãa]o|schadevergoeding|compensatie)s?\b", RegexOptions.IgnoreCase)]
     private static partial Regex CreditAsk();
 
-    [GeneratedRegex(@"\b(cancel(lation)?|close (my|our) account|terminate|not renew(ing)?|won't renew|darme de baja|dar de baja|cancelar|k[üu]ndig\w*|r[ée]silie\w*|r[ée]siliation|disdett\w*|disdire|opzeg\w*|cancelamento|cancelen|cancelem|cancele|cancela|annuler|annulez|annulation|annullare|annullate|annullamento|stopzetten|be[ëe]indig\w*|storn\w* (Sie )?(mein|unser)\w* (Abo|Abonnement|Vertrag|Tarif|Mitgliedschaft|Konto)|(Abo|Abonnement|Vertrag|Tarif|Mitgliedschaft)\w* (\S+ ){0,3}storn\w*)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(cancel(lation)?|cancle|cancell|cansel|cancal|cancell?ation|close (my|our) acc?ount?|terminate|not renew(ing)?|won't renew|darme de baja|dar de baja|cancelar|k[üu]ndig\w*|r[ée]silie\w*|r[ée]siliation|disdett\w*|disdire|opzeg\w*|cancelamento|cancelen|cancelem|cancele|cancela|annuler|annulez|annulation|annullare|annullate|annullamento|stopzetten|be[ëe]indig\w*|storn\w* (Sie )?(mein|unser)\w* (Abo|Abonnement|Vertrag|Tarif|Mitgliedschaft|Konto)|(Abo|Abonnement|Vertrag|Tarif|Mitgliedschaft)\w* (\S+ ){0,3}storn\w*)\b", RegexOptions.IgnoreCase)]
     private static partial Regex CancelAsk();
 
     [GeneratedRegex(@"\b(gdpr|subject access|copy of (all )?(my|our) (personal )?data|access request|delete (all )?(my|our) data|data export|export (all )?(my|our) data|erasure)\b", RegexOptions.IgnoreCase)]

@@ -84,7 +84,7 @@ public static partial class DateParsing
             }
         }
 
-        foreach (var numeric in new[] { Dotted(), Separated() })
+        foreach (var numeric in new[] { Dotted(), Separated(), DayMonth() })
         {
             foreach (Match m in numeric.Matches(text))
             {
@@ -125,9 +125,9 @@ public static partial class DateParsing
         {
             var first = int.Parse(m.Groups["d"].Value, CultureInfo.InvariantCulture);
             var second = int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture);
-            if ((first > 12) == (second > 12))
+            if ((first > 12) == (second > 12) && first != second)
             {
-                continue;
+                continue; // "11/11/2026" reads the same either way
             }
 
             var year = int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture);
@@ -202,6 +202,11 @@ public static partial class DateParsing
     // so English text never reaches here); the year is required, so "1/2" or "24/7" is never a date.
     [GeneratedRegex(@"\b(?<d>\d{1,2})(?<sep>[/-])(?<m>\d{1,2})\k<sep>(?<y>20\d{2})\b")]
     private static partial Regex Separated();
+
+    // "gekocht op 21-11", "Il 6/11 ho acquistato", "le 14/11": a day and month without a year, read only after a word that
+    // introduces a date, so "24/7" or "1-2 days" is never one.
+    [GeneratedRegex(@"(?<=\b(?:op|am|vom|le|du|au|el|del|al|il|dal|em|dia|do|on|of)\s)(?<d>\d{1,2})[/-](?<m>\d{1,2})\b(?![/.-]?\d)", RegexOptions.IgnoreCase)]
+    private static partial Regex DayMonth();
 
     [GeneratedRegex(@"\b\d{4}-\d{2}-\d{2}\b")]
     private static partial Regex Iso();

@@ -90,4 +90,46 @@ public sealed class AskCoverageRoutingTests
         Assert.Contains("removed this from your subscription, so it will not be charged again: SMS add-on", r.Decision.Draft, StringComparison.Ordinal);
         Assert.Contains(r.Decision.Actions, a => a.Kind == Core.Actions.ActionKinds.RemoveAddOn && a.Summary == "SMS add-on");
     }
+
+    [Theory]
+    [InlineData("I do NOT want to cancel my plan. I only want the extra seat pack gone and refunded (€35, bought 19 Nov 2026). Thank you!", "extra seat pack")]
+    [InlineData("Hi, we bought Reporting Plus for €35 on 19 November hoping it would fix the exports, but it did not. Please refund the €35 and remove the add-on.", "Reporting Plus")]
+    public void Route_AddOnAskedGoneOrNamedWhereBought_IsRemovedAndNamedAsTheCustomerWroteIt(string text, string name)
+    {
+        var r = Run(text);
+
+        Assert.True(r.Decision.Route == Routes.DraftAndSend, string.Join("; ", r.Decision.Reasons.Select(x => x.Text)));
+        Assert.Contains(r.Decision.Actions, a => a.Kind == Core.Actions.ActionKinds.RemoveAddOn && a.Summary == name);
+        Assert.Contains(name, r.Decision.Draft, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("You charged us twice, €35 on 18 November and €35 on 19 November. Please refund the second one, from 19 November.")]
+    public void Route_TwoChargesAndTheRefundSentenceNamesOne_RefundsThatCharge(string text)
+    {
+        var r = Run(text);
+
+        var refund = Assert.Single(r.Decision.Actions, a => a.Kind == Core.Actions.ActionKinds.Refund);
+        Assert.Equal(new DateOnly(2026, 11, 19), refund.ChargeDate);
+    }
+
+    [Theory]
+    [InlineData("Please cancel our plan and transfer the remaining months to my colleague's agency.")]
+    [InlineData("Bitte kündigen Sie mein Abo und übertragen Sie die restlichen Monate auf meinen Kollegen.")]
+    public void Route_CancellationWithTheRestHandedToSomeoneElse_GoesToReviewQuotingIt(string text)
+    {
+        var r = Run(text);
+
+        Assert.Equal(Routes.DraftForReview, r.Decision.Route);
+        Assert.Contains(r.Decision.Reasons, x => x.Code == ReasonCodes.AskNotCovered && (x.Text.Contains("months", StringComparison.Ordinal) || x.Text.Contains("Monate", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Route_SlaCreditAskedOnTheNextInvoice_IsTheCreditItself()
+    {
+        var r = Run("Our office was stuck during your outage on Nov 2nd (09:10-12:10 UTC, 3 hours according to your status page). We're owed an SLA credit for that. Please put it on the next invoice.");
+
+        Assert.DoesNotContain(r.Decision.Reasons, x => x.Code == ReasonCodes.AskNotCovered);
+        Assert.NotEqual("P0", r.Decision.Priority);
+    }
 }
