@@ -64,9 +64,10 @@ public static partial class ActionPlanner
     /// <summary>The actions the applied policy calls for, in a fixed order.</summary>
     public static IReadOnlyList<CaseAction> Plan(ActionInputs x, Workspace workspace)
     {
-        // The legal policy forbids offering compensation on a legal-sensitive case: a senior decides everything there. A
-        // question about what would happen ("if I cancelled, would I be refunded?") asks for nothing to be carried out.
-        if (x.Signals.Text.Legal || x.Facts.Hypothetical is not null)
+        // The legal policy forbids offering compensation on a legal-sensitive case, and a person in distress, a threat or a
+        // patient at risk is a senior's to answer: nothing is planned there. A question about what would happen ("if I
+        // cancelled, would I be refunded?") asks for nothing to be carried out.
+        if (x.Signals.Text.SeniorDecidesAll || x.Facts.Hypothetical is not null)
         {
             return [];
         }

@@ -75,8 +75,10 @@ public sealed class SensitiveCaseSteps(CaseDetector detect, IDraftWriter writer,
         var retrieval = state.Need(state.Retrieval, "policy retrieval", "draft");
         var customer = state.Need(state.Customer, "customer", "draft");
         var provisional = _route.Route(new RouteInput { Signals = signals, Facts = facts, Retrieval = retrieval, ExceptionRationale = state.ExceptionRationale, Customer = customer }, workspace, now);
-        // "If I cancelled, would I get the €199 back?": a question is answered, nothing is done or proposed as done.
-        var (offer, proposal) = facts.Hypothetical is null ? DraftResolution.For(customer, signals, facts, retrieval, workspace, now) : (null, null);
+        // "If I cancelled, would I get the €199 back?": a question is answered, nothing is done or proposed as done; nor is
+        // anything done for a person in crisis before a senior has read them ("just cancel whatever you need to cancel").
+        var acts = facts.Hypothetical is null && !signals.Text.SeniorDecidesAll;
+        var (offer, proposal) = acts ? DraftResolution.For(customer, signals, facts, retrieval, workspace, now) : (null, null);
 
         var request = new DraftRequest
         {
@@ -90,7 +92,7 @@ public sealed class SensitiveCaseSteps(CaseDetector detect, IDraftWriter writer,
             ReviewBy = provisional.SlaDeadline,
             Offer = provisional.NeedsHuman ? null : offer,
             Proposal = proposal,
-            CancelEffective = facts.Hypothetical is null && facts.HasAsk(CaseAsks.Cancel) && Actions.CancellationAuthority.WithinAuthority(customer, workspace, DateOnly.FromDateTime(now.UtcDateTime))
+            CancelEffective = acts && facts.HasAsk(CaseAsks.Cancel) && Actions.CancellationAuthority.WithinAuthority(customer, workspace, DateOnly.FromDateTime(now.UtcDateTime))
                 ? Actions.CancellationAuthority.Effective(customer, facts, DateOnly.FromDateTime(now.UtcDateTime)) : null,
             ExceptionRationale = state.ExceptionRationale,
         };

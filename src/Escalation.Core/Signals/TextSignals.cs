@@ -80,6 +80,12 @@ public sealed record TextSignals
     /// <summary>The same issue reported three or more times ("third time reporting this", three complaints in the thread).</summary>
     public bool RepeatReport { get; init; }
 
+    /// <summary>
+    /// Legal content, distress, a threat of harm or a patient at risk: a senior decides everything, so nothing is planned
+    /// or promised as done before they have read it (the legal policy's rule, and what a senior does with a person in crisis).
+    /// </summary>
+    public bool SeniorDecidesAll => Legal || Distress || HarmThreat || PatientSafety;
+
     /// <summary>The customer's tone for calibration: casual, formal, angry, technical or confused.</summary>
     public string CustomerTone { get; init; } = Knowledge.CustomerTones.Formal;
 

@@ -98,4 +98,18 @@ public sealed class FraudBereavementThreatRoutingTests
         Assert.Contains(r.Decision.Reasons, x => x.Code == ReasonCodes.Security);
         Assert.Equal("P0", r.Decision.Priority);
     }
+
+    [Theory]
+    [InlineData("The business is going under and sometimes I think everyone would be better off without me. Just cancel whatever you need to cancel.")]
+    [InlineData("Cancel my plan. If your rep shows up at my office again I won't be responsible for what I do.")]
+    [InlineData("Since your update the reminders stopped and two patients missed their insulin. Cancel the plan and refund the €35 from 2026-11-19.")]
+    public void Route_PersonInCrisisAskingToCancelOrRefund_EscalatesWithNothingDoneOrPromised(string text)
+    {
+        var r = Run(text);
+
+        Assert.Equal(Routes.Escalate, r.Decision.Route);
+        Assert.Empty(r.Decision.Actions);
+        Assert.DoesNotContain("I have cancelled", r.Decision.Draft, StringComparison.Ordinal);
+        Assert.DoesNotContain("I have refunded", r.Decision.Draft, StringComparison.Ordinal);
+    }
 }
