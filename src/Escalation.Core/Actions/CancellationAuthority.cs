@@ -26,6 +26,14 @@ public static class CancellationAuthority
     public static string Effective(CustomerEntity customer, Cases.CaseFacts facts, DateOnly today) =>
         facts.RefundsThePeriod ? today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : Effective(customer);
 
+    /// <summary>
+    /// True when the plan runs on past the next monthly charge (<paramref name="effective"/> more than a month after
+    /// <paramref name="today"/>): an annual term billed monthly keeps billing until its end (policy rule end-of-term), and
+    /// the reply must say so rather than "you will not be charged again".
+    /// </summary>
+    public static bool BilledUntilEffective(string? effective, DateOnly today) =>
+        DateOnly.TryParseExact(effective, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var on) && on > today.AddMonths(1);
+
     /// <summary>True when the cancellation may be carried out without a person, as of <paramref name="today"/>.</summary>
     public static bool WithinAuthority(CustomerEntity customer, Workspace workspace, DateOnly today) =>
         workspace.PoliciesIn(PolicyCategories.Cancellation).Any()

@@ -28,7 +28,7 @@ public static partial class AskCoverage
     /// charge beside the plan (an add-on, seats, usage, annual billing).</para>
     /// </remarks>
     public sealed record Reading(IReadOnlyList<string> OtherAsks, string? Hypothetical, string? Elsewhere, string? Partial, string? AddOn = null, string? Removal = null,
-        string? CancelTiming = null, bool CancelNow = false, DateOnly? CancelDate = null, bool ExtraCharged = false);
+        string? CancelTiming = null, bool CancelNow = false, DateOnly? CancelDate = null, bool ExtraCharged = false, string? StopBilling = null);
 
     private const int MaxQuote = 120;
 
@@ -93,7 +93,8 @@ public static partial class AskCoverage
             timing?.Quote,
             timing?.Now ?? false,
             timing?.Date,
-            AddOnName().IsMatch(text) || NamedAddOn().IsMatch(text) || ExtraWord().IsMatch(text));
+            AddOnName().IsMatch(text) || NamedAddOn().IsMatch(text) || ExtraWord().IsMatch(text),
+            asks.Contains(CaseAsks.Cancel) && NoMoreCharges().Match(text) is { Success: true } stop ? Quote(ClauseAt(text, stop.Index)) : null);
     }
 
     /// <summary>When the customer asks a cancellation to take effect, read from the sentence that asks it; null when not said.</summary>
@@ -219,6 +220,11 @@ public static partial class AskCoverage
 
     [GeneratedRegex(@"\b(next|following|upcoming|coming) (invoice|bill)|pr[óo]xima factura|n[äa]chste[nr]? rechnung|prochaine facture|pr[óo]xima fatura|prossima fattura|volgende factuur", RegexOptions.IgnoreCase)]
     private static partial Regex NextInvoice();
+
+    // "so we're not billed again", "stop charging us", "que no se me vuelva a cobrar", "nichts mehr abbuchen", "ne plus être
+    // prélevé", "não ser mais cobrado", "non addebitare più nulla", "niets meer afschrijven".
+    [GeneratedRegex(@"\b(not (be )?(billed|charged|invoiced) (again|any ?more)|never (be )?(billed|charged) again|stop (billing|charging)|no (more|further) (charges|payments|billing|invoices)|(vuelva|vuelvan) a cobrar|no (se )?(me|nos) (cobr\w+|factur\w+) m[áa]s|dejen de cobrar\w*|(nichts|nicht) mehr (ab)?(buchen|abgebucht|berechnen|berechnet|belasten)|keine (weiteren )?(abbuchungen|zahlungen|kosten) mehr|ne plus (être |nous |me )?(pr[ée]lev\w*|factur\w*|d[ée]bit\w*)|plus (aucun|de) pr[ée]l[èe]vement|n[ãa]o (ser|seja|sejamos|voltar a ser) (mais )?cobrad\w*|parem de cobrar|non (essere )?pi[ùu] addebitat\w*|non addebita\w* pi[ùu]|smettete di addebitare|niet meer (worden )?(afgeschreven|gefactureerd|afschrijven|factureren)|niets meer afschrijven|geen (afschrijvingen|kosten) meer)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NoMoreCharges();
 
     // Handing the plan, its remaining months, seats or licences, or the account to someone else.
     [GeneratedRegex(@"(?<!\b(bank|by|via|wire|per|par|por|de|em|con|mit|met|a|the|une?|el|la|o|il)\s)\b(transfer\w*|transf[ée]r\w*|transferir\w*|transfira\w*|traspas\w*|[üu]bertrag\w*|[üu]berschreib\w*|trasferi\w*|overdrag\w*|overdoen|overzet\w*|ced(er|e|a|an|ere|ete)|pass(er|ar|are) (à|a|para))\b(\W+\w+){0,5}?\W+(the rest|remaining|remainder|months?|subscription|plan|licen[cs]es?|seats?|ownership|mois|abonnement|licences?|meses|suscripci[óo]n|licencias?|plazas|monate|abo\w*|lizenz\w*|vertrag|assinatura|licen[çc]as?|lugares|mesi|abbonamento|licenze|posti|maanden|licenties?|plaatsen)\b", RegexOptions.IgnoreCase)]

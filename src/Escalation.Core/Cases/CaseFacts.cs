@@ -85,6 +85,12 @@ public sealed record CaseFacts
     /// <summary>When the customer asks the cancellation to take effect, quoted ("cancel it immediately", "a final de mes"); null when not said.</summary>
     public string? CancelTiming { get; init; }
 
+    /// <summary>
+    /// The words asking that nothing more be charged with a cancellation ("cancel it so we're not billed again", "que no se
+    /// me vuelva a cobrar"); true to its word only when the term ends before the next monthly charge.
+    /// </summary>
+    public string? StopBilling { get; init; }
+
     /// <summary>True when <see cref="CancelTiming"/> asks for now (immediately, today, ab sofort).</summary>
     public bool CancelNow { get; init; }
 

@@ -161,9 +161,16 @@ internal static class ComposerSentences
             return [];
         }
 
-        return DateOnly.TryParseExact(effective, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var until)
-            ? [t["cancel.done"], t["cancel.until", ("date", t.Date(until))]]
-            : [t["cancel.done"], t["cancel.untilTerm"]];
+        if (!DateOnly.TryParseExact(effective, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var until))
+        {
+            return [t["cancel.done"], t["cancel.untilTerm"]];
+        }
+
+        // An annual term billed monthly keeps billing until its end: the reply says so (the route holds it when the tone
+        // guide cannot say it in the reply's language).
+        return r.CancelBilledUntil && t.Has("cancel.billing")
+            ? [t["cancel.done"], t["cancel.until", ("date", t.Date(until))], t["cancel.billing"]]
+            : [t["cancel.done"], t["cancel.until", ("date", t.Date(until))]];
     }
 
     /// <summary>Seed 003's "prevention, when applicable": only for causes where there is something to say.</summary>

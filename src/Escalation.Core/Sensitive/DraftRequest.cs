@@ -36,6 +36,9 @@ public sealed record DraftRequest
     /// </summary>
     public string? CancelEffective { get; init; }
 
+    /// <summary>The plan's regular payments continue until <see cref="CancelEffective"/> (a term running more than a month on).</summary>
+    public bool CancelBilledUntil { get; init; }
+
     /// <summary>Why an exception to policy is considered, when one is.</summary>
     public string? ExceptionRationale { get; init; }
 

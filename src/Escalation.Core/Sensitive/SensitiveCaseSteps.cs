@@ -78,6 +78,9 @@ public sealed class SensitiveCaseSteps(CaseDetector detect, IDraftWriter writer,
         // "If I cancelled, would I get the €199 back?": a question is answered, nothing is done or proposed as done; nor is
         // anything done for a person in crisis before a senior has read them ("just cancel whatever you need to cancel").
         var acts = facts.Hypothetical is null && !signals.Text.SeniorDecidesAll;
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var cancelEffective = acts && facts.HasAsk(CaseAsks.Cancel) && Actions.CancellationAuthority.WithinAuthority(customer, workspace, today)
+            ? Actions.CancellationAuthority.Effective(customer, facts, today) : null;
         var (offer, proposal) = acts ? DraftResolution.For(customer, signals, facts, retrieval, workspace, now) : (null, null);
 
         var request = new DraftRequest
@@ -92,8 +95,8 @@ public sealed class SensitiveCaseSteps(CaseDetector detect, IDraftWriter writer,
             ReviewBy = provisional.SlaDeadline,
             Offer = provisional.NeedsHuman ? null : offer,
             Proposal = proposal,
-            CancelEffective = acts && facts.HasAsk(CaseAsks.Cancel) && Actions.CancellationAuthority.WithinAuthority(customer, workspace, DateOnly.FromDateTime(now.UtcDateTime))
-                ? Actions.CancellationAuthority.Effective(customer, facts, DateOnly.FromDateTime(now.UtcDateTime)) : null,
+            CancelEffective = cancelEffective,
+            CancelBilledUntil = Actions.CancellationAuthority.BilledUntilEffective(cancelEffective, today),
             ExceptionRationale = state.ExceptionRationale,
         };
         var written = writer.WriteAsync(request, workspace, cancellationToken);

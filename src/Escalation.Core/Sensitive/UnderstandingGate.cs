@@ -114,13 +114,21 @@ public static class UnderstandingGate
     public static void CancelTiming(RouteInput input, Workspace workspace, DateTimeOffset now, List<RouteReason> review)
     {
         var f = input.Facts;
-        if (!f.HasAsk(CaseAsks.Cancel) || f.CancelTiming is not { } asked || input.Customer is not { } customer)
+        if (!f.HasAsk(CaseAsks.Cancel) || input.Customer is not { } customer)
         {
+            return;
+        }
+
+        if (f.CancelTiming is not { } asked)
+        {
+            var day = DateOnly.FromDateTime(now.UtcDateTime);
+            BilledUntil(input, workspace, Actions.CancellationAuthority.Effective(customer, f, day), day, review);
             return;
         }
 
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var effective = Actions.CancellationAuthority.Effective(customer, f, today);
+        BilledUntil(input, workspace, effective, today, review);
         var on = DateOnly.TryParseExact(effective, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : (DateOnly?)null;
         var agrees = f.CancelNow ? on == today
             : f.CancelDate is { } date && on is { } e && (date == e || (date.Month == e.Month && date.Day == e.Day));
@@ -129,6 +137,32 @@ public static class UnderstandingGate
             var when = on is { } x ? x.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "the end of the paid term";
             review.Add(new RouteReason(ReasonCodes.AskNotCovered,
                 $"The customer asks the cancellation to take effect at a time of their own (\"{asked}\"); the policy would end the plan on {when}: a human agrees the date.", true));
+        }
+    }
+
+    /// <summary>
+    /// A plan that keeps billing until a term end more than a month away: the reply must say the payments continue
+    /// (<c>cancel.billing</c>); without that sentence in the reply's language a human writes it.
+    /// </summary>
+    private static void BilledUntil(RouteInput input, Workspace workspace, string effective, DateOnly today, List<RouteReason> review)
+    {
+        if (!Actions.CancellationAuthority.BilledUntilEffective(effective, today))
+        {
+            return;
+        }
+
+        if (input.Facts.StopBilling is { } stop)
+        {
+            review.Add(new RouteReason(ReasonCodes.AskNotCovered,
+                $"The customer asks that nothing more be charged (\"{stop}\"), but the term bills until it ends on {effective} (policy rule end-of-term): a human agrees what happens.", true));
+            return;
+        }
+
+        var reply = Sensitive.ReplyText.LanguageFor(input.Signals, workspace.ToneGuide);
+        if (!workspace.ToneGuide.CanSay(reply, "cancel.billing"))
+        {
+            review.Add(new RouteReason(ReasonCodes.ReplyLanguageMissing,
+                $"The plan keeps billing until its term ends on {effective}, but the tone guide cannot say so in {reply} (cancel.billing): a human replies. Add it to languages.{reply}.templates to answer it automatically.", true));
         }
     }
 

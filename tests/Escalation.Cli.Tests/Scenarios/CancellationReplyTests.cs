@@ -73,4 +73,32 @@ public sealed class CancellationReplyTests
         Assert.Equal(new DateOnly(2026, 11, 15), Assert.Single(d.Actions, a => a.Kind == ActionKinds.Refund).ChargeDate);
         Assert.DoesNotContain(d.Actions, a => a.Kind == ActionKinds.CancelSubscription);
     }
+
+    [Theory]
+    [InlineData("p29-01", "Your current term runs until then, so your regular payments continue until that date.")]
+    [InlineData("p29-02", "vos paiements réguliers continuent donc jusqu'à cette date")]
+    [InlineData("p29-03", "daher laufen Ihre regelmäßigen Zahlungen bis zu diesem Datum weiter")]
+    public void Decide_CancellationAtATermEndMonthsAway_SaysThePaymentsContinueUntilThen(string id, string said)
+    {
+        var d = ScenarioSuiteTests.Decide(ScenarioSuiteTests.Scenario(id));
+
+        Assert.Equal(Routes.DraftAndSend, d.Route);
+        Assert.Contains(said, d.Draft, StringComparison.Ordinal);
+        Assert.DoesNotContain("not be charged again", d.Draft, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Hi, please cancel our plan so we're not billed again. Thanks")]
+    [InlineData("Hola, cancelad mi suscripción, que no se me vuelva a cobrar nada. Gracias")]
+    [InlineData("Bitte kündigen Sie unser Abo, es soll nichts mehr abgebucht werden.")]
+    public void Decide_CancellationAskingNothingMoreBeChargedWithMonthsOfTermLeft_APersonAgreesIt(string text)
+    {
+        var s = ScenarioSuiteTests.Scenario("p29-01");
+        s.Text = text;
+
+        var d = ScenarioSuiteTests.Decide(s);
+
+        Assert.Equal(Routes.DraftForReview, d.Route);
+        Assert.Contains(d.Reasons, r => r.Code == ReasonCodes.AskNotCovered && r.Text.Contains("2027-10-06", StringComparison.Ordinal));
+    }
 }
