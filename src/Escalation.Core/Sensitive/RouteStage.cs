@@ -54,7 +54,8 @@ public sealed class RouteStage
             escalate.Add(new RouteReason(ReasonCodes.ManagerRequest, "The customer asked for a manager: handed to a human, never refused.", true));
         }
 
-        if (s.Vip && (t.Negative || t.Complaint || t.ChurnThreat || t.Sentiment < 0.2))
+        // An outage is not plainly positive however politely it is told ("notre instance dédiée est de nouveau tombée").
+        if (s.Vip && (t.Negative || t.Complaint || t.ChurnThreat || t.Outage || t.Incident || t.Sentiment < 0.2))
         {
             escalate.Add(new RouteReason(ReasonCodes.VipSensitive, "VIP-tier customer with a message that is not plainly positive: handed to a senior human (seed 000).", true));
         }
