@@ -137,6 +137,17 @@ public static partial class ActionPlanner
             });
         }
 
+        // "Re-issue the invoice with our new VAT number": the rule that made it the intent authorises it, and the reply that
+        // says "I have issued a corrected invoice" waits for it to be done.
+        if (f.Asks.Count == 0 && x.Retrieval.Policies.FirstOrDefault(p => p.Rule == InvoiceCorrectionRule) is { } invoicing
+            && workspace.FindPolicy(invoicing.Id) is { } invoicePolicy)
+        {
+            actions.Add(new CaseAction
+            {
+                Kind = ActionKinds.ReissueInvoice, Summary = InvoiceAsk(x.CustomerText), PolicyCitation = invoicePolicy.Citation, Rule = InvoiceCorrectionRule,
+            });
+        }
+
         // Seed 003: a refund for something that did not work comes with an investigation of the root cause; a defect or a
         // request for a fix is reported whatever the money (a confirmed outage alone already has its incident report).
         var rootCause = f.Cause == CaseCauses.Defect || f.HasAsk(CaseAsks.Fix)
@@ -149,6 +160,22 @@ public static partial class ActionPlanner
 
         return actions;
     }
+
+    /// <summary>The policy rule id that makes a corrected invoice the intent and authorises <see cref="ActionKinds.ReissueInvoice"/>.</summary>
+    public const string InvoiceCorrectionRule = "invoice-correction";
+
+    /// <summary>The customer's words from the sentence that asks for the corrected invoice on (the details the billing team needs), shortened.</summary>
+    private static string InvoiceAsk(string? customerText)
+    {
+        var text = string.Join(' ', (customerText ?? "").Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
+        var at = InvoiceWord().Match(text) is { Success: true } m ? m.Index : 0;
+        var start = at == 0 ? 0 : text.LastIndexOfAny(['!', '?', ':'], at - 1) + 1;
+        var asked = text[start..].Trim();
+        return asked.Length <= 240 ? asked : asked[..240].TrimEnd() + "…";
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(invoice|rechnung|factura|facture|fatura|fattura|factuur)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex InvoiceWord();
 
     /// <summary>The goodwill policy's credit: its percent of one month's fee, at most its cap; none for VIP accounts (the account manager proposes it).</summary>
     private static CaseAction? Goodwill(ActionInputs x, Workspace workspace)

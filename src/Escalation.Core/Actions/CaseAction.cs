@@ -35,7 +35,7 @@ public sealed record CaseAction
     /// <summary>Downgrade: the plan to move to; remove-add-on: the add-on.</summary>
     public string? Plan { get; init; }
 
-    /// <summary>Remove-add-on: which add-on; bug-report: what broke.</summary>
+    /// <summary>Remove-add-on: which add-on; bug-report: what broke; reissue-invoice: the customer's words asking it.</summary>
     public string? Summary { get; init; }
 
     /// <summary>Retention discount: percent off and for how many months.</summary>
@@ -59,7 +59,7 @@ public sealed record CaseAction
             ActionKinds.Credit => Reason is null ? "" : $" ({Reason})",
             ActionKinds.CancelSubscription => $" effective {Effective ?? "end-of-term"}",
             ActionKinds.Downgrade => Plan is null ? "" : $" to {Plan}",
-            ActionKinds.RemoveAddOn or ActionKinds.BugReport => Summary is null ? "" : $": {Summary}",
+            ActionKinds.RemoveAddOn or ActionKinds.BugReport or ActionKinds.ReissueInvoice => Summary is null ? "" : $": {Summary}",
             ActionKinds.RetentionDiscount => $" {Percent?.ToString("0.##", CultureInfo.InvariantCulture)}% for {Months} months",
             _ => "",
         };
@@ -77,6 +77,9 @@ public static class ActionKinds
     public const string Downgrade = "downgrade";
     public const string BugReport = "bug-report";
     public const string RetentionDiscount = "retention-discount";
+
+    /// <summary>A corrected invoice issued with the details the customer sent (a policy rule <c>invoice-correction</c>).</summary>
+    public const string ReissueInvoice = "reissue-invoice";
 
     /// <summary>Kinds that move money: a reviewer may lower their amount, never raise it.</summary>
     public static bool MovesMoney(string kind) => kind is Refund or Credit;

@@ -205,7 +205,7 @@ public static partial class DateParsing
 
     // "gekocht op 21-11", "Il 6/11 ho acquistato", "le 14/11": a day and month without a year, read only after a word that
     // introduces a date, so "24/7" or "1-2 days" is never one.
-    [GeneratedRegex(@"(?<=\b(?:op|am|vom|le|du|au|el|del|al|il|dal|em|dia|do|on|of)\s)(?<d>\d{1,2})[/-](?<m>\d{1,2})\b(?![/.-]?\d)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<=\b(?:op|am|vom|le|du|au|el|del|al|il|dal|em|a|dia|do|on|of)\s)(?!24/7\b)(?<d>\d{1,2})[/-](?<m>\d{1,2})\b(?![/.-]?\d)", RegexOptions.IgnoreCase)]
     private static partial Regex DayMonth();
 
     [GeneratedRegex(@"\b\d{4}-\d{2}-\d{2}\b")]

@@ -28,12 +28,13 @@ public sealed partial class PolicyRetrievalStage
             workspace.Version));
 
         var policies = new List<PolicyMatch>();
-        var caseWords = new HashSet<string>(WordSplit().Split(text).Where(w => w.Length >= 5), StringComparer.Ordinal);
+        var glossed = RuleGlosses.For(text).ToHashSet(StringComparer.Ordinal);
+        var caseWords = new HashSet<string>(WordSplit().Split(text).Where(w => w.Length >= 5).Concat(glossed), StringComparer.Ordinal);
         foreach (var p in workspace.Policies)
         {
             var rank = wanted.IndexOf(p.Category);
             var tags = Lowered(p.Tags);
-            var tagHits = p.Tags.Where((_, i) => text.Contains(tags[i], StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToArray();
+            var tagHits = p.Tags.Where((_, i) => text.Contains(tags[i], StringComparison.Ordinal) || glossed.Contains(tags[i])).Order(StringComparer.Ordinal).ToArray();
             var score = rank >= 0
                 ? (rank == 0 ? 0.7 : 0.45) + Math.Min(0.3, tagHits.Length * 0.15)
                 : Math.Min(0.5, tagHits.Length * 0.25);
