@@ -432,7 +432,7 @@ public sealed partial class CaseFactsExtractor
     [GeneratedRegex(@"([€$£]\s?\d[\d.,]*|\d[\d.,]*\s?(€|eur|euros?|usd|gbp|\$|£))\s*(each|apiece|per (seat|user|licen[cs]e|agent|head|person|unit)|a (seat|user|licen[cs]e|head)|/\s?(seat|user|licen[cs]e|agent|usuario|asiento|platz|nutzer|siège|utilisateur|utente|gebruiker)|por (usuario|asiento|licencia|cabeza)|cada(\s+uno)?|pro (platz|nutzer|lizenz|kopf|person)|je (platz|nutzer|lizenz)|par (siège|utilisateur|licence|personne)|chacun|por (utilizador|usuário|licença)|ciascun[oa]|a (posto|utente)|per (stoel|gebruiker|licentie|stuk)|elk)\b", RegexOptions.IgnoreCase)]
     private static partial Regex UnitPrice();
 
-    [GeneratedRegex(@"\b(charged|chargd|charges?|purchased|paid|payed|bought|billed|billd|renewed|renewals?|payments?|went through|came out|hit my (card|account)|invoiced|subscribed|upgraded|took|taken|debited|deducted)\b|(?<=[€$£]\s?\d[\d.,]*\s)(from|of|on)\b|(?<=\d\s?(€|eur|euros?)\s)(from|of|on)\b|(?<=([€$£]\s?\d[\d.,]*|\d[\d.,]*\s?(€|eur|euros?))\sfor\s([^\s.,;!?]+\s){1,4})(from|of|on)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(charged|chargd|charges?|purchased|paid|payed|bought|billed|billd|renewed|renewals?|payments?|went through|came out|hit my (card|account)|invoiced|subscribed|upgraded|took|taken|debited|debits?|deducted|direct debit)\b|(?<=[€$£]\s?\d[\d.,]*\s)(from|of|on)\b|(?<=\d\s?(€|eur|euros?)\s)(from|of|on)\b|(?<=([€$£]\s?\d[\d.,]*|\d[\d.,]*\s?(€|eur|euros?))\sfor\s([^\s.,;!?]+\s){1,4})(from|of|on)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PurchaseCueEnglish();
 
     // English, then es, de, fr, pt, it, nl: the words a customer uses for being charged.
