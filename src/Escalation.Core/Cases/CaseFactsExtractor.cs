@@ -37,7 +37,12 @@ public sealed partial class CaseFactsExtractor
 
         var money = AmountChoice.Choose(texts, workspace.Routing.DefaultCurrency, evidence);
         var (amount, currency, requested) = (money.Amount, money.Currency, money.Requested);
-        var purchase = FindPurchaseDate(texts, today, evidence, english ? PurchaseCueEnglish() : PurchaseCue(), foreignDates: !english);
+        if (amount is null && FeeWithoutCurrency(texts, workspace.FindCustomer(ticket.Customer.Id), evidence) is { } fee)
+        {
+            (amount, currency, requested) = (fee.Amount, fee.Currency, true);
+        }
+        // Every language's charge words: "die 99 € vom 15.11." in a message mostly in English is still a charge date.
+        var purchase = FindPurchaseDate(texts, today, evidence, PurchaseCue(), foreignDates: !english);
         var outage = FindOutageHours(texts, evidence, english ? OutageWordEnglish() : OutageWord(), english ? DurationEnglish() : Duration());
         var cause = FindCause(texts, evidence, english ? OutageWordEnglish() : OutageWord());
         var asks = FindAsks(texts, evidence);
@@ -248,6 +253,36 @@ public sealed partial class CaseFactsExtractor
     [GeneratedRegex(@"\b(?<d>\d{1,2})[/.-](?<m>\d{1,2})\b")]
     private static partial Regex DayMonthPair();
 
+    /// <summary>
+    /// "can I get a refund for the 149 we paid", "refund 149 pls": a bare number equal to the customer's monthly fee, in a
+    /// message that asks a refund or names a charge, is that fee in the customer's currency.
+    /// </summary>
+    private static (decimal Amount, string Currency)? FeeWithoutCurrency(IReadOnlyList<CaseText.Segment> texts, CustomerEntity? customer, List<Evidence> evidence)
+    {
+        if (customer is not { Mrr: > 0 } || customer.Currency is not { Length: > 0 } currency)
+        {
+            return null;
+        }
+
+        foreach (var seg in texts.Where(s => s.Message >= 0 && (RefundAskWord().IsMatch(s.Text) || PurchaseCue().IsMatch(s.Text))))
+        {
+            foreach (Match m in BareNumber().Matches(seg.Text))
+            {
+                if (AmountReader.ParseFigure(m.Value) == customer.Mrr)
+                {
+                    evidence.Add(new Evidence("amount", m.Value, seg.Message, m.Index, m.Length));
+                    return (customer.Mrr, currency);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    // A number that is not a date, a time, a percentage, a duration, a count of things or part of a longer number.
+    [GeneratedRegex(@"(?<![\d.,:/€$£-])\b\d{2,5}(?:[.,]\d{2})?\b(?![.,:/-]?\d)(?!\s?(%|€|[$£]|eur\b|euros?|usd|h\b|hours?|hrs?|min|minutes?|days?|weeks?|months?|users?|seats?|agents?|people|tickets?|gb|mb|x\b|st\b|nd\b|rd\b|th\b))", RegexOptions.IgnoreCase)]
+    private static partial Regex BareNumber();
+
     private static double? FindOutageHours(IReadOnlyList<CaseText.Segment> texts, List<Evidence> evidence, Regex outageWord, Regex duration)
     {
         foreach (var seg in texts)
@@ -381,8 +416,12 @@ public sealed partial class CaseFactsExtractor
         }
 
         var window = text[start..at];
-        return AskNegator().IsMatch(window) && !AskCondition().IsMatch(window);
+        return (AskNegator().IsMatch(window) && !AskCondition().IsMatch(window)) || NegatorAfter().IsMatch(text[at..]);
     }
+
+    // "Eine Erstattung brauche ich nicht", "Een terugbetaling hoef ik niet": German and Dutch put the negator after the verb.
+    [GeneratedRegex(@"^\S+\s+(\S+\s+){0,3}(brauche|brauchen|will|wollen|möchte|möchten|moechte|hoef|hoeven|wil|willen|nodig)\s+(ich|wir|ik|we|wij)\s+(nicht|niet|keine)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NegatorAfter();
 
     /// <summary>
     /// "We had already cancelled", "obwohl wir am 10.11. gekündigt hatten", "j'avais résilié", "después de darme de baja":
@@ -436,17 +475,17 @@ public sealed partial class CaseFactsExtractor
     private static partial Regex PurchaseCueEnglish();
 
     // English, then es, de, fr, pt, it, nl: the words a customer uses for being charged.
-    [GeneratedRegex(@"\b(charged|chargd|charges?|purchased|paid|payed|bought|billed|billd|renewed|renewals?|payments?|went through|came out|hit my (card|account)|invoiced|subscribed|upgraded|took|taken|debited|deducted|"
+    [GeneratedRegex(@"\b(added|activated|enabled|switched on|turned on|charged|chargd|charges?|purchased|paid|payed|bought|billed|billd|renewed|renewals?|payments?|went through|came out|hit my (card|account)|invoiced|subscribed|upgraded|took|taken|debited|deducted|"
         + @"cobr\w+|cargo|cargaron|renov[óo]|renovaron|renovad[oa]s?|pagu[ée]|pagad[oa]s?|pagamos|pagaron|pag[óo]|factur[ae]\w+|renovaci[óo]n|"
         + @"compr(?:é|e|amos|aron|ó|ad[oa]s?|ei|ou|at[oiae]|ammo|ai)|adquir\w+|suscrib\w+|contrat[ée]|contratamos|"
         + @"berechnet|abgebucht|Abbuchung|Zahlung|bezahlt|gezahlt|belastet|gekauft|verlängert|gebucht|bestellt|abonniert|"
         + @"factur[ée]e?s?|paiement|prélev\w+|débit[ée]e?s?|pay[ée]e?s?|achet[ée]e?s?|renouvel\w+|souscrit\w*|commandée?s?|"
         + @"pagou|paguei|pago|faturad[oa]s?|debitad[oa]s?|cobrança|"
         + @"addebit\w+|pagamento|pagat[oiae]|fatturat[oiae]|acquistat[oiae]|rinnov\w+|abbonat[oiae]|"
-        + @"afgeschreven|afschrijving|betaling|betaald|gefactureerd|in rekening gebracht|gekocht|verlengd|besteld|afgesloten)\b"
+        + @"afgeschreven|afschrijving|betaling|betaald|gefactureerd|in rekening gebracht|gekocht|verlengd|besteld|afgesloten|genomen|afgenomen|aangeschaft|geactiveerd)\b"
         // "the €99 from 12 November", "die 99 € vom 12. November", "los 99 € del 12 de noviembre", "les 99 € du 12 novembre":
         // a date hung on the amount is the charge's.
-        + @"|(?<=[€$£]\s?\d[\d.,]*\s)(from|of|on|vom|von|del|de|du|do|da|dal|van)\b|(?<=\d\s?(€|eur|euros?)\s)(from|of|on|vom|von|del|de|du|do|da|dal|van)\b"
+        + @"|(?<=[€$£]\s?\d[\d.,]*\)?\s)(from|of|on|vom|von|del|de|du|do|da|dal|van)\b|(?<=\d(,-{1,2})?\s?(€|eur|euros?)\s)(from|of|on|vom|von|del|de|du|do|da|dal|van)\b"
         // "die 40 € für das SMS-Add-on vom 14.11.2026", "los 40 € por el paquete de SMS del 14/11": the amount, what it paid for, the date.
         + @"|(?<=([€$£]\s?\d[\d.,]*|\d[\d.,]*\s?(€|eur|euros?))\s(for|für|pour|por|para|per|voor)\s([^\s.,;!?]+\s){1,4})(from|of|on|vom|von|del|du|do|da|dal|van)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PurchaseCue();

@@ -125,12 +125,20 @@ public static partial class DateParsing
         {
             var first = int.Parse(m.Groups["d"].Value, CultureInfo.InvariantCulture);
             var second = int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture);
+            var year = int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture);
             if ((first > 12) == (second > 12) && first != second)
             {
-                continue; // "11/11/2026" reads the same either way
+                // "11/11/2026" reads the same either way; "12/11/2026" written on 23 November 2026 can only be the 12th
+                // of November (11 December has not come yet); "01/11/2026" could be either and stays unread.
+                if (first <= 12 && second <= 12 && PastOnly(new DateOnly(year, second, Math.Min(first, DateTime.DaysInMonth(year, second))), new DateOnly(year, first, Math.Min(second, DateTime.DaysInMonth(year, first))), today) is { } only)
+                {
+                    slashed = new Found(only, m.Value, m.Index, m.Length);
+                    break;
+                }
+
+                continue;
             }
 
-            var year = int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture);
             var (day, month) = first > 12 ? (first, second) : (second, first);
             if (day <= DateTime.DaysInMonth(year, month))
             {
@@ -140,11 +148,51 @@ public static partial class DateParsing
         }
 
         var other = FirstEnglishWrittenDate(text, today);
-        return slashed is { } s && (other is null || s.Index < other.Index) ? s : other;
+        var earliest = slashed is { } s && (other is null || s.Index < other.Index) ? s : other;
+
+        // "15.11." or "15.11.2026" is day first wherever it is written (a mixed message, "die 99 € vom 15.11.").
+        foreach (Match m in Dotted().Matches(text))
+        {
+            if (Dated(m, int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture), today) is { } dotted)
+            {
+                return earliest is null || dotted.Index < earliest.Index ? dotted : earliest;
+            }
+        }
+
+        return earliest;
+    }
+
+    /// <summary>The one of two readings that is not after <paramref name="today"/>, or null when both or neither are.</summary>
+    private static DateOnly? PastOnly(DateOnly dayFirst, DateOnly monthFirst, DateOnly today) =>
+        (dayFirst <= today) == (monthFirst <= today) ? null : dayFirst <= today ? dayFirst : monthFirst;
+
+    /// <summary>"the third of November": the first date with its day spelled as an ordinal, or null.</summary>
+    private static Found? SpelledDate(string text, DateOnly today)
+    {
+        if (OrdinalWordDate().Match(text) is not { Success: true } spelled)
+        {
+            return null;
+        }
+
+        var day = Array.IndexOf(OrdinalWords, spelled.Groups["o"].Value.ToLowerInvariant().Replace(' ', '-')) + 1;
+        var month = Array.IndexOf(Months, spelled.Groups["m"].Value[..3].ToLowerInvariant()) + 1;
+        var year = spelled.Groups["y"].Success ? int.Parse(spelled.Groups["y"].Value, CultureInfo.InvariantCulture) : today.Year;
+        if (day <= 0 || month <= 0 || day > DateTime.DaysInMonth(year, month))
+        {
+            return null;
+        }
+
+        var date = new DateOnly(year, month, day);
+        return new Found(!spelled.Groups["y"].Success && date > today ? date.AddYears(-1) : date, spelled.Value, spelled.Index, spelled.Length);
     }
 
     private static Found? FirstEnglishWrittenDate(string text, DateOnly today)
     {
+        if (SpelledDate(text, today) is { } spelled && !Named().IsMatch(text[..spelled.Index]) && !Iso().IsMatch(text[..spelled.Index]))
+        {
+            return spelled;
+        }
+
         var iso = Iso().Match(text);
         var named = Named().Match(text);
         if (iso.Success && (!named.Success || iso.Index <= named.Index)
@@ -205,11 +253,23 @@ public static partial class DateParsing
 
     // "gekocht op 21-11", "Il 6/11 ho acquistato", "le 14/11": a day and month without a year, read only after a word that
     // introduces a date, so "24/7" or "1-2 days" is never one.
-    [GeneratedRegex(@"(?<=\b(?:op|am|vom|le|du|au|el|del|al|il|dal|em|a|dia|do|on|of)\s)(?!24/7\b)(?<d>\d{1,2})[/-](?<m>\d{1,2})\b(?![/.-]?\d)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<=\b(?:op|am|vom|le|du|au|el|del|al|il|dal|em|a|dia|día|do|on|of)\s)(?!24/7\b)(?<d>\d{1,2})[/-](?<m>\d{1,2})\b(?![/.-]?\d)", RegexOptions.IgnoreCase)]
     private static partial Regex DayMonth();
 
     [GeneratedRegex(@"\b\d{4}-\d{2}-\d{2}\b")]
     private static partial Regex Iso();
+
+    private static readonly string[] OrdinalWords =
+    [
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
+        "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth",
+        "twenty-first", "twenty-second", "twenty-third", "twenty-fourth", "twenty-fifth", "twenty-sixth", "twenty-seventh",
+        "twenty-eighth", "twenty-ninth", "thirtieth", "thirty-first",
+    ];
+
+    // "the third of November", "November the twenty-first": a day spelled as an ordinal.
+    [GeneratedRegex(@"\b(?:(?:the\s+)?(?<o>(?:twenty|thirty)[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)\s+of\s+(?<m>january|february|march|april|may|june|july|august|september|october|november|december)|(?<m>january|february|march|april|may|june|july|august|september|october|november|december)\s+the\s+(?<o>(?:twenty|thirty)[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth))(?:,?\s+(?<y>20\d{2}))?\b", RegexOptions.IgnoreCase)]
+    private static partial Regex OrdinalWordDate();
 
     // English month names only, whole: "martes 24" (Spanish Tuesday) is not "March 24"; other languages' names are read day-first.
     [GeneratedRegex(@"\b(?:(?<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<m1>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?|(?<m2>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(?<d2>\d{1,2})(?:st|nd|rd|th)?)(?:,?\s+(?<y>20\d{2}))?\b", RegexOptions.IgnoreCase)]

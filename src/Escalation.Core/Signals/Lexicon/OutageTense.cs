@@ -46,7 +46,8 @@ internal sealed partial class OutageTense
         PhraseMatch? pastMark = null;
         foreach (var m in _incidents)
         {
-            if (Near(_past, m, text, tokens) is { } past && Near(_live, m, text, tokens) is null)
+            // "we were completely down during the 2 Nov outage": a dated incident is over too.
+            if ((Near(_past, m, text, tokens) ?? Dated(m, text, tokens)) is { } past && Near(_live, m, text, tokens) is null)
             {
                 if (!_outages.Any(o => o.First <= m.First && o.Last >= m.First))
                 {
