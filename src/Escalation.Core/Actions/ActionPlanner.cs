@@ -139,8 +139,7 @@ public static partial class ActionPlanner
 
         // "Re-issue the invoice with our new VAT number": the rule that made it the intent authorises it, and the reply that
         // says "I have issued a corrected invoice" waits for it to be done.
-        if (f.Asks.Count == 0 && x.Retrieval.Policies.FirstOrDefault(p => p.Rule == InvoiceCorrectionRule) is { } invoicing
-            && workspace.FindPolicy(invoicing.Id) is { } invoicePolicy)
+        if (InvoiceCorrectionAsked(f, x.Retrieval) && workspace.FindPolicy(x.Retrieval.Policies.First(p => p.Rule is not null).Id) is { } invoicePolicy)
         {
             actions.Add(new CaseAction
             {
@@ -163,6 +162,10 @@ public static partial class ActionPlanner
 
     /// <summary>The policy rule id that makes a corrected invoice the intent and authorises <see cref="ActionKinds.ReissueInvoice"/>.</summary>
     public const string InvoiceCorrectionRule = "invoice-correction";
+
+    /// <summary>True when the case's intent is the invoice-correction rule (no other ask, and it is the rule the request matched).</summary>
+    public static bool InvoiceCorrectionAsked(Cases.CaseFacts facts, Sensitive.PolicyRetrieval retrieval) =>
+        facts.Asks.Count == 0 && retrieval.Policies.FirstOrDefault(p => p.Rule is not null) is { Rule: InvoiceCorrectionRule };
 
     /// <summary>The customer's words from the sentence that asks for the corrected invoice on (the details the billing team needs), shortened.</summary>
     private static string InvoiceAsk(string? customerText)

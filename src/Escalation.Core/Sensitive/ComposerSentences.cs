@@ -115,7 +115,7 @@ internal static class ComposerSentences
             yield return t["hold.hear", ("deadline", deadline)];
         }
         else if ((r.Subject is { } subject && (subject.Contains("invoice", StringComparison.OrdinalIgnoreCase) || DraftMarkers.For(t).Invoice.IsMatch(subject)))
-            || (r.Facts.Asks.Count == 0 && r.Retrieval.Policies.FirstOrDefault()?.Rule == Actions.ActionPlanner.InvoiceCorrectionRule))
+            || Actions.ActionPlanner.InvoiceCorrectionAsked(r.Facts, r.Retrieval))
         {
             yield return t["invoice.done"];
             var days = PolicyNumbers.Governing(ws, r.Retrieval, PolicyCategories.Refund)?.NumberOrNull("invoiceCorrectionDays");

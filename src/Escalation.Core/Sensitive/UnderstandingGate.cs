@@ -119,16 +119,14 @@ public static class UnderstandingGate
             return;
         }
 
-        if (f.CancelTiming is not { } asked)
-        {
-            var day = DateOnly.FromDateTime(now.UtcDateTime);
-            BilledUntil(input, workspace, Actions.CancellationAuthority.Effective(customer, f, day), day, review);
-            return;
-        }
-
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var effective = Actions.CancellationAuthority.Effective(customer, f, today);
         BilledUntil(input, workspace, effective, today, review);
+        if (f.CancelTiming is not { } asked)
+        {
+            return;
+        }
+
         var on = DateOnly.TryParseExact(effective, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : (DateOnly?)null;
         var agrees = f.CancelNow ? on == today
             : f.CancelDate is { } date && on is { } e && (date == e || (date.Month == e.Month && date.Day == e.Day));
