@@ -211,9 +211,9 @@ public static partial class DateParsing
         var month = Array.IndexOf(Months, monthText[..3].ToLowerInvariant()) + 1;
         var day = int.Parse(dayText, CultureInfo.InvariantCulture);
         var year = named.Groups["y"].Success ? int.Parse(named.Groups["y"].Value, CultureInfo.InvariantCulture) : today.Year;
-        if (month < 1 || day > DateTime.DaysInMonth(year, month))
+        if (month < 1 || day < 1 || day > DateTime.DaysInMonth(year, month))
         {
-            return null;
+            return null; // "€49.00 Nov": the cents are no day
         }
 
         var date = new DateOnly(year, month, day);

@@ -72,4 +72,13 @@ public sealed class ChargeDateTests
     {
         Assert.Null(Extract(text, "en").Amount);
     }
+
+    [Theory]
+    [InlineData("Please refund the €49.00 charge from Nov 15.", 2026, 11, 15)]
+    [InlineData("Please refund the €49.00 charged on Dec 1, 2025.", 2025, 12, 1)]
+    public void Extract_CentsBeforeAMonthFirstDate_ReadNoDayZeroAndNeverThrow(string text, int year, int month, int day)
+    {
+        Assert.Equal(new DateOnly(year, month, day), Extract(text, "en").PurchaseDate);
+        Assert.Null(DateParsing.FirstDate("€49.00 Nov", DateOnly.FromDateTime(TestWorkspace.Now.UtcDateTime), foreign: false));
+    }
 }
