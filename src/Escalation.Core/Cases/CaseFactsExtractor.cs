@@ -210,6 +210,11 @@ public sealed partial class CaseFactsExtractor
         {
             chosen = found.Last(f => f.Date == asked[0]);
         }
+        else if (found.Select(f => f.Date).Distinct().Count() > 1 && texts.Any(t => t.Message >= 0 && LaterCharge().IsMatch(t.Text)))
+        {
+            // "one on Nov 14 and another on Nov 15. pls refund the second one": the later charge is the one to return.
+            chosen = found.MaxBy(f => f.Date);
+        }
         else if (found.Select(f => f.Date).Distinct().Count() > 1 && evidence.FirstOrDefault(e => e.Signal == "amount") is { } amount
             && found.Where(f => f.Message == amount.Message).ToArray() is { Length: > 0 } near)
         {
@@ -252,6 +257,10 @@ public sealed partial class CaseFactsExtractor
 
     [GeneratedRegex(@"\b(?<d>\d{1,2})[/.-](?<m>\d{1,2})\b")]
     private static partial Regex DayMonthPair();
+
+    // The second of two charges named as such: "the second one", "the later one", "la segunda", "den zweiten", "le second".
+    [GeneratedRegex(@"\b(the (second|later|latest|last|newer|extra|duplicate) (one|charge|payment)|the duplicate|la segunda|el segundo|el duplicado|den zweiten|die zweite|die doppelte|le second|la seconde|le doublon|a segunda|o segundo|il secondo|la seconda|de tweede|de dubbele)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex LaterCharge();
 
     /// <summary>
     /// "can I get a refund for the 149 we paid", "refund 149 pls": a bare number equal to the customer's monthly fee, in a
@@ -515,7 +524,7 @@ public sealed partial class CaseFactsExtractor
 
     [GeneratedRegex(@"\b(outage|was down|went down|were down|is down|downtime|unavailable|offline|service disruption|"
         + @"ca[íi]d[oa]s?|ca[íi]da|interrupci[óo]n|sin servicio|no funcionaba|Ausfall\w*|Ausf[äa]lle\w*|ausgefallen|funktionierte nicht|nicht erreichbar|Störung|panne|en panne|indisponible|"
-        + @"interruption|ne fonctionnait plus|fora do ar|indispon[íi]vel|interrup[çc][ãa]o|falhas?|n[ãa]o funcionava|disservizio|interruzione|fuori servizio|guast[oi]|non funzionava|storing\w*|onbereikbaar|plat|werkte niet|"
+        + @"interruption|ne fonctionnait plus|fora do ar|indispon[íi]vel|interrup[çc][ãa]o|falhas?|n[ãa]o funcionava|disservizio|interruzione|fuori servizio|guast[oi]|non funzionava|[èe] stat[oa] ferm[oa]|ferm[oi] per|storing\w*|onbereikbaar|plat|werkte niet|"
         + @"outage|downtime|unavailable|disruption|incident|(couldn't|could not) (sync|connect|log ?in|access|load|use)|status page)\b", RegexOptions.IgnoreCase)]
     private static partial Regex OutageWord();
 

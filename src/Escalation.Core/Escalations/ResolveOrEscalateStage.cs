@@ -58,6 +58,13 @@ public sealed class ResolveOrEscalateStage(IDraftWriter writer)
         if (application.NeedsManagerApproval) senior.Add(new RouteReason(ReasonCodes.AboveCap, "Money above the auto-approve cap needs manager approval.", true));
         if (s.Vip && t.Negative) senior.Add(new RouteReason(ReasonCodes.VipSensitive, "VIP-tier customer with a negative message.", true));
 
+        // Seed 003: critical (data loss, security) goes to L2 with an escalation once tier 1 has done its checks; with nothing
+        // tried, tier 1 completes the playbook first (below).
+        if ((t.DataLoss || t.Security) && !received.WhatTriedEmpty)
+        {
+            senior.Add(new RouteReason(ReasonCodes.Security, "Data loss or a security issue that tier 1's checks did not resolve: engineering and a senior take it.", true));
+        }
+
         // Issue 25: caution signals escalate; what would be reviewed in the sensitive pipeline (a formal complaint,
         // an uncovered language, an intent no policy covers…) is never resolved in place, only escalated or returned.
         var gate = new RouteInput { Signals = s, Facts = context.Facts, Retrieval = context.Retrieval, Customer = context.Customer };

@@ -81,4 +81,12 @@ public sealed class ChargeDateTests
         Assert.Equal(new DateOnly(year, month, day), Extract(text, "en").PurchaseDate);
         Assert.Null(DateParsing.FirstDate("€49.00 Nov", DateOnly.FromDateTime(TestWorkspace.Now.UtcDateTime), foreign: false));
     }
+
+    [Theory]
+    [InlineData("looks like ur billing ran twice - two charges of EUR 49.00, one on Nov 14 and another on Nov 15. pls refund the second one", "en")]
+    [InlineData("Me habéis cobrado dos veces: 49 € el 14 de noviembre y 49 € el 15 de noviembre. Devolvedme la segunda, por favor.", "es")]
+    public void Extract_TwoChargesAndTheSecondOneAskedBack_IsTheLaterCharge(string text, string language)
+    {
+        Assert.Equal(new DateOnly(2026, 11, 15), Extract(text, language).PurchaseDate);
+    }
 }

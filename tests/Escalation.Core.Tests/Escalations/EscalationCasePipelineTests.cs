@@ -145,4 +145,22 @@ public sealed class EscalationCasePipelineTests
         Assert.Equal(ReviewerQueues.Senior, r.Decision.ReviewerQueue);
         Assert.Equal(TestWorkspace.Now.AddHours(1), r.Decision.SlaDeadline);
     }
+
+    [Fact]
+    public void Run_DataLossTierOneCheckedWithoutResult_EscalatesToASeniorNotBackToTierOne()
+    {
+        var r = Run("All our tickets from yesterday vanished from the shared inbox, about 150 conversations.", TestWorkspace.Signals(new TextSignals { DataLoss = true }), Clear);
+
+        Assert.Equal(Routes.Escalate, r.Decision.Route);
+        Assert.Contains(r.Decision.Reasons, x => x.Code == ReasonCodes.Security);
+    }
+
+    [Fact]
+    public void Run_DataLossWithNothingTried_TierOneDoesThePlaybookFirst()
+    {
+        var r = Run("All our tickets from yesterday vanished from the shared inbox.", TestWorkspace.Signals(new TextSignals { DataLoss = true }), Clear with { WhatTried = [] });
+
+        Assert.NotEqual(Routes.ResolveInPlace, r.Decision.Route);
+        Assert.DoesNotContain(r.Decision.Reasons, x => x.Code == ReasonCodes.Security);
+    }
 }

@@ -91,10 +91,10 @@ internal sealed partial class OutageTense
         return null;
     }
 
-    /// <summary>A date or a clock span within six words of the outage, in its stretch of text, that does not start it.</summary>
+    /// <summary>A date or a clock span in the outage's stretch of text (up to twelve words before it, six after) that does not start it.</summary>
     private static PhraseMatch? Dated(PhraseMatch m, string text, List<Token> tokens)
     {
-        for (var k = Math.Max(0, m.First - 6); k <= Math.Min(tokens.Count - 1, m.Last + 6); k++)
+        for (var k = Math.Max(0, m.First - 12); k <= Math.Min(tokens.Count - 1, m.Last + 6); k++)
         {
             if ((k >= m.First && k <= m.Last) || !char.IsAsciiDigit(tokens[k].Word[0])
                 || !LegalDenial.SameStretch(text, tokens, Math.Min(k, m.First), Math.Max(k, m.Last)))
