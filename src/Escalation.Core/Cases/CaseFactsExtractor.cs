@@ -301,7 +301,12 @@ public sealed partial class CaseFactsExtractor
                 continue;
             }
 
-            var m = duration.Match(seg.Text);
+            // "I know it's past 30 days", "within the 30-day window", "3 days ago": a span that is not the downtime.
+            // More than three days is no downtime an SLA credit counts ("48 days; 18 past window" in a tier-1 summary): a person reads it.
+            var m = duration.Matches(seg.Text).FirstOrDefault(d =>
+                !NotDowntimeBefore().IsMatch(seg.Text[Math.Max(0, d.Index - 16)..d.Index])
+                && !NotDowntimeAfter().IsMatch(seg.Text[(d.Index + d.Length)..Math.Min(seg.Text.Length, d.Index + d.Length + 16)])
+                && Hours(d) <= 72) ?? Match.Empty;
             // "umas 6 horas", "about six hours": the customer's estimate is no confirmed downtime (SLA policy), so it is not
             // read, unless the message says the status page or the incident report confirms it.
             if (m.Success && Approximately().IsMatch(seg.Text[Math.Max(0, m.Index - 20)..m.Index]) && !ConfirmedDowntime().IsMatch(seg.Text))
@@ -311,11 +316,8 @@ public sealed partial class CaseFactsExtractor
 
             if (m.Success)
             {
-                var n = double.Parse(m.Groups["n"].Value.Replace(',', '.'), CultureInfo.InvariantCulture);
-                var unit = m.Groups["u"].Value.ToLowerInvariant();
-                var hours = unit.StartsWith('d') || unit.StartsWith('t') || unit.StartsWith('j') || unit.StartsWith('g') ? n * 24 : unit.StartsWith('m') ? n / 60 : n;
                 evidence.Add(new Evidence("outage-hours", m.Value, seg.Message, m.Index, m.Length));
-                return Math.Round(hours, 2);
+                return Math.Round(Hours(m), 2);
             }
 
             // "from 09:10 to 12:10 UTC", "09:10–12:10", "de 9h10 à 12h10", "von 9:10 bis 12:10 Uhr": the span is the duration.
@@ -336,6 +338,20 @@ public sealed partial class CaseFactsExtractor
 
         return null;
     }
+
+    /// <summary>A duration match in hours: days (días, Tage, jours, dias, giorni, dagen) × 24, minutes ÷ 60.</summary>
+    private static double Hours(Match m)
+    {
+        var n = double.Parse(m.Groups["n"].Value.Replace(',', '.'), CultureInfo.InvariantCulture);
+        var unit = m.Groups["u"].Value.ToLowerInvariant();
+        return unit.StartsWith('d') || unit.StartsWith('t') || unit.StartsWith('j') || unit.StartsWith('g') ? n * 24 : unit.StartsWith('m') ? n / 60 : n;
+    }
+
+    [GeneratedRegex(@"\b(past|within|after|beyond|older than|outside|since|hace|dentro de|despu[ée]s de|nach|innerhalb|seit|vor|apr[èe]s|depuis|il y a|há|ap[óo]s|dentro|dopo|entro|binnen)\s+(the\s+|los\s+|den\s+|les\s+|os\s+|i\s+|de\s+)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex NotDowntimeBefore();
+
+    [GeneratedRegex(@"^\s*(-?\s*day\s+)?(window|ago|refund|notice|trial|grace|geleden|fa\b|atr[áa]s|zur[üu]ck|de plazo|frist)", RegexOptions.IgnoreCase)]
+    private static partial Regex NotDowntimeAfter();
 
     private static string FindCause(IReadOnlyList<CaseText.Segment> texts, List<Evidence> evidence, Regex outageWord)
     {

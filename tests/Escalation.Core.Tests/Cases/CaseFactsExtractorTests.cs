@@ -114,4 +114,13 @@ public sealed class CaseFactsExtractorTests
         Assert.Equal((a.Amount, a.PurchaseDate, a.OutageHours, a.Cause), (b.Amount, b.PurchaseDate, b.OutageHours, b.Cause));
         Assert.Equal(a.Asks, b.Asks);
     }
+
+    [Theory]
+    [InlineData("The sync outage meant we couldn't use the inbox for 6 hours. I know it's past 30 days, but please refund the €199.", 6)]
+    [InlineData("Refund of €199 requested after 48 days; confirmed sync outage of 19 hours in the charged period.", 19)]
+    [InlineData("The outage 3 days ago took us offline for 2 hours.", 2)]
+    public void Extract_RefundWindowOrAgeBesideTheOutage_IsNotTheDowntime(string text, double hours)
+    {
+        Assert.Equal(hours, Extract(text).OutageHours);
+    }
 }
