@@ -17,7 +17,7 @@ public sealed class ModelReadingStubTests : IDisposable
 
     public void Dispose() => _server.Dispose();
 
-    private DraftingOptions Options(bool read = true, double readTimeout = 5) => new()
+    private DraftingOptions Options(bool read = true, double readTimeout = 30) => new() // generous: a first call on a loaded CI machine is slow
     {
         Provider = DraftingProviders.OpenAi, Endpoint = BaseUrl(_server), Model = Model, ApiKey = "test-key",
         ReadTickets = read, ReadTimeoutSeconds = readTimeout,
