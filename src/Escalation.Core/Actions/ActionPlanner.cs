@@ -171,14 +171,11 @@ public static partial class ActionPlanner
     private static string InvoiceAsk(string? customerText)
     {
         var text = string.Join(' ', (customerText ?? "").Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
-        var at = InvoiceWord().Match(text) is { Success: true } m ? m.Index : 0;
+        var at = Sensitive.RuleGlosses.Invoice.Match(text) is { Success: true } m ? m.Index : 0;
         var start = at == 0 ? 0 : text.LastIndexOfAny(['!', '?', ':'], at - 1) + 1;
         var asked = text[start..].Trim();
         return asked.Length <= 240 ? asked : asked[..240].TrimEnd() + "…";
     }
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b(invoice|rechnung|factura|facture|fatura|fattura|factuur)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
-    private static partial System.Text.RegularExpressions.Regex InvoiceWord();
 
     /// <summary>The goodwill policy's credit: its percent of one month's fee, at most its cap; none for VIP accounts (the account manager proposes it).</summary>
     private static CaseAction? Goodwill(ActionInputs x, Workspace workspace)

@@ -496,11 +496,9 @@ public sealed partial class CaseFactsExtractor
     [GeneratedRegex(@"([€$£]\s?\d[\d.,]*|\d[\d.,]*\s?(€|eur|euros?|usd|gbp|\$|£))\s*(each|apiece|per (seat|user|licen[cs]e|agent|head|person|unit)|a (seat|user|licen[cs]e|head)|/\s?(seat|user|licen[cs]e|agent|usuario|asiento|platz|nutzer|siège|utilisateur|utente|gebruiker)|por (usuario|asiento|licencia|cabeza)|cada(\s+uno)?|pro (platz|nutzer|lizenz|kopf|person)|je (platz|nutzer|lizenz)|par (siège|utilisateur|licence|personne)|chacun|por (utilizador|usuário|licença)|ciascun[oa]|a (posto|utente)|per (stoel|gebruiker|licentie|stuk)|elk)\b", RegexOptions.IgnoreCase)]
     private static partial Regex UnitPrice();
 
-    [GeneratedRegex(@"\b(charged|chargd|charges?|purchased|paid|payed|bought|billed|billd|renewed|renewals?|payments?|went through|came out|hit my (card|account)|invoiced|subscribed|upgraded|took|taken|debited|debits?|deducted|direct debit)\b|(?<=[€$£]\s?\d[\d.,]*\s)(from|of|on)\b|(?<=\d\s?(€|eur|euros?)\s)(from|of|on)\b|(?<=([€$£]\s?\d[\d.,]*|\d[\d.,]*\s?(€|eur|euros?))\sfor\s([^\s.,;!?]+\s){1,4})(from|of|on)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex PurchaseCueEnglish();
 
     // English, then es, de, fr, pt, it, nl: the words a customer uses for being charged.
-    [GeneratedRegex(@"\b(added|activated|enabled|switched on|turned on|charged|chargd|charges?|purchased|paid|payed|bought|billed|billd|renewed|renewals?|payments?|went through|came out|hit my (card|account)|invoiced|subscribed|upgraded|took|taken|debited|deducted|"
+    [GeneratedRegex(@"\b(added|activated|enabled|switched on|turned on|charged|chargd|charges?|purchased|paid|payed|bought|billed|billd|renewed|renewals?|payments?|went through|came out|hit my (card|account)|invoiced|subscribed|upgraded|took|taken|debited|debits?|direct debit|deducted|"
         + @"cobr\w+|cargo|cargaron|renov[óo]|renovaron|renovad[oa]s?|pagu[ée]|pagad[oa]s?|pagamos|pagaron|pag[óo]|factur[ae]\w+|renovaci[óo]n|"
         + @"compr(?:é|e|amos|aron|ó|ad[oa]s?|ei|ou|at[oiae]|ammo|ai)|adquir\w+|suscrib\w+|contrat[ée]|contratamos|"
         + @"berechnet|abgebucht|Abbuchung|Zahlung|bezahlt|gezahlt|belastet|gekauft|verlängert|gebucht|bestellt|abonniert|"

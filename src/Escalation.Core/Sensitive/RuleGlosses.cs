@@ -23,7 +23,10 @@ internal static partial class RuleGlosses
     public static IEnumerable<string> For(string text) =>
         Glosses.Where(g => g.Words.IsMatch(text)).SelectMany(g => g.English);
 
-    [GeneratedRegex(@"\b(rechnung\w*|factura\w*|facture\w*|fatura\w*|fattura\w*|factuur\w*)\b", RegexOptions.IgnoreCase)]
+    /// <summary>"invoice" and its word in the other covered languages.</summary>
+    internal static Regex Invoice => InvoiceWord();
+
+    [GeneratedRegex(@"\b(invoice\w*|rechnung\w*|factura\w*|facture\w*|fatura\w*|fattura\w*|factuur\w*)\b", RegexOptions.IgnoreCase)]
     private static partial Regex InvoiceWord();
 
     [GeneratedRegex(@"\b(neu ausstell\w*|neu ausgestellt\w*|neu aus\b|opnieuw uit(geven|sturen|brengen)|korrigier\w*|berichtig\w*|re-?emit\w*|emitir (de nuevo|otra vez|novamente)|rectific\w*|corregi\w*|corrig\w*|r[ée][ée]mett\w*|r[ée][ée]dit\w*|riemett\w*|emettere di nuovo|corrett[ao]|opnieuw (uit)?(sturen|maken|opmaken)|corriger\w*|gecorrigeerd\w*)\b", RegexOptions.IgnoreCase)]
