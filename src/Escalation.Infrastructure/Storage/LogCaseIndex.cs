@@ -78,17 +78,17 @@ public sealed class LogCaseIndex : ICaseIndex
         return etag;
     }
 
-    public Task<IReadOnlyList<CaseRecord>> QueryByStatusAsync(string status, CancellationToken cancellationToken = default) =>
-        _table is not null ? Task.FromResult<IReadOnlyList<CaseRecord>>(_table.ByStatus(status)) : QueryAsync(c => c.Status == status, cancellationToken);
+    public async Task<IReadOnlyList<CaseRecord>> QueryByStatusAsync(string status, CancellationToken cancellationToken = default) =>
+        _table is not null ? await Indexed(() => _table.ByStatus(status), cancellationToken).ConfigureAwait(false) : await QueryAsync(c => c.Status == status, cancellationToken).ConfigureAwait(false);
 
-    public Task<IReadOnlyList<CaseRecord>> QueryByCustomerAsync(string customerId, CancellationToken cancellationToken = default) =>
-        _table is not null ? Task.FromResult<IReadOnlyList<CaseRecord>>(_table.ByCustomer(customerId)) : QueryAsync(c => c.CustomerId == customerId, cancellationToken);
+    public async Task<IReadOnlyList<CaseRecord>> QueryByCustomerAsync(string customerId, CancellationToken cancellationToken = default) =>
+        _table is not null ? await Indexed(() => _table.ByCustomer(customerId), cancellationToken).ConfigureAwait(false) : await QueryAsync(c => c.CustomerId == customerId, cancellationToken).ConfigureAwait(false);
 
     public async Task<CasePage> QueryPageAsync(string? status, int limit, string? continuation, CancellationToken cancellationToken = default)
     {
         if (_table is not null)
         {
-            return _table.Page(status, limit, continuation);
+            return await Indexed(() => _table.Page(status, limit, continuation), cancellationToken).ConfigureAwait(false);
         }
 
         await LoadAsync(cancellationToken).ConfigureAwait(false);
@@ -100,7 +100,7 @@ public sealed class LogCaseIndex : ICaseIndex
         if (_table is not null)
         {
             await _table.CountersReady.WaitAsync(cancellationToken).ConfigureAwait(false);
-            return _table.Summarize(asOf);
+            return await Indexed(() => _table.Summarize(asOf), cancellationToken).ConfigureAwait(false);
         }
 
         await LoadAsync(cancellationToken).ConfigureAwait(false);
@@ -108,6 +108,13 @@ public sealed class LogCaseIndex : ICaseIndex
         {
             return _counters.Snapshot(asOf);
         }
+    }
+
+    /// <summary>Reads the case table once it holds every record stored before the call (its index thread follows the disk).</summary>
+    private async Task<T> Indexed<T>(Func<T> read, CancellationToken cancellationToken)
+    {
+        await log.WhenIndexedAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+        return read();
     }
 
     private async Task<IReadOnlyList<CaseRecord>> QueryAsync(Func<CaseRecord, bool> predicate, CancellationToken cancellationToken)

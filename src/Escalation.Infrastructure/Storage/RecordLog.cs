@@ -9,8 +9,9 @@ namespace Escalation.Infrastructure.Storage;
 /// <summary>
 /// Keyed records in append-only segment files (<c>records-000001.log</c>, …) with group commit: the local host's case
 /// index, artifacts and decision traces live here instead of in a file each, so storing a case creates no file (no inode to allocate,
-/// rename or free) and the writes of every case in flight share one flush. The latest record of a key wins; an index of
-/// key → position is kept in memory and rebuilt by reading the segments when the log is opened.
+/// rename or free) and the writes of every case in flight share one flush. The latest record of a key wins. The writer's index of
+/// key → position is an SQLite database beside the segments, kept by its own thread (RecordLogIndexing.cs); a read-only
+/// opening builds one in memory by reading the segments.
 /// <para>
 /// Each record is framed as <c>"ESR1"</c>, key length, payload length (little-endian 32-bit), the first 8 bytes of the
 /// SHA-256 of key + payload, then the key (UTF-8) and the payload. A short or bad frame at the very end of the last
@@ -228,6 +229,11 @@ public sealed partial class RecordLog : IAsyncDisposable, IStorageHealth
 
             _offset += frame.Length;
             _writer ??= Task.Factory.StartNew(WriteLoop, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            if (_index is not null)
+            {
+                _appended++;
+                _indexer ??= Task.Factory.StartNew(IndexLoop, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            }
         }
 
         return done?.Task ?? Task.CompletedTask;
@@ -381,7 +387,7 @@ public sealed partial class RecordLog : IAsyncDisposable, IStorageHealth
             }
         }
 
-        return WithPending(_index.KeysStartingWith(prefix), k => k.StartsWith(prefix, StringComparison.Ordinal));
+        return WithPending(() => _index.KeysStartingWith(prefix), k => k.StartsWith(prefix, StringComparison.Ordinal));
     }
 
     /// <summary>
@@ -403,30 +409,32 @@ public sealed partial class RecordLog : IAsyncDisposable, IStorageHealth
             }
         }
 
-        return WithPending(_index.KeysIn(group), k => k.StartsWith(group, StringComparison.Ordinal) && k.IndexOf('/', group.Length) < 0);
+        return WithPending(() => _index.KeysIn(group), k => k.StartsWith(group, StringComparison.Ordinal) && k.IndexOf('/', group.Length) < 0);
     }
 
     /// <summary>Indexed keys with the pending writes and deletions that match applied.</summary>
-    private List<string> WithPending(List<string> indexed, Func<string, bool> matches)
+    private List<string> WithPending(Func<List<string>> indexed, Func<string, bool> matches)
     {
+        // The pending records first: one the indexer takes out of memory meanwhile is in the index read after.
+        List<(string Key, bool Deleted)> pending;
         lock (_gate)
         {
-            if (_entries.Count == 0)
-            {
-                return indexed;
-            }
-
-            var keys = indexed.ToHashSet(StringComparer.Ordinal);
-            foreach (var (key, entry) in _entries)
-            {
-                if (matches(key))
-                {
-                    _ = entry.Deleted ? keys.Remove(key) : keys.Add(key);
-                }
-            }
-
-            return [.. keys];
+            pending = _entries.Count == 0 ? [] : [.. _entries.Where(e => matches(e.Key)).Select(e => (e.Key, e.Value.Deleted))];
         }
+
+        var found = indexed();
+        if (pending.Count == 0)
+        {
+            return found;
+        }
+
+        var keys = found.ToHashSet(StringComparer.Ordinal);
+        foreach (var (key, deleted) in pending)
+        {
+            _ = deleted ? keys.Remove(key) : keys.Add(key);
+        }
+
+        return [.. keys];
     }
 
     /// <summary>Writes what is queued, then closes the files. Appends after this throw.</summary>
@@ -442,6 +450,17 @@ public sealed partial class RecordLog : IAsyncDisposable, IStorageHealth
         if (writer is not null)
         {
             await writer.ConfigureAwait(false);
+        }
+
+        Task? indexer;
+        lock (_gate)
+        {
+            indexer = _indexer;
+        }
+
+        if (indexer is not null)
+        {
+            await indexer.ConfigureAwait(false);
         }
 
         if (_verifying is not null)
@@ -497,6 +516,7 @@ public sealed partial class RecordLog : IAsyncDisposable, IStorageHealth
                         frame.Done?.TrySetException(failed);
                     }
 
+                    ReleaseIndexWaiters();
                     continue;
                 }
 
@@ -542,20 +562,11 @@ public sealed partial class RecordLog : IAsyncDisposable, IStorageHealth
                         output!.Flush(flushToDisk: false); // in the file before the index points at it
                     }
 
-                    if (_index is not null)
-                    {
-                        IndexBatch(batch);
-                    }
-
                     lock (_gate)
                     {
                         foreach (var frame in batch)
                         {
-                            frame.Entry.Pending = null; // on disk: readers go to the file from now on
-                            if (_index is not null && _entries.TryGetValue(frame.Key, out var latest) && ReferenceEquals(latest, frame.Entry))
-                            {
-                                _entries.Remove(frame.Key); // indexed on disk: the memory holds only what is in flight
-                            }
+                            frame.Entry.Pending = null; // in the file: readers go there from now on
                         }
                     }
 
@@ -563,6 +574,9 @@ public sealed partial class RecordLog : IAsyncDisposable, IStorageHealth
                     {
                         frame.Done?.TrySetResult();
                     }
+
+                    // The index follows on its own thread: a writer waits for the disk, not for the index (RecordLogIndexing.cs).
+                    HandToIndexer(batch);
                 }
                 catch (Exception ex)
                 {
@@ -575,6 +589,8 @@ public sealed partial class RecordLog : IAsyncDisposable, IStorageHealth
                     {
                         frame.Done?.TrySetException(ex);
                     }
+
+                    ReleaseIndexWaiters();
                 }
             }
         }
@@ -592,37 +608,7 @@ public sealed partial class RecordLog : IAsyncDisposable, IStorageHealth
             }
 
             output?.Dispose();
-        }
-    }
-
-    /// <summary>Adds a written batch's positions (and its projection's rows) to the index in one transaction.</summary>
-    private void IndexBatch(List<Frame> batch)
-    {
-        using var tx = _index!.Begin();
-        foreach (var frame in batch)
-        {
-            var entry = frame.Entry;
-            if (entry.Deleted)
-            {
-                _index.Delete(frame.Key);
-            }
-            else
-            {
-                _index.Put(frame.Key, entry.Segment, entry.Offset, entry.KeyLength, entry.Length);
-            }
-
-            _projection?.Apply(tx, frame.Key, entry.Deleted ? default : frame.Bytes.AsSpan(HeaderBytes + entry.KeyLength));
-        }
-
-        var last = batch[^1].Entry;
-        _index.Mark(last.Segment, last.Offset + last.Length);
-        if (_projection is null)
-        {
-            tx.Commit();
-        }
-        else
-        {
-            _projection.Commit(tx);
+            _indexing.Complete();
         }
     }
 

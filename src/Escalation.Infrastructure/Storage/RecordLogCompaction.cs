@@ -22,6 +22,7 @@ public sealed partial class RecordLog
             writing = _segment;
         }
 
+        await WhenIndexedAsync().ConfigureAwait(false); // the index alone says what each segment still holds
         var live = _index.LiveBytes();
         var removed = 0;
         var segments = Directory.EnumerateFiles(_directory, "records-*.log").Select(p => (Number: SegmentNumber(p), Path: p)).Where(s => s.Number > 0).OrderBy(s => s.Number).ToList();
@@ -60,6 +61,7 @@ public sealed partial class RecordLog
             }
 
             await Task.WhenAll(copies).ConfigureAwait(false);
+            await WhenIndexedAsync().ConfigureAwait(false);
             if (_index.KeysInSegment(number).Count > 0)
             {
                 break; // a write raced the copy: leave the segment for the next pass

@@ -265,6 +265,43 @@ public sealed class LogCaseIndexTests : CaseIndexContract, IAsyncLifetime
         Assert.Equal((200, 67), (summary.TotalCases, summary.ReviewsOpen));
     }
 
+    [Fact]
+    public async Task Query_RightAfterEachOfManyConcurrentUpserts_ListsTheCaseInItsNewState()
+    {
+        // A write is acknowledged once it is on disk; the case table follows on the index's own thread. A list read
+        // after the acknowledgement still shows the write.
+        var index = CreateIndex();
+        var missed = new System.Collections.Concurrent.ConcurrentBag<string>();
+        await Parallel.ForEachAsync(Enumerable.Range(0, 64), new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, ct) =>
+        {
+            var record = new CaseRecord
+            {
+                CaseId = $"case-{i:D3}", TicketId = "ZD-" + i, CustomerId = $"cus_{i:D3}", Kind = "sensitive", Status = "received",
+                Created = SampleTraces.At.AddMinutes(i), Updated = SampleTraces.At.AddMinutes(i),
+            };
+            var etag = await index.UpsertAsync(record, null, ct);
+            if ((await index.QueryByCustomerAsync(record.CustomerId, ct)).SingleOrDefault()?.Status != "received")
+            {
+                missed.Add(record.CaseId + " by customer");
+            }
+
+            await index.UpsertAsync(record with { Status = "sent", Updated = record.Updated.AddMinutes(1) }, etag, ct);
+            if (!(await index.QueryByStatusAsync("sent", ct)).Any(c => c.CaseId == record.CaseId))
+            {
+                missed.Add(record.CaseId + " by status");
+            }
+
+            var page = await index.QueryPageAsync("received", 100, null, ct);
+            if (page.Cases.Any(c => c.CaseId == record.CaseId))
+            {
+                missed.Add(record.CaseId + " still listed as received");
+            }
+        });
+
+        Assert.Empty(missed);
+        Assert.Equal(64, (await index.SummarizeAsync(SampleTraces.At.AddHours(3))).TotalCases);
+    }
+
     private async Task<string> FillAsync(int cases, DateTimeOffset asOf)
     {
         var index = CreateIndex();
