@@ -99,7 +99,7 @@ public static partial class ActionPlanner
             else if ((CaseCauses.IsValidReason(f.Cause) && past <= exceptionDays) || longTerm)
             {
                 actions.Add(Refund(CaseCauses.IsValidReason(f.Cause) ? "past-window-outage" : "long-tenure-lean", true));
-                if (longTerm && Retention(workspace) is { } retention)
+                if (longTerm && Retention(workspace, x.Customer, x.Today) is { } retention)
                 {
                     actions.Add(retention);
                 }
@@ -201,9 +201,13 @@ public static partial class ActionPlanner
         PolicyCitation = workspace.PoliciesIn(PolicyCategories.Cancellation).FirstOrDefault()?.Citation ?? fallbackCitation, Rule = "alternatives", NeedsApproval = true,
     };
 
-    /// <summary>The cancellation policy's retention offer (percent off for some months), when it sets one.</summary>
-    private static CaseAction? Retention(Workspace workspace) =>
+    /// <summary>
+    /// The cancellation policy's retention offer (percent off for some months), when it sets one and the customer has not
+    /// accepted one in the last twelve months (the offer is made at most once a year).
+    /// </summary>
+    private static CaseAction? Retention(Workspace workspace, CustomerEntity customer, DateOnly? today) =>
         workspace.PoliciesIn(PolicyCategories.Cancellation).FirstOrDefault(p => p.NumberOrNull("retentionDiscountPercent") is not null) is { } p
+            && !(today is { } on && RetentionDiscounts.Latest(customer, on) is { } accepted && accepted.From > on.AddMonths(-12))
             ? new CaseAction
             {
                 Kind = ActionKinds.RetentionDiscount, Percent = p.NumberOrNull("retentionDiscountPercent"), Months = (int)(p.NumberOrNull("retentionMonths") ?? 1),

@@ -12,7 +12,11 @@ namespace Escalation.Core.Cases;
 /// </summary>
 internal static partial class AmountChoice
 {
-    public sealed record Result(decimal? Amount, string? Currency, bool Requested, bool Ambiguous, IReadOnlyList<AmountCandidate> Candidates, string Why);
+    public sealed record Result(decimal? Amount, string? Currency, bool Requested, bool Ambiguous, IReadOnlyList<AmountCandidate> Candidates, string Why)
+    {
+        /// <summary>Why tier 1's sum and the customer's disagree, when they do.</summary>
+        public string? Conflict { get; init; }
+    }
 
     private const int CueReach = 12;
 
@@ -66,6 +70,10 @@ internal static partial class AmountChoice
             }
         }
 
+        // 1b. Tier 1's figure against the customer's own: "refund of €98" in the summary where the customer wrote "€89"
+        // (and tier 1's next field says €89 too). Money goes back only when they agree.
+        var conflict = chosen is { } fromHandoff ? HandoffConflict(texts, all, fromHandoff) : null;
+
         // 2. One sum only (however often it is repeated).
         if (chosen is null && distinct.Count == 1)
         {
@@ -80,7 +88,7 @@ internal static partial class AmountChoice
             why = "the one the request is about";
         }
 
-        var ambiguous = chosen is null;
+        var ambiguous = chosen is null || conflict is not null;
         chosen ??= all.OrderByDescending(x => x.A.Amount).First();
         var (s, a) = chosen.Value;
         evidence.Add(new Evidence("amount", a.Text, s.Message, a.Start, a.Length));
@@ -92,7 +100,51 @@ internal static partial class AmountChoice
             }
         }
 
-        return new(a.Amount, a.Currency ?? defaultCurrency, requested, ambiguous, distinct.Count > 1 ? distinct : [], why);
+        return new(a.Amount, a.Currency ?? defaultCurrency, requested, ambiguous, distinct.Count > 1 ? distinct : [], why) { Conflict = conflict };
+    }
+
+    /// <summary>
+    /// Why the sum chosen from the tier-1 handoff is not the customer's: the customer's messages name sums and not this
+    /// one, while the handoff also names one of the customer's sums, or the customer named one sum only and tier 1's
+    /// differs from it. Null when they agree, when the sum is the customer's, or when the customer named none.
+    /// </summary>
+    private static string? HandoffConflict(IReadOnlyList<CaseText.Segment> texts, List<(CaseText.Segment Seg, AmountCandidate A)> all, (CaseText.Segment Seg, AmountCandidate A) chosen)
+    {
+        var lastCustomer = -1;
+        for (var i = 0; i < texts.Count; i++)
+        {
+            lastCustomer = texts[i].Message >= 0 ? i : lastCustomer;
+        }
+
+        bool InHandoff(CaseText.Segment seg)
+        {
+            for (var i = lastCustomer + 1; i < texts.Count; i++)
+            {
+                if (ReferenceEquals(texts[i], seg))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        if (lastCustomer < 0 || !InHandoff(chosen.Seg))
+        {
+            return null;
+        }
+
+        var customers = all.Where(x => x.Seg.Message >= 0).Select(x => x.A).ToList();
+        if (customers.Count == 0 || customers.Any(c => c.Amount == chosen.A.Amount))
+        {
+            return null;
+        }
+
+        var customerSums = customers.Select(c => c.Amount).Distinct().ToList();
+        var echoed = all.Any(x => InHandoff(x.Seg) && customerSums.Contains(x.A.Amount));
+        return echoed || customerSums.Count == 1
+            ? $"the handoff asks for {chosen.A.Text}, but the customer wrote {string.Join(" and ", customers.Select(c => c.Text).Distinct())}"
+            : null;
     }
 
     private static (CaseText.Segment, AmountCandidate)? ByRequest(IReadOnlyList<CaseText.Segment> texts, List<(CaseText.Segment Seg, AmountCandidate A)> all)

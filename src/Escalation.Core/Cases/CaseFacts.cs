@@ -37,6 +37,9 @@ public sealed record CaseFacts
     public DateOnly? PurchaseDate { get; init; }
     public int? DaysSincePurchase { get; init; }
 
+    /// <summary>Why the charge date is not settled: the tier-1 handoff and the customer name different days.</summary>
+    public string? PurchaseDateConflict { get; init; }
+
     /// <summary>The refund window of the governing refund policy, in days.</summary>
     public int? RefundWindowDays { get; init; }
 
@@ -45,6 +48,12 @@ public sealed record CaseFacts
 
     /// <summary>Hours of outage the customer reports.</summary>
     public double? OutageHours { get; init; }
+
+    /// <summary>
+    /// Why the downtime is not confirmed (no confirmed incident covers its day, or the customer reports more than the
+    /// incident lasted): an SLA credit is not computed from it alone. Null when it is confirmed or nothing was reported.
+    /// </summary>
+    public string? OutageUnconfirmed { get; init; }
 
     /// <summary>One of <c>outage</c>, <c>defect</c>, <c>billing-error</c>, <c>changed-mind</c>, <c>other</c>.</summary>
     public string Cause { get; init; } = CaseCauses.Other;

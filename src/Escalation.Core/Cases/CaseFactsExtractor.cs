@@ -42,8 +42,12 @@ public sealed partial class CaseFactsExtractor
             (amount, currency, requested) = (fee.Amount, fee.Currency, true);
         }
         // Every language's charge words: "die 99 € vom 15.11." in a message mostly in English is still a charge date.
-        var purchase = FindPurchaseDate(texts, today, evidence, PurchaseCue(), foreignDates: !english);
+        var purchase = FindPurchaseDate(texts, today, evidence, PurchaseCue(), foreignDates: !english, out var dateConflict);
         var outage = FindOutageHours(texts, evidence, english ? OutageWordEnglish() : OutageWord(), english ? DurationEnglish() : Duration());
+        var downtime = DowntimeCheck.Check(texts, outage, workspace.PoliciesIn(PolicyCategories.SlaCredit).FirstOrDefault(), today, !english,
+            english ? OutageWordEnglish() : OutageWord(), ConfirmedDowntime(), text => LongestDuration(text, english ? DurationEnglish() : Duration()),
+            ticket.Handoff?.WhatTried.Select(a => $"{a.Action}: {a.Result}") ?? []);
+        outage = downtime.Hours;
         var cause = FindCause(texts, evidence, english ? OutageWordEnglish() : OutageWord());
         var asks = FindAsks(texts, evidence);
         var coverage = AskCoverage.Read(texts, asks, today);
@@ -56,7 +60,9 @@ public sealed partial class CaseFactsExtractor
 
         if (amount is { } a)
         {
-            trace.Add(TraceEntry.Found(Stage, money.Ambiguous
+            trace.Add(TraceEntry.Found(Stage, money.Conflict is { } differ
+                ? $"Amount {Money.Format(a, currency!)}: {differ}; the amount is marked ambiguous."
+                : money.Ambiguous
                 ? $"Amounts {string.Join(", ", money.Candidates.Select(c => Money.Format(c.Amount, c.Currency ?? currency!)))}: which one the request is about is not clear; the largest, {Money.Format(a, currency!)}, is kept and the amount is marked ambiguous."
                 : $"Amount {Money.Format(a, currency!)}{(money.Candidates.Count > 1 ? $" ({money.Why}, of {money.Candidates.Count} amounts)" : "")}."));
         }
@@ -65,11 +71,21 @@ public sealed partial class CaseFactsExtractor
         {
             var windowText = window is { } ww ? $"; refund window {ww} days ({refund!.Citation}) → {(past > 0 ? $"{past} days past the window" : "within the window")}" : "";
             trace.Add(TraceEntry.Found(Stage, $"Purchase/charge date {pd:yyyy-MM-dd}, {since} days before the customer asked on {today:yyyy-MM-dd}{windowText}.", refund?.Citation ?? ""));
+            if (dateConflict is { } differ)
+            {
+                trace.Add(TraceEntry.Found(Stage, $"The charge date is not settled: {differ}."));
+            }
+
         }
 
         if (outage is { } h)
         {
-            trace.Add(TraceEntry.Found(Stage, $"Outage of {h.ToString("0.#", CultureInfo.InvariantCulture)} hours reported."));
+            trace.Add(TraceEntry.Found(Stage, $"Outage of {h.ToString("0.#", CultureInfo.InvariantCulture)} hours{(downtime.Unconfirmed is null ? "" : " reported")}."));
+        }
+
+        if (downtime.Unconfirmed is { } unconfirmed)
+        {
+            trace.Add(TraceEntry.Found(Stage, $"Downtime not confirmed: {unconfirmed}."));
         }
 
         trace.Add(TraceEntry.Decided(Stage, $"Cause: {cause}; asks: {(asks.Count == 0 ? "nothing specific" : string.Join(", ", asks))}."));
@@ -81,16 +97,20 @@ public sealed partial class CaseFactsExtractor
             AmountRequested = requested,
             AmountAmbiguous = money.Ambiguous,
             AmountCandidates = money.Candidates,
-            AmountAmbiguity = money.Ambiguous
+            AmountAmbiguity = money.Conflict is { } conflict
+                ? conflict
+                : money.Ambiguous
                 ? $"{money.Candidates.Count} different amounts ({string.Join(", ", money.Candidates.Select(c => c.Text))}) and the message does not say which one the request is about"
                 : unitPrice is { } per
                     ? $"\"{per}\" is a price per unit, and the total the request is about is not stated"
                     : null,
             PurchaseDate = purchase,
+            PurchaseDateConflict = dateConflict,
             DaysSincePurchase = since,
             RefundWindowDays = window,
             DaysPastWindow = past,
             OutageHours = outage,
+            OutageUnconfirmed = downtime.Unconfirmed,
             Cause = cause,
             Asks = asks,
             OtherAsks = coverage.OtherAsks,
@@ -126,8 +146,9 @@ public sealed partial class CaseFactsExtractor
     /// one told before it in the same sentence ("el 15 de noviembre me cobraron"). When the words name several dates,
     /// the one nearest the amount the request is about ("€49 on 1 November and then €980 on 15 November").
     /// </summary>
-    private static DateOnly? FindPurchaseDate(IReadOnlyList<CaseText.Segment> texts, DateOnly today, List<Evidence> evidence, Regex cues, bool foreignDates)
+    private static DateOnly? FindPurchaseDate(IReadOnlyList<CaseText.Segment> texts, DateOnly today, List<Evidence> evidence, Regex cues, bool foreignDates, out string? conflict)
     {
+        conflict = null;
         var seen = new List<(CaseText.Segment Seg, Match Cue)>();
         var found = new List<(DateOnly Date, int Message, int Start, int Length, string Text)>();
         foreach (var seg in texts)
@@ -219,6 +240,13 @@ public sealed partial class CaseFactsExtractor
             && found.Where(f => f.Message == amount.Message).ToArray() is { Length: > 0 } near)
         {
             chosen = near.MinBy(f => Math.Abs(f.Start - amount.Start));
+        }
+
+        // Tier 1's date against the customer's: "charged 2026-11-01" in the summary where the customer wrote "on 10 November".
+        if (chosen.Message < 0 && texts.Any(t => t.Message >= 0)
+            && found.Where(f => f.Message >= 0).Select(f => f.Date).Distinct().ToArray() is { Length: > 0 } theirs && !theirs.Contains(chosen.Date))
+        {
+            conflict = $"the handoff names {chosen.Text}, the customer {string.Join(" and ", found.Where(f => f.Message >= 0).Select(f => f.Text).Distinct())}";
         }
 
         evidence.Add(new Evidence("purchase-date", chosen.Text, chosen.Message, chosen.Start, chosen.Length));
@@ -338,6 +366,16 @@ public sealed partial class CaseFactsExtractor
 
         return null;
     }
+
+    /// <summary>The longest downtime a text gives, estimates included ("about 6 hours"), up to three days; null when none.</summary>
+    private static double? LongestDuration(string text, Regex duration) =>
+        duration.Matches(text)
+            .Where(d => !NotDowntimeBefore().IsMatch(text[Math.Max(0, d.Index - 16)..d.Index])
+                && !NotDowntimeAfter().IsMatch(text[(d.Index + d.Length)..Math.Min(text.Length, d.Index + d.Length + 16)]))
+            .Select(Hours)
+            .Where(h => h <= 72)
+            .DefaultIfEmpty()
+            .Max() is var h and > 0 ? h : null;
 
     /// <summary>A duration match in hours: days (días, Tage, jours, dias, giorni, dagen) × 24, minutes ÷ 60.</summary>
     private static double Hours(Match m)

@@ -18,6 +18,12 @@ public sealed record Policy
     public IReadOnlyList<PolicyRule> Rules { get; init; } = [];
 
     /// <summary>
+    /// Confirmed incidents (front matter <c>incidents</c>, an SLA credit policy's list from the status page): the downtime
+    /// a credit is computed from. Empty when the policy lists none.
+    /// </summary>
+    public IReadOnlyList<PolicyIncident> Incidents { get; init; } = [];
+
+    /// <summary>
     /// False for a policy written for the support team only (<c>audience: internal</c>, e.g. escalation
     /// thresholds): it is cited in the trace but never named on the customer's view.
     /// </summary>
@@ -46,6 +52,16 @@ public sealed record Policy
 
     /// <summary>A number the rules read, or null when the policy does not set it.</summary>
     public decimal? NumberOrNull(string name) => Numbers.TryGetValue(name, out var v) ? v : null;
+}
+
+/// <summary>
+/// A confirmed incident: the days it ran (UTC, <paramref name="From"/> to <paramref name="To"/> inclusive), its confirmed
+/// downtime in hours, and what it was ("full outage, EU-West, 09:10–12:10 UTC").
+/// </summary>
+public sealed record PolicyIncident(DateOnly From, DateOnly To, double Hours, string Summary)
+{
+    /// <summary>Whether <paramref name="day"/> falls within the incident.</summary>
+    public bool Covers(DateOnly day) => day >= From && day <= To;
 }
 
 /// <summary>A discretionary rule of a policy.</summary>

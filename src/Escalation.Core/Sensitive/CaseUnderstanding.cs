@@ -84,8 +84,14 @@ public sealed record CaseUnderstanding
                 case "amount":
                     amountProblem = "no amount was read";
                     break;
+                case "charge date" when f.PurchaseDateConflict is { } differ:
+                    missing.Add($"charge date ({differ})");
+                    break;
                 case "charge date" when f.PurchaseDate is { } d:
                     read.Add($"charge date {d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}");
+                    break;
+                case "outage duration" when f.OutageUnconfirmed is { } why:
+                    missing.Add($"confirmed downtime ({why})");
                     break;
                 case "outage duration" when f.OutageHours is { } h:
                     read.Add($"outage {h.ToString("0.#", CultureInfo.InvariantCulture)} h");

@@ -81,7 +81,7 @@ public sealed partial class PolicyRetrievalStage
         }
 
         var strength = policies.Count == 0 ? 0 : policies[0].Score;
-        var conflict = FindConflict(workspace, facts, signals.Text, policies, precedents);
+        var conflict = DiscountedPeriod(workspace, facts, customer, today) ?? FindConflict(workspace, facts, signals.Text, policies, precedents);
         trace.Add(TraceEntry.Decided(Stage,
             $"Policy match strength {F(strength)} (minimum {F(workspace.Routing.PolicyMatchMinStrength)})"
             + (conflict is null ? "; no policy conflict." : $"; policy conflict: {conflict}."),
@@ -259,6 +259,32 @@ public sealed partial class PolicyRetrievalStage
         if (s.LegalKinds.Contains(LegalKinds.PrivacyBreach)) set.Add(PlaybookSignals.PrivacyBreach);
         return set;
     }
+
+    /// <summary>
+    /// A refund asked of a charge in the period of a retention discount the customer accepted, where a guardrail says such
+    /// charges are not refunded unless a manager decides: the refund policy says yes, that guardrail no.
+    /// </summary>
+    private static string? DiscountedPeriod(Workspace ws, CaseFacts f, CustomerEntity customer, DateOnly today)
+    {
+        if (!f.HasAsk(CaseAsks.Refund) || RetentionDiscounts.Latest(customer, today) is not { } accepted
+            || !accepted.Covers(f.PurchaseDate ?? today))
+        {
+            return null;
+        }
+
+        foreach (var policy in ws.Policies)
+        {
+            if (policy.Guardrails.FirstOrDefault(g => DiscountGuardrail().IsMatch(g)) is { } guardrail)
+            {
+                return $"{policy.Id}@{policy.Version}: \"{guardrail}\" and the charge{(f.PurchaseDate is { } d ? $" of {d:yyyy-MM-dd}" : "")} falls in the retention discount the account accepted ({accepted.From:yyyy-MM-dd} to {accepted.To:yyyy-MM-dd}: \"{accepted.Note}\")";
+            }
+        }
+
+        return null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"retention discount.*\brefund|\brefund.*retention discount", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex DiscountGuardrail();
 
     /// <summary>The refund window says no while outage compensation or an approved outage precedent says yes.</summary>
     private static string? FindConflict(Workspace ws, CaseFacts f, TextSignals s, List<PolicyMatch> policies, IReadOnlyList<PrecedentMatch> precedents)

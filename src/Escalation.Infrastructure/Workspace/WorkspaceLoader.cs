@@ -305,7 +305,19 @@ public static class WorkspaceLoader
         var bodyStart = text.IndexOf('\n', end + 1);
         var body = bodyStart < 0 ? "" : text[(bodyStart + 1)..].Trim();
         var y = new YamlFields(file, "", YamlFields.ParseDocument(file, front));
-        y.AllowOnly("id", "title", "version", "effective", "category", "audience", "summary", "tags", "currency", "numbers", "guardrails", "rules");
+        y.AllowOnly("id", "title", "version", "effective", "category", "audience", "summary", "tags", "currency", "numbers", "guardrails", "rules", "incidents");
+        var incidents = y.MappingList("incidents").Select(i =>
+        {
+            i.AllowOnly("from", "to", "hours", "summary");
+            var from = i.RequiredDate("from");
+            var to = i.OptionalDate("to") ?? from;
+            if (to < from)
+            {
+                throw i.Error("to", $"is before from ({from:yyyy-MM-dd})");
+            }
+
+            return new PolicyIncident(from, to, i.RequiredDouble("hours", 0.01, 24 * 31), i.OptionalString("summary") ?? "");
+        }).ToArray();
         var rules = y.MappingList("rules").Select(r =>
         {
             r.AllowOnly("id", "text");
@@ -323,6 +335,7 @@ public static class WorkspaceLoader
             Numbers = y.OptionalMapping("numbers")?.NumberMap() ?? new Dictionary<string, decimal>(),
             Guardrails = y.StringList("guardrails"),
             Rules = rules,
+            Incidents = incidents,
             ShownToCustomer = (y.Has("audience") ? y.RequiredOneOf("audience", PolicyAudiences) : "customer") == "customer",
             PublicSummary = y.OptionalString("summary") is { Length: > 0 } summary ? summary : null,
             Body = body,

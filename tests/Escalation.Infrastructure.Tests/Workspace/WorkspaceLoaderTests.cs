@@ -130,6 +130,27 @@ public sealed class WorkspaceLoaderTests
     }
 
     [Fact]
+    public void Load_PolicyWithIncidents_ReadsEachIncidentsDaysAndHours()
+    {
+        var files = MinimalWorkspace.Files();
+        files["policies/refund.md"] = files["policies/refund.md"].Replace("guardrails:", "incidents:\n  - from: 2026-10-12\n    to: 2026-10-16\n    hours: 19\n    summary: sync engine outage\n  - from: 2026-11-02\n    hours: 3\nguardrails:");
+
+        var incidents = Assert.Single(Load(files).Policies).Incidents;
+
+        Assert.Equal(new PolicyIncident(new DateOnly(2026, 10, 12), new DateOnly(2026, 10, 16), 19, "sync engine outage"), incidents[0]);
+        Assert.Equal(new PolicyIncident(new DateOnly(2026, 11, 2), new DateOnly(2026, 11, 2), 3, ""), incidents[1]);
+    }
+
+    [Fact]
+    public void Load_IncidentEndingBeforeItStarts_NamesTheField()
+    {
+        var ex = Broken("policies/refund.md", t => t.Replace("guardrails:", "incidents:\n  - from: 2026-11-02\n    to: 2026-11-01\n    hours: 3\nguardrails:"));
+
+        Assert.Contains("incidents[0].to", ex.Location);
+        Assert.Contains("before from", ex.Problem);
+    }
+
+    [Fact]
     public void Load_MisspelledField_IsRejectedNotIgnored()
     {
         var ex = Broken("policies/refund.md", t => t.Replace("guardrails:", "guardrail:"));

@@ -1,0 +1,92 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Escalation.Core.Knowledge;
+
+namespace Escalation.Core.Cases;
+
+/// <summary>
+/// An SLA credit is computed from confirmed downtime, never from the customer's estimate alone (the SLA policy's
+/// guardrail). This checks the downtime a case reports against the SLA policy's confirmed incidents (front matter
+/// <c>incidents</c>): the outage's date must fall within one of them, and the hours counted are at most the incident's.
+/// A tier-1 handoff that says the status page or the incident report confirms the downtime confirms it too; so does the
+/// customer's own word of it when the policy lists no incidents at all.
+/// </summary>
+internal static class DowntimeCheck
+{
+    /// <summary>The downtime a credit may be computed from, and why the reported downtime is not confirmed (null when it is).</summary>
+    public sealed record Result(double? Hours, string? Unconfirmed);
+
+    /// <param name="texts">The case's texts.</param>
+    /// <param name="reported">The downtime read from them (null when none was, or only an estimate: "about 6 hours").</param>
+    /// <param name="sla">The workspace's SLA credit policy.</param>
+    /// <param name="today">The day the customer asked.</param>
+    /// <param name="foreignDates">Whether to read the day-first dates of the other covered languages.</param>
+    /// <param name="outageWord">The words that say a text is about an outage.</param>
+    /// <param name="confirmedWord">The words that say the status page or the incident report confirms it.</param>
+    /// <param name="estimate">Any duration the texts give, estimates included, in hours (null when none).</param>
+    /// <param name="tierOneChecks">What tier 1 tried and found (the handoff's <c>whatTried</c>).</param>
+    public static Result Check(
+        IReadOnlyList<CaseText.Segment> texts, double? reported, Policy? sla, DateOnly today, bool foreignDates, Regex outageWord, Regex confirmedWord,
+        Func<string, double?> estimate, IEnumerable<string> tierOneChecks)
+    {
+        var outageTexts = texts.Where(t => outageWord.IsMatch(t.Text)).ToList();
+        if (sla is null || (reported is null && outageTexts.Count == 0))
+        {
+            return new(reported, null);
+        }
+
+        // Tier 1 checked the status page or the incident log ("9 hours of confirmed downtime"): its figure stands.
+        var lastCustomer = LastCustomerIndex(texts);
+        if (reported is not null && (texts.Skip(lastCustomer + 1).Any(t => t.Message < 0 && confirmedWord.IsMatch(t.Text)) || tierOneChecks.Any(confirmedWord.IsMatch)))
+        {
+            return new(reported, null);
+        }
+
+        if (sla.Incidents.Count == 0)
+        {
+            return reported is not null && outageTexts.Any(t => confirmedWord.IsMatch(t.Text))
+                ? new(reported, null)
+                : new(reported, $"{Hours(reported)} reported, and {sla.Id} lists no confirmed incidents (front matter incidents) to check {(reported is null ? "it" : "them")} against");
+        }
+
+        var days = outageTexts
+            .SelectMany(t => DateParsing.AllDates(t.Text, today, foreignDates).Select(d => d.Date)
+                .Concat(RelativeDates.First(t.Text, today) is { } ago ? [ago.Date] : []))
+            .Distinct()
+            .ToList();
+        var matched = sla.Incidents.Where(i => days.Any(i.Covers)).Distinct().ToList();
+        if (matched.Count == 0)
+        {
+            return new(reported, days.Count > 0
+                ? $"no confirmed incident in {sla.Id} covers {string.Join(", ", days.Select(Iso))}"
+                : $"{Hours(reported)} reported without the day it happened, so it cannot be matched to a confirmed incident of {sla.Id}");
+        }
+
+        var confirmed = matched.Sum(i => i.Hours);
+        var claimed = reported ?? outageTexts.Select(t => estimate(t.Text)).Max();
+        if (claimed is { } more && more > confirmed + 0.01)
+        {
+            return new(confirmed,
+                $"the customer reports {Hours(more)}, and the confirmed incident{(matched.Count > 1 ? "s" : "")} of {string.Join(" and ", matched.Select(i => $"{Day(i)} ({i.Summary})"))} lasted {confirmed.ToString("0.##", CultureInfo.InvariantCulture)} h");
+        }
+
+        return new(reported is { } less ? Math.Min(less, confirmed) : confirmed, null);
+    }
+
+    private static int LastCustomerIndex(IReadOnlyList<CaseText.Segment> texts)
+    {
+        var last = -1;
+        for (var i = 0; i < texts.Count; i++)
+        {
+            last = texts[i].Message >= 0 ? i : last;
+        }
+
+        return last;
+    }
+
+    private static string Hours(double? hours) => hours is { } h ? h.ToString("0.##", CultureInfo.InvariantCulture) + " h of downtime" : "downtime";
+
+    private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Day(PolicyIncident incident) => incident.From == incident.To ? Iso(incident.From) : $"{Iso(incident.From)} to {Iso(incident.To)}";
+}

@@ -1,0 +1,84 @@
+using Escalation.Core.Cases;
+using Escalation.Core.Knowledge;
+using Escalation.Core.Tests.Sensitive;
+using Escalation.Core.Tickets;
+
+namespace Escalation.Core.Tests.Cases;
+
+/// <summary>An SLA credit counts confirmed downtime only: the SLA policy's incidents, or tier 1's check.</summary>
+public sealed class ConfirmedDowntimeTests
+{
+    private static readonly PolicyIncident[] Incidents =
+    [
+        new(new DateOnly(2026, 10, 12), new DateOnly(2026, 10, 16), 19, "sync engine outage, EU-West"),
+        new(new DateOnly(2026, 11, 2), new DateOnly(2026, 11, 2), 3, "full outage, EU-West"),
+    ];
+
+    private static Workspace WithIncidents(IReadOnlyList<PolicyIncident> incidents) =>
+        TestWorkspace.Build(TestWorkspace.Policies().Select(p => p.Category == PolicyCategories.SlaCredit ? p with { Incidents = incidents } : p));
+
+    private static CaseFacts Extract(string text, IReadOnlyList<PolicyIncident>? incidents = null, TierOneHandoff? handoff = null) =>
+        new CaseFactsExtractor().Extract(TestWorkspace.Ticket(text, handoff: handoff), WithIncidents(incidents ?? Incidents), TestWorkspace.Now);
+
+    [Theory]
+    [InlineData("We were down for 3 hours on 2 November. Please apply the SLA credit.", 3)]
+    [InlineData("La caída del 2 de noviembre nos dejó sin servicio 2 horas, ¿nos aplican el crédito del SLA?", 2)]
+    [InlineData("Your outage on 2 November stopped us. Please apply the SLA credit.", 3)]
+    public void Extract_DowntimeOnTheDayOfAConfirmedIncident_IsConfirmedUpToItsHours(string text, double hours)
+    {
+        var f = Extract(text);
+
+        Assert.Equal(hours, f.OutageHours);
+        Assert.Null(f.OutageUnconfirmed);
+    }
+
+    [Theory]
+    [InlineData("Your system was down for basically 6 hours on November 2nd. I want the SLA credit for the 6 hours.")]
+    [InlineData("Your outage on 2 November took us offline for about 6 hours. Please apply the SLA credit.")]
+    public void Extract_CustomerReportsMoreThanTheIncidentLasted_CountsTheConfirmedHoursAndSaysWhy(string text)
+    {
+        var f = Extract(text);
+
+        Assert.Equal(3, f.OutageHours);
+        Assert.Contains("reports 6 h", f.OutageUnconfirmed, StringComparison.Ordinal);
+        Assert.Contains("lasted 3 h", f.OutageUnconfirmed, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Extract_DayNoConfirmedIncidentCovers_IsUnconfirmed()
+    {
+        var f = Extract("The sync was down for 3 hours on 18 November. Could we get the SLA credit?");
+
+        Assert.Contains("no confirmed incident", f.OutageUnconfirmed, StringComparison.Ordinal);
+        Assert.Contains("2026-11-18", f.OutageUnconfirmed, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Extract_DowntimeWithoutItsDay_IsUnconfirmed()
+    {
+        Assert.Contains("without the day", Extract("We were down for 3 hours. Please apply the SLA credit.").OutageUnconfirmed, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Extract_PolicyListsNoIncidents_OnlyAConfirmationInTheCaseCounts()
+    {
+        Assert.NotNull(Extract("We were down for 3 hours on 18 November. Please apply the SLA credit.", incidents: []).OutageUnconfirmed);
+        Assert.Null(Extract("We were down for 3 hours on 18 November (your status page confirmed it). Please apply the SLA credit.", incidents: []).OutageUnconfirmed);
+    }
+
+    [Fact]
+    public void Extract_TierOneConfirmedTheDowntime_ItsHoursStand()
+    {
+        var handoff = new TierOneHandoff
+        {
+            Summary = "Customer claims an SLA credit for 9 hours of downtime in November", Category = "billing", Priority = "P2",
+            WhatTried = [new HandoffAttempt { Action = "Checked the incident log", Result = "Both incidents confirmed: 3 h on 2026-11-02 and 6 h on 2026-11-09" }],
+            WhatNeeded = "Approve the credit", CustomerExpectation = "The credit",
+        };
+
+        var f = Extract("We had 9 hours of downtime in November: 6 hours on 2026-11-09 and 3 hours on 2026-11-02. Please confirm the credit.", handoff: handoff);
+
+        Assert.Equal(9, f.OutageHours);
+        Assert.Null(f.OutageUnconfirmed);
+    }
+}
