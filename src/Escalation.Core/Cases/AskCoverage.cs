@@ -49,7 +49,7 @@ public static partial class AskCoverage
         {
             var asking = clause.Contains('?') || clause.Contains('¿') || RequestMarker().IsMatch(clause) || JoinedImperative().IsMatch(clause) || ListItem().IsMatch(clause);
             // "Can you confirm once it's done?", "Geben Sie mir kurz Bescheid": any reply answers a short request to hear back.
-            if (!asking || Courtesy().IsMatch(clause) || Disclaimer().IsMatch(clause) || (Words(clause) < 5 && !IsWhy(clause)) || (HearBack().IsMatch(clause) && Words(clause) <= 10))
+            if (!asking || Courtesy().IsMatch(clause) || Forwarding().IsMatch(clause) || Disclaimer().IsMatch(clause) || (Words(clause) < 5 && !IsWhy(clause)) || (HearBack().IsMatch(clause) && Words(clause) <= 10))
             {
                 continue;
             }
@@ -57,7 +57,7 @@ public static partial class AskCoverage
             if (Covered(clause, asks, today))
             {
                 intentAsks++;
-                if (Conditional().IsMatch(clause))
+                if (Conditional().IsMatch(clause) && !ConditionalRequest().IsMatch(clause))
                 {
                     hypothetical++;
                     firstHypothetical ??= Quote(clause);
@@ -163,7 +163,8 @@ public static partial class AskCoverage
 
             // "I bought the Reporting Plus add-on by mistake … could you refund the €99 and remove it?": "it" is the add-on.
             if (verb.Value.EndsWith("lo", StringComparison.OrdinalIgnoreCase) || ItInside().IsMatch(verb.Value) || ItAfter().IsMatch(text[(verb.Index + verb.Length)..])
-                || ItBefore().IsMatch(text[Math.Max(0, verb.Index - 12)..verb.Index]) || Objectless(clause, text, verb))
+                || ItBefore().IsMatch(text[Math.Max(0, verb.Index - 12)..verb.Index]) || PronounObject().IsMatch(text[Math.Max(0, verb.Index - 40)..verb.Index])
+                || Objectless(clause, text, verb))
             {
                 if ((NameInMessage(text) ?? (AddOnName().Match(text) is { Success: true } any ? any.Groups["name"].Value.Trim() : null)) is { } named)
                 {
@@ -187,7 +188,7 @@ public static partial class AskCoverage
 
     /// <summary>"Don't remove the add-on", "no lo eliminen", "nicht entfernen": a refused removal is no ask.</summary>
     private static bool RefusedRemoval(string text, int at) =>
-        RemovalNegator().IsMatch(text[Math.Max(0, at - 14)..at]) || RemovalNegatorAfter().IsMatch(text[at..Math.Min(text.Length, at + 40)]);
+        (RemovalNegator().IsMatch(text[Math.Max(0, at - 14)..at]) && !IfNot().IsMatch(text[Math.Max(0, at - 24)..at])) || RemovalNegatorAfter().IsMatch(text[at..Math.Min(text.Length, at + 40)]);
 
     /// <summary>The sentence around <paramref name="at"/> (the text between the nearest sentence ends).</summary>
     internal static string ClauseAt(string text, int at)
@@ -272,6 +273,10 @@ public static partial class AskCoverage
 
     [GeneratedRegex(@"\s(it|this|that|them)\s", RegexOptions.IgnoreCase)]
     private static partial Regex ItInside();
+
+    // "Können Sie das bitte erstatten und wieder entfernen?", "could you refund this and remove": the pronoun after "you" is the object.
+    [GeneratedRegex(@"\b(sie|you|u|jij|vous|voi|lei)\s+(das|es|dies|it|this|that|dat|het|dit)\b[^.?!]*$", RegexOptions.IgnoreCase)]
+    private static partial Regex PronounObject();
 
     /// <summary>
     /// "Das Add-on Telefonie … Bitte wieder entfernen und die 89 € erstatten": a removal with no object of its own, in a
@@ -385,6 +390,10 @@ public static partial class AskCoverage
     [GeneratedRegex(@"^\W*(hi|hello|hey|dear|thanks|thank you|thx|cheers|regards|best|kind regards|many thanks|thanks in advance|can you help( me| us)?|please help|please advise|any help|hola|buenos días|buenas|gracias|muchas gracias|saludos|un saludo|hallo|guten tag|danke|vielen dank|grüße|viele grüße|bonjour|merci|merci d'avance|cordialement|olá|bom dia|boa tarde|obrigad[oa]|cumprimentos|ciao|buongiorno|grazie|saluti|cordiali saluti|hoi|goedendag|bedankt|dank je|groeten|met vriendelijke groet)\b[\W\w]{0,25}$", RegexOptions.IgnoreCase)]
     private static partial Regex Courtesy();
 
+    // "Forwarding this from our finance team - can you help?": the help asked for is what the forwarded part says.
+    [GeneratedRegex(@"\b(forward(ing|ed)? (this|the (below|message|email|mail|thread))|(can|could) you (please )?help( me| us)?( with (this|that|it))?\s*[?.!]*\s*$|(te|les|os) reenv[ií]o|reenv[ií]o (este|el)|leite (das|dies|die|diese) \w* ?weiter|ich leite|je (te|vous) transf[èe]re|encaminho (este|a|o)|vi inoltro|inoltro (questo|la)|ik stuur (dit|je|u) door|stuur dit door)", RegexOptions.IgnoreCase)]
+    private static partial Regex Forwarding();
+
     [GeneratedRegex(@"\b(refund\w*|reimburs\w*|money back|back|revers\w*|storn\w*|anul\w*|reemb[oó]ls\w*|devoluci[óo]n|devu[ée]lv\w*|devolv\w*|reembolso|(r[üu]ck)?erstatt\w*|geld|zur[üu]ck\w*|rembours\w*|devolu[çc][ãa]o|estorno|rimbors\w*|terugbetal\w*|terugstort\w*|terug|zur[üu]ck\w*)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RefundWord();
 
@@ -441,6 +450,14 @@ public static partial class AskCoverage
     // Not "If you could refund…", "si pudieran…", "wenn Sie … könnten", "se possibile": polite requests.
     [GeneratedRegex(@"^\W*(if|si|wenn|falls|se|als)\b(?!\s+(you|u|vous|usted|ustedes|sie|voc[êe]s?|voi|jullie|possible|posible|poss[íi]vel|possibile|mogelijk|m[öo]glich|pudieran|pueden|puede|podr[íi]an|pouviez|pouvez|puderem|poteste|potete)\b)|[:,;—–-]\s*(if (i|we)|si (je|j'|nous|on|cancelo|cancelamos|me doy|anulo)|wenn (ich|wir)|falls (ich|wir)|se (eu|io|cancelar|disdico|annullo)|als (ik|we|wij))\b|\b(would i|would we|will i|do i|would it be refunded|me devolver[íi]an|bekäme ich|würde ich|recevrais-je|aurais-je|eu receberia|receberia|riceverei|avrei|zou ik|krijg ik dan)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Conditional();
+
+    // "If not, please remove it": the negation is the condition's, not the request's.
+    [GeneratedRegex(@"\b(if|si|wenn|falls|se|als)\s+(not|no|nicht|pas|n[ãa]o|niet)\b[\s,]*(\w+\s*)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex IfNot();
+
+    // "If not, please get it refunded and removed", "if so please refund": a request on a condition the message settles.
+    [GeneratedRegex(@"^\W*(if (not|so|that's the case|that is the case|we didn't|we did not)|si no|si (c'est|ce n'est) (le cas|pas le cas)|wenn nicht|falls nicht|se n[ãa]o|se no|als (dat )?niet)\b[\s,]*(please|pls|por favor|bitte|s'il vous pla[iî]t|merci de|per favore|graag|alstublieft)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ConditionalRequest();
 
     // Nothing asked yet, said in words: "I'm not asking for anything yet", "just wondering", "je me renseigne", "no pido nada
     // todavía", "ich frage nur", "só por curiosidade", "chiedo solo", "ik vraag het alleen maar". Not "just asking for my money back".

@@ -55,6 +55,9 @@ public sealed record CaseFacts
     /// </summary>
     public string? OutageUnconfirmed { get; init; }
 
+    /// <summary>What closes the way back to tier 1, quoted (the locked-out user is the only admin); null when nothing does.</summary>
+    public string? TierOneBlocked { get; init; }
+
     /// <summary>One of <c>outage</c>, <c>defect</c>, <c>billing-error</c>, <c>changed-mind</c>, <c>other</c>.</summary>
     public string Cause { get; init; } = CaseCauses.Other;
 

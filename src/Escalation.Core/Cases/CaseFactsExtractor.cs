@@ -111,6 +111,7 @@ public sealed partial class CaseFactsExtractor
             DaysPastWindow = past,
             OutageHours = outage,
             OutageUnconfirmed = downtime.Unconfirmed,
+            TierOneBlocked = ticket.Handoff is null ? null : Cases.TierOneBlocked.Why(ticket),
             Cause = cause,
             Asks = asks,
             OtherAsks = coverage.OtherAsks,
@@ -431,7 +432,7 @@ public sealed partial class CaseFactsExtractor
             foreach (var seg in texts)
             {
                 // "I don't want a refund, I want the export fixed": a refused ask is no ask. "If you don't refund, …" is one.
-                var m = AskMatches(ask, seg.Text).FirstOrDefault(x => !RefusedAsk(seg.Text, x.Index) && !(ask == CaseAsks.Cancel && (Forgotten(seg.Text, x.Index) || CancelledBefore(seg.Text, x.Index, x.Length))));
+                var m = AskMatches(ask, seg.Text).FirstOrDefault(x => !RefusedAsk(seg.Text, x.Index) && !(ask == CaseAsks.Cancel && (Forgotten(seg.Text, x.Index) || CancelledBefore(seg.Text, x.Index, x.Length) || CancellationPaper().IsMatch(seg.Text.AsSpan(x.Index)))));
                 if (m is not null)
                 {
                     evidence.Add(new Evidence("ask:" + ask, m.Value, seg.Message, m.Index, m.Length));
@@ -512,8 +513,16 @@ public sealed partial class CaseFactsExtractor
         + @"(j'ai|j'avais|nous avons|nous avions|avoir|d[ée]j[àa])\s+(\w+\s+)?(r[ée]sili[ée]e?s?|annul[ée]e?s?)|apr[èe]s (ma|la|notre) r[ée]siliation|"
         + @"(j[áa]|tinha|t[íi]nhamos)\s+(\w+\s+)?(cancelad[oa]|cancelei|cancelamos)|depois de (\w+\s+)?cancelar|"
         + @"(ho|avevo|abbiamo|avevamo|gi[àa]|dopo aver)\s+(\w+\s+)?(disdetto|annullato|cancellato)|"
-        + @"(heb|had|hadden|hebben|al|reeds)\s+(\w+\s+){0,3}(opgezegd|geannuleerd)|na het opzeggen)\b", RegexOptions.IgnoreCase)]
+        + @"(heb|had|hadden|hebben|al|reeds)\s+(\w+\s+){0,3}(opgezegd|geannuleerd)|na het opzeggen|"
+        // The paper that proves it: "I have the cancellation email", "die Kündigungsbestätigung".
+        + @"(the|my|our|a) cancel+ation (e-?mail|confirmation|receipt|notice|letter)|k[üu]ndigungsbest[äa]tigung|confirmaci[óo]n de (la )?(cancelaci[óo]n|baja)|"
+        + @"confirmation de (la |ma |notre )?r[ée]siliation|confirma[çc][ãa]o (de|do) cancelamento|conferma (della |di )?disdetta|opzeggingsbevestiging|bevestiging van (de |mijn |onze )?opzegging)\b", RegexOptions.IgnoreCase)]
     private static partial Regex CancelledEarlier();
+
+    // "I have the cancellation email", "la confirmación de cancelación", "die Kündigungsbestätigung": a paper that proves an
+    // earlier cancellation, or the policy asked about, is no request to cancel now.
+    [GeneratedRegex(@"^\w*[\s-]+(e-?mails?|mails?|confirmations?|notices?|receipts?|letters?|numbers?|references?|screenshots?|policy|policies|terms|fee|fees|request was|was (confirmed|processed|ignored)|correo|confirmaci[óo]n|comprobante|best[äa]tigung|schreiben|courriel|confirma[çc][ãa]o|conferma|bevestiging)\b|^\w*(best[äa]tigung|schreiben|bevestiging)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex CancellationPaper();
 
     /// <summary>
     /// "I forgot to cancel", "esqueci de cancelar", "ich habe vergessen zu kündigen", "j'ai oublié d'annuler": the story of a
@@ -577,10 +586,11 @@ public sealed partial class CaseFactsExtractor
     [GeneratedRegex(@"\b(outage|was down|went down|were down|is down|downtime|unavailable|offline|service disruption|"
         + @"ca[íi]d[oa]s?|ca[íi]da|interrupci[óo]n|sin servicio|no funcionaba|Ausfall\w*|Ausf[äa]lle\w*|ausgefallen|funktionierte nicht|nicht erreichbar|Störung|panne|en panne|indisponible|"
         + @"interruption|ne fonctionnait plus|fora do ar|indispon[íi]vel|interrup[çc][ãa]o|falhas?|n[ãa]o funcionava|disservizio|interruzione|fuori servizio|guast[oi]|non funzionava|[èe] stat[oa] ferm[oa]|ferm[oi] per|storing\w*|onbereikbaar|plat|werkte niet|"
-        + @"outage|downtime|unavailable|disruption|incident|(couldn't|could not) (sync|connect|log ?in|access|load|use)|status page)\b", RegexOptions.IgnoreCase)]
+        + @"konden (we |wij )?(\S+ ){0,6}(geen|niet)|konnten (wir )?(\S+ ){0,6}(keine|nicht)|no pod[íi]amos|no pudimos|ne pouvions (pas|plus)|n'avons pas pu|n[ãa]o consegu[íi]amos|n[ãa]o pod[íi]amos|non potevamo|non riuscivamo|"
+        + @"outage|downtime|unavailable|disruption|incident|(couldn't|could not) (sync|connect|log ?in|access|load|use|receive|send)|status page)\b", RegexOptions.IgnoreCase)]
     private static partial Regex OutageWord();
 
-    [GeneratedRegex(@"\b(outage|was down|went down|were down|is down|downtime|unavailable|offline|service disruption|disruption|incident|(couldn't|could not|was unable to|were unable to|could n't) (sync|connect|log ?in|sign in|access|load|send|reach|use)|status page)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(outage|was down|went down|were down|is down|downtime|unavailable|offline|service disruption|disruption|incident|(couldn't|could not|was unable to|were unable to|could n't) (sync|connect|log ?in|sign in|access|load|send|receive|reach|use)|status page)\b", RegexOptions.IgnoreCase)]
     private static partial Regex OutageWordEnglish();
 
     [GeneratedRegex(@"(?<n>\d+(?:\.\d+)?)\s*(?<u>hours?|hrs?|h\b|days?|minutes?|mins?)", RegexOptions.IgnoreCase)]

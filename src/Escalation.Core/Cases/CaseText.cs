@@ -53,8 +53,17 @@ public static partial class CaseText
     }
 
     /// <summary>A message without the quoted history, sign-off and disclaimer below it, whitespace collapsed.</summary>
-    public static string OwnWords(string? text) =>
-        string.IsNullOrWhiteSpace(text) ? "" : Normalize(text[..Signals.Lexicon.QuotedReply.Start(text)]);
+    public static string OwnWords(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return "";
+        }
+
+        // A message the customer forwarded with their own words ("can you help?") is part of the request.
+        var start = Signals.Lexicon.QuotedReply.Start(text);
+        return Normalize(Signals.Lexicon.QuotedReply.ForwardedBody(text, start) is { Length: > 0 } forwarded ? text[..start] + "\n" + forwarded : text[..start]);
+    }
 
     /// <summary>Trimmed text with every run of whitespace turned into one space.</summary>
     public static string Normalize(string text) => Whitespace().Replace(text, " ").Trim();

@@ -61,12 +61,46 @@ public static partial class DateParsing
         var english = FirstEnglishDate(text, today);
         if (!foreign)
         {
-            return english;
+            return english ?? DayOnly(text, today);
         }
 
         var other = FirstForeignDate(text, today);
-        return english is null ? other : other is null || english.Index <= other.Index ? english : other;
+        return english is null ? other ?? DayOnly(text, today) : other is null || english.Index <= other.Index ? english : other;
     }
+
+    /// <summary>
+    /// A day told without its month, after the words that introduce a date ("on the 14th", "the 14th of this month", "am
+    /// 3.", "el día 3", "le 14", "il 14", "no dia 14", "op de 14e"): the latest such day not after
+    /// <paramref name="today"/>. Read only when the text holds no date with its month.
+    /// </summary>
+    private static Found? DayOnly(string text, DateOnly today)
+    {
+        foreach (Match m in DayWithoutMonth().Matches(text))
+        {
+            var day = int.Parse(m.Groups["d"].Value, CultureInfo.InvariantCulture);
+            var month = new DateOnly(today.Year, today.Month, 1);
+            if (day > today.Day)
+            {
+                month = month.AddMonths(-1);
+            }
+
+            if (day >= 1 && day <= DateTime.DaysInMonth(month.Year, month.Month))
+            {
+                return new Found(new DateOnly(month.Year, month.Month, day), m.Value, m.Index, m.Length);
+            }
+        }
+
+        return null;
+    }
+
+    private const string NotADay = @"(?![.,/:\-]?\d)(?!\s*(%|€|\$|£|eur\b|euros?\b|usd\b|h\b|hrs?\b|hours?|horas?|heures?|ore\b|uur\b|stunden|minut\w*|users?\b|usuarios|utenti|utilisateurs|nutzer|gebruikers|licen\w*|seats?\b|puestos|posti|postes|plaatsen|times?\b|veces|fois|volte|vezes|keer|mal\b))";
+
+    [GeneratedRegex(@"\b(on the|on|the)\s+(?<d>\d{1,2})(st|nd|rd|th)\b(\s+of (this|the) month)?(?!\s+(time|attempt|try|charge|invoice|payment|reminder|email|line|one|of (?!this month|the month)))"
+        + @"|\bam\s+(?<d>\d{1,2})\.(?!\d)(?!\s*(" + GermanMonthWords + @"))"
+        + @"|\b(el( d[íi]a)?|le|il( giorno)?|no dia|dia|op de|op)\s+(?<d>\d{1,2})(e|de|er|o|º)?\b" + NotADay, RegexOptions.IgnoreCase)]
+    private static partial Regex DayWithoutMonth();
+
+    private const string GermanMonthWords = "jan|feb|m[äa]r|apr|mai|jun|jul|aug|sep|okt|nov|dez";
 
     /// <summary>Day-first dates in the covered languages: "8 de octubre", "8. Oktober 2026", "1er novembre", "08.10.2026", "08/10/2026", "08-10-2026".</summary>
     private static Found? FirstForeignDate(string text, DateOnly today)

@@ -24,6 +24,11 @@ public static partial class RelativeDates
     /// <summary>The first relative date in <paramref name="text"/>, as a day before <paramref name="today"/>; null when none.</summary>
     public static DateParsing.Found? First(string text, DateOnly today)
     {
+        if (Weekday(text, today) is { } weekday && !(OneWord().Match(text) is { Success: true } earlier && earlier.Index < weekday.Index))
+        {
+            return weekday;
+        }
+
         var day = OneWord().Match(text);
         // Every form Span reads holds one of these words; most texts hold none, and Span tries its ~70 number words at
         // every position (it was the costliest regex of the pipeline), so it runs only when one is there.
@@ -56,6 +61,46 @@ public static partial class RelativeDates
 
         return new DateParsing.Found(today.AddDays(-days), m.Value, m.Index, m.Length);
     }
+
+    /// <summary>"last Tuesday", "el martes pasado", "letzten Dienstag", "mardi dernier", "terça passada", "martedì scorso", "afgelopen dinsdag": the latest such day before today.</summary>
+    private static DateParsing.Found? Weekday(string text, DateOnly today)
+    {
+        if (LastWeekday().Match(text) is not { Success: true } m)
+        {
+            return null;
+        }
+
+        var name = m.Groups["a"].Success ? m.Groups["a"].Value : m.Groups["b"].Value;
+        var target = WeekdayOf(name.ToLowerInvariant());
+        if (target is null)
+        {
+            return null;
+        }
+
+        var back = ((int)today.DayOfWeek - (int)target.Value + 7) % 7;
+        return new DateParsing.Found(today.AddDays(-(back == 0 ? 7 : back)), m.Value, m.Index, m.Length);
+    }
+
+    private static DayOfWeek? WeekdayOf(string name) => name[..Math.Min(3, name.Length)] switch
+    {
+        "mon" or "lun" or "maa" or "seg" => DayOfWeek.Monday,
+        "tue" or "mar" or "die" or "din" or "ter" => DayOfWeek.Tuesday,
+        "wed" or "mié" or "mie" or "mit" or "mer" or "qua" or "woe" => DayOfWeek.Wednesday,
+        "thu" or "jue" or "don" or "jeu" or "qui" or "gio" => DayOfWeek.Thursday,
+        "fri" or "vie" or "fre" or "ven" or "sex" or "vri" => DayOfWeek.Friday,
+        "sat" or "sáb" or "sab" or "sam" or "zat" => DayOfWeek.Saturday,
+        "sun" or "dom" or "son" or "dim" or "zon" => DayOfWeek.Sunday,
+        _ => null,
+    };
+
+    [GeneratedRegex(@"\b((last|this past|past)\s+(?<a>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+        + @"|(el|la)\s+(?<b>lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo)\s+pasado"
+        + @"|(letzten|letzte|vergangenen)\s+(?<a>montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)"
+        + @"|(?<b>lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+dernier"
+        + @"|(?<b>segunda|ter[çc]a|quarta|quinta|sexta)(-feira)?\s+passada|(?<b>s[áa]bado|domingo)\s+passado"
+        + @"|(?<b>luned[ìi]|marted[ìi]|mercoled[ìi]|gioved[ìi]|venerd[ìi]|sabato|domenica)\s+scors[oa]"
+        + @"|(afgelopen|vorige)\s+(?<a>maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex LastWeekday();
 
     [GeneratedRegex(@"\b((?<before>the day before yesterday|anteayer|antes de ayer|vorgestern|avant-hier|anteontem|l'altro ieri|eergisteren)|(?<yesterday>yesterday|ayer|gestern|ontem|ieri|gisteren)|today|this morning|hoy|esta mañana|heute|heute morgen|aujourd'hui|ce matin|hoje|esta manhã|oggi|stamattina|vandaag|vanochtend|vanmorgen)\b", RegexOptions.IgnoreCase)]
     private static partial Regex OneWord();

@@ -28,6 +28,9 @@ public static class ReasonCodes
     public const string WithinPolicy = "within-policy";
     public const string TierOneScope = "tier-1-scope";
 
+    /// <summary>Tier 1 cannot go further (the locked-out user is the only admin): a senior verifies and resets.</summary>
+    public const string TierOneBlocked = "tier-1-blocked";
+
     // Issue 25: a case is sent only when understood; every other reason names what was not understood.
     public const string LanguageNotCovered = "language-not-covered";
     public const string ReplyLanguageMissing = "reply-language-missing";

@@ -78,6 +78,12 @@ public sealed class ResolveOrEscalateStage(IDraftWriter writer)
 
         var playbook = context.Retrieval.Playbook;
         var policy = context.Retrieval.Policies.FirstOrDefault();
+        if (!received.WhatTriedEmpty && context.Facts.TierOneBlocked is { } closed)
+        {
+            senior.Add(new RouteReason(ReasonCodes.TierOneBlocked,
+                $"Tier 1 cannot go further: the fix for a locked account is an admin's reset, and \"{closed}\". Verifying who is asking and resetting it at the back end is a senior's.", true));
+        }
+
         var trace = new List<TraceEntry> { TraceEntry.Read(Stage, $"Recommendation {application.Recommendation}; {received.Issues.Count} handoff issue(s); {senior.Count} senior trigger(s).") };
         // What a senior is asked to approve, stated in the held draft; none on an ambiguous handoff (the facts are unsure).
         var proposal = received.Ambiguous ? null : DraftResolution.Propose(application, context.Customer, s, context.Facts, context.Retrieval, workspace);

@@ -81,6 +81,19 @@ public sealed class LexiconSignalAnalyzer : ITextSignalAnalyzer
             }
         }
 
+        // A takeover told in a language the phrase lists do not cover still reaches a senior at once.
+        if (!evidence.Any(e => e.Signal == "security"))
+        {
+            for (var i = 0; i < messages.Count; i++)
+            {
+                if (messages[i].IsFromCustomer && messages[i].Text is { Length: > 0 } text && SecurityWordsBeyondCoverage.Find(text) is { } alarm)
+                {
+                    evidence.Add(new Evidence("security", alarm.Value, i, alarm.Index, alarm.Length));
+                    break;
+                }
+            }
+        }
+
         // Sentiment: the customer's messages, the most negative one weighing as much as the average.
         double sentiment = 0, intensity = 0, complaintScore = 0, failureWeight = 0;
         if (customer.Count > 0)

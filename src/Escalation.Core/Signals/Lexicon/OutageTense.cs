@@ -97,7 +97,7 @@ internal sealed partial class OutageTense
         for (var k = Math.Max(0, m.First - 12); k <= Math.Min(tokens.Count - 1, m.Last + 6); k++)
         {
             if ((k >= m.First && k <= m.Last) || !char.IsAsciiDigit(tokens[k].Word[0])
-                || !LegalDenial.SameStretch(text, tokens, Math.Min(k, m.First), Math.Max(k, m.Last)))
+                || !(LegalDenial.SameStretch(text, tokens, Math.Min(k, m.First), Math.Max(k, m.Last)) || InBrackets(text, tokens, m.Last, k)))
             {
                 continue;
             }
@@ -116,7 +116,8 @@ internal sealed partial class OutageTense
                 return new PhraseMatch(DateMark, k, through);
             }
 
-            if (!IsNumber(tokens[k].Word, 31)
+            // "12-16 Oct": a span of days reads as its first day.
+            if (!(IsNumber(tokens[k].Word, 31) || (DaySpan(tokens[k].Word) && k + 1 < tokens.Count && MonthWords.Contains(tokens[k + 1].Word)))
                 || (k > 0 && SinceWords.Contains(tokens[k - 1].Word)) || (k > 1 && SinceWords.Contains(tokens[k - 2].Word)))
             {
                 continue;
@@ -135,6 +136,21 @@ internal sealed partial class OutageTense
         }
 
         return null;
+    }
+
+    private static bool DaySpan(string word) =>
+        word.IndexOfAny(['-', '\u2013']) is > 0 and var dash && IsNumber(word[..dash], 31) && IsNumber(word[(dash + 1)..], 31);
+
+    /// <summary>"the sync outage (12-16 Oct)": the date in brackets right after the outage words.</summary>
+    private static bool InBrackets(string text, List<Token> tokens, int last, int k)
+    {
+        if (k <= last)
+        {
+            return false;
+        }
+
+        var from = tokens[last].Start + tokens[last].Length;
+        return text.AsSpan(from, tokens[last + 1].Start - from).Trim().SequenceEqual("(") && tokens[k].Clause == tokens[last + 1].Clause;
     }
 
     /// <summary>A day number, also with an ordinal ending ("2nd", "1st", "1er", "1o").</summary>

@@ -49,6 +49,42 @@ internal static partial class QuotedReply
         return text.Length;
     }
 
+    /// <summary>
+    /// The body of a message the customer forwarded below their own words ("---------- Forwarded message ---------", then
+    /// its From:/Date:/Subject:/To: lines), up to its own quoted history; null when <paramref name="start"/> is no
+    /// forwarding line. "Forwarding this from our finance team – can you help?": the forwarded part is the request.
+    /// </summary>
+    public static string? ForwardedBody(string text, int start)
+    {
+        var end = text.IndexOf('\n', start);
+        if (start >= text.Length || !Forwarded().IsMatch(text[start..(end < 0 ? text.Length : end)].Trim()) || end < 0)
+        {
+            return null;
+        }
+
+        var at = end + 1;
+        while (at < text.Length)
+        {
+            var next = text.IndexOf('\n', at);
+            var line = text[at..(next < 0 ? text.Length : next)].Trim();
+            if (line.Length > 0 && !ForwardHeader().IsMatch(line))
+            {
+                break;
+            }
+
+            at = next < 0 ? text.Length : next + 1;
+        }
+
+        var body = text[at..];
+        return body[..Start(body)];
+    }
+
+    [GeneratedRegex(@"^-{2,}\s*(forwarded message|weitergeleitete nachricht|mensaje reenviado|message transf[ée]r[ée]|mensagem encaminhada|messaggio inoltrato|doorgestuurd bericht)", RegexOptions.IgnoreCase)]
+    private static partial Regex Forwarded();
+
+    [GeneratedRegex(@"^\*?(from|date|sent|subject|to|cc|von|datum|gesendet|betreff|an|de|fecha|enviado|asunto|para|envoy[ée]|objet|à|data|assunto|da|inviato|oggetto|a|van|verzonden|onderwerp|aan)\s*:", RegexOptions.IgnoreCase)]
+    private static partial Regex ForwardHeader();
+
     [GeneratedRegex(@"^-{2,}\s*(original message|forwarded message|urspr[üu]ngliche nachricht|weitergeleitete nachricht|mensaje original|mensaje reenviado|message d'origine|message original|message transf[ée]r[ée]|mensagem original|mensagem encaminhada|messaggio originale|messaggio inoltrato|oorspronkelijk bericht|doorgestuurd bericht)", RegexOptions.IgnoreCase)]
     private static partial Regex Separator();
 
