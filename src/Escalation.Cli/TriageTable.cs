@@ -26,7 +26,8 @@ public static class TriageTable
             Line(cells[i]);
             foreach (var a in rows[i].Actions)
             {
-                sb.Append("    would ").Append(a.Describe()).Append(a.NeedsApproval ? "  [on approval]" : "  [auto]").AppendLine();
+                var auto = !a.NeedsApproval && rows[i].Route is Routes.DraftAndSend or Routes.ResolveInPlace;
+                sb.Append("    would ").Append(a.Describe()).Append(auto ? "  [auto]" : "  [on approval]").AppendLine();
             }
         }
         return sb.ToString();

@@ -170,12 +170,27 @@ public static partial class ActionPlanner
     /// <summary>The customer's words from the sentence that asks for the corrected invoice on (the details the billing team needs), shortened.</summary>
     private static string InvoiceAsk(string? customerText)
     {
-        var text = string.Join(' ', (customerText ?? "").Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
-        var at = Sensitive.RuleGlosses.Invoice.Match(text) is { Success: true } m ? m.Index : 0;
-        var start = at == 0 ? 0 : text.LastIndexOfAny(['!', '?', ':'], at - 1) + 1;
-        var asked = text[start..].Trim();
+        // The customer's own words (no greeting line's sign-off, signature or disclaimer), sentence by sentence: the one that
+        // names the invoice and the one after it ("… still shows our old VAT number. Please re-issue it with VAT number …").
+        var text = Greeting().Replace(Cases.CaseText.OwnWords(customerText), "");
+        var sentences = SentenceBreak().Split(text);
+        var first = Array.FindIndex(sentences, t => Sensitive.RuleGlosses.Invoice.IsMatch(t));
+        var last = first < 0 ? -1 : Array.FindIndex(sentences, first, t => AskMarker().IsMatch(t));
+        var asked = first < 0 ? text : string.Join(' ', sentences[first..(last >= first && last < first + 3 ? last + 1 : Math.Min(sentences.Length, first + 2))]).Trim();
         return asked.Length <= 240 ? asked : asked[..240].TrimEnd() + "…";
     }
+
+    // "Dear Lumen Desk,", "Hi team!", "Hallo zusammen,": the greeting before the first sentence.
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\W*(dear|hi|hello|hey|good (morning|afternoon)|hola|buenos d[íi]as|buenas tardes|estimad[oa]s?|hallo|guten (tag|morgen)|sehr geehrte\w*|liebe\w*|bonjour|madame|monsieur|ol[áa]|bom dia|boa tarde|prezad[oa]s?|caro|cari|gentile|buongiorno|salve|beste|geachte|goedemiddag|goedemorgen)\b[^,.!?]{0,40}[,!:]\s*", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex Greeting();
+
+    // A sentence end: ".", "!" or "?" after a letter, then a space and a capital letter (not "vom 1. November", "1.250,00", "e.g. the").
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=[^\d\s][.!?])(?<!(?:Nr|No|Ref|Inv|Mr|Mrs|Ms|Dr|St|ca|bzw|vs|etc|Co|Ltd|Inc)\.)\s+(?=[\p{Lu}¿¡])")]
+    private static partial System.Text.RegularExpressions.Regex SentenceBreak();
+
+    // The sentence that asks: "please", "could you", "bitte", "por favor", "s'il vous plaît", "per favore", "graag"…
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(please|pls|could you|can you|would you|bitte|k[öo]nnten Sie|k[öo]nnen Sie|por favor|podr[íi]an|pueden|s'il vous pla[iî]t|pourriez-vous|pouvez-vous|merci de|per favore|potreste|potete|graag|kunt u|kunnen jullie|poderiam|podem)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex AskMarker();
 
     /// <summary>The goodwill policy's credit: its percent of one month's fee, at most its cap; none for VIP accounts (the account manager proposes it).</summary>
     private static CaseAction? Goodwill(ActionInputs x, Workspace workspace)

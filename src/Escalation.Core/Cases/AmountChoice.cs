@@ -16,6 +16,9 @@ internal static partial class AmountChoice
     {
         /// <summary>Why tier 1's sum and the customer's disagree, when they do.</summary>
         public string? Conflict { get; init; }
+
+        /// <summary>True when the sum is the one tier 1's handoff names with its request ("Refund €50").</summary>
+        public bool FromHandoff { get; init; }
     }
 
     private const int CueReach = 12;
@@ -73,6 +76,7 @@ internal static partial class AmountChoice
         // 1b. Tier 1's figure against the customer's own: "refund of €98" in the summary where the customer wrote "€89"
         // (and tier 1's next field says €89 too). Money goes back only when they agree.
         var conflict = chosen is { } fromHandoff ? HandoffConflict(texts, all, fromHandoff) : null;
+        var tierOnes = chosen is { } picked && requested && InHandoff(texts, picked.Seg);
 
         // 2. One sum only (however often it is repeated).
         if (chosen is null && distinct.Count == 1)
@@ -89,7 +93,10 @@ internal static partial class AmountChoice
         }
 
         var ambiguous = chosen is null || conflict is not null;
-        chosen ??= all.OrderByDescending(x => x.A.Amount).First();
+        // Nothing decides: the largest sum in the account's currency ("USD 20.61 at my bank, but I think the invoice said
+        // €19": a refund goes back in the currency charged), else the largest; marked ambiguous either way.
+        chosen ??= all.OrderByDescending(x => x.A.Currency is null || string.Equals(x.A.Currency, defaultCurrency, StringComparison.OrdinalIgnoreCase))
+            .ThenByDescending(x => x.A.Amount).First();
         var (s, a) = chosen.Value;
         evidence.Add(new Evidence("amount", a.Text, s.Message, a.Start, a.Length));
         if (ambiguous)
@@ -100,7 +107,7 @@ internal static partial class AmountChoice
             }
         }
 
-        return new(a.Amount, a.Currency ?? defaultCurrency, requested, ambiguous, distinct.Count > 1 ? distinct : [], why) { Conflict = conflict };
+        return new(a.Amount, a.Currency ?? defaultCurrency, requested, ambiguous, distinct.Count > 1 ? distinct : [], why) { Conflict = conflict, FromHandoff = tierOnes };
     }
 
     /// <summary>
@@ -110,38 +117,20 @@ internal static partial class AmountChoice
     /// </summary>
     private static string? HandoffConflict(IReadOnlyList<CaseText.Segment> texts, List<(CaseText.Segment Seg, AmountCandidate A)> all, (CaseText.Segment Seg, AmountCandidate A) chosen)
     {
-        var lastCustomer = -1;
-        for (var i = 0; i < texts.Count; i++)
-        {
-            lastCustomer = texts[i].Message >= 0 ? i : lastCustomer;
-        }
-
-        bool InHandoff(CaseText.Segment seg)
-        {
-            for (var i = lastCustomer + 1; i < texts.Count; i++)
-            {
-                if (ReferenceEquals(texts[i], seg))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        if (lastCustomer < 0 || !InHandoff(chosen.Seg))
+        if (!texts.Any(t => t.Message >= 0) || !InHandoff(texts, chosen.Seg))
         {
             return null;
         }
 
-        var customers = all.Where(x => x.Seg.Message >= 0).Select(x => x.A).ToList();
+        // A price per unit ("8 seats at €25", "€25 each") is no sum charged: tier 1's total from it is no conflict.
+        var customers = all.Where(x => x.Seg.Message >= 0 && !PerUnit(x.Seg.Text, x.A)).Select(x => x.A).ToList();
         if (customers.Count == 0 || customers.Any(c => c.Amount == chosen.A.Amount))
         {
             return null;
         }
 
         var customerSums = customers.Select(c => c.Amount).Distinct().ToList();
-        var echoed = all.Any(x => InHandoff(x.Seg) && customerSums.Contains(x.A.Amount));
+        var echoed = all.Any(x => InHandoff(texts, x.Seg) && customerSums.Contains(x.A.Amount));
         return echoed || customerSums.Count == 1
             ? $"the handoff asks for {chosen.A.Text}, but the customer wrote {string.Join(" and ", customers.Select(c => c.Text).Distinct())}"
             : null;
@@ -191,6 +180,37 @@ internal static partial class AmountChoice
         var top = best.Where(x => x.Score == best[0].Score).Select(x => x.X.Item2.Amount).Distinct().Count();
         return top == 1 ? best[0].X : null;
     }
+
+    /// <summary>Whether <paramref name="seg"/> is one of the tier-1 handoff's texts (after the customer's messages).</summary>
+    private static bool InHandoff(IReadOnlyList<CaseText.Segment> texts, CaseText.Segment seg)
+    {
+        var lastCustomer = -1;
+        for (var i = 0; i < texts.Count; i++)
+        {
+            lastCustomer = texts[i].Message >= 0 ? i : lastCustomer;
+        }
+
+        for (var i = lastCustomer + 1; i < texts.Count; i++)
+        {
+            if (ReferenceEquals(texts[i], seg))
+            {
+                return lastCustomer >= 0;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the sum is a price per unit: "at €25" after a count of seats or users, or "€25 each / per seat".</summary>
+    internal static bool PerUnit(string text, AmountCandidate a) =>
+        UnitBefore().IsMatch(text.AsSpan(Math.Max(0, a.Start - 30), Math.Min(30, a.Start)))
+        || UnitAfter().IsMatch(text.AsSpan(a.Start + a.Length));
+
+    [GeneratedRegex(@"\b\d+\s+(extra\s+)?(seats?|users?|licen[cs]es?|agents?|plazas|puestos|usuarios|licencias|pl[äa]tze|nutzer|lizenzen|si[èe]ges|utilisateurs|licences|lugares|utilizadores|usu[áa]rios|posti|utenti|licenze|stoelen|gebruikers|licenties)\s+(at|@|à|a|zu|je|por|de|da|van|voor)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex UnitBefore();
+
+    [GeneratedRegex(@"^\s*(each|apiece|per (seat|user|licen[cs]e|agent|head|person|unit)|a (seat|user|licen[cs]e|head)|/\s?(seat|user|licen[cs]e|agent)|por (usuario|asiento|licencia|cabeza|utilizador|usu[áa]rio|licen[çc]a)|cada|pro (platz|nutzer|lizenz|kopf)|je (platz|nutzer|lizenz)|par (si[èe]ge|utilisateur|licence|personne)|chacun|ciascun[oa]|a (posto|utente)|per (stoel|gebruiker|licentie|stuk))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex UnitAfter();
 
     private static string Stem(string word)
     {

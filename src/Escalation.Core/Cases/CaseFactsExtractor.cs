@@ -51,7 +51,8 @@ public sealed partial class CaseFactsExtractor
         var cause = FindCause(texts, evidence, english ? OutageWordEnglish() : OutageWord());
         var asks = FindAsks(texts, evidence);
         var coverage = AskCoverage.Read(texts, asks, today);
-        var unitPrice = amount is null ? null : texts.Select(t => UnitPrice().Match(t.Text)).FirstOrDefault(m => m.Success)?.Value;
+        // "€25 each" leaves the total unsaid, unless tier 1 names the total it asks for ("Refund €50").
+        var unitPrice = amount is null || money.FromHandoff ? null : texts.Select(t => UnitPrice().Match(t.Text)).FirstOrDefault(m => m.Success)?.Value;
 
         var refund = workspace.PoliciesIn(PolicyCategories.Refund).FirstOrDefault();
         int? window = refund?.NumberOrNull("refundWindowDays") is { } w ? (int)w : null;
@@ -63,7 +64,7 @@ public sealed partial class CaseFactsExtractor
             trace.Add(TraceEntry.Found(Stage, money.Conflict is { } differ
                 ? $"Amount {Money.Format(a, currency!)}: {differ}; the amount is marked ambiguous."
                 : money.Ambiguous
-                ? $"Amounts {string.Join(", ", money.Candidates.Select(c => Money.Format(c.Amount, c.Currency ?? currency!)))}: which one the request is about is not clear; the largest, {Money.Format(a, currency!)}, is kept and the amount is marked ambiguous."
+                ? $"Amounts {string.Join(", ", money.Candidates.Select(c => Money.Format(c.Amount, c.Currency ?? currency!)))}: which one the request is about is not clear; {Money.Format(a, currency!)} (the largest in the account's currency) is kept and the amount is marked ambiguous."
                 : $"Amount {Money.Format(a, currency!)}{(money.Candidates.Count > 1 ? $" ({money.Why}, of {money.Candidates.Count} amounts)" : "")}."));
         }
 
@@ -368,6 +369,9 @@ public sealed partial class CaseFactsExtractor
         return null;
     }
 
+    [GeneratedRegex(@"\b(no|not an?|nor|neither|without|never (had|claimed|reported) an?|sin|ning[úu]n|ninguna|kein(e|en)?|ohne|pas de|aucune?|sans|nenhum|nenhuma|sem|nessun[oa]?|senza|geen|zonder)\s+(\w+\s+(or|o|oder|ou|of)\s+)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex CauseRuledOut();
+
     /// <summary>The longest downtime a text gives, estimates included ("about 6 hours"), up to three days; null when none.</summary>
     private static double? LongestDuration(string text, Regex duration) =>
         duration.Matches(text)
@@ -408,7 +412,9 @@ public sealed partial class CaseFactsExtractor
                 var m = pattern.Match(seg.Text);
                 // "The outage back in October … we got our credit, so no complaints there": a settled outage is not why
                 // today's refund is asked.
-                while (m.Success && cause == CaseCauses.Outage && OutageSettled().IsMatch(AskCoverage.ClauseAt(seg.Text, m.Index)))
+                // "no outage or defect claimed", "not a bug", "kein Ausfall": a cause ruled out is no cause.
+                while (m.Success && ((cause == CaseCauses.Outage && OutageSettled().IsMatch(AskCoverage.ClauseAt(seg.Text, m.Index)))
+                    || CauseRuledOut().IsMatch(seg.Text.AsSpan(Math.Max(0, m.Index - 24), Math.Min(24, m.Index)))))
                 {
                     m = m.NextMatch();
                 }
@@ -604,7 +610,9 @@ public sealed partial class CaseFactsExtractor
     [GeneratedRegex(@"(?<n>\d+(?:[.,]\d+)?)\s*(?<u>hours?|hrs?|h\b|days?|minutes?|mins?|horas?|Stunden?|Std\b|heures?|ore\b|ora\b|uur\b|uren\b|minutos?|Minuten?|minuti|minuten|días|Tage?n?\b|jours?|dias|giorni|dagen)", RegexOptions.IgnoreCase)]
     private static partial Regex Duration();
 
-    [GeneratedRegex(@"\b(charged (us |me )?twice|double[- ]charged|overcharged|duplicate charge|wrong amount|billing error|charged the wrong)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(charged (us |me )?twice|double[- ]charged|overcharged|duplicate (charge|payment)|wrong amount|billing error|charged the wrong|"
+        + @"(charged|billed|took|taken|debited|cobr\w+|abgebucht|belastet|pr[ée]lev[ée]\w*|d[ée]bit[ée]\w*|addebitat\w+|afgeschreven|gefactureerd)\s+(\S+\s+){0,6}(twice|again the same day|dos veces|doppelt|zweimal|deux fois|duas vezes|due volte|twee keer|dubbel)|"
+        + @"(cargo|cobro) duplicado|doppelte (Abbuchung|Belastung|Zahlung)|double pr[ée]l[èe]vement|pr[ée]l[èe]vement en double|cobran[çc]a duplicada|(addebito|pagamento) doppio|doppio addebito|dubbele (afschrijving|betaling|incasso))\b", RegexOptions.IgnoreCase)]
     private static partial Regex BillingErrorWord();
 
     [GeneratedRegex(@"\b(bug|broken|defect|crash(es|ed)?|not working|doesn't work|does not work|stopped working|keeps failing)\b", RegexOptions.IgnoreCase)]
@@ -614,7 +622,7 @@ public sealed partial class CaseFactsExtractor
     private static partial Regex ChangedMindWord();
 
     /// <summary>A refund asked for in words ("refund", "money back", "reembolso", "Erstattung", "remboursement"…).</summary>
-    [GeneratedRegex(@"\b(refund(ed)?|money back|reverse (that|this|it)( one)?(?! (change|update|setting|decision))\b|riavere (i soldi|il denaro|l'importo|la somma)|ridatemi i soldi|restituir(e|mi|ci) (i soldi|il denaro|l'importo)|terugzett\w*|terug te zetten|give (me|us) (it|that|this|the money|the \S+|my \S+|our \S+) back|(reverse|undo|void) (the|that|this|my|these)( \S+)? (charge|payment|transaction|debit)s?|anul(ar|en|e|an) (el|ese|este|los|esos) (cargo|cobro)s?|storn\w* (Sie )?(die|den|diese|diesen) (\S+ )?(Abbuchung|Zahlung|Lastschrift|Belastung|Betrag|Buchung)|(Abbuchung|Zahlung|Lastschrift|Belastung|Betrag)\w* (\S+ ){0,5}storn\w*|annul(er|ez) (le|ce) (prélèvement|paiement|débit)|estorn(ar|em|e)\b|stornat[eo]|stornare|terugdraai\w*|(get|have|give me) (it|that|this|those|them|the money|the charge|the payment) back|reimburse(ment)?|charge ?back|reemb[oó]ls\w*|devoluci[óo]n|devu[ée]lv\w*|devolv\w*|betaal\b.{0,40}\bterug|(R[üu]ck)?[Ee]rstatt\w*|zur[üu]ck(erstatt|zahl|überweis|uberweis|buch)\w*|Geld zur[üu]ck|terugstort\w*|terugboek\w*|teruggestort|terug (te )?storten|rembours\w*|rimbors\w*|restitui\w*|terugbetal\w*|geld terug|terugkrijg\w*|estorno|devolu[çc][ãa]o|dinheiro de volta|soldi indietro|(Geld|Betrag|Summe)\b.{0,20}\bzur[üu]ck)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(refund(ed)?|money back|put (it|that|this|the money|my money|our money|them) back|return (my|our|the) money|reverse (that|this|it)( one)?(?! (change|update|setting|decision))\b|riavere (i soldi|il denaro|l'importo|la somma)|ridatemi i soldi|restituir(e|mi|ci) (i soldi|il denaro|l'importo)|terugzett\w*|terug te zetten|give (me|us) (it|that|this|the money|the \S+|my \S+|our \S+) back|(reverse|undo|void) (the|that|this|my|these)( \S+)? (charge|payment|transaction|debit)s?|anul(ar|en|e|an) (el|ese|este|los|esos) (cargo|cobro)s?|storn\w* (Sie )?(die|den|diese|diesen) (\S+ )?(Abbuchung|Zahlung|Lastschrift|Belastung|Betrag|Buchung)|(Abbuchung|Zahlung|Lastschrift|Belastung|Betrag)\w* (\S+ ){0,5}storn\w*|annul(er|ez) (le|ce) (prélèvement|paiement|débit)|estorn(ar|em|e)\b|stornat[eo]|stornare|terugdraai\w*|(get|have|give me) (it|that|this|those|them|the money|the charge|the payment) back|reimburse(ment)?|charge ?back|reemb[oó]ls\w*|devoluci[óo]n|devu[ée]lv\w*|devolv\w*|betaal\b.{0,40}\bterug|(R[üu]ck)?[Ee]rstatt\w*|zur[üu]ck(erstatt|zahl|überweis|uberweis|buch)\w*|Geld zur[üu]ck|terugstort\w*|terugboek\w*|teruggestort|terug (te )?storten|rembours\w*|rimbors\w*|restitui\w*|terugbetal\w*|geld terug|terugkrijg\w*|estorno|devolu[çc][ãa]o|dinheiro de volta|soldi indietro|(Geld|Betrag|Summe)\b.{0,20}\bzur[üu]ck)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RefundAskWord();
 
     /// <summary>
@@ -644,7 +652,8 @@ public sealed partial class CaseFactsExtractor
     [GeneratedRegex(@"\b(cancel(lation)?|cancle|cancell|cansel|cancal|cancell?ation|close (my|our) acc?ount?|terminate|not renew(ing)?|won't renew|darme de baja|dar de baja|cancelar|k[üu]ndig\w*|r[ée]silie\w*|r[ée]siliation|disdett\w*|disdire|opzeg\w*|cancelamento|cancelen|cancelem|cancele|cancela|cancelad|cancel[aá]d(la|lo|me|nos)|cancel[aáeé](la|lo|me|nos)|cancelar(la|lo|me|nos)|canc[eé]lenme|cancelem-n[ao]|cancela-[ao]|annuler|annulez|annulation|annullare|annullate|annullamento|stopzetten|be[ëe]indig\w*|storn\w* (Sie )?(mein|unser)\w* (Abo|Abonnement|Vertrag|Tarif|Mitgliedschaft|Konto)|(Abo|Abonnement|Vertrag|Tarif|Mitgliedschaft)\w* (\S+ ){0,3}storn\w*)\b", RegexOptions.IgnoreCase)]
     private static partial Regex CancelAsk();
 
-    [GeneratedRegex(@"\b(gdpr|subject access|copy of (all )?(my|our) (personal )?data|access request|delete (all )?(my|our) data|data export|export (all )?(my|our) data|erasure)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(gdpr|subject access|copy of (all )?(my|our) (personal )?data|access request|delete (all )?(my|our|her|his|their) (personal )?(data|conversations|information)|(her|his|their|my) data (be )?deleted|right to be forgotten|data export|export (all )?(my|our) data|erasure|"
+        + @"borr(ar|en) (todos )?(mis|nuestros|sus) datos|supresi[óo]n de (mis |sus )?datos|(meine|unsere|ihre) daten (zu )?l[öo]schen|l[öo]schung (meiner|unserer|ihrer) daten|datenauskunft|supprim(er|ez) (toutes )?(mes|nos|ses|leurs) donn[ée]es|effacement de (mes|ses) donn[ée]es|apag(ar|uem) (todos )?(os )?(meus|nossos|seus) dados|elimina[çc][ãa]o dos (meus )?dados|cancella(re|te) (tutti )?i (miei|nostri|suoi) dati|verwijder (al )?(mijn|onze|haar|zijn) gegevens)\b", RegexOptions.IgnoreCase)]
     private static partial Regex DataAsk();
 
     [GeneratedRegex(@"\b(manager|supervisor|someone senior|your boss|head of support|Vorgesetzt\w*|superviseur|supervisore|leidinggevende)\b", RegexOptions.IgnoreCase)]
