@@ -131,7 +131,7 @@ public static partial class AmountReader
 
     private const string Number = @"\d{1,3}(?:[.,'\u00a0\u202f ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?";
 
-    [GeneratedRegex(@"(?<pre>R\$|[€$£]|\b(?:EUR|USD|GBP|CHF|BRL)\b)\s?(?<n1>" + Number + @")(?:,-{1,2})?(?![\d.,]\d)|(?<![\d.,])(?<n2>" + Number + @")(?:,-{1,2})?\s?(?<post>€|\b(?:EUR|USD|GBP|CHF|BRL|[Ee]uros?|dollars?|d[óo]lar(?:es)?|pounds?|libras?|reais|Franken|francs?)\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<pre>R\$|[€$£]|\b(?:EUR|USD|GBP|CHF|BRL)\b)\s?(?<n1>" + Number + @")(?:,-{1,2})?(?![\d.,]\d)|(?<![\d.,]|\d[/-])(?<n2>" + Number + @")(?:,-{1,2})?\s?(?<post>€|\b(?:EUR|USD|GBP|CHF|BRL|[Ee]uros?|dollars?|d[óo]lar(?:es)?|pounds?|libras?|reais|Franken|francs?)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex Figure();
 
     [GeneratedRegex(@"\b(?:euros?|dollars?|d[óo]lar(?:es)?|pounds?|libras?|reais|Franken|francs?)\b", RegexOptions.IgnoreCase)]

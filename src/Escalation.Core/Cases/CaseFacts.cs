@@ -58,6 +58,12 @@ public sealed record CaseFacts
     /// <summary>What closes the way back to tier 1, quoted (the locked-out user is the only admin); null when nothing does.</summary>
     public string? TierOneBlocked { get; init; }
 
+    /// <summary>The words that say the refund, credit or cancellation asked was already made, quoted; null when none do.</summary>
+    public string? AlreadyDone { get; init; }
+
+    /// <summary>The customer's words that take back an earlier ask ("scratch that"), quoted; null when none.</summary>
+    public string? Retracted { get; init; }
+
     /// <summary>One of <c>outage</c>, <c>defect</c>, <c>billing-error</c>, <c>changed-mind</c>, <c>other</c>.</summary>
     public string Cause { get; init; } = CaseCauses.Other;
 

@@ -113,6 +113,8 @@ public sealed partial class CaseFactsExtractor
             OutageHours = outage,
             OutageUnconfirmed = downtime.Unconfirmed,
             TierOneBlocked = ticket.Handoff is null ? null : Cases.TierOneBlocked.Why(ticket),
+            AlreadyDone = EarlierSteps.AlreadyDone(ticket),
+            Retracted = EarlierSteps.Retracted(ticket),
             Cause = cause,
             Asks = asks,
             OtherAsks = coverage.OtherAsks,
@@ -558,7 +560,8 @@ public sealed partial class CaseFactsExtractor
         + @"factur[ée]e?s?|paiement|prélev\w+|débit[ée]e?s?|pay[ée]e?s?|achet[ée]e?s?|renouvel\w+|souscrit\w*|commandée?s?|"
         + @"pagou|paguei|pago|faturad[oa]s?|debitad[oa]s?|cobrança|"
         + @"addebit\w+|pagamento|pagat[oiae]|fatturat[oiae]|acquistat[oiae]|rinnov\w+|abbonat[oiae]|"
-        + @"afgeschreven|afschrijving|betaling|betaald|gefactureerd|in rekening gebracht|gekocht|verlengd|besteld|afgesloten|genomen|afgenomen|aangeschaft|geactiveerd)\b"
+        + @"afgeschreven|afschrijving|betaling|betaald|gefactureerd|in rekening gebracht|gekocht|verlengd|besteld|afgesloten|genomen|afgenomen|aangeschaft|geactiveerd|"
+        + @"activated|enabled|activ[ée]e?s?|aktiviert|activad[oa]s?|ativad[oa]s?|attivat[oa]|attivati|attivate)\b"
         // "the €99 from 12 November", "die 99 € vom 12. November", "los 99 € del 12 de noviembre", "les 99 € du 12 novembre":
         // a date hung on the amount is the charge's.
         + @"|(?<=[€$£]\s?\d[\d.,]*\)?\s)(from|of|on|vom|von|del|de|du|do|da|dal|van)\b|(?<=\d(,-{1,2})?\s?(€|eur|euros?)\s)(from|of|on|vom|von|del|de|du|do|da|dal|van)\b"
@@ -584,8 +587,9 @@ public sealed partial class CaseFactsExtractor
     [GeneratedRegex(@"\b(although|even though|though|but|after|before|whereas|obwohl|aber|nachdem|bevor|w[äa]hrend|aunque|pero|despu[ée]s de|antes de|alors que|bien que|mais|apr[èe]s|avant|embora|mas|depois de|anche se|sebbene|ma|dopo|prima di|terwijl|hoewel|maar|nadat|voordat)\b", RegexOptions.IgnoreCase)]
     private static partial Regex OtherEvent();
 
-    // A sentence end: punctuation after a non-digit ("10. November" is a date, not an end), then a space.
-    [GeneratedRegex(@"(?<=\D)[.!?;]\s+|\n")]
+    // A sentence end: punctuation after a non-digit ("10. November" is a date, not an end) and not after a month's
+    // abbreviation ("el 3 de nov. nos cobraron"), then a space.
+    [GeneratedRegex(@"(?<=\D)(?<!\b(?i:jan|janv|ene|gen|feb|f[ée]vr?|mar|m[äa]r|mrt|apr|abr|avr|may|mag|jun|giu|jul|juil|lug|aug|ago|ao[ûu]|sep|sept|set|oct|okt|ott|out|nov|dec|dic|dez|d[ée]c))[.!?;]\s+|\n")]
     private static partial Regex SentenceEnd();
 
 

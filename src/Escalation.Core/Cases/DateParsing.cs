@@ -46,6 +46,22 @@ public static partial class DateParsing
             }
         }
 
+        // Abbreviations after a day ("3 de nov.", "3 nov", "15 déc.", "2 gen"): not "mar", "set" or "out", which are words too
+        // ("3 out of 5").
+        string[][] shortNames =
+        [
+            ["jan", "ene", "gen", "janv"], ["feb", "févr", "fevr", "fev"], ["mär", "mrt"], ["apr", "abr", "avr"], ["mag"],
+            ["jun", "giu"], ["jul", "juil", "lug"], ["aug", "ago", "aoû"], ["sep", "sept"], ["oct", "okt", "ott"], ["nov"],
+            ["dec", "dic", "dez", "déc"],
+        ];
+        for (var i = 0; i < shortNames.Length; i++)
+        {
+            foreach (var n in shortNames[i])
+            {
+                map.TryAdd(n, i + 1);
+            }
+        }
+
         return map;
     }
 

@@ -32,7 +32,7 @@ public static partial class RelativeDates
         var day = OneWord().Match(text);
         // Every form Span reads holds one of these words; most texts hold none, and Span tries its ~70 number words at
         // every position (it was the costliest regex of the pipeline), so it runs only when one is there.
-        var span = SpanWord().IsMatch(text) ? Span().Match(text) : Match.Empty;
+        var span = FirstSpan(text);
         Match? m = day.Success && (!span.Success || day.Index <= span.Index) ? day : span.Success ? span : null;
         if (m is null)
         {
@@ -40,7 +40,7 @@ public static partial class RelativeDates
         }
 
         int days;
-        if (m == day)
+        if (ReferenceEquals(m, day))
         {
             days = m.Groups["before"].Success ? 2 : m.Groups["yesterday"].Success ? 1 : 0;
         }
@@ -60,6 +60,37 @@ public static partial class RelativeDates
         }
 
         return new DateParsing.Found(today.AddDays(-days), m.Value, m.Index, m.Length);
+    }
+
+    /// <summary>
+    /// The first span ("3 days ago", "hace dos semanas", "due settimane fa"), looked for only around the words every form
+    /// holds ("ago", "hace", "vor", "il y a", "há", "atrás", "fa", "geleden"): Span tries its ~70 number words at every
+    /// position, so it runs on a window of a few words around each such word rather than on the whole text.
+    /// </summary>
+    private static Match FirstSpan(string text)
+    {
+        foreach (Match word in SpanWord().Matches(text))
+        {
+            var from = Math.Max(0, word.Index - 32);
+            var to = Math.Min(text.Length, word.Index + word.Length + 32);
+            while (from > 0 && !char.IsWhiteSpace(text[from - 1]))
+            {
+                from--;
+            }
+
+            while (to < text.Length && !char.IsWhiteSpace(text[to]))
+            {
+                to++;
+            }
+
+            var found = Span().Match(text, from, to - from);
+            if (found.Success)
+            {
+                return found;
+            }
+        }
+
+        return Match.Empty;
     }
 
     /// <summary>"last Tuesday", "el martes pasado", "letzten Dienstag", "mardi dernier", "terça passada", "martedì scorso", "afgelopen dinsdag": the latest such day before today.</summary>

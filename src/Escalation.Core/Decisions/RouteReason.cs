@@ -31,6 +31,9 @@ public static class ReasonCodes
     /// <summary>Tier 1 cannot go further (the locked-out user is the only admin): a senior verifies and resets.</summary>
     public const string TierOneBlocked = "tier-1-blocked";
 
+    /// <summary>The refund, credit or cancellation asked was already made (by tier 1, or the customer thanks for it).</summary>
+    public const string AlreadyDone = "already-done";
+
     // Issue 25: a case is sent only when understood; every other reason names what was not understood.
     public const string LanguageNotCovered = "language-not-covered";
     public const string ReplyLanguageMissing = "reply-language-missing";

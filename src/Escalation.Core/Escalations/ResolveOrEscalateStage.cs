@@ -120,9 +120,15 @@ public sealed class ResolveOrEscalateStage(IDraftWriter writer)
         else
         {
             var checkedDraft = await ReplyAsync(ticket, context, application, hold: false, null, workspace, proposal, cancellationToken).ConfigureAwait(false);
-            if (!checkedDraft.ToneCheck.Passed || !application.WithinAuthority || notResolvable.Count > 0)
+            // "Resolved" with an action still waiting for approval would close the case with nothing carried out.
+            var pending = Actions.ActionPlanner.Plan(new Actions.ActionInputs
+            {
+                Customer = context.Customer, Signals = s, Facts = context.Facts, Retrieval = context.Retrieval, Application = application, Subject = ticket.Subject,
+            }, workspace).FirstOrDefault(a => a.NeedsApproval);
+            if (!checkedDraft.ToneCheck.Passed || !application.WithinAuthority || notResolvable.Count > 0 || pending is not null)
             {
                 List<RouteReason> why = [.. notResolvable];
+                if (pending is not null) why.Add(new RouteReason(ReasonCodes.ActionNeedsApproval, $"The policy proposes {pending.Describe()}, which needs a person's approval ({pending.PolicyCitation.Split('#')[0]}): it is not resolved until someone approves it.", true));
                 if (!application.WithinAuthority) why.Add(new RouteReason(ReasonCodes.AboveCap, $"{application.Recommendation} is outside agent authority.", true));
                 if (!checkedDraft.ToneCheck.Passed) why.Add(new RouteReason(ReasonCodes.ToneCheckFailed, $"Reply failed tone-check (score {checkedDraft.ToneCheck.Score}).", false));
                 var held = await ReplyAsync(ticket, context, application, hold: true, due, workspace, proposal, cancellationToken).ConfigureAwait(false);

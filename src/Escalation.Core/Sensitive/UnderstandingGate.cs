@@ -230,6 +230,18 @@ public static class UnderstandingGate
         // A reply covers the whole message or is not sent: what else is asked, a question rather than a request, a refund
         // asked to go elsewhere, part of a charge with no amount.
         var f = input.Facts;
+        if (f.AlreadyDone is { } done && (f.HasAsk(CaseAsks.Refund) || f.HasAsk(CaseAsks.Credit) || f.HasAsk(CaseAsks.Cancel) || understanding.Intent is not null))
+        {
+            review.Add(new RouteReason(ReasonCodes.AlreadyDone,
+                $"It was already done (\"{done}\"): doing it again would pay or cancel twice, so a person confirms what is left to do.", true));
+        }
+
+        if (f.Retracted is { } takenBack)
+        {
+            review.Add(new RouteReason(ReasonCodes.AskNotCovered,
+                $"The customer takes back an earlier ask (\"{takenBack}\"): a person reads what is still asked before anything is done.", true));
+        }
+
         if (understanding.Intent is not null)
         {
             foreach (var other in f.OtherAsks.Take(3))

@@ -11,6 +11,7 @@ public sealed class AmountExtractionTests
 
     [Theory]
     [InlineData("Please refund the 1.250,00 € you took from my account.", 1250, "EUR")]
+    [InlineData("Op 15-09-2026 € 199 afgeschreven, graag terugbetalen.", 199, "EUR")]
     [InlineData("Please refund the 1 250 € you took from my account.", 1250, "EUR")]
     [InlineData("Please refund the 1.250,00 EUR you took from my account.", 1250, "EUR")]
     [InlineData("Please refund EUR 1.250,50 to my card.", 1250.50, "EUR")]
