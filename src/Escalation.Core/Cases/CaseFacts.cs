@@ -55,6 +55,12 @@ public sealed record CaseFacts
     /// </summary>
     public string? OutageUnconfirmed { get; init; }
 
+    /// <summary>
+    /// False when <see cref="OutageHours"/> is the customer's word alone (no confirmed incident covers its day): no SLA
+    /// credit is computed from it, not even in a held draft.
+    /// </summary>
+    public bool OutageHoursConfirmed { get; init; } = true;
+
     /// <summary>What closes the way back to tier 1, quoted (the locked-out user is the only admin); null when nothing does.</summary>
     public string? TierOneBlocked { get; init; }
 

@@ -112,6 +112,7 @@ public sealed partial class CaseFactsExtractor
             DaysPastWindow = past,
             OutageHours = outage,
             OutageUnconfirmed = downtime.Unconfirmed,
+            OutageHoursConfirmed = downtime.HoursConfirmed,
             TierOneBlocked = ticket.Handoff is null ? null : Cases.TierOneBlocked.Why(ticket),
             AlreadyDone = EarlierSteps.AlreadyDone(ticket),
             Retracted = EarlierSteps.Retracted(ticket),
@@ -524,6 +525,7 @@ public sealed partial class CaseFactsExtractor
         + @"(heb|had|hadden|hebben|al|reeds)\s+(\w+\s+){0,3}(opgezegd|geannuleerd)|na het opzeggen|"
         // The paper that proves it: "I have the cancellation email", "die Kündigungsbestätigung".
         + @"(the|my|our|a) cancel+ation (e-?mail|confirmation|receipt|notice|letter)|k[üu]ndigungsbest[äa]tigung|confirmaci[óo]n de (la )?(cancelaci[óo]n|baja)|"
+        + @"(had|have) (already )?asked (you )?to cancel|j'avais (d[ée]j[àa] )?demand[ée] (la r[ée]siliation|l'annulation)|hab[íi]a (pedido|solicitado) (la )?(baja|cancelaci[óo]n)|hatte (\w+ )?(die )?k[üu]ndigung (beantragt|eingereicht|geschickt)|tinha pedido (o )?cancelamento|avevo (gi[àa] )?(chiesto|richiesto) (la )?disdetta|"
         + @"confirmation de (la |ma |notre )?r[ée]siliation|confirma[çc][ãa]o (de|do) cancelamento|conferma (della |di )?disdetta|opzeggingsbevestiging|bevestiging van (de |mijn |onze )?opzegging)\b", RegexOptions.IgnoreCase)]
     private static partial Regex CancelledEarlier();
 

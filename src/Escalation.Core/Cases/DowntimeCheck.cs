@@ -13,8 +13,12 @@ namespace Escalation.Core.Cases;
 /// </summary>
 internal static class DowntimeCheck
 {
-    /// <summary>The downtime a credit may be computed from, and why the reported downtime is not confirmed (null when it is).</summary>
-    public sealed record Result(double? Hours, string? Unconfirmed);
+    /// <summary>
+    /// The downtime read, why it is not confirmed (null when it is), and whether the hours are confirmed ones a credit may
+    /// be computed from: a claim above the incident keeps the incident's hours (a held draft credits those), while a day
+    /// no incident covers, or no day, leaves no confirmed hours at all.
+    /// </summary>
+    public sealed record Result(double? Hours, string? Unconfirmed, bool HoursConfirmed = true);
 
     /// <param name="texts">The case's texts.</param>
     /// <param name="reported">The downtime read from them (null when none was, or only an estimate: "about 6 hours").</param>
@@ -46,7 +50,7 @@ internal static class DowntimeCheck
         {
             return reported is not null && outageTexts.Any(t => confirmedWord.IsMatch(t.Text))
                 ? new(reported, null)
-                : new(reported, $"{Hours(reported)} reported, and {sla.Id} lists no confirmed incidents (front matter incidents) to check {(reported is null ? "it" : "them")} against");
+                : new(reported, $"{Hours(reported)} reported, and {sla.Id} lists no confirmed incidents (front matter incidents) to check {(reported is null ? "it" : "them")} against", false);
         }
 
         var days = outageTexts
@@ -59,7 +63,7 @@ internal static class DowntimeCheck
         {
             return new(reported, days.Count > 0
                 ? $"no confirmed incident in {sla.Id} covers {string.Join(", ", days.Select(Iso))}"
-                : $"{Hours(reported)} reported without the day it happened, so it cannot be matched to a confirmed incident of {sla.Id}");
+                : $"{Hours(reported)} reported without the day it happened, so it cannot be matched to a confirmed incident of {sla.Id}", false);
         }
 
         var confirmed = matched.Sum(i => i.Hours);

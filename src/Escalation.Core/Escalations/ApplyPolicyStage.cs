@@ -77,7 +77,7 @@ public sealed class ApplyPolicyStage
         }
 
         var slaPolicy = PolicyNumbers.Governing(workspace, context.Retrieval, PolicyCategories.SlaCredit);
-        if (slaPolicy is not null && f.OutageHours is { } hours && context.Retrieval.Policies.Any(p => p.Category == PolicyCategories.SlaCredit))
+        if (slaPolicy is not null && f.OutageHours is { } hours && f.OutageHoursConfirmed && context.Retrieval.Policies.Any(p => p.Category == PolicyCategories.SlaCredit))
         {
             sla = SlaCredit(slaPolicy, hours, context.Customer);
             AddGuardrails(slaPolicy, rules);

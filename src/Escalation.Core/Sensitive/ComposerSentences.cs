@@ -67,7 +67,7 @@ internal static class ComposerSentences
         }
 
         // The outage apology already names the hours.
-        if ((f.Cause == CaseCauses.Outage || r.Signals.Text.Outage) && f.OutageHours is { } h && !(Apologises(r, ws) && OutageApology(r)))
+        if ((f.Cause == CaseCauses.Outage || r.Signals.Text.Outage) && f.OutageHours is { } h && f.OutageHoursConfirmed && !(Apologises(r, ws) && OutageApology(r)))
         {
             parts.Add(t["ack.outage", ("hours", t.Hours(h))]);
         }
@@ -243,7 +243,7 @@ internal static class ComposerSentences
         }
 
         return t.DataLoss ? "apology.dataLoss"
-            : OutageInQuestion(r) ? f.OutageHours is not null ? "apology.outageHours" : "apology.outage"
+            : OutageInQuestion(r) ? f.OutageHours is not null && f.OutageHoursConfirmed ? "apology.outageHours" : "apology.outage"
             : f.Cause == CaseCauses.BillingError ? "apology.billingError"
             : f.Cause == CaseCauses.Defect ? "apology.defect"
             : null;

@@ -40,6 +40,7 @@ public sealed class ConfirmedDowntimeTests
         var f = Extract(text);
 
         Assert.Equal(3, f.OutageHours);
+        Assert.True(f.OutageHoursConfirmed); // the held draft credits the confirmed 3 hours
         Assert.Contains("reports 6 h", f.OutageUnconfirmed, StringComparison.Ordinal);
         Assert.Contains("lasted 3 h", f.OutageUnconfirmed, StringComparison.Ordinal);
     }
@@ -51,6 +52,7 @@ public sealed class ConfirmedDowntimeTests
 
         Assert.Contains("no confirmed incident", f.OutageUnconfirmed, StringComparison.Ordinal);
         Assert.Contains("2026-11-18", f.OutageUnconfirmed, StringComparison.Ordinal);
+        Assert.False(f.OutageHoursConfirmed); // no credit is computed from it, not even in a held draft
     }
 
     [Fact]
