@@ -74,6 +74,15 @@ public static partial class DateParsing
     /// <param name="foreign">False for English text: the day-first forms of the other languages are not looked for.</param>
     public static Found? FirstDate(string text, DateOnly today, bool foreign = true)
     {
+        // Every form but the spelled one ("the third of November") has a digit; most clauses the readers ask about have
+        // none, so they are answered without running the other patterns.
+        if (text.AsSpan().IndexOfAnyInRange('0', '9') < 0)
+        {
+            return text.Contains("of", StringComparison.OrdinalIgnoreCase) || text.Contains("the", StringComparison.OrdinalIgnoreCase)
+                ? SpelledDate(text, today)
+                : null;
+        }
+
         var english = FirstEnglishDate(text, today);
         if (!foreign)
         {
