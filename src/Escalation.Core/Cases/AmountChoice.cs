@@ -19,6 +19,9 @@ internal static partial class AmountChoice
 
         /// <summary>True when the sum is the one tier 1's handoff names with its request ("Refund €50").</summary>
         public bool FromHandoff { get; init; }
+
+        /// <summary>True when the sum, where it was read, is a price per unit ("€25 each", "8 seats at €25").</summary>
+        public bool PerUnitPrice { get; init; }
     }
 
     private const int CueReach = 12;
@@ -81,7 +84,8 @@ internal static partial class AmountChoice
         // 2. One sum only (however often it is repeated).
         if (chosen is null && distinct.Count == 1)
         {
-            chosen = all[0];
+            // Where it is said as a sum rather than as a price per unit, when it is ("two lines of €199.00 each … the duplicate €199").
+            chosen = all.FirstOrDefault(x => !PerUnit(x.Seg.Text, x.A)) is { A: not null } whole ? whole : all[0];
         }
 
         // 3. The sum whose stretch of text shares words with the request, or is disputed.
@@ -107,7 +111,7 @@ internal static partial class AmountChoice
             }
         }
 
-        return new(a.Amount, a.Currency ?? defaultCurrency, requested, ambiguous, distinct.Count > 1 ? distinct : [], why) { Conflict = conflict, FromHandoff = tierOnes };
+        return new(a.Amount, a.Currency ?? defaultCurrency, requested, ambiguous, distinct.Count > 1 ? distinct : [], why) { Conflict = conflict, FromHandoff = tierOnes, PerUnitPrice = PerUnit(s.Text, a) };
     }
 
     /// <summary>

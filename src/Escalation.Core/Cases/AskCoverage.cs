@@ -47,7 +47,7 @@ public static partial class AskCoverage
         string? firstHypothetical = null;
         foreach (var clause in Clauses(text))
         {
-            var asking = clause.Contains('?') || clause.Contains('¿') || RequestMarker().IsMatch(clause) || JoinedImperative().IsMatch(clause) || ListItem().IsMatch(clause);
+            var asking = clause.Contains('?') || clause.Contains('¿') || RequestMarker().IsMatch(clause) || QuestionStart().IsMatch(clause) || JoinedImperative().IsMatch(clause) || ListItem().IsMatch(clause);
             // "Can you confirm once it's done?", "Geben Sie mir kurz Bescheid": any reply answers a short request to hear back.
             if (!asking || Courtesy().IsMatch(clause) || Forwarding().IsMatch(clause) || Disclaimer().IsMatch(clause) || (Words(clause) < 5 && !IsWhy(clause)) || (HearBack().IsMatch(clause) && Words(clause) <= 10))
             {
@@ -384,8 +384,13 @@ public static partial class AskCoverage
     [GeneratedRegex("^" + Imperative, RegexOptions.IgnoreCase)]
     private static partial Regex JoinedImperative();
 
-    [GeneratedRegex(@"\b(please|pls|plz|can you|could you|would you|will you|can we|could we|can i|could i|i want|we want|i need|we need|i'd like|i would like|we'd like|we would like|let me know|tell me|explain|why|when will|how (do|can|come)|por favor|pueden|podrían|puede|podría|quiero|queremos|necesito|necesitamos|me gustaría|expliquen|por qué|cuándo|cómo|bitte|können sie|könnten sie|kannst du|ich möchte|wir möchten|ich will|wir wollen|ich brauche|warum|wieso|wann|erklären sie|s'il vous plaît|svp|pouvez-vous|pouvez vous|pourriez|je veux|nous voulons|je voudrais|nous voudrions|j'aimerais|expliquez|pourquoi|quand|podem|poderiam|pode|poderia|quero|queremos|preciso|gostaria|expliquem|quando|per favore|potete|potreste|può|potrebbe|voglio|vogliamo|vorrei|vorremmo|spiegate|perché|quando|graag|kunt u|kunnen jullie|kun je|ik wil|wij willen|we willen|ik zou graag|leg uit|waarom|wanneer)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(please|pls|plz|can you|could you|would you|will you|can we|could we|can i|could i|i want|we want|i need|we need|i'd like|i would like|we'd like|we would like|let me know|tell me|explain|por favor|pueden|podrían|puede|podría|quiero|queremos|necesito|necesitamos|me gustaría|expliquen|bitte|können sie|könnten sie|kannst du|ich möchte|wir möchten|ich will|wir wollen|ich brauche|erklären sie|s'il vous plaît|svp|pouvez-vous|pouvez vous|pourriez|je veux|nous voulons|je voudrais|nous voudrions|j'aimerais|expliquez|podem|poderiam|pode|poderia|quero|queremos|preciso|gostaria|expliquem|per favore|potete|potreste|può|potrebbe|voglio|vogliamo|vorrei|vorremmo|spiegate|graag|kunt u|kunnen jullie|kun je|ik wil|wij willen|we willen|ik zou graag|leg uit)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RequestMarker();
+
+    // A question without its mark, told by the word it starts with ("why was I charged twice", "wann kommt das Geld"); the
+    // same word inside a story ("you'll know why we were desperate") asks nothing.
+    [GeneratedRegex(@"^\W*((and|so|but|y|und|et|e|en|ma|mais|pero|aber|maar)\s+)?(why|when will|how (do|can|come)|por qu[ée]|cu[áa]ndo|c[óo]mo|warum|wieso|wann|pourquoi|quand|quando|porqu[eê]|perch[ée]|waarom|wanneer)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex QuestionStart();
 
     [GeneratedRegex(@"^\W*(hi|hello|hey|dear|thanks|thank you|thx|cheers|regards|best|kind regards|many thanks|thanks in advance|can you help( me| us)?|please help|please advise|any help|hola|buenos días|buenas|gracias|muchas gracias|saludos|un saludo|hallo|guten tag|danke|vielen dank|grüße|viele grüße|bonjour|merci|merci d'avance|cordialement|olá|bom dia|boa tarde|obrigad[oa]|cumprimentos|ciao|buongiorno|grazie|saluti|cordiali saluti|hoi|goedendag|bedankt|dank je|groeten|met vriendelijke groet)\b[\W\w]{0,25}$", RegexOptions.IgnoreCase)]
     private static partial Regex Courtesy();

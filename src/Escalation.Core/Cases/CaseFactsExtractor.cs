@@ -51,8 +51,10 @@ public sealed partial class CaseFactsExtractor
         var cause = FindCause(texts, evidence, english ? OutageWordEnglish() : OutageWord());
         var asks = FindAsks(texts, evidence);
         var coverage = AskCoverage.Read(texts, asks, today);
-        // "€25 each" leaves the total unsaid, unless tier 1 names the total it asks for ("Refund €50").
-        var unitPrice = amount is null || money.FromHandoff ? null : texts.Select(t => UnitPrice().Match(t.Text)).FirstOrDefault(m => m.Success)?.Value;
+        // "€25 each" leaves the total unsaid, unless the sum asked for is named apart from it ("two lines of €199.00 each …
+        // refund the duplicate €199") or tier 1 names the total it asks for ("Refund €50").
+        var unitPrice = amount is null || money.FromHandoff || !money.PerUnitPrice
+            ? null : texts.Select(t => UnitPrice().Match(t.Text)).FirstOrDefault(m => m.Success)?.Value;
 
         var refund = workspace.PoliciesIn(PolicyCategories.Refund).FirstOrDefault();
         int? window = refund?.NumberOrNull("refundWindowDays") is { } w ? (int)w : null;
@@ -563,7 +565,7 @@ public sealed partial class CaseFactsExtractor
         + @"pagou|paguei|pago|faturad[oa]s?|debitad[oa]s?|cobrança|"
         + @"addebit\w+|pagamento|pagat[oiae]|fatturat[oiae]|acquistat[oiae]|rinnov\w+|abbonat[oiae]|"
         + @"afgeschreven|afschrijving|betaling|betaald|gefactureerd|in rekening gebracht|gekocht|verlengd|besteld|afgesloten|genomen|afgenomen|aangeschaft|geactiveerd|"
-        + @"activated|enabled|activ[ée]e?s?|aktiviert|activad[oa]s?|ativad[oa]s?|attivat[oa]|attivati|attivate)\b"
+        + @"dated|datiert|fechad[oa]s?|dat[ée]e?s? du|datad[oa]s?|datat[oa]|gedateerd|activated|enabled|activ[ée]e?s?|aktiviert|activad[oa]s?|ativad[oa]s?|attivat[oa]|attivati|attivate)\b"
         // "the €99 from 12 November", "die 99 € vom 12. November", "los 99 € del 12 de noviembre", "les 99 € du 12 novembre":
         // a date hung on the amount is the charge's.
         + @"|(?<=[€$£]\s?\d[\d.,]*\)?\s)(from|of|on|vom|von|del|de|du|do|da|dal|van)\b|(?<=\d(,-{1,2})?\s?(€|eur|euros?)\s)(from|of|on|vom|von|del|de|du|do|da|dal|van)\b"
