@@ -26,6 +26,25 @@ public sealed class OwnWordsTests
     }
 
     [Fact]
+    public void Extract_MessageForwardedUnderTheCustomersWords_IsPartOfTheRequest()
+    {
+        var f = Extract("Forwarding this from our finance team - can you help?\n\n---------- Forwarded message ---------\nFrom: Finance <finance@example.com>\nDate: Fri, 20 Nov 2026 at 16:02\nSubject: Charge\n\nWe were charged €49 on 10 November for the Analytics add-on we never ordered. Please get it refunded and removed.", "en");
+
+        Assert.Contains(CaseAsks.Refund, f.Asks);
+        Assert.Equal(49m, f.Amount);
+        Assert.Equal(new DateOnly(2026, 11, 10), f.PurchaseDate); // not the forwarded header's date
+    }
+
+    [Fact]
+    public void Extract_ForwardedReplyOfOurSupport_IsNotTheRequest()
+    {
+        var f = Extract("See below, what now?\n\n---------- Forwarded message ---------\nFrom: Lumen Desk Support <support@lumendesk.example>\nDate: Fri, 20 Nov 2026\n\nI have refunded €12.00 for the unused SMS credits.", "en");
+
+        Assert.DoesNotContain(CaseAsks.Refund, f.Asks);
+        Assert.Null(f.Amount);
+    }
+
+    [Fact]
     public void Extract_QuotedReplyNamesAnotherSum_OnlyTheCustomersSumIsRead()
     {
         var f = Extract("Hola, ¿me pueden devolver los 49 € del 14 de noviembre?\n\nEl lun, 10 nov 2026, Lumen Desk escribió:\n> Su plan se renueva el 14 de octubre por 990 €.", "es");

@@ -72,12 +72,21 @@ internal static partial class QuotedReply
                 break;
             }
 
+            // A forwarded reply of ours ("From: Lumen Desk Support <support@…>") is the thread, not the request.
+            if (FromSupport().IsMatch(line))
+            {
+                return null;
+            }
+
             at = next < 0 ? text.Length : next + 1;
         }
 
         var body = text[at..];
         return body[..Start(body)];
     }
+
+    [GeneratedRegex(@"^\*?(from|von|de|da|van)\s*:.*\b(support|no-?reply|helpdesk|help desk|customer service|service desk|soporte|kundenservice|assistance|atendimento|assistenza|klantenservice)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex FromSupport();
 
     [GeneratedRegex(@"^-{2,}\s*(forwarded message|weitergeleitete nachricht|mensaje reenviado|message transf[ée]r[ée]|mensagem encaminhada|messaggio inoltrato|doorgestuurd bericht)", RegexOptions.IgnoreCase)]
     private static partial Regex Forwarded();
