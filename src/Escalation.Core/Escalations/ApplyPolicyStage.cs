@@ -48,11 +48,15 @@ public sealed class ApplyPolicyStage
                 authority = false;
                 var valid = CaseCauses.IsValidReason(f.Cause);
                 var longTerm = context.TenureMonths >= workspace.Routing.LongTenureMonths;
-                recommendation = valid ? Recommendations.RefundAndInvestigate : longTerm ? Recommendations.RefundWithRetention : Recommendations.OfferAlternative;
+                // The guardrail "never refund past the window without a documented reason" is not negotiable: long tenure
+                // leans a refund that has a reason toward yes (with a retention offer), never one that has none.
+                recommendation = valid ? Recommendations.RefundAndInvestigate : Recommendations.OfferAlternative;
                 rules.Add(new AppliedRule(refund.Citation, "valid-reason", RuleStatus.Discretionary,
                     valid ? $"{f.Cause} is a valid reason: refund and investigate the root cause." : "No valid reason: offer an alternative (credit, downgrade, extended support)."));
                 rules.Add(new AppliedRule(refund.Citation, "long-term-customer", RuleStatus.Discretionary,
-                    longTerm ? $"Customer for {context.TenureMonths} months (≥ {workspace.Routing.LongTenureMonths}): lean toward refund plus a retention offer." : $"Customer for {context.TenureMonths} months: follow the standard policy."));
+                    longTerm && valid ? $"Customer for {context.TenureMonths} months (≥ {workspace.Routing.LongTenureMonths}): lean toward refund plus a retention offer."
+                    : longTerm ? $"Customer for {context.TenureMonths} months (≥ {workspace.Routing.LongTenureMonths}), but no documented reason: the lean toward a refund does not override the guardrail; offer the alternative."
+                    : $"Customer for {context.TenureMonths} months: follow the standard policy."));
                 if (valid && longTerm)
                 {
                     recommendation = Recommendations.RefundWithRetention;

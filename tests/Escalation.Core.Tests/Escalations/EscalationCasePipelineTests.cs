@@ -41,6 +41,19 @@ public sealed class EscalationCasePipelineTests
     }
 
     [Fact]
+    public void Run_LongTenureRefundPastWindowWithoutAReason_ProposesTheAlternativeNotARefund()
+    {
+        // cus_014 has been a customer for 14 months (≥ 6): the lean toward a refund never overrides the guardrail
+        // "never refund past the window without a documented reason".
+        var r = Run("We were charged €450 on 8 October but hardly used the account that month. Can we get a refund?",
+            TestWorkspace.Signals(), RefundHandoff with { Summary = "Customer wants October refunded; no outage or defect claimed", CustomerExpectation = "A refund of the €450 charge" });
+
+        Assert.Equal(Recommendations.OfferAlternative, r.Application.Recommendation);
+        Assert.DoesNotContain(r.Decision.Actions, a => a.Kind == Escalation.Core.Actions.ActionKinds.Refund);
+        Assert.Contains("does not override the guardrail", Assert.Single(r.Application.Rules, x => x.Rule == "long-term-customer").Result, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Run_RefundPastWindowWithOutage_EscalatesOnConflictWithExceptionRationale()
     {
         var r = Run(TestWorkspace.DelegateZeroText, TestWorkspace.Signals(new TextSignals { Outage = true, Negative = true }), Clear with { CustomerExpectation = "Full refund of €450" });
