@@ -186,24 +186,8 @@ internal static partial class AmountChoice
     }
 
     /// <summary>Whether <paramref name="seg"/> is one of the tier-1 handoff's texts (after the customer's messages).</summary>
-    private static bool InHandoff(IReadOnlyList<CaseText.Segment> texts, CaseText.Segment seg)
-    {
-        var lastCustomer = -1;
-        for (var i = 0; i < texts.Count; i++)
-        {
-            lastCustomer = texts[i].Message >= 0 ? i : lastCustomer;
-        }
-
-        for (var i = lastCustomer + 1; i < texts.Count; i++)
-        {
-            if (ReferenceEquals(texts[i], seg))
-            {
-                return lastCustomer >= 0;
-            }
-        }
-
-        return false;
-    }
+    private static bool InHandoff(IReadOnlyList<CaseText.Segment> texts, CaseText.Segment seg) =>
+        texts.Any(t => t.Message >= 0) && CaseText.AfterCustomer(texts).Any(t => ReferenceEquals(t, seg));
 
     /// <summary>Whether the sum is a price per unit: "at €25" after a count of seats or users, or "€25 each / per seat".</summary>
     internal static bool PerUnit(string text, AmountCandidate a) =>

@@ -17,6 +17,21 @@ public static partial class CaseText
     /// <summary>Subject, customer messages in thread order, then the handoff's free-text fields.</summary>
     public static IReadOnlyList<Segment> Segments(CaseSubmission ticket) => SegmentsOf.GetValue(ticket, ReadSegments);
 
+    /// <summary>
+    /// The texts after the customer's last message: the tier-1 handoff's fields (all the subject-and-handoff texts when
+    /// the ticket has no customer message).
+    /// </summary>
+    public static IEnumerable<Segment> AfterCustomer(IReadOnlyList<Segment> texts)
+    {
+        var last = -1;
+        for (var i = 0; i < texts.Count; i++)
+        {
+            last = texts[i].Message >= 0 ? i : last;
+        }
+
+        return texts.Skip(last + 1);
+    }
+
     /// <summary>All customer-facing text in one lowercase string (for relevance scoring).</summary>
     public static string Joined(CaseSubmission ticket) =>
         JoinedOf.GetValue(ticket, t => string.Join(" \n ", Segments(t).Select(s => s.Text)).ToLowerInvariant());

@@ -40,8 +40,7 @@ internal static class DowntimeCheck
         }
 
         // Tier 1 checked the status page or the incident log ("9 hours of confirmed downtime"): its figure stands.
-        var lastCustomer = LastCustomerIndex(texts);
-        if (reported is not null && (texts.Skip(lastCustomer + 1).Any(t => t.Message < 0 && confirmedWord.IsMatch(t.Text)) || tierOneChecks.Any(confirmedWord.IsMatch)))
+        if (reported is not null && (CaseText.AfterCustomer(texts).Any(t => t.Message < 0 && confirmedWord.IsMatch(t.Text)) || tierOneChecks.Any(confirmedWord.IsMatch)))
         {
             return new(reported, null);
         }
@@ -75,17 +74,6 @@ internal static class DowntimeCheck
         }
 
         return new(reported is { } less ? Math.Min(less, confirmed) : confirmed, null);
-    }
-
-    private static int LastCustomerIndex(IReadOnlyList<CaseText.Segment> texts)
-    {
-        var last = -1;
-        for (var i = 0; i < texts.Count; i++)
-        {
-            last = texts[i].Message >= 0 ? i : last;
-        }
-
-        return last;
     }
 
     private static string Hours(double? hours) => hours is { } h ? h.ToString("0.##", CultureInfo.InvariantCulture) + " h of downtime" : "downtime";
