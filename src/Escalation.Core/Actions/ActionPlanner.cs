@@ -157,6 +157,13 @@ public static partial class ActionPlanner
             actions.Add(new CaseAction { Kind = ActionKinds.BugReport, Summary = summary, Reason = f.Cause, PolicyCitation = workspace.FindPolicy(cited.Id)?.Citation ?? cited.Id, Rule = "root-cause" });
         }
 
+        // Tier 1 "Refunded EUR 149 … Done", the customer's "thanks for the credit": what was done is not proposed again, so
+        // approving the case cannot pay or cancel twice.
+        if (f.AlreadyDone is { } done)
+        {
+            actions.RemoveAll(a => EarlierSteps.Names(done, a.Kind));
+        }
+
         return actions;
     }
 

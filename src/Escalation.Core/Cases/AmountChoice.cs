@@ -76,11 +76,6 @@ internal static partial class AmountChoice
             }
         }
 
-        // 1b. Tier 1's figure against the customer's own: "refund of €98" in the summary where the customer wrote "€89"
-        // (and tier 1's next field says €89 too). Money goes back only when they agree.
-        var conflict = chosen is { } fromHandoff ? HandoffConflict(texts, all, fromHandoff) : null;
-        var tierOnes = chosen is { } picked && requested && InHandoff(texts, picked.Seg);
-
         // 2. One sum only (however often it is repeated).
         if (chosen is null && distinct.Count == 1)
         {
@@ -96,6 +91,10 @@ internal static partial class AmountChoice
             why = "the one the request is about";
         }
 
+        // Tier 1's figure against the customer's own: "refund of €98" in the summary where the customer wrote "€89" (and
+        // tier 1's next field says €89 too), however it was chosen. Money goes back only when they agree.
+        var conflict = chosen is { } fromHandoff ? HandoffConflict(texts, all, fromHandoff) : null;
+        var tierOnes = chosen is { } picked && requested && InHandoff(texts, picked.Seg);
         var ambiguous = chosen is null || conflict is not null;
         // Nothing decides: the largest sum in the account's currency ("USD 20.61 at my bank, but I think the invoice said
         // €19": a refund goes back in the currency charged), else the largest; marked ambiguous either way.

@@ -47,7 +47,7 @@ public static partial class AskCoverage
         string? firstHypothetical = null;
         foreach (var clause in Clauses(text))
         {
-            var asking = clause.Contains('?') || clause.Contains('¿') || RequestMarker().IsMatch(clause) || QuestionStart().IsMatch(clause) || JoinedImperative().IsMatch(clause) || ListItem().IsMatch(clause);
+            var asking = clause.Contains('?') || clause.Contains('¿') || RequestMarker().Matches(clause).Any(m => !NeedDenied(clause, m)) || QuestionStart().IsMatch(clause) || JoinedImperative().IsMatch(clause) || ListItem().IsMatch(clause);
             // "Can you confirm once it's done?", "Geben Sie mir kurz Bescheid": any reply answers a short request to hear back.
             if (!asking || Courtesy().IsMatch(clause) || Forwarding().IsMatch(clause) || Disclaimer().IsMatch(clause) || (Words(clause) < 5 && !IsWhy(clause)) || (HearBack().IsMatch(clause) && Words(clause) <= 10))
             {
@@ -178,9 +178,15 @@ public static partial class AskCoverage
 
     /// <summary>The add-on's fullest name anywhere in the message ("the extra seat pack", "SMS reminders add-on"); null when none.</summary>
     private static string? NameInMessage(string text) =>
-        AddOnName().Matches(text).Select(x => x.Groups["name"].Value.Trim()).FirstOrDefault(x => x.Contains(' '))
+        (QuotedAddOn().Match(text) is { Success: true } quoted ? quoted.Groups["name"].Value.Trim() : null)
+        ?? AddOnName().Matches(text).Select(x => x.Groups["name"].Value.Trim()).FirstOrDefault(x => x.Contains(' '))
         ?? (NamedAddOn().Match(text) is { Success: true } named ? named.Groups["name"].Value : null)
         ?? (BoughtName().Match(text) is { Success: true } bought ? bought.Groups["name"].Value : null);
+
+    // The name given in quotes next to the add-on word: "el complemento «Informes Plus»", "the \"Reporting Plus\" add-on",
+    // "das Zusatzmodul „Berichte“".
+    [GeneratedRegex(@"\b(add-?ons?|packs?|paket|zusatzmodul\w*|zusatzpaket\w*|erweiterung|modul|paquete|complemento|m[óo]dulo|module|extension|pacote|pacchetto|modulo|estensione|pakket|uitbreiding|option|opci[óo]n|opzione|op[çc][ãa]o|optie|componente aggiuntivo)\s*[«""“„‘'‹]\s*(?<name>[^«»""“”„‘’'‹›\n]{2,40}?)\s*[»""”“’'›]|[«""“„‘‹]\s*(?<name>[^«»""“”„‘’'‹›\n]{2,40}?)\s*[»""”“’›]\s*(-?\s*)?(add-?ons?|packs?|module|extension|option)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex QuotedAddOn();
 
     // "we bought Reporting Plus for €99 … remove the add-on": the capitalised name of what was bought.
     [GeneratedRegex(@"\b(bought|purchased|added|activated|ordered|subscribed to|compr[ée]|compramos|comprei|comprou|acquistat[oa]|gekocht|gekauft|gebucht|achet[ée]|souscrit)\s+((the|el|la|o|a|il|l'|das|den|het|de|le)\s+)?(?<name>(?-i:[\p{Lu}][\w+-]*)(\s(?-i:[\p{Lu}][\w+-]*)){0,2})", RegexOptions.IgnoreCase)]
@@ -246,7 +252,7 @@ public static partial class AskCoverage
     private static partial Regex CancelVerb();
 
     // What the policy does anyway: the end of the paid term, the billing period, the renewal, the contract.
-    [GeneratedRegex(@"\b(end of (the|my|our|this|the current) (term|billing (period|cycle)|period|subscription|contract|paid period)|(at|on|before|from) (the )?renewal|when (it|the plan|the subscription) renews|next renewal|fin(al)? del? (periodo|per[íi]odo|contrato|ciclo)|(zum|bis zum|am) (ende der laufzeit|laufzeitende|vertragsende|ende des abrechnungszeitraums)|zum n[äa]chstm[öo]glichen (termin|zeitpunkt)|fristgerecht|fin de (la p[ée]riode|l'engagement|mon engagement|l'abonnement)|[àa] (l'[ée]ch[ée]ance|[ée]ch[ée]ance)|fim do (per[íi]odo|contrato|ciclo)|fine del (periodo|contratto)|alla scadenza|einde van de (looptijd|periode|contractperiode)|aan het einde van (het|de) (contract|abonnement|periode))\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(end of (the|my|our|this|the current) (term|billing (period|cycle)|period|subscription|contract|paid period)|(at|on|before|from) (the )?renewal|when (it|the plan|the subscription) renews|next renewal|so (that )?(it|the plan|the subscription|we) (does not|doesn't|won't|will not|is not|isn't|are not|aren't) (auto-?)?renew(ed)?|(does not|doesn't|won't|will not) (auto-?)?renew|fin(al)? del? (periodo|per[íi]odo|contrato|ciclo)|(zum|bis zum|am) (ende der laufzeit|laufzeitende|vertragsende|ende des abrechnungszeitraums)|zum n[äa]chstm[öo]glichen (termin|zeitpunkt)|fristgerecht|fin de (la p[ée]riode|l'engagement|mon engagement|l'abonnement)|[àa] (l'[ée]ch[ée]ance|[ée]ch[ée]ance)|fim do (per[íi]odo|contrato|ciclo)|fine del (periodo|contratto)|alla scadenza|einde van de (looptijd|periode|contractperiode)|aan het einde van (het|de) (contract|abonnement|periode))\b", RegexOptions.IgnoreCase)]
     private static partial Regex EndOfTerm();
 
     [GeneratedRegex(@"\b(immediately|right away|right now|straight away|asap|as soon as possible|effective (today|now|immediately)|as of today|from today|today|now|inmediata\w*|de inmediato|ya mismo|hoy mismo|a partir de hoy|cuanto antes|sofort\w*|ab sofort|umgehend|ab heute|noch heute|imm[ée]diat\w*|d[èe]s aujourd'hui|d[èe]s maintenant|tout de suite|au plus vite|imediata\w*|j[áa]|hoje mesmo|a partir de hoje|o quanto antes|immediata\w*|subito|da oggi|oggi stesso|al pi[ùu] presto|direct|per direct|onmiddellijk|vandaag nog|per vandaag|zo snel mogelijk)\b", RegexOptions.IgnoreCase)]
@@ -386,6 +392,21 @@ public static partial class AskCoverage
 
     [GeneratedRegex(@"\b(please|pls|plz|can you|could you|would you|will you|can we|could we|can i|could i|i want|we want|i need|we need|i'd like|i would like|we'd like|we would like|let me know|tell me|explain|por favor|pueden|podrían|puede|podría|quiero|queremos|necesito|necesitamos|me gustaría|expliquen|bitte|können sie|könnten sie|kannst du|ich möchte|wir möchten|ich will|wir wollen|ich brauche|erklären sie|s'il vous plaît|svp|pouvez-vous|pouvez vous|pourriez|je veux|nous voulons|je voudrais|nous voudrions|j'aimerais|expliquez|podem|poderiam|pode|poderia|quero|queremos|preciso|gostaria|expliquem|per favore|potete|potreste|può|potrebbe|voglio|vogliamo|vorrei|vorremmo|spiegate|graag|kunt u|kunnen jullie|kun je|ik wil|wij willen|we willen|ik zou graag|leg uit)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RequestMarker();
+
+    /// <summary>"… y no lo necesitamos", "we don't need it anymore", "brauchen wir nicht": a need denied is a statement, not an ask.</summary>
+    private static bool NeedDenied(string clause, Match marker) =>
+        NeedWord().IsMatch(marker.Value)
+        && (NeedNegator().IsMatch(clause.AsSpan(Math.Max(0, marker.Index - 14), Math.Min(14, marker.Index)))
+            || NegatorAfterNeed().IsMatch(clause.AsSpan(marker.Index + marker.Length)));
+
+    [GeneratedRegex(@"\b(need|necesito|necesitamos|brauche|brauchen|besoin|preciso|precisamos|bisogno|nodig)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NeedWord();
+
+    [GeneratedRegex(@"\b(no|not|don't|do not|doesn't|never|no longer|nicht|kein\w*|ne|n'|pas|não|nao|non|niet|geen|ya no)\s+(\w+\s+)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex NeedNegator();
+
+    [GeneratedRegex(@"^\s*(\w+\s+){0,2}(nicht|niet|no more|anymore|plus|mais)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NegatorAfterNeed();
 
     // A question without its mark, told by the word it starts with ("why was I charged twice", "wann kommt das Geld"); the
     // same word inside a story ("you'll know why we were desperate") asks nothing.

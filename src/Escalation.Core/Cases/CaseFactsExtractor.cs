@@ -50,6 +50,12 @@ public sealed partial class CaseFactsExtractor
         outage = downtime.Hours;
         var cause = FindCause(texts, evidence, english ? OutageWordEnglish() : OutageWord());
         var asks = FindAsks(texts, evidence);
+        if (EarlierSteps.RetractedAsks(ticket) is { Count: > 0 } takenBack)
+        {
+            trace.Add(TraceEntry.Found(Stage, $"The customer took back: {string.Join(", ", takenBack)}."));
+            asks = [.. asks.Except(takenBack)];
+        }
+
         var coverage = AskCoverage.Read(texts, asks, today);
         // "€25 each" leaves the total unsaid, unless the sum asked for is named apart from it ("two lines of €199.00 each …
         // refund the duplicate €199") or tier 1 names the total it asks for ("Refund €50").
@@ -443,7 +449,7 @@ public sealed partial class CaseFactsExtractor
             foreach (var seg in texts)
             {
                 // "I don't want a refund, I want the export fixed": a refused ask is no ask. "If you don't refund, …" is one.
-                var m = AskMatches(ask, seg.Text).FirstOrDefault(x => !RefusedAsk(seg.Text, x.Index) && !(ask == CaseAsks.Cancel && (Forgotten(seg.Text, x.Index) || CancelledBefore(seg.Text, x.Index, x.Length) || CancellationPaper().IsMatch(seg.Text.AsSpan(x.Index)))));
+                var m = AskMatches(ask, seg.Text).FirstOrDefault(x => !RefusedAsk(seg.Text, x.Index) && !(ask == CaseAsks.Cancel && (Forgotten(seg.Text, x.Index) || OnCondition(seg.Text, x.Index, x.Length) || CancelledBefore(seg.Text, x.Index, x.Length) || CancellationPaper().IsMatch(seg.Text.AsSpan(x.Index)))));
                 if (m is not null)
                 {
                     evidence.Add(new Evidence("ask:" + ask, m.Value, seg.Message, m.Index, m.Length));
@@ -499,6 +505,33 @@ public sealed partial class CaseFactsExtractor
     private static partial Regex NegatorAfter();
 
     /// <summary>
+    /// "Unless the export delays are fixed this month, we will not renew", "If this isn't sorted by Friday I'm cancelling",
+    /// "wir kündigen, wenn …": a threat on a condition, not a cancellation asked now (the churn signal still reads it).
+    /// </summary>
+    private static bool OnCondition(string text, int at, int length)
+    {
+        var start = Math.Max(0, text.LastIndexOfAny(['.', '!', '?', '\n'], Math.Max(0, at - 1)) + 1);
+        var end = text.IndexOfAny(['.', '!', '?', '\n'], at + length);
+        var before = text[start..at];
+        var after = text[(at + length)..(end < 0 ? text.Length : end)];
+        // The cancellation is the consequence ("If this isn't sorted by Friday, I'm cancelling"), not inside the condition
+        // ("if I cancel today, would the €35 come back?" asks what would happen: a question, read elsewhere).
+        var condition = ConditionBefore().Matches(before).LastOrDefault();
+        var consequence = condition is not null && before[(condition.Index + condition.Length)..] is var rest
+            && (rest.Contains(',') || rest.Contains(" then ", StringComparison.OrdinalIgnoreCase));
+        return (consequence && !Politeness().IsMatch(before)) || ConditionAfter().IsMatch(after);
+    }
+
+    [GeneratedRegex(@"(^|[,;:])\W*(if|si|se|als|wenn|falls|caso)\b|\b(unless|otherwise|or else|a menos que|salvo que|sonst|andernfalls|sauf si|à moins que|sinon|a não ser que|caso contrário|senão|a meno che|altrimenti|tenzij)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ConditionBefore();
+
+    [GeneratedRegex(@"\b(if (possible|you can|you could|that's possible)|si es posible|wenn m[öo]glich|si possible|se poss[íi]vel|se possibile|indien mogelijk|als het kan)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Politeness();
+
+    [GeneratedRegex(@"^[^,;]*?\b(unless|a menos que|salvo que|es sei denn|sauf si|à moins que|a não ser que|a meno che|tenzij)\b|^\W*(if|wenn|falls|si|se|als) (this|that|it|you|the|das|es|ihr|cela|ça|isto|isso|questo|dit|het|esto|eso|no|not|nicht|ne|não|non|niet)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ConditionAfter();
+
+    /// <summary>
     /// "We had already cancelled", "obwohl wir am 10.11. gekündigt hatten", "j'avais résilié", "después de darme de baja":
     /// a cancellation told as done before, not asked now.
     /// </summary>
@@ -514,9 +547,34 @@ public sealed partial class CaseFactsExtractor
     [GeneratedRegex(@"\b(hereby|hiermit|por la presente|par la pr[ée]sente|pela presente|con la presente|hierbij)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Hereby();
 
-    /// <summary>The first cancellation the customer tells as already done, quoted; null when none.</summary>
-    private static string? FindCancelledBefore(IReadOnlyList<CaseText.Segment> texts) =>
-        texts.Where(s => s.Message >= 0 && !Hereby().IsMatch(s.Text)).Select(s => CancelledEarlier().Match(s.Text)).FirstOrDefault(m => m.Success)?.Value;
+    /// <summary>The sentence of the first cancellation the customer tells as already done; null when none.</summary>
+    private static string? FindCancelledBefore(IReadOnlyList<CaseText.Segment> texts)
+    {
+        foreach (var s in texts)
+        {
+            if (s.Message < 0 || Hereby().IsMatch(s.Text) || CancelledEarlier().Match(s.Text) is not { Success: true } m)
+            {
+                continue;
+            }
+
+            var start = 0;
+            foreach (Match end in SentenceEnd().Matches(s.Text))
+            {
+                if (end.Index >= m.Index)
+                {
+                    return Clip(s.Text[start..end.Index]);
+                }
+
+                start = end.Index + end.Length;
+            }
+
+            return Clip(s.Text[start..]);
+        }
+
+        return null;
+
+        static string Clip(string sentence) => sentence.Trim() is { Length: > 160 } t ? t[..157].TrimEnd() + "…" : sentence.Trim();
+    }
 
     [GeneratedRegex(@"\b((had|have|has|already|previously)\s+(already\s+)?(cancel+ed|terminated)|we'd\s+(already\s+)?cancel+ed|i'd\s+(already\s+)?cancel+ed|we've\s+(already\s+)?cancel+ed|i've\s+(already\s+)?cancel+ed|after (cancel+ing|i cancel+ed|we cancel+ed)|cancel+ed (it |my \w+ |our \w+ |the \w+ )?(on|last|back in|weeks ago|days ago|a month ago|in (january|february|march|april|may|june|july|august|september|october|november|december))\b|"
         + @"(ya|hab[íi]a|hab[íi]amos|hemos|he)\s+(\w+\s+)?(cancelado|dado de baja)|despu[ée]s de (cancelar|darme de baja|darnos de baja)|ya (cancel[ée]|me di de baja|nos dimos de baja)|"
@@ -657,14 +715,15 @@ public sealed partial class CaseFactsExtractor
     [GeneratedRegex(@"\b(credit|compensation|compensate|sla credit|service credit|creditering|cr[ée]dito|crédit|un avoir|l'avoir|credito|tegoed|SLA-Gutschrift|compensaci[óo]n|indemnizaci[óo]n|Entsch[äa]digung|Gutschrift|d[ée]dommagement|indemnisation|risarcimento|indennizzo|compensa[çc][ãa]o|indeniza[çc][ãa]o|schadevergoeding|compensatie)s?\b", RegexOptions.IgnoreCase)]
     private static partial Regex CreditAsk();
 
-    [GeneratedRegex(@"\b(cancel(lation)?|cancle|cancell|cansel|cancal|cancell?ation|close (my|our) acc?ount?|terminate|not renew(ing)?|won't renew|darme de baja|dar de baja|cancelar|k[üu]ndig\w*|r[ée]silie\w*|r[ée]siliation|disdett\w*|disdire|opzeg\w*|cancelamento|cancelen|cancelem|cancele|cancela|cancelad|cancel[aá]d(la|lo|me|nos)|cancel[aáeé](la|lo|me|nos)|cancelar(la|lo|me|nos)|canc[eé]lenme|cancelem-n[ao]|cancela-[ao]|annuler|annulez|annulation|annullare|annullate|annullamento|stopzetten|be[ëe]indig\w*|storn\w* (Sie )?(mein|unser)\w* (Abo|Abonnement|Vertrag|Tarif|Mitgliedschaft|Konto)|(Abo|Abonnement|Vertrag|Tarif|Mitgliedschaft)\w* (\S+ ){0,3}storn\w*)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(cancel(lation)?|cancle|cancell|cansel|cancal|cancell?ation|close (my|our|the|this) (acc?ount?|subscription|workspace)|(cerr(ar|ad)|cierr(en|e|a)) (mi|la|nuestra) cuenta|ferm(er|ez) (mon|le|notre) compte|(mein|unser|das)\w* Konto (\S+ ){0,2}schlie(ß|ss)en|schlie(ß|ss)en Sie (mein|unser|das)\w* Konto|encerr(ar|em|e) (a |minha |nossa |a minha |a nossa )conta|chiud(ere|ete|i) (il (mio|nostro) |l')account|(mijn|ons|het) account (\S+ ){0,2}(sluiten|opheffen)|sluit (mijn|ons|het) account|terminate|not renew(ing)?|won't renew|darme de baja|dar de baja|cancelar|k[üu]ndig\w*|r[ée]silie\w*|r[ée]siliation|disdett\w*|disdire|opzeg\w*|cancelamento|cancelen|cancelem|cancele|cancela|cancelad|cancel[aá]d(la|lo|me|nos)|cancel[aáeé](la|lo|me|nos)|cancelar(la|lo|me|nos)|canc[eé]lenme|cancelem-n[ao]|cancela-[ao]|annuler|annulez|annulation|annullare|annullate|annullamento|stopzetten|be[ëe]indig\w*|storn\w* (Sie )?(mein|unser)\w* (Abo|Abonnement|Vertrag|Tarif|Mitgliedschaft|Konto)|(Abo|Abonnement|Vertrag|Tarif|Mitgliedschaft)\w* (\S+ ){0,3}storn\w*)\b", RegexOptions.IgnoreCase)]
     private static partial Regex CancelAsk();
 
     [GeneratedRegex(@"\b(gdpr|subject access|copy of (all )?(my|our) (personal )?data|access request|delete (all )?(my|our|her|his|their) (personal )?(data|conversations|information)|(her|his|their|my) data (be )?deleted|right to be forgotten|data export|export (all )?(my|our) data|erasure|"
         + @"borr(ar|en) (todos )?(mis|nuestros|sus) datos|supresi[óo]n de (mis |sus )?datos|(meine|unsere|ihre) daten (zu )?l[öo]schen|l[öo]schung (meiner|unserer|ihrer) daten|datenauskunft|supprim(er|ez) (toutes )?(mes|nos|ses|leurs) donn[ée]es|effacement de (mes|ses) donn[ée]es|apag(ar|uem) (todos )?(os )?(meus|nossos|seus) dados|elimina[çc][ãa]o dos (meus )?dados|cancella(re|te) (tutti )?i (miei|nostri|suoi) dati|verwijder (al )?(mijn|onze|haar|zijn) gegevens)\b", RegexOptions.IgnoreCase)]
     private static partial Regex DataAsk();
 
-    [GeneratedRegex(@"\b(manager|supervisor|someone senior|your boss|head of support|Vorgesetzt\w*|superviseur|supervisore|leidinggevende)\b", RegexOptions.IgnoreCase)]
+    // A title is no request: "Alicia Brook, practice manager", tier 1's "Account manager + engineering plan", "my manager said".
+    [GeneratedRegex(@"\b(?<!\b(account|practice|office|product|project|operations|ops|it|finance|billing|sales|success|community|general|store|marketing|hr|clinic|property|site|fleet|program|programme|facilities|accounts|payroll|case|my|our|his|her|their|line|relationship|engagement|partner|delivery|data|practice)[ -])(manager|supervisor|someone senior|your boss|head of support|Vorgesetzt\w*|superviseur|supervisore|leidinggevende)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ManagerAsk();
 
     [GeneratedRegex(@"\b(fix (this|it)|get (this|it) working|restore)\b", RegexOptions.IgnoreCase)]

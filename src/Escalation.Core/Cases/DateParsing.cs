@@ -206,6 +206,29 @@ public static partial class DateParsing
             }
         }
 
+        // Without a year ("99.00 EUR on 11/14"): only where one number cannot be a month, in this year (or last, when that
+        // day has not come yet); "11/12" could be either and stays unread.
+        if (slashed is null)
+        {
+            foreach (Match m in YearlessSlashed().Matches(text))
+            {
+                var first = int.Parse(m.Groups["a"].Value, CultureInfo.InvariantCulture);
+                var second = int.Parse(m.Groups["b"].Value, CultureInfo.InvariantCulture);
+                if ((first > 12) == (second > 12))
+                {
+                    continue;
+                }
+
+                var (day, month) = first > 12 ? (first, second) : (second, first);
+                if (month is >= 1 and <= 12 && day <= DateTime.DaysInMonth(today.Year, month))
+                {
+                    var date = new DateOnly(today.Year, month, day);
+                    slashed = new Found(date > today ? date.AddYears(-1) : date, m.Value, m.Index, m.Length);
+                    break;
+                }
+            }
+        }
+
         var other = FirstEnglishWrittenDate(text, today);
         var earliest = slashed is { } s && (other is null || s.Index < other.Index) ? s : other;
 
@@ -314,6 +337,9 @@ public static partial class DateParsing
     // introduces a date, so "24/7" or "1-2 days" is never one.
     [GeneratedRegex(@"(?<=\b(?:op|am|vom|le|du|au|el|del|al|il|dal|em|a|dia|día|do|on|of)\s)(?!24/7\b)(?<d>\d{1,2})[/-](?<m>\d{1,2})\b(?![/.-]?\d)", RegexOptions.IgnoreCase)]
     private static partial Regex DayMonth();
+
+    [GeneratedRegex(@"(?<=\b(?:on|of|from|dated|since)\s)(?<a>\d{1,2})/(?<b>\d{1,2})\b(?![/.-]?\d)(?!\s*(?:h|hours?|hrs?|days?|users?|seats?|agents?|tickets?|%))", RegexOptions.IgnoreCase)]
+    private static partial Regex YearlessSlashed();
 
     [GeneratedRegex(@"\b\d{4}-\d{2}-\d{2}\b")]
     private static partial Regex Iso();

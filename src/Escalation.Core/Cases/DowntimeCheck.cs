@@ -11,7 +11,7 @@ namespace Escalation.Core.Cases;
 /// A tier-1 handoff that says the status page or the incident report confirms the downtime confirms it too; so does the
 /// customer's own word of it when the policy lists no incidents at all.
 /// </summary>
-internal static class DowntimeCheck
+internal static partial class DowntimeCheck
 {
     /// <summary>
     /// The downtime read, why it is not confirmed (null when it is), and whether the hours are confirmed ones a credit may
@@ -33,6 +33,8 @@ internal static class DowntimeCheck
         IReadOnlyList<CaseText.Segment> texts, double? reported, Policy? sla, DateOnly today, bool foreignDates, Regex outageWord, Regex confirmedWord,
         Func<string, double?> estimate, IEnumerable<string> tierOneChecks)
     {
+        // "Checked the status page: no incident recorded on 2026-11-20" names the status page and denies the outage.
+        bool Confirms(string text) => confirmedWord.IsMatch(text) && !NothingFound().IsMatch(text);
         var outageTexts = texts.Where(t => outageWord.IsMatch(t.Text)).ToList();
         if (sla is null || (reported is null && outageTexts.Count == 0))
         {
@@ -40,14 +42,14 @@ internal static class DowntimeCheck
         }
 
         // Tier 1 checked the status page or the incident log ("9 hours of confirmed downtime"): its figure stands.
-        if (reported is not null && (CaseText.AfterCustomer(texts).Any(t => t.Message < 0 && confirmedWord.IsMatch(t.Text)) || tierOneChecks.Any(confirmedWord.IsMatch)))
+        if (reported is not null && (CaseText.AfterCustomer(texts).Any(t => t.Message < 0 && Confirms(t.Text)) || tierOneChecks.Any(Confirms)))
         {
             return new(reported, null);
         }
 
         if (sla.Incidents.Count == 0)
         {
-            return reported is not null && outageTexts.Any(t => confirmedWord.IsMatch(t.Text))
+            return reported is not null && outageTexts.Any(t => Confirms(t.Text))
                 ? new(reported, null)
                 : new(reported, $"{Hours(reported)} reported, and {sla.Id} lists no confirmed incidents (front matter incidents) to check {(reported is null ? "it" : "them")} against", false);
         }
@@ -81,4 +83,16 @@ internal static class DowntimeCheck
     private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string Day(PolicyIncident incident) => incident.From == incident.To ? Iso(incident.From) : $"{Iso(incident.From)} to {Iso(incident.To)}";
+
+    // What a check that found nothing says: "no incident recorded", "nothing on the status page", "not confirmed",
+    // "all systems operational", "sin incidencias", "keine Störung", "aucun incident", "nenhum incidente", "nessun
+    // incidente", "geen storing".
+    [GeneratedRegex(@"\b((no|nothing|none|not an?)\s+(\w+\s+){0,2}(incidents?|outages?|downtime|record|entry|entries|report|disruption|sign)|nothing (on|in|at)\b|not (confirmed|listed|shown|recorded|reported|found)|(isn't|is not|wasn't|was not|aren't|are not|weren't) (\w+ ){0,2}(confirmed|listed|shown|recorded|reported|found)|all (systems )?(green|operational)|"
+        + @"sin (ninguna )?incidencias?|ninguna incidencia|no (hay|consta|figura|aparece|se registr\w*)|"
+        + @"keine?n? (\w+ )?(St[öo]rung|Ausfall|Vorfall|Incident|Eintrag)|nicht (best[äa]tigt|gelistet|verzeichnet|gemeldet)|"
+        + @"aucun(e)? (\w+ )?(incident|panne|interruption)|pas d'incident|non confirm[ée]e?|"
+        + @"nenhum (\w+ )?(incidente|registo|registro)|sem (\w+ )?incidentes?|n[ãa]o (consta|h[áa] registo|h[áa] registro|confirmad\w*)|"
+        + @"nessun (\w+ )?(incidente|disservizio|guasto)|non (risulta|confermat\w*)|"
+        + @"geen (\w+ )?(storing|incident|melding)|niet bevestigd)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NothingFound();
 }

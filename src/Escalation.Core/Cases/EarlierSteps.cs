@@ -51,6 +51,70 @@ public static partial class EarlierSteps
         return null;
     }
 
+    /// <summary>
+    /// The asks the customer took back: those named in the sentence that takes them back or the one before it ("I asked for
+    /// a refund of the €49 yesterday, but forget it", "Please cancel. Actually, scratch that – we'll keep the plan"). Tier 1
+    /// passing the old ask on does not bring it back: the customer's last word stands.
+    /// </summary>
+    public static IReadOnlyList<string> RetractedAsks(CaseSubmission ticket)
+    {
+        var asks = new List<string>();
+        foreach (var segment in CaseText.Segments(ticket).Where(s => s.Message >= 0))
+        {
+            foreach (Match back in TakeBack().Matches(segment.Text))
+            {
+                // Its own sentence up to the take-back when that names what it takes back ("I asked for the refund, but
+                // forget it", "scratch the closing part"), else the sentence before too ("Please cancel. Actually, scratch
+                // that."). What follows it is what still stands ("…, so keep the account, just refund the €49").
+                var text = segment.Text;
+                var end = back.Index + back.Length;
+                var own = SentenceStart(text, back.Index);
+                var named = Named(text[own..end]);
+                asks.AddRange(named.Count > 0 || own == 0 ? named : Named(text[SentenceStart(text, own - 1)..end]));
+            }
+        }
+
+        return asks.Distinct().ToList();
+    }
+
+    private static int SentenceStart(string text, int at)
+    {
+        var i = Math.Max(0, at);
+        while (i > 0 && text[i - 1] is not ('.' or '!' or '?' or '\n'))
+        {
+            i--;
+        }
+
+        return i;
+    }
+
+    private static List<string> Named(string scope)
+    {
+        var asks = new List<string>();
+        if (RefundWord().IsMatch(scope)) asks.Add(CaseAsks.Refund);
+        if (CreditWord().IsMatch(scope)) asks.Add(CaseAsks.Credit);
+        if (CancelWord().IsMatch(scope)) asks.Add(CaseAsks.Cancel);
+        return asks;
+    }
+
+    /// <summary>Whether the words that say it was already done (<see cref="AlreadyDone"/>) name an action of this kind.</summary>
+    public static bool Names(string done, string actionKind) => actionKind switch
+    {
+        Actions.ActionKinds.Refund => RefundWord().IsMatch(done),
+        Actions.ActionKinds.Credit => CreditWord().IsMatch(done),
+        Actions.ActionKinds.CancelSubscription => CancelWord().IsMatch(done),
+        _ => false,
+    };
+
+    [GeneratedRegex(@"\b(refund\w*|reimburs\w*|money back|reembols\w*|devoluci[óo]n|devolv\w*|erstatt\w*|r[üu]ckerstatt\w*|rembours\w*|estorn\w*|rimbors\w*|terugbetal\w*|terugstort\w*)", RegexOptions.IgnoreCase)]
+    private static partial Regex RefundWord();
+
+    [GeneratedRegex(@"\b(credit\w*|abono|abonad\w*|gutschrift\w*|gutgeschrieben|avoir|cr[ée]dit\w*|accredit\w*|creditering|creditnota|tegoed)", RegexOptions.IgnoreCase)]
+    private static partial Regex CreditWord();
+
+    [GeneratedRegex(@"\b(cancel\w*|keep (the|our|my) (plan|subscription|account)|clos(e|ing)\b(?! the (ticket|case))|terminat\w*|baja|k[üu]ndig\w*|r[ée]sili\w*|annul\w*|disdet\w*|disdi\w*|opzeg\w*|opgezegd|be[ëe]indig\w*)", RegexOptions.IgnoreCase)]
+    private static partial Regex CancelWord();
+
     [GeneratedRegex(@"\b(refund\w*|credit\w*|cancel\w*|reembols\w*|abon\w*|devoluci[óo]n|erstatt\w*|gutschrift\w*|gutgeschrieben|storn\w*|rembours\w*|avoir|cr[ée]dit\w*|r[ée]sili\w*|estorn\w*|rimbors\w*|accredit\w*|terugbetal\w*|terugstort\w*|creditnota|credit note)\b", RegexOptions.IgnoreCase)]
     private static partial Regex MoneyStep();
 
@@ -66,7 +130,7 @@ public static partial class EarlierSteps
         + @"gi[àa] (\w+ )?(rimbors|accredit|applicat|stornat)\w*|grazie per il rimborso|al (terugbetaald|teruggestort|gecrediteerd|toegepast)|bedankt voor de (terugbetaling|creditering))\b", RegexOptions.IgnoreCase)]
     private static partial Regex Already();
 
-    [GeneratedRegex(@"\b(scratch that|never ?mind|forget (about )?(that|it|the refund|my (last|previous) (email|message))|ignore (that|my (last|previous) (email|message))|disregard (that|my (last|previous) (email|message))|we'?ll keep (it|the plan|the add-on)|no longer need (the|a) refund|"
+    [GeneratedRegex(@"\b(scratch (that|the \w+( \w+)? (part|bit))|(just |please |so )keep (the|my|our) (account|plan|subscription)( open)?|never ?mind|forget (about )?(that|it|the refund|my (last|previous) (email|message))|ignore (that|my (last|previous) (email|message))|disregard (that|my (last|previous) (email|message))|we'?ll keep (it|the plan|the add-on)|no longer need (the|a) refund|"
         + @"olv[íi]d(alo|enlo|ese)|ya no (quiero|necesito) (el|la) (reembolso|devoluci[óo]n)|vergessen Sie (das|meine (letzte|vorige) (mail|nachricht))|hat sich erledigt|oubliez (ça|cela|mon (dernier|pr[ée]c[ée]dent) (mail|message))|laissez tomber|esque[çc]a (isso|o (meu )?[úu]ltimo)|deixa pra l[áa]|lascia(te)? perdere|non serve pi[ùu]|laat maar|vergeet (dat|mijn vorige))\b", RegexOptions.IgnoreCase)]
     private static partial Regex TakeBack();
 }

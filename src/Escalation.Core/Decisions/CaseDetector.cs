@@ -15,5 +15,5 @@ public static class CaseDetectors
 
     /// <summary>The detect stage as of the day of <c>now</c> (renewal proximity, repeat-complaint window).</summary>
     public static CaseDetector From(DetectStage stage) => (ticket, customer, workspace, now) =>
-        stage.Detect(ticket.Messages, ticket.Subject, customer, workspace.Routing, DateOnly.FromDateTime(now.UtcDateTime));
+        stage.Detect(ticket.Messages, ticket.Subject, customer, workspace.Routing, DateOnly.FromDateTime(now.UtcDateTime), ticket.Handoff);
 }

@@ -28,7 +28,7 @@ public sealed class EscalationCaseSteps(CaseDetector detect, IDraftWriter writer
         new(Workflow.CaseActivityNames.ResolveOrEscalate, "resolve-or-escalate", s => s.Outcome is not null,
             (steps, s, c) => steps.ResolveOrEscalateAsync(s, c.Ticket, c.Workspace, c.Now, c.CancellationToken)),
         new(Workflow.CaseActivityNames.Document, "document", s => s.Decision is not null,
-            (steps, s, c) => new(steps.Document(s, c.Ticket, c.Workspace))),
+            (steps, s, c) => new(steps.Document(s, c.Ticket, c.Workspace, c.Now))),
     ];
 
     private readonly ReceiveStage _receive = new();
@@ -85,7 +85,7 @@ public sealed class EscalationCaseSteps(CaseDetector detect, IDraftWriter writer
         };
 
     /// <summary>document: the annotated handoff or resolution note, and the decision summary.</summary>
-    public EscalationCaseState Document(EscalationCaseState state, CaseSubmission ticket, Workspace workspace)
+    public EscalationCaseState Document(EscalationCaseState state, CaseSubmission ticket, Workspace workspace, DateTimeOffset now)
     {
         var received = state.Need(state.Received, "handoff", "document");
         var context = state.Need(state.Context, "context", "document");
@@ -107,6 +107,7 @@ public sealed class EscalationCaseSteps(CaseDetector detect, IDraftWriter writer
         {
             Customer = context.Customer, Signals = signals, Facts = facts, Retrieval = context.Retrieval, Application = application,
             Subject = ticket.Subject, CustomerText = Escalation.Core.Actions.ActionPlanner.CustomerText(ticket),
+            Today = DateOnly.FromDateTime(now.UtcDateTime),
         }, workspace);
         trace.AddRange(Escalation.Core.Actions.ActionTrace.Proposed(actions));
         var decision = new CaseDecision

@@ -100,7 +100,7 @@ public sealed class ResolveOrEscalateStage(IDraftWriter writer)
             };
         }
         else if (received.WhatTriedEmpty || application.Recommendation is Recommendations.ConfirmFacts
-            || (application.Recommendation == Recommendations.Reply && application.Offer is null && playbook is not null))
+            || (application.Recommendation == Recommendations.Reply && application.Offer is null && playbook is not null && !MoneyUnsettled(context.Facts, notResolvable)))
         {
             var guidance = new List<string>();
             if (policy is not null) guidance.Add($"Policy: {policy.Id}@{policy.Version} ({policy.Why}).");
@@ -124,6 +124,7 @@ public sealed class ResolveOrEscalateStage(IDraftWriter writer)
             var pending = Actions.ActionPlanner.Plan(new Actions.ActionInputs
             {
                 Customer = context.Customer, Signals = s, Facts = context.Facts, Retrieval = context.Retrieval, Application = application, Subject = ticket.Subject,
+                Today = DateOnly.FromDateTime(now.UtcDateTime),
             }, workspace).FirstOrDefault(a => a.NeedsApproval);
             if (!checkedDraft.ToneCheck.Passed || !application.WithinAuthority || notResolvable.Count > 0 || pending is not null)
             {
@@ -155,6 +156,15 @@ public sealed class ResolveOrEscalateStage(IDraftWriter writer)
         trace.Add(TraceEntry.Decided(Stage, $"Outcome {outcome.Route}: {outcome.Resolution}", context.Retrieval.Citations.ToArray()));
         return outcome with { Trace = trace };
     }
+
+    /// <summary>
+    /// Money asked for whose facts tier 1 checked and that still do not hold ("no incident recorded on 2026-11-20" against
+    /// a claimed outage, tier 1's sum against the customer's): declining or paying it is a senior's decision, not a
+    /// playbook step to hand back.
+    /// </summary>
+    private static bool MoneyUnsettled(Cases.CaseFacts facts, List<RouteReason> notResolvable) =>
+        (facts.HasAsk(CaseAsks.Credit) || facts.HasAsk(CaseAsks.Refund))
+        && notResolvable.Any(x => x.Code is ReasonCodes.FactMissing or ReasonCodes.AmountAmbiguous);
 
     private ValueTask<CheckedDraft> ReplyAsync(CaseSubmissionRef ticket, EscalationContext c, PolicyApplication a, bool hold, DateTimeOffset? by, Workspace ws, DraftOffer? proposal, CancellationToken cancellationToken) =>
         _drafts.WriteAsync(new DraftRequest

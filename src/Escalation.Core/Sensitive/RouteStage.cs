@@ -65,7 +65,10 @@ public sealed class RouteStage
             escalate.Add(new RouteReason(ReasonCodes.RepeatComplainant, $"Pattern-flagged repeat complainant{Evidence(s, "repeat")}: handed to a senior human (seed 000).", true));
         }
 
-        if (s.CommerciallySensitive && t.ChurnThreat)
+        // "Please cancel our plan so it does not renew on the 30th" asks for the cancellation the policy allows; its "not
+        // renew" is no threat to bargain over. A cancellation with a complaint or a rival named still is one.
+        var threat = t.ChurnThreat && !(f.HasAsk(CaseAsks.Cancel) && t.Competitor is null && !t.Complaint);
+        if (s.CommerciallySensitive && threat)
         {
             escalate.Add(new RouteReason(ReasonCodes.CommercialSensitivity, $"Churn threat on a commercially sensitive account{Evidence(s, "")}: account owner and a senior human.", true));
         }

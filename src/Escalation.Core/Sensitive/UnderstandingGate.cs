@@ -95,6 +95,14 @@ public static class UnderstandingGate
                 $"The customer threatens to leave{(t.Competitor is { } rival ? $" for {rival}" : "")}{Quote(t, "churn-competitor", "churn")}: a human answers it.", true));
         }
 
+        // Cancelling for a named competitor ("quero cancelar … vamos mudar para o Freshdesk"): the escalation thresholds make a
+        // named competitor commercially sensitive, and the retention policy hands it to the account manager.
+        if (t.ChurnThreat && t.Competitor is { } named && (t.Cancellation || input.Facts.HasAsk(CaseAsks.Cancel)))
+        {
+            review.Add(new RouteReason(ReasonCodes.ChurnThreat,
+                $"The customer cancels to move to {named}{Quote(t, "churn-competitor")}: a named competitor is commercially sensitive, so the account manager sees it before the cancellation is confirmed.", true));
+        }
+
         // "Charged although we had cancelled" is no cancellation to keep: no retention review.
         if (((t.Cancellation && input.Facts.CancelledBefore is null) || input.Facts.HasAsk(CaseAsks.Cancel)) && input.Customer is { } c)
         {

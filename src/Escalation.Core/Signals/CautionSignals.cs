@@ -130,7 +130,7 @@ public static partial class CautionSignals
     [GeneratedRegex(@"\b(kill myself|end my life|want to die|wish I was dead|suicid\w*|self[- ]harm|hurt myself|can't go on|cannot go on|no reason to live|end it all)\b", RegexOptions.IgnoreCase)]
     private static partial Regex DistressPhrase();
 
-    [GeneratedRegex(@"\b((is|are|'s) (completely |totally |still )?down (right )?now|down right now|(is|are) (still |currently )?(down|offline|unreachable)\b(?! for \d)|(nobody|no one|none of us|none of our (users|agents|staff)) can (log ?in|sign in|access|get in(?! touch))|everyone is locked out|all (of )?our users are (locked out|down|affected))", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b((is|are|'s) (completely |totally |still )?down (right )?now|down right now|nothing (loads|is loading|works|is working)( for (anyone|anybody|us))? (right now|at the moment|since)|(is|are) (still |currently )?(down|offline|unreachable)\b(?! for \d)|(nobody|no one|none of us|none of our (users|agents|staff)) can (log ?in|sign in|access|get in(?! touch))|everyone is locked out|all (of )?our users are (locked out|down|affected))", RegexOptions.IgnoreCase)]
     private static partial Regex LiveIncidentPhrase();
 
     // "none of my agents can get into the platform", "ninguno de mis agentes puede entrar", "niemand von uns kann sich

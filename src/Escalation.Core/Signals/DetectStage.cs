@@ -21,10 +21,12 @@ public sealed class DetectStage(ITextSignalAnalyzer analyzer)
     }
 
     /// <summary>Signals, priority and trace of one case.</summary>
-    public CaseSignals Detect(IReadOnlyList<TicketMessage> messages, string? subject, CustomerEntity customer, RoutingSettings routing, DateOnly today)
+    /// <param name="handoff">Tier 1's handoff of an escalation: its account of a live incident, data loss, a break-in or a chargeback counts too.</param>
+    public CaseSignals Detect(IReadOnlyList<TicketMessage> messages, string? subject, CustomerEntity customer, RoutingSettings routing, DateOnly today, TierOneHandoff? handoff = null)
     {
         var text = analyzer is LexiconSignalAnalyzer lexicon ? lexicon.Analyze(messages, subject) : analyzer.Analyze(messages);
         text = CautionSignals.Add(text, messages, subject);
+        text = HandoffSignals.Add(text, handoff);
         var language = LanguageIdentifier.Identify(CustomerText(messages, subject));
         var trace = new List<TraceEntry>
         {

@@ -48,6 +48,7 @@ public sealed class SubmissionSuiteTests
         if (decision.Route is Routes.DraftAndSend or Routes.ResolveInPlace)
         {
             var actions = decision.Actions.Where(a => a.Kind != "bug-report").ToList();
+            Assert.True(expect["actions"] is JsonArray, $"{why} (the entry allows this route but names no actions to check)");
             var expected = expect["actions"]!.AsArray().Select(a => a!.AsObject()).ToList();
             Assert.True(expected.Select(a => (string)a["kind"]!).Order().SequenceEqual(actions.Select(a => a.Kind).Order()), why);
             foreach (var e in expected)

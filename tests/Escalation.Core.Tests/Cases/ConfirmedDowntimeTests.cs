@@ -83,4 +83,23 @@ public sealed class ConfirmedDowntimeTests
         Assert.Equal(9, f.OutageHours);
         Assert.Null(f.OutageUnconfirmed);
     }
+
+    [Theory]
+    [InlineData("Checked status page", "No incident recorded on 2026-11-20")]
+    [InlineData("Checked the status page", "Nothing on the status page for that day, all systems operational")]
+    [InlineData("Página de estado revisada", "Sin incidencias el 20/11")]
+    [InlineData("Statusseite geprüft", "Keine Störung am 20.11. verzeichnet")]
+    public void Extract_TierOneCheckedAndFoundNoIncident_TheDowntimeIsUnconfirmed(string action, string result)
+    {
+        var handoff = new TierOneHandoff
+        {
+            Summary = "Customer claims 5h outage on 2026-11-20 and asks SLA credit.", Category = "outage", Priority = "P3",
+            WhatTried = [new HandoffAttempt { Action = action, Result = result }],
+            WhatNeeded = "Decide SLA credit", CustomerExpectation = "Credit",
+        };
+
+        var f = Extract("On Thursday 20 November we were down for 5 hours. We ask for the SLA credit.", handoff: handoff);
+
+        Assert.Contains("2026-11-20", f.OutageUnconfirmed, StringComparison.Ordinal);
+    }
 }

@@ -61,4 +61,39 @@ public sealed class EarlierStepsTests
     {
         Assert.Null(EarlierSteps.Retracted(TestWorkspace.Ticket("Wir brauchen es aber doch nicht. Bitte entfernen und die 49 € erstatten.")));
     }
+
+    [Fact]
+    public void Extract_CustomerTookTheRefundBack_TierOnesRefundAskIsDropped()
+    {
+        var handoff = new TierOneHandoff
+        {
+            Summary = "Customer requested refund of EUR 49 charged 2026-11-10.", Category = "billing", Priority = "P3",
+            WhatNeeded = "Refund EUR 49", CustomerExpectation = "Refund",
+        };
+        var ticket = TestWorkspace.Ticket(
+            "Hola, ayer pedí el reembolso del cargo de 49 € del 10/11, pero olvídalo, ya lo resolvimos internamente. Lo único que necesito es saber cómo añadir un agente nuevo.",
+            handoff: handoff);
+
+        var f = new CaseFactsExtractor().Extract(ticket, TestWorkspace.Build(), TestWorkspace.Now);
+
+        Assert.DoesNotContain(CaseAsks.Refund, f.Asks);
+        Assert.NotNull(f.Retracted);
+    }
+
+    [Fact]
+    public void RetractedAsks_TakeBackAfterTheCancellation_TakesBackTheCancellationOnly()
+    {
+        var ticket = TestWorkspace.Ticket("Please refund the €49 add-on from 3 November. Please cancel the plan too. Actually, scratch that - we'll keep the plan.");
+
+        Assert.Equal([CaseAsks.Cancel], EarlierSteps.RetractedAsks(ticket));
+    }
+
+    [Fact]
+    public void RetractedAsks_ScratchTheClosingPartThenRefund_TakesBackTheClosureNotTheRefund()
+    {
+        var ticket = TestWorkspace.Ticket("So I'd like my money back for that charge please, and close the account.\n\n"
+            + "Actually, scratch the closing part - my partner wants to try it properly in the spring, so keep the account, just refund the 49 euros from the 25th.");
+
+        Assert.Equal([CaseAsks.Cancel], EarlierSteps.RetractedAsks(ticket));
+    }
 }

@@ -21,6 +21,56 @@ public sealed class EverydayPhrasingTests
         Assert.Contains(CaseAsks.Refund, f.Asks);
     }
 
+    [Theory]
+    [InlineData("PUT IT BACK ON MY CARD AND CLOSE THE ACCOUNT LIKE I ASKED.")]
+    [InlineData("Please close this account, we are done.")]
+    [InlineData("Por favor, cierren mi cuenta.")]
+    [InlineData("Merci de fermer mon compte.")]
+    [InlineData("Bitte unser Konto zum Monatsende schließen.")]
+    [InlineData("Podem encerrar a minha conta?")]
+    [InlineData("Chiudete il mio account, grazie.")]
+    [InlineData("Kunnen jullie ons account opheffen?")]
+    public void Extract_ClosingTheAccount_IsACancellationAsk(string text) =>
+        Assert.Contains(CaseAsks.Cancel, Extract(text).Asks);
+
+    [Theory]
+    [InlineData("Unless the scheduled export delays are fixed this month, we will not renew.")]
+    [InlineData("If this isn't sorted by Friday, I'm cancelling.")]
+    [InlineData("Wenn das nicht bis Freitag behoben ist, kündigen wir.")]
+    [InlineData("We will cancel unless the sync works again this week.")]
+    public void Extract_CancellationOnACondition_IsNoCancellationAsk(string text) =>
+        Assert.DoesNotContain(CaseAsks.Cancel, Extract(text).Asks);
+
+    [Theory]
+    [InlineData("Please lock it down NOW. - Alicia Brook, practice manager, Brook Dental")]
+    [InlineData("My account manager told me the export would be fixed.")]
+    public void Extract_AManagerNamedAsATitle_IsNoManagerRequest(string text) =>
+        Assert.DoesNotContain(CaseAsks.Manager, Extract(text).Asks);
+
+    [Fact]
+    public void Extract_AskingForTheManager_IsAManagerRequest() =>
+        Assert.Contains(CaseAsks.Manager, Extract("I want to speak to a manager about this today.").Asks);
+
+    [Fact]
+    public void Extract_UsDateWithoutYearWhereTheDayCannotBeAMonth_IsTheChargeDate() =>
+        Assert.Equal(new DateOnly(2026, 11, 14),
+            Extract("looks like you charged me twice this month - 99.00 EUR on 11/14 and then again 99.00 EUR on 11/14. pls refund the duplicate one.").PurchaseDate);
+
+    [Fact]
+    public void Extract_AddOnNamedInQuotes_IsTheAddOnToRemove() =>
+        Assert.Equal("Informes Plus",
+            Extract("El 12 de noviembre me cobraron 29,00 € por el complemento «Informes Plus». Lo activé por error y no lo necesitamos. ¿Me podéis devolver ese importe y quitarlo de la suscripción?").RemoveAddOn);
+
+    [Theory]
+    [InlineData("El 12 de noviembre me cobraron 29,00 € por el complemento «Informes Plus». Lo activé por error al explorar el panel y no lo necesitamos. ¿Me podéis devolver ese importe?")]
+    [InlineData("Please cancel our subscription at the end of the current term.\n\nEli Wren\n--\nThis message was sent from a shared mailbox. Please do not reply to unsubscribe requests here.")]
+    public void Extract_NeedDeniedOrASignatureBelowTheRule_AsksNothingElse(string text) =>
+        Assert.Empty(Extract(text).OtherAsks);
+
+    [Fact]
+    public void Extract_CancelSoItDoesNotRenew_AsksNoDateOfItsOwn() =>
+        Assert.Null(Extract("Morning. Please cancel our plan so it does not renew on the 30th. The chat widget just isn't for us.").CancelTiming);
+
     [Fact]
     public void Extract_ThePlanNamedAfterTheAmount_DatesTheCharge() =>
         Assert.Equal(new DateOnly(TestWorkspace.Now.Year, 11, 3), Extract("Please refund the €35 from 3 November.").PurchaseDate);

@@ -50,4 +50,14 @@ public sealed class HandoffAgainstCustomerTests
         Assert.False(f.AmountAmbiguous);
         Assert.Equal(89m, f.Amount);
     }
+
+    [Fact]
+    public void Extract_TierOnesSumNamedWithTheChargeNotTheAsk_DiffersFromTheCustomers_IsUnsettled()
+    {
+        var f = Extract("I cancelled on October 29th, I have the confirmation email. You still took €199 on 1 November. Please refund it.",
+            Handoff("Customer charged EUR 149 on 2026-11-01 after cancelling on 2026-10-29; wants refund.", "Refund the charge"));
+
+        Assert.True(f.AmountAmbiguous);
+        Assert.Contains("€199", f.AmountAmbiguity, StringComparison.Ordinal);
+    }
 }

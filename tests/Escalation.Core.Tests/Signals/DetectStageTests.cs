@@ -189,4 +189,35 @@ public class DetectStageTests
         Assert.False(s.Language.Covered);
         Assert.Contains(s.Trace, e => e.Text.StartsWith("language pl (Polish, not covered)", StringComparison.Ordinal));
     }
+
+    private static TierOneHandoff Handoff(string summary, string result, string urgency) => new()
+    {
+        Summary = summary, Category = "outage", Priority = "P1",
+        WhatTried = [new HandoffAttempt { Action = "Reproduced", Result = result }],
+        WhatNeeded = "Engineering", CustomerExpectation = "Service back", UrgencyReason = urgency,
+    };
+
+    [Theory]
+    [InlineData("Allt ligger nere sedan 10:40 idag, ingen av oss kommer in. Vad händer??", "Live outage for customer since 10:40 UTC today.", "503 errors on EU-West", "Live outage")]
+    [InlineData("Is it you or us??", "App not loading for the whole team.", "502 errors on every page", "40 agents idle")]
+    [InlineData("Od včerejška nám zmizely všechny přílohy z tiketů.", "Attachments missing from ~40 tickets since yesterday; data loss.", "Confirmed 40 tickets without attachments", "Data loss")]
+    public void Detect_TierOneReportsALiveIncidentOrDataLoss_IsP0WhateverTheCustomerWrote(string text, string summary, string result, string urgency)
+    {
+        var s = Stage.Detect([new TicketMessage { From = "customer", Text = text }], null, Customer(), Routing, Today, Handoff(summary, result, urgency));
+
+        Assert.Equal("P0", s.Priority);
+        Assert.True(s.Text.LiveIncident || s.Text.DataLoss);
+        Assert.Contains(s.Text.Evidence, e => e.Text.StartsWith("tier 1: ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Detect_TierOneSaysThePastOutageIsOver_StaysAsTheCustomerWrote()
+    {
+        var handoff = Handoff("Customer asks the SLA credit for the 2 November outage.", "Status page confirms 3 hours on 2026-11-02, resolved", "None");
+
+        var s = Stage.Detect([new TicketMessage { From = "customer", Text = "Are we due a service credit for the outage on 2 November?" }], null, Customer(), Routing, Today, handoff);
+
+        Assert.False(s.Text.LiveIncident);
+        Assert.DoesNotContain(s.Text.Evidence, e => e.Text.StartsWith("tier 1: ", StringComparison.Ordinal));
+    }
 }

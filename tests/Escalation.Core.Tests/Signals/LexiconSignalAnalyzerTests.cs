@@ -127,6 +127,17 @@ public class LexiconSignalAnalyzerTests
     }
 
     [Fact]
+    public void Analyze_LawFirmNamedOnlyInTheSignatureAndDisclaimer_ItsLegalDepartmentIsNoThreat()
+    {
+        var s = Read("Could you please re-issue our October invoice with our new VAT number? Our legal department needs the corrected copy.\n\n"
+            + "Kind regards,\nJulian Vale\nPartner | Hart & Vale\n\nCONFIDENTIALITY NOTICE: This email may be legally privileged. "
+            + "Hart & Vale is authorised and regulated by the Solicitors Regulation Authority.");
+
+        Assert.False(s.Legal);
+        Assert.Contains(s.Evidence, e => e.Signal == "law-firm-writer");
+    }
+
+    [Fact]
     public void Analyze_LawFirmCustomerThreateningSuit_IsStillLegal()
     {
         var s = Read("Our firm will sue if the data is not restored.\nHart & Vale LLP");

@@ -92,6 +92,7 @@ public class ParaphraseAndNewSignalTests
     [Theory]
     [InlineData("I honestly don't see the point of going on anymore.")]
     [InlineData("Some days I just want to end it all.")]
+    [InlineData("i havent slept in two days and honestly i cant cope anymore, i just cant")]
     public void Analyze_Distress_IsFlaggedAndP0(string text)
     {
         var s = Read(text);
@@ -164,5 +165,21 @@ public class ParaphraseAndNewSignalTests
         var s = Read("Hi, could you tell me how to add a second admin to our workspace? Thanks!");
 
         Assert.False(s.Distress || s.Incident || s.PublicExposure || s.FormalComplaint || s.CompensationDemand || s.Cancellation || s.RepeatReport);
+    }
+
+    [Theory]
+    [InlineData("I've already disputed the €99 from 21 Nov with my card company, so don't bother.")]
+    [InlineData("We filed a dispute with the card issuer this morning.")]
+    public void Analyze_ADisputeFiledWithTheCardCompany_IsAChargeback(string text) => Assert.True(Read(text).Chargeback);
+
+    [Theory]
+    [InlineData("Olá, quero cancelar a nossa assinatura. Vamos mudar para o Freshdesk a partir de janeiro.", "Freshdesk")]
+    [InlineData("We are switching to the Zendesk suite next month.", "Zendesk")]
+    public void Analyze_SwitchingToANamedCompetitorAfterAnArticle_NamesIt(string text, string rival)
+    {
+        var s = Read(text);
+
+        Assert.True(s.ChurnThreat);
+        Assert.Equal(rival, s.Competitor);
     }
 }

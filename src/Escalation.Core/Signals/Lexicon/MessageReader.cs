@@ -1,9 +1,10 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace Escalation.Core.Signals.Lexicon;
 
 /// <summary>Reads one message: sentiment (VADER-style rules), complaint, intensity and the flagged phrases.</summary>
-internal sealed class MessageReader(SignalLexicon lexicon)
+internal sealed partial class MessageReader(SignalLexicon lexicon)
 {
     private const double NegationScalar = -0.74;
     private const double CapsBoost = 0.733;
@@ -18,6 +19,23 @@ internal sealed class MessageReader(SignalLexicon lexicon)
             || signal is "chargeback" or "profanity" or "insult" or "lawfirm" or "distress" or "sarcasm-marker" or "live" or "resolved"
             or "affected-unit" or "tone:technical" or "tone:formal" or "tone:casual" or "tone:confused" or "valence" or "past" or "now";
 
+    /// <summary>
+    /// "Partner | Hart &amp; Vale LLP", "… is regulated by the Solicitors Regulation Authority": the signature and the
+    /// disclaimer are not read for signals, but they say who writes, and a law firm's own "legal department" is no threat
+    /// (the legal policy's law-firm rule).
+    /// </summary>
+    private static void SignedByALawFirm(MessageReading reading, string body, int cut)
+    {
+        if (LawFirmSignature().Match(body, cut) is { Success: true } firm)
+        {
+            reading.LawFirmWriter = true;
+            reading.Evidence.Add(new Evidence("law-firm-writer", firm.Value, reading.Index, firm.Index, firm.Length));
+        }
+    }
+
+    [GeneratedRegex(@"\b(LLP|PLLC|Esq|attorneys? at law|law (firm|offices?)|Solicitors Regulation Authority|(?-i:Solicitors)|Rechtsanw[äa]lt\w*|Anwaltskanzlei|(?-i:Abogados)|bufete|cabinet d'avocats|(?-i:Avocats)|sociedade de advogados|(?-i:Advogados)|studio legale|(?-i:Avvocati)|advocatenkantoor|(?-i:Advocaten))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex LawFirmSignature();
+
     public MessageReading Read(int index, string text, bool fromCustomer)
     {
         var reading = new MessageReading { Index = index, FromCustomer = fromCustomer };
@@ -25,6 +43,11 @@ internal sealed class MessageReader(SignalLexicon lexicon)
         var cut = QuotedReply.Start(body);
         var tokens = Tokenizer.Tokenize(cut < body.Length ? body[..cut] : body, out var exclamations, out var questions, out var maxBangRun, out var exasperated);
         reading.Words = tokens.Count;
+        if (cut < body.Length && fromCustomer)
+        {
+            SignedByALawFirm(reading, body, cut);
+        }
+
         reading.Questions = questions;
         if (tokens.Count == 0)
         {
@@ -524,10 +547,23 @@ internal sealed class MessageReader(SignalLexicon lexicon)
         "drift", "zammad", "otrs", "happyfox", "kayako", "deskpro", "liveagent", "trengo", "richpanel", "re:amaze",
     };
 
+    private static readonly HashSet<string> Articles = new(StringComparer.Ordinal)
+    {
+        "the", "o", "a", "os", "el", "la", "le", "les", "il", "lo", "den", "dem", "die", "das", "het", "de",
+    };
+
     private static void Competitor(MessageReading reading, string text, List<Token> tokens, PhraseMatch m)
     {
         // "switch to Zendesk", "moving to Help Scout": the capitalised words after the verb name the competitor.
         var first = m.Last + 1;
+        // "mudar para o Freshdesk", "passer chez le concurrent Zendesk" is rare, "wechseln zu dem Anbieter" is not a name:
+        // one lowercase article between the verb and the name is skipped.
+        if (first + 1 < tokens.Count && Articles.Contains(tokens[first].Word) && !char.IsUpper(text[tokens[first].Start])
+            && tokens[first].Clause == tokens[m.Last].Clause)
+        {
+            first++;
+        }
+
         var last = first - 1;
         while (last + 1 < tokens.Count && last + 1 - first < 3 && tokens[last + 1].Clause == tokens[m.Last].Clause
                && char.IsUpper(text[tokens[last + 1].Start]) && !NotCompetitor.Contains(tokens[last + 1].Word))

@@ -36,6 +36,12 @@ internal static partial class QuotedReply
                 return previousStart;
             }
 
+            // The signature delimiter ("-- " on its own line, or a rule of underscores) after the customer's words.
+            if (lineStart > 0 && SignatureRule().IsMatch(line))
+            {
+                return lineStart;
+            }
+
             // A sign-off on its own line, after the customer has said something, with no P.S. after it.
             if (lineStart > 0 && SignOff().IsMatch(line) && !PostScript().IsMatch(text[end..]))
             {
@@ -93,6 +99,9 @@ internal static partial class QuotedReply
 
     [GeneratedRegex(@"^\*?(from|date|sent|subject|to|cc|von|datum|gesendet|betreff|an|de|fecha|enviado|asunto|para|envoy[ée]|objet|à|data|assunto|da|inviato|oggetto|a|van|verzonden|onderwerp|aan)\s*:", RegexOptions.IgnoreCase)]
     private static partial Regex ForwardHeader();
+
+    [GeneratedRegex(@"^(--|-{4,}|_{4,})$")]
+    private static partial Regex SignatureRule();
 
     [GeneratedRegex(@"^-{2,}\s*(original message|forwarded message|urspr[üu]ngliche nachricht|weitergeleitete nachricht|mensaje original|mensaje reenviado|message d'origine|message original|message transf[ée]r[ée]|mensagem original|mensagem encaminhada|messaggio originale|messaggio inoltrato|oorspronkelijk bericht|doorgestuurd bericht)", RegexOptions.IgnoreCase)]
     private static partial Regex Separator();

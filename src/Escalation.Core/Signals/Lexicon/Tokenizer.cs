@@ -6,6 +6,18 @@ namespace Escalation.Core.Signals.Lexicon;
 internal static class Tokenizer
 {
     /// <summary>
+    /// English contractions typed without the apostrophe ("i cant cope", "dont", "havent"): read as the contraction, so
+    /// the phrase lists need only one spelling. Words that are also words in their own right ("ill", "wont", "id") are left.
+    /// </summary>
+    private static readonly Dictionary<string, string> Unshortened = new(StringComparer.Ordinal)
+    {
+        ["cant"] = "can't", ["dont"] = "don't", ["didnt"] = "didn't", ["doesnt"] = "doesn't", ["isnt"] = "isn't",
+        ["wasnt"] = "wasn't", ["arent"] = "aren't", ["werent"] = "weren't", ["havent"] = "haven't", ["hasnt"] = "hasn't",
+        ["hadnt"] = "hadn't", ["couldnt"] = "couldn't", ["wouldnt"] = "wouldn't", ["shouldnt"] = "shouldn't",
+        ["im"] = "i'm", ["ive"] = "i've", ["youre"] = "you're", ["theyre"] = "they're", ["weve"] = "we've",
+    };
+
+    /// <summary>
     /// The words of <paramref name="text"/>; <paramref name="exclamations"/> counts "!" and <paramref name="questions"/> "?";
     /// <paramref name="exasperated"/> is the first run of two or more marks with a "?" in it ("??", "?!", "!?"), or null.
     /// </summary>
@@ -68,7 +80,8 @@ internal static class Tokenizer
                 }
                 else
                 {
-                    tokens.Add(new Token(sb.ToString(), start, i - start, clause, caps, quoted));
+                    var word = sb.ToString();
+                    tokens.Add(new Token(Unshortened.GetValueOrDefault(word, word), start, i - start, clause, caps, quoted));
                 }
 
                 bangRun = 0;

@@ -1,0 +1,83 @@
+using System.Text.RegularExpressions;
+using Escalation.Core.Tickets;
+
+namespace Escalation.Core.Signals;
+
+/// <summary>
+/// What tier 1 saw, read from its handoff: "Live outage for customer since 10:40 UTC today", "Reproduced → 503 errors on
+/// EU-West", "Attachments missing from ~40 tickets; data loss". The customer may write in a language the rules do not
+/// cover, or only "Is it you or us??"; tier 1's own account of a live incident, data loss, a break-in or a chargeback
+/// already filed sets the case's signals (and so its priority) as the customer's words would. Other signals (tone,
+/// legal, asks) stay the customer's: tier 1's wording is no threat or request of theirs.
+/// </summary>
+internal static partial class HandoffSignals
+{
+    private static readonly LexiconSignalAnalyzer Lexicon = new();
+
+    /// <summary><paramref name="text"/> with the critical signals of tier 1's handoff added, each quoted as tier 1's.</summary>
+    public static TextSignals Add(TextSignals text, TierOneHandoff? handoff)
+    {
+        if (handoff is null)
+        {
+            return text;
+        }
+
+        // What tier 1 found and why it is urgent; not what it asks for ("Back-end 2FA reset after an identity check" is a
+        // request, not a break-in).
+        var fields = new[] { handoff.Summary, handoff.UrgencyReason }
+            .Concat(handoff.WhatTried.Select(a => a.Result))
+            .Where(f => !string.IsNullOrWhiteSpace(f))
+            .Select(f => f!)
+            .ToList();
+        if (fields.Count == 0)
+        {
+            return text;
+        }
+
+        var messages = fields.Select(f => new TicketMessage { From = "customer", Text = f }).ToList();
+        var read = CautionSignals.Add(Lexicon.Analyze(messages, subject: null), messages, subject: null);
+        var live = fields.Select(f => LiveNow().Match(f)).FirstOrDefault(m => m.Success);
+        var added = new List<Evidence>();
+        void Carry(bool flag, params string[] signals)
+        {
+            if (flag && read.Evidence.FirstOrDefault(e => signals.Contains(e.Signal)) is { } e)
+            {
+                added.Add(new Evidence(e.Signal, "tier 1: " + e.Text, -1, -1, 0));
+            }
+        }
+
+        Carry(read.LiveIncident, CautionSignals.Incident);
+        if (live is not null && !read.LiveIncident)
+        {
+            added.Add(new Evidence(CautionSignals.Incident, "tier 1: " + live.Value, -1, -1, 0));
+        }
+
+        Carry(read.DataLoss, "data-loss");
+        // A break-in in tier 1's words ("account takeover", "unauthorised login", "compromised"), not the account-security
+        // vocabulary of its routine steps ("2FA reset", "password reset").
+        Carry(read.Security && read.Evidence.Any(e => e.Signal == "security" && BreakIn().IsMatch(e.Text)), "security");
+        Carry(read.Chargeback, "chargeback");
+        if (added.Count == 0)
+        {
+            return text;
+        }
+
+        bool Has(string signal) => added.Any(e => e.Signal == signal);
+        return text with
+        {
+            LiveIncident = text.LiveIncident || Has(CautionSignals.Incident),
+            DataLoss = text.DataLoss || Has("data-loss"),
+            Security = text.Security || Has("security"),
+            Chargeback = text.Chargeback || Has("chargeback"),
+            Evidence = [.. text.Evidence, .. added],
+        };
+    }
+
+    [GeneratedRegex(@"\b(breach\w*|hack\w*|compromis\w*|takeover|take-over|taken over|unauthori[sz]ed|suspicious|phish\w*|stolen|leak\w*|intrus\w*|fraud\w*)", RegexOptions.IgnoreCase)]
+    private static partial Regex BreakIn();
+
+    // Tier 1's words for an incident going on as it writes: "live outage", "ongoing incident", "503 errors on every page",
+    // "down since 10:40 today", "nothing loads".
+    [GeneratedRegex(@"\b(live (outage|incident)|ongoing (outage|incident)|(outage|incident) (is )?(still )?(ongoing|in progress)|5\d\d errors?\b|bad gateway|gateway time-?out|(down|not loading|unavailable|offline) since \d{1,2}[:.h]\d{2}( UTC)? today|nothing loads)", RegexOptions.IgnoreCase)]
+    private static partial Regex LiveNow();
+}
