@@ -100,6 +100,9 @@ public sealed record CaseFacts
     /// <summary>True when the message names a charge beside the plan: an add-on, seats, an extension, usage, annual billing.</summary>
     public bool ExtraCharged { get; init; }
 
+    /// <summary>The data request is to delete ("supresión de mis datos", "right to be forgotten", "Daten löschen"), not to send a copy.</summary>
+    public bool DataErasure { get; init; }
+
     /// <summary>True when the customer names the service level ("SLA credit", "SLA-Gutschrift", "uptime", "disponibilité").</summary>
     public bool SlaAsked { get; init; }
 

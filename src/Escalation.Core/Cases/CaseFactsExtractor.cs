@@ -135,6 +135,7 @@ public sealed partial class CaseFactsExtractor
             ExtraCharged = coverage.ExtraCharged,
             CancelledBefore = FindCancelledBefore(texts),
             SlaAsked = texts.Any(t => t.Message >= 0 && SlaWord().IsMatch(t.Text)),
+            DataErasure = asks.Contains(CaseAsks.DataAccess) && texts.Any(t => t.Message >= 0 && ErasureAsk().IsMatch(t.Text)),
             CancelTiming = coverage.CancelTiming,
             StopBilling = coverage.StopBilling,
             CancelNow = coverage.CancelNow,
@@ -174,6 +175,13 @@ public sealed partial class CaseFactsExtractor
                 if (OtherEvent().Match(tail) is { Success: true, Index: > 0 } other)
                 {
                     tail = tail[..other.Index];
+                }
+
+                // "ci avete addebitato 450,00 €. Dal 12 al 16 ottobre la sincronizzazione non ha funzionato": the next
+                // sentence's dates are another event's.
+                if (SentenceEnd().Match(tail) is { Success: true, Index: > 0 } end)
+                {
+                    tail = tail[..end.Index];
                 }
 
                 foreach (var d in DateParsing.AllDates(tail, today, foreignDates))
@@ -719,8 +727,13 @@ public sealed partial class CaseFactsExtractor
     private static partial Regex CancelAsk();
 
     [GeneratedRegex(@"\b(gdpr|subject access|copy of (all )?(my|our) (personal )?data|access request|delete (all )?(my|our|her|his|their) (personal )?(data|conversations|information)|(her|his|their|my) data (be )?deleted|right to be forgotten|data export|export (all )?(my|our) data|erasure|"
-        + @"borr(ar|en) (todos )?(mis|nuestros|sus) datos|supresi[óo]n de (mis |sus )?datos|(meine|unsere|ihre) daten (zu )?l[öo]schen|l[öo]schung (meiner|unserer|ihrer) daten|datenauskunft|supprim(er|ez) (toutes )?(mes|nos|ses|leurs) donn[ée]es|effacement de (mes|ses) donn[ée]es|apag(ar|uem) (todos )?(os )?(meus|nossos|seus) dados|elimina[çc][ãa]o dos (meus )?dados|cancella(re|te) (tutti )?i (miei|nostri|suoi) dati|verwijder (al )?(mijn|onze|haar|zijn) gegevens)\b", RegexOptions.IgnoreCase)]
+        + @"borr(ar|en) (todos )?(mis|nuestros|sus) datos|supresi[óo]n de (todos )?(mis |sus |los )?datos|derecho al olvido|droit à l'oubli|direito ao esquecimento|diritto all'oblio|recht auf vergessenwerden|(meine|unsere|ihre) daten (zu )?l[öo]schen|l[öo]schen Sie (bitte )?(alle )?(meine|unsere) (personenbezogenen )?Daten|dsgvo|rgpd|l[öo]schung (meiner|unserer|ihrer) daten|datenauskunft|supprim(er|ez) (toutes )?(mes|nos|ses|leurs) donn[ée]es|effacement de (mes|ses) donn[ée]es|apag(ar|uem) (todos )?(os )?(meus|nossos|seus) dados|elimina[çc][ãa]o dos (meus )?dados|cancella(re|te) (tutti )?i (miei|nostri|suoi) dati|verwijder (al )?(mijn|onze|haar|zijn) gegevens)\b", RegexOptions.IgnoreCase)]
     private static partial Regex DataAsk();
+
+    // The data request that deletes: "delete all my data", "erasure", "right to be forgotten", "supresión", "borrar mis datos",
+    // "Löschung", "droit à l'oubli", "apagar os meus dados", "diritto all'oblio", "verwijder mijn gegevens".
+    [GeneratedRegex(@"\b(delet\w*|eras\w*|forgotten|remove (all )?(my|our|her|his|their) (personal )?data|supresi[óo]n|suprim\w*|borr(ar|en|ad)|elimin\w*|olvido|l[öo]sch\w*|vergessenwerden|vergessen zu werden|supprim\w*|effac\w*|oubli|apag(ar|uem)|elimina[çc][ãa]o|esquecimento|cancella\w*|oblio|verwijder\w*|vergeten te worden)", RegexOptions.IgnoreCase)]
+    private static partial Regex ErasureAsk();
 
     // A title is no request: "Alicia Brook, practice manager", tier 1's "Account manager + engineering plan", "my manager said".
     [GeneratedRegex(@"\b(?<!\b(account|practice|office|product|project|operations|ops|it|finance|billing|sales|success|community|general|store|marketing|hr|clinic|property|site|fleet|program|programme|facilities|accounts|payroll|case|my|our|his|her|their|line|relationship|engagement|partner|delivery|data|practice)[ -])(manager|supervisor|someone senior|your boss|head of support|Vorgesetzt\w*|superviseur|supervisore|leidinggevende)\b", RegexOptions.IgnoreCase)]

@@ -41,7 +41,8 @@ internal static class ComposerSentences
         var when = f.PurchaseDate is { } d ? t["ack.chargeDate", ("date", t.Date(d))] : "";
         if (f.HasAsk(CaseAsks.DataAccess))
         {
-            parts.Add(t["ack.dataAccess"]);
+            // An erasure is not answered with "a copy of your data": the language's erasure sentence, else the neutral one.
+            parts.Add(!f.DataErasure ? t["ack.dataAccess"] : t.Has("ack.dataErasure") ? t["ack.dataErasure"] : t["ack.message"]);
         }
         else if (f.HasAsk(CaseAsks.Refund))
         {
@@ -66,8 +67,10 @@ internal static class ComposerSentences
             parts.Add(t["ack.cancel"]);
         }
 
-        // The outage apology already names the hours.
-        if ((f.Cause == CaseCauses.Outage || r.Signals.Text.Outage) && f.OutageHours is { } h && f.OutageHoursConfirmed && !(Apologises(r, ws) && OutageApology(r)))
+        // The outage apology already names the hours. On a legal case the draft states no fault of ours ("our outage kept
+        // your team from working"): the legal policy's guardrail, and the one acknowledging reply only acknowledges.
+        if ((f.Cause == CaseCauses.Outage || r.Signals.Text.Outage) && f.OutageHours is { } h && f.OutageHoursConfirmed && !(Apologises(r, ws) && OutageApology(r))
+            && !r.Signals.Text.Legal)
         {
             parts.Add(t["ack.outage", ("hours", t.Hours(h))]);
         }
@@ -100,7 +103,11 @@ internal static class ComposerSentences
             && PolicyNumbers.Governing(ws, r.Retrieval, PolicyCategories.DataAccess)?.NumberOrNull("responseDays") is { } responseDays)
         {
             yield return t["data.passed"];
-            yield return t["data.within", ("n", responseDays.ToString("0", CultureInfo.InvariantCulture))];
+            if (!r.Facts.DataErasure || t.Has("data.erasureWithin"))
+            {
+                yield return t[r.Facts.DataErasure ? "data.erasureWithin" : "data.within", ("n", responseDays.ToString("0", CultureInfo.InvariantCulture))];
+            }
+
             yield return t["data.verify"];
         }
         else if (r.HoldForReview && (r.Signals.Text.ManagerRequest || r.Facts.HasAsk(CaseAsks.Manager)))

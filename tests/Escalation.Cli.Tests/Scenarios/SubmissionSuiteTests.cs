@@ -73,6 +73,10 @@ public sealed class SubmissionSuiteTests
         }
     }
 
+    /// <summary>The decision on one submission of the suite, for tests that read its draft.</summary>
+    internal static CaseDecision Decide(string id) =>
+        CasePipelines.Embedded().Decide(Cases.Value[id]["submission"]!.Deserialize<CaseSubmission>(Json)!, Ws.Value, Now);
+
     private static string[] Strings(JsonNode? node) => node!.AsArray().Select(n => (string)n!).ToArray();
 
     private static Dictionary<string, JsonObject> Load()

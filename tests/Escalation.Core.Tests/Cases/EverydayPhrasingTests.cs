@@ -71,6 +71,19 @@ public sealed class EverydayPhrasingTests
     public void Extract_CancelSoItDoesNotRenew_AsksNoDateOfItsOwn() =>
         Assert.Null(Extract("Morning. Please cancel our plan so it does not renew on the 30th. The chat widget just isn't for us.").CancelTiming);
 
+    [Theory]
+    [InlineData("Por medio de la presente solicito la supresión de todos mis datos personales conforme al artículo 17 del RGPD (derecho al olvido).", true)]
+    [InlineData("Please delete all my personal data under GDPR, right to be forgotten.", true)]
+    [InlineData("Bitte löschen Sie meine Daten gemäß DSGVO.", true)]
+    [InlineData("Under GDPR I want a copy of all my personal data.", false)]
+    public void Extract_DataRequest_TellsErasureFromAccess(string text, bool erasure)
+    {
+        var f = Extract(text);
+
+        Assert.Contains(CaseAsks.DataAccess, f.Asks);
+        Assert.Equal(erasure, f.DataErasure);
+    }
+
     [Fact]
     public void Extract_ThePlanNamedAfterTheAmount_DatesTheCharge() =>
         Assert.Equal(new DateOnly(TestWorkspace.Now.Year, 11, 3), Extract("Please refund the €35 from 3 November.").PurchaseDate);
