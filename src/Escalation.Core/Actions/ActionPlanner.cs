@@ -76,7 +76,8 @@ public static partial class ActionPlanner
         var a = x.Application;
         var actions = new List<CaseAction>();
         var refund = PolicyNumbers.Governing(workspace, x.Retrieval, PolicyCategories.Refund);
-        if (f.HasAsk(CaseAsks.Refund) && refund is not null && f.Amount is { } paid && paid > 0 && f.DaysPastWindow is { } past)
+        // Tier 1's "€199" against the customer's "€149": no refund of either is proposed until a person knows which.
+        if (f.HasAsk(CaseAsks.Refund) && refund is not null && f.Amount is { } paid && paid > 0 && f.DaysPastWindow is { } past && !f.AmountConflict)
         {
             var currency = f.Currency ?? refund.Currency ?? workspace.Routing.DefaultCurrency;
             var exceptionDays = refund.Number("exceptionMaxDaysPastWindow", 0);

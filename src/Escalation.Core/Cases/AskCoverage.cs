@@ -218,7 +218,7 @@ public static partial class AskCoverage
     // The thing removed, when it is an add-on or pack, after its article: "the SMS reminders add-on", "das SMS-Add-on", "das
     // Zusatzmodul Berichte", "el complemento de informes", "le module SMS", "o pacote de SMS", "il pacchetto SMS", "de SMS-module";
     // else the add-on word alone ("refund the €40 SMS add-on and remove it" → "add-on").
-    [GeneratedRegex(@"\b(the|das|den|die|dem|el|la|le|les|l'|o|os|il|lo|het|de|your|our|this|that|unser\w*|ihr\w*|nuestro|su|notre|votre|ce|cette|nosso|seu|esse|nostro|questo|ons|uw|dit|dat|dieses|diese|este|esta)\s+(?<name>([\w+„“""'-]+\s){0,2}[\w-]*(add-?ons?|packs?|paket|zusatzmodul\w*|zusatzpaket\w*|erweiterung|modul|paquete|complemento|m[óo]dulo|module|extension|pacote|pacchetto|modulo|estensione|pakket|uitbreiding|option|opci[óo]n|opzione|op[çc][ãa]o|optie|componente aggiuntivo)\b(\s(de|di|do|da|del|van|voor)\s[\w+„“""'-]+(\s(extra|adicional(es)?|aggiuntiv[oi]|suppl[ée]mentaires?))?|(?-i:\s[\p{Lu}][\w+-]*(\s[\p{Lu}][\w+-]*)?))?)|(?<name>\b[\w-]*(add-?ons?|zusatzmodul\w*|zusatzpaket\w*|complemento|pacote|pacchetto|pakket)\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(\b(the|das|den|die|dem|el|la|le|les|l'|o|os|il|lo|het|de|your|our|this|that|unser\w*|ihr\w*|nuestro|su|notre|votre|ce|cette|nosso|seu|esse|nostro|questo|ons|uw|dit|dat|dieses|diese|este|esta)\s+|\b[lL]['’])(?<name>([\w+„“""'-]+\s){0,2}[\w-]*(add-?ons?|packs?|paket|zusatzmodul\w*|zusatzpaket\w*|erweiterung|modul|paquete|complemento|m[óo]dulo|module|extension|pacote|pacchetto|modulo|estensione|pakket|uitbreiding|option|opci[óo]n|opzione|op[çc][ãa]o|optie|componente aggiuntivo)\b(\s(de|di|do|da|del|van|voor)\s[\w+„“""'-]+(\s(extra|adicional(es)?|aggiuntiv[oi]|suppl[ée]mentaires?))?|(?-i:\s[\p{Lu}][\w+-]*(\s[\p{Lu}][\w+-]*)?))?)|(?<name>\b[\w-]*(add-?ons?|zusatzmodul\w*|zusatzpaket\w*|complemento|pacote|pacchetto|pakket)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex AddOnName();
 
     // An add-on named by a capitalised word beside it: "SMS add-on", "Reporting pack", "SMS-Paket", "pacchetto SMS", "module Rapports".
@@ -395,12 +395,19 @@ public static partial class AskCoverage
 
     /// <summary>"… y no lo necesitamos", "we don't need it anymore", "brauchen wir nicht": a need denied is a statement, not an ask.</summary>
     private static bool NeedDenied(string clause, Match marker) =>
-        NeedWord().IsMatch(marker.Value)
+        (NeedWord().IsMatch(marker.Value) || (ModalWord().IsMatch(marker.Value) && NegatorRightBefore().IsMatch(clause.AsSpan(Math.Max(0, marker.Index - 6), Math.Min(6, marker.Index)))))
         && (NeedNegator().IsMatch(clause.AsSpan(Math.Max(0, marker.Index - 14), Math.Min(14, marker.Index)))
             || NegatorAfterNeed().IsMatch(clause.AsSpan(marker.Index + marker.Length)));
 
     [GeneratedRegex(@"\b(need|necesito|necesitamos|brauche|brauchen|besoin|preciso|precisamos|bisogno|nodig)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NeedWord();
+
+    // "il commercialista non può registrarla", "el banco no puede", "il ne peut pas": a third party's "can" denied tells.
+    [GeneratedRegex(@"^(puede|pueden|podr[íi]a|podr[íi]an|pu[òo]|possono|potete|pode|podem|peut|peuvent|pouvez|kann|k[öo]nnen|kan|kunnen)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ModalWord();
+
+    [GeneratedRegex(@"\b(non|no|n[ãa]o|ne|nicht|niet)\s+$", RegexOptions.IgnoreCase)]
+    private static partial Regex NegatorRightBefore();
 
     [GeneratedRegex(@"\b(no|not|don't|do not|doesn't|never|no longer|nicht|kein\w*|ne|n'|pas|não|nao|non|niet|geen|ya no)\s+(\w+\s+)?$", RegexOptions.IgnoreCase)]
     private static partial Regex NeedNegator();
@@ -420,13 +427,13 @@ public static partial class AskCoverage
     [GeneratedRegex(@"\b(forward(ing|ed)? (this|the (below|message|email|mail|thread))|(can|could) you (please )?help( me| us)?( with (this|that|it))?\s*[?.!]*\s*$|(te|les|os) reenv[ií]o|reenv[ií]o (este|el)|leite (das|dies|die|diese) \w* ?weiter|ich leite|je (te|vous) transf[èe]re|encaminho (este|a|o)|vi inoltro|inoltro (questo|la)|ik stuur (dit|je|u) door|stuur dit door)", RegexOptions.IgnoreCase)]
     private static partial Regex Forwarding();
 
-    [GeneratedRegex(@"\b(refund\w*|reimburs\w*|money back|back|revers\w*|storn\w*|anul\w*|reemb[oó]ls\w*|devoluci[óo]n|devu[ée]lv\w*|devolv\w*|reembolso|(r[üu]ck)?erstatt\w*|geld|zur[üu]ck\w*|rembours\w*|devolu[çc][ãa]o|estorno|rimbors\w*|terugbetal\w*|terugstort\w*|terug|zur[üu]ck\w*)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(refund\w*|reimburs\w*|money back|back|revers\w*|storn\w*|anul\w*|reemb[oó]ls\w*|devoluci[óo]n|devu[ée]lv\w*|devolv\w*|reembolso|(r[üu]ck)?erstatt\w*|geld|zur[üu]ck\w*|rembours\w*|devolu[çc][ãa]o|estorn\w*|rimbors\w*|terugbetal\w*|terugstort\w*|terug|zur[üu]ck\w*)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RefundWord();
 
     [GeneratedRegex(@"\b(charge\w*|charg|billed|paid|payment|renewal|cobr\w*|carg\w*|pago|abbuch\w*|abgebucht|bezahlt|prélev\w*|débit\w*|cobran[çc]a|pagamento|addebit\w*|afschrijving|afgeschreven|betaald|betaling)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ChargeWord();
 
-    [GeneratedRegex(@"\b(credit\w*|compensat\w*|sla|outage|downtime|cr[ée]dito|compensaci[óo]n|ca[íi]da|gutschrift|entsch[äa]digung|ausfall|avoir|crédit|indemnisation|panne|compensa[çc][ãa]o|credito|risarcimento|disservizio|tegoed|compensatie|storing)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(credit\w*|compensat\w*|sla|outage|downtime|cr[ée]dito|compensaci[óo]n|ca[íi]da|gutschrift|entsch[äa]digung|ausfall|avoir|crédit|indemnisation|panne|compensa[çc][ãa]o|credito|risarcimento|disservizio|tegoed|compensatie|storing|owed|entitled to|due (a|any|some)|anything back|tenemos derecho|haben wir (einen )?anspruch|avons-nous droit|avons droit|temos direito|abbiamo diritto|hebben we recht)\b", RegexOptions.IgnoreCase)]
     private static partial Regex CreditWord();
 
     [GeneratedRegex(@"\b(cancel\w*|subscription|plan|account|renew\w*|renovar|verl[äa]nger\w*|renouvel\w*|rinnov\w*|verleng\w*|baja|suscripci[óo]n|k[üu]ndig\w*|abo\w*|konto|résili\w*|abonnement|compte|assinatura|conta|disdett\w*|abbonamento|opzeg\w*|account)\b", RegexOptions.IgnoreCase)]

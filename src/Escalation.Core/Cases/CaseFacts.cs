@@ -100,6 +100,12 @@ public sealed record CaseFacts
     /// <summary>True when the message names a charge beside the plan: an add-on, seats, an extension, usage, annual billing.</summary>
     public bool ExtraCharged { get; init; }
 
+    /// <summary>Tier 1's sum differs from the customer's own (<see cref="AmountAmbiguity"/> says which): no money is proposed.</summary>
+    public bool AmountConflict { get; init; }
+
+    /// <summary>The amount was read from tier 1's handoff, not from the customer's own words ("Customer pays €450/month").</summary>
+    public bool AmountFromHandoff { get; init; }
+
     /// <summary>The data request is to delete ("supresión de mis datos", "right to be forgotten", "Daten löschen"), not to send a copy.</summary>
     public bool DataErasure { get; init; }
 

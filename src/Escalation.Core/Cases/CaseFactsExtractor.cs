@@ -104,6 +104,8 @@ public sealed partial class CaseFactsExtractor
             Amount = amount,
             Currency = currency,
             AmountRequested = requested,
+            AmountFromHandoff = money.FromHandoff,
+            AmountConflict = money.Conflict is not null,
             AmountAmbiguous = money.Ambiguous,
             AmountCandidates = money.Candidates,
             AmountAmbiguity = money.Conflict is { } conflict
@@ -665,7 +667,7 @@ public sealed partial class CaseFactsExtractor
 
     [GeneratedRegex(@"\b(outage|was down|went down|were down|is down|downtime|unavailable|offline|service disruption|"
         + @"ca[íi]d[oa]s?|ca[íi]da|interrupci[óo]n|sin servicio|no funcionaba|Ausfall\w*|Ausf[äa]lle\w*|ausgefallen|funktionierte nicht|nicht erreichbar|Störung|panne|en panne|indisponible|"
-        + @"interruption|ne fonctionnait plus|fora do ar|indispon[íi]vel|interrup[çc][ãa]o|falhas?|n[ãa]o funcionava|disservizio|interruzione|fuori servizio|guast[oi]|non funzionava|[èe] stat[oa] ferm[oa]|ferm[oi] per|storing\w*|onbereikbaar|plat|werkte niet|"
+        + @"interruption|ne fonctionnait plus|fora do ar|indispon[íi]vel|interrup[çc][ãa]o|falhas?|n[ãa]o funcionava|disservizio|interruzione|fuori servizio|guast[oi]|non funzionava|non ha funzionato|non hanno funzionato|blocco (del|della|dei|delle)|bloccat[oaie]|[èe] stat[oa] ferm[oa]|ferm[oi] per|storing\w*|onbereikbaar|plat|werkte niet|"
         + @"konden (we |wij )?(\S+ ){0,6}(geen|niet)|konnten (wir )?(\S+ ){0,6}(keine|nicht)|no pod[íi]amos|no pudimos|ne pouvions (pas|plus)|n'avons pas pu|n[ãa]o consegu[íi]amos|n[ãa]o pod[íi]amos|non potevamo|non riuscivamo|"
         + @"outage|downtime|unavailable|disruption|incident|(couldn't|could not) (sync|connect|log ?in|access|load|use|receive|send)|status page)\b", RegexOptions.IgnoreCase)]
     private static partial Regex OutageWord();

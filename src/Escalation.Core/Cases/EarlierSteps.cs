@@ -121,7 +121,8 @@ public static partial class EarlierSteps
     [GeneratedRegex(@"\b(done|completed?|succeeded|successful(ly)?|processed|refunded|credited|applied|booked|issued|confirmed|ok|hecho|realizad[oa]|procesad[oa]|aplicad[oa]|erledigt|durchgef[üu]hrt|gebucht|verbucht|fait|effectu[ée]e?|trait[ée]e?|feito|conclu[íi]d[oa]|processad[oa]|fatto|eseguit[oa]|completat[oa]|gedaan|uitgevoerd|verwerkt)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Succeeded();
 
-    [GeneratedRegex(@"\b(no permission|not permitted|not allowed|cannot|can't|could not|couldn't|unable|failed|greyed|grayed|denied|declined|error|pending|sin permiso|no puede|no pude|fall[óo]|keine berechtigung|nicht m[öo]glich|fehlgeschlagen|konnte nicht|pas (le )?droit|impossible|[ée]chou[ée]|sem permiss[ãa]o|n[ãa]o (foi poss[íi]vel|consegui)|falhou|senza permess\w*|non (posso|riesco|ho potuto)|fallit[oa]|geen rechten|niet mogelijk|mislukt)\b", RegexOptions.IgnoreCase)]
+    // "None claimed or applied", "not yet issued", "no credit on the account": a check that found nothing was done.
+    [GeneratedRegex(@"\b(none|nothing|not (yet )?(applied|issued|refunded|credited|done|processed|booked)|no (refund|credit|credit note)s?\b|ning[úu]n[oa]?|keine?|aucun|nenhum|nessun|geen|no permission|not permitted|not allowed|cannot|can't|could not|couldn't|unable|failed|greyed|grayed|denied|declined|error|pending|sin permiso|no puede|no pude|fall[óo]|keine berechtigung|nicht m[öo]glich|fehlgeschlagen|konnte nicht|pas (le )?droit|impossible|[ée]chou[ée]|sem permiss[ãa]o|n[ãa]o (foi poss[íi]vel|consegui)|falhou|senza permess\w*|non (posso|riesco|ho potuto)|fallit[oa]|geen rechten|niet mogelijk|mislukt)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Failed();
 
     [GeneratedRegex(@"\b(already (been )?(refunded|credited|applied|issued|booked|processed|reimbursed)|(i|we|tier 1) (have |has )?already (refunded|credited|applied|issued|processed)|(refund|credit)( note)?( of \S+)? (was|has been|is) already|thanks? (you )?for (the|my|our) (refund|credit)|thank you for refunding|"
@@ -131,6 +132,6 @@ public static partial class EarlierSteps
     private static partial Regex Already();
 
     [GeneratedRegex(@"\b(scratch (that|the \w+( \w+)? (part|bit))|(just |please |so )keep (the|my|our) (account|plan|subscription)( open)?|never ?mind|forget (about )?(that|it|the refund|my (last|previous) (email|message))|ignore (that|my (last|previous) (email|message))|disregard (that|my (last|previous) (email|message))|we'?ll keep (it|the plan|the add-on)|no longer need (the|a) refund|"
-        + @"olv[íi]d(alo|enlo|ese)|ya no (quiero|necesito) (el|la) (reembolso|devoluci[óo]n)|vergessen Sie (das|meine (letzte|vorige) (mail|nachricht))|hat sich erledigt|oubliez (ça|cela|mon (dernier|pr[ée]c[ée]dent) (mail|message))|laissez tomber|esque[çc]a (isso|o (meu )?[úu]ltimo)|deixa pra l[áa]|lascia(te)? perdere|non serve pi[ùu]|laat maar|vergeet (dat|mijn vorige))\b", RegexOptions.IgnoreCase)]
+        + @"olv[íi]d(alo|enlo|ese)|ya no (quiero|necesito) (el|la) (reembolso|devoluci[óo]n)|vergessen Sie (das|meine (letzte|vorige) (mail|nachricht))|hat sich erledigt|oubliez (ça|cela|mon (dernier|pr[ée]c[ée]dent) (mail|message))|laissez tomber|esque[çc]a (isso|o (meu )?[úu]ltimo)|deixa pra l[áa]|podem? esquecer|esque[çc]am\b|n[ãa]o precisa(m)? (mais )?(de )?cancelar|lascia(te)? perdere|non serve pi[ùu]|laat maar|vergeet (dat|mijn vorige))\b", RegexOptions.IgnoreCase)]
     private static partial Regex TakeBack();
 }

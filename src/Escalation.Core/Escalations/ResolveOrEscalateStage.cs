@@ -90,7 +90,7 @@ public sealed class ResolveOrEscalateStage(IDraftWriter writer)
         EscalationOutcome outcome;
         if (senior.Count > 0)
         {
-            var checkedDraft = await ReplyAsync(ticket, context, application, hold: true, due, workspace, proposal, cancellationToken).ConfigureAwait(false);
+            var checkedDraft = await ReplyAsync(ticket, context, application, hold: true, due, workspace, proposal, now, cancellationToken).ConfigureAwait(false);
             outcome = new EscalationOutcome
             {
                 Route = Routes.Escalate, Reasons = [.. senior, .. notResolvable],
@@ -119,7 +119,7 @@ public sealed class ResolveOrEscalateStage(IDraftWriter writer)
         }
         else
         {
-            var checkedDraft = await ReplyAsync(ticket, context, application, hold: false, null, workspace, proposal, cancellationToken).ConfigureAwait(false);
+            var checkedDraft = await ReplyAsync(ticket, context, application, hold: false, null, workspace, proposal, now, cancellationToken).ConfigureAwait(false);
             // "Resolved" with an action still waiting for approval would close the case with nothing carried out.
             var pending = Actions.ActionPlanner.Plan(new Actions.ActionInputs
             {
@@ -132,7 +132,7 @@ public sealed class ResolveOrEscalateStage(IDraftWriter writer)
                 if (pending is not null) why.Add(new RouteReason(ReasonCodes.ActionNeedsApproval, $"The policy proposes {pending.Describe()}, which needs a person's approval ({pending.PolicyCitation.Split('#')[0]}): it is not resolved until someone approves it.", true));
                 if (!application.WithinAuthority) why.Add(new RouteReason(ReasonCodes.AboveCap, $"{application.Recommendation} is outside agent authority.", true));
                 if (!checkedDraft.ToneCheck.Passed) why.Add(new RouteReason(ReasonCodes.ToneCheckFailed, $"Reply failed tone-check (score {checkedDraft.ToneCheck.Score}).", false));
-                var held = await ReplyAsync(ticket, context, application, hold: true, due, workspace, proposal, cancellationToken).ConfigureAwait(false);
+                var held = await ReplyAsync(ticket, context, application, hold: true, due, workspace, proposal, now, cancellationToken).ConfigureAwait(false);
                 outcome = new EscalationOutcome
                 {
                     Route = Routes.Escalate, Reasons = why, Resolution = $"Senior decision needed on: {application.Recommendation}.",
@@ -166,12 +166,20 @@ public sealed class ResolveOrEscalateStage(IDraftWriter writer)
         (facts.HasAsk(CaseAsks.Credit) || facts.HasAsk(CaseAsks.Refund))
         && notResolvable.Any(x => x.Code is ReasonCodes.FactMissing or ReasonCodes.AmountAmbiguous);
 
-    private ValueTask<CheckedDraft> ReplyAsync(CaseSubmissionRef ticket, EscalationContext c, PolicyApplication a, bool hold, DateTimeOffset? by, Workspace ws, DraftOffer? proposal, CancellationToken cancellationToken) =>
-        _drafts.WriteAsync(new DraftRequest
+    private ValueTask<CheckedDraft> ReplyAsync(CaseSubmissionRef ticket, EscalationContext c, PolicyApplication a, bool hold, DateTimeOffset? by, Workspace ws, DraftOffer? proposal, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // A cancellation within authority is carried out on a resolved case: the reply says so, as a sensitive case's does.
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var cancelEffective = !hold && c.Facts.HasAsk(CaseAsks.Cancel) && c.Facts.Hypothetical is null && !c.Signals.Text.SeniorDecidesAll
+            && Actions.CancellationAuthority.WithinAuthority(c.Customer, ws, today)
+            ? Actions.CancellationAuthority.Effective(c.Customer, c.Facts, today) : null;
+        return _drafts.WriteAsync(new DraftRequest
         {
             TicketId = c.TicketId, CustomerName = c.Customer.Name, Subject = ticket.Subject, Signals = c.Signals, Facts = c.Facts, Retrieval = c.Retrieval,
             HoldForReview = hold, ReviewBy = by, Offer = hold ? null : a.Offer, Proposal = proposal, ExceptionRationale = a.ExceptionRationale,
+            CancelEffective = cancelEffective, CancelBilledUntil = Actions.CancellationAuthority.BilledUntilEffective(cancelEffective, today),
         }, ws, cancellationToken);
+    }
 }
 
 /// <summary>The ticket fields the escalation stages need beyond the context (serialisable).</summary>

@@ -37,7 +37,7 @@ internal static class ComposerSentences
     {
         var f = r.Facts;
         var parts = new List<string>();
-        var amount = f.Amount is { } a && (f.AmountRequested || f.HasAsk(CaseAsks.Refund)) ? t["ack.amount", ("amount", t.Money(a, f.Currency ?? "EUR"))] : "";
+        var amount = f.Amount is { } a && (f.AmountRequested || f.HasAsk(CaseAsks.Refund)) && !f.AmountConflict ? t["ack.amount", ("amount", t.Money(a, f.Currency ?? "EUR"))] : "";
         var when = f.PurchaseDate is { } d ? t["ack.chargeDate", ("date", t.Date(d))] : "";
         if (f.HasAsk(CaseAsks.DataAccess))
         {
@@ -50,7 +50,8 @@ internal static class ComposerSentences
         }
         else if (f.HasAsk(CaseAsks.Credit))
         {
-            parts.Add(t["ack.credit", ("amount", f.AmountRequested ? amount : "")]);
+            // "You asked for a credit of €450" from tier 1's "Customer pays €450/month": only a sum the customer named is theirs.
+            parts.Add(t["ack.credit", ("amount", f.AmountRequested && !f.AmountFromHandoff ? amount : "")]);
         }
         else if (f.HasAsk(CaseAsks.Cancel))
         {

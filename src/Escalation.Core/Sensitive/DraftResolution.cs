@@ -36,7 +36,9 @@ public static class DraftResolution
     /// </summary>
     public static DraftOffer? Propose(PolicyApplication application, CustomerEntity customer, CaseSignals signals, CaseFacts facts, PolicyRetrieval retrieval, Workspace workspace)
     {
-        if (signals.Text.Legal)
+        // Nothing is proposed on a legal case, when tier 1's sum and the customer's differ (which one is not known), or when
+        // it was already done (the held draft would say "I have refunded €99" a second time).
+        if (signals.Text.Legal || facts.AmountConflict || facts.AlreadyDone is not null)
         {
             return null;
         }

@@ -54,6 +54,7 @@ public static partial class CautionSignals
             }
 
             Find(PublicPhrase(), PublicExposure, index, body, evidence);
+            Find(Exposed(), "security", index, body, evidence);
             Find(FormalComplaintPhrase(), FormalComplaint, index, body, evidence);
             Find(CompensationPhrase(), CompensationDemand, index, body, evidence);
             Find(CancelPhrase(), Cancellation, index, body, evidence);
@@ -80,6 +81,7 @@ public static partial class CautionSignals
             CompensationDemand = text.CompensationDemand || Has(CompensationDemand),
             Cancellation = text.Cancellation || Has(Cancellation),
             RepeatReport = text.RepeatReport || Has(RepeatReport),
+            Security = text.Security || Has("security"),
             Evidence = [.. text.Evidence, .. evidence],
         };
     }
@@ -126,6 +128,15 @@ public static partial class CautionSignals
 
     [GeneratedRegex(@"\b(not|never|n't|no intention of|won't)\b[^.!?]*$", RegexOptions.IgnoreCase)]
     private static partial Regex Negation();
+
+    // Data that should not be seen, seen: another customer's records in ours ("the side panel showed another clinic's
+    // patient", "we can see another company's tickets", "datos de otro cliente"), or a person who left still getting in
+    // ("a colleague who left us in October can apparently still log in … exported our contact list").
+    [GeneratedRegex(@"\b((show(s|ed|ing)?|see|saw|seeing|display(s|ed)?|visible|appear(s|ed)?)\b[^.!?]{0,40}\b(another|other|a different|someone else's|somebody else's)\s+(\w+'s\s+|\w+s'\s+)?(clinic|practice|company|customer|client|organi[sz]ation|tenant|hospital|patient)s?('s?)?\b|"
+        + @"(another|other|a different) (customer|client|company|clinic|practice|tenant|organi[sz]ation)('s|s')? (data|patients?|tickets|records|conversations|contacts|customers)|someone else's (data|patients?|tickets|records)|"
+        + @"(datos|informaci[óo]n|pacientes) de otr[oa] (cliente|empresa|cl[íi]nica)|Daten (eines|einer) anderen (Kunden|Firma|Praxis|Klinik)|donn[ée]es d'un(e)? autre (client|soci[ée]t[ée]|clinique|cabinet)|dados de outr[oa] (cliente|empresa|cl[íi]nica)|dati di un(')? ?altr[oa] (cliente|azienda|clinica)|gegevens van een ander(e)? (klant|bedrijf|praktijk))|"
+        + @"\b(former (employee|colleague|staff member|team member)|ex-?(employee|colleague)|(colleague|employee|staff member|user) who (has )?left( us| the company| the team)?)\b[^.!?]{0,60}\b(still|continues to|keeps)\b[^.!?]{0,20}\b(log(s|ged|ging)? ?in|sign(s|ed|ing)? in|access(es|ed|ing)?|has access|get(s)? in)", RegexOptions.IgnoreCase)]
+    private static partial Regex Exposed();
 
     [GeneratedRegex(@"\b(kill myself|end my life|want to die|wish I was dead|suicid\w*|self[- ]harm|hurt myself|can't go on|cannot go on|no reason to live|end it all)\b", RegexOptions.IgnoreCase)]
     private static partial Regex DistressPhrase();

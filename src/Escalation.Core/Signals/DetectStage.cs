@@ -28,6 +28,13 @@ public sealed class DetectStage(ITextSignalAnalyzer analyzer)
         text = CautionSignals.Add(text, messages, subject);
         text = HandoffSignals.Add(text, handoff);
         var language = LanguageIdentifier.Identify(CustomerText(messages, subject));
+        // "vid periodens slut" is Swedish for "at the end of the period": the English word lists' insults and profanity mean
+        // nothing in a language they do not cover (the case goes to a person who reads it anyway).
+        if (!language.Covered && text.Abusive)
+        {
+            text = text with { Abusive = false, Evidence = [.. text.Evidence.Where(e => e.Signal != "abusive")] };
+        }
+
         var trace = new List<TraceEntry>
         {
             TraceEntry.Read(StageName, $"read {messages.Count} message(s) ({messages.Count(m => m.IsFromCustomer)} from the customer){(string.IsNullOrWhiteSpace(subject) ? "" : " and the subject")}; customer {customer.Id} ({customer.Tier})", customer.Id),

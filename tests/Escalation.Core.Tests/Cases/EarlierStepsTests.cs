@@ -28,6 +28,7 @@ public sealed class EarlierStepsTests
     [InlineData("Tried to refund the €49", "No permission")]
     [InlineData("Refund attempted", "Failed: greyed out for tier 1")]
     [InlineData("Explained how to cancel", "She cannot find the button")]
+    [InlineData("Checked for an SLA credit already applied for October", "None claimed or applied")]
     public void AlreadyDone_TierOneCouldNotDoIt_IsNull(string action, string result)
     {
         Assert.Null(EarlierSteps.AlreadyDone(TestWorkspace.Ticket("Please refund the €49 add-on.", handoff: Tried(action, result))));
@@ -93,6 +94,14 @@ public sealed class EarlierStepsTests
     {
         var ticket = TestWorkspace.Ticket("So I'd like my money back for that charge please, and close the account.\n\n"
             + "Actually, scratch the closing part - my partner wants to try it properly in the spring, so keep the account, just refund the 49 euros from the 25th.");
+
+        Assert.Equal([CaseAsks.Cancel], EarlierSteps.RetractedAsks(ticket));
+    }
+
+    [Fact]
+    public void RetractedAsks_PortugueseForgetTheCancellation_TakesBackTheCancellationOnly()
+    {
+        var ticket = TestWorkspace.Ticket("Oi! Sobre o cancelamento que pedi ontem, pode esquecer, vamos continuar. Só quero o reembolso dos 49 € do add-on cobrado em 16/11.");
 
         Assert.Equal([CaseAsks.Cancel], EarlierSteps.RetractedAsks(ticket));
     }

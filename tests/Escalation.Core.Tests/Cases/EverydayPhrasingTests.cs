@@ -84,6 +84,17 @@ public sealed class EverydayPhrasingTests
         Assert.Equal(erasure, f.DataErasure);
     }
 
+    [Theory]
+    [InlineData("Chiedo il rimborso della fattura di ottobre (450 €, addebitata il 1° ottobre): durante il blocco della sincronizzazione dal 12 al 16 ottobre il nostro team non ha potuto lavorare.")]
+    [InlineData("Il 1° ottobre ci avete addebitato 450,00 €. Dal 12 al 16 ottobre la sincronizzazione non ha funzionato. Chiedo il rimborso di quell'addebito.")]
+    public void Extract_ItalianOutageAfterTheCharge_IsTheCauseAndTheChargeKeepsItsDate(string text)
+    {
+        var f = Extract(text);
+
+        Assert.Equal(CaseCauses.Outage, f.Cause);
+        Assert.Equal(new DateOnly(2026, 10, 1), f.PurchaseDate);
+    }
+
     [Fact]
     public void Extract_ThePlanNamedAfterTheAmount_DatesTheCharge() =>
         Assert.Equal(new DateOnly(TestWorkspace.Now.Year, 11, 3), Extract("Please refund the €35 from 3 November.").PurchaseDate);

@@ -58,6 +58,7 @@ public sealed class HandoffAgainstCustomerTests
             Handoff("Customer charged EUR 149 on 2026-11-01 after cancelling on 2026-10-29; wants refund.", "Refund the charge"));
 
         Assert.True(f.AmountAmbiguous);
+        Assert.True(f.AmountConflict);
         Assert.Contains("€199", f.AmountAmbiguity, StringComparison.Ordinal);
     }
 }

@@ -220,4 +220,14 @@ public class DetectStageTests
         Assert.False(s.Text.LiveIncident);
         Assert.DoesNotContain(s.Text.Evidence, e => e.Text.StartsWith("tier 1: ", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Detect_UncoveredLanguageWordThatIsAnEnglishInsult_IsNotAbusive()
+    {
+        // Swedish "vid periodens slut": at the end of the period.
+        var s = Detect("Hej, vi vill säga upp vårt abonnemang vid periodens slut. Vi har gått över till ett annat system i hela koncernen. Mvh Tobias");
+
+        Assert.False(s.Language.Covered);
+        Assert.False(s.Text.Abusive);
+    }
 }

@@ -182,4 +182,29 @@ public class ParaphraseAndNewSignalTests
         Assert.True(s.ChurnThreat);
         Assert.Equal(rival, s.Competitor);
     }
+
+    [Theory]
+    [InlineData("one of our nurses opened a ticket this morning and the side panel showed another clinic's patient: name, date of birth, medication list.")]
+    [InlineData("A colleague who left us in October can apparently still log in, and she exported our whole customer contact list last night.")]
+    [InlineData("En el panel aparecen datos de otro cliente.")]
+    public void Analyze_DataSeenByWhoShouldNot_IsSecurity(string text) =>
+        Assert.True(CautionSignals.Add(Read(text), [new TicketMessage { From = "customer", Text = text }], null).Security);
+
+    [Theory]
+    [InlineData("We opened another account for our second office, can you link them?")]
+    [InlineData("Please remove the seat of a former employee from our plan.")]
+    public void Analyze_RoutineAccountWords_AreNoSecurityIncident(string text) =>
+        Assert.False(CautionSignals.Add(Read(text), [new TicketMessage { From = "customer", Text = text }], null).Security);
+
+    [Theory]
+    [InlineData("A Clínica Carvalho retira, com efeito imediato, o consentimento para os resumos por IA das mensagens dos nossos doentes.")]
+    [InlineData("Hiermit widerrufen wir unsere Einwilligung für die KI-Zusammenfassungen.")]
+    [InlineData("Ritiriamo il nostro consenso alle registrazioni delle chiamate.")]
+    public void Analyze_ConsentWithdrawnInOtherWords_IsLegalConsentWithdrawal(string text)
+    {
+        var s = Read(text);
+
+        Assert.True(s.Legal);
+        Assert.Contains(LegalKinds.ConsentWithdrawal, s.LegalKinds);
+    }
 }
