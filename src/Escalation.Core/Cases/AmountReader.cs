@@ -27,6 +27,15 @@ public static partial class AmountReader
             }
         }
 
+        // "99,-" and "1.299,-": the Dutch and German price written without a currency sign is in euros.
+        foreach (Match m in DashedEuros().Matches(text))
+        {
+            if (ParseFigure(m.Groups["n"].Value) is { } value && !found.Exists(f => f.Start <= m.Index + m.Length && m.Index <= f.Start + f.Length))
+            {
+                found.Add(new AmountCandidate(value, "EUR", m.Value, message, m.Index, m.Length));
+            }
+        }
+
         foreach (Match m in CurrencyWord().Matches(text))
         {
             if (InWords(text, m, message) is { } words && !found.Exists(f => f.Start <= words.Start + words.Length && words.Start <= f.Start + f.Length))
@@ -133,6 +142,9 @@ public static partial class AmountReader
 
     [GeneratedRegex(@"(?<pre>R\$|[€$£]|\b(?:EUR|USD|GBP|CHF|BRL)\b)\s?(?<n1>" + Number + @")(?:,-{1,2})?(?![\d.,]\d)|(?<![\d.,]|\d[/-])(?<n2>" + Number + @")(?:,-{1,2})?\s?(?<post>€|\b(?:EUR|USD|GBP|CHF|BRL|[Ee]uros?|dollars?|d[óo]lar(?:es)?|pounds?|libras?|reais|Franken|francs?)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex Figure();
+
+    [GeneratedRegex(@"(?<![\d.,€$£])(?<n>\d{1,3}(?:\.\d{3})*),-{1,2}(?![\d-])")]
+    private static partial Regex DashedEuros();
 
     [GeneratedRegex(@"\b(?:euros?|dollars?|d[óo]lar(?:es)?|pounds?|libras?|reais|Franken|francs?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex CurrencyWord();

@@ -45,9 +45,11 @@ public static partial class AskCoverage
         var intentAsks = 0;
         var hypothetical = 0;
         string? firstHypothetical = null;
+        // "… B.V. - our accountant can't book it otherwise.": a dash starts a list item only in a list.
+        var list = NumberedItem().Matches(text).Count >= 2 || BulletItem().Matches(text).Count >= 2;
         foreach (var clause in Clauses(text))
         {
-            var asking = clause.Contains('?') || clause.Contains('¿') || RequestMarker().Matches(clause).Any(m => !NeedDenied(clause, m)) || QuestionStart().IsMatch(clause) || JoinedImperative().IsMatch(clause) || ListItem().IsMatch(clause);
+            var asking = clause.Contains('?') || clause.Contains('¿') || RequestMarker().Matches(clause).Any(m => !NeedDenied(clause, m)) || QuestionStart().IsMatch(clause) || JoinedImperative().IsMatch(clause) || (list && ListItem().IsMatch(clause));
             // "Can you confirm once it's done?", "Geben Sie mir kurz Bescheid": any reply answers a short request to hear back.
             if (!asking || Courtesy().IsMatch(clause) || Forwarding().IsMatch(clause) || Disclaimer().IsMatch(clause) || (Words(clause) < 5 && !IsWhy(clause)) || (HearBack().IsMatch(clause) && Words(clause) <= 10))
             {
@@ -57,7 +59,8 @@ public static partial class AskCoverage
             if (Covered(clause, asks, today))
             {
                 intentAsks++;
-                if (Conditional().IsMatch(clause) && !ConditionalRequest().IsMatch(clause))
+                // "what is your refund window?", "quel est votre délai de remboursement ?": the policy asked about, not applied.
+                if ((Conditional().IsMatch(clause) && !ConditionalRequest().IsMatch(clause)) || PolicyQuestion().IsMatch(clause))
                 {
                     hypothetical++;
                     firstHypothetical ??= Quote(clause);
@@ -206,7 +209,7 @@ public static partial class AskCoverage
 
     // Asking for something to be taken off the account: "remove", "take off", "entfernen", "quitar", "supprimer", "remover",
     // "rimuovere", "verwijderen" (and their forms). Not "cancel", "stop": those are read as cancellation asks.
-    [GeneratedRegex(@"\b(remove|delete|get rid of|(want|need|like|have) (\S+ ){1,5}gone|(want|need|like|have|get) (\S+ ){1,8}(removed|deleted|taken off)|take (it |this |that )?off|turn (it |this |that )?off|switch (it |this |that )?off|deactivate|disable|qu[ií]t(a|ar|en|ad|adlo|adla|ármelo|arlo|enlo|enla)\b|elimin(a|ar|en|ad|e|arlo|enlo)\b|borr(a|ar|en|ad|e|arlo|enlo)\b|desactiv(a|ar|en|ad|e|arlo|enlo)\b|entfern\w*|l[öo]sch(en|t|e)\b|deaktivier\w*|abschalten|abstellen|supprim\w*|retir(ez|er)\b|d[ée]sactiv\w*|enlever|enlevez|remov(a|am|er|ê|e)\b|retir(a|ar|em|e)\b|retir[áa]-l[oa]s?|remov[êe]-l[oa]s?|tir(ar|em)\b|desativ(a|ar|em|e)\b|apag(ar|uem|ue)\b|rimuov\w*|togli\w*|eliminat[eo]\b|disattiv\w*|cancellate|verwijder\w*|weghalen|weg te halen|uitzetten|(her)?ausnehmen|rausnehmen|zet (het|dat|die) uit|deactiveer\w*)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(remove|delete|get rid of|(want|need|like|have) (\S+ ){1,5}gone|(want|need|like|have|get) (\S+ ){1,8}(removed|deleted|taken off)|take (it |this |that )?off|turn (it |this |that )?off|switch (it |this |that )?off|deactivate|disable|qu[ií]t(a|ar|en|ad|adlo|adla|ármelo|arlo|enlo|enla)\b|elimin(a|ar|en|ad|e|arlo|enlo)\b|borr(a|ar|en|ad|e|arlo|enlo)\b|desactiv(a|ar|en|ad|e|arlo|enlo)\b|entfern\w*|l[öo]sch(en|t|e)\b|deaktivier\w*|abschalten|abstellen|supprim\w*|retir(ez|er)\b|retir(en|ad|arlo|enlo|adlo)\b|d[ée]sactiv\w*|enlever|enlevez|remov(a|am|er|ê|e)\b|retir(a|ar|em|e)\b|retir[áa]-l[oa]s?|remov[êe]-l[oa]s?|tir(ar|em)\b|desativ(a|ar|em|e)\b|apag(ar|uem|ue)\b|rimuov\w*|togli\w*|eliminat[eo]\b|disattiv\w*|cancellate|verwijder\w*|weghalen|weg te halen|uitzetten|(her)?ausnehmen|rausnehmen|zet (het|dat|die) uit|deactiveer\w*)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RemoveVerb();
 
     [GeneratedRegex(@"(\b(not|don't|do not|never|no|nicht|kein|pas|ne|n'|n[ãa]o|non|niet|geen)\b|n't)\s*(\w+\s*)?$", RegexOptions.IgnoreCase)]
@@ -414,6 +417,9 @@ public static partial class AskCoverage
 
     [GeneratedRegex(@"^\s*(\w+\s+){0,2}(nicht|niet|no more|anymore|plus|mais)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NegatorAfterNeed();
+
+    [GeneratedRegex(@"\b(what('s| is| are) (your|the)|how (long|many days) (is|do|does|have)|quel(le)?s? (est|sont) (votre|vos|le|la|les)|cu[áa]l(es)? (es|son) (su|sus|el|la|los)|wie lange|wie viele tage|welche (frist|richtlinie)|qual( [ée]|s s[ãa]o) (o|a|os|as|seu|sua)|qual [èe] (il|la|lo)|quali sono|hoe lang|wat (is|zijn) (jullie|de|uw))\b[^?.!]{0,60}\b(window|policy|policies|period|deadline|rules|d[ée]lai|politique|conditions|plazo|pol[íi]tica|condiciones|frist|richtlinie|bedingungen|prazo|condi[çc][õo]es|termine|politica|condizioni|termijn|beleid|voorwaarden)", RegexOptions.IgnoreCase)]
+    private static partial Regex PolicyQuestion();
 
     // A question without its mark, told by the word it starts with ("why was I charged twice", "wann kommt das Geld"); the
     // same word inside a story ("you'll know why we were desperate") asks nothing.

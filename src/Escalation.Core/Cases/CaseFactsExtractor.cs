@@ -186,6 +186,13 @@ public sealed partial class CaseFactsExtractor
                     tail = tail[..end.Index];
                 }
 
+                // "charged the full €199 on 1 Nov. If this isn't refunded today …": a capital after the abbreviation's dot
+                // starts the next sentence.
+                if (NextSentence().Match(tail) is { Success: true, Index: > 0 } next)
+                {
+                    tail = tail[..next.Index];
+                }
+
                 foreach (var d in DateParsing.AllDates(tail, today, foreignDates))
                 {
                     found.Add((d.Date, seg.Message, cue.Index + d.Index, d.Length, d.Text));
@@ -664,10 +671,13 @@ public sealed partial class CaseFactsExtractor
     [GeneratedRegex(@"(?<=\D)(?<!\b(?i:jan|janv|ene|gen|feb|f[ée]vr?|mar|m[äa]r|mrt|apr|abr|avr|may|mag|jun|giu|jul|juil|lug|aug|ago|ao[ûu]|sep|sept|set|oct|okt|ott|out|nov|dec|dic|dez|d[ée]c))[.!?;]\s+|\n")]
     private static partial Regex SentenceEnd();
 
+    [GeneratedRegex(@"(?<=\p{L})[.!?]\s+(?=\p{Lu})")]
+    private static partial Regex NextSentence();
+
 
     [GeneratedRegex(@"\b(outage|was down|went down|were down|is down|downtime|unavailable|offline|service disruption|"
         + @"ca[íi]d[oa]s?|ca[íi]da|interrupci[óo]n|sin servicio|no funcionaba|Ausfall\w*|Ausf[äa]lle\w*|ausgefallen|funktionierte nicht|nicht erreichbar|Störung|panne|en panne|indisponible|"
-        + @"interruption|ne fonctionnait plus|fora do ar|indispon[íi]vel|interrup[çc][ãa]o|falhas?|n[ãa]o funcionava|disservizio|interruzione|fuori servizio|guast[oi]|non funzionava|non ha funzionato|non hanno funzionato|blocco (del|della|dei|delle)|bloccat[oaie]|[èe] stat[oa] ferm[oa]|ferm[oi] per|storing\w*|onbereikbaar|plat|werkte niet|"
+        + @"interruption|ne fonctionnait plus|fora do ar|em baixo|caiu|sem servi[çc]o|indispon[íi]vel|interrup[çc][ãa]o|falhas?|n[ãa]o funcionava|disservizio|interruzione|fuori servizio|guast[oi]|non funzionava|non ha funzionato|non hanno funzionato|blocco (del|della|dei|delle)|bloccat[oaie]|[èe] stat[oa] ferm[oa]|ferm[oi] per|storing\w*|onbereikbaar|plat|werkte niet|"
         + @"konden (we |wij )?(\S+ ){0,6}(geen|niet)|konnten (wir )?(\S+ ){0,6}(keine|nicht)|no pod[íi]amos|no pudimos|ne pouvions (pas|plus)|n'avons pas pu|n[ãa]o consegu[íi]amos|n[ãa]o pod[íi]amos|non potevamo|non riuscivamo|"
         + @"outage|downtime|unavailable|disruption|incident|(couldn't|could not) (sync|connect|log ?in|access|load|use|receive|send)|status page)\b", RegexOptions.IgnoreCase)]
     private static partial Regex OutageWord();

@@ -325,7 +325,7 @@ public static partial class DateParsing
     private static partial Regex ForeignNamed();
 
     // "08.10.2026", and "14.11." without a year (German and Dutch write the day and month that way).
-    [GeneratedRegex(@"\b(?<d>\d{1,2})\.(?<m>\d{1,2})\.(?:(?<y>20\d{2})\b|(?![\d.,]))")]
+    [GeneratedRegex(@"\b(?<d>\d{1,2})\.(?<m>\d{1,2})\.(?:(?<y>20\d{2})\b|(?!\d|[.,]\d))")]
     private static partial Regex Dotted();
 
     // "10/11/2026", "10-11-2026": day first in every covered language but English (where 10/11 may be October 11th,

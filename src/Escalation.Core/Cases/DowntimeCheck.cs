@@ -41,6 +41,14 @@ internal static partial class DowntimeCheck
             return new(reported, null);
         }
 
+        // The customer only estimates ("cerca de 3 horas") and tier 1's check confirms a figure ("3 horas confirmadas"):
+        // tier 1's figure is the one read.
+        if (reported is null && outageTexts.Count > 0
+            && CaseText.AfterCustomer(texts).Where(t => t.Message < 0).Select(t => t.Text).Concat(tierOneChecks).Where(Confirms).Select(estimate).FirstOrDefault(h => h is > 0) is { } stated)
+        {
+            return new(stated, null);
+        }
+
         // Tier 1 checked the status page or the incident log ("9 hours of confirmed downtime"): its figure stands.
         if (reported is not null && (CaseText.AfterCustomer(texts).Any(t => t.Message < 0 && Confirms(t.Text)) || tierOneChecks.Any(Confirms)))
         {

@@ -131,7 +131,7 @@ public static partial class EarlierSteps
         + @"gi[àa] (\w+ )?(rimbors|accredit|applicat|stornat)\w*|grazie per il rimborso|al (terugbetaald|teruggestort|gecrediteerd|toegepast)|bedankt voor de (terugbetaling|creditering))\b", RegexOptions.IgnoreCase)]
     private static partial Regex Already();
 
-    [GeneratedRegex(@"\b(scratch (that|the \w+( \w+)? (part|bit))|(just |please |so )keep (the|my|our) (account|plan|subscription)( open)?|never ?mind|forget (about )?(that|it|the refund|my (last|previous) (email|message))|ignore (that|my (last|previous) (email|message))|disregard (that|my (last|previous) (email|message))|we'?ll keep (it|the plan|the add-on)|no longer need (the|a) refund|"
+    [GeneratedRegex(@"\b(scratch (that|the \w+( \w+)? (part|bit)|the (cancel\w*|refund|credit|closing|closure)( request| part| bit)?)|((just|please|so|and|,)\s*)keep (the|my|our) (account|plan|subscription)( open)?|never ?mind|forget (about )?(that|it|the refund|my (last|previous) (email|message))|ignore (that|my (last|previous) (email|message))|disregard (that|my (last|previous) (email|message))|we'?ll keep (it|the plan|the add-on)|no longer need (the|a) refund|"
         + @"olv[íi]d(alo|enlo|ese)|ya no (quiero|necesito) (el|la) (reembolso|devoluci[óo]n)|vergessen Sie (das|meine (letzte|vorige) (mail|nachricht))|hat sich erledigt|oubliez (ça|cela|mon (dernier|pr[ée]c[ée]dent) (mail|message))|laissez tomber|esque[çc]a (isso|o (meu )?[úu]ltimo)|deixa pra l[áa]|podem? esquecer|esque[çc]am\b|n[ãa]o precisa(m)? (mais )?(de )?cancelar|lascia(te)? perdere|non serve pi[ùu]|laat maar|vergeet (dat|mijn vorige))\b", RegexOptions.IgnoreCase)]
     private static partial Regex TakeBack();
 }

@@ -108,6 +108,13 @@ public static partial class RelativeDates
             return null;
         }
 
+        // "vorige week maandag", "Dienstag letzter Woche": that day of the week before this one (weeks start on Monday).
+        if (m.Groups["week"].Success)
+        {
+            static int FromMonday(DayOfWeek d) => ((int)d + 6) % 7;
+            return new DateParsing.Found(today.AddDays(-FromMonday(today.DayOfWeek) - 7 + FromMonday(target.Value)), m.Value, m.Index, m.Length);
+        }
+
         var back = ((int)today.DayOfWeek - (int)target.Value + 7) % 7;
         return new DateParsing.Found(today.AddDays(-(back == 0 ? 7 : back)), m.Value, m.Index, m.Length);
     }
@@ -126,6 +133,13 @@ public static partial class RelativeDates
 
     [GeneratedRegex(@"\b((last|this past|past)\s+(?<a>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
         + @"|(el|la)\s+(?<b>lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo)\s+pasado"
+        + @"|(el\s+)?pasado\s+(?<b>lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo)"
+        + @"|(?<week>vorige week|afgelopen week)\s+(?<a>maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
+        + @"|(?<a>maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\s+(?<week>vorige week)"
+        + @"|(?<week>letzte Woche|vergangene Woche)\s+(?<a>montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)"
+        + @"|(?<a>montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\s+(?<week>letzter Woche|vergangener Woche)"
+        + @"|(?<b>lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+(?<week>de la semaine derni[èe]re)"
+        + @"|(?<b>lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo)\s+(?<week>de la semana pasada)"
         + @"|(letzten|letzte|vergangenen)\s+(?<a>montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)"
         + @"|(?<b>lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+dernier"
         + @"|(?<b>segunda|ter[çc]a|quarta|quinta|sexta)(-feira)?\s+passada|(?<b>s[áa]bado|domingo)\s+passado"

@@ -151,17 +151,17 @@ public static partial class CautionSignals
     [GeneratedRegex(@"\b(nobody|no one|none of (us|our|my)|nadie|ningun[oa]?|niemand|keiner|keine[rn]?|personne|aucune?|ningu[ée]m|nenhuma?|nessun[oa]?|geen)\b(\W+\w+){0,5}?\W+(can|is able to|are able to|puede|pueden|podemos|kann|können|peut|peuvent|pode|podem|può|possono|kan|kunnen)\b(\W+\w+){0,4}?\W+(log ?in|sign in|access|get in(?! touch)|get into|login|work(?! out)|entrar|acceder|conectarse|iniciar sesión|trabajar|anmelden|einloggen|zugreifen|rein|arbeiten|connecter|accéder|entrer|travailler|aceder|acessar|logar|trabalhar|accedere|entrare|collegarsi|lavorare|inloggen|erin|werken)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NobodyCanGetIn();
 
-    [GeneratedRegex(@"\b((was|were|went|had been|has been) (down|offline|unavailable|unreachable)|could not (use|access|log ?in)|down for \d|last (week|month|night)|yesterday|earlier (today|this week)|resolved|is back|back up|restored|confirmed (incident|outage)|(during|after|since|from|in|of) the [^.]{0,40}(outage|incident|downtime)|(outage|incident|downtime) ((on|of|from) \d|last))", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b((was|were|went|had been|has been) (down|offline|unavailable|unreachable)|(could not|couldn't|couldnt) (use|access|log ?in|sign in|get in|work)|down for \d|last (week|month|night)|yesterday|earlier (today|this week)|resolved|is back|back up|restored|confirmed (incident|outage)|(during|after|since|from|in|of) the [^.]{0,40}(outage|incident|downtime)|(outage|incident|downtime) ((on|of|from) \d|last))", RegexOptions.IgnoreCase)]
     private static partial Regex PastMarker();
 
     // The same in es, de, fr, pt, it, nl: an outage told as past ("estuvo caída", "war gestern ausgefallen", "a été en
     // panne", "esteve fora do ar", "è stata fuori servizio", "lag plat") or resolved since.
-    [GeneratedRegex(@"\b(estuvo|estuvieron|ayer|semana pasada|mes pasado|resuelt[oa]|se resolvió|solucionad[oa]|desde entonces|"
-        + @"war(en)? (am|gestern|letzte|\d)|gestern|letzte[nr]? (Woche|Monat)|behoben|seitdem|wieder erreichbar|"
-        + @"a été en panne|était en panne|d'hier|hier (soir|matin)|semaine dernière|mois dernier|résolue?|rétablie?|"
-        + @"esteve|estiveram|ontem|semana passada|mês passado|resolvid[oa]|desde então|"
-        + @"è stat[oa]|sono stat[ie]|ieri|settimana scorsa|mese scorso|risolt[oa]|ripristinat[oa]|da allora|"
-        + @"lag (op|gisteren|vorige)|gisteren|vorige (week|maand)|opgelost|hersteld|sindsdien)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(estuvo|estuvieron|estuvimos|no pudimos|no pudieron|ayer|semana pasada|mes pasado|resuelt[oa]|se resolvió|solucionad[oa]|desde entonces|"
+        + @"war(en)? (am|gestern|letzte|\d)|war (\w+ ){1,10}nicht (erreichbar|verf[üu]gbar|nutzbar)|konnten (wir|unsere) (\w+ )?nicht|gestern|letzte[nr]? (Woche|Monat)|behoben|seitdem|wieder erreichbar|"
+        + @"a été en panne|était en panne|n'avons pas pu|n'ont pas pu|d'hier|hier (soir|matin)|semaine dernière|mois dernier|résolue?|rétablie?|"
+        + @"esteve|estiveram|n[ãa]o conseguimos|ontem|semana passada|mês passado|resolvid[oa]|desde então|"
+        + @"è stat[oa]|sono stat[ie]|non abbiamo potuto|ieri|settimana scorsa|mese scorso|risolt[oa]|ripristinat[oa]|da allora|"
+        + @"lag (op|gisteren|vorige)|konden (we|wij) (\w+ )?niet|gisteren|vorige (week|maand)|opgelost|hersteld|sindsdien)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PastMarkerOther();
 
     [GeneratedRegex(@"\b(is back up|has been resolved|was resolved|is resolved|working again|back to normal|since (it was )?fixed)\b", RegexOptions.IgnoreCase)]

@@ -102,4 +102,20 @@ public sealed class ConfirmedDowntimeTests
 
         Assert.Contains("2026-11-20", f.OutageUnconfirmed, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Extract_CustomerEstimatesAndTierOneConfirmsTheHours_TierOnesHoursAreRead()
+    {
+        var handoff = new TierOneHandoff
+        {
+            Summary = "Página de estado confirma 3 horas (09:10-12:10 UTC, EU-West); cliente na região EU-West.", Category = "billing", Priority = "P3",
+            WhatTried = [new HandoffAttempt { Action = "Página de estado verificada", Result = "3 horas confirmadas" }],
+            WhatNeeded = "Aplicar o crédito SLA.", CustomerExpectation = "Crédito na próxima fatura.",
+        };
+
+        var f = Extract("Boa tarde, no dia 2/11 o sistema esteve em baixo de manhã (cerca de 3 horas). Temos direito a crédito SLA?", handoff: handoff);
+
+        Assert.Equal(3, f.OutageHours);
+        Assert.Null(f.OutageUnconfirmed);
+    }
 }

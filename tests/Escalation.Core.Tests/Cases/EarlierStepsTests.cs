@@ -105,4 +105,12 @@ public sealed class EarlierStepsTests
 
         Assert.Equal([CaseAsks.Cancel], EarlierSteps.RetractedAsks(ticket));
     }
+
+    [Fact]
+    public void RetractedAsks_LaterMessageScratchesTheCancellation_OnlyTheRefundStands()
+    {
+        var ticket = TestWorkspace.Ticket("oh that fixed it ok scratch the cancellation, keep the account. just refund the €99 please");
+
+        Assert.Equal([CaseAsks.Cancel], EarlierSteps.RetractedAsks(ticket));
+    }
 }

@@ -96,6 +96,41 @@ public sealed class EverydayPhrasingTests
     }
 
     [Fact]
+    public void Extract_DeadlineInTheSentenceAfterAnAbbreviatedMonth_IsNoChargeDate() =>
+        Assert.Equal(new DateOnly(2026, 11, 1),
+            Extract("I downgraded in October and you still charged the full €199 on 1 Nov. If this isn't refunded today I'm calling my bank to dispute the charge.").PurchaseDate);
+
+    [Theory]
+    [InlineData("Hola, el pasado martes me cobraron 99 euros por el complemento Informes Plus, que nunca pedí. Quiero que me devuelvan el dinero.", 17, 99)]
+    [InlineData("Hoi, vorige week maandag is er 99,- afgeschreven voor het extra gebruikerspakket. Kunnen jullie het bedrag terugstorten?", 9, 99)] // written on Sunday 22 November: the Monday of the week before
+    public void Extract_LastWeekdayAndDashedEuros_DateAndAmountAreRead(string text, int day, decimal amount)
+    {
+        var f = Extract(text);
+
+        Assert.Equal(new DateOnly(2026, 11, day), f.PurchaseDate);
+        Assert.Equal(amount, f.Amount);
+    }
+
+    [Theory]
+    [InlineData("Hey team, quick one before we upgrade to the annual plan: what is your refund window? Thanks!")]
+    [InlineData("Bonjour, quel est votre délai de remboursement ? Merci d'avance.")]
+    public void Extract_QuestionAboutThePolicy_IsAQuestionNotARequest(string text) =>
+        Assert.NotNull(Extract(text).Hypothetical);
+
+    [Fact]
+    public void Extract_DottedDateFollowedByAComma_IsRead() =>
+        Assert.Equal(new DateOnly(2026, 11, 20), Extract("Am Freitag, 20.11., wurden uns 49 € abgebucht. Bitte erstatten.").PurchaseDate);
+
+    [Fact]
+    public void Extract_DashBeforeTheReasonOutsideAList_AsksNothingElse() =>
+        Assert.Empty(Extract("Please re-issue invoice INV-2026-1111 with our VAT number NL123456789B01 and company name Olsen Trading B.V. - our accountant can't book it otherwise.").OtherAsks);
+
+    [Fact]
+    public void Extract_SpanishRemovalRetiren_RemovesTheNamedAddOn() =>
+        Assert.Equal("complemento Informes Plus",
+            Extract("Hola, el pasado martes me cobraron 99 euros por el complemento Informes Plus, que nunca pedí. Quiero que lo retiren de mi suscripción y me devuelvan el dinero.").RemoveAddOn);
+
+    [Fact]
     public void Extract_ThePlanNamedAfterTheAmount_DatesTheCharge() =>
         Assert.Equal(new DateOnly(TestWorkspace.Now.Year, 11, 3), Extract("Please refund the €35 from 3 November.").PurchaseDate);
 

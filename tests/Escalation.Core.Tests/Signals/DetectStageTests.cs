@@ -230,4 +230,38 @@ public class DetectStageTests
         Assert.False(s.Language.Covered);
         Assert.False(s.Text.Abusive);
     }
+
+    [Fact]
+    public void Detect_LoginOutageToldInThePast_IsNotP0()
+    {
+        var s = Detect("Hello, our team couldn't log in on Monday 2 November between roughly 9 and 12 UTC. Your status page shows the outage. Are we due a service credit?");
+
+        Assert.NotEqual("P0", s.Priority);
+    }
+
+    [Fact]
+    public void Detect_TierOneConfirmsAPastOutageForACredit_StaysBelowP0()
+    {
+        var handoff = new TierOneHandoff
+        {
+            Summary = "Cliente pide crédito SLA por la caída del 2 nov", Category = "billing", Priority = "P3",
+            WhatTried =
+            [
+                new HandoffAttempt { Action = "Revisé la página de estado", Result = "Status page confirma la caída del 2026-11-02, 09:10-12:10 UTC, 3 horas" },
+                new HandoffAttempt { Action = "Intenté aplicar crédito", Result = "Sin permisos" },
+            ],
+            WhatNeeded = "Aplicar crédito SLA", CustomerExpectation = "Crédito en la próxima factura", UrgencyReason = "Ninguna",
+        };
+
+        var s = Stage.Detect([new TicketMessage { From = "customer", Text = "Hola, el 2 de noviembre no pudimos usar la plataforma de 9:10 a 12:10 (UTC). Solicito el crédito del SLA." }],
+            null, Customer(), Routing, Today, handoff);
+
+        Assert.NotEqual("P0", s.Priority);
+    }
+
+    [Theory]
+    [InlineData("Hola, el 2 de noviembre no pudimos usar la plataforma de 9:10 a 12:10 (UTC). Solicito el crédito del SLA.", "Crédito por la caída")]
+    [InlineData("Am Freitag, 20.11., war Lumen Desk bei uns von 8 bis 11 Uhr nicht erreichbar. Wir bitten um die SLA-Gutschrift.", "Ausfall")]
+    public void Detect_OutageToldInThePastWithAnOutageWordInTheSubject_IsNotP0(string text, string subject) =>
+        Assert.NotEqual("P0", Detect(text, subject: subject).Priority);
 }
