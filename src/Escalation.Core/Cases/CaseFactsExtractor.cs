@@ -466,7 +466,7 @@ public sealed partial class CaseFactsExtractor
             foreach (var seg in texts)
             {
                 // "I don't want a refund, I want the export fixed": a refused ask is no ask. "If you don't refund, …" is one.
-                var m = AskMatches(ask, seg.Text).FirstOrDefault(x => !RefusedAsk(seg.Text, x.Index) && !(ask == CaseAsks.Cancel && (Forgotten(seg.Text, x.Index) || OnCondition(seg.Text, x.Index, x.Length) || CancelledBefore(seg.Text, x.Index, x.Length) || CancellationPaper().IsMatch(seg.Text.AsSpan(x.Index)))));
+                var m = AskMatches(ask, seg.Text).FirstOrDefault(x => !RefusedAsk(seg.Text, x.Index) && !(ask == CaseAsks.Cancel && (Forgotten(seg.Text, x.Index) || OnCondition(seg.Text, x.Index, x.Length) || NotThePlan().IsMatch(seg.Text.AsSpan(x.Index + x.Length)) || CancelledBefore(seg.Text, x.Index, x.Length) || CancellationPaper().IsMatch(seg.Text.AsSpan(x.Index)))));
                 if (m is not null)
                 {
                     evidence.Add(new Evidence("ask:" + ask, m.Value, seg.Message, m.Index, m.Length));
@@ -520,6 +520,10 @@ public sealed partial class CaseFactsExtractor
     // "Eine Erstattung brauche ich nicht", "Een terugbetaling hoef ik niet": German and Dutch put the negator after the verb.
     [GeneratedRegex(@"^\S+\s+(\S+\s+){0,3}(brauche|brauchen|will|wollen|möchte|möchten|moechte|hoef|hoeven|wil|willen|nodig)\s+(ich|wir|ik|we|wij)\s+(nicht|niet|keine)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NegatorAfter();
+
+    // "Annulation de la facture", "cancel the charge", "die Rechnung stornieren" is about a bill or an order, not the plan.
+    [GeneratedRegex(@"^\s*(de |of |der |des |della |da |do |van )?(la |le |l'|the |this |that |el |los |die |das |den |il |a |o |het |ma |mon |my |our |notre |nuestr[oa] |mi |meine |unsere |la mia |a minha |mijn |onze )?(factures?|facturas?|invoices?|charges?|payments?|transactions?|pr[ée]l[èe]vements?|paiements?|cargos?|cobros?|pagos?|Rechnung\w*|Abbuchung\w*|Zahlung\w*|fattur[ae]|addebit[oi]|pagament[oi]|faturas?|cobran[çc]as?|factu(u)?r\w*|afschrijving\w*|betaling\w*|orders?|commandes?|pedidos?|Bestellung\w*|ordin[ei]|bestelling\w*)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NotThePlan();
 
     /// <summary>
     /// "Unless the export delays are fixed this month, we will not renew", "If this isn't sorted by Friday I'm cancelling",

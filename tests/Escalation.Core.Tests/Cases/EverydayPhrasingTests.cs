@@ -130,6 +130,13 @@ public sealed class EverydayPhrasingTests
         Assert.Equal("complemento Informes Plus",
             Extract("Hola, el pasado martes me cobraron 99 euros por el complemento Informes Plus, que nunca pedí. Quiero que lo retiren de mi suscripción y me devuelvan el dinero.").RemoveAddOn);
 
+    [Theory]
+    [InlineData("Je conteste la facture d'octobre et je demande l'annulation de la facture.")]
+    [InlineData("Please cancel the charge of €99 from 3 November, it was a mistake.")]
+    [InlineData("Bitte stornieren Sie die Rechnung vom 3.11.")]
+    public void Extract_CancellingABillOrACharge_IsNoCancellationOfThePlan(string text) =>
+        Assert.DoesNotContain(CaseAsks.Cancel, Extract(text).Asks);
+
     [Fact]
     public void Extract_ThePlanNamedAfterTheAmount_DatesTheCharge() =>
         Assert.Equal(new DateOnly(TestWorkspace.Now.Year, 11, 3), Extract("Please refund the €35 from 3 November.").PurchaseDate);
