@@ -139,6 +139,47 @@ internal static partial class AmountChoice
             : null;
     }
 
+    /// <summary>
+    /// Why tier 1's findings contradict the customer's sum: a check that names the charge at another sum ("Charge on
+    /// 2026-11-06 was EUR 102.00, not EUR 120", "Add-on charge … was EUR 49.00, not 79"), or says in words that the charge
+    /// was not the customer's figure. Null when no finding names a charge, or one names the customer's sum.
+    /// </summary>
+    /// <param name="findings">The results of what tier 1 tried (the handoff's <c>whatTried</c>).</param>
+    /// <param name="amount">The sum read from the customer's words.</param>
+    /// <param name="shown">That sum as the reason quotes it ("€120").</param>
+    public static string? FindingsConflict(IEnumerable<string?> findings, decimal amount, string shown)
+    {
+        foreach (var finding in findings)
+        {
+            if (string.IsNullOrWhiteSpace(finding))
+            {
+                continue;
+            }
+
+            var text = CaseText.Normalize(finding);
+            var sums = AmountReader.FindAll(text, -1);
+            var denied = NotTheSum().Matches(text).Any(m => AmountReader.ParseFigure(m.Groups["n"].Value) == amount);
+            var charged = ChargeFinding().IsMatch(text) && sums.Count > 0 && sums.All(x => x.Amount != amount);
+            if (denied || charged)
+            {
+                var theirs = sums.Where(x => x.Amount != amount).Select(x => x.Text).Distinct().ToList();
+                return $"tier 1's check found {(theirs.Count > 0 ? string.Join(" and ", theirs) : "another sum")} (\"{Clip(text)}\"), but the customer wrote {shown}";
+            }
+        }
+
+        return null;
+    }
+
+    private static string Clip(string text) => text.Length <= 120 ? text : text[..117] + "…";
+
+    // "not EUR 120", "not 79", "rather than €120", "nicht 120 €", "no 120 €", "pas 120 €", "non 79 euro", "niet € 120".
+    [GeneratedRegex(@"\b(not|rather than|instead of|nicht|statt|anstatt|no|en lugar de|en vez de|pas|au lieu de|non|invece di|não|nao|em vez de|niet|in plaats van)\s+((EUR|USD|GBP|€|\$|£)\s?)?(?<n>\d[\d.,]*)", RegexOptions.IgnoreCase)]
+    private static partial Regex NotTheSum();
+
+    // What a billing check reports: the charge, the invoice, the debit, in the seven languages.
+    [GeneratedRegex(@"\b(charge[ds]?|charged|billed|billing|invoice[ds]?|invoiced|debit(ed)?|payment|paid|cobr\w*|cargo|factura\w*|abgebucht|berechnet|Rechnung|Abbuchung|Zahlung|pr[ée]l[eè]v\w*|factur\w*|d[ée]bit\w*|paiement|addebit\w*|fattura\w*|pagamento|afgeschreven|afschrijving|factuur|betaling|cobran[çc]a|fatura\w*)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ChargeFinding();
+
     private static (CaseText.Segment, AmountCandidate)? ByRequest(IReadOnlyList<CaseText.Segment> texts, List<(CaseText.Segment Seg, AmountCandidate A)> all)
     {
         // The words of the sentences that ask for money back, minus the asking words themselves.

@@ -36,6 +36,15 @@ public sealed partial class CaseFactsExtractor
         var today = AskedOn(ticket, now);
 
         var money = AmountChoice.Choose(texts, workspace.Routing.DefaultCurrency, evidence);
+        // Tier 1 checked the charge and found another sum ("was EUR 102.00, not EUR 120"): no sum is refunded until a person
+        // knows which one was charged.
+        if (!money.FromHandoff && money.Conflict is null && money.Amount is { } customerSum && ticket.Handoff is { } handoff
+            && AmountChoice.FindingsConflict(handoff.WhatTried.Select(a => a.Result), customerSum,
+                Money.Format(customerSum, money.Currency ?? workspace.Routing.DefaultCurrency)) is { } contradicted)
+        {
+            money = money with { Conflict = contradicted, Ambiguous = true };
+        }
+
         var (amount, currency, requested) = (money.Amount, money.Currency, money.Requested);
         if (amount is null && FeeWithoutCurrency(texts, workspace.FindCustomer(ticket.Customer.Id), evidence) is { } fee)
         {
@@ -46,7 +55,8 @@ public sealed partial class CaseFactsExtractor
         var outage = FindOutageHours(texts, evidence, english ? OutageWordEnglish() : OutageWord(), english ? DurationEnglish() : Duration());
         var downtime = DowntimeCheck.Check(texts, outage, workspace.PoliciesIn(PolicyCategories.SlaCredit).FirstOrDefault(), today, !english,
             english ? OutageWordEnglish() : OutageWord(), ConfirmedDowntime(), text => LongestDuration(text, english ? DurationEnglish() : Duration()),
-            ticket.Handoff?.WhatTried.Select(a => $"{a.Action}: {a.Result}") ?? []);
+            ticket.Handoff?.WhatTried.Select(a => $"{a.Action}: {a.Result}") ?? [],
+            text => OnlyDuration(text, english ? DurationEnglish() : Duration()));
         outage = downtime.Hours;
         var cause = FindCause(texts, evidence, english ? OutageWordEnglish() : OutageWord());
         var asks = FindAsks(texts, evidence);
@@ -410,6 +420,10 @@ public sealed partial class CaseFactsExtractor
             .DefaultIfEmpty()
             .Max() is var h and > 0 ? h : null;
 
+    /// <summary>The one duration a text states, in hours; null when it states none or several different ones.</summary>
+    private static double? OnlyDuration(string text, Regex duration) =>
+        duration.Matches(text).Select(Hours).Where(h => h is > 0 and <= 72).Distinct().ToList() is [var only] ? only : null;
+
     /// <summary>A duration match in hours: days (días, Tage, jours, dias, giorni, dagen) × 24, minutes ÷ 60.</summary>
     private static double Hours(Match m)
     {
@@ -418,7 +432,9 @@ public sealed partial class CaseFactsExtractor
         return unit.StartsWith('d') || unit.StartsWith('t') || unit.StartsWith('j') || unit.StartsWith('g') ? n * 24 : unit.StartsWith('m') ? n / 60 : n;
     }
 
-    [GeneratedRegex(@"\b(past|within|after|beyond|older than|outside|since|hace|dentro de|despu[ée]s de|nach|innerhalb|seit|vor|apr[èe]s|depuis|il y a|há|ap[óo]s|dentro|dopo|entro|binnen)\s+(the\s+|los\s+|den\s+|les\s+|os\s+|i\s+|de\s+)?$", RegexOptions.IgnoreCase)]
+    // "within 14 days", "seit 3 Tagen"; and a clock time, not a duration: "desde as 10h", "à 10h", "ab 10h", "dalle 10h".
+    [GeneratedRegex(@"\b(past|within|after|beyond|older than|outside|since|hace|dentro de|despu[ée]s de|nach|innerhalb|seit|vor|apr[èe]s|depuis|il y a|há|ap[óo]s|dentro|dopo|entro|binnen|"
+        + @"desde( as| las| a| o)?|a partir d[aeo]s?|[àa]s|a las|ab|um|à|dalle|alle|vanaf|sinds|om|at|from|until|till|bis|hasta|at[ée]|jusqu'[àa]|tot)\s+(the\s+|los\s+|den\s+|les\s+|os\s+|i\s+|de\s+)?$", RegexOptions.IgnoreCase)]
     private static partial Regex NotDowntimeBefore();
 
     [GeneratedRegex(@"^\s*(-?\s*day\s+)?(window|ago|refund|notice|trial|grace|geleden|fa\b|atr[áa]s|zur[üu]ck|de plazo|frist)", RegexOptions.IgnoreCase)]
@@ -461,12 +477,19 @@ public sealed partial class CaseFactsExtractor
     private static IReadOnlyList<string> FindAsks(IReadOnlyList<CaseText.Segment> texts, List<Evidence> evidence)
     {
         var asks = new List<string>();
+        // "thank you for the refund of the €49 last week" under "Re: your refund": the subject names the refund the message thanks for.
+        var thanked = texts.Any(t => t.Message >= 0 && RefundAsks(t.Text).Any(x => RefundSettled(t.Text, x.Index, x.Length)));
         foreach (var ask in CaseAsks.Ordered)
         {
             foreach (var seg in texts)
             {
+                if (ask == CaseAsks.Refund && thanked && seg.Message < 0 && ReferenceEquals(seg, texts[0]))
+                {
+                    continue;
+                }
+
                 // "I don't want a refund, I want the export fixed": a refused ask is no ask. "If you don't refund, …" is one.
-                var m = AskMatches(ask, seg.Text).FirstOrDefault(x => !RefusedAsk(seg.Text, x.Index) && !(ask == CaseAsks.Cancel && (Forgotten(seg.Text, x.Index) || OnCondition(seg.Text, x.Index, x.Length) || NotThePlan().IsMatch(seg.Text.AsSpan(x.Index + x.Length)) || CancelledBefore(seg.Text, x.Index, x.Length) || CancellationPaper().IsMatch(seg.Text.AsSpan(x.Index)))));
+                var m = AskMatches(ask, seg.Text).FirstOrDefault(x => !RefusedAsk(seg.Text, x.Index) && !(ask == CaseAsks.Refund && RefundSettled(seg.Text, x.Index, x.Length)) && !(ask == CaseAsks.Cancel && (Forgotten(seg.Text, x.Index) || OnCondition(seg.Text, x.Index, x.Length) || NotThePlan().IsMatch(seg.Text.AsSpan(x.Index + x.Length)) || CancelledBefore(seg.Text, x.Index, x.Length) || CancellationPaper().IsMatch(seg.Text.AsSpan(x.Index)))));
                 if (m is not null)
                 {
                     evidence.Add(new Evidence("ask:" + ask, m.Value, seg.Message, m.Index, m.Length));
@@ -516,6 +539,24 @@ public sealed partial class CaseFactsExtractor
         var window = text[start..at];
         return (AskNegator().IsMatch(window) && !AskCondition().IsMatch(window)) || NegatorAfter().IsMatch(text[at..]);
     }
+
+    /// <summary>
+    /// A refund spoken of as done: thanked for ("thanks so much for sorting the refund yesterday", "gracias por el
+    /// reembolso") or reported done by tier 1 ("Refund of duplicate charge done; customer now needs …").
+    /// </summary>
+    private static bool RefundSettled(string text, int at, int length) =>
+        ThankedFor().IsMatch(text.AsSpan(Math.Max(0, at - 48), Math.Min(48, at)))
+        || (ReportedDone().Match(text, at + length, Math.Min(40, text.Length - at - length)) is { Success: true } done
+            && !NotDone().IsMatch(text.AsSpan(at, done.Index + done.Length - at)));
+
+    [GeneratedRegex(@"\b(thanks|thank you|thx|ty|cheers|gracias|danke|vielen dank|merci|obrigad[oa]|grazie|bedankt|dank (je|u))\b(\s\S+){0,3}\s(for|por|f[üu]r|pour|per|pelo|pela|voor)\b[^.!?]{0,28}$", RegexOptions.IgnoreCase)]
+    private static partial Regex ThankedFor();
+
+    [GeneratedRegex(@"^(?:(?!\b(and|then|once|when|after|before|let|if|please|as soon|y|und|et|e|en|dann|puis|depois|poi|daarna)\b)[^.;!?])*?\b(done|completed|processed|issued|sorted|hecho|realizado|erledigt|durchgef[üu]hrt|effectu[ée]|fait|feito|realizado|fatto|eseguito|gedaan|uitgevoerd)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ReportedDone();
+
+    [GeneratedRegex(@"\b(not|n't|never|yet to be|no|nicht|noch nicht|pas|n[ãa]o|non|niet|nog niet|still|pending)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NotDone();
 
     // "Eine Erstattung brauche ich nicht", "Een terugbetaling hoef ik niet": German and Dutch put the negator after the verb.
     [GeneratedRegex(@"^\S+\s+(\S+\s+){0,3}(brauche|brauchen|will|wollen|möchte|möchten|moechte|hoef|hoeven|wil|willen|nodig)\s+(ich|wir|ik|we|wij)\s+(nicht|niet|keine)\b", RegexOptions.IgnoreCase)]
@@ -636,10 +677,10 @@ public sealed partial class CaseFactsExtractor
 
 
     // English, then es, de, fr, pt, it, nl: the words a customer uses for being charged.
-    [GeneratedRegex(@"\b(added|activated|enabled|switched on|turned on|charged|chargd|charges?|purchased|paid|payed|bought|billed|billd|renewed|renewals?|payments?|went through|came out|hit my (card|account)|invoiced|subscribed|upgraded|took|taken|debited|debits?|direct debit|deducted|"
+    [GeneratedRegex(@"\b(added|activated|enabled|switched on|turned on|charged|chargd|charges?|purchased|purchsed|purchaced|paid|payed|bought|bougt|boght|baught|billed|billd|chraged|renewed|renewals?|payments?|went through|came out|hit my (card|account)|invoiced|subscribed|upgraded|took|taken|debited|debits?|direct debit|deducted|"
         + @"cobr\w+|cargo|cargaron|renov[óo]|renovaron|renovad[oa]s?|pagu[ée]|pagad[oa]s?|pagamos|pagaron|pag[óo]|factur[ae]\w+|renovaci[óo]n|"
         + @"compr(?:é|e|amos|aron|ó|ad[oa]s?|ei|ou|at[oiae]|ammo|ai)|adquir\w+|suscrib\w+|contrat[ée]|contratamos|"
-        + @"berechnet|abgebucht|Abbuchung|Zahlung|bezahlt|gezahlt|belastet|gekauft|verlängert|gebucht|bestellt|abonniert|"
+        + @"berechnet\w*|abgebucht\w*|Abbuchung|Zahlung|bezahlt\w*|gezahlt\w*|belastet\w*|gekauft\w*|verlängert\w*|gebucht\w*|bestellt\w*|abonniert\w*|"
         + @"factur[ée]e?s?|paiement|prélev\w+|débit[ée]e?s?|pay[ée]e?s?|achet[ée]e?s?|renouvel\w+|souscrit\w*|commandée?s?|"
         + @"pagou|paguei|pago|faturad[oa]s?|debitad[oa]s?|cobrança|"
         + @"addebit\w+|pagamento|pagat[oiae]|fatturat[oiae]|acquistat[oiae]|rinnov\w+|abbonat[oiae]|"
@@ -712,7 +753,8 @@ public sealed partial class CaseFactsExtractor
     private static partial Regex ChangedMindWord();
 
     /// <summary>A refund asked for in words ("refund", "money back", "reembolso", "Erstattung", "remboursement"…).</summary>
-    [GeneratedRegex(@"\b(refund(ed)?|money back|put (it|that|this|the money|my money|our money|them) back|return (my|our|the) money|reverse (that|this|it)( one)?(?! (change|update|setting|decision))\b|riavere (i soldi|il denaro|l'importo|la somma)|ridatemi i soldi|restituir(e|mi|ci) (i soldi|il denaro|l'importo)|terugzett\w*|terug te zetten|give (me|us) (it|that|this|the money|the \S+|my \S+|our \S+) back|(reverse|undo|void) (the|that|this|my|these)( \S+)? (charge|payment|transaction|debit)s?|anul(ar|en|e|an) (el|ese|este|los|esos) (cargo|cobro)s?|storn\w* (Sie )?(die|den|diese|diesen) (\S+ )?(Abbuchung|Zahlung|Lastschrift|Belastung|Betrag|Buchung)|(Abbuchung|Zahlung|Lastschrift|Belastung|Betrag)\w* (\S+ ){0,5}storn\w*|annul(er|ez) (le|ce) (prélèvement|paiement|débit)|estorn(ar|em|e)\b|stornat[eo]|stornare|terugdraai\w*|(get|have|give me) (it|that|this|those|them|the money|the charge|the payment) back|reimburse(ment)?|charge ?back|reemb[oó]ls\w*|devoluci[óo]n|devu[ée]lv\w*|devolv\w*|betaal\b.{0,40}\bterug|(R[üu]ck)?[Ee]rstatt\w*|zur[üu]ck(erstatt|zahl|überweis|uberweis|buch)\w*|Geld zur[üu]ck|terugstort\w*|terugboek\w*|teruggestort|terug (te )?storten|rembours\w*|rimbors\w*|restitui\w*|terugbetal\w*|geld terug|terugkrijg\w*|estorno|devolu[çc][ãa]o|dinheiro de volta|soldi indietro|(Geld|Betrag|Summe)\b.{0,20}\bzur[üu]ck)\b", RegexOptions.IgnoreCase)]
+    // Typed fast ("refnd", "rfund"), and said plainly: "give back the €35", "just put one of them back".
+    [GeneratedRegex(@"\b(refund(ed)?|ref(n|un|ud|nu)d\w*|refun|rfund\w*|money back|put (it|that|this|the money|my money|our money|them) back|put (one|one of (them|those|the charges|the payments)|the (second|extra|duplicate|double)( one| charge| payment)?) back|give back (the|my|our|that|this|those|it)\b|return (my|our|the) money|reverse (that|this|it)( one)?(?! (change|update|setting|decision))\b|riavere (i soldi|il denaro|l'importo|la somma)|ridatemi i soldi|restituir(e|mi|ci) (i soldi|il denaro|l'importo)|terugzett\w*|terug te zetten|give (me|us) (it|that|this|the money|the \S+|my \S+|our \S+) back|(reverse|undo|void) (the|that|this|my|these)( \S+)? (charge|payment|transaction|debit)s?|anul(ar|en|e|an) (el|ese|este|los|esos) (cargo|cobro)s?|storn\w* (Sie )?(die|den|diese|diesen) (\S+ )?(Abbuchung|Zahlung|Lastschrift|Belastung|Betrag|Buchung)|(Abbuchung|Zahlung|Lastschrift|Belastung|Betrag)\w* (\S+ ){0,5}storn\w*|annul(er|ez) (le|ce) (prélèvement|paiement|débit)|estorn(ar|em|e)\b|stornat[eo]|stornare|terugdraai\w*|(get|have|give me) (it|that|this|those|them|the money|the charge|the payment) back|reimburse(ment)?|charge ?back|reemb[oó]ls\w*|devoluci[óo]n|devu[ée]lv\w*|devolv\w*|betaal\b.{0,40}\bterug|(R[üu]ck)?[Ee]rstatt\w*|zur[üu]ck(erstatt|zahl|überweis|uberweis|buch)\w*|Geld zur[üu]ck|terugstort\w*|terugboek\w*|teruggestort|terug (te )?storten|rembours\w*|rimbors\w*|restitui\w*|terugbetal\w*|geld terug|terugkrijg\w*|estorno|devolu[çc][ãa]o|dinheiro de volta|soldi indietro|(Geld|Betrag|Summe)\b.{0,20}\bzur[üu]ck)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RefundAskWord();
 
     /// <summary>
@@ -739,7 +781,7 @@ public sealed partial class CaseFactsExtractor
     [GeneratedRegex(@"\b(credit|compensation|compensate|sla credit|service credit|creditering|cr[ée]dito|crédit|un avoir|l'avoir|credito|tegoed|SLA-Gutschrift|compensaci[óo]n|indemnizaci[óo]n|Entsch[äa]digung|Gutschrift|d[ée]dommagement|indemnisation|risarcimento|indennizzo|compensa[çc][ãa]o|indeniza[çc][ãa]o|schadevergoeding|compensatie)s?\b", RegexOptions.IgnoreCase)]
     private static partial Regex CreditAsk();
 
-    [GeneratedRegex(@"\b(cancel(lation)?|cancle|cancell|cansel|cancal|cancell?ation|close (my|our|the|this) (acc?ount?|subscription|workspace)|(cerr(ar|ad)|cierr(en|e|a)) (mi|la|nuestra) cuenta|ferm(er|ez) (mon|le|notre) compte|(mein|unser|das)\w* Konto (\S+ ){0,2}schlie(ß|ss)en|schlie(ß|ss)en Sie (mein|unser|das)\w* Konto|encerr(ar|em|e) (a |minha |nossa |a minha |a nossa )conta|chiud(ere|ete|i) (il (mio|nostro) |l')account|(mijn|ons|het) account (\S+ ){0,2}(sluiten|opheffen)|sluit (mijn|ons|het) account|terminate|not renew(ing)?|won't renew|darme de baja|dar de baja|cancelar|k[üu]ndig\w*|r[ée]silie\w*|r[ée]siliation|disdett\w*|disdire|opzeg\w*|cancelamento|cancelen|cancelem|cancele|cancela|cancelad|cancel[aá]d(la|lo|me|nos)|cancel[aáeé](la|lo|me|nos)|cancelar(la|lo|me|nos)|canc[eé]lenme|cancelem-n[ao]|cancela-[ao]|annuler|annulez|annulation|annullare|annullate|annullamento|stopzetten|be[ëe]indig\w*|storn\w* (Sie )?(mein|unser)\w* (Abo|Abonnement|Vertrag|Tarif|Mitgliedschaft|Konto)|(Abo|Abonnement|Vertrag|Tarif|Mitgliedschaft)\w* (\S+ ){0,3}storn\w*)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(cancel(lation)?|cancle|cancell|cansel|cancal|cancell?ation|close (my|our|the|this) (acc?ount?|subscription|workspace)|(cerr(ar|ad)|cierr(en|e|a)) (mi|la|nuestra) cuenta|ferm(er|ez) (mon|le|notre) compte|(mein|unser|das)\w* Konto (\S+ ){0,2}schlie(ß|ss)en|schlie(ß|ss)en Sie (mein|unser|das)\w* Konto|encerr(ar|em|e) (a |minha |nossa |a minha |a nossa )conta|chiud(ere|ete|i) (il (mio|nostro) |l')account|(mijn|ons|het) account (\S+ ){0,2}(sluiten|opheffen)|sluit (mijn|ons|het) account|terminate|not renew(ing)?|won't renew|(dar|darme|darnos|darse|darle|darles|d[ée]nme|d[ée]nos|den) de baja|(me doy|nos damos) de baja|(abo|abonnement|vertrag|mitgliedschaft)\w* (\S+ )?beenden|elimin(ar|en) (mi|la|nuestra) cuenta|supprim(er|ez) (mon|notre|le) compte|me d[ée]sabonner|d[ée]sabonnez-moi|r[ée]silions|cancelar|k[üu]ndig\w*|r[ée]silie\w*|r[ée]siliation|disdett\w*|disdire|opzeg\w*|cancelamento|cancelen|cancelem|cancele|cancela|cancelad|cancel[aá]d(la|lo|me|nos)|cancel[aáeé](la|lo|me|nos)|cancelar(la|lo|me|nos)|canc[eé]lenme|cancelem-n[ao]|cancela-[ao]|annuler|annulez|annulation|annullare|annullate|annullamento|stopzetten|be[ëe]indig\w*|storn\w* (Sie )?(mein|unser)\w* (Abo|Abonnement|Vertrag|Tarif|Mitgliedschaft|Konto)|(Abo|Abonnement|Vertrag|Tarif|Mitgliedschaft)\w* (\S+ ){0,3}storn\w*)\b", RegexOptions.IgnoreCase)]
     private static partial Regex CancelAsk();
 
     [GeneratedRegex(@"\b(gdpr|subject access|copy of (all )?(my|our) (personal )?data|access request|delete (all )?(my|our|her|his|their) (personal )?(data|conversations|information)|(her|his|their|my) data (be )?deleted|right to be forgotten|data export|export (all )?(my|our) data|erasure|"

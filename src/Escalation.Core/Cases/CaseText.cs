@@ -76,7 +76,12 @@ public static partial class CaseText
         }
 
         // A message the customer forwarded with their own words ("can you help?") is part of the request.
-        var start = Signals.Lexicon.QuotedReply.Start(text);
+        var (from, start) = Signals.Lexicon.QuotedReply.OwnRange(text);
+        if (from > 0)
+        {
+            return Normalize(text[from..start]);
+        }
+
         return Normalize(Signals.Lexicon.QuotedReply.ForwardedBody(text, start) is { Length: > 0 } forwarded ? text[..start] + "\n" + forwarded : text[..start]);
     }
 

@@ -29,12 +29,15 @@ internal static partial class DowntimeCheck
     /// <param name="confirmedWord">The words that say the status page or the incident report confirms it.</param>
     /// <param name="estimate">Any duration the texts give, estimates included, in hours (null when none).</param>
     /// <param name="tierOneChecks">What tier 1 tried and found (the handoff's <c>whatTried</c>).</param>
+    /// <param name="single">The one duration a text states (null when it states none, or several: "3 h on … and 6 h on …").</param>
     public static Result Check(
         IReadOnlyList<CaseText.Segment> texts, double? reported, Policy? sla, DateOnly today, bool foreignDates, Regex outageWord, Regex confirmedWord,
-        Func<string, double?> estimate, IEnumerable<string> tierOneChecks)
+        Func<string, double?> estimate, IEnumerable<string> tierOneChecks, Func<string, double?> single)
     {
-        // "Checked the status page: no incident recorded on 2026-11-20" names the status page and denies the outage.
-        bool Confirms(string text) => confirmedWord.IsMatch(text) && !NothingFound().IsMatch(text);
+        // "Checked the status page: no incident recorded on 2026-11-20" names the status page and denies the outage;
+        // "Checked status page: Nothing posted" names it and confirms nothing: a confirmation says what was down, for how
+        // long, or that it is confirmed.
+        bool Confirms(string text) => confirmedWord.IsMatch(text) && !NothingFound().IsMatch(text) && (Affirmed().IsMatch(text) || estimate(text) is > 0);
         var outageTexts = texts.Where(t => outageWord.IsMatch(t.Text)).ToList();
         if (sla is null || (reported is null && outageTexts.Count == 0))
         {
@@ -49,10 +52,16 @@ internal static partial class DowntimeCheck
             return new(stated, null);
         }
 
-        // Tier 1 checked the status page or the incident log ("9 hours of confirmed downtime"): its figure stands.
-        if (reported is not null && (CaseText.AfterCustomer(texts).Any(t => t.Message < 0 && Confirms(t.Text)) || tierOneChecks.Any(Confirms)))
+        // Tier 1 checked the status page or the incident log ("9 hours of confirmed downtime"): its figure stands. When its
+        // check states hours of its own ("Panne confirmée … 09h10-12h10 UTC, soit 3 heures") and the hours read are more
+        // (the customer's "environ 6 heures", echoed in the summary), the confirmed hours are the ones counted; a check that
+        // names several ("3 h on 2026-11-02 and 6 h on 2026-11-09") confirms the sum the customer gave.
+        var confirming = CaseText.AfterCustomer(texts).Where(t => t.Message < 0).Select(t => t.Text).Concat(tierOneChecks).Where(Confirms).ToList();
+        if (reported is { } claimedHours && confirming.Count > 0)
         {
-            return new(reported, null);
+            return confirming.Select(single).FirstOrDefault(h => h is > 0) is { } checkedHours && checkedHours < claimedHours - 0.01
+                ? new(checkedHours, $"{Hours(claimedHours)} reported; tier 1's check confirms {checkedHours.ToString("0.##", CultureInfo.InvariantCulture)} h")
+                : new(reported, null);
         }
 
         if (sla.Incidents.Count == 0)
@@ -95,7 +104,7 @@ internal static partial class DowntimeCheck
     // What a check that found nothing says: "no incident recorded", "nothing on the status page", "not confirmed",
     // "all systems operational", "sin incidencias", "keine Störung", "aucun incident", "nenhum incidente", "nessun
     // incidente", "geen storing".
-    [GeneratedRegex(@"\b((no|nothing|none|not an?)\s+(\w+\s+){0,2}(incidents?|outages?|downtime|record|entry|entries|report|disruption|sign)|nothing (on|in|at)\b|not (confirmed|listed|shown|recorded|reported|found)|(isn't|is not|wasn't|was not|aren't|are not|weren't) (\w+ ){0,2}(confirmed|listed|shown|recorded|reported|found)|all (systems )?(green|operational)|"
+    [GeneratedRegex(@"\b((no|nothing|none|not an?)\s+(\w+\s+){0,2}(incidents?|outages?|downtime|record|entry|entries|report|disruption|sign)|nothing (on|in|at)\b|nothing( \w+)? (posted|listed|reported|shown|logged|recorded|found|there)|nothing yet|not (confirmed|listed|shown|recorded|reported|found)|(isn't|is not|wasn't|was not|aren't|are not|weren't) (\w+ ){0,2}(confirmed|listed|shown|recorded|reported|found)|all (systems )?(green|operational)|"
         + @"sin (ninguna )?incidencias?|ninguna incidencia|no (hay|consta|figura|aparece|se registr\w*)|"
         + @"keine?n? (\w+ )?(St[öo]rung|Ausfall|Vorfall|Incident|Eintrag)|nicht (best[äa]tigt|gelistet|verzeichnet|gemeldet)|"
         + @"aucun(e)? (\w+ )?(incident|panne|interruption)|pas d'incident|non confirm[ée]e?|"
@@ -103,4 +112,8 @@ internal static partial class DowntimeCheck
         + @"nessun (\w+ )?(incidente|disservizio|guasto)|non (risulta|confermat\w*)|"
         + @"geen (\w+ )?(storing|incident|melding)|niet bevestigd)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NothingFound();
+
+    // A check that found the downtime: confirmed, an incident or outage named, something down.
+    [GeneratedRegex(@"\b(confirm\w*|best[äa]tig\w*|bevestig\w*|conferm\w*|incidents?|outages?|downtime|down|disruption|degraded|panne|interruption|ca[íi]da|incidencia|interrupci[óo]n|Ausfall|St[öo]rung|Vorfall|queda|indisponib\w*|incidente|disservizio|guasto|storing|uitval)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Affirmed();
 }

@@ -21,6 +21,9 @@ public sealed record CaseUnderstanding
     /// <summary>Why no covered intent was recognised; null when one was.</summary>
     public string? Unrecognised { get; init; }
 
+    /// <summary>What would let the request be answered: a policy for it, or (null) a person who reads the words.</summary>
+    public string? Advice { get; init; } = "Add a policy or rule that covers this request to let it be answered.";
+
     /// <summary>Why the amount the policy needs cannot be used; null when it can (or is not needed).</summary>
     public string? AmountProblem { get; init; }
 
@@ -35,6 +38,9 @@ public sealed record CaseUnderstanding
     /// <summary>A credit asked because of downtime: the SLA formula decides it, never a goodwill percentage.</summary>
     public static bool SlaClaim(CaseFacts f, TextSignals t) => f.HasAsk(CaseAsks.Credit) && (f.Cause == CaseCauses.Outage || f.OutageHours is not null || t.Outage || f.SlaAsked);
 
+    private static string CancelQuote(TextSignals t) =>
+        t.Evidence.FirstOrDefault(e => e.Signal == "cancellation") is { } e ? $" (\"{e.Text}\")" : "";
+
     /// <summary>The intent of the case and whether its policy's facts were read; <paramref name="currency"/> is the one the account is billed in.</summary>
     public static CaseUnderstanding Of(CaseFacts f, TextSignals t, PolicyRetrieval retrieval, string currency)
     {
@@ -45,6 +51,18 @@ public sealed record CaseUnderstanding
             : f.HasAsk(CaseAsks.Cancel) || t.Cancellation ? ("cancellation", PolicyCategories.Cancellation, [])
             : f.HasAsk(CaseAsks.DataAccess) ? ("data-access", PolicyCategories.DataAccess, [])
             : ((string?)null, (string?)null, Array.Empty<string>());
+
+        // The words speak of cancelling ("baja", "Kündigung") but no ask to cancel the plan was read from them: a reply
+        // would answer a request nobody understood ("Nos ha escrito sobre «baja» … Le responderé").
+        if (intent == "cancellation" && !f.HasAsk(CaseAsks.Cancel))
+        {
+            return new CaseUnderstanding
+            {
+                Intent = intent,
+                Unrecognised = $"the words speak of a cancellation{CancelQuote(t)}, but no request to cancel the plan was read from them",
+                Advice = "A person reads what the customer wants done.",
+            };
+        }
 
         // No ask the facts know: a policy rule whose text the request shares (e.g. an invoice correction) is the intent.
         if (intent is null)

@@ -34,7 +34,7 @@ public sealed partial class PolicyRetrievalStage
         {
             var rank = wanted.IndexOf(p.Category);
             var tags = Lowered(p.Tags);
-            var tagHits = p.Tags.Where((_, i) => text.Contains(tags[i], StringComparison.Ordinal) || glossed.Contains(tags[i])).Order(StringComparer.Ordinal).ToArray();
+            var tagHits = p.Tags.Where((_, i) => StartsAWord(text, tags[i]) || glossed.Contains(tags[i])).Order(StringComparer.Ordinal).ToArray();
             var score = rank >= 0
                 ? (rank == 0 ? 0.7 : 0.45) + Math.Min(0.3, tagHits.Length * 0.15)
                 : Math.Min(0.5, tagHits.Length * 0.25);
@@ -121,6 +121,23 @@ public sealed partial class PolicyRetrievalStage
 
     /// <summary>Tags and trigger words in lower case, computed once per list of a loaded workspace.</summary>
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<string>, string[]> LowerCase = new();
+
+    /// <summary>
+    /// Whether <paramref name="phrase"/> occurs in <paramref name="text"/> at the start of a word: "idiot" in "idiots",
+    /// "refund" in "refunded", but not the legal tag "sue" in "issue" or "reissue".
+    /// </summary>
+    private static bool StartsAWord(string text, string phrase)
+    {
+        for (var at = text.IndexOf(phrase, StringComparison.Ordinal); at >= 0; at = text.IndexOf(phrase, at + 1, StringComparison.Ordinal))
+        {
+            if (at == 0 || !char.IsLetterOrDigit(text[at - 1]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static string[] Lowered(IReadOnlyList<string> words) => LowerCase.GetValue(words, list => [.. list.Select(w => w.ToLowerInvariant())]);
 
@@ -216,7 +233,7 @@ public sealed partial class PolicyRetrievalStage
         foreach (var p in playbooks)
         {
             var triggers = Lowered(p.TriggerWords);
-            var words = p.TriggerWords.Where((_, i) => text.Contains(triggers[i], StringComparison.Ordinal)).ToArray();
+            var words = p.TriggerWords.Where((_, i) => StartsAWord(text, triggers[i])).ToArray();
             var sigs = p.TriggerSignals.Where(active.Contains).ToArray();
             // A playbook that names the situations it is for (refund past the window, chargeback…) is not picked on its
             // words alone when none of them holds: "refund" within the window is no past-the-window case.

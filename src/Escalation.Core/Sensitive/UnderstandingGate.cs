@@ -52,6 +52,13 @@ public static class UnderstandingGate
             senior = true;
         }
 
+        // The conduct policy: a second abusive message in the same thread pauses the conversation and hands it to the team lead.
+        if (t.Abusive && t.Evidence.Where(e => e.Signal == "abusive" && e.Message >= 0).Select(e => e.Message).Distinct().Count() is var abusive and >= 2)
+        {
+            escalate.Add(new RouteReason(ReasonCodes.Abusive, $"Abusive language in {abusive} messages of the thread{Quote(t, "abusive")}: the conduct policy pauses the conversation and hands it to the team lead.", true));
+            senior = true;
+        }
+
         if (t.HarmThreat)
         {
             escalate.Add(new RouteReason(ReasonCodes.ThreatOfHarm, $"Threat of harm to staff or property{Quote(t, "harm-threat")}: a senior human handles it under the conduct playbook, no automated reply.", true));
@@ -222,7 +229,7 @@ public static class UnderstandingGate
         var understanding = CaseUnderstanding.Of(input.Facts, input.Signals.Text, input.Retrieval, input.Customer?.Currency ?? workspace.Routing.DefaultCurrency);
         if (understanding.Unrecognised is { } what)
         {
-            review.Add(new RouteReason(ReasonCodes.IntentUnrecognised, $"Intent not recognised: {what}. Add a policy or rule that covers this request to let it be answered.", true));
+            review.Add(new RouteReason(ReasonCodes.IntentUnrecognised, $"Intent not recognised: {what}. {understanding.Advice}", true));
         }
 
         if (understanding.AmountProblem is { } amount)

@@ -38,18 +38,23 @@ internal static partial class HandoffSignals
         var read = CautionSignals.Add(Lexicon.Analyze(messages, subject: null), messages, subject: null);
         var live = fields.Select(f => LiveNow().Match(f)).FirstOrDefault(m => m.Success);
         var added = new List<Evidence>();
-        void Carry(bool flag, params string[] signals)
+        bool Carry(bool flag, params string[] signals)
         {
             if (flag && read.Evidence.FirstOrDefault(e => signals.Contains(e.Signal)) is { } e)
             {
-                added.Add(new Evidence(e.Signal, "tier 1: " + e.Text, -1, -1, 0));
+                added.Add(new Evidence(signals[0], "tier 1: " + e.Text, -1, -1, 0));
+                return true;
             }
+
+            return false;
         }
 
-        Carry(read.LiveIncident, CautionSignals.Incident);
-        if (live is not null && !read.LiveIncident)
+        // The lexicon's incident words ("live", "now") or tier 1's own ("503 errors"): either makes the incident live, and the
+        // evidence quoted is the words that did ("Reproduced → 503 errors … since 09:05 UTC" was read as live without an
+        // "incident" quote, and nothing was carried).
+        if (!Carry(read.LiveIncident, CautionSignals.Incident, "live", "now", "outage") && (live is not null || read.LiveIncident))
         {
-            added.Add(new Evidence(CautionSignals.Incident, "tier 1: " + live.Value, -1, -1, 0));
+            added.Add(new Evidence(CautionSignals.Incident, "tier 1: " + (live?.Value ?? fields[0]), -1, -1, 0));
         }
 
         Carry(read.DataLoss, "data-loss");

@@ -49,4 +49,60 @@ public sealed class EscalationReplyTests
         Assert.DoesNotContain(d.Actions, a => a.Kind == ActionKinds.Refund);
         Assert.DoesNotContain("J'ai remboursé", d.Draft, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("p41-E04", "€120")] // tier 1: "Charge on 2026-11-06 was EUR 102.00 (prorated seats), not EUR 120"
+    [InlineData("p41-E31", "79")] // tier 1: "Add-on charge on 2026-11-09 was EUR 49.00, not 79"
+    public void Decide_TierOnesCheckFoundAnotherChargedSum_NothingIsRefundedOrStated(string id, string customersSum)
+    {
+        var d = SubmissionSuiteTests.Decide(id);
+
+        Assert.Equal(Routes.Escalate, d.Route);
+        Assert.Contains(d.Reasons, r => r.Code == ReasonCodes.AmountAmbiguous);
+        Assert.DoesNotContain(d.Actions, a => a.Kind == ActionKinds.Refund);
+        Assert.DoesNotContain(customersSum, d.Draft, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Decide_TierOneConfirmsThreeOfTheSixHoursClaimed_TheHeldCreditAndReplyCountThree()
+    {
+        var d = SubmissionSuiteTests.Decide("p41-E26");
+
+        Assert.NotEqual(Routes.ResolveInPlace, d.Route);
+        Assert.Equal(67.50m, Assert.Single(d.Actions, a => a.Kind == ActionKinds.Credit).Amount);
+        Assert.Contains("3 heures", d.Draft, StringComparison.Ordinal);
+        Assert.DoesNotContain("6 heures", d.Draft, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Decide_ForwardedMailSaysSolicitorsAreInstructed_LegalAndNoRefundIsHeld()
+    {
+        var d = SubmissionSuiteTests.Decide("p41-E13");
+
+        Assert.Contains(d.Reasons, r => r.Code == ReasonCodes.LegalSensitive);
+        Assert.Empty(d.Actions);
+        Assert.DoesNotContain("I have refunded", d.Draft, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Decide_LiveOutageNobodyConfirmed_ProposesNoCreditForTheClockTime()
+    {
+        // "fora do ar desde as 10h": since ten o'clock, not ten hours; the status page shows nothing.
+        var d = SubmissionSuiteTests.Decide("p41-E29");
+
+        Assert.Equal("P0", d.Priority);
+        Assert.DoesNotContain(d.Actions, a => a.Kind == ActionKinds.Credit);
+        Assert.DoesNotContain("10 horas", d.Draft, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Decide_RefundThankedAndAnInvoiceToReissue_NoSecondRefundAndNoLegalPolicyFromReissue()
+    {
+        // "thanks so much for sorting the refund yesterday! … can you reissue it?"; tier 1: "Refunded EUR 49 … → Done".
+        var d = SubmissionSuiteTests.Decide("p41-E05");
+
+        Assert.DoesNotContain(d.Actions, a => a.Kind == ActionKinds.Refund);
+        Assert.Contains(d.Actions, a => a.Kind == ActionKinds.ReissueInvoice);
+        Assert.DoesNotContain(d.Trace, e => e.Stage == "retrieve-policy" && e.Text.Contains("legal-and-compliance", StringComparison.Ordinal));
+    }
 }

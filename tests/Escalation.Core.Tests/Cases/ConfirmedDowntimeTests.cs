@@ -118,4 +118,39 @@ public sealed class ConfirmedDowntimeTests
         Assert.Equal(3, f.OutageHours);
         Assert.Null(f.OutageUnconfirmed);
     }
+
+    [Fact]
+    public void Extract_TierOneConfirmsFewerHoursThanTheCustomerClaims_TheConfirmedHoursAreCounted()
+    {
+        var handoff = new TierOneHandoff
+        {
+            Summary = "Client demande un avoir SLA pour la panne du 2 novembre (6 h selon lui)", Category = "sla-credit", Priority = "P3",
+            WhatTried = [new HandoffAttempt { Action = "Vérifié la page de statut", Result = "Panne confirmée le 2 novembre, 09h10-12h10 UTC, soit 3 heures" }],
+            WhatNeeded = "Appliquer l'avoir SLA", CustomerExpectation = "Avoir pour 6 heures",
+        };
+
+        var f = Extract("Bonjour, le 2 novembre votre service a été coupé pendant environ 6 heures. Je demande l'avoir SLA correspondant.", handoff: handoff);
+
+        Assert.Equal(3, f.OutageHours);
+        Assert.Contains("3 h", f.OutageUnconfirmed, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Extract_StatusPageCheckedAndNothingPosted_ConfirmsNothingAndAClockTimeIsNoDuration()
+    {
+        var handoff = new TierOneHandoff
+        {
+            Summary = "Customer cannot log in, whole team, since 10:00", Category = "outage", Priority = "P2",
+            WhatTried =
+            [
+                new HandoffAttempt { Action = "Reproduced", Result = "Login page returns 502 for the customer's subdomain" },
+                new HandoffAttempt { Action = "Checked status page", Result = "Nothing posted" },
+            ],
+            WhatNeeded = "Engineering", CustomerExpectation = "Service back",
+        };
+
+        var f = Extract("Socorro, o sistema está fora do ar desde as 10h, ninguém da equipe consegue entrar!!", handoff: handoff);
+
+        Assert.Null(f.OutageHours);
+    }
 }

@@ -61,4 +61,44 @@ public sealed class HandoffAgainstCustomerTests
         Assert.True(f.AmountConflict);
         Assert.Contains("€199", f.AmountAmbiguity, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("you charged me €120 on 6 November for extra seats I removed the day before. please refund the €120.", "Charge on 2026-11-06 was EUR 102.00 (prorated seats), not EUR 120", "EUR 102.00")]
+    [InlineData("il 9 novembre mi avete addebitato 79 euro per un componente aggiuntivo mai attivato. Chiedo il rimborso di 79 euro.", "Add-on charge on 2026-11-09 was EUR 49.00, not 79", "EUR 49.00")]
+    [InlineData("Refund the €199 you charged on 1 November, please.", "Billing log: invoice 2026-11-01 billed €149", "€149")]
+    public void Extract_TierOnesCheckFoundAnotherSumCharged_TheCustomersSumIsUnsettled(string text, string finding, string theirs)
+    {
+        var handoff = new TierOneHandoff
+        {
+            Summary = "Customer disputes a charge", Category = "billing", Priority = "P3",
+            WhatTried = [new HandoffAttempt { Action = "Checked billing log", Result = finding }],
+            WhatNeeded = "Refund the charge", CustomerExpectation = "Refund.",
+        };
+
+        var f = Extract(text, handoff);
+
+        Assert.True(f.AmountConflict);
+        Assert.True(f.AmountAmbiguous);
+        Assert.Contains(theirs, f.AmountAmbiguity, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Checked billing log", "Charge of EUR 149.00 on 2026-11-14 confirmed, matches customer")]
+    [InlineData("Checked invoice", "Invoice 2026-11-01: plan €199 + add-on €49 billed")]
+    [InlineData("Offered a goodwill credit", "€20 offered, customer declined")]
+    public void Extract_TierOnesCheckAgreesOrNamesNoOtherCharge_TheCustomersSumStands(string action, string finding)
+    {
+        var handoff = new TierOneHandoff
+        {
+            Summary = "Customer asks a refund", Category = "billing", Priority = "P3",
+            WhatTried = [new HandoffAttempt { Action = action, Result = finding }],
+            WhatNeeded = "Refund", CustomerExpectation = "Refund.",
+        };
+        var sum = finding.Contains("149", StringComparison.Ordinal) ? "€149" : "€49";
+
+        var f = Extract($"Please refund the {sum} you charged on 14 November for the add-on.", handoff);
+
+        Assert.False(f.AmountConflict);
+        Assert.Equal(decimal.Parse(sum[1..], System.Globalization.CultureInfo.InvariantCulture), f.Amount);
+    }
 }

@@ -36,6 +36,16 @@ public sealed class OwnWordsTests
     }
 
     [Fact]
+    public void Extract_MailForwardedFromTheFirstLine_ItsBodyIsTheRequest()
+    {
+        var f = Extract("From: Mark Davies\nSent: 22 November 2026 19:03\nTo: support@lumendesk.example\nSubject: FW: Final notice\n\n"
+            + "Please refund the €2,388 annual renewal you took on 5 November.\n\nSent from my iPhone", "en");
+
+        Assert.Contains(CaseAsks.Refund, f.Asks);
+        Assert.Equal(2388m, f.Amount);
+    }
+
+    [Fact]
     public void Extract_ForwardedReplyOfOurSupport_IsNotTheRequest()
     {
         var f = Extract("See below, what now?\n\n---------- Forwarded message ---------\nFrom: Lumen Desk Support <support@lumendesk.example>\nDate: Fri, 20 Nov 2026\n\nI have refunded €12.00 for the unused SMS credits.", "en");

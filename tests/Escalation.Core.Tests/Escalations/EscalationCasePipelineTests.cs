@@ -176,4 +176,23 @@ public sealed class EscalationCasePipelineTests
         Assert.NotEqual(Routes.ResolveInPlace, r.Decision.Route);
         Assert.DoesNotContain(r.Decision.Reasons, x => x.Code == ReasonCodes.Security);
     }
+
+    [Fact]
+    public void Run_SecondAbusiveMessageInTheThread_EscalatesToTheTeamLeadInsteadOfReturningIt()
+    {
+        var ticket = TestWorkspace.Ticket("Ihr Idioten habt schon wieder meine Bestellbestätigungen nicht verschickt.", "cus_100", handoff: Clear with { Category = "technical" }) with
+        {
+            Messages =
+            [
+                new TicketMessage { From = "customer", At = TestWorkspace.Now.AddHours(-3), Text = "Ihr Idioten habt schon wieder meine Bestellbestätigungen nicht verschickt." },
+                new TicketMessage { From = "agent", At = TestWorkspace.Now.AddHours(-2), Text = "Das tut mir leid, ich prüfe das sofort und melde mich." },
+                new TicketMessage { From = "customer", At = TestWorkspace.Now.AddHours(-1), Text = "Prüfen, prüfen. Ihr seid ein Haufen inkompetenter Vollidioten. Macht endlich euren Job." },
+            ],
+        };
+
+        var r = new EscalationCasePipeline(CaseDetectors.From(new DetectStage()), new ComposerDraftWriter()).Run(ticket, TestWorkspace.Build(), TestWorkspace.Now);
+
+        Assert.Equal(Routes.Escalate, r.Decision.Route);
+        Assert.Contains("team lead", Assert.Single(r.Decision.Reasons, x => x.Code == ReasonCodes.Abusive).Text, StringComparison.Ordinal);
+    }
 }

@@ -200,6 +200,7 @@ public class DetectStageTests
     [Theory]
     [InlineData("Allt ligger nere sedan 10:40 idag, ingen av oss kommer in. Vad händer??", "Live outage for customer since 10:40 UTC today.", "503 errors on EU-West", "Live outage")]
     [InlineData("Is it you or us??", "App not loading for the whole team.", "502 errors on every page", "40 agents idle")]
+    [InlineData("Merhaba, sistem sabahtan beri çalışmıyor, hiçbir müşteri mesajını açamıyoruz. Acil yardım lütfen!", "Whole team cannot open conversations since this morning", "Reproduced → 503 errors on the conversation view since 09:05 UTC", "E-commerce support down")]
     [InlineData("Od včerejška nám zmizely všechny přílohy z tiketů.", "Attachments missing from ~40 tickets since yesterday; data loss.", "Confirmed 40 tickets without attachments", "Data loss")]
     public void Detect_TierOneReportsALiveIncidentOrDataLoss_IsP0WhateverTheCustomerWrote(string text, string summary, string result, string urgency)
     {

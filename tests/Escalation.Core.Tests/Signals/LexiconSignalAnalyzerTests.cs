@@ -138,6 +138,25 @@ public class LexiconSignalAnalyzerTests
     }
 
     [Fact]
+    public void Analyze_MailForwardedFromTheFirstLine_ItsBodyIsReadAndTheFirmInItIsNoSignature()
+    {
+        var s = Read("From: Mark Davies\nSent: 22 November 2026 19:03\nTo: support@lumendesk.example\nSubject: FW: Final notice\n\n"
+            + "I have now passed this matter to Pritchard & Co Solicitors. Please direct all further correspondence to them.\n\nSent from my iPhone");
+
+        Assert.True(s.Legal);
+        Assert.DoesNotContain(s.Evidence, e => e.Signal == "law-firm-writer");
+    }
+
+    [Fact]
+    public void Analyze_OurOwnReplyForwardedBack_IsNotReadAsTheCustomers()
+    {
+        var s = Read("From: Lumen Desk Support <support@lumendesk.example>\nSent: 22 November 2026\nSubject: Re: refund\n\n"
+            + "If you want to take this to your lawyer, that is your right.");
+
+        Assert.False(s.Legal);
+    }
+
+    [Fact]
     public void Analyze_LawFirmCustomerThreateningSuit_IsStillLegal()
     {
         var s = Read("Our firm will sue if the data is not restored.\nHart & Vale LLP");

@@ -40,8 +40,10 @@ internal sealed partial class MessageReader(SignalLexicon lexicon)
     {
         var reading = new MessageReading { Index = index, FromCustomer = fromCustomer };
         var body = text;
-        var cut = QuotedReply.Start(body);
-        var tokens = Tokenizer.Tokenize(cut < body.Length ? body[..cut] : body, out var exclamations, out var questions, out var maxBangRun, out var exasperated);
+        // A mail forwarded from the first line is read from its body; the headers above it are blanked so offsets stay the message's.
+        var (from, cut) = QuotedReply.OwnRange(body);
+        var own = from > 0 ? new string(' ', from) + body[from..cut] : cut < body.Length ? body[..cut] : body;
+        var tokens = Tokenizer.Tokenize(own, out var exclamations, out var questions, out var maxBangRun, out var exasperated);
         reading.Words = tokens.Count;
         if (cut < body.Length && fromCustomer)
         {

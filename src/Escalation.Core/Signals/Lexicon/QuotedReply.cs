@@ -56,6 +56,48 @@ internal static partial class QuotedReply
     }
 
     /// <summary>
+    /// Where the customer's own words are: from the start up to the quoted history; or, when the message is itself a mail
+    /// forwarded from its first line ("From: Mark Davies / Sent: … / Subject: FW: Final notice", or a forwarding line) with
+    /// nothing written above it, that mail's body up to its own history and sign-off. (0, 0) when the message is only a
+    /// reply of ours sent back, or headers with no body.
+    /// </summary>
+    public static (int Start, int End) OwnRange(string text)
+    {
+        var end = Start(text);
+        if (end > 0 || text.Length == 0)
+        {
+            return (0, end);
+        }
+
+        var firstEnd = text.IndexOf('\n');
+        var first = text[..(firstEnd < 0 ? text.Length : firstEnd)].Trim();
+        if (!HeaderFrom().IsMatch(first) && !Separator().IsMatch(first))
+        {
+            return (0, 0);
+        }
+
+        var at = 0;
+        while (at < text.Length)
+        {
+            var next = text.IndexOf('\n', at);
+            var line = text[at..(next < 0 ? text.Length : next)].Trim();
+            if (FromSupport().IsMatch(line))
+            {
+                return (0, 0);
+            }
+
+            if (line.Length > 0 && !ForwardHeader().IsMatch(line) && !(at == 0 && Separator().IsMatch(line)))
+            {
+                break;
+            }
+
+            at = next < 0 ? text.Length : next + 1;
+        }
+
+        return at >= text.Length ? (0, 0) : (at, at + Start(text[at..]));
+    }
+
+    /// <summary>
     /// The body of a message the customer forwarded below their own words ("---------- Forwarded message ---------", then
     /// its From:/Date:/Subject:/To: lines), up to its own quoted history; null when <paramref name="start"/> is no
     /// forwarding line. "Forwarding this from our finance team – can you help?": the forwarded part is the request.

@@ -1,0 +1,97 @@
+using Escalation.Core.Cases;
+using Escalation.Core.Knowledge;
+using Escalation.Core.Sensitive;
+using Escalation.Core.Signals;
+using Escalation.Core.Tests.Sensitive;
+
+namespace Escalation.Core.Tests.Cases;
+
+/// <summary>
+/// Tickets as help desks receive them (eleventh probe batch): typed fast, said plainly, in any of the covered languages.
+/// What they ask is read as what it is, and what they do not ask is not read into them.
+/// </summary>
+public sealed class MessyPhrasingTests
+{
+    private static CaseFacts Extract(string text, string? subject = null) =>
+        new CaseFactsExtractor().Extract(TestWorkspace.Ticket(text, subject: subject), TestWorkspace.Build(), TestWorkspace.Now);
+
+    [Theory]
+    [InlineData("buenas, queremos darnos de baja, ya no lo usamos desde el verano. un saludo")]
+    [InlineData("Hola, me doy de baja, gracias.")]
+    [InlineData("Wir möchten unser Abo beenden.")]
+    [InlineData("Nous résilions notre abonnement au 31 décembre.")]
+    public void Extract_CancellationInEverydayWords_IsACancellationAsk(string text) =>
+        Assert.Contains(CaseAsks.Cancel, Extract(text).Asks);
+
+    [Fact]
+    public void Extract_TypedFast_RefundAmountAndDateAreRead()
+    {
+        var f = Extract("hi ther i wud like a refnd for the 29 euro xtra inbox i bougt on 18 nov by mistake, clikd the rong buton. thx dave");
+
+        Assert.Contains(CaseAsks.Refund, f.Asks);
+        Assert.Equal(29m, f.Amount);
+        Assert.Equal(new DateOnly(2026, 11, 18), f.PurchaseDate);
+    }
+
+    [Theory]
+    [InlineData("can you yank the SMS reminders add-on off our plan and give back the €35 you charged for it on 9 November?")]
+    [InlineData("charged twice, €149 on 3 Nov and another €149 on 3 Nov. just put one of them back please")]
+    public void Extract_MoneyAskedBackInPlainWords_IsARefundAsk(string text) =>
+        Assert.Contains(CaseAsks.Refund, Extract(text).Asks);
+
+    [Fact]
+    public void Extract_YankTheAddOnOffThePlan_IsTheAddOnToRemove() =>
+        Assert.Contains("SMS", Extract("can you yank the SMS reminders add-on off our plan and give back the €35 you charged for it on 9 November?").RemoveAddOn, StringComparison.Ordinal);
+
+    [Fact]
+    public void Extract_GermanChargeAsAnAdjectiveAfterTheDate_DatesTheCharge() =>
+        Assert.Equal(new DateOnly(2026, 11, 8),
+            Extract("wir bitten um Rückerstattung des am 08.11.2026 abgebuchten Betrags von 149,00 €. Die Lizenz wurde versehentlich doppelt gebucht.").PurchaseDate);
+
+    [Theory]
+    [InlineData("Hoi, graag de €49 voor de extra seat pack van 13 november terug, en die pack mag ook weg, we hebben hem niet nodig.", "seat pack")]
+    [InlineData("Pourriez-vous retirer l'option Rapports avancés de notre abonnement et nous rembourser les 39 € prélevés le 12 novembre ?", "option Rapports avancés")]
+    public void Extract_RemovalSaidPlainly_NamesTheWholeAddOn(string text, string name)
+    {
+        var f = Extract(text);
+
+        Assert.Contains(name, f.RemoveAddOn, StringComparison.Ordinal);
+        Assert.DoesNotContain("13", f.RemoveAddOn, StringComparison.Ordinal);
+        Assert.Contains(CaseAsks.Refund, f.Asks);
+    }
+
+    [Fact]
+    public void Extract_PutMeBackOnTheOldPlan_IsAnAskTheRefundDoesNotCover() =>
+        Assert.Contains(Extract("I hit 'upgrade to Operator' on the 14th thinking it was a free trial. got charged €149 extra. can we undo that and put me back on Growth?").OtherAsks,
+            a => a.Contains("Growth", StringComparison.Ordinal));
+
+    [Theory]
+    [InlineData("thanks so much for sorting the refund yesterday! one more thing: our finance team needs the November invoice to show our PO number PO-7781, can you reissue it?", null)]
+    [InlineData("Just a quick note to say thank you for the refund of the €49 last week, it came through this morning. No need to reply!", "Re: your refund")]
+    public void Extract_RefundThankedFor_IsNoRefundAsk(string text, string? subject) =>
+        Assert.DoesNotContain(CaseAsks.Refund, Extract(text, subject).Asks);
+
+    [Fact]
+    public void Extract_RefundAskedWithATellMeOnceDone_IsStillARefundAsk() =>
+        Assert.Contains(CaseAsks.Refund, Extract("Please refund the €49 and let me know once done.").Asks);
+
+    [Fact]
+    public void Analyze_SlaBreach_IsNoSecurityIncident()
+    {
+        var s = new LexiconSignalAnalyzer().AnalyzeText("our inbound email was dead for about an hour on the 17th. I believe that's an SLA breach; please apply whatever credit we're due.");
+
+        Assert.False(s.Security);
+    }
+
+    [Fact]
+    public void Understanding_CancellationWordsWithoutACancellationAsk_IsNotUnderstoodAndSaysWhy()
+    {
+        var t = new TextSignals { Cancellation = true, Evidence = [new Evidence("cancellation", "baja", 0, 0, 4)] };
+
+        var u = CaseUnderstanding.Of(new CaseFacts(), t, new PolicyRetrieval(), "EUR");
+
+        Assert.False(u.Understood);
+        Assert.Contains("\"baja\"", u.Unrecognised, StringComparison.Ordinal);
+        Assert.DoesNotContain("Add a policy", u.Advice, StringComparison.Ordinal);
+    }
+}
