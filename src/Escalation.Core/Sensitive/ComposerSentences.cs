@@ -37,12 +37,21 @@ internal static class ComposerSentences
     {
         var f = r.Facts;
         var parts = new List<string>();
-        var amount = f.Amount is { } a && (f.AmountRequested || f.HasAsk(CaseAsks.Refund)) && !f.AmountConflict ? t["ack.amount", ("amount", t.Money(a, f.Currency ?? "EUR"))] : "";
+        // A sum nobody settled is not restated: tier 1's against the customer's, several candidates, or "at least a partial
+        // refund" of a €1,188 charge.
+        var amount = f.Amount is { } a && (f.AmountRequested || f.HasAsk(CaseAsks.Refund)) && !f.AmountConflict && !f.AmountAmbiguous && f.PartialAsk is null
+            ? t["ack.amount", ("amount", t.Money(a, f.Currency ?? "EUR"))] : "";
         var when = f.PurchaseDate is { } d ? t["ack.chargeDate", ("date", t.Date(d))] : "";
         if (f.HasAsk(CaseAsks.DataAccess))
         {
             // An erasure is not answered with "a copy of your data": the language's erasure sentence, else the neutral one.
             parts.Add(!f.DataErasure ? t["ack.dataAccess"] : t.Has("ack.dataErasure") ? t["ack.dataErasure"] : t["ack.message"]);
+        }
+        else if (f.Hypothetical is not null || (r.Signals.Text.Legal && !f.HasAsk(CaseAsks.DataAccess)))
+        {
+            // "quel est votre délai de remboursement ?" asks no refund, and a legal case's one reply only acknowledges (the
+            // legal policy): neither is told "You asked for a refund / a credit".
+            parts.Add(string.IsNullOrWhiteSpace(r.Subject) ? t["ack.message"] : t["ack.subject", ("subject", CaseText.Normalize(r.Subject))]);
         }
         else if (f.HasAsk(CaseAsks.Refund))
         {
@@ -63,7 +72,8 @@ internal static class ComposerSentences
         }
 
         // A cancellation asked for beside money is restated too: the reply says it was done.
-        if (f.HasAsk(CaseAsks.Cancel) && (f.HasAsk(CaseAsks.Refund) || f.HasAsk(CaseAsks.Credit)) && !f.HasAsk(CaseAsks.DataAccess))
+        if (f.HasAsk(CaseAsks.Cancel) && (f.HasAsk(CaseAsks.Refund) || f.HasAsk(CaseAsks.Credit)) && !f.HasAsk(CaseAsks.DataAccess)
+            && f.Hypothetical is null && !r.Signals.Text.Legal)
         {
             parts.Add(t["ack.cancel"]);
         }

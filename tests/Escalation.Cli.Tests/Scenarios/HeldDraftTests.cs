@@ -29,4 +29,16 @@ public sealed class HeldDraftTests
         Assert.DoesNotContain("Ausfall", d.Draft, StringComparison.Ordinal);
         Assert.DoesNotContain("nicht arbeiten", d.Draft, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("p41-S25", "Vous avez demandé un remboursement")] // "quel est votre délai de remboursement ?": a question, no ask
+    [InlineData("p41-E34", "U vroeg om een tegoed")] // "overgedragen aan mijn advocaat": a legal case only acknowledges
+    [InlineData("p41-S08", "€1,188")] // "at least a partial refund" of the €1,188 charge: no sum was asked
+    public void Decide_HeldDraft_StatesNoAskOrSumTheCustomerDidNotMake(string id, string never)
+    {
+        var d = SubmissionSuiteTests.Decide(id);
+
+        Assert.NotEqual(Routes.DraftAndSend, d.Route);
+        Assert.DoesNotContain(never, d.Draft, StringComparison.Ordinal);
+    }
 }

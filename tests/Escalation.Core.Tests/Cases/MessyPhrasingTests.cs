@@ -94,4 +94,25 @@ public sealed class MessyPhrasingTests
         Assert.Contains("\"baja\"", u.Unrecognised, StringComparison.Ordinal);
         Assert.DoesNotContain("Add a policy", u.Advice, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Extract_ChargedAfterCancellingAndWantsItBack_IsARefundNotACancellation()
+    {
+        var f = Extract("so I cancelled on 29 october, have the confirmation email, and you still took €199 on 1 november. taking money after a cancellation is not legal. I want it back this week");
+
+        Assert.Contains(CaseAsks.Refund, f.Asks);
+        Assert.DoesNotContain(CaseAsks.Cancel, f.Asks);
+    }
+
+    [Fact]
+    public void Analyze_ManagerNamedAsTheTargetOfAThreat_IsNoManagerRequest()
+    {
+        var s = new LexiconSignalAnalyzer().AnalyzeText("Se entro domani non risolvete giuro che vengo nei vostri uffici e ve la faccio pagare di persona, so dove trovare il vostro responsabile.");
+
+        Assert.False(s.ManagerRequest);
+    }
+
+    [Fact]
+    public void Analyze_ConsumerAdviceConsulted_IsLegalSensitive() =>
+        Assert.True(new LexiconSignalAnalyzer().AnalyzeText("I've spoken to someone at Citizens Advice and they said I'm entitled to a partial refund. I will take it further if I have to.").Legal);
 }
