@@ -34,6 +34,14 @@ public static class CancellationAuthority
     public static bool BilledUntilEffective(string? effective, DateOnly today) =>
         DateOnly.TryParseExact(effective, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var on) && on > today.AddMonths(1);
 
+    /// <summary>
+    /// When a cancellation the reply carries out now takes effect; null when none is: the case asks no cancellation, the
+    /// reply only answers a question about one or is held for a person (<paramref name="acts"/> false), or the cancellation
+    /// is beyond the agent's authority. The one rule the sensitive and the escalation pipelines both state in their replies.
+    /// </summary>
+    public static string? CarriedOut(bool acts, CustomerEntity customer, Cases.CaseFacts facts, Workspace workspace, DateOnly today) =>
+        acts && facts.HasAsk(Cases.CaseAsks.Cancel) && WithinAuthority(customer, workspace, today) ? Effective(customer, facts, today) : null;
+
     /// <summary>True when the cancellation may be carried out without a person, as of <paramref name="today"/>.</summary>
     public static bool WithinAuthority(CustomerEntity customer, Workspace workspace, DateOnly today) =>
         workspace.PoliciesIn(PolicyCategories.Cancellation).Any()

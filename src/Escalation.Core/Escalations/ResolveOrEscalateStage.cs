@@ -170,9 +170,7 @@ public sealed class ResolveOrEscalateStage(IDraftWriter writer)
     {
         // A cancellation within authority is carried out on a resolved case: the reply says so, as a sensitive case's does.
         var today = DateOnly.FromDateTime(now.UtcDateTime);
-        var cancelEffective = !hold && c.Facts.HasAsk(CaseAsks.Cancel) && c.Facts.Hypothetical is null && !c.Signals.Text.SeniorDecidesAll
-            && Actions.CancellationAuthority.WithinAuthority(c.Customer, ws, today)
-            ? Actions.CancellationAuthority.Effective(c.Customer, c.Facts, today) : null;
+        var cancelEffective = Actions.CancellationAuthority.CarriedOut(!hold && c.Facts.Hypothetical is null && !c.Signals.Text.SeniorDecidesAll, c.Customer, c.Facts, ws, today);
         return _drafts.WriteAsync(new DraftRequest
         {
             TicketId = c.TicketId, CustomerName = c.Customer.Name, Subject = ticket.Subject, Signals = c.Signals, Facts = c.Facts, Retrieval = c.Retrieval,

@@ -79,8 +79,7 @@ public sealed class SensitiveCaseSteps(CaseDetector detect, IDraftWriter writer,
         // anything done for a person in crisis before a senior has read them ("just cancel whatever you need to cancel").
         var acts = facts.Hypothetical is null && !signals.Text.SeniorDecidesAll;
         var today = DateOnly.FromDateTime(now.UtcDateTime);
-        var cancelEffective = acts && facts.HasAsk(CaseAsks.Cancel) && Actions.CancellationAuthority.WithinAuthority(customer, workspace, today)
-            ? Actions.CancellationAuthority.Effective(customer, facts, today) : null;
+        var cancelEffective = Actions.CancellationAuthority.CarriedOut(acts, customer, facts, workspace, today);
         var (offer, proposal) = acts ? DraftResolution.For(customer, signals, facts, retrieval, workspace, now) : (null, null);
 
         var request = new DraftRequest

@@ -115,4 +115,15 @@ public sealed class MessyPhrasingTests
     [Fact]
     public void Analyze_ConsumerAdviceConsulted_IsLegalSensitive() =>
         Assert.True(new LexiconSignalAnalyzer().AnalyzeText("I've spoken to someone at Citizens Advice and they said I'm entitled to a partial refund. I will take it further if I have to.").Legal);
+
+    [Fact]
+    public void Analyze_CheerfulCancellationWithAWellWishAndASuggestion_IsNoSarcasm()
+    {
+        var s = new LexiconSignalAnalyzer().AnalyzeText("Hi there, hope you're well! It's been a wild few weeks and I've been living out of my car lol. "
+            + "To be fair the first week was lovely and the templates are really nicely done. We just don't have the bandwidth right now, so we'd like "
+            + "to cancel our subscription please. Feedback: the calendar view would be amazing for event people, and the onboarding emails came a bit "
+            + "too often (four in one week!). Thanks for everything and have a lovely week,\nElena");
+
+        Assert.DoesNotContain(s.Evidence, e => e.Signal == "sarcasm");
+    }
 }
