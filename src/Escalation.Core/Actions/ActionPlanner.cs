@@ -77,7 +77,10 @@ public static partial class ActionPlanner
         var actions = new List<CaseAction>();
         var refund = PolicyNumbers.Governing(workspace, x.Retrieval, PolicyCategories.Refund);
         // Tier 1's "€199" against the customer's "€149": no refund of either is proposed until a person knows which.
-        if (f.HasAsk(CaseAsks.Refund) && refund is not null && f.Amount is { } paid && paid > 0 && f.DaysPastWindow is { } past && !f.AmountConflict)
+        // Nor is the largest of several sums refunded when the words do not say which one is asked ("€ 1.188,00 … € 99 per maand
+        // … € 1.089,00"): a person picks it.
+        if (f.HasAsk(CaseAsks.Refund) && refund is not null && f.Amount is { } paid && paid > 0 && f.DaysPastWindow is { } past && !f.AmountConflict
+            && !(f.AmountAmbiguous && f.AmountCandidates.Count > 1))
         {
             var currency = f.Currency ?? refund.Currency ?? workspace.Routing.DefaultCurrency;
             var exceptionDays = refund.Number("exceptionMaxDaysPastWindow", 0);

@@ -147,7 +147,9 @@ internal static partial class AmountChoice
     /// <param name="findings">The results of what tier 1 tried (the handoff's <c>whatTried</c>).</param>
     /// <param name="amount">The sum read from the customer's words.</param>
     /// <param name="shown">That sum as the reason quotes it ("€120").</param>
-    public static string? FindingsConflict(IEnumerable<string?> findings, decimal amount, string shown)
+    /// <param name="customers">Every sum the customer's own words name: a charge they name too ("you charged the full €135 … refund
+    /// the €67.50 difference") is no other sum.</param>
+    public static string? FindingsConflict(IEnumerable<string?> findings, decimal amount, string shown, IReadOnlySet<decimal> customers)
     {
         foreach (var finding in findings)
         {
@@ -159,7 +161,7 @@ internal static partial class AmountChoice
             var text = CaseText.Normalize(finding);
             var sums = AmountReader.FindAll(text, -1);
             var denied = NotTheSum().Matches(text).Any(m => AmountReader.ParseFigure(m.Groups["n"].Value) == amount);
-            var charged = ChargeFinding().IsMatch(text) && sums.Count > 0 && sums.All(x => x.Amount != amount);
+            var charged = ChargeFinding().IsMatch(text) && sums.Count > 0 && sums.All(x => x.Amount != amount && !customers.Contains(x.Amount));
             if (denied || charged)
             {
                 var theirs = sums.Where(x => x.Amount != amount).Select(x => x.Text).Distinct().ToList();
@@ -246,7 +248,9 @@ internal static partial class AmountChoice
         return w.Length > 5 ? w[..5] : w;
     }
 
-    [GeneratedRegex(@"\b(refund(ing)?|credit(ing)?|reimburse|money back of|back the|reembols\w*|devoluci[óo]n( de)?|devu[ée]lv\w*|(R[üu]ck)?[Ee]rstatt\w*|rembours\w*|rimbors\w*|terugbetal\w*|terugstort\w*|estorno( de)?|devolu[çc][ãa]o( de)?)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(refund(ing)?|credit(ing)?|reimburse|money back of|back the|reembols\w*|devoluci[óo]n( de)?|devu[ée]lv\w*|(R[üu]ck)?[Ee]rstatt\w*|rembours\w*|rimbors\w*|terugbetal\w*|terugstort\w*|estorno( de)?|devolu[çc][ãa]o( de)?|"
+        // "Graag het verschil van € 1.089,00 terugstorten": the difference asked back is the sum.
+        + @"(the )?difference of|(het )?verschil van|(la )?diferencia de|(die )?Differenz von|(den )?Unterschied von|(la )?diff[ée]rence de|(a )?diferen[çc]a de|(la )?differenza di)\b", RegexOptions.IgnoreCase)]
     internal static partial Regex MoneyCue();
 
     /// <summary>Content words: four letters or more, not the usual function words of the seven languages.</summary>

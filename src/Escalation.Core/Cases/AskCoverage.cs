@@ -83,7 +83,7 @@ public static partial class AskCoverage
         // "Je ne demande rien pour l'instant", "just wondering": the customer says in words that nothing is asked yet.
         var justAsking = intentAsks > 0 && JustAsking().Match(text) is { Success: true } j ? Quote(j.Value) : null;
         var timing = Timing(text, asks, today);
-        var addOn = AddOnToRemove(text);
+        var addOn = AddOnToRemove(text, texts.Where(s => s.Message >= 0 && s.Message < latest.Message).OrderByDescending(s => s.Message).Select(s => s.Text));
         return new Reading(
             other,
             intentAsks > 0 && hypothetical == intentAsks ? firstHypothetical : justAsking,
@@ -142,7 +142,10 @@ public static partial class AskCoverage
     }
 
     /// <summary>The add-on or pack named in the clause that asks for a removal, without its article; null when none.</summary>
-    private static string? AddOnToRemove(string text)
+    /// <param name="text">The latest customer message.</param>
+    /// <param name="earlier">The customer's earlier messages, latest first: "it" may name the add-on one of them named
+    /// ("refund the €29 chat widget add-on …", then "just refund the €29 widget and get rid of it please").</param>
+    private static string? AddOnToRemove(string text, IEnumerable<string> earlier)
     {
         foreach (Match verb in RemoveVerb().Matches(text))
         {
@@ -161,7 +164,10 @@ public static partial class AskCoverage
                     return found;
                 }
 
-                return NameInMessage(text) ?? found;
+                // "entfernen Sie das Paket" after "für das Zusatzpaket mit den extra Plätzen": the word the message named it with.
+                return NameInMessage(text)
+                    ?? AddOnName().Matches(text).Select(x => x.Groups["name"].Value.Trim()).FirstOrDefault(x => x.Length > found.Length && x.EndsWith(found, StringComparison.OrdinalIgnoreCase))
+                    ?? found;
             }
 
             // "I bought the Reporting Plus add-on by mistake … could you refund the €99 and remove it?": "it" is the add-on.
@@ -169,7 +175,7 @@ public static partial class AskCoverage
                 || ItBefore().IsMatch(text[Math.Max(0, verb.Index - 12)..verb.Index]) || PronounObject().IsMatch(text[Math.Max(0, verb.Index - 40)..verb.Index])
                 || Objectless(clause, text, verb))
             {
-                if ((NameInMessage(text) ?? (AddOnName().Match(text) is { Success: true } any ? any.Groups["name"].Value.Trim() : null)) is { } named)
+                if ((AnyName(text) ?? earlier.Select(AnyName).FirstOrDefault(n => n is not null)) is { } named)
                 {
                     return named;
                 }
@@ -178,6 +184,9 @@ public static partial class AskCoverage
 
         return null;
     }
+
+    private static string? AnyName(string text) =>
+        NameInMessage(text) ?? (AddOnName().Match(text) is { Success: true } any ? any.Groups["name"].Value.Trim() : null);
 
     /// <summary>The add-on's fullest name anywhere in the message ("the extra seat pack", "SMS reminders add-on"); null when none.</summary>
     private static string? NameInMessage(string text) =>
@@ -221,11 +230,11 @@ public static partial class AskCoverage
     // The thing removed, when it is an add-on or pack, after its article: "the SMS reminders add-on", "das SMS-Add-on", "das
     // Zusatzmodul Berichte", "el complemento de informes", "le module SMS", "o pacote de SMS", "il pacchetto SMS", "de SMS-module";
     // else the add-on word alone ("refund the €40 SMS add-on and remove it" → "add-on").
-    [GeneratedRegex(@"(\b(the|das|den|die|dem|el|la|le|les|l'|o|os|il|lo|het|de|your|our|this|that|unser\w*|ihr\w*|nuestro|su|notre|votre|ce|cette|nosso|seu|esse|nostro|questo|ons|uw|dit|dat|dieses|diese|este|esta)\s+|\b[lL]['’])(?<name>([\w+„“""'-]+\s){0,2}[\w-]*(add-?ons?|packs?|paket|zusatzmodul\w*|zusatzpaket\w*|erweiterung|modul|paquete|complemento|m[óo]dulo|module|extension|pacote|pacchetto|modulo|estensione|pakket|uitbreiding|option|opci[óo]n|opzione|op[çc][ãa]o|optie|componente aggiuntivo)\b(\s(de|di|do|da|del|van|voor)\s(?!\d)[\w+„“""'-]+(\s(extra|adicional(es)?|aggiuntiv[oi]|suppl[ée]mentaires?))?|(?-i:\s[\p{Lu}][\w+-]*(\s[\p{Lu}][\w+-]*)?)" + NameAdjective + @")?)|(?<name>\b[\w-]*(add-?ons?|zusatzmodul\w*|zusatzpaket\w*|complemento|pacote|pacchetto|pakket)\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(\b(the|das|den|die|dem|el|la|le|les|l'|o|os|il|lo|het|de|your|our|this|that|unser\w*|ihr\w*|nuestro|su|notre|votre|ce|cette|nosso|seu|esse|nostro|questo|ons|uw|dit|dat|dieses|diese|este|esta)\s+|\b[lL]['’])(([€$£]\s?)?\d[\d.,]*(\s?(€|eur|euros?))?\s+)?(?<name>([\w+„“""'-]+\s){0,2}[\w-]*(add-?ons?|packs?|paket|zusatzmodul\w*|zusatzpaket\w*|erweiterung|modul|paquete|complemento|m[óo]dulo|module|extension|pacote|pacchetto|modulo|estensione|pakket|uitbreiding|option|opci[óo]n|opzione|op[çc][ãa]o|optie|componente aggiuntivo)\b(\s(de|di|do|da|del|van|voor)\s(?!\d)[\w+„“""'-]+(\s(extra|adicional(es)?|aggiuntiv[oi]|suppl[ée]mentaires?))?|(?-i:\s(?!I\b)[\p{Lu}][\w+-]*(\s(?!I\b)[\p{Lu}][\w+-]*)?)" + NameAdjective + @")?)|(?<name>\b[\w-]*(add-?ons?|zusatzmodul\w*|zusatzpaket\w*|complemento|pacote|pacchetto|pakket)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex AddOnName();
 
     // An add-on named by a capitalised word beside it: "SMS add-on", "Reporting pack", "SMS-Paket", "pacchetto SMS", "module Rapports".
-    [GeneratedRegex(@"(?<name>(?-i:[\p{Lu}][\w+-]*)(\s[\w+-]+)?[\s-](add-?ons?|pack|paket|module|modul)|(paquete|complemento|pacote|pacchetto|modulo|m[óo]dulo|module|pakket|option|opci[óo]n|opzione|op[çc][ãa]o|optie|componente aggiuntivo)\s((de|di|do|da|del|van|voor)\s)?(?-i:[\p{Lu}][\w+-]*)(\s(?-i:[\p{Lu}][\w+-]*))?" + NameAdjective + @")\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<name>(?!(?-i:Sie|Ihr\w*|Wir|Ich|Das|Die|Der|Den|Dem|Unser\w*|Bitte|Und|The|Our|Your|This|That|Please|I)\b)(?-i:[\p{Lu}][\w+-]*)(\s(?!(das|die|der|den|dem|the|our|your|this|that)\b)[\w+-]+)?[\s-](add-?ons?|pack|paket|module|modul)|(paquete|complemento|pacote|pacchetto|modulo|m[óo]dulo|module|pakket|option|opci[óo]n|opzione|op[çc][ãa]o|optie|componente aggiuntivo)\s((de|di|do|da|del|van|voor)\s)?(?-i:[\p{Lu}][\w+-]*)(\s(?-i:[\p{Lu}][\w+-]*))?" + NameAdjective + @")\b", RegexOptions.IgnoreCase)]
     private static partial Regex NamedAddOn();
 
     // "l'option Rapports avancés", "el complemento Informes avanzados", "il modulo Report avanzati": an adjective after the

@@ -40,7 +40,8 @@ public sealed partial class CaseFactsExtractor
         // knows which one was charged.
         if (!money.FromHandoff && money.Conflict is null && money.Amount is { } customerSum && ticket.Handoff is { } handoff
             && AmountChoice.FindingsConflict(handoff.WhatTried.Select(a => a.Result), customerSum,
-                Money.Format(customerSum, money.Currency ?? workspace.Routing.DefaultCurrency)) is { } contradicted)
+                Money.Format(customerSum, money.Currency ?? workspace.Routing.DefaultCurrency),
+                texts.Where(t => t.Message >= 0).SelectMany(t => AmountReader.FindAll(t.Text, t.Message)).Select(x => x.Amount).ToHashSet()) is { } contradicted)
         {
             money = money with { Conflict = contradicted, Ambiguous = true };
         }
@@ -181,6 +182,12 @@ public sealed partial class CaseFactsExtractor
         {
             foreach (Match cue in cues.Matches(seg.Text))
             {
+                // "thanks for refunding €70 on 12 November": the day a refund was made is no charge's.
+                if (RefundMadeBefore().IsMatch(seg.Text.AsSpan(Math.Max(0, cue.Index - 30), Math.Min(30, cue.Index))))
+                {
+                    continue;
+                }
+
                 seen.Add((seg, cue));
                 var tail = seg.Text.Substring(cue.Index, Math.Min(80, seg.Text.Length - cue.Index));
                 // "abgebucht, obwohl wir am 10.11. gekündigt hatten": the date after "although" is another event's.
@@ -271,6 +278,14 @@ public sealed partial class CaseFactsExtractor
         {
             chosen = found.Last(f => f.Date == asked[0]);
         }
+        else if (found.Where(f => f.Message >= 0).Select(f => f.Date).Distinct().Count() > 1
+            && found.Where(f => f.Message < 0).Select(f => f.Date).Distinct().ToArray() is [var confirmedDay]
+            && found.LastOrDefault(f => f.Message >= 0 && f.Date == confirmedDay) is { Text: not null } customers)
+        {
+            // "two charges of €299.00 each on November 1st … the €29 add-on that was billed on the 15th", and tier 1's
+            // "two charges of EUR 299.00 on 2026-11-01": the customer's date tier 1 confirms is the charge's.
+            chosen = customers;
+        }
         else if (found.Select(f => f.Date).Distinct().Count() > 1 && texts.Any(t => t.Message >= 0 && LaterCharge().IsMatch(t.Text)))
         {
             // "one on Nov 14 and another on Nov 15. pls refund the second one": the later charge is the one to return.
@@ -325,6 +340,10 @@ public sealed partial class CaseFactsExtractor
 
     [GeneratedRegex(@"\b(?<d>\d{1,2})[/.-](?<m>\d{1,2})\b")]
     private static partial Regex DayMonthPair();
+
+    // A refund told as made, then its sum: "refunding €70 on", "you refunded €49 on", "nos reembolsaron 70 € el", "erstattet".
+    [GeneratedRegex(@"\b(refunded|refunding|reimbursed|credited back|reembolsa(ron|do|steis)|devolvi(eron|do)|erstattet|zur[üu]ckerstattet|rembours[ée]e?s?|rimborsat[oi]|terugbetaald|teruggestort|estornad[oa]s?|estornaram|reembolsad[oa]s?)\s+(\S+\s+)?([€$£]\s?\d[\d.,]*|\d[\d.,]*\s?(€|eur|euros?))\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex RefundMadeBefore();
 
     // The second of two charges named as such: "the second one", "the later one", "la segunda", "den zweiten", "le second".
     [GeneratedRegex(@"\b(the (second|later|latest|last|newer|extra|duplicate) (one|charge|payment)|the duplicate|la segunda|el segundo|el duplicado|den zweiten|die zweite|die doppelte|le second|la seconde|le doublon|a segunda|o segundo|il secondo|la seconda|de tweede|de dubbele)\b", RegexOptions.IgnoreCase)]
@@ -720,14 +739,14 @@ public sealed partial class CaseFactsExtractor
     private static partial Regex NextSentence();
 
 
-    [GeneratedRegex(@"\b(outage|was down|went down|were down|is down|downtime|unavailable|offline|service disruption|"
+    [GeneratedRegex(@"\b(outage|(was|were|is|are|went|been) (?!not\b)(\w+ )?down\b|downtime|unavailable|offline|service disruption|"
         + @"ca[íi]d[oa]s?|ca[íi]da|interrupci[óo]n|sin servicio|no funcionaba|Ausfall\w*|Ausf[äa]lle\w*|ausgefallen|funktionierte nicht|nicht erreichbar|Störung|panne|en panne|indisponible|"
-        + @"interruption|ne fonctionnait plus|fora do ar|em baixo|caiu|sem servi[çc]o|indispon[íi]vel|interrup[çc][ãa]o|falhas?|n[ãa]o funcionava|disservizio|interruzione|fuori servizio|guast[oi]|non funzionava|non ha funzionato|non hanno funzionato|blocco (del|della|dei|delle)|bloccat[oaie]|[èe] stat[oa] ferm[oa]|ferm[oi] per|storing\w*|onbereikbaar|plat|werkte niet|"
+        + @"interruption|ne fonctionnait plus|fora do ar|em baixo|caiu|sem servi[çc]o|indispon[íi]vel|interrup[çc][ãa]o|falhas?|n[ãa]o funcionava|disservizio|interruzione|fuori servizio|guast[oi]|non funzionava|non ha funzionato|non hanno funzionato|blocco (del|della|dei|delle)|bloccat[oaie]|[èe] stat[oa] ferm[oa]|ferm[oi] per|storing\w*|onbereikbaar|plat|werkte niet|lag (\S+ ){0,6}(er)?uit|"
         + @"konden (we |wij )?(\S+ ){0,6}(geen|niet)|konnten (wir )?(\S+ ){0,6}(keine|nicht)|no pod[íi]amos|no pudimos|ne pouvions (pas|plus)|n'avons pas pu|n[ãa]o consegu[íi]amos|n[ãa]o pod[íi]amos|non potevamo|non riuscivamo|"
         + @"outage|downtime|unavailable|disruption|incident|(couldn't|could not) (sync|connect|log ?in|access|load|use|receive|send)|status page)\b", RegexOptions.IgnoreCase)]
     private static partial Regex OutageWord();
 
-    [GeneratedRegex(@"\b(outage|was down|went down|were down|is down|downtime|unavailable|offline|service disruption|disruption|incident|(couldn't|could not|was unable to|were unable to|could n't) (sync|connect|log ?in|sign in|access|load|send|receive|reach|use)|status page)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(outage|(was|were|is|are|went|been) (?!not\b)(\w+ )?down\b|downtime|unavailable|offline|service disruption|disruption|incident|(couldn't|could not|was unable to|were unable to|could n't) (sync|connect|log ?in|sign in|access|load|send|receive|reach|use)|status page)\b", RegexOptions.IgnoreCase)]
     private static partial Regex OutageWordEnglish();
 
     [GeneratedRegex(@"(?<n>\d+(?:\.\d+)?)\s*(?<u>hours?|hrs?|h\b|days?|minutes?|mins?)", RegexOptions.IgnoreCase)]
@@ -754,7 +773,7 @@ public sealed partial class CaseFactsExtractor
 
     /// <summary>A refund asked for in words ("refund", "money back", "reembolso", "Erstattung", "remboursement"…).</summary>
     // Typed fast ("refnd", "rfund"), and said plainly: "give back the €35", "just put one of them back".
-    [GeneratedRegex(@"\b(refund(ed)?|ref(n|un|ud|nu)d\w*|refun|rfund\w*|money back|put (it|that|this|the money|my money|our money|them) back|put (one|one of (them|those|the charges|the payments)|the (second|extra|duplicate|double)( one| charge| payment)?) back|give back (the|my|our|that|this|those|it)\b|(want|need|expect) (it|that|them|the money|my money|our money) back|return (my|our|the) money|reverse (that|this|it)( one)?(?! (change|update|setting|decision))\b|riavere (i soldi|il denaro|l'importo|la somma)|ridatemi i soldi|restituir(e|mi|ci) (i soldi|il denaro|l'importo)|terugzett\w*|terug te zetten|give (me|us) (it|that|this|the money|the \S+|my \S+|our \S+) back|(reverse|undo|void) (the|that|this|my|these)( \S+)? (charge|payment|transaction|debit)s?|anul(ar|en|e|an) (el|ese|este|los|esos) (cargo|cobro)s?|storn\w* (Sie )?(die|den|diese|diesen) (\S+ )?(Abbuchung|Zahlung|Lastschrift|Belastung|Betrag|Buchung)|(Abbuchung|Zahlung|Lastschrift|Belastung|Betrag)\w* (\S+ ){0,5}storn\w*|annul(er|ez) (le|ce) (prélèvement|paiement|débit)|estorn(ar|em|e)\b|stornat[eo]|stornare|terugdraai\w*|(get|have|give me) (it|that|this|those|them|the money|the charge|the payment) back|reimburse(ment)?|charge ?back|reemb[oó]ls\w*|devoluci[óo]n|devu[ée]lv\w*|devolv\w*|betaal\b.{0,40}\bterug|(R[üu]ck)?[Ee]rstatt\w*|zur[üu]ck(erstatt|zahl|überweis|uberweis|buch)\w*|Geld zur[üu]ck|terugstort\w*|terugboek\w*|teruggestort|terug (te )?storten|rembours\w*|rimbors\w*|restitui\w*|terugbetal\w*|geld terug|terugkrijg\w*|estorno|devolu[çc][ãa]o|dinheiro de volta|soldi indietro|(Geld|Betrag|Summe)\b.{0,20}\bzur[üu]ck)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(refund(ed)?|ref(n|un|ud|nu)d\w*|refun|rfund\w*|money back|put (it|that|this|the money|my money|our money|them) back|put (one|one of (them|those|the charges|the payments)|the (second|extra|duplicate|double)( one| charge| payment)?) back|give back (the|my|our|that|this|those|it)\b|(want|need|expect) (it|that|them|the money|my money|our money) back|(get|have|give (me|us)) (the |my |our )?(\S+ ){0,2}(euros?|dollars?|pounds?|eur|usd|gbp|[€$£]\s?\d[\d.,]*|\d[\d.,]*\s?€) back|return (my|our|the) money|reverse (that|this|it)( one)?(?! (change|update|setting|decision))\b|riavere (i soldi|il denaro|l'importo|la somma)|ridatemi i soldi|restituir(e|mi|ci) (i soldi|il denaro|l'importo)|terugzett\w*|terug te zetten|give (me|us) (it|that|this|the money|the \S+|my \S+|our \S+) back|(reverse|undo|void) (the|that|this|my|these)( \S+)? (charge|payment|transaction|debit)s?|anul(ar|en|e|an) (el|ese|este|los|esos) (cargo|cobro)s?|storn\w* (Sie )?(die|den|diese|diesen) (\S+ )?(Abbuchung|Zahlung|Lastschrift|Belastung|Betrag|Buchung)|(Abbuchung|Zahlung|Lastschrift|Belastung|Betrag)\w* (\S+ ){0,5}storn\w*|annul(er|ez) (le|ce) (prélèvement|paiement|débit)|estorn(ar|em|e)\b|stornat[eo]|stornare|terugdraai\w*|(get|have|give me) (it|that|this|those|them|the money|the charge|the payment) back|reimburse(ment)?|charge ?back|reemb[oó]ls\w*|devoluci[óo]n|devu[ée]lv\w*|devolv\w*|betaal\b.{0,40}\bterug|(R[üu]ck)?[Ee]rstatt\w*|zur[üu]ck(erstatt|zahl|überweis|uberweis|buch)\w*|Geld zur[üu]ck|terugstort\w*|terugboek\w*|teruggestort|terug (te )?storten|rembours\w*|rimbors\w*|restitui\w*|terugbetal\w*|geld terug|terugkrijg\w*|estorno|devolu[çc][ãa]o|dinheiro de volta|soldi indietro|(Geld|Betrag|Summe)\b.{0,20}\bzur[üu]ck)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RefundAskWord();
 
     /// <summary>

@@ -46,10 +46,14 @@ internal static partial class DowntimeCheck
 
         // The customer only estimates ("cerca de 3 horas") and tier 1's check confirms a figure ("3 horas confirmadas"):
         // tier 1's figure is the one read.
+        // When the customer's estimate is more ("about 4 hours", "ca. 5 Stunden" against tier 1's confirmed 3), the confirmed
+        // hours are the ones counted, and a person tells the customer why (held, not resolved).
         if (reported is null && outageTexts.Count > 0
             && CaseText.AfterCustomer(texts).Where(t => t.Message < 0).Select(t => t.Text).Concat(tierOneChecks).Where(Confirms).Select(estimate).FirstOrDefault(h => h is > 0) is { } stated)
         {
-            return new(stated, null);
+            return texts.Where(t => t.Message >= 0).Select(t => estimate(t.Text)).Max() is { } estimated && estimated > stated + 0.01
+                ? new(stated, $"the customer estimates {Hours(estimated)}; tier 1's check confirms {stated.ToString("0.##", CultureInfo.InvariantCulture)} h")
+                : new(stated, null);
         }
 
         // Tier 1 checked the status page or the incident log ("9 hours of confirmed downtime"): its figure stands. When its
@@ -71,7 +75,10 @@ internal static partial class DowntimeCheck
                 : new(reported, $"{Hours(reported)} reported, and {sla.Id} lists no confirmed incidents (front matter incidents) to check {(reported is null ? "it" : "them")} against", false);
         }
 
-        var days = outageTexts
+        // The day is read where the outage is named, else where its hours are ("Op 20 november lag het 2 uur eruit").
+        var dayTexts = outageTexts.Where(t => DateParsing.AllDates(t.Text, today, foreignDates).Count > 0).ToList() is { Count: > 0 } named
+            ? named : texts.Where(t => estimate(t.Text) is > 0).ToList();
+        var days = dayTexts
             .SelectMany(t => DateParsing.AllDates(t.Text, today, foreignDates).Select(d => d.Date)
                 .Concat(RelativeDates.First(t.Text, today) is { } ago ? [ago.Date] : []))
             .Distinct()
@@ -85,7 +92,7 @@ internal static partial class DowntimeCheck
         }
 
         var confirmed = matched.Sum(i => i.Hours);
-        var claimed = reported ?? outageTexts.Select(t => estimate(t.Text)).Max();
+        var claimed = reported ?? outageTexts.Concat(dayTexts).Select(t => estimate(t.Text)).Max();
         if (claimed is { } more && more > confirmed + 0.01)
         {
             return new(confirmed,

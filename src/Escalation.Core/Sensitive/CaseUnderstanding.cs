@@ -67,7 +67,9 @@ public sealed record CaseUnderstanding
         // No ask the facts know: a policy rule whose text the request shares (e.g. an invoice correction) is the intent.
         if (intent is null)
         {
-            return retrieval.Policies.FirstOrDefault(p => p.Rule is not null) is { } byRule
+            // How staff conduct themselves (conduct) or when a case goes up (escalation thresholds) is no request of the
+            // customer's: "billing contact" and "manager" share words with the conduct policy's "pause" rule.
+            return retrieval.Policies.FirstOrDefault(p => p.Rule is not null && p.Category is not (PolicyCategories.Conduct or PolicyCategories.Escalation)) is { } byRule
                 ? new CaseUnderstanding { Intent = $"{byRule.Id}#{byRule.Rule}", Policy = $"{byRule.Id}@{byRule.Version}" }
                 : new CaseUnderstanding
                 {

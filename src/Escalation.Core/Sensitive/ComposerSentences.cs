@@ -39,7 +39,7 @@ internal static class ComposerSentences
         var parts = new List<string>();
         // A sum nobody settled is not restated: tier 1's against the customer's, several candidates, or "at least a partial
         // refund" of a €1,188 charge.
-        var amount = f.Amount is { } a && (f.AmountRequested || f.HasAsk(CaseAsks.Refund)) && !f.AmountConflict && !f.AmountAmbiguous && f.PartialAsk is null
+        var amount = f.Amount is { } a && (f.AmountRequested || f.HasAsk(CaseAsks.Refund)) && !f.AmountConflict && !f.AmountAmbiguous && (f.PartialAsk is null || f.AmountRequested)
             ? t["ack.amount", ("amount", t.Money(a, f.Currency ?? "EUR"))] : "";
         var when = f.PurchaseDate is { } d ? t["ack.chargeDate", ("date", t.Date(d))] : "";
         if (f.HasAsk(CaseAsks.DataAccess))

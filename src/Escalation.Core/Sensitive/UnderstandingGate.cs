@@ -285,7 +285,8 @@ public static class UnderstandingGate
                     $"The refund is asked to go elsewhere than the payment it came from (\"{elsewhere}\"); a refund goes back to the card or account that paid: a human checks.", true));
             }
 
-            if (f.PartialAsk is { } partial && understanding.AmountProblem is null)
+            // "refund whatever is fair" of the €99 charge; not "the €67.50 difference", whose sum is named with the request.
+            if (f.PartialAsk is { } partial && understanding.AmountProblem is null && !f.AmountRequested)
             {
                 review.Add(new RouteReason(ReasonCodes.AmountAmbiguous,
                     $"Amount not understood for {understanding.Intent} under {understanding.Policy}: part of the charge is asked back (\"{partial}\") and no amount is named.", true));

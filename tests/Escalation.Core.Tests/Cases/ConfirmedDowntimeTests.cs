@@ -153,4 +153,47 @@ public sealed class ConfirmedDowntimeTests
 
         Assert.Null(f.OutageHours);
     }
+
+    [Theory]
+    [InlineData("Hello, on 2 November we lost about 4 hours of work because Lumen Desk was down. Please credit our account according to your SLA.", "Incident confirmed on 2026-11-02, 09:10-12:10 UTC, 3 hours, EU-West")]
+    [InlineData("Am 2.11. war Lumen Desk bei uns ca. 5 Stunden nicht erreichbar. Bitte schreiben Sie uns die SLA-Gutschrift gut.", "Störung bestätigt: 3 Stunden am 2026-11-02, EU-West")]
+    public void Extract_CustomerEstimatesMoreThanTierOneConfirms_TheConfirmedHoursAreHeldForAPerson(string text, string finding)
+    {
+        var handoff = new TierOneHandoff
+        {
+            Summary = "SLA credit request for 2026-11-02.", Category = "billing", Priority = "P3",
+            WhatTried = [new HandoffAttempt { Action = "Checked the status page", Result = finding }],
+            WhatNeeded = "Apply the SLA credit.", CustomerExpectation = "A credit.",
+        };
+
+        var f = Extract(text, handoff: handoff);
+
+        Assert.Equal(3, f.OutageHours);
+        Assert.Contains("confirms 3 h", f.OutageUnconfirmed, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Extract_DayToldWithTheHoursNotWithAnOutageWord_IsMatchedAgainstTheIncidents()
+    {
+        var handoff = new TierOneHandoff
+        {
+            Summary = "Klant meldt een storing en vraagt SLA-tegoed", Category = "outage", Priority = "P3",
+            WhatTried = [], WhatNeeded = "Beslissen over het tegoed", CustomerExpectation = "Tegoed",
+        };
+
+        var f = Extract("Op 20 november hadden we 2 uur lang geen toegang. Graag het SLA-tegoed.", handoff: handoff);
+
+        Assert.Contains("2026-11-20", f.OutageUnconfirmed, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Op 2 november lag het systeem bij ons 3 uur uit. Graag het SLA-tegoed voor die dag.")]
+    [InlineData("Op 2 november lag alles 3 uur plat. Graag het SLA-tegoed.")]
+    public void Extract_DutchSaysTheServiceLayOut_IsAnOutage(string text)
+    {
+        var f = Extract(text);
+
+        Assert.Equal(3, f.OutageHours);
+        Assert.Null(f.OutageUnconfirmed);
+    }
 }

@@ -101,4 +101,35 @@ public sealed class HandoffAgainstCustomerTests
         Assert.False(f.AmountConflict);
         Assert.Equal(decimal.Parse(sum[1..], System.Globalization.CultureInfo.InvariantCulture), f.Amount);
     }
+
+    [Fact]
+    public void Extract_TierOneFindsTheChargeTheCustomerAlsoNamed_ThePartAskedBackStands()
+    {
+        var handoff = new TierOneHandoff
+        {
+            Summary = "3 seats added 2026-11-16; proration did not apply.", Category = "billing", Priority = "P3",
+            WhatTried = [new HandoffAttempt { Action = "Checked the seat change and the charge", Result = "EUR 135.00 charged 2026-11-16; proration flag missing" }],
+            WhatNeeded = "Refund EUR 67.50 of the 2026-11-16 charge.", CustomerExpectation = "EUR 67.50 back.",
+        };
+
+        var f = Extract("We added 3 seats on 16 November and you charged the full €135 for the month. Seats added mid-month are prorated, so it should have been €67.50. Please refund the €67.50 difference.", handoff);
+
+        Assert.False(f.AmountConflict);
+        Assert.Equal(67.50m, f.Amount);
+    }
+
+    [Fact]
+    public void Extract_CustomerNamesTwoDaysAndTierOneConfirmsOne_ThatDayIsTheCharges()
+    {
+        var handoff = new TierOneHandoff
+        {
+            Summary = "Duplicate charge: two charges of EUR 299.00 on 2026-11-01 confirmed in billing log.", Category = "billing", Priority = "P2",
+            WhatTried = [new HandoffAttempt { Action = "Checked billing log", Result = "Two charges of EUR 299.00 on 2026-11-01, one is a duplicate" }],
+            WhatNeeded = "Refund the duplicate EUR 299.00 charge of 2026-11-01.", CustomerExpectation = "Duplicate refunded.",
+        };
+
+        var f = Extract("Hi, two charges of €299.00 each on November 1st. Our plan is €299 a month plus the €29 add-on that was billed on the 15th, so one of the €299 is a duplicate. Please refund it.", handoff);
+
+        Assert.Equal(new DateOnly(2026, 11, 1), f.PurchaseDate);
+    }
 }

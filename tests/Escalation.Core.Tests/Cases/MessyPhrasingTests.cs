@@ -126,4 +126,41 @@ public sealed class MessyPhrasingTests
 
         Assert.DoesNotContain(s.Evidence, e => e.Signal == "sarcasm");
     }
+
+    [Fact]
+    public void Extract_ARefundAlreadyMadeOnADay_IsNotTheChargeDate() =>
+        Assert.Equal(new DateOnly(2026, 11, 1),
+            Extract("Hi, thanks for refunding €70 on 12 November for the two removed seats. Unfortunately the November invoice (€770 charged on 1 November: €700 plan plus 2 seats at €35) has the same two seats. Please refund that €70 too.").PurchaseDate);
+
+    [Fact]
+    public void Extract_GermanPolitePronounBeforeThePack_IsNoPartOfItsName()
+    {
+        var f = Extract("Guten Tag, am 14.11. wurden uns neunundvierzig Euro für das Zusatzpaket mit den extra Plätzen abgebucht. Bitte erstatten Sie die neunundvierzig Euro und entfernen Sie das Paket.");
+
+        Assert.Equal("Zusatzpaket", f.RemoveAddOn);
+        Assert.Equal(49m, f.Amount);
+    }
+
+    [Theory]
+    [InlineData("Goedemorgen, op 12-11 is er € 1.188,00 afgeschreven, het jaarbedrag, terwijl wij maandelijks betalen (€ 99 per maand). Graag het verschil van € 1.089,00 terugstorten.", 1089)]
+    [InlineData("You charged the annual €1,188 instead of the monthly €99. Please refund the difference of €1,089.", 1089)]
+    public void Extract_TheDifferenceAskedBack_IsTheSum(string text, decimal sum) =>
+        Assert.Equal(sum, Extract(text).Amount);
+
+    [Fact]
+    public void Extract_GetTheSumInWordsBack_IsARefundAsk()
+    {
+        var f = Extract("Hi - you charged us forty-nine euros on 9 November for the extra seat pack. Could we get the forty-nine euros back and have the pack removed?");
+
+        Assert.Contains(CaseAsks.Refund, f.Asks);
+        Assert.Equal(49m, f.Amount);
+    }
+
+    [Fact]
+    public void Analyze_GermanOutageToldAsPastWithAnApproximateDuration_IsNoLiveIncident()
+    {
+        var s = new LexiconSignalAnalyzer().AnalyzeText("Am 2.11. war Lumen Desk bei uns ca. 5 Stunden nicht erreichbar. Bitte schreiben Sie uns die SLA-Gutschrift gut.");
+
+        Assert.False(s.LiveIncident);
+    }
 }
