@@ -40,7 +40,34 @@ public static class CancellationAuthority
     /// is beyond the agent's authority. The one rule the sensitive and the escalation pipelines both state in their replies.
     /// </summary>
     public static string? CarriedOut(bool acts, CustomerEntity customer, Cases.CaseFacts facts, Workspace workspace, DateOnly today) =>
-        acts && facts.HasAsk(Cases.CaseAsks.Cancel) && WithinAuthority(customer, workspace, today) ? Effective(customer, facts, today) : null;
+        acts && facts.HasAsk(Cases.CaseAsks.Cancel) && WithinAuthority(customer, workspace, today)
+        && Effective(customer, facts, today) is var effective && !AsksOtherTiming(facts, effective, today)
+            ? effective : null;
+
+    /// <summary>
+    /// When the plan's term ends (<c>yyyy-MM-dd</c> or <see cref="EndOfTerm"/>) for a cancellation the customer asks at a
+    /// time of their own that is not it; null otherwise. A held draft says both, and cancels nothing.
+    /// </summary>
+    public static string? AskedAtOtherTiming(bool acts, CustomerEntity customer, Cases.CaseFacts facts, DateOnly today) =>
+        acts && facts.HasAsk(Cases.CaseAsks.Cancel) && Effective(customer, facts, today) is var effective && AsksOtherTiming(facts, effective, today)
+            ? effective : null;
+
+    /// <summary>
+    /// True when the customer asks the cancellation to take effect at a time of their own ("effective 31 December",
+    /// "ab sofort") that is not <paramref name="effective"/>: the plan is not cancelled at a date they did not ask for; a
+    /// person agrees the date. A date that falls on the same day of the year as the term's end agrees with it.
+    /// </summary>
+    public static bool AsksOtherTiming(Cases.CaseFacts facts, string effective, DateOnly today)
+    {
+        if (facts.CancelTiming is null)
+        {
+            return false;
+        }
+
+        var on = DateOnly.TryParseExact(effective, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : (DateOnly?)null;
+        return !(facts.CancelNow ? on == today
+            : facts.CancelDate is { } date && on is { } e && (date == e || (date.Month == e.Month && date.Day == e.Day)));
+    }
 
     /// <summary>True when the cancellation may be carried out without a person, as of <paramref name="today"/>.</summary>
     public static bool WithinAuthority(CustomerEntity customer, Workspace workspace, DateOnly today) =>

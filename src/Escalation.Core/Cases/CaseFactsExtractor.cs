@@ -159,14 +159,21 @@ public sealed partial class CaseFactsExtractor
     }
 
     /// <summary>
-    /// The day the customer first wrote: the earliest dated customer message that is not after <paramref name="now"/>;
-    /// <paramref name="now"/> (the day the case was received) when no message carries a date.
+    /// The day the customer first wrote about the money: the earliest dated customer message, not after
+    /// <paramref name="now"/>, that names a charge, a sum or a refund or credit; else the earliest dated customer message;
+    /// <paramref name="now"/> (the day the case was received) when no message carries a date. A thread reopened weeks
+    /// after a how-to question ("Different topic – we were charged €199 on 14 October") counts the refund window to the
+    /// message that asks.
     /// </summary>
     public static DateOnly AskedOn(CaseSubmission ticket, DateTimeOffset now)
     {
-        var asked = ticket.Messages.Where(m => m.IsFromCustomer && m.At is { } at && at <= now).Select(m => m.At!.Value).DefaultIfEmpty(now).Min();
+        var dated = ticket.Messages.Where(m => m.IsFromCustomer && m.At is { } at && at <= now).OrderBy(m => m.At!.Value).ToList();
+        var asked = dated.FirstOrDefault(m => MoneyTalk().IsMatch(m.Text ?? ""))?.At ?? dated.FirstOrDefault()?.At ?? now;
         return DateOnly.FromDateTime(asked.UtcDateTime);
     }
+
+    [GeneratedRegex(@"[€$£]|\b(EUR|USD|GBP|euros?|refund\w*|reimburs\w*|money back|credit\w*|charg\w*|billed|invoice\w*|paid|payment|reembols\w*|devoluci[óo]n|devolv\w*|cobr\w*|factura\w*|pag\w*|abono|erstatt\w*|r[üu]ckerstatt\w*|gutschrift\w*|abgebucht|abbuchung|berechnet|rechnung|bezahlt|zahlung|rembours\w*|factur\w*|pr[ée]lev\w*|pay[ée]|paiement|avoir|estorn\w*|reembolso|cobran[çc]a|fatura|rimbors\w*|addebit\w*|fattura|pagat\w*|pagamento|accredit\w*|terugbetal\w*|terugstort\w*|afgeschreven|gefactureerd|factuur|betaald|betaling|tegoed)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex MoneyTalk();
 
     /// <summary>
     /// The charge date: a date told after a charge word ("charged on 8 October", "paid 2026-10-08", "3 days ago"), else
@@ -658,12 +665,15 @@ public sealed partial class CaseFactsExtractor
     }
 
     [GeneratedRegex(@"\b((had|have|has|already|previously)\s+(already\s+)?(cancel+ed|terminated)|we'd\s+(already\s+)?cancel+ed|i'd\s+(already\s+)?cancel+ed|we've\s+(already\s+)?cancel+ed|i've\s+(already\s+)?cancel+ed|after (cancel+ing|i cancel+ed|we cancel+ed|(a|the|my|our) cancel+ation)|cancel+ed (it |my \w+ |our \w+ |the \w+ )?(on|last|back in|weeks ago|days ago|a month ago|in (january|february|march|april|may|june|july|august|september|october|november|december))\b|"
+        // "Jahresverlängerung trotz Kündigung", "charged despite my cancellation": the cancellation came first.
+        + @"(despite|in spite of) (my |our |the |having )?cancel+(ation|ing|ed)|trotz (der |meiner |unserer |erfolgter )?k[üu]ndigung|a pesar de (la |mi |nuestra )?(cancelaci[óo]n|baja)|malgr[ée] (la |ma |notre )?r[ée]siliation|apesar d[oae] (\w+ )?cancelamento|nonostante (la |mia |nostra )?disdetta|ondanks (de |mijn |onze )?opzegging|"
         + @"(ya|hab[íi]a|hab[íi]amos|hemos|he)\s+(\w+\s+)?(cancelado|dado de baja)|despu[ée]s de (cancelar|darme de baja|darnos de baja)|ya (cancel[ée]|me di de baja|nos dimos de baja)|"
         + @"(habe|haben|hatte|hatten|hat|bereits|schon)\s+(\w+\s+){0,4}gek[üu]ndigt|gek[üu]ndigt (hatte|hatten|habe|haben|hat)|nach (der|meiner|unserer) k[üu]ndigung|nachdem (ich|wir) (\w+\s+){0,4}gek[üu]ndigt|"
         + @"(j'ai|j'avais|nous avons|nous avions|avoir|d[ée]j[àa])\s+(\w+\s+)?(r[ée]sili[ée]e?s?|annul[ée]e?s?)|apr[èe]s (ma|la|notre) r[ée]siliation|"
         + @"(j[áa]|tinha|t[íi]nhamos)\s+(\w+\s+)?(cancelad[oa]|cancelei|cancelamos)|depois de (\w+\s+)?cancelar|"
         + @"(ho|avevo|abbiamo|avevamo|gi[àa]|dopo aver)\s+(\w+\s+)?(disdetto|annullato|cancellato)|"
-        + @"(heb|had|hadden|hebben|al|reeds)\s+(\w+\s+){0,3}(opgezegd|geannuleerd)|na het opzeggen|"
+        + @"(heb|had|hadden|hebben|al|reeds)\s+(\w+\s+){0,3}(opgezegd|geannuleerd)|(opgezegd|geannuleerd) (had|hadden|heb|hebben)|na het opzeggen|na (de |mijn |onze )?opzegging|"
+        + @"(they|he|she) (had )?cancel+ed|tras (la |mi |nuestra )?(baja|cancelaci[óo]n)|despu[ée]s de (la |mi |nuestra )?(baja|cancelaci[óo]n)|dopo (la |mia |nostra )?disdetta|(ap[óo]s|depois d)o cancelamento|"
         // The paper that proves it: "I have the cancellation email", "die Kündigungsbestätigung".
         + @"(the|my|our|a) cancel+ation (e-?mail|confirmation|receipt|notice|letter)|k[üu]ndigungsbest[äa]tigung|confirmaci[óo]n de (la )?(cancelaci[óo]n|baja)|"
         + @"(had|have) (already )?asked (you )?to cancel|j'avais (d[ée]j[àa] )?demand[ée] (la r[ée]siliation|l'annulation)|hab[íi]a (pedido|solicitado) (la )?(baja|cancelaci[óo]n)|hatte (\w+ )?(die )?k[üu]ndigung (beantragt|eingereicht|geschickt)|tinha pedido (o )?cancelamento|avevo (gi[àa] )?(chiesto|richiesto) (la )?disdetta|"

@@ -47,7 +47,8 @@ public static partial class CaseText
         for (var i = 0; i < ticket.Messages.Count; i++)
         {
             // The customer's own words: quoted history, a sign-off and a disclaimer below them are not the request.
-            if (ticket.Messages[i].IsFromCustomer && OwnWords(ticket.Messages[i].Text) is { Length: > 0 } own)
+            // An out-of-office reply sent by the customer's mailbox asks nothing ("For urgent matters please contact …").
+            if (ticket.Messages[i].IsFromCustomer && !IsAutoReply(ticket.Messages[i].Text) && OwnWords(ticket.Messages[i].Text) is { Length: > 0 } own)
             {
                 list.Add(new Segment(i, own));
             }
@@ -84,6 +85,16 @@ public static partial class CaseText
 
         return Normalize(Signals.Lexicon.QuotedReply.ForwardedBody(text, start) is { Length: > 0 } forwarded ? text[..start] + "\n" + forwarded : text[..start]);
     }
+
+    /// <summary>
+    /// True when the message is an automatic reply of the customer's mailbox: it opens (within its first 200 characters)
+    /// by saying they are out of the office or that this is an automatic reply.
+    /// </summary>
+    public static bool IsAutoReply(string? text) =>
+        !string.IsNullOrWhiteSpace(text) && AutoReply().IsMatch(text.Length > 200 ? text[..200] : text);
+
+    [GeneratedRegex(@"\b(out of (the )?office|automatic reply|auto-?reply|autoreply|(i am|i'm) (currently )?(away|on (annual )?leave|on holiday|on vacation)( from| until| till| and)|abwesenheitsnotiz|automatische antwort|(bin ich|ich bin) (\S+ ){0,4}(nicht im b[üu]ro|abwesend|im urlaub)|fuera de la oficina|respuesta autom[áa]tica|(estoy|me encuentro) (\S+ ){0,3}(fuera|de vacaciones|ausente)|absente? du bureau|r[ée]ponse automatique|je suis (\S+ ){0,3}(absente?|en cong[ée]s?)|fora do escrit[óo]rio|resposta autom[áa]tica|(estou|encontro-me) (\S+ ){0,3}(ausente|de f[ée]rias)|fuori (dall')?ufficio|risposta automatica|sono (\S+ ){0,3}(assente|in ferie)|afwezigheidsbericht|automatisch antwoord|(ik ben|ben ik) (\S+ ){0,4}(afwezig|niet op kantoor|met vakantie))", RegexOptions.IgnoreCase)]
+    private static partial Regex AutoReply();
 
     /// <summary>Trimmed text with every run of whitespace turned into one space.</summary>
     public static string Normalize(string text) => Whitespace().Replace(text, " ").Trim();

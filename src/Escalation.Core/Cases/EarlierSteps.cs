@@ -46,6 +46,32 @@ public static partial class EarlierSteps
             {
                 return AskCoverage.ClauseAt(segment.Text, back.Index);
             }
+
+            if (Stays(segment.Text) is { } stay)
+            {
+                return AskCoverage.ClauseAt(segment.Text, stay.Index);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The words by which the customer keeps the plan: "please don't cancel the account", "we'll take the 20% discount and
+    /// stay", "aceptamos el descuento", "dan blijven we" (an offer accepted, a cancellation refused or denied: "I never
+    /// said cancel the subscription"); null when none, or when only on a condition ("we'd stay if you gave us 30%").
+    /// </summary>
+    private static Match? Stays(string text)
+    {
+        foreach (Match m in StayOn().Matches(text))
+        {
+            var sentenceEnd = text.IndexOfAny(['.', '!', '?', '\n'], m.Index + m.Length);
+            var rest = text[(m.Index + m.Length)..(sentenceEnd < 0 ? text.Length : sentenceEnd)];
+            var before = text[Math.Max(0, m.Index - 12)..m.Index];
+            if (!OnlyIf().IsMatch(rest) && !OnlyIf().IsMatch(before))
+            {
+                return m;
+            }
         }
 
         return null;
@@ -59,7 +85,8 @@ public static partial class EarlierSteps
     public static IReadOnlyList<string> RetractedAsks(CaseSubmission ticket)
     {
         var asks = new List<string>();
-        foreach (var segment in CaseText.Segments(ticket).Where(s => s.Message >= 0))
+        var customer = CaseText.Segments(ticket).Where(s => s.Message >= 0).ToList();
+        foreach (var segment in customer)
         {
             foreach (Match back in TakeBack().Matches(segment.Text))
             {
@@ -71,6 +98,21 @@ public static partial class EarlierSteps
                 var own = SentenceStart(text, back.Index);
                 var named = Named(text[own..end]);
                 asks.AddRange(named.Count > 0 || own == 0 ? named : Named(text[SentenceStart(text, own - 1)..end]));
+            }
+
+            // "No refund needed" after a refund was asked drops it (said in the first message, it only says what is not asked).
+            if (segment.Message > customer[0].Message)
+            {
+                foreach (Match none in NoLongerNeeded().Matches(segment.Text))
+                {
+                    asks.AddRange(Named(none.Value));
+                }
+            }
+
+            // Keeping the plan takes back the cancellation, whether or not the words name it.
+            if (Stays(segment.Text) is not null)
+            {
+                asks.Add(CaseAsks.Cancel);
             }
         }
 
@@ -131,7 +173,29 @@ public static partial class EarlierSteps
         + @"gi[àa] (\w+ )?(rimbors|accredit|applicat|stornat)\w*|grazie per il rimborso|al (terugbetaald|teruggestort|gecrediteerd|toegepast)|bedankt voor de (terugbetaling|creditering))\b", RegexOptions.IgnoreCase)]
     private static partial Regex Already();
 
-    [GeneratedRegex(@"\b(scratch (that|the \w+( \w+)? (part|bit)|the (cancel\w*|refund|credit|closing|closure)( request| part| bit)?)|((just|please|so|and|,)\s*)keep (the|my|our) (account|plan|subscription)( open)?|never ?mind|forget (about )?(that|it|the refund|my (last|previous) (email|message))|ignore (that|my (last|previous) (email|message))|disregard (that|my (last|previous) (email|message))|we'?ll keep (it|the plan|the add-on)|no longer need (the|a) refund|"
-        + @"olv[íi]d(alo|enlo|ese)|ya no (quiero|necesito) (el|la) (reembolso|devoluci[óo]n)|vergessen Sie (das|meine (letzte|vorige) (mail|nachricht))|hat sich erledigt|oubliez (ça|cela|mon (dernier|pr[ée]c[ée]dent) (mail|message))|laissez tomber|esque[çc]a (isso|o (meu )?[úu]ltimo)|deixa pra l[áa]|podem? esquecer|esque[çc]am\b|n[ãa]o precisa(m)? (mais )?(de )?cancelar|lascia(te)? perdere|non serve pi[ùu]|laat maar|vergeet (dat|mijn vorige))\b", RegexOptions.IgnoreCase)]
+    // Keeping the plan: a cancellation refused ("don't cancel", "no cancelen", "bitte nicht kündigen", "ne résiliez pas",
+    // "não cancelem", "non disdite", "niet opzeggen") or denied ("I never said cancel"), an offer accepted ("we'll take the
+    // 20% discount", "aceptamos el descuento", "wir nehmen das Angebot an", "j'accepte la remise", "aceitamos o desconto",
+    // "accettiamo lo sconto", "we nemen de korting"), or staying said outright. Bare "we stay" words that also mean "we were
+    // left without" or "we remain waiting" in their language are not read.
+    [GeneratedRegex(@"\b((please |pls |so |but |and )?(don'?t|do not|dont|never) (cancel|close|terminate)\b(?! (the|this|my|our) (ticket|case|invite|invitation|order))|(i|we) (never|didn'?t|did not) (said|say|asked?|wanted?) (you )?(to )?(cancel|close|terminate)|"
+        + @"(we|i)('ll| will| would like to| want to| have decided to| decided to| are going to|'re going to|'d like to)? (stay\b(?! (on hold|in touch|tuned|calm|here|put|logged|signed|on (this|it|top))\b)|remain (with (you|lumen\w*)|a customer|customers|on (the|our|my) plan))|"
+        + @"(we|i)('ll| will| would| are happy to| 're happy to| am happy to|'d be happy to| gladly)? (take|accept) (the|your|that|this) (\S+ ){0,3}(discount|offer|deal|proposal)|"
+        + @"no (cancelen|cancele|canceles|cancel[ée]is|den de baja|nos den de baja)|no (quiero|queremos) (cancelar|darme de baja|darnos de baja)|(aceptamos|acepto) (el|la|su|tu|vuestro|vuestra|este|esta|ese|esa) (\S+ ){0,3}(descuento|oferta|propuesta)|"
+        + @"nicht k[üu]ndigen|k[üu]ndigen sie (\w+ )?nicht|(nehmen|nehme) (das|ihr|den|dieses|diesen) (\S+ ){0,3}(angebot|rabatt) an|dann bleiben wir|wir bleiben (bei ihnen|kunde)|"
+        + @"ne (r[ée]siliez|annulez|fermez) pas|(nous acceptons|j'accepte|on accepte) (la|votre|cette|l'|le) ?(\S+ ){0,3}(remise|offre|r[ée]duction|proposition|geste)|(alors )?(nous restons|on reste) (chez vous|clients?)|"
+        + @"n[ãa]o (cancele|cancelem|cancelar|cancelem a)|(aceito|aceitamos) (o|a|esse|essa|este|esta|vosso|vossa|seu|sua) (\S+ ){0,3}(desconto|oferta|proposta)|"
+        + @"non (disdite|disdica|annullate|annulli|cancellate|cancelli)|(accetto|accettiamo) (lo|la|l'|il|questa|questo|vostra|vostro|sua|suo) ?(\S+ ){0,3}(sconto|offerta|proposta)|restiamo (con voi|clienti)|"
+        + @"niet opzeggen|zeg (het |ons abonnement |mijn abonnement )?niet op|(we|wij|ik) (accepteren|accepteer|nemen|neem) (de|het|die|dat|uw|jullie) (\S+ ){0,3}(korting|aanbod)|doe maar (die|de) korting|dan blijven (we|wij))", RegexOptions.IgnoreCase)]
+    private static partial Regex StayOn();
+
+    [GeneratedRegex(@"\b((no|don'?t|do not) (longer )?need (for )?(a |the |any )?(refund|credit|money back)|no (refund|credit) (is )?(needed|necessary|required)|(eine |die )?(erstattung|gutschrift) (brauche|brauchen) (ich|wir) nicht mehr|(brauche|brauchen) (ich|wir) (keine|die) (erstattung|gutschrift) (mehr|nicht mehr)|ya no (hace falta|necesito|necesitamos) (el|la) (reembolso|devoluci[óo]n)|sin (reembolso|devoluci[óo]n)|pas besoin (de|du|d'un) (remboursement|avoir)|sem (necessidade de )?reembolso|n[ãa]o (preciso|precisamos) (do|de) reembolso|non (serve|ci serve) (il|alcun|nessun) rimborso|geen terugbetaling nodig|(hoeft|hoef) (geen|niet) (terug|terugbetaling))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NoLongerNeeded();
+
+    [GeneratedRegex(@"\b(if|unless|only if|provided|as long as|si|solo si|wenn|falls|sofern|s'il|à condition|se|desde que|a condi[çc][ãa]o|purch[ée]|als|mits|zolang)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex OnlyIf();
+
+    [GeneratedRegex(@"\b(scratch (that|the \w+( \w+)? (part|bit)|the (cancel\w*|refund|credit|closing|closure)( request| part| bit)?)|((just|please|so|and|,)\s*)keep (the|my|our) (account|plan|subscription)( open)?|never ?mind|forget (about )?(that|it|the (refund|cancel\w*|credit|closure)( request)?|my (last|previous) (email|message))|drop the (refund|cancel\w*|credit)( request)?|ignore (that|my (last|previous) (email|message))|disregard (that|my (last|previous) (email|message))|we'?ll keep (it|the plan|the add-on)|no longer need (the|a) refund|"
+        + @"olv[íi]d(alo|enlo|ese)|ya no (quiero|necesito) (el|la) (reembolso|devoluci[óo]n)|vergessen Sie (das|die (erstattung|k[üu]ndigung|gutschrift)|meine (letzte|vorige) (mail|nachricht))|olvide(n)? (el reembolso|la cancelaci[óo]n|la baja)|oubliez (le remboursement|la r[ée]siliation|l'annulation)|esque[çc]a(m)? (o reembolso|o cancelamento)|vergeet (de|het) (terugbetaling|opzegging)|hat sich erledigt|oubliez (ça|cela|mon (dernier|pr[ée]c[ée]dent) (mail|message))|laissez tomber|esque[çc]a (isso|o (meu )?[úu]ltimo)|deixa pra l[áa]|podem? esquecer|esque[çc]am\b|n[ãa]o precisa(m)? (mais )?(de )?cancelar|lascia(te)? perdere|non serve pi[ùu]|laat maar|vergeet (dat|mijn vorige))\b", RegexOptions.IgnoreCase)]
     private static partial Regex TakeBack();
 }

@@ -130,7 +130,7 @@ public sealed class ResolveOrEscalateStage(IDraftWriter writer)
             {
                 List<RouteReason> why = [.. notResolvable];
                 if (pending is not null) why.Add(new RouteReason(ReasonCodes.ActionNeedsApproval, $"The policy proposes {pending.Describe()}, which needs a person's approval ({pending.PolicyCitation.Split('#')[0]}): it is not resolved until someone approves it.", true));
-                if (!application.WithinAuthority) why.Add(new RouteReason(ReasonCodes.AboveCap, $"{application.Recommendation} is outside agent authority.", true));
+                if (!application.WithinAuthority) why.Add(OutsideAuthority(application, context.Facts));
                 if (!checkedDraft.ToneCheck.Passed) why.Add(new RouteReason(ReasonCodes.ToneCheckFailed, $"Reply failed tone-check (score {checkedDraft.ToneCheck.Score}).", false));
                 var held = await ReplyAsync(ticket, context, application, hold: true, due, workspace, proposal, now, cancellationToken).ConfigureAwait(false);
                 outcome = new EscalationOutcome
@@ -166,16 +166,30 @@ public sealed class ResolveOrEscalateStage(IDraftWriter writer)
         (facts.HasAsk(CaseAsks.Credit) || facts.HasAsk(CaseAsks.Refund))
         && notResolvable.Any(x => x.Code is ReasonCodes.FactMissing or ReasonCodes.AmountAmbiguous);
 
+    /// <summary>
+    /// Why the recommendation is outside the agent's authority, by its real trigger: money above the cap (manager approval),
+    /// a refund past the window, or a fact the policy needs that was not read. A €9.90 goodwill credit offered past the
+    /// window is no amount above the cap.
+    /// </summary>
+    private static RouteReason OutsideAuthority(PolicyApplication application, Cases.CaseFacts facts) =>
+        application.NeedsManagerApproval
+            ? new RouteReason(ReasonCodes.AboveCap, $"{application.Recommendation} is above the auto-approve cap: manager approval.", true)
+            : facts.DaysPastWindow is > 0
+                ? new RouteReason(ReasonCodes.OutsideWindow, $"{application.Recommendation}: the refund is asked {facts.DaysPastWindow} days past the {facts.RefundWindowDays}-day window, which is outside agent authority.", true)
+                : new RouteReason(ReasonCodes.FactMissing, $"{application.Recommendation}: a fact the policy needs was not read, so it is outside agent authority.", true);
+
     private ValueTask<CheckedDraft> ReplyAsync(CaseSubmissionRef ticket, EscalationContext c, PolicyApplication a, bool hold, DateTimeOffset? by, Workspace ws, DraftOffer? proposal, DateTimeOffset now, CancellationToken cancellationToken)
     {
         // A cancellation within authority is carried out on a resolved case: the reply says so, as a sensitive case's does.
         var today = DateOnly.FromDateTime(now.UtcDateTime);
-        var cancelEffective = Actions.CancellationAuthority.CarriedOut(!hold && c.Facts.Hypothetical is null && !c.Signals.Text.SeniorDecidesAll, c.Customer, c.Facts, ws, today);
+        var acts = c.Facts.Hypothetical is null && !c.Signals.Text.SeniorDecidesAll;
+        var cancelEffective = Actions.CancellationAuthority.CarriedOut(!hold && acts, c.Customer, c.Facts, ws, today);
         return _drafts.WriteAsync(new DraftRequest
         {
             TicketId = c.TicketId, CustomerName = c.Customer.Name, Subject = ticket.Subject, Signals = c.Signals, Facts = c.Facts, Retrieval = c.Retrieval,
             HoldForReview = hold, ReviewBy = by, Offer = hold ? null : a.Offer, Proposal = proposal, ExceptionRationale = a.ExceptionRationale,
-            CancelEffective = cancelEffective, CancelBilledUntil = Actions.CancellationAuthority.BilledUntilEffective(cancelEffective, today),
+            CancelEffective = cancelEffective, CancelTermEnds = Actions.CancellationAuthority.AskedAtOtherTiming(acts, c.Customer, c.Facts, today),
+            CancelBilledUntil = Actions.CancellationAuthority.BilledUntilEffective(cancelEffective, today),
         }, ws, cancellationToken);
     }
 }

@@ -59,8 +59,10 @@ public sealed record CaseUnderstanding
             return new CaseUnderstanding
             {
                 Intent = intent,
-                Unrecognised = $"the words speak of a cancellation{CancelQuote(t)}, but no request to cancel the plan was read from them",
-                Advice = "A person reads what the customer wants done.",
+                Unrecognised = f.Retracted is { } kept
+                    ? $"the customer asked to cancel{CancelQuote(t)}, then took it back (\"{kept}\"), and nothing else to do was read"
+                    : $"the words speak of a cancellation{CancelQuote(t)}, but no request to cancel the plan was read from them",
+                Advice = f.Retracted is null ? "A person reads what the customer wants done." : "A person does what is still asked (an offer accepted, a question) and cancels nothing.",
             };
         }
 

@@ -243,7 +243,9 @@ public static class ChatPromptBuilder
 
     private static string Cancellation(DraftRequest r) => r.CancelEffective is { } effective
         ? $" The plan is cancelled with this reply, effective {(effective == Actions.CancellationAuthority.EndOfTerm ? "at the end of the period already paid for" : effective)}: say you have cancelled it, until when it stays active, and that it will not be charged again."
-        : "";
+        : r.CancelTermEnds is { } ends
+            ? $" The customer asked the cancellation to take effect {(r.Facts.CancelNow ? "straight away" : r.Facts.CancelDate is { } on ? $"on {on:yyyy-MM-dd}" : "at a time of their own")}, and the term runs until {(ends == Actions.CancellationAuthority.EndOfTerm ? "the end of the period already paid for" : ends)}: nothing is cancelled yet. Say both, and do not say the plan is cancelled."
+            : "";
 
     /// <summary>How the amount must be written in a reply that is not in English (", written 99 €").</summary>
     private static string WrittenAs(ReplyText reply, DraftOffer o) => reply.IsEnglish ? "" : $", written {reply.Money(o.Amount, o.Currency)}";

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Escalation.Core.Cases;
 using Escalation.Core.Knowledge;
 
@@ -8,7 +9,7 @@ namespace Escalation.Core.Sensitive;
 /// The sentences of a composer draft, one method per part of seed 003's checklist, each written from the reply
 /// language's templates (<see cref="ReplyText"/>).
 /// </summary>
-internal static class ComposerSentences
+internal static partial class ComposerSentences
 {
     /// <summary>One greeting by first name: formal for a VIP or a formal writer, casual otherwise; never "Hey" or "!".</summary>
     public static string Greeting(DraftRequest r, string first, ReplyText t) =>
@@ -99,9 +100,10 @@ internal static class ComposerSentences
     {
         // Money done (or proposed), then the cancellation done with it: a reply with either needs no holding sentence.
         var resolved = Money(r, ws, t).Concat(Cancelled(r, t)).ToList();
+        var timing = AskedTiming(r, t);
         if (resolved.Count > 0)
         {
-            foreach (var sentence in resolved)
+            foreach (var sentence in resolved.Concat(timing))
             {
                 yield return sentence;
             }
@@ -129,6 +131,11 @@ internal static class ComposerSentences
         }
         else if (r.HoldForReview)
         {
+            foreach (var sentence in timing)
+            {
+                yield return sentence;
+            }
+
             yield return t["hold.senior"];
             yield return t["hold.hear", ("deadline", deadline)];
         }
@@ -192,6 +199,25 @@ internal static class ComposerSentences
             : [t["cancel.done"], t["cancel.until", ("date", t.Date(until))]];
     }
 
+    /// <summary>
+    /// A cancellation asked at a time of the customer's own that the term does not allow: what they asked and until when
+    /// the term runs (nothing is cancelled; a person agrees the date). None without the tone guide's sentences.
+    /// </summary>
+    private static List<string> AskedTiming(DraftRequest r, ReplyText t)
+    {
+        if (r.CancelTermEnds is not { } ends)
+        {
+            return [];
+        }
+
+        var asked = r.Facts.CancelNow && t.Has("cancel.askedNow") ? t["cancel.askedNow"]
+            : r.Facts.CancelDate is { } on && t.Has("cancel.askedOn") ? t["cancel.askedOn", ("date", t.Date(on))]
+            : null;
+        var term = DateOnly.TryParseExact(ends, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var until) && t.Has("cancel.term")
+            ? t["cancel.term", ("date", t.Date(until))] : null;
+        return [.. new[] { asked, term }.OfType<string>()];
+    }
+
     /// <summary>Seed 003's "prevention, when applicable": only for causes where there is something to say.</summary>
     public static IEnumerable<string> Prevention(DraftRequest r, DraftOffer? money, ReplyText t)
     {
@@ -220,12 +246,27 @@ internal static class ComposerSentences
         }
     }
 
+    /// <summary>
+    /// How the greeting names the customer: the first name ("Helen" of "Helen Park"), or, when the name starts with a title,
+    /// the title and the surname ("Dr. Park" of "Dr. Helen Park", "Frau Weber" of "Frau Anna Weber"): "Hello Dr.," greets
+    /// nobody.
+    /// </summary>
     public static string FirstName(string name)
     {
-        var trimmed = name.Trim();
-        var space = trimmed.IndexOf(' ', StringComparison.Ordinal);
-        return space > 0 ? trimmed[..space] : trimmed;
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (words.Length == 0)
+        {
+            return name.Trim();
+        }
+
+        var titles = words.TakeWhile(w => Title().IsMatch(w)).Count();
+        return titles == 0 ? words[0]
+            : titles < words.Length ? string.Join(' ', words[..titles].Append(words[^1]))
+            : words[0];
     }
+
+    [GeneratedRegex(@"^(dr|drs|dra|prof|mr|mrs|ms|mx|miss|sir|dame|herr|frau|sr|sra|srta|m|mme|mlle|me|dott|dott\.ssa|dottssa|ing|avv|mevr|dhr|mw|doctor|doctora|doktor|docteur|professor|profesor|professeur|professore)\.?$", RegexOptions.IgnoreCase)]
+    private static partial Regex Title();
 
     /// <summary>
     /// A frustrated customer always gets an apology; a calm one only when something of ours went wrong (an outage,

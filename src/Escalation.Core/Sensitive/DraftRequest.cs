@@ -36,6 +36,13 @@ public sealed record DraftRequest
     /// </summary>
     public string? CancelEffective { get; init; }
 
+    /// <summary>
+    /// When the plan's term ends, for a cancellation the customer asked at a time of their own (<c>yyyy-MM-dd</c> or
+    /// <c>end-of-term</c>): nothing is cancelled; the draft says what they asked and until when the term runs, for a person
+    /// to agree the date.
+    /// </summary>
+    public string? CancelTermEnds { get; init; }
+
     /// <summary>The plan's regular payments continue until <see cref="CancelEffective"/> (a term running more than a month on).</summary>
     public bool CancelBilledUntil { get; init; }
 

@@ -95,6 +95,7 @@ public sealed class SensitiveCaseSteps(CaseDetector detect, IDraftWriter writer,
             Offer = provisional.NeedsHuman ? null : offer,
             Proposal = proposal,
             CancelEffective = cancelEffective,
+            CancelTermEnds = Actions.CancellationAuthority.AskedAtOtherTiming(acts, customer, facts, today),
             CancelBilledUntil = Actions.CancellationAuthority.BilledUntilEffective(cancelEffective, today),
             ExceptionRationale = state.ExceptionRationale,
         };

@@ -213,6 +213,16 @@ public sealed partial class ToneCheckStage
             allowed.Add(until); // the end of the term a cancellation runs to
         }
 
+        if (r.CancelTermEnds is { } ends && DateOnly.TryParseExact(ends, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var termEnd))
+        {
+            allowed.Add(termEnd); // the end of the term, told beside the date the customer asked
+        }
+
+        if (r.Facts.CancelDate is { } askedOn)
+        {
+            allowed.Add(askedOn);
+        }
+
         var today = r.ReviewBy is { } rb ? DateOnly.FromDateTime(rb.UtcDateTime) : f.PurchaseDate ?? DateOnly.MaxValue;
         var restated = string.Join(" ", new[] { r.Subject }.Concat(f.Evidence.Select(e => e.Text)).Where(x => x is not null));
         foreach (var d in DateParsing.AllDates(restated, today, european))

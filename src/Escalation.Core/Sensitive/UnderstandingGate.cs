@@ -142,12 +142,9 @@ public static class UnderstandingGate
             return;
         }
 
-        var on = DateOnly.TryParseExact(effective, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : (DateOnly?)null;
-        var agrees = f.CancelNow ? on == today
-            : f.CancelDate is { } date && on is { } e && (date == e || (date.Month == e.Month && date.Day == e.Day));
-        if (!agrees)
+        if (Actions.CancellationAuthority.AsksOtherTiming(f, effective, today))
         {
-            var when = on is { } x ? x.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "the end of the paid term";
+            var when = effective == Actions.CancellationAuthority.EndOfTerm ? "the end of the paid term" : effective;
             review.Add(new RouteReason(ReasonCodes.AskNotCovered,
                 $"The customer asks the cancellation to take effect at a time of their own (\"{asked}\"); the policy would end the plan on {when}: a human agrees the date.", true));
         }

@@ -74,6 +74,10 @@ internal static partial class HandoffSignals
             DataLoss = text.DataLoss || Has("data-loss"),
             Security = text.Security || Has("security"),
             Chargeback = text.Chargeback || Has("chargeback"),
+            // A dispute already filed with the card issuer is the legal matter the customer's own "I'll dispute it with my
+            // bank" is: money paid back now could be paid twice.
+            Legal = text.Legal || Has("chargeback"),
+            LegalKinds = Has("chargeback") && !text.LegalKinds.Contains(LegalKinds.Chargeback) ? [.. text.LegalKinds, LegalKinds.Chargeback] : text.LegalKinds,
             Evidence = [.. text.Evidence, .. added],
         };
     }

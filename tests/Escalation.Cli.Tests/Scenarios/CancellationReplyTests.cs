@@ -64,6 +64,31 @@ public sealed class CancellationReplyTests
     }
 
     [Theory]
+    [InlineData("p31-en72", "I have cancelled", "You would like your plan to end straight away. Your current term runs until")]
+    [InlineData("p31-es72", "He cancelado", "Nos ha pedido cancelar su plan. Su periodo actual dura hasta el")]
+    public void Decide_CancellationAskedForAnotherDate_TheHeldDraftSaysBothDatesAndCancelsNothing(string id, string notSaid, string said)
+    {
+        var d = ScenarioSuiteTests.Decide(ScenarioSuiteTests.Scenario(id));
+
+        Assert.Equal(Routes.DraftForReview, d.Route);
+        Assert.DoesNotContain(notSaid, d.Draft, StringComparison.Ordinal);
+        Assert.Contains(said, d.Draft, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Decide_CancellationAskedForADateOfTheirOwn_TheHeldDraftNamesThatDate()
+    {
+        var s = ScenarioSuiteTests.Scenario("p31-en72");
+        s.Text = "Please cancel our subscription effective 31 December 2026. Our new tool starts on 1 January.";
+
+        var d = ScenarioSuiteTests.Decide(s);
+
+        Assert.Equal(Routes.DraftForReview, d.Route);
+        Assert.Contains("You would like your plan to end on 31 December 2026.", d.Draft, StringComparison.Ordinal);
+        Assert.DoesNotContain("I have cancelled", d.Draft, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("p31-de95")]
     [InlineData("p31-fr95")]
     public void Decide_ChargedAfterCancelling_RefundsTheChargeDateNotTheCancellationDateAndCancelsNothingNew(string id)

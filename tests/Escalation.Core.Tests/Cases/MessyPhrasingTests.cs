@@ -23,6 +23,18 @@ public sealed class MessyPhrasingTests
     public void Extract_CancellationInEverydayWords_IsACancellationAsk(string text) =>
         Assert.Contains(CaseAsks.Cancel, Extract(text).Asks);
 
+    [Theory]
+    [InlineData("Jahresverlängerung trotz Kündigung", "Am 2. November wurde unser Jahresabo über 1.299,00 € verlängert und abgebucht. Bitte erstatten Sie die 1.299,00 € vollständig.")]
+    [InlineData("Charged despite my cancellation", "You renewed us for €1,299 on 2 November. Please refund the €1,299.")]
+    [InlineData("Renovación a pesar de la baja", "Nos cobraron 1.299 € el 2 de noviembre. Devuélvannos los 1.299 €, por favor.")]
+    public void Extract_ChargedDespiteACancellation_IsARefundOfAPastCancellationNotANewOne(string subject, string text)
+    {
+        var f = Extract(text, subject);
+
+        Assert.Contains(CaseAsks.Refund, f.Asks);
+        Assert.DoesNotContain(CaseAsks.Cancel, f.Asks);
+    }
+
     [Fact]
     public void Extract_TypedFast_RefundAmountAndDateAreRead()
     {

@@ -43,11 +43,19 @@ internal sealed partial class MessageReader(SignalLexicon lexicon)
         // A mail forwarded from the first line is read from its body; the headers above it are blanked so offsets stay the message's.
         var (from, cut) = QuotedReply.OwnRange(body);
         var own = from > 0 ? new string(' ', from) + body[from..cut] : cut < body.Length ? body[..cut] : body;
+        // A mail forwarded below the customer's own words ("Forwarding this from our managing director – can you help?") is
+        // part of the request: its threats and asks are read as the facts are; its header lines are blanked.
+        if (from == 0 && cut < body.Length && fromCustomer && QuotedReply.ForwardedBody(body, cut) is { Length: > 0 } forwarded
+            && body.IndexOf(forwarded, cut, StringComparison.Ordinal) is var at and >= 0)
+        {
+            own = body[..cut] + new string(' ', at - cut) + forwarded;
+        }
+
         var tokens = Tokenizer.Tokenize(own, out var exclamations, out var questions, out var maxBangRun, out var exasperated);
         reading.Words = tokens.Count;
-        if (cut < body.Length && fromCustomer)
+        if (cut < body.Length && fromCustomer && own.Length <= cut)
         {
-            SignedByALawFirm(reading, body, cut);
+            SignedByALawFirm(reading, body, cut); // a forwarded mail naming "Pritchard & Co Solicitors" is no signature of the writer's
         }
 
         reading.Questions = questions;
