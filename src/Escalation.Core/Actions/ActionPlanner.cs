@@ -78,9 +78,9 @@ public static partial class ActionPlanner
         var refund = PolicyNumbers.Governing(workspace, x.Retrieval, PolicyCategories.Refund);
         // Tier 1's "€199" against the customer's "€149": no refund of either is proposed until a person knows which.
         // Nor is the largest of several sums refunded when the words do not say which one is asked ("€ 1.188,00 … € 99 per maand
-        // … € 1.089,00"): a person picks it.
+        // … € 1.089,00"): a person picks it. Nor is the whole charge refunded for "the rest of this month" with no sum named.
         if (f.HasAsk(CaseAsks.Refund) && refund is not null && f.Amount is { } paid && paid > 0 && f.DaysPastWindow is { } past && !f.AmountConflict
-            && !(f.AmountAmbiguous && f.AmountCandidates.Count > 1))
+            && !(f.AmountAmbiguous && f.AmountCandidates.Count > 1) && !(f.PartialAsk is not null && !f.AmountRequested))
         {
             var currency = f.Currency ?? refund.Currency ?? workspace.Routing.DefaultCurrency;
             var exceptionDays = refund.Number("exceptionMaxDaysPastWindow", 0);

@@ -88,6 +88,12 @@ public sealed record CaseFacts
     /// <summary>The refund is asked to go elsewhere than the payment (another card, a bank transfer, another person), quoted.</summary>
     public string? RefundElsewhere { get; init; }
 
+    /// <summary>
+    /// The sentence in which the customer would cancel only on a condition ("we'd cancel at the end of the term, unless you
+    /// can give us a discount"), quoted; null when none. No cancellation is asked until the condition is answered.
+    /// </summary>
+    public string? CancelOnCondition { get; init; }
+
     /// <summary>Part of the charge is asked back without an amount ("refund whatever is fair"), quoted.</summary>
     public string? PartialAsk { get; init; }
 

@@ -147,6 +147,9 @@ public sealed partial class CaseFactsExtractor
             RemovalAsk = coverage.Removal,
             ExtraCharged = coverage.ExtraCharged,
             CancelledBefore = FindCancelledBefore(texts),
+            CancelOnCondition = texts.Where(t => t.Message >= 0)
+                .SelectMany(t => AskMatches(CaseAsks.Cancel, t.Text).Where(x => OnCondition(t.Text, x.Index, x.Length)).Select(x => AskCoverage.ClauseAt(t.Text, x.Index)))
+                .FirstOrDefault(),
             SlaAsked = texts.Any(t => t.Message >= 0 && SlaWord().IsMatch(t.Text)),
             DataErasure = asks.Contains(CaseAsks.DataAccess) && texts.Any(t => t.Message >= 0 && ErasureAsk().IsMatch(t.Text)),
             CancelTiming = coverage.CancelTiming,
@@ -505,17 +508,20 @@ public sealed partial class CaseFactsExtractor
         var asks = new List<string>();
         // "thank you for the refund of the €49 last week" under "Re: your refund": the subject names the refund the message thanks for.
         var thanked = texts.Any(t => t.Message >= 0 && RefundAsks(t.Text).Any(x => RefundSettled(t.Text, x.Index, x.Length)));
+        // "Disdetta o sconto" over "vorremmo disdire …, a meno che non possiate farci uno sconto": the message says on what
+        // condition, so the subject's word asks no cancellation of its own.
+        var conditional = texts.Any(t => t.Message >= 0 && AskMatches(CaseAsks.Cancel, t.Text).Any(x => OnCondition(t.Text, x.Index, x.Length)));
         foreach (var ask in CaseAsks.Ordered)
         {
             foreach (var seg in texts)
             {
-                if (ask == CaseAsks.Refund && thanked && seg.Message < 0 && ReferenceEquals(seg, texts[0]))
+                if (((ask == CaseAsks.Refund && thanked) || (ask == CaseAsks.Cancel && conditional)) && seg.Message < 0 && ReferenceEquals(seg, texts[0]))
                 {
                     continue;
                 }
 
                 // "I don't want a refund, I want the export fixed": a refused ask is no ask. "If you don't refund, …" is one.
-                var m = AskMatches(ask, seg.Text).FirstOrDefault(x => !RefusedAsk(seg.Text, x.Index) && !(ask == CaseAsks.Refund && RefundSettled(seg.Text, x.Index, x.Length)) && !(ask == CaseAsks.Cancel && (Forgotten(seg.Text, x.Index) || OnCondition(seg.Text, x.Index, x.Length) || NotThePlan().IsMatch(seg.Text.AsSpan(x.Index + x.Length)) || CancelledBefore(seg.Text, x.Index, x.Length) || CancellationPaper().IsMatch(seg.Text.AsSpan(x.Index)))));
+                var m = AskMatches(ask, seg.Text).FirstOrDefault(x => !RefusedAsk(seg.Text, x.Index) && !(ask == CaseAsks.Refund && RefundSettled(seg.Text, x.Index, x.Length)) && !(ask == CaseAsks.Cancel && (Forgotten(seg.Text, x.Index) || OnCondition(seg.Text, x.Index, x.Length) || NotThePlan().IsMatch(seg.Text.AsSpan(x.Index + x.Length)) || ContractRight(seg.Text, x.Index, x.Length) || CancelledBefore(seg.Text, x.Index, x.Length) || CancellationPaper().IsMatch(seg.Text.AsSpan(x.Index)))));
                 if (m is not null)
                 {
                     evidence.Add(new Evidence("ask:" + ask, m.Value, seg.Message, m.Index, m.Length));
@@ -588,6 +594,20 @@ public sealed partial class CaseFactsExtractor
     [GeneratedRegex(@"^\S+\s+(\S+\s+){0,3}(brauche|brauchen|will|wollen|möchte|möchten|moechte|hoef|hoeven|wil|willen|nodig)\s+(ich|wir|ik|we|wij)\s+(nicht|niet|keine)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NegatorAfter();
 
+    /// <summary>
+    /// "A right to terminate with 60 days' notice", "a termination clause", "das Kündigungsrecht": a term of the contract the
+    /// customer negotiates, not a cancellation asked now.
+    /// </summary>
+    private static bool ContractRight(string text, int at, int length) =>
+        RightBefore().IsMatch(text.AsSpan(Math.Max(0, at - 24), at - Math.Max(0, at - 24)))
+        || ClauseAfter().IsMatch(text.AsSpan(at + length, Math.Min(24, text.Length - at - length)));
+
+    [GeneratedRegex(@"\b(right|option|ability|possibility|rights) to( (cancel|terminate|exit))?\s*$|\b(derecho|opci[óo]n|posibilidad) (a|de)\s*$|\b(droit|possibilit[ée]) de\s*$|\b(direito|possibilidade) de\s*$|\b(diritto|possibilit[àa]) di\s*$|\b(recht|mogelijkheid) om( te)?\s*$|\b(recht|m[öo]glichkeit) zu(r)?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex RightBefore();
+
+    [GeneratedRegex(@"^\w*\s*(clauses?|rights?|terms?|provisions?|period|cl[áa]usula|klausel|recht\b|frist|clause|cl[áa]usula|clausola|opzegtermijn|opzegrecht|-?clausule)", RegexOptions.IgnoreCase)]
+    private static partial Regex ClauseAfter();
+
     // "Annulation de la facture", "cancel the charge", "die Rechnung stornieren" is about a bill or an order, not the plan.
     [GeneratedRegex(@"^\s*(de |of |der |des |della |da |do |van )?(la |le |l'|the |this |that |el |los |die |das |den |il |a |o |het |ma |mon |my |our |notre |nuestr[oa] |mi |meine |unsere |la mia |a minha |mijn |onze )?(factures?|facturas?|invoices?|charges?|payments?|transactions?|pr[ée]l[èe]vements?|paiements?|cargos?|cobros?|pagos?|Rechnung\w*|Abbuchung\w*|Zahlung\w*|fattur[ae]|addebit[oi]|pagament[oi]|faturas?|cobran[çc]as?|factu(u)?r\w*|afschrijving\w*|betaling\w*|orders?|commandes?|pedidos?|Bestellung\w*|ordin[ei]|bestelling\w*)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NotThePlan();
@@ -616,7 +636,7 @@ public sealed partial class CaseFactsExtractor
     [GeneratedRegex(@"\b(if (possible|you can|you could|that's possible)|si es posible|wenn m[öo]glich|si possible|se poss[íi]vel|se possibile|indien mogelijk|als het kan)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Politeness();
 
-    [GeneratedRegex(@"^[^,;]*?\b(unless|a menos que|salvo que|es sei denn|sauf si|à moins que|a não ser que|a meno che|tenzij)\b|^\W*(if|wenn|falls|si|se|als) (this|that|it|you|the|das|es|ihr|cela|ça|isto|isso|questo|dit|het|esto|eso|no|not|nicht|ne|não|non|niet)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^[^;.!?]{0,80}?\b(unless|a menos que|salvo que|es sei denn|sauf si|à moins que|a não ser que|a meno che|tenzij)\b|^\W*(if|wenn|falls|si|se|als) (this|that|it|you|the|das|es|ihr|cela|ça|isto|isso|questo|dit|het|esto|eso|no|not|nicht|ne|não|non|niet)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ConditionAfter();
 
     /// <summary>
@@ -783,7 +803,7 @@ public sealed partial class CaseFactsExtractor
 
     /// <summary>A refund asked for in words ("refund", "money back", "reembolso", "Erstattung", "remboursement"…).</summary>
     // Typed fast ("refnd", "rfund"), and said plainly: "give back the €35", "just put one of them back".
-    [GeneratedRegex(@"\b(refund(ed)?|ref(n|un|ud|nu)d\w*|refun|rfund\w*|money back|put (it|that|this|the money|my money|our money|them) back|put (one|one of (them|those|the charges|the payments)|the (second|extra|duplicate|double)( one| charge| payment)?) back|give back (the|my|our|that|this|those|it)\b|(want|need|expect) (it|that|them|the money|my money|our money) back|(get|have|give (me|us)) (the |my |our )?(\S+ ){0,2}(euros?|dollars?|pounds?|eur|usd|gbp|[€$£]\s?\d[\d.,]*|\d[\d.,]*\s?€) back|return (my|our|the) money|reverse (that|this|it)( one)?(?! (change|update|setting|decision))\b|riavere (i soldi|il denaro|l'importo|la somma)|ridatemi i soldi|restituir(e|mi|ci) (i soldi|il denaro|l'importo)|terugzett\w*|terug te zetten|give (me|us) (it|that|this|the money|the \S+|my \S+|our \S+) back|(reverse|undo|void) (the|that|this|my|these)( \S+)? (charge|payment|transaction|debit)s?|anul(ar|en|e|an) (el|ese|este|los|esos) (cargo|cobro)s?|storn\w* (Sie )?(die|den|diese|diesen) (\S+ )?(Abbuchung|Zahlung|Lastschrift|Belastung|Betrag|Buchung)|(Abbuchung|Zahlung|Lastschrift|Belastung|Betrag)\w* (\S+ ){0,5}storn\w*|annul(er|ez) (le|ce) (prélèvement|paiement|débit)|estorn(ar|em|e)\b|stornat[eo]|stornare|terugdraai\w*|(get|have|give me) (it|that|this|those|them|the money|the charge|the payment) back|reimburse(ment)?|charge ?back|reemb[oó]ls\w*|devoluci[óo]n|devu[ée]lv\w*|devolv\w*|betaal\b.{0,40}\bterug|(R[üu]ck)?[Ee]rstatt\w*|zur[üu]ck(erstatt|zahl|überweis|uberweis|buch)\w*|Geld zur[üu]ck|terugstort\w*|terugboek\w*|teruggestort|terug (te )?storten|rembours\w*|rimbors\w*|restitui\w*|terugbetal\w*|geld terug|terugkrijg\w*|estorno|devolu[çc][ãa]o|dinheiro de volta|soldi indietro|(Geld|Betrag|Summe)\b.{0,20}\bzur[üu]ck)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(refund(ed)?|ref(n|un|ud|nu)d\w*|refun|rfund\w*|money back|put (it|that|this|the money|my money|our money|them) back|put (one|one of (them|those|the charges|the payments)|the (second|extra|duplicate|double)( one| charge| payment)?) back|give back (the|my|our|that|this|those|it)\b|(want|need|expect) (it|that|them|the money|my money|our money) back|(could|can|would|might|may) (the |my |our |that |those )?(\S+ ){0,2}(money|euros?|dollars?|pounds?|[€$£]\s?\d[\d.,]*|\d[\d.,]*\s?€|charge|payment|it) (come|go) back|(the|my|our|that|those) (money|\d[\d.,]* euros?|[€$£]\s?\d[\d.,]*|\d[\d.,]*\s?€) (could|can|might|may|would) (\S+ )?(come|go) back|(get|have|give (me|us)) (the |my |our )?(\S+ ){0,2}(euros?|dollars?|pounds?|eur|usd|gbp|[€$£]\s?\d[\d.,]*|\d[\d.,]*\s?€) back|return (my|our|the) money|reverse (that|this|it)( one)?(?! (change|update|setting|decision))\b|riavere (i soldi|il denaro|l'importo|la somma)|ridatemi i soldi|restituir(e|mi|ci) (i soldi|il denaro|l'importo)|terugzett\w*|terug te zetten|give (me|us) (it|that|this|the money|the \S+|my \S+|our \S+) back|(reverse|undo|void) (the|that|this|my|these)( \S+)? (charge|payment|transaction|debit)s?|anul(ar|en|e|an) (el|ese|este|los|esos) (cargo|cobro)s?|storn\w* (Sie )?(die|den|diese|diesen) (\S+ )?(Abbuchung|Zahlung|Lastschrift|Belastung|Betrag|Buchung)|(Abbuchung|Zahlung|Lastschrift|Belastung|Betrag)\w* (\S+ ){0,5}storn\w*|annul(er|ez) (le|ce) (prélèvement|paiement|débit)|estorn(ar|em|e)\b|stornat[eo]|stornare|terugdraai\w*|(get|have|give me) (it|that|this|those|them|the money|the charge|the payment) back|reimburse(ment)?|charge ?back|reemb[oó]ls\w*|devoluci[óo]n|devu[ée]lv\w*|devolv\w*|betaal\b.{0,40}\bterug|(R[üu]ck)?[Ee]rstatt\w*|zur[üu]ck(erstatt|zahl|überweis|uberweis|buch)\w*|Geld zur[üu]ck|terugstort\w*|terugboek\w*|teruggestort|terug (te )?storten|rembours\w*|rimbors\w*|restitui\w*|terugbetal\w*|geld terug|terugkrijg\w*|estorno|devolu[çc][ãa]o|dinheiro de volta|soldi indietro|(Geld|Betrag|Summe)\b.{0,20}\bzur[üu]ck)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RefundAskWord();
 
     /// <summary>

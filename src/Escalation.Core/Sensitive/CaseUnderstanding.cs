@@ -61,8 +61,12 @@ public sealed record CaseUnderstanding
                 Intent = intent,
                 Unrecognised = f.Retracted is { } kept
                     ? $"the customer asked to cancel{CancelQuote(t)}, then took it back (\"{kept}\"), and nothing else to do was read"
-                    : $"the words speak of a cancellation{CancelQuote(t)}, but no request to cancel the plan was read from them",
-                Advice = f.Retracted is null ? "A person reads what the customer wants done." : "A person does what is still asked (an offer accepted, a question) and cancels nothing.",
+                    : f.CancelOnCondition is { } condition
+                        ? $"the customer would cancel only on a condition (\"{condition}\")"
+                        : $"the words speak of a cancellation{CancelQuote(t)}, but no request to cancel the plan was read from them",
+                Advice = f.Retracted is not null ? "A person does what is still asked (an offer accepted, a question) and cancels nothing."
+                    : f.CancelOnCondition is not null ? "A person answers the condition (a discount, a fix) before anything is cancelled."
+                    : "A person reads what the customer wants done.",
             };
         }
 

@@ -28,7 +28,7 @@ public sealed record PolicyRetrieval
 public sealed record PolicyMatch(string Id, string Version, string Category, string Citation, double Score, string Why, string? Rule = null);
 
 /// <summary>A precedent similar to the case.</summary>
-public sealed record PrecedentMatch(string Id, string Title, string Decision, string? Cause, double Similarity, string Why);
+public sealed record PrecedentMatch(string Id, string Title, string Decision, string? Cause, double Similarity, string Why, string? Category = null);
 
 /// <summary>The playbook that fits the case.</summary>
 public sealed record PlaybookMatch(string Id, string Title, IReadOnlyList<string> Steps, string Why);

@@ -219,7 +219,7 @@ public sealed partial class PolicyRetrievalStage
             }
         }
 
-        return new PrecedentMatch(p.Id, p.Title, p.Decision, p.Facts.Cause, Math.Round(score, 3), parts.Count == 0 ? "little in common" : string.Join(", ", parts));
+        return new PrecedentMatch(p.Id, p.Title, p.Decision, p.Facts.Cause, Math.Round(score, 3), parts.Count == 0 ? "little in common" : string.Join(", ", parts), p.Category);
     }
 
     private static double Closeness(double a, double b) =>
@@ -323,9 +323,12 @@ public sealed partial class PolicyRetrievalStage
             says.Add($"a {f.Cause} is a valid reason for a refund");
         }
 
+        // Each precedent is cited by what it decided: an SLA credit is no refund, and a partial decision granted part of it.
         foreach (var p in precedents.Where(p => p.Decision is "approved" or "partial" && p.Cause == f.Cause && p.Cause is not null and not CaseCauses.Other))
         {
-            says.Add($"precedent {p.Id} approved a similar refund");
+            says.Add(p.Category is { } category && category != PolicyCategories.Refund
+                ? $"precedent {p.Id} {(p.Decision == "approved" ? "approved" : "partly granted")} a similar {category} request"
+                : p.Decision == "approved" ? $"precedent {p.Id} approved a similar refund" : $"precedent {p.Id} partly granted a similar refund request");
         }
 
         if (says.Count == 0)

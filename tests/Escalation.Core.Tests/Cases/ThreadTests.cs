@@ -100,6 +100,16 @@ public sealed class ThreadTests
         Assert.DoesNotContain(CaseAsks.Cancel, f.Asks);
     }
 
+    [Theory]
+    [InlineData("Bonjour, l'option Reporting Plus (29 €) a été prélevée le 10/11, nous ne l'utilisons pas.", "Oui, retirez l'option et remboursez les 29 €, s'il vous plaît.", "option Reporting Plus")]
+    [InlineData("Bom dia, peço o reembolso do pacote de SMS de 59 € cobrado em 20/11, foi comprado por engano.", "Sim, podem retirá-lo. Obrigada!", "pacote de SMS")]
+    public void Extract_AddOnRemovedByAGenericWordLater_IsNamedAsTheThreadFirstNamedIt(string first, string last, string name)
+    {
+        var f = Extract(Thread(("customer", first), ("agent", "Do you want us to remove it too?"), ("customer", last)));
+
+        Assert.Equal(name, f.RemoveAddOn);
+    }
+
     [Fact]
     public void AskedOn_ThreadReopenedWeeksLaterAboutACharge_CountsTheWindowToTheMessageThatAsks()
     {
