@@ -340,6 +340,11 @@ public static partial class AskCoverage
             return false; // "and move us back to Growth": no intent changes a plan, and a refund reply would ignore it
         }
 
+        if (PersonAsked().IsMatch(clause))
+        {
+            return false; // "can someone call me back on +44 …", "I also want to complain about your agent": a person answers
+        }
+
         return Money().IsMatch(clause) || DateParsing.FirstDate(clause, today) is not null
             || ((Ask(CaseAsks.Refund) || Ask(CaseAsks.Credit) || Ask(CaseAsks.Cancel)) && (FollowUpAction().IsMatch(clause) || RemoveVerb().IsMatch(clause)))
             || (Ask(CaseAsks.Cancel) && UntilWhen().IsMatch(clause)) // "bis wann haben wir noch Zugriff?": the reply says until when
@@ -350,6 +355,10 @@ public static partial class AskCoverage
             || (Ask(CaseAsks.DataAccess) && DataWord().IsMatch(clause))
             || (any && InvoiceWord().IsMatch(clause));
     }
+
+    // A call back asked for, or a complaint about one of our people: no template reply answers either.
+    [GeneratedRegex(@"\b(call (me|us) back|call (me|us) (on|at)|ring (me|us)|phone (me|us)|give (me|us) a (call|ring)|call-?back|talk (it through )?(on|by|over) the phone|complain(t)? about (your|the|an|one of your) (\w+ )?(agent|staff|support (agent|person|rep)|employee|colleague|rep(resentative)?)|ll[áa]m(e|en)(me|nos)|llamarme|devolver(me|nos) la llamada|rufen sie (mich|uns) (\S+ ){0,3}an|r[üu]ckruf|beschwerde [üu]ber (ihren|ihre|den|die|einen|eine) (\w+ )?(mitarbeiter\w*|agent\w*|kollege\w*)|rappelez-(moi|nous)|me rappeler|nous rappeler|appelez-(moi|nous)|plainte (contre|concernant|au sujet de) (votre|l'|un|une) ?(agent|conseill\w*|employ\w*)|ligu(em|e)-(me|nos)|me liguem|ligar-me|reclama[çc][ãa]o (sobre|contra) (o|a|um|uma) (seu |sua )?(agente|atendente|funcion[áa]ri\w*)|chiamatemi|richiamatemi|richiamarmi|reclamo (su|sul|contro) (il |un |vostro |un vostro )?(operatore|agente|dipendente)|bel (me|ons) (terug|op)|terugbellen|klacht over (uw|jullie|de|een) (\w+ )?(medewerker|agent))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PersonAsked();
 
     /// <summary>Sentences, then clauses joined by "and also", "y además", "und außerdem"… or a comma before a new request.</summary>
     private static IEnumerable<string> Clauses(string text)

@@ -34,6 +34,12 @@ public sealed class SeveralAsksTests
     public void Extract_ARightToTerminateInTheContract_IsNoCancellation() =>
         Assert.DoesNotContain(CaseAsks.Cancel, Extract("Before we expand to 20 seats we need two changes in our contract: a 99.95% uptime commitment and a right to terminate with 60 days' notice. Can you add those?").Asks);
 
+    [Theory]
+    [InlineData("Please refund the €99 from 15 November, we signed up for the wrong plan. And can someone call me back on +44 7700 900123 this afternoon?")]
+    [InlineData("Bitte erstatten Sie die 99 € vom 15. November. Können Sie mich bitte heute Nachmittag unter 0171 2345678 zurückrufen oder mir einen Rückruf geben?")]
+    public void Extract_ACallBackAskedBesideARefund_IsAnAskTheRefundReplyDoesNotCover(string text) =>
+        Assert.Contains(Extract(text).OtherAsks, a => a.Contains("call", StringComparison.OrdinalIgnoreCase) || a.Contains("Rückruf", StringComparison.Ordinal));
+
     [Fact]
     public void Extract_CouldTheMoneyComeBack_IsARefundAsk() =>
         Assert.Contains(CaseAsks.Refund, Extract("Hi team, could you maybe look at whether the €49 could come back? It was the Reporting Plus add-on charged on 18 November by accident.").Asks);
