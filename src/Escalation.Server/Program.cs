@@ -81,7 +81,9 @@ app.Use(async (context, next) =>
     }
     else
     {
-        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        // Refused at start: the connection is dropped rather than answered, so no client (a health probe included) takes
+        // the server for one that is up and reporting a problem while it stops.
+        context.Abort();
     }
 });
 
