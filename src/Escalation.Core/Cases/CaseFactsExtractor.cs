@@ -60,7 +60,8 @@ public sealed partial class CaseFactsExtractor
             text => OnlyDuration(text, english ? DurationEnglish() : Duration()));
         outage = downtime.Hours;
         var cause = FindCause(texts, evidence, english ? OutageWordEnglish() : OutageWord());
-        var asks = FindAsks(texts, evidence);
+        var cancelOnCondition = FindCancelOnCondition(texts);
+        var asks = FindAsks(texts, evidence, cancelOnCondition is not null);
         if (EarlierSteps.RetractedAsks(ticket) is { Count: > 0 } takenBack)
         {
             trace.Add(TraceEntry.Found(Stage, $"The customer took back: {string.Join(", ", takenBack)}."));
@@ -147,9 +148,7 @@ public sealed partial class CaseFactsExtractor
             RemovalAsk = coverage.Removal,
             ExtraCharged = coverage.ExtraCharged,
             CancelledBefore = FindCancelledBefore(texts),
-            CancelOnCondition = texts.Where(t => t.Message >= 0)
-                .SelectMany(t => AskMatches(CaseAsks.Cancel, t.Text).Where(x => OnCondition(t.Text, x.Index, x.Length)).Select(x => AskCoverage.ClauseAt(t.Text, x.Index)))
-                .FirstOrDefault(),
+            CancelOnCondition = cancelOnCondition,
             SlaAsked = texts.Any(t => t.Message >= 0 && SlaWord().IsMatch(t.Text)),
             DataErasure = asks.Contains(CaseAsks.DataAccess) && texts.Any(t => t.Message >= 0 && ErasureAsk().IsMatch(t.Text)),
             CancelTiming = coverage.CancelTiming,
@@ -503,14 +502,22 @@ public sealed partial class CaseFactsExtractor
         return CaseCauses.Other;
     }
 
-    private static IReadOnlyList<string> FindAsks(IReadOnlyList<CaseText.Segment> texts, List<Evidence> evidence)
+    /// <summary>The customer's sentence that asks a cancellation only on a condition; null when none does.</summary>
+    private static string? FindCancelOnCondition(IReadOnlyList<CaseText.Segment> texts) =>
+        texts.Where(t => t.Message >= 0)
+            .SelectMany(t => AskMatches(CaseAsks.Cancel, t.Text).Where(x => OnCondition(t.Text, x.Index, x.Length)).Select(x => AskCoverage.ClauseAt(t.Text, x.Index)))
+            .FirstOrDefault();
+
+    /// <param name="texts">The case's texts.</param>
+    /// <param name="evidence">Where the words each ask was read from are added.</param>
+    /// <param name="conditional">A customer message asks the cancellation only on a condition (<see cref="FindCancelOnCondition"/>).</param>
+    private static IReadOnlyList<string> FindAsks(IReadOnlyList<CaseText.Segment> texts, List<Evidence> evidence, bool conditional)
     {
         var asks = new List<string>();
         // "thank you for the refund of the €49 last week" under "Re: your refund": the subject names the refund the message thanks for.
         var thanked = texts.Any(t => t.Message >= 0 && RefundAsks(t.Text).Any(x => RefundSettled(t.Text, x.Index, x.Length)));
         // "Disdetta o sconto" over "vorremmo disdire …, a meno che non possiate farci uno sconto": the message says on what
         // condition, so the subject's word asks no cancellation of its own.
-        var conditional = texts.Any(t => t.Message >= 0 && AskMatches(CaseAsks.Cancel, t.Text).Any(x => OnCondition(t.Text, x.Index, x.Length)));
         foreach (var ask in CaseAsks.Ordered)
         {
             foreach (var seg in texts)
