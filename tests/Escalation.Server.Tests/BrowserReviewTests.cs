@@ -34,7 +34,7 @@ public sealed class BrowserReviewTests(ServerFixture fixture) : IClassFixture<Se
         await page.GotoAsync(link);
         Assert.Contains("<script>alert(1)</script>", await page.InnerTextAsync("body"));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(fixture.Server.DataDirectory, "review-page.png"), FullPage = true });
-        await page.FillAsync("#reply", "Hi, we have approved a refund of the seat pack. Thank you for your patience.");
+        await page.FillAsync("#reply", "Hi, we have approved a refund of €597 for the seat pack. Thank you for your patience.");
         await page.ClickAsync("button[value=edit]");
         await page.WaitForSelectorAsync("h1");
         var confirmation = await page.InnerTextAsync("h1");
@@ -44,7 +44,7 @@ public sealed class BrowserReviewTests(ServerFixture fixture) : IClassFixture<Se
         var sent = await fixture.WaitForCaseAsync(caseId, c => c.GetProperty("status").GetString() == "sent");
         Assert.Contains(fixture.HelpDesk.Received, r => r.Note.GetProperty("caseId").GetString() == caseId
             && r.Note.GetProperty("event").GetString() == "reply-sent"
-            && r.Note.GetProperty("draft").GetString() == "Hi, we have approved a refund of the seat pack. Thank you for your patience.");
+            && r.Note.GetProperty("draft").GetString() == "Hi, we have approved a refund of €597 for the seat pack. Thank you for your patience.");
 
         await page.GotoAsync(link);
         Assert.Contains("already", await page.InnerTextAsync("body"), StringComparison.OrdinalIgnoreCase);

@@ -19,6 +19,7 @@ public static partial class ReviewActionForm
     public static IReadOnlyList<ProblemFieldError> Contradictions(string reply, IReadOnlyList<CaseAction> actions, IReadOnlyList<ActionChange> changes)
     {
         var errors = new List<ProblemFieldError>();
+        var contradicted = new HashSet<int>();
         foreach (var change in changes)
         {
             if (change.Index >= actions.Count || actions[change.Index] is not { Amount: { } proposed } a || !ActionKinds.MovesMoney(a.Kind))
@@ -31,10 +32,39 @@ public static partial class ReviewActionForm
             {
                 var now = change.Drop ? "dropped it" : "changed it to " + Core.Cases.Money.Format(change.Amount!.Value, a.Currency ?? "EUR");
                 errors.Add(new ProblemFieldError("reply", $"the reply states {stated} for the {a.Kind}, but you {now}: edit the reply to say what is done and send it with “Send my edited reply”"));
+                contradicted.Add(change.Index);
+            }
+        }
+
+        // The other way round: money approving pays that the reply never mentions ("You asked for a refund of €199 … a senior
+        // colleague will look" beside a €19.90 goodwill credit): the customer would be paid without being told.
+        for (var i = 0; i < actions.Count; i++)
+        {
+            var change = changes.FirstOrDefault(c => c.Index == i);
+            if (change is { Drop: true } || contradicted.Contains(i) || actions[i] is not { Amount: { } proposed } kept || !ActionKinds.MovesMoney(kept.Kind))
+            {
+                continue;
+            }
+
+            var paid = change?.Amount ?? proposed;
+            if (!Regex.IsMatch(reply, AmountPattern(paid)))
+            {
+                errors.Add(new ProblemFieldError("reply", $"the reply does not mention the {kept.Kind} of {Core.Cases.Money.Format(paid, kept.Currency ?? "EUR")} that approving executes: edit the reply to say it and send it with “Send my edited reply”, or untick the action"));
             }
         }
 
         return errors;
+    }
+
+    /// <summary>An amount as any reply language writes it: "19.90", "19,90", "€19.90", "19,90 €", and "149" for 149.00.</summary>
+    private static string AmountPattern(decimal amount)
+    {
+        var whole = Math.Truncate(amount).ToString("0", CultureInfo.InvariantCulture);
+        var cents = ((int)(Math.Abs(amount - Math.Truncate(amount)) * 100)).ToString("00", CultureInfo.InvariantCulture);
+        var thousands = whole.Length > 3 ? whole[..^3] + "[.,\\u00A0\\u202F ]?" + whole[^3..] : whole;
+        return cents == "00"
+            ? $@"(?<![\d.,]){thousands}([.,]00)?(?![\d]|[.,]\d)"
+            : $@"(?<![\d.,]){thousands}[.,]{cents}(?!\d)";
     }
 
     /// <summary>The reviewer's changes, and a field error for each one outside the limits.</summary>

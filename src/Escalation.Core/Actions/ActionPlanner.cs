@@ -143,21 +143,28 @@ public static partial class ActionPlanner
 
         // "Re-issue the invoice with our new VAT number": the rule that made it the intent authorises it, and the reply that
         // says "I have issued a corrected invoice" waits for it to be done.
-        if (InvoiceCorrectionAsked(f, x.Retrieval) && workspace.FindPolicy(x.Retrieval.Policies.First(p => p.Rule is not null).Id) is { } invoicePolicy)
+        if ((InvoiceCorrectionAsked(f, x.Retrieval) ? workspace.FindPolicy(x.Retrieval.Policies.First(p => p.Rule is not null).Id) : ReissueBeside(f, workspace)) is { } invoicePolicy)
         {
             actions.Add(new CaseAction
             {
-                Kind = ActionKinds.ReissueInvoice, Summary = InvoiceAsk(x.CustomerText), PolicyCitation = invoicePolicy.Citation, Rule = InvoiceCorrectionRule,
+                Kind = ActionKinds.ReissueInvoice,
+                Summary = f.Asks.Count > 0 && f.InvoiceReissue is { } asked && RuleGlosses.Invoice.IsMatch(asked) ? asked : InvoiceAsk(x.CustomerText),
+                PolicyCitation = invoicePolicy.Citation, Rule = InvoiceCorrectionRule,
             });
         }
 
         // Seed 003: a refund for something that did not work comes with an investigation of the root cause; a defect or a
         // request for a fix is reported whatever the money (a confirmed outage alone already has its incident report).
-        var rootCause = f.Cause == CaseCauses.Defect || f.HasAsk(CaseAsks.Fix)
+        // A billing error refunded: the reply says billing was asked to check the next invoice (prevention.billing), and this
+        // note is what asks them.
+        var billingCheck = f.Cause == CaseCauses.BillingError && actions.Any(a => a.Kind == ActionKinds.Refund);
+        var rootCause = f.Cause == CaseCauses.Defect || f.HasAsk(CaseAsks.Fix) || billingCheck
             || (f.Cause == CaseCauses.Outage && actions.Any(a => a.Kind == ActionKinds.Refund));
         if (rootCause && x.Retrieval.Policies.FirstOrDefault() is { } cited)
         {
-            var summary = (x.Subject is { Length: > 0 } s ? s : "Customer-reported problem") + (f.OutageHours is { } h ? $" ({h:0.#} h reported)" : "");
+            var summary = billingCheck
+                ? $"Billing error refunded{(x.Subject is { Length: > 0 } about ? $" ({about})" : "")}: check the customer's next invoice before it goes out"
+                : (x.Subject is { Length: > 0 } s ? s : "Customer-reported problem") + (f.OutageHours is { } h ? $" ({h:0.#} h reported)" : "");
             actions.Add(new CaseAction { Kind = ActionKinds.BugReport, Summary = summary, Reason = f.Cause, PolicyCitation = workspace.FindPolicy(cited.Id)?.Citation ?? cited.Id, Rule = "root-cause" });
         }
 
@@ -178,6 +185,15 @@ public static partial class ActionPlanner
     public static bool InvoiceCorrectionAsked(Cases.CaseFacts facts, Sensitive.PolicyRetrieval retrieval) =>
         facts.Asks.Count == 0 && retrieval.Policies.FirstOrDefault(p => p.Rule is not null) is { Rule: InvoiceCorrectionRule };
 
+    /// <summary>
+    /// The policy whose invoice-correction rule authorises a corrected invoice asked beside another ask ("cancel at the end
+    /// of the term, and re-issue the November invoice with our new VAT number"); null when none is asked or no rule says so.
+    /// </summary>
+    public static Policy? ReissueBeside(Cases.CaseFacts facts, Workspace workspace) =>
+        facts.InvoiceReissue is not null && facts.Asks.Count > 0
+            ? workspace.Policies.FirstOrDefault(p => p.Rules.Any(r => r.Id == InvoiceCorrectionRule))
+            : null;
+
     /// <summary>The customer's words from the sentence that asks for the corrected invoice on (the details the billing team needs), shortened.</summary>
     private static string InvoiceAsk(string? customerText)
     {
@@ -192,11 +208,11 @@ public static partial class ActionPlanner
     }
 
     // "Dear Lumen Desk,", "Hi team!", "Hallo zusammen,": the greeting before the first sentence.
-    [System.Text.RegularExpressions.GeneratedRegex(@"^\W*(dear|hi|hello|hey|good (morning|afternoon)|hola|buenos d[íi]as|buenas tardes|estimad[oa]s?|hallo|guten (tag|morgen)|sehr geehrte\w*|liebe\w*|bonjour|madame|monsieur|ol[áa]|bom dia|boa tarde|prezad[oa]s?|caro|cari|gentile|buongiorno|salve|beste|geachte|goedemiddag|goedemorgen)\b[^,.!?]{0,40}[,!:]\s*", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\W*(dear|hi|hello|hey|good (morning|afternoon)|hola|buenos d[íi]as|buenas tardes|estimad[oa]s?|hallo|guten (tag|morgen)|sehr geehrte\w*|liebe\w*|bonjour|madame|monsieur|ol[áa]|bom dia|boa tarde|prezad[oa]s?|caro|cari|gentile|buongiorno|salve|beste|geachte|goedemiddag|goedemorgen|goedendag|goedenavond)\b[^,.!?]{0,40}[,!:]\s*", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex Greeting();
 
-    // A sentence end: ".", "!" or "?" after a letter, then a space and a capital letter (not "vom 1. November", "1.250,00", "e.g. the").
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=[^\d\s][.!?])(?<!(?:Nr|No|Ref|Inv|Mr|Mrs|Ms|Dr|St|ca|bzw|vs|etc|Co|Ltd|Inc)\.)\s+(?=[\p{Lu}¿¡])")]
+    // A sentence end: "." after a letter, or "!" or "?", then a space and a capital letter (not "vom 1. November", "1.250,00", "e.g. the").
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=[^\d\s]\.|[!?])(?<!(?:Nr|No|Ref|Inv|Mr|Mrs|Ms|Dr|St|ca|bzw|vs|etc|Co|Ltd|Inc)\.)\s+(?=[\p{Lu}¿¡])")]
     private static partial System.Text.RegularExpressions.Regex SentenceBreak();
 
     // The sentence that asks: "please", "could you", "bitte", "por favor", "s'il vous plaît", "per favore", "graag"…

@@ -28,7 +28,8 @@ public static partial class AskCoverage
     /// charge beside the plan (an add-on, seats, usage, annual billing).</para>
     /// </remarks>
     public sealed record Reading(IReadOnlyList<string> OtherAsks, string? Hypothetical, string? Elsewhere, string? Partial, string? AddOn = null, string? Removal = null,
-        string? CancelTiming = null, bool CancelNow = false, DateOnly? CancelDate = null, bool ExtraCharged = false, string? StopBilling = null);
+        string? CancelTiming = null, bool CancelNow = false, DateOnly? CancelDate = null, bool ExtraCharged = false, string? StopBilling = null,
+        string? Reissue = null, IReadOnlyList<string>? Asked = null);
 
     private const int MaxQuote = 120;
 
@@ -44,16 +45,30 @@ public static partial class AskCoverage
         var other = new List<string>();
         var intentAsks = 0;
         var hypothetical = 0;
+        string? reissue = null;
+        var asked = new List<string>();
         string? firstHypothetical = null;
         // "… B.V. - our accountant can't book it otherwise.": a dash starts a list item only in a list.
         var list = NumberedItem().Matches(text).Count >= 2 || BulletItem().Matches(text).Count >= 2;
         foreach (var clause in Clauses(text))
         {
-            var asking = clause.Contains('?') || clause.Contains('¿') || RequestMarker().Matches(clause).Any(m => !NeedDenied(clause, m)) || QuestionStart().IsMatch(clause) || JoinedImperative().IsMatch(clause) || (list && ListItem().IsMatch(clause));
+            var asking = clause.Contains('?') || clause.Contains('¿') || RequestMarker().Matches(clause).Any(m => !NeedDenied(clause, m) && !SayingOnly().IsMatch(clause.AsSpan(m.Index + m.Length))) || QuestionStart().IsMatch(clause) || JoinedImperative().IsMatch(clause) || (list && ListItem().IsMatch(clause));
             // "Can you confirm once it's done?", "Geben Sie mir kurz Bescheid": any reply answers a short request to hear back.
             if (!asking || Courtesy().IsMatch(clause) || Forwarding().IsMatch(clause) || Disclaimer().IsMatch(clause) || (Words(clause) < 5 && !IsWhy(clause)) || (HearBack().IsMatch(clause) && Words(clause) <= 10))
             {
                 continue;
+            }
+
+            asked.Add(Quote(clause));
+            // "… und bitte stellen Sie die Rechnung mit unserer neuen USt-IdNr. neu aus": a corrected invoice is an ask of its
+            // own beside a refund or cancellation, whatever date or sum its sentence names; alone, it is the intent itself.
+            if (ReissueAsked(clause))
+            {
+                reissue ??= Quote(clause);
+                if (asks.Count > 0)
+                {
+                    continue;
+                }
             }
 
             if (Covered(clause, asks, today))
@@ -97,8 +112,49 @@ public static partial class AskCoverage
             timing?.Now ?? false,
             timing?.Date,
             AddOnName().IsMatch(text) || NamedAddOn().IsMatch(text) || ExtraWord().IsMatch(text),
-            asks.Contains(CaseAsks.Cancel) && NoMoreCharges().Match(text) is { Success: true } stop ? Quote(ClauseAt(text, stop.Index)) : null);
+            asks.Contains(CaseAsks.Cancel) && NoMoreCharges().Match(text) is { Success: true } stop ? Quote(ClauseAt(text, stop.Index)) : null,
+            reissue,
+            asked);
     }
+
+    /// <summary>
+    /// The clause asks for an invoice to be re-issued or corrected: "could you re-issue it with our new VAT number", "send us a
+    /// corrected invoice", "die Rechnung … neu auszustellen", "rééditer la facture", "corregir la factura con el nuevo NIF".
+    /// Not "no need to re-issue the invoice".
+    /// </summary>
+    internal static bool ReissueAsked(string clause)
+    {
+        if (NoNeed().IsMatch(clause))
+        {
+            return false;
+        }
+
+        if (ReissueVerb().Match(clause) is { Success: true } verb)
+        {
+            return !RemovalNegator().IsMatch(clause[Math.Max(0, verb.Index - 14)..verb.Index]);
+        }
+
+        return Sensitive.RuleGlosses.Invoice.IsMatch(clause)
+            && ((Sensitive.RuleGlosses.Corrected.Match(clause) is { Success: true } corrected && !RemovalNegator().IsMatch(clause[Math.Max(0, corrected.Index - 14)..corrected.Index]))
+                || CorrectVerb().IsMatch(clause) || (ChangeVerb().IsMatch(clause) && InvoiceDetail().IsMatch(clause)));
+    }
+
+    [GeneratedRegex(@"\b(correct|corrected|correction|amend|amended)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex CorrectVerb();
+
+    [GeneratedRegex(@"\b(no need|(don't|do not|doesn't|does not) need|not necessary|nicht (mehr )?n[öo]tig|nicht notwendig|no (hace falta|es necesario)|pas (besoin|n[ée]cessaire)|n[ãa]o (precisa|é necess[áa]rio)|non (serve|[èe] necessari[oa])|niet (meer )?nodig)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NoNeed();
+
+    // Re-issuing an invoice, in words no other ask uses: "re-issue", "issue a corrected invoice", "neu ausstellen" (and the
+    // separable "stellen … neu aus"), "rééditer", "réémettre", "reemitir", "riemettere", "opnieuw uitgeven".
+    [GeneratedRegex(@"\b(re-?issu\w*|issue (us |me )?(a |the )?(new|corrected|fresh|revised|updated|amended) (invoice|copy|version)|send (us |me )?(a |the )?(corrected|revised|amended|updated) (invoice|copy|version)|neu (aus)?zu ?stellen|neu ausstell\w*|neu aus\b|r[ée]-?[ée]dit\w*|r[ée]-?[ée]mett\w*|re-?emit\w*|emitir (de nuevo|otra vez|novamente|una nueva|uma nova|nueva)|riemett\w*|emettere (di nuovo|una nuova|nuovamente)|opnieuw (uitgeven|uitbrengen|opmaken|versturen|sturen|maken)|nieuwe factuur)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ReissueVerb();
+
+    [GeneratedRegex(@"\b(change|update|fix|amend|put|add|show|ändern|aktualisier\w*|anpass\w*|cambi\w*|actualiz\w*|modifi\w*|mettre|mettez|altera\w*|atualiz\w*|aggiorn\w*|wijzig\w*|aanpass\w*|bijwerk\w*)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ChangeVerb();
+
+    [GeneratedRegex(@"\b(vat|tax (id|number)|company (name|details|address)|billing address|legal name|po|purchase order|ust-?id\w*|umsatzsteuer\w*|firmenname|anschrift|bestellnummer|nif|cif|raz[óo]n social|orden de compra|tva|siret|raison sociale|bon de commande|nipc|cnpj|ordem de compra|iva|partita iva|ragione sociale|ordine d'acquisto|btw|kvk|bedrijfsnaam|inkooporder\w*)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex InvoiceDetail();
 
     /// <summary>When the customer asks a cancellation to take effect, read from the sentence that asks it; null when not said.</summary>
     private static (string Quote, bool Now, DateOnly? Date)? Timing(string text, IReadOnlyList<string> asks, DateOnly today)
@@ -357,7 +413,7 @@ public static partial class AskCoverage
     }
 
     // A call back asked for, or a complaint about one of our people: no template reply answers either.
-    [GeneratedRegex(@"\b(call (me|us) back|call (me|us) (on|at)|ring (me|us)|phone (me|us)|give (me|us) a (call|ring)|call-?back|talk (it through )?(on|by|over) the phone|complain(t)? about (your|the|an|one of your) (\w+ )?(agent|staff|support (agent|person|rep)|employee|colleague|rep(resentative)?)|ll[áa]m(e|en)(me|nos)|llamarme|devolver(me|nos) la llamada|rufen sie (mich|uns) (\S+ ){0,3}an|r[üu]ckruf|beschwerde [üu]ber (ihren|ihre|den|die|einen|eine) (\w+ )?(mitarbeiter\w*|agent\w*|kollege\w*)|rappelez-(moi|nous)|me rappeler|nous rappeler|appelez-(moi|nous)|plainte (contre|concernant|au sujet de) (votre|l'|un|une) ?(agent|conseill\w*|employ\w*)|ligu(em|e)-(me|nos)|me liguem|ligar-me|reclama[çc][ãa]o (sobre|contra) (o|a|um|uma) (seu |sua )?(agente|atendente|funcion[áa]ri\w*)|chiamatemi|richiamatemi|richiamarmi|reclamo (su|sul|contro) (il |un |vostro |un vostro )?(operatore|agente|dipendente)|bel (me|ons) (terug|op)|terugbellen|klacht over (uw|jullie|de|een) (\w+ )?(medewerker|agent))\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b((a|an|einen|un|une|uma|una|een|ein) (meeting|termin|gespr[äa]ch|reuni[óo]n|r[ée]union|rendez-vous|reuni[ãa]o|riunione|incontro|afspraak|overleg|video ?call)|call with (someone|somebody|an engineer|your (team|engineers?|cto|manager))|call (me|us) back|call (me|us) (on|at)|ring (me|us)|phone (me|us)|give (me|us) a (call|ring)|call-?back|talk (it through )?(on|by|over) the phone|complain(t)? about (your|the|an|one of your) (\w+ )?(agent|staff|support (agent|person|rep)|employee|colleague|rep(resentative)?)|ll[áa]m(e|en)(me|nos)|llamarme|devolver(me|nos) la llamada|rufen sie (mich|uns) (\S+ ){0,3}an|r[üu]ckruf|beschwerde [üu]ber (ihren|ihre|den|die|einen|eine) (\w+ )?(mitarbeiter\w*|agent\w*|kollege\w*)|rappelez-(moi|nous)|me rappeler|nous rappeler|appelez-(moi|nous)|plainte (contre|concernant|au sujet de) (votre|l'|un|une) ?(agent|conseill\w*|employ\w*)|ligu(em|e)-(me|nos)|me liguem|ligar-me|reclama[çc][ãa]o (sobre|contra) (o|a|um|uma) (seu |sua )?(agente|atendente|funcion[áa]ri\w*)|chiamatemi|richiamatemi|richiamarmi|reclamo (su|sul|contro) (il |un |vostro |un vostro )?(operatore|agente|dipendente)|bel (me|ons) (terug|op)|terugbellen|klacht over (uw|jullie|de|een) (\w+ )?(medewerker|agent))\b", RegexOptions.IgnoreCase)]
     private static partial Regex PersonAsked();
 
     /// <summary>Sentences, then clauses joined by "and also", "y además", "und außerdem"… or a comma before a new request.</summary>
@@ -385,15 +441,20 @@ public static partial class AskCoverage
 
     private static string Quote(string s)
     {
-        var t = s.Trim().TrimEnd(',', ';');
+        // "Hello, We need someone to look at this today.": the greeting folded into the first sentence is not the ask.
+        var t = LeadingGreeting().Replace(s.Trim(), "").TrimEnd(',', ';');
         return t.Length <= MaxQuote ? t : t[..MaxQuote].TrimEnd() + "…";
     }
 
     // Not after "12." ("am 12. November"): a German or Dutch ordinal date is no sentence end.
     /// <summary>A request joined by "and": "and change…", "und ändern Sie…", "et changez…", "e cambiate…", "e mudem…".</summary>
-    private const string Imperative = @"(and|und|et|e|y|en) ((change|send|update|give|extend|add|remove|move|switch|upgrade|downgrade|reset|fix|tell|explain|confirm|delete|transfer|set|put|make)\b|\w+n sie\b|\w+ez\b|\w+ate\b|\w+em\b)";
+    private const string Imperative = @"(and|und|et|e|y|en) ((change|send|update|give|extend|add|remove|move|switch|upgrade|downgrade|reset|fix|tell|explain|confirm|delete|transfer|set|put|make|re-?issue|correct)\b|\w+n sie\b|\w+ez\b|\w+ate\b|\w+em\b)";
 
-    [GeneratedRegex(@"(?<=(?<!\d)\.|[!?;])\s+|\n+|(?=¿)")]
+    [GeneratedRegex(@"^(hi|hello|hey|hiya|dear (team|support|all|sir|madam|\w+)|good (morning|afternoon|evening)|hola|buenos d[íi]as|buenas( tardes)?|hallo( zusammen)?|guten (tag|morgen)|bonjour|bonsoir|ol[áa]|bom dia|boa tarde|ciao|buongiorno|salve|hoi|goedemorgen|goedemiddag|goedendag|goedenavond|beste \w+)\s*[,!:]\s+(?=\p{L})", RegexOptions.IgnoreCase)]
+    private static partial Regex LeadingGreeting();
+
+    // Not after "Nr.", "Dr.", "bzw." ("mit unserer neuen USt-IdNr. DE298765432 neu auszustellen" is one sentence).
+    [GeneratedRegex(@"(?<=(?<!\d|Nr|\b(Ref|Inv|Mr|Mrs|Ms|Dr|St|ca|bzw|vs|Co|Ltd|Inc|Hr|Fr|Sra?|Mme|ggf|evtl|Art|Abs|Tel))\.|[!?;])\s+|\n+|(?=¿)")]
     private static partial Regex SentenceSplit();
 
     // ", and can you…", " and also…", ", y además…", "; de paso…", ", und außerdem…", ", et aussi…", ", e também…", ", e inoltre…", ", en ook…"
@@ -417,7 +478,7 @@ public static partial class AskCoverage
     [GeneratedRegex("^" + Imperative, RegexOptions.IgnoreCase)]
     private static partial Regex JoinedImperative();
 
-    [GeneratedRegex(@"\b(please|pls|plz|can you|could you|would you|will you|can we|could we|can i|could i|i want|we want|i need|we need|i'd like|i would like|we'd like|we would like|let me know|tell me|explain|por favor|pueden|podrían|puede|podría|quiero|queremos|necesito|necesitamos|me gustaría|expliquen|bitte|können sie|könnten sie|kannst du|ich möchte|wir möchten|ich will|wir wollen|ich brauche|erklären sie|s'il vous plaît|svp|pouvez-vous|pouvez vous|pourriez|je veux|nous voulons|je voudrais|nous voudrions|j'aimerais|expliquez|podem|poderiam|pode|poderia|quero|queremos|preciso|gostaria|expliquem|per favore|potete|potreste|può|potrebbe|voglio|vogliamo|vorrei|vorremmo|spiegate|graag|kunt u|kunnen jullie|kun je|ik wil|wij willen|we willen|ik zou graag|leg uit)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(please|pls|plz|can you|could you|would you|will you|can we|could we|can i|could i|(i|we) (would )?ask (you|that you)|(i|we) (also|really|still|just|now|further|additionally|then) (want|need|would like|'d like)|m[öo]chte ich|m[öo]chten wir|h[äa]tte ich gerne?|h[äa]tten wir gerne?|w[üu]rde ich gerne?|brauchen wir|ci serve|mi serve|ci servirebbe|(nos|me) hace falta|il (nous|me) faut|precisamos (de|saber)|preciso (de|saber)|(i'm|i am|we're|we are) asking (you|that)|ich bitte|bitte ich|wir bitten|bitten wir|je vous (demande|prie)|nous vous (demandons|prions)|(le|les) (pido|pedimos|solicito|solicitamos)|(pe[çc]o|pedimos|solicito|solicitamos) que|vi (chiedo|chiediamo|prego)|(ik|wij|we) verzoek(en)?|verzoeke|i want|we want|i need|we need|i'd like|i would like|we'd like|we would like|let me know|tell me|explain|por favor|pueden|podrían|puede|podría|quiero|queremos|necesito|necesitamos|me gustaría|expliquen|bitte|können sie|könnten sie|kannst du|ich möchte|wir möchten|ich will|wir wollen|ich brauche|erklären sie|s'il vous plaît|svp|pouvez-vous|pouvez vous|pourriez|je veux|nous voulons|je voudrais|nous voudrions|j'aimerais|expliquez|podem|poderiam|pode|poderia|quero|queremos|preciso|gostaria|expliquem|per favore|potete|potreste|può|potrebbe|voglio|vogliamo|vorrei|vorremmo|spiegate|graag|kunt u|kunnen jullie|kun je|ik wil|wij willen|we willen|ik zou graag|leg uit)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RequestMarker();
 
     /// <summary>"… y no lo necesitamos", "we don't need it anymore", "brauchen wir nicht": a need denied is a statement, not an ask.</summary>
@@ -428,6 +489,10 @@ public static partial class AskCoverage
 
     [GeneratedRegex(@"\b(need|necesito|necesitamos|brauche|brauchen|besoin|preciso|precisamos|bisogno|nodig)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NeedWord();
+
+    // "I want to say the product has mostly been fine", "ich möchte mich bedanken": a wish to tell or thank asks nothing.
+    [GeneratedRegex(@"^\s+(to\s+)?(say|start( by saying)?|begin( by saying)?|mention|let you know|point out|thank( you)?|add that|note that|tell you|share|stress|emphasi[sz]e|clarify|decir(les|le)?|agradecer\w*|sagen|(mich|uns) (\S+ )?bedanken|danken|dire|remercier|dizer|agradecer|dire(vi)?|ringraziar\w*|zeggen|bedanken)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SayingOnly();
 
     // "il commercialista non può registrarla", "el banco no puede", "il ne peut pas": a third party's "can" denied tells.
     [GeneratedRegex(@"^(puede|pueden|podr[íi]a|podr[íi]an|pu[òo]|possono|potete|pode|podem|peut|peuvent|pouvez|kann|k[öo]nnen|kan|kunnen)\b", RegexOptions.IgnoreCase)]
@@ -454,12 +519,12 @@ public static partial class AskCoverage
     private static partial Regex Courtesy();
 
     // "Forwarding this from our finance team - can you help?": the help asked for is what the forwarded part says.
-    [GeneratedRegex(@"\b(forward(ing|ed)? (this|the (below|message|email|mail|thread))|(can|could) you (please )?help( me| us)?( with (this|that|it))?\s*[?.!]*\s*$|(te|les|os) reenv[ií]o|reenv[ií]o (este|el)|leite (das|dies|die|diese) \w* ?weiter|ich leite|je (te|vous) transf[èe]re|encaminho (este|a|o)|vi inoltro|inoltro (questo|la)|ik stuur (dit|je|u) door|stuur dit door|"
+    [GeneratedRegex(@"\b(forward(ing|ed)? (this|the (below|message|email|mail|thread))|(can|could) you (please )?help( me| us)?( with (this|that|it))?\s*[?.!]*\s*$|(can|could) you (please )?sort (me|us|this|it|that) out\s*[?.!]*\s*$|(te|les|os) reenv[ií]o|reenv[ií]o (este|el)|leite (das|dies|die|diese) \w* ?weiter|ich leite|je (te|vous) transf[èe]re|encaminho (este|a|o)|vi inoltro|inoltro (questo|la)|ik stuur (dit|je|u) door|stuur dit door|"
         // "Hello, please see below from our accounts team": the pointer to the forwarded part asks nothing itself.
         + @"(please )?see (below|the (e-?mail|mail|message|thread|note) below|attached|the attached|the forwarded)|as per below|siehe (unten|die (e-?mail|nachricht) unten)|(ver|vea|mira) (abajo|debajo|el correo de abajo)|voir ci-dessous|(veja|ver) abaixo|vedi (sotto|qui sotto)|zie (hieronder|onder))", RegexOptions.IgnoreCase)]
     private static partial Regex Forwarding();
 
-    [GeneratedRegex(@"\b(refund\w*|ref(n|ud|nu)d\w*|refun|rfund\w*|reimburs\w*|money back|back|revers\w*|storn\w*|anul\w*|reemb[oó]ls\w*|devoluci[óo]n|devu[ée]lv\w*|devolv\w*|reembolso|(r[üu]ck)?erstatt\w*|geld|zur[üu]ck\w*|rembours\w*|devolu[çc][ãa]o|estorn\w*|rimbors\w*|terugbetal\w*|terugstort\w*|terug|zur[üu]ck\w*)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(refund\w*|ref(n|ud|nu)d\w*|refun|rfund\w*|reimburs\w*|money back|back|revers\w*|storn\w*|anul\w*|reemb[oó]ls\w*|devoluci[óo]n|devu[ée]lv\w*|devolv\w*|reembolso|(r[üu]ck)?erstatt\w*|geld|zur[üu]ck\w*|rembours\w*|devolu[çc][ãa]o|estorn\w*|rimbors\w*|terugbetal\w*|terugstort\w*|terugboek\w*|terug|zur[üu]ck\w*|de volta|dinheiro|indietro|soldi|geld|sort\w* out|double charge|duplicate charge)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RefundWord();
 
     [GeneratedRegex(@"\b(charge\w*|charg|billed|paid|payment|renewal|cobr\w*|carg\w*|pago|abbuch\w*|abgebucht|bezahlt|prélev\w*|débit\w*|cobran[çc]a|pagamento|addebit\w*|afschrijving|afgeschreven|betaald|betaling)\b", RegexOptions.IgnoreCase)]
@@ -474,7 +539,8 @@ public static partial class AskCoverage
     [GeneratedRegex(@"\b(data|gdpr|datos|rgpd|daten|dsgvo|données|dados|lgpd|dati|gegevens|avg)\b", RegexOptions.IgnoreCase)]
     private static partial Regex DataWord();
 
-    [GeneratedRegex(@"\b(confirm\w*|let (me|us) know|keep (me|us) (posted|updated|informed)|get back to (me|us)|looking forward|hear (back|from you)|conf[íi]rm\w*|av[íi]s\w*|h[áa]ganme saber|me dicen|espero (su|tu) respuesta|bescheid|best[äa]tig\w*|r[üu]ckmeldung|informieren sie mich|tenez-moi|pr[ée]venez|tiens-moi|dans l'attente|me avisem|me informem|aguardo|fatemi sapere|fammi sapere|avvisatemi|tenetemi aggiornat\w*|in attesa|laat (me|het) (even |maar )?weten|bevestig\w*|houd? me op de hoogte)\b", RegexOptions.IgnoreCase)]
+    // A nudge is no new ask: "any update?", "Gibt es schon eine Antwort?", "¿hay novedades?", "des nouvelles ?".
+    [GeneratedRegex(@"\b(any (answer|update|news|reply|progress)s?( yet| on this)?|gibt es (schon |inzwischen |mittlerweile )?(eine |etwas )?(antwort|neuigkeiten|neues|r[üu]ckmeldung)|(alguna|hay) novedad(es)?|(alguna )?respuesta( ya)?|des nouvelles|du nouveau|une r[ée]ponse|(alguma )?novidade|(j[áa] )?(h[áa] )?(alguma )?resposta|novit[àa]|(qualche |una )?risposta|(al )?nieuws|is er al (een )?(antwoord|reactie|update)|confirm\w*|let (me|us) know|keep (me|us) (posted|updated|informed)|get back to (me|us)|looking forward|hear (back|from you)|conf[íi]rm\w*|av[íi]s\w*|h[áa]ganme saber|me dicen|espero (su|tu) respuesta|bescheid|best[äa]tig\w*|r[üu]ckmeldung|informieren sie mich|tenez-moi|pr[ée]venez|tiens-moi|dans l'attente|me avisem|me informem|aguardo|fatemi sapere|fammi sapere|avvisatemi|tenetemi aggiornat\w*|in attesa|laat (me|het) (even |maar )?weten|bevestig\w*|houd? me op de hoogte)\b", RegexOptions.IgnoreCase)]
     private static partial Regex HearBack();
 
     /// <summary>
@@ -530,7 +596,7 @@ public static partial class AskCoverage
     private static partial Regex JustAsking();
 
     // Policy: a refund goes back to the card or account that paid. Another card, a bank transfer, a wallet, another person.
-    [GeneratedRegex(@"(?-i:\b[A-Z]{2}\d{2}(\s?[A-Z0-9]{4}){2,7}\b)|\b(iban|bank transfer(?<!\b(paid|pay|paying|payed|settled)\b[^.!?]{0,60}\b(by|via|through) bank transfer)|wire transfer|wire it|to my (new|other|different|second) (card|account)|(a|another|a different|my new|the new) card|paypal|venmo|revolut|in cash|refund (him|her|them) |(his|her|their) (own |separate )?(account|subscription|plan)|(a|another|a separate|a different|their|the other) (separate )?account with you|my client'?s?|for a client|one of my clients|(cuenta|suscripci[óo]n) de (mi|un) cliente|mi cliente|meine[sr]? (mandant|klient)\w*|(konto|abo) meine[sr] (mandant|klient)\w*|(mon|ma|un de mes) client\w*|compte de (mon|ma) client\w*|(meu|minha) cliente|conta d[oa] (meu|minha) cliente|(il )?mio cliente|conto del mio cliente|mijn klant|account van (mijn|een) klant|on behalf of|(my|mi|minha|meu|mein\w*|ma|mon|mia|mio|mijn) (colleague|coworker|friend|partner|wife|husband|mother|father|mum|mom|dad|brother|sister|boss)'s (card|account)|(card|account|bank account|cart[ãa]o|tarjeta|karte|carte|carta|kaart|conta( banc[áa]ria)?|cuenta( bancaria)?|konto|bankkonto|compte( bancaire)?|conto( bancario)?|rekening|bankrekening) (of|d[aoe]|de la|de mi|del|della|van|von|meine[rs]) (my |minha |meu |mi |mia |mio |mijn |ma |mon )?(colleague|friend|wife|husband|partner|associate|colega|amig[oa]|esposa|esposo|marido|mujer|madre|padre|socio|socia|kolleg\w*|freund\w*|gesch[äa]ftspartner\w*|teilhaber\w*|coll[èe]gue|ami|amie|femme|mari|associ[ée]e?|m[ãa]e|pai|s[óo]ci[oa]|collega|amic[oa]|moglie|marito|vriend\w*|vrouw|moeder|vader|compagn[oa]|compagnon|vennoot|zakenpartner|brother|sister|son|daughter|herman[oa]|hij[oa]|bruder|schwester|sohn|tochter|fr[èe]re|s[œo]e?ur|fils|fille|irm[ãa]o?|filh[oa]|fratello|sorella|figli[oa]|broer|zus|zoon|dochter)|(my|to|on|onto) (personal|private|own) (visa|mastercard|amex|card|credit card|debit card|account|bank account|paypal)|(visa|mastercard|amex|card) ending( in)? \d{4}\b[^.!?]{0,40}\binstead\b|(card|carte|tarjeta|karte|cart[ãa]o|carta|kaart)\s(\S+\s){0,6}(was |has been |is |a [ée]t[ée] |est |fue |ha sido |está |wurde |ist |foi |está |è stata |è |is )?(cancell?ed|closed|expired|blocked|r[ée]sili[ée]e|bloqu[ée]e|expir[ée]e|annul[ée]e|cancelada|bloqueada|caducada|gek[üu]ndigt|gesperrt|abgelaufen|cancelado|bloqueado|expirado|bloccata|scaduta|annullata|chiusa|geblokkeerd|verlopen|opgezegd)|(closed|cancell?ed|lost) (that|the|my|our) (\w+ )?card|transferencia|otra tarjeta|nueva tarjeta|(a|en) mi cuenta bancaria|en nombre de|[üu]berweis\w*|andere karte|neue karte|anderes konto|im namen von|virement|autre carte|nouvelle carte|au nom de|transfer[êe]ncia|outro cart[ãa]o|novo cart[ãa]o|em nome de|bonifico|altra carta|nuova carta|a nome di|overboek\w*|andere kaart|nieuwe kaart|rekeningnummer|namens)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?-i:\b[A-Z]{2}\d{2}(\s?[A-Z0-9]{4}){2,7}\b)|\b(iban|bank transfer(?<!\b(paid|pay|paying|payed|settled)\b[^.!?]{0,60}\b(by|via|through) bank transfer)|wire transfer|wire it|to my (new|other|different|second) (card|account)|(a|another|a different|my new|the new) card|paypal|venmo|revolut|in cash|refund (him|her|them) |(his|her|their) (own |separate )?(account|subscription|plan)|(a|another|a separate|a different|their|the other) (separate )?account with you|my client'?s?|for a client|one of my clients|(cuenta|suscripci[óo]n) de (mi|un) cliente|mi cliente|meine[sr]? (mandant|klient)\w*|(konto|abo) meine[sr] (mandant|klient)\w*|(mon|ma|un de mes) client\w*|compte de (mon|ma) client\w*|(meu|minha) cliente|conta d[oa] (meu|minha) cliente|(il )?mio cliente|conto del mio cliente|mijn klant|account van (mijn|een) klant|on behalf of|(my|mi|minha|meu|mein\w*|ma|mon|mia|mio|mijn) (colleague|coworker|friend|partner|wife|husband|mother|father|mum|mom|dad|brother|sister|boss)'s (card|account)|(card|account|bank account|cart[ãa]o|tarjeta|karte|carte|carta|kaart|conta( banc[áa]ria)?|cuenta( bancaria)?|konto|bankkonto|compte( bancaire)?|conto( bancario)?|rekening|bankrekening) (of|d[aoe]|de la|de mi|del|della|van|von|meine[rs]) (my |minha |meu |mi |mia |mio |mijn |ma |mon )?(colleague|friend|wife|husband|partner|associate|colega|amig[oa]|esposa|esposo|marido|mujer|madre|padre|socio|socia|kolleg\w*|freund\w*|gesch[äa]ftspartner\w*|teilhaber\w*|coll[èe]gue|ami|amie|femme|mari|associ[ée]e?|m[ãa]e|pai|s[óo]ci[oa]|collega|amic[oa]|moglie|marito|vriend\w*|vrouw|moeder|vader|compagn[oa]|compagnon|vennoot|zakenpartner|brother|sister|son|daughter|herman[oa]|hij[oa]|bruder|schwester|sohn|tochter|fr[èe]re|s[œo]e?ur|fils|fille|irm[ãa]o?|filh[oa]|fratello|sorella|figli[oa]|broer|zus|zoon|dochter)|(my|to|on|onto) (personal|private|own) (visa|mastercard|amex|card|credit card|debit card|account|bank account|paypal)|(visa|mastercard|amex|card) ending( in)? \d{4}\b[^.!?]{0,40}\binstead\b|(card|carte|tarjeta|karte|cart[ãa]o|carta|kaart)\s(\S+\s){0,6}(was |has been |is |a [ée]t[ée] |est |fue |ha sido |está |wurde |ist |foi |está |è stata |è |is )?(cancell?ed|closed|expired|blocked|r[ée]sili[ée]e|bloqu[ée]e|expir[ée]e|annul[ée]e|cancelada|bloqueada|caducada|gek[üu]ndigt|gesperrt|abgelaufen|cancelado|bloqueado|expirado|bloccata|scaduta|annullata|chiusa|geblokkeerd|verlopen|opgezegd)|(closed|cancell?ed|lost) (that|the|my|our) (\w+ )?card|(to|into|onto|on|para|pra|na|no|a|à|al|en|auf|aufs|sur|sul|nel|op|naar)\s(a\s|my\s|our\s|the\s|la\s|mi\s|nuestra\s|nossa\s|a nossa\s|minha\s|unser\w*\s|mein\w*\s|das\s|notre\s|mon\s|il nostro\s|nostro\s|mio\s|ons\s|onze\s|mijn\s|de\s)?(\w+\s)?(bank account|conta banc[áa]ria|cuenta bancaria|bankkonto|konto|compte bancaire|compte|conto bancario|conto corrente|bankrekening)|(refund\w*|reimburs\w*|pa(y|id) (it |us |me )?back|reembols\w*|devolu\w*|devolv\w*|(r[üu]ck)?erstatt\w*|rembours\w*|rimbors\w*|restitu\w*|terugbetal\w*|terugstort\w*|estorn\w*)\b[^.!?]{0,60}\b(in|em|en|auf|nel|in)\s(reais|real brasileiro|brl|usd|us dollars?|d[óo]lares|dollars?|dollari|gbp|british pounds|pounds( sterling)?|libras|sterling|chf|swiss francs|francs suisses|yen|pesos)\b|(card|cart[ãa]o|tarjeta|karte|carte|carta|kaart)\s(\S+\s){0,5}?(of|from|belonged to|belongs to|was|era|d[ae]|de la|der|von|de l'|della|dell'|van)\s(the\s|our\s|a\s|la\s|nuestra\s|unserer\s|notre\s|l'|la nostra\s|nostra\s|onze\s|het\s|de\s)?(old|former|previous|antig[ao]|anterior|ex-?|alte[nr]?|fr[üu]her\w*|ancienne|pr[ée]c[ée]dente|vecchia|precedente|oude|vorige)\s?(company|empresa|firma|unternehmen|soci[ée]t[ée]|entreprise|azienda|societ[àa]|bedrijf|employer)|transferencia|otra tarjeta|nueva tarjeta|(a|en) mi cuenta bancaria|en nombre de|[üu]berweis\w*|andere karte|neue karte|anderes konto|im namen von|virement|autre carte|nouvelle carte|au nom de|transfer[êe]ncia|outro cart[ãa]o|novo cart[ãa]o|em nome de|bonifico|altra carta|nuova carta|a nome di|overboek\w*|andere kaart|nieuwe kaart|rekeningnummer|namens)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Elsewhere();
 
     [GeneratedRegex(@"\b(whatever (is|you think is|seems) fair|what(ever)? you think is fair|partial(ly)?|part of (it|the (charge|amount|payment))|pro[- ]?rat(a|ed)|for the (days|weeks|months|time) (i|we) (didn't|did not|never) use|unused (days|time|portion|part)|(the )?(remaining|rest of the|remainder of the) (part|days|weeks|period|month)|(the )?rest of (the|this) (month|period|term)|the remainder|lo que (sea|consideren) justo|(el )?resto del (mes|periodo|per[íi]odo)|la parte (restante|no usada|no utilizada)|(den )?rest (des|dieses) (monats|zeitraums)|(die )?restlichen (tage|wochen)|(le )?reste du mois|(la )?partie (restante|non utilis[ée]e)|(o )?resto do m[êe]s|(a )?parte (restante|n[ãa]o usada)|(il )?resto del mese|(la )?parte (restante|non usata|non utilizzata)|(het )?resterende (deel|gedeelte)|(de )?rest van (de|deze) maand|(het )?ongebruikte (deel|gedeelte)|parte del (cargo|importe|pago)|parcial(mente)?|prorrat\w*|teilweise|anteilig|einen teil|was (sie für )?fair (ist|halten)|partiel(le)?(ment)?|une partie|au prorata|ce qui est juste|parte do (valor|pagamento)|proporcional|o que (for|acharem) justo|in parte|parziale|una parte|quello che (è|ritenete) giusto|gedeeltelijk|naar rato|een deel|wat (redelijk|eerlijk) is)\b", RegexOptions.IgnoreCase)]

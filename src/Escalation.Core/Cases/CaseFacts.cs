@@ -82,6 +82,15 @@ public sealed record CaseFacts
     /// </summary>
     public IReadOnlyList<string> OtherAsks { get; init; } = [];
 
+    /// <summary>
+    /// The name the latest customer message is signed with ("Cordialement, Hélène Girard"); null when it carries none. A
+    /// widow writing about her late husband's account is greeted by her name, not his.
+    /// </summary>
+    public string? SignedName { get; init; }
+
+    /// <summary>Every clause of the latest customer message that asks something, quoted (for a reason that says what was asked).</summary>
+    public IReadOnlyList<string> AskedClauses { get; init; } = [];
+
     /// <summary>The customer only asks what would happen ("if I cancel today, would I get it back?"), quoted; null otherwise.</summary>
     public string? Hypothetical { get; init; }
 
@@ -102,6 +111,12 @@ public sealed record CaseFacts
 
     /// <summary>A removal asked of something that is not an add-on ("and delete our workspace"), quoted; null when none.</summary>
     public string? RemovalAsk { get; init; }
+
+    /// <summary>
+    /// The clause asking for a re-issued or corrected invoice ("and please re-issue our November invoice with our new VAT
+    /// number"), quoted; null when none. Beside another ask it is planned under the workspace's invoice-correction rule.
+    /// </summary>
+    public string? InvoiceReissue { get; init; }
 
     /// <summary>True when the message names a charge beside the plan: an add-on, seats, an extension, usage, annual billing.</summary>
     public bool ExtraCharged { get; init; }

@@ -37,8 +37,9 @@ public sealed partial class CaseFactsExtractor
 
         var money = AmountChoice.Choose(texts, workspace.Routing.DefaultCurrency, evidence);
         // Tier 1 checked the charge and found another sum ("was EUR 102.00, not EUR 120"): no sum is refunded until a person
-        // knows which one was charged.
-        if (!money.FromHandoff && money.Conflict is null && money.Amount is { } customerSum && ticket.Handoff is { } handoff
+        // knows which one was charged, even when a handoff field repeats the customer's figure ("customerExpectation: Refund
+        // of EUR 120" is what the customer expects, not tier 1 agreeing).
+        if (money.Conflict is null && money.Amount is { } customerSum && ticket.Handoff is { } handoff
             && AmountChoice.FindingsConflict(handoff.WhatTried.Select(a => a.Result), customerSum,
                 Money.Format(customerSum, money.Currency ?? workspace.Routing.DefaultCurrency),
                 texts.Where(t => t.Message >= 0).SelectMany(t => AmountReader.FindAll(t.Text, t.Message)).Select(x => x.Amount).ToHashSet()) is { } contradicted)
@@ -47,7 +48,7 @@ public sealed partial class CaseFactsExtractor
         }
 
         var (amount, currency, requested) = (money.Amount, money.Currency, money.Requested);
-        if (amount is null && FeeWithoutCurrency(texts, workspace.FindCustomer(ticket.Customer.Id), evidence) is { } fee)
+        if (amount is null && FeeWithoutCurrency(texts, CaseCustomer.Resolve(ticket.Customer, workspace), evidence) is { } fee)
         {
             (amount, currency, requested) = (fee.Amount, fee.Currency, true);
         }
@@ -60,8 +61,16 @@ public sealed partial class CaseFactsExtractor
             text => OnlyDuration(text, english ? DurationEnglish() : Duration()));
         outage = downtime.Hours;
         var cause = FindCause(texts, evidence, english ? OutageWordEnglish() : OutageWord());
+        // Tier 1 found no duplicate ("Only one charge of EUR 199.00 on 2026-11-08; no duplicate found"): its check agrees on
+        // the sum but denies the fact the refund rests on, so no sum is refunded until a person has looked.
+        if (money.Conflict is null && ticket.Handoff is { } checkedBy
+            && (cause == CaseCauses.BillingError || texts.Any(t => t.Message >= 0 && ChargedTwice().IsMatch(t.Text)))
+            && checkedBy.WhatTried.Select(a => a.Result).FirstOrDefault(r => r is not null && NoDuplicate().IsMatch(r)) is { } denied)
+        {
+            money = money with { Conflict = $"tier 1's check found no duplicate charge (\"{CaseText.Normalize(denied)}\")", Ambiguous = true };
+        }
         var cancelOnCondition = FindCancelOnCondition(texts);
-        var asks = FindAsks(texts, evidence, cancelOnCondition is not null);
+        var asks = FindAsks(texts, evidence, cancelOnCondition is not null, hasSubject: !string.IsNullOrWhiteSpace(ticket.Subject));
         if (EarlierSteps.RetractedAsks(ticket) is { Count: > 0 } takenBack)
         {
             trace.Add(TraceEntry.Found(Stage, $"The customer took back: {string.Join(", ", takenBack)}."));
@@ -71,7 +80,8 @@ public sealed partial class CaseFactsExtractor
         var coverage = AskCoverage.Read(texts, asks, today);
         // "€25 each" leaves the total unsaid, unless the sum asked for is named apart from it ("two lines of €199.00 each …
         // refund the duplicate €199") or tier 1 names the total it asks for ("Refund €50").
-        var unitPrice = amount is null || money.FromHandoff || !money.PerUnitPrice
+        // "charged twice, €99 each … refund the duplicate": one unit is the sum asked back.
+        var unitPrice = amount is null || money.FromHandoff || !money.PerUnitPrice || texts.Any(t => t.Message >= 0 && ChargedTwice().IsMatch(t.Text) && !Units().IsMatch(t.Text))
             ? null : texts.Select(t => UnitPrice().Match(t.Text)).FirstOrDefault(m => m.Success)?.Value;
 
         var refund = workspace.PoliciesIn(PolicyCategories.Refund).FirstOrDefault();
@@ -146,6 +156,9 @@ public sealed partial class CaseFactsExtractor
             PartialAsk = coverage.Partial,
             RemoveAddOn = coverage.AddOn,
             RemovalAsk = coverage.Removal,
+            InvoiceReissue = coverage.Reissue,
+            AskedClauses = coverage.Asked ?? [],
+            SignedName = ticket.Messages.LastOrDefault(m => m.IsFromCustomer) is { } last ? CaseText.SignedName(last.Text) : null,
             ExtraCharged = coverage.ExtraCharged,
             CancelledBefore = FindCancelledBefore(texts),
             CancelOnCondition = cancelOnCondition,
@@ -511,7 +524,7 @@ public sealed partial class CaseFactsExtractor
     /// <param name="texts">The case's texts.</param>
     /// <param name="evidence">Where the words each ask was read from are added.</param>
     /// <param name="conditional">A customer message asks the cancellation only on a condition (<see cref="FindCancelOnCondition"/>).</param>
-    private static IReadOnlyList<string> FindAsks(IReadOnlyList<CaseText.Segment> texts, List<Evidence> evidence, bool conditional)
+    private static IReadOnlyList<string> FindAsks(IReadOnlyList<CaseText.Segment> texts, List<Evidence> evidence, bool conditional, bool hasSubject)
     {
         var asks = new List<string>();
         // "thank you for the refund of the €49 last week" under "Re: your refund": the subject names the refund the message thanks for.
@@ -528,7 +541,10 @@ public sealed partial class CaseFactsExtractor
                 }
 
                 // "I don't want a refund, I want the export fixed": a refused ask is no ask. "If you don't refund, …" is one.
-                var m = AskMatches(ask, seg.Text).FirstOrDefault(x => !RefusedAsk(seg.Text, x.Index) && !(ask == CaseAsks.Refund && RefundSettled(seg.Text, x.Index, x.Length)) && !(ask == CaseAsks.Cancel && (Forgotten(seg.Text, x.Index) || OnCondition(seg.Text, x.Index, x.Length) || NotThePlan().IsMatch(seg.Text.AsSpan(x.Index + x.Length)) || ContractRight(seg.Text, x.Index, x.Length) || CancelledBefore(seg.Text, x.Index, x.Length) || CancellationPaper().IsMatch(seg.Text.AsSpan(x.Index)))));
+                // Tier 1's "Someone senior to answer" routes the case; a manager is the customer's ask only in their words or
+                // as tier 1 reports them ("customer insists on speaking to a manager").
+                var tierOnes = seg.Message < 0 && !(hasSubject && ReferenceEquals(seg, texts[0]));
+                var m = AskMatches(ask, seg.Text).FirstOrDefault(x => !(ask == CaseAsks.Manager && tierOnes && !CustomerAsked().IsMatch(seg.Text)) && !RefusedAsk(seg.Text, x.Index) && !(ask == CaseAsks.Refund && RefundSettled(seg.Text, x.Index, x.Length)) && !(ask == CaseAsks.Cancel && (Forgotten(seg.Text, x.Index) || OnCondition(seg.Text, x.Index, x.Length) || NotThePlan().IsMatch(seg.Text.AsSpan(x.Index + x.Length)) || ContractRight(seg.Text, x.Index, x.Length) || CancelledBefore(seg.Text, x.Index, x.Length) || CancellationPaper().IsMatch(seg.Text.AsSpan(x.Index)))));
                 if (m is not null)
                 {
                     evidence.Add(new Evidence("ask:" + ask, m.Value, seg.Message, m.Index, m.Length));
@@ -733,11 +749,11 @@ public sealed partial class CaseFactsExtractor
 
 
     // English, then es, de, fr, pt, it, nl: the words a customer uses for being charged.
-    [GeneratedRegex(@"\b(added|activated|enabled|switched on|turned on|charged|chargd|charges?|purchased|purchsed|purchaced|paid|payed|bought|bougt|boght|baught|billed|billd|chraged|renewed|renewals?|payments?|went through|came out|hit my (card|account)|invoiced|subscribed|upgraded|took|taken|debited|debits?|direct debit|deducted|"
+    [GeneratedRegex(@"\b(added|activated|enabled|switched on|turned on|charged|chargd|charges?|purchased|purchsed|purchaced|paid|payed|bought|bougt|boght|baught|billed|billd|chraged|renewed|renewals?|payments?|went through|came out|went out|left (our|my|the) (account|card)|hit my (card|account)|invoiced|subscribed|upgraded|took|taken|debited|debits?|direct debit|deducted|"
         + @"cobr\w+|cargo|cargaron|renov[óo]|renovaron|renovad[oa]s?|pagu[ée]|pagad[oa]s?|pagamos|pagaron|pag[óo]|factur[ae]\w+|renovaci[óo]n|"
         + @"compr(?:é|e|amos|aron|ó|ad[oa]s?|ei|ou|at[oiae]|ammo|ai)|adquir\w+|suscrib\w+|contrat[ée]|contratamos|"
         + @"berechnet\w*|abgebucht\w*|Abbuchung|Zahlung|bezahlt\w*|gezahlt\w*|belastet\w*|gekauft\w*|verlängert\w*|gebucht\w*|bestellt\w*|abonniert\w*|"
-        + @"factur[ée]e?s?|paiement|prélev\w+|débit[ée]e?s?|pay[ée]e?s?|achet[ée]e?s?|renouvel\w+|souscrit\w*|commandée?s?|"
+        + @"factur[ée]e?s?|paiement|prélev\w+|débit[ée]e?s?|pay[ée]e?s?|achet[ée]e?s?|renouvel\w+|souscrit\w*|commandée?s?|ajout[ée]e?s?|añadid[oa]s?|hinzugef[üu]gt|adicionad[oa]s?|aggiunt[oaie]|toegevoegd|"
         + @"pagou|paguei|pago|faturad[oa]s?|debitad[oa]s?|cobrança|"
         + @"addebit\w+|pagamento|pagat[oiae]|fatturat[oiae]|acquistat[oiae]|rinnov\w+|abbonat[oiae]|"
         + @"afgeschreven|afschrijving|betaling|betaald|gefactureerd|in rekening gebracht|gekocht|verlengd|besteld|afgesloten|genomen|afgenomen|aangeschaft|geactiveerd|"
@@ -778,7 +794,7 @@ public sealed partial class CaseFactsExtractor
 
     [GeneratedRegex(@"\b(outage|(was|were|is|are|went|been) (?!not\b)(\w+ )?down\b|downtime|unavailable|offline|service disruption|"
         + @"ca[íi]d[oa]s?|ca[íi]da|interrupci[óo]n|sin servicio|no funcionaba|Ausfall\w*|Ausf[äa]lle\w*|ausgefallen|funktionierte nicht|nicht erreichbar|Störung|panne|en panne|indisponible|"
-        + @"interruption|ne fonctionnait plus|fora do ar|em baixo|caiu|sem servi[çc]o|indispon[íi]vel|interrup[çc][ãa]o|falhas?|n[ãa]o funcionava|disservizio|interruzione|fuori servizio|guast[oi]|non funzionava|non ha funzionato|non hanno funzionato|blocco (del|della|dei|delle)|bloccat[oaie]|[èe] stat[oa] ferm[oa]|ferm[oi] per|storing\w*|onbereikbaar|plat|werkte niet|lag (\S+ ){0,6}(er)?uit|"
+        + @"interruption|ne fonctionnait plus|fora do ar|em baixo|caiu|sem servi[çc]o|indispon[íi]vel|interrup[çc][ãa]o|falhas?|n[ãa]o funcionava|disservizio|interruzione|fuori servizio|guast[oi]|non funzionava|non ha funzionato|non hanno funzionato|blocco (del|della|dei|delle)|bloccat[oaie]|[èe] stat[oa] ferm[oa]|ferm[oi] per|irraggiungibil\w*|non raggiungibil\w*|rimast[aoie] ferm[aoie]|storing\w*|onbereikbaar|plat|werkte niet|lag (\S+ ){0,6}(er)?uit|"
         + @"konden (we |wij )?(\S+ ){0,6}(geen|niet)|konnten (wir )?(\S+ ){0,6}(keine|nicht)|no pod[íi]amos|no pudimos|ne pouvions (pas|plus)|n'avons pas pu|n[ãa]o consegu[íi]amos|n[ãa]o pod[íi]amos|non potevamo|non riuscivamo|"
         + @"outage|downtime|unavailable|disruption|incident|(couldn't|could not) (sync|connect|log ?in|access|load|use|receive|send)|status page)\b", RegexOptions.IgnoreCase)]
     private static partial Regex OutageWord();
@@ -810,7 +826,7 @@ public sealed partial class CaseFactsExtractor
 
     /// <summary>A refund asked for in words ("refund", "money back", "reembolso", "Erstattung", "remboursement"…).</summary>
     // Typed fast ("refnd", "rfund"), and said plainly: "give back the €35", "just put one of them back".
-    [GeneratedRegex(@"\b(refund(ed)?|ref(n|un|ud|nu)d\w*|refun|rfund\w*|money back|put (it|that|this|the money|my money|our money|them) back|put (one|one of (them|those|the charges|the payments)|the (second|extra|duplicate|double)( one| charge| payment)?) back|give back (the|my|our|that|this|those|it)\b|(want|need|expect) (it|that|them|the money|my money|our money) back|(could|can|would|might|may) (the |my |our |that |those )?(\S+ ){0,2}(money|euros?|dollars?|pounds?|[€$£]\s?\d[\d.,]*|\d[\d.,]*\s?€|charge|payment|it) (come|go) back|(the|my|our|that|those) (money|\d[\d.,]* euros?|[€$£]\s?\d[\d.,]*|\d[\d.,]*\s?€) (could|can|might|may|would) (\S+ )?(come|go) back|(get|have|give (me|us)) (the |my |our )?(\S+ ){0,2}(euros?|dollars?|pounds?|eur|usd|gbp|[€$£]\s?\d[\d.,]*|\d[\d.,]*\s?€) back|return (my|our|the) money|reverse (that|this|it)( one)?(?! (change|update|setting|decision))\b|riavere (i soldi|il denaro|l'importo|la somma)|ridatemi i soldi|restituir(e|mi|ci) (i soldi|il denaro|l'importo)|terugzett\w*|terug te zetten|give (me|us) (it|that|this|the money|the \S+|my \S+|our \S+) back|(reverse|undo|void) (the|that|this|my|these)( \S+)? (charge|payment|transaction|debit)s?|anul(ar|en|e|an) (el|ese|este|los|esos) (cargo|cobro)s?|storn\w* (Sie )?(die|den|diese|diesen) (\S+ )?(Abbuchung|Zahlung|Lastschrift|Belastung|Betrag|Buchung)|(Abbuchung|Zahlung|Lastschrift|Belastung|Betrag)\w* (\S+ ){0,5}storn\w*|annul(er|ez) (le|ce) (prélèvement|paiement|débit)|estorn(ar|em|e)\b|stornat[eo]|stornare|terugdraai\w*|(get|have|give me) (it|that|this|those|them|the money|the charge|the payment) back|reimburse(ment)?|charge ?back|reemb[oó]ls\w*|devoluci[óo]n|devu[ée]lv\w*|devolv\w*|betaal\b.{0,40}\bterug|(R[üu]ck)?[Ee]rstatt\w*|zur[üu]ck(erstatt|zahl|überweis|uberweis|buch)\w*|Geld zur[üu]ck|terugstort\w*|terugboek\w*|teruggestort|terug (te )?storten|rembours\w*|rimbors\w*|restitui\w*|terugbetal\w*|geld terug|terugkrijg\w*|estorno|devolu[çc][ãa]o|dinheiro de volta|soldi indietro|(Geld|Betrag|Summe)\b.{0,20}\bzur[üu]ck)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(refund(ed)?|ref(n|un|ud|nu)d\w*|refun|rfund\w*|money back|put (it|that|this|the money|my money|our money|them) back|put (one|one of (them|those|the charges|the payments)|the (second|extra|duplicate|double)( one| charge| payment)?) back|give back (the|my|our|that|this|those|it)\b|(want|need|expect|like|love) (it|that|them|the money|my money|our money) back|(send|pop|put|stick) (the |that |this |those |my |our )?(second one|other one|extra one|duplicate|money|charge|payment|[€$£]\s?\d[\d.,]*|\d[\d.,]*\s?(€|eur|euros?))( \S+){0,2} back\b|(sort|sorting) (out )?(the |this |that |our |my )?(double|duplicate|duplicated|extra|second) (charge|payment|debit|transaction)s?|(fix|correct|undo|resolve|deal with|take care of) (the |this |that |our |my )?(double|duplicate|duplicated) (charge|payment|debit|transaction|billing)s?|(solucion\w*|arregl\w*|corrig\w*) (el|ese|este) (cobro|cargo) (duplicado|doble)|doppelte (Abbuchung|Belastung|Zahlung) (\S+ )?(korrigier\w*|kl[äa]r\w*|beheb\w*|r[üu]ckg[äa]ngig)|(r[ée]gl\w*|corrig\w*|annul\w*) (le|ce) (double (pr[ée]l[èe]vement|d[ée]bit|paiement)|(pr[ée]l[èe]vement|d[ée]bit|paiement) en double)|(resolv\w*|corrig\w*) (a|essa) cobran[çc]a (duplicada|em dobro)|(sistem\w*|risolv\w*|corregg\w*) (il|quel|questo) doppio addebito|dubbele (afschrijving|betaling|boeking) (\S+ )?(oplossen|rechtzetten|corrigeren|terugdraaien)|(could|can|would|might|may) (the |my |our |that |those )?(\S+ ){0,2}(money|euros?|dollars?|pounds?|[€$£]\s?\d[\d.,]*|\d[\d.,]*\s?€|charge|payment|it) (come|go) back|(the|my|our|that|those) (money|\d[\d.,]* euros?|[€$£]\s?\d[\d.,]*|\d[\d.,]*\s?€) (could|can|might|may|would) (\S+ )?(come|go) back|(get|have|give (me|us)) (the |my |our )?(\S+ ){0,2}(euros?|dollars?|pounds?|eur|usd|gbp|[€$£]\s?\d[\d.,]*|\d[\d.,]*\s?€) back|return (my|our|the) money|reverse (that|this|it)( one)?(?! (change|update|setting|decision))\b|riavere (i soldi|il denaro|l'importo|la somma)|ridatemi i soldi|restituir(e|mi|ci) (i soldi|il denaro|l'importo)|terugzett\w*|terug te zetten|give (me|us) (it|that|this|the money|the \S+|my \S+|our \S+) back|(reverse|undo|void) (the|that|this|my|these)( \S+)? (charge|payment|transaction|debit)s?|anul(ar|en|e|an) (el|ese|este|los|esos) (cargo|cobro)s?|storn\w* (Sie )?(die|den|diese|diesen) (\S+ )?(Abbuchung|Zahlung|Lastschrift|Belastung|Betrag|Buchung)|(Abbuchung|Zahlung|Lastschrift|Belastung|Betrag)\w* (\S+ ){0,5}storn\w*|annul(er|ez) (le|ce) (prélèvement|paiement|débit)|estorn(ar|em|e)\b|stornat[eo]|stornare|terugdraai\w*|(get|have|give me) (it|that|this|those|them|the money|the charge|the payment) back|reimburse(ment)?|charge ?back|reemb[oó]ls\w*|devoluci[óo]n|devu[ée]lv\w*|devolv\w*|betaal\b.{0,40}\bterug|(R[üu]ck)?[Ee]rstatt\w*|zur[üu]ck(erstatt|zahl|überweis|uberweis|buch)\w*|Geld zur[üu]ck|terugstort\w*|terugboek\w*|teruggestort|terug (te )?storten|rembours\w*|rimbors\w*|restitui\w*|terugbetal\w*|geld terug|terugkrijg\w*|estorno|devolu[çc][ãa]o|dinheiro de volta|soldi indietro|(Geld|Betrag|Summe)\b.{0,20}\bzur[üu]ck)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RefundAskWord();
 
     /// <summary>
@@ -837,7 +853,7 @@ public sealed partial class CaseFactsExtractor
     [GeneratedRegex(@"\b(credit|compensation|compensate|sla credit|service credit|creditering|cr[ée]dito|crédit|un avoir|l'avoir|credito|tegoed|SLA-Gutschrift|compensaci[óo]n|indemnizaci[óo]n|Entsch[äa]digung|Gutschrift|d[ée]dommagement|indemnisation|risarcimento|indennizzo|compensa[çc][ãa]o|indeniza[çc][ãa]o|schadevergoeding|compensatie)s?\b", RegexOptions.IgnoreCase)]
     private static partial Regex CreditAsk();
 
-    [GeneratedRegex(@"\b(cancel(lation)?|cancle|cancell|cansel|cancal|cancell?ation|close (my|our|the|this) (acc?ount?|subscription|workspace)|(cerr(ar|ad)|cierr(en|e|a)) (mi|la|nuestra) cuenta|ferm(er|ez) (mon|le|notre) compte|(mein|unser|das)\w* Konto (\S+ ){0,2}schlie(ß|ss)en|schlie(ß|ss)en Sie (mein|unser|das)\w* Konto|encerr(ar|em|e) (a |minha |nossa |a minha |a nossa )conta|chiud(ere|ete|i) (il (mio|nostro) |l')account|(mijn|ons|het) account (\S+ ){0,2}(sluiten|opheffen)|sluit (mijn|ons|het) account|terminate|not renew(ing)?|won't renew|(dar|darme|darnos|darse|darle|darles|d[ée]nme|d[ée]nos|den) de baja|(me doy|nos damos) de baja|(abo|abonnement|vertrag|mitgliedschaft)\w* (\S+ )?beenden|elimin(ar|en) (mi|la|nuestra) cuenta|supprim(er|ez) (mon|notre|le) compte|me d[ée]sabonner|d[ée]sabonnez-moi|r[ée]silions|cancelar|k[üu]ndig\w*|r[ée]silie\w*|r[ée]siliation|disdett\w*|disdire|opzeg\w*|cancelamento|cancelen|cancelem|cancele|cancela|cancelad|cancel[aá]d(la|lo|me|nos)|cancel[aáeé](la|lo|me|nos)|cancelar(la|lo|me|nos)|canc[eé]lenme|cancelem-n[ao]|cancela-[ao]|annuler|annulez|annulation|annullare|annullate|annullamento|stopzetten|be[ëe]indig\w*|storn\w* (Sie )?(mein|unser)\w* (Abo|Abonnement|Vertrag|Tarif|Mitgliedschaft|Konto)|(Abo|Abonnement|Vertrag|Tarif|Mitgliedschaft)\w* (\S+ ){0,3}storn\w*)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(cancel(lation)?|cancle|cancell|cansel|cancal|cancell?ation|close (my|our|the|this) (acc?ount?|subscription|workspace)|(cerr(ar|ad)|cierr(en|e|a)) (mi|la|nuestra) cuenta|ferm(er|ez) (mon|le|notre) compte|(mein|unser|das)\w* Konto (\S+ ){0,2}schlie(ß|ss)en|schlie(ß|ss)en Sie (mein|unser|das)\w* Konto|encerr(ar|em|e) (a |minha |nossa |a minha |a nossa )conta|chiud(ere|ete|i) (il (mio|nostro) |l')account|(mijn|ons|het) account (\S+ ){0,2}(sluiten|opheffen)|sluit (mijn|ons|het) account|terminate|not renew(ing)?|won't renew|(dar|darme|darnos|darse|darle|darles|d[ée]nme|d[ée]nos|den) de baja|(solicit\w*|pido|pedimos|quiero|queremos|deseo|deseamos|tramit\w*) (la )?(cancelaci[óo]n|baja)|pull the plug|shut (down|off) (my|our|the) (acc?ount|subscription|workspace)|close out (my|our|the) (account|subscription)|(me doy|nos damos) de baja|(abo|abonnement|vertrag|mitgliedschaft)\w* (\S+ )?beenden|elimin(ar|en) (mi|la|nuestra) cuenta|supprim(er|ez) (mon|notre|le) compte|me d[ée]sabonner|d[ée]sabonnez-moi|r[ée]silions|cancelar|k[üu]ndig\w*|r[ée]silie\w*|r[ée]siliation|disdett\w*|disdire|opzeg\w*|cancelamento|cancelen|cancelem|cancele|cancela|cancelad|cancel[aá]d(la|lo|me|nos)|cancel[aáeé](la|lo|me|nos)|cancelar(la|lo|me|nos)|canc[eé]lenme|cancelem-n[ao]|cancela-[ao]|annuler|annulez|annulation|annullare|annullate|annullamento|stopzetten|be[ëe]indig\w*|storn\w* (Sie )?(mein|unser)\w* (Abo|Abonnement|Vertrag|Tarif|Mitgliedschaft|Konto)|(Abo|Abonnement|Vertrag|Tarif|Mitgliedschaft)\w* (\S+ ){0,3}storn\w*)\b", RegexOptions.IgnoreCase)]
     private static partial Regex CancelAsk();
 
     [GeneratedRegex(@"\b(gdpr|subject access|copy of (all )?(my|our) (personal )?data|access request|delete (all )?(my|our|her|his|their) (personal )?(data|conversations|information)|(her|his|their|my) data (be )?deleted|right to be forgotten|data export|export (all )?(my|our) data|erasure|"
@@ -848,6 +864,24 @@ public sealed partial class CaseFactsExtractor
     // "Löschung", "droit à l'oubli", "apagar os meus dados", "diritto all'oblio", "verwijder mijn gegevens".
     [GeneratedRegex(@"\b(delet\w*|eras\w*|forgotten|remove (all )?(my|our|her|his|their) (personal )?data|supresi[óo]n|suprim\w*|borr(ar|en|ad)|elimin\w*|olvido|l[öo]sch\w*|vergessenwerden|vergessen zu werden|supprim\w*|effac\w*|oubli|apag(ar|uem)|elimina[çc][ãa]o|esquecimento|cancella\w*|oblio|verwijder\w*|vergeten te worden)", RegexOptions.IgnoreCase)]
     private static partial Regex ErasureAsk();
+
+    // The same charge taken twice, and its duplicate asked back: "charged twice", "the duplicate", "dos veces", "doppelt",
+    // "deux fois", "en double", "duas vezes", "duplicada", "due volte", "doppio", "twee keer", "dubbel".
+    [GeneratedRegex(@"\b(twice|two times|double[- ]?charged|duplicate\w*|dos veces|duplicad\w*|doble|zweimal|doppelt\w*|deux fois|en double|doublon|duas vezes|em dobro|due volte|doppi[oa]|duplicat[oi]|twee keer|dubbel\w*)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ChargedTwice();
+
+    // Tier 1's check denying a duplicate: "no duplicate found", "only one charge", "a pending authorisation that was released",
+    // "solo hay un cargo", "nur eine Abbuchung", "un seul prélèvement", "apenas uma cobrança", "un solo addebito", "slechts één afschrijving".
+    [GeneratedRegex(@"\b(no (duplicate|double|second|other) (charge|payment|transaction)s?|no duplicates?\b|not (a )?duplicate|(only|just) one (charge|payment|transaction)|single (charge|payment)|charged (only )?once|(pending|temporary) (authori[sz]ation|hold|pre-?auth\w*)|pre-?authori[sz]ation|solo (hay )?un (cargo|cobro)|no hay (ning[úu]n )?(cargo|cobro) (duplicado|doble)|un [úu]nico (cargo|cobro)|nur eine (Abbuchung|Belastung|Zahlung)|keine (doppelte|zweite) (Abbuchung|Belastung|Zahlung)|keine Doppelbuchung|un seul (pr[ée]l[èe]vement|paiement|d[ée]bit)|pas de (double|doublon)|aucun doublon|apenas uma cobran[çc]a|uma (única|s[óo]) cobran[çc]a|n[ãa]o h[áa] cobran[çc]a (duplicada|em dobro)|un solo addebito|nessun (doppio addebito|addebito doppio)|slechts (één|een) (afschrijving|betaling)|geen dubbele (afschrijving|betaling|boeking))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NoDuplicate();
+
+    // Things priced per unit: "5 seats at €25 each" is no single charge taken twice.
+    [GeneratedRegex(@"\b(seats?|licen[cs]es?|users?|agents?|pl[äa]tze|lizenz\w*|nutzer\w*|usuarios?|asientos?|licencias?|si[èe]ges?|utilisateurs?|lugares|usu[áa]rios?|licen[çc]as?|posti|utenti|licenze|plaatsen|gebruikers|licenties)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Units();
+
+    // Tier 1 reporting the customer's ask: "Customer insists on a manager", "she asked for a supervisor", "wants to escalate".
+    [GeneratedRegex(@"\b(customer|client|caller|user|admin|owner|they|she|he)\b[^.;]{0,30}\b(ask\w*|want\w*|demand\w*|request\w*|insist\w*|threaten\w*|escalat\w*|refus\w*)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex CustomerAsked();
 
     // A title is no request: "Alicia Brook, practice manager", tier 1's "Account manager + engineering plan", "my manager said".
     [GeneratedRegex(@"\b(?<!\b(account|practice|office|product|project|operations|ops|it|finance|billing|sales|success|community|general|store|marketing|hr|clinic|property|site|fleet|program|programme|facilities|accounts|payroll|case|my|our|his|her|their|line|relationship|engagement|partner|delivery|data|practice)[ -])(manager|supervisor|someone senior|your boss|head of support|Vorgesetzt\w*|superviseur|supervisore|leidinggevende)\b", RegexOptions.IgnoreCase)]

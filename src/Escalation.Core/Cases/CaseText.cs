@@ -96,6 +96,27 @@ public static partial class CaseText
     [GeneratedRegex(@"\b(out of (the )?office|automatic reply|auto-?reply|autoreply|(i am|i'm) (currently )?(away|on (annual )?leave|on holiday|on vacation)( from| until| till| and)|abwesenheitsnotiz|automatische antwort|(bin ich|ich bin) (\S+ ){0,4}(nicht im b[üu]ro|abwesend|im urlaub)|fuera de la oficina|respuesta autom[áa]tica|(estoy|me encuentro) (\S+ ){0,3}(fuera|de vacaciones|ausente)|absente? du bureau|r[ée]ponse automatique|je suis (\S+ ){0,3}(absente?|en cong[ée]s?)|fora do escrit[óo]rio|resposta autom[áa]tica|(estou|encontro-me) (\S+ ){0,3}(ausente|de f[ée]rias)|fuori (dall')?ufficio|risposta automatica|sono (\S+ ){0,3}(assente|in ferie)|afwezigheidsbericht|automatisch antwoord|(ik ben|ben ik) (\S+ ){0,4}(afwezig|niet op kantoor|met vakantie))", RegexOptions.IgnoreCase)]
     private static partial Regex AutoReply();
 
+    /// <summary>
+    /// The name a message is signed with: the words right after its last sign-off ("Regards,\nHélène Girard", "Cordialement,
+    /// Hélène Girard", "Met vriendelijke groet, Bram"), when they look like a name; null otherwise.
+    /// </summary>
+    public static string? SignedName(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var sign = SignOff().Matches(text).LastOrDefault();
+        return sign is not null && PersonName().Match(text[(sign.Index + sign.Length)..]) is { Success: true } name ? name.Groups["name"].Value : null;
+    }
+
+    [GeneratedRegex(@"\b(kind regards|best regards|warm regards|regards|best wishes|best|thanks|thank you|many thanks|cheers|sincerely|yours sincerely|yours faithfully|cordialement|bien (à|a) vous|salutations|saludos|un saludo|atentamente|cordiales saludos|viele gr[üu](ß|ss)e|mit freundlichen gr[üu](ß|ss)en|beste gr[üu](ß|ss)e|liebe gr[üu](ß|ss)e|gr[üu](ß|ss)e|cordiali saluti|distinti saluti|saluti|obrigad[oa]|cumprimentos|atenciosamente|abra[çc]os|met vriendelijke groet(en)?|vriendelijke groet(en)?|hartelijke groet(en)?|groeten)\s*[,.!]?\s*(?=\S)", RegexOptions.IgnoreCase)]
+    private static partial Regex SignOff();
+
+    [GeneratedRegex(@"^(?<name>(?-i:\p{Lu}[\p{Ll}'’-]+)(\s(?-i:\p{Lu}[\p{Ll}'’-]+)){0,2})\s*(\n|$)")]
+    private static partial Regex PersonName();
+
     /// <summary>Trimmed text with every run of whitespace turned into one space.</summary>
     public static string Normalize(string text) => Whitespace().Replace(text, " ").Trim();
 

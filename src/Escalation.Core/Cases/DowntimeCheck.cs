@@ -92,6 +92,21 @@ internal static partial class DowntimeCheck
         }
 
         var confirmed = matched.Sum(i => i.Hours);
+        // "down for six hours on 9 November, on top of the 2 November incident": a day told in the sentence of an outage or
+        // its hours that no incident covers is named, so the reviewer knows the claim is only partly confirmed.
+        var unconfirmedDays = dayTexts
+            .SelectMany(t => Sentences().Split(t.Text))
+            .Where(s => outageWord.IsMatch(s) || estimate(s) is > 0)
+            .SelectMany(s => DateParsing.AllDates(s, today, foreignDates).Select(d => d.Date))
+            .Where(d => d <= today && !sla.Incidents.Any(i => i.Covers(d)))
+            .Distinct()
+            .ToList();
+        if (unconfirmedDays.Count > 0)
+        {
+            return new(Math.Min(reported ?? confirmed, confirmed),
+                $"no confirmed incident in {sla.Id} covers {string.Join(", ", unconfirmedDays.Select(Iso))}; only {string.Join(" and ", matched.Select(i => $"{Day(i)} ({i.Summary}, {i.Hours.ToString("0.##", CultureInfo.InvariantCulture)} h)"))} is confirmed");
+        }
+
         var claimed = reported ?? outageTexts.Concat(dayTexts).Select(t => estimate(t.Text)).Max();
         if (claimed is { } more && more > confirmed + 0.01)
         {
@@ -101,6 +116,10 @@ internal static partial class DowntimeCheck
 
         return new(reported is { } less ? Math.Min(less, confirmed) : confirmed, null);
     }
+
+    // Not after "2." ("am 2. November 3 Stunden lang"): a German or Dutch ordinal date is no sentence end.
+    [GeneratedRegex(@"(?<=(?<!\d)\.|[!?;])\s+|\n+")]
+    private static partial Regex Sentences();
 
     private static string Hours(double? hours) => hours is { } h ? h.ToString("0.##", CultureInfo.InvariantCulture) + " h of downtime" : "downtime";
 

@@ -57,6 +57,8 @@ public sealed class ResolveOrEscalateStage(IDraftWriter writer)
         if (received.Ambiguous) senior.Add(new RouteReason(ReasonCodes.HandoffAmbiguity, "Ambiguous handoff: " + string.Join(" ", received.Issues.Where(i => i.Field != "whatTried").Select(i => i.Problem)), true));
         if (application.NeedsManagerApproval) senior.Add(new RouteReason(ReasonCodes.AboveCap, "Money above the auto-approve cap needs manager approval.", true));
         if (s.Vip && t.Negative) senior.Add(new RouteReason(ReasonCodes.VipSensitive, "VIP-tier customer with a negative message.", true));
+        // A VIP account writing in a language the rules cannot read: its tone is unknown, so a senior reads it (seed 000).
+        else if (s.Vip && !s.Language.Covered) senior.Add(new RouteReason(ReasonCodes.VipSensitive, $"VIP-tier customer writing in {s.Language.Label}, whose tone the rules cannot read: handed to a senior human.", true));
 
         // Seed 003: critical (data loss, security) goes to L2 with an escalation once tier 1 has done its checks; with nothing
         // tried, tier 1 completes the playbook first (below).
@@ -73,6 +75,8 @@ public sealed class ResolveOrEscalateStage(IDraftWriter writer)
         var slaPriority = s.Priority;
         UnderstandingGate.Caution(gate, r, now, senior, notResolvable, ref onCall, ref slaPriority);
         UnderstandingGate.Understand(gate, workspace, notResolvable);
+        // "Cancel from 31 December": a date of the customer's own is agreed by a person, as in the sensitive pipeline.
+        UnderstandingGate.CancelTiming(gate, workspace, now, notResolvable);
         var due = now + r.ReviewSla(slaPriority);
         var seniorQueue = t.PublicExposure ? r.PublicExposureQueue : ReviewerQueues.Senior;
 

@@ -79,7 +79,9 @@ public sealed record CaseUnderstanding
                 ? new CaseUnderstanding { Intent = $"{byRule.Id}#{byRule.Rule}", Policy = $"{byRule.Id}@{byRule.Version}" }
                 : new CaseUnderstanding
                 {
-                    Unrecognised = $"no request a workspace policy covers was recognised (asks read: {(f.Asks.Count == 0 ? "none" : string.Join(", ", f.Asks))}; no policy rule matches the text)",
+                    // "the customer asks \"could you re-issue our October invoice in GBP instead of EUR?\"": what was not understood.
+                    Unrecognised = (f.AskedClauses.Count > 0 ? $"the customer asks {string.Join("; ", f.AskedClauses.Take(3).Select(a => $"\"{a}\""))}, and " : "")
+                        + $"no request a workspace policy covers was recognised (asks read: {(f.Asks.Count == 0 ? "none" : string.Join(", ", f.Asks))}; no policy rule matches the text)",
                 };
         }
 

@@ -47,7 +47,8 @@ public sealed class ComposerDraftWriter : IDraftWriter
         body.AddRange(ComposerSentences.Prevention(request, money, t));
         body.AddRange(ComposerSentences.Closing(request, workspace, t));
 
-        var first = ComposerSentences.FirstName(request.CustomerName);
+        // "mon mari Pierre est décédé … Cordialement, Hélène Girard": on a bereavement the writer is greeted, not the account holder.
+        var first = ComposerSentences.FirstName(request.Signals.Text.Bereavement && request.Facts.SignedName is { } signer ? signer : request.CustomerName);
         var text = new StringBuilder();
         text.Append(ComposerSentences.Greeting(request, first, t)).Append("\n\n");
         text.Append(string.Join(request.Plain ? "\n" : " ", body));

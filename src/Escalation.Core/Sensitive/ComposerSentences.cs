@@ -100,6 +100,12 @@ internal static partial class ComposerSentences
     {
         // Money done (or proposed), then the cancellation done with it: a reply with either needs no holding sentence.
         var resolved = Money(r, ws, t).Concat(Cancelled(r, t)).ToList();
+        if (resolved.Count > 0 && Actions.ActionPlanner.ReissueBeside(r.Facts, ws) is not null && t.Has("invoice.done"))
+        {
+            // "… and please re-issue our November invoice with the new VAT number": done beside the money or cancellation.
+            resolved.AddRange(Invoice(r, ws, t));
+        }
+
         var timing = AskedTiming(r, t);
         if (resolved.Count > 0)
         {
@@ -142,15 +148,24 @@ internal static partial class ComposerSentences
         else if ((r.Subject is { } subject && (subject.Contains("invoice", StringComparison.OrdinalIgnoreCase) || DraftMarkers.For(t).Invoice.IsMatch(subject)))
             || Actions.ActionPlanner.InvoiceCorrectionAsked(r.Facts, r.Retrieval))
         {
-            yield return t["invoice.done"];
-            var days = PolicyNumbers.Governing(ws, r.Retrieval, PolicyCategories.Refund)?.NumberOrNull("invoiceCorrectionDays");
-            yield return days is { } n ? t["invoice.within", ("days", t.BusinessDays(n))] : t["invoice.soon"];
+            foreach (var sentence in Invoice(r, ws, t))
+            {
+                yield return sentence;
+            }
         }
         else
         {
             yield return t["check.done"];
             yield return t["check.next"];
         }
+    }
+
+    /// <summary>The corrected invoice issued, and when it arrives.</summary>
+    private static IEnumerable<string> Invoice(DraftRequest r, Workspace ws, ReplyText t)
+    {
+        yield return t["invoice.done"];
+        var days = (PolicyNumbers.Governing(ws, r.Retrieval, PolicyCategories.Refund) ?? ws.PoliciesIn(PolicyCategories.Refund).FirstOrDefault())?.NumberOrNull("invoiceCorrectionDays");
+        yield return days is { } n ? t["invoice.within", ("days", t.BusinessDays(n))] : t["invoice.soon"];
     }
 
     /// <summary>The refund or credit done (or, when held, done once approved) and its timeline; none without money.</summary>

@@ -151,7 +151,7 @@ public sealed class RouteStage
         {
             route = Routes.DraftAndSend;
             reasons = [new RouteReason(ReasonCodes.Understood,
-                $"Understood: {understanding.Intent} under {understanding.Policy}{(understanding.Read.Count > 0 ? $" ({string.Join(", ", understanding.Read)})" : "")}; language {s.Language.Label}; no caution signal; policy match {N(input.Retrieval.MatchStrength)}, tone-check {(input.ToneCheck is { } ok ? $"passed ({ok.Score})" : "pending")}.", false)];
+                $"Understood: {understanding.Intent} under {understanding.Policy}{(understanding.Read.Count > 0 ? $" ({string.Join(", ", understanding.Read)})" : "")}{(Actions.ActionPlanner.ReissueBeside(f, workspace) is { } invoice ? $", and a corrected invoice under {invoice.Id}#{Actions.ActionPlanner.InvoiceCorrectionRule}" : "")}; language {s.Language.Label}; no caution signal; policy match {N(input.Retrieval.MatchStrength)}, tone-check {(input.ToneCheck is { } ok ? $"passed ({ok.Score})" : "pending")}.", false)];
         }
 
         var queue = route == Routes.DraftAndSend ? ReviewerQueues.None

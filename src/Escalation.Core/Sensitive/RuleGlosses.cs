@@ -26,6 +26,9 @@ internal static partial class RuleGlosses
     /// <summary>"invoice" and its word in the other covered languages.</summary>
     internal static Regex Invoice => InvoiceWord();
 
+    /// <summary>"re-issue", "corrected" and their words in the other covered languages ("neu ausstellen", "rectificar", "corriger").</summary>
+    internal static Regex Corrected => ReissueWord();
+
     [GeneratedRegex(@"\b(invoice\w*|rechnung\w*|factura\w*|facture\w*|fatura\w*|fattura\w*|factuur\w*)\b", RegexOptions.IgnoreCase)]
     private static partial Regex InvoiceWord();
 

@@ -217,6 +217,21 @@ public static class UnderstandingGate
                 $"The customer asks to remove something no action removes (\"{removal}\"): the reply would leave it unanswered.", true));
         }
 
+        // "… and re-issue the November invoice with our new VAT number": planned when the workspace has a rule for it.
+        if (input.Facts.InvoiceReissue is { } reissue && input.Facts.Asks.Count > 0)
+        {
+            if (Actions.ActionPlanner.ReissueBeside(input.Facts, workspace) is null)
+            {
+                review.Add(new RouteReason(ReasonCodes.AskNotCovered,
+                    $"The customer also asks for a corrected invoice (\"{reissue}\"), and no policy rule here ({Actions.ActionPlanner.InvoiceCorrectionRule}) authorises one: a human re-issues it.", true));
+            }
+            else if (!workspace.ToneGuide.CanSay(reply, "invoice.done"))
+            {
+                review.Add(new RouteReason(ReasonCodes.ReplyLanguageMissing,
+                    $"A corrected invoice in {reply}, but the tone guide has no sentence for it in that language (invoice.done): a human replies. Add it to languages.{reply}.templates to answer it automatically.", true));
+            }
+        }
+
         if (input.Facts.HasAsk(CaseAsks.Cancel) && !workspace.ToneGuide.CanSay(reply, "cancel.done"))
         {
             review.Add(new RouteReason(ReasonCodes.ReplyLanguageMissing,

@@ -30,8 +30,15 @@ public sealed class DetectStage(ITextSignalAnalyzer analyzer)
         var language = LanguageIdentifier.Identify(CustomerText(messages, subject));
         // "vid periodens slut" is Swedish for "at the end of the period": the English word lists' insults and profanity mean
         // nothing in a language they do not cover (the case goes to a person who reads it anyway).
+        // Read again without those words, so they set neither the tone nor the intensity the reply opens with ("I understand
+        // why you are upset" to a polite Swedish cancellation).
         if (!language.Covered && text.Abusive)
         {
+            var words = text.Evidence.Where(e => e.Signal == "abusive").Select(e => e.Text).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+            string Blank(string s) => words.Aggregate(s, (t, w) => System.Text.RegularExpressions.Regex.Replace(t, @"\b" + System.Text.RegularExpressions.Regex.Escape(w) + @"\b", " ", System.Text.RegularExpressions.RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1)));
+            var plain = messages.Select(m => m.IsFromCustomer ? m with { Text = Blank(m.Text) } : m).ToList();
+            var again = analyzer is LexiconSignalAnalyzer second ? second.Analyze(plain, subject is null ? null : Blank(subject)) : analyzer.Analyze(plain);
+            text = HandoffSignals.Add(CautionSignals.Add(again, plain, subject is null ? null : Blank(subject)), handoff);
             text = text with { Abusive = false, Evidence = [.. text.Evidence.Where(e => e.Signal != "abusive")] };
         }
 

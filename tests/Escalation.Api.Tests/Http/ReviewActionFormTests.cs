@@ -52,9 +52,20 @@ public sealed class ReviewActionFormTests
 
     [Theory]
     [InlineData("I have added a credit of €30 to your account.")]
-    [InlineData("I have added a credit of €450 to your account.")]
+    [InlineData("I have added a credit of €30 to your account; your €450 invoice is unchanged.")]
+    [InlineData("Ajouté : un avoir de 30,00 € sur votre compte.")]
     public void Contradictions_ReplyStatesWhatIsDone_None(string reply)
     {
         Assert.Empty(ReviewActionForm.Contradictions(reply, Actions, [new ActionChange(0, false, 30m)]));
+    }
+
+    [Theory]
+    [InlineData("Thank you. A senior colleague will look at your refund request and reply by Tuesday.")]
+    [InlineData("I have added a credit of €300 to your account.")]
+    public void Contradictions_ReplyNeverMentionsTheMoneyApprovingPays_RefusedWithAReplyError(string reply)
+    {
+        var errors = ReviewActionForm.Contradictions(reply, Actions, [new ActionChange(0, false, 30m)]);
+
+        Assert.Contains(errors, e => e.Field == "reply" && e.Message.Contains("does not mention the credit of €30", StringComparison.Ordinal));
     }
 }

@@ -24,7 +24,7 @@ namespace Escalation.Core.Signals.Lexicon;
 /// asks for something ("Can I try a different medication?", "¿Puedo ver los resultados de otro paciente?", "Wie kann
 /// ich ein neues Rezept bekommen?") is a request, not a report: it raises neither reading.
 /// </summary>
-internal sealed class PairedCues
+internal sealed partial class PairedCues
 {
     /// <summary>How far apart, in words, the two halves of a sentence-wide pair may be ("missed two days of my insulin").</summary>
     private const int SentenceReach = 8;
@@ -73,7 +73,9 @@ internal sealed class PairedCues
             MessageReader.Add(reading, CautionSignals.PatientSafety, text, tokens, harm);
         }
 
-        if (_others.Count > 0 && Pair(_others, _records, text, tokens, SentenceReach) is { } exposed)
+        // "whether other patients are affected": another person asked about as in scope of the same failure, not shown data.
+        var others = _others.Where(o => !AskedIfAffected().IsMatch(text.AsSpan(tokens[o.Last].Start + tokens[o.Last].Length))).ToList();
+        if (others.Count > 0 && Pair(others, _records, text, tokens, SentenceReach) is { } exposed)
         {
             MessageReader.Add(reading, "legal:" + LegalKinds.PrivacyBreach, text, tokens, exposed);
             MessageReader.Add(reading, "security", text, tokens, exposed);
@@ -163,4 +165,7 @@ internal sealed class PairedCues
         "onde",
         "hoe", "waar", "wanneer", "wat",
     };
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\W*((are|were|is|was|have been|has been|might be|may be|could be|would be)\s+(\w+\s+)?(affected|impacted|hit)|(too|as well)\b)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex AskedIfAffected();
 }
