@@ -172,10 +172,13 @@ internal static partial class AmountChoice
         return null;
     }
 
+    /// <summary>A tier-1 finding that reports a charge, an invoice or a payment.</summary>
+    internal static bool ReportsACharge(string finding) => ChargeFinding().IsMatch(finding);
+
     private static string Clip(string text) => text.Length <= 120 ? text : text[..117] + "…";
 
     // "not EUR 120", "not 79", "rather than €120", "nicht 120 €", "no 120 €", "pas 120 €", "non 79 euro", "niet € 120".
-    [GeneratedRegex(@"\b(not|rather than|instead of|nicht|statt|anstatt|no|en lugar de|en vez de|pas|au lieu de|non|invece di|não|nao|em vez de|niet|in plaats van)\s+((EUR|USD|GBP|€|\$|£)\s?)?(?<n>\d[\d.,]*)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(not|rather than|instead of|nicht|statt|anstatt|no|en lugar de|en vez de|pas|au lieu de|non|invece di|não|nao|em vez de|niet|in plaats van)\s+((de|di|da|do|van|von|of|du)\s+)?((EUR|USD|GBP|€|\$|£)\s?)?(?<n>\d[\d.,]*)", RegexOptions.IgnoreCase)]
     private static partial Regex NotTheSum();
 
     // What a billing check reports: the charge, the invoice, the debit, in the seven languages.

@@ -54,6 +54,14 @@ public sealed partial class CaseFactsExtractor
         }
         // Every language's charge words: "die 99 € vom 15.11." in a message mostly in English is still a charge date.
         var purchase = FindPurchaseDate(texts, today, evidence, PurchaseCue(), foreignDates: !english, out var dateConflict);
+        // Tier 1's check dates the charge otherwise ("The €149 charge was on 2026-10-14, not in November"): the day decides
+        // the refund window, so a person settles it before money goes back.
+        if (dateConflict is null && purchase is { } claimed && ticket.Handoff is { } dated
+            && dated.WhatTried.Select(a => a.Result).FirstOrDefault(r => r is not null && AmountChoice.ReportsACharge(r) && NotThen().IsMatch(r)
+                && DateParsing.AllDates(r, today) is { Count: > 0 } days && days.All(d => d.Date != claimed)) is { } otherDay)
+        {
+            dateConflict = $"tier 1's check dates the charge otherwise (\"{CaseText.Normalize(otherDay)}\"), the customer's words give {claimed.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}";
+        }
         var outage = FindOutageHours(texts, evidence, english ? OutageWordEnglish() : OutageWord(), english ? DurationEnglish() : Duration());
         var downtime = DowntimeCheck.Check(texts, outage, workspace.PoliciesIn(PolicyCategories.SlaCredit).FirstOrDefault(), today, !english,
             english ? OutageWordEnglish() : OutageWord(), ConfirmedDowntime(), text => LongestDuration(text, english ? DurationEnglish() : Duration()),
@@ -872,8 +880,12 @@ public sealed partial class CaseFactsExtractor
 
     // Tier 1's check denying a duplicate: "no duplicate found", "only one charge", "a pending authorisation that was released",
     // "solo hay un cargo", "nur eine Abbuchung", "un seul prélèvement", "apenas uma cobrança", "un solo addebito", "slechts één afschrijving".
-    [GeneratedRegex(@"\b(no (duplicate|double|second|other) (charge|payment|transaction)s?|no duplicates?\b|not (a )?duplicate|(only|just) one (charge|payment|transaction)|single (charge|payment)|charged (only )?once|(pending|temporary) (authori[sz]ation|hold|pre-?auth\w*)|pre-?authori[sz]ation|solo (hay )?un (cargo|cobro)|no hay (ning[úu]n )?(cargo|cobro) (duplicado|doble)|un [úu]nico (cargo|cobro)|nur eine (Abbuchung|Belastung|Zahlung)|keine (doppelte|zweite) (Abbuchung|Belastung|Zahlung)|keine Doppelbuchung|un seul (pr[ée]l[èe]vement|paiement|d[ée]bit)|pas de (double|doublon)|aucun doublon|apenas uma cobran[çc]a|uma (única|s[óo]) cobran[çc]a|n[ãa]o h[áa] cobran[çc]a (duplicada|em dobro)|un solo addebito|nessun (doppio addebito|addebito doppio)|slechts (één|een) (afschrijving|betaling)|geen dubbele (afschrijving|betaling|boeking))\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(no (duplicate|double|second|other) (charge|payment|transaction)s?|no duplicates?\b|not (a )?duplicate|(only|just) one (\w+ )?(charge|payment|transaction)|single (\w+ )?(charge|payment)|(pre-?auth\w*|authori[sz]ation) (hold )?(was )?(released|dropped|voided|expired)|charged (only )?once|(pending|temporary) (authori[sz]ation|hold|pre-?auth\w*)|pre-?authori[sz]ation|solo (hay )?un (cargo|cobro)|no hay (ning[úu]n )?(cargo|cobro) (duplicado|doble)|un [úu]nico (cargo|cobro)|nur eine (Abbuchung|Belastung|Zahlung)|keine (doppelte|zweite) (Abbuchung|Belastung|Zahlung)|keine Doppelbuchung|un seul (pr[ée]l[èe]vement|paiement|d[ée]bit)|pas de (double|doublon)|aucun doublon|apenas uma cobran[çc]a|uma (única|s[óo]) cobran[çc]a|n[ãa]o h[áa] cobran[çc]a (duplicada|em dobro)|un solo addebito|nessun (doppio addebito|addebito doppio)|slechts (één|een) (afschrijving|betaling)|geen dubbele (afschrijving|betaling|boeking))\b", RegexOptions.IgnoreCase)]
     private static partial Regex NoDuplicate();
+
+    // A check that says the charge was not when the customer thinks: "not in November", "no November charge", "non di novembre".
+    [GeneratedRegex(@"\b(not|no|nicht|kein\w*|pas|non|niet|geen|n[ãa]o|ning[úu]n)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NotThen();
 
     // Things priced per unit: "5 seats at €25 each" is no single charge taken twice.
     [GeneratedRegex(@"\b(seats?|licen[cs]es?|users?|agents?|pl[äa]tze|lizenz\w*|nutzer\w*|usuarios?|asientos?|licencias?|si[èe]ges?|utilisateurs?|lugares|usu[áa]rios?|licen[çc]as?|posti|utenti|licenze|plaatsen|gebruikers|licenties)\b", RegexOptions.IgnoreCase)]

@@ -44,6 +44,13 @@ internal static partial class DowntimeCheck
             return new(reported, null);
         }
 
+        // "Customer is hosted in US-East; the incident was EU-West only, not affected", "nicht betroffen": tier 1 found the
+        // outage did not touch this customer, so no hours of theirs are confirmed.
+        if (tierOneChecks.FirstOrDefault(c => NotAffected().IsMatch(c)) is { } spared)
+        {
+            return new(reported, $"tier 1's check found the customer was not affected (\"{CaseText.Normalize(spared)}\")", false);
+        }
+
         // The customer only estimates ("cerca de 3 horas") and tier 1's check confirms a figure ("3 horas confirmadas"):
         // tier 1's figure is the one read.
         // When the customer's estimate is more ("about 4 hours", "ca. 5 Stunden" against tier 1's confirmed 3), the confirmed
@@ -118,6 +125,9 @@ internal static partial class DowntimeCheck
     }
 
     // Not after "2." ("am 2. November 3 Stunden lang"): a German or Dutch ordinal date is no sentence end.
+    [GeneratedRegex(@"\b(not (been )?affected|unaffected|not impacted|(was|were) not (hit|touched)|different region|another region|nicht betroffen|no (fue |estuvo |estaba |ha sido )?afectad[oa]s?|pas (été )?(affect[ée]e?|concern[ée]e?|touch[ée]e?)s?|non (è stat[oa] |era |sono stati )?(interessat|coinvolt|colpit)\w*|niet (ge)?troffen|n[ãa]o (foi |esteve )?afetad[oa]s?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NotAffected();
+
     [GeneratedRegex(@"(?<=(?<!\d)\.|[!?;])\s+|\n+")]
     private static partial Regex Sentences();
 

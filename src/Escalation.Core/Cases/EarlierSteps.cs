@@ -93,6 +93,13 @@ public static partial class EarlierSteps
                 // Its own sentence up to the take-back when that names what it takes back ("I asked for the refund, but
                 // forget it", "scratch the closing part"), else the sentence before too ("Please cancel. Actually, scratch
                 // that."). What follows it is what still stands ("…, so keep the account, just refund the €49").
+                // "cancel at the end of the period instead of the refund": only what "instead of" names is taken back.
+                if (InsteadOf().IsMatch(back.Value))
+                {
+                    asks.AddRange(Named(back.Value));
+                    continue;
+                }
+
                 var text = segment.Text;
                 var end = back.Index + back.Length;
                 var own = SentenceStart(text, back.Index);
@@ -129,6 +136,9 @@ public static partial class EarlierSteps
 
         return i;
     }
+
+    [GeneratedRegex(@"^(instead|rather|en (lugar|vez)|(an)?statt|au lieu|em vez|invece|in plaats)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex InsteadOf();
 
     private static List<string> Named(string scope)
     {
@@ -167,7 +177,7 @@ public static partial class EarlierSteps
     [GeneratedRegex(@"\b(none|nothing|not (yet )?(applied|issued|refunded|credited|done|processed|booked)|no (refund|credit|credit note)s?\b|ning[úu]n[oa]?|keine?|aucun|nenhum|nessun|geen|no permission|not permitted|not allowed|cannot|can't|could not|couldn't|unable|failed|greyed|grayed|denied|declined|error|pending|sin permiso|no puede|no pude|fall[óo]|keine berechtigung|nicht m[öo]glich|fehlgeschlagen|konnte nicht|pas (le )?droit|impossible|[ée]chou[ée]|sem permiss[ãa]o|n[ãa]o (foi poss[íi]vel|consegui)|falhou|senza permess\w*|non (posso|riesco|ho potuto)|fallit[oa]|geen rechten|niet mogelijk|mislukt)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Failed();
 
-    [GeneratedRegex(@"\b(already (been )?(refunded|credited|applied|issued|booked|processed|reimbursed)|(i|we|tier 1) (have |has )?already (refunded|credited|applied|issued|processed)|(refund|credit)( note)?( of \S+)? (was|has been|is) already|thanks? (you )?for (the|my|our) (refund|credit)|thank you for refunding|"
+    [GeneratedRegex(@"\b(already (been )?(refunded|credited|applied|issued|booked|processed|reimbursed)|(refund|credit|money)( of \S+)? (has |have )?(already )?(came|come|went) (through|in)|(the|my|our) (\S+ )?(refund|credit) (has |have )?(already )?(arrived|landed|came through|come through|cleared|shown up|showed up)|(i|we|tier 1) (have |has )?already (refunded|credited|applied|issued|processed)|(refund|credit)( note)?( of \S+)? (was|has been|is) already|thanks? (you )?for (the|my|our) (refund|credit)|thank you for refunding|"
         + @"ya (\w+ )?(reembols|abon|aplic|devolv)\w*|gracias por (el|la) (reembolso|devoluci[óo]n|abono)|bereits (\w+ )?(erstattet|gutgeschrieben|verbucht|storniert|zur[üu]ckerstattet)|schon (erstattet|gutgeschrieben|verbucht)|danke f[üu]r die (erstattung|gutschrift|r[üu]ckerstattung)|"
         + @"d[ée]j[àa] (\w+ )?(rembours|cr[ée]dit|appliqu)\w*|merci pour le remboursement|j[áa] (\w+ )?(reembols|estorn|credit|aplic|devolv)\w*|obrigad[oa] pel[oa] (reembolso|estorno|cr[ée]dito)|"
         + @"gi[àa] (\w+ )?(rimbors|accredit|applicat|stornat)\w*|grazie per il rimborso|al (terugbetaald|teruggestort|gecrediteerd|toegepast)|bedankt voor de (terugbetaling|creditering))\b", RegexOptions.IgnoreCase)]
@@ -195,7 +205,7 @@ public static partial class EarlierSteps
     [GeneratedRegex(@"\b(if|unless|only if|provided|as long as|si|solo si|wenn|falls|sofern|s'il|à condition|se|desde que|a condi[çc][ãa]o|purch[ée]|als|mits|zolang)\b", RegexOptions.IgnoreCase)]
     private static partial Regex OnlyIf();
 
-    [GeneratedRegex(@"\b(scratch (that|the \w+( \w+)? (part|bit)|the (cancel\w*|refund|credit|closing|closure)( request| part| bit)?)|((just|please|so|and|,)\s*)keep (the|my|our) (account|plan|subscription)( open)?|never ?mind|actually,? no\b|no,? wait\b|wait,? no\b|on second thoughts?|second thoughts|forget (about )?(that|it|the (refund|cancel\w*|credit|closure)( request)?|my (last|previous) (email|message))|drop the (refund|cancel\w*|credit)( request)?|ignore (that|my (last|previous) (email|message))|disregard (that|my (last|previous) (email|message))|we'?ll keep (it|the plan|the add-on)|no longer need (the|a) refund|"
+    [GeneratedRegex(@"\b(scratch (that|the \w+( \w+)? (part|bit)|the (cancel\w*|refund|credit|closing|closure)( request| part| bit)?)|((just|please|so|and|,)\s*)keep (the|my|our) (account|plan|subscription)( open)?|never ?mind|actually,? no\b|no,? wait\b|wait,? no\b|on second thoughts?|second thoughts|forget (about )?(that|it|the (refund|cancel\w*|credit|closure)( request)?|my (last|previous) (email|message))|drop the (refund|cancel\w*|credit)( request)?|instead of (the |a |any )?(refund|credit|money back)|rather than (the |a )?(refund|credit)|en (lugar|vez) (del?|de la) (reembolso|devoluci[óo]n|abono)|(an)?statt (der |einer )?(r[üu]ck)?erstattung|au lieu du remboursement|em vez do reembolso|invece del rimborso|in plaats van (de |een )?terugbetaling|ignore (that|my (last|previous) (email|message))|disregard (that|my (last|previous) (email|message))|we'?ll keep (it|the plan|the add-on)|no longer need (the|a) refund|"
         + @"olv[íi]d(alo|enlo|ese)|ya no (quiero|necesito) (el|la) (reembolso|devoluci[óo]n)|vergessen Sie (das|die (erstattung|k[üu]ndigung|gutschrift)|meine (letzte|vorige) (mail|nachricht))|olvide(n)? (el reembolso|la cancelaci[óo]n|la baja)|oubliez (le remboursement|la r[ée]siliation|l'annulation)|esque[çc]a(m)? (o reembolso|o cancelamento)|vergeet (de|het) (terugbetaling|opzegging)|hat sich erledigt|oubliez (ça|cela|mon (dernier|pr[ée]c[ée]dent) (mail|message))|laissez tomber|esque[çc]a (isso|o (meu )?[úu]ltimo)|deixa pra l[áa]|podem? esquecer|esque[çc]am\b|n[ãa]o precisa(m)? (mais )?(de )?cancelar|lascia(te)? perdere|non serve pi[ùu]|laat maar|vergeet (dat|mijn vorige)|pens[áa]ndolo (bien|mejor)|bien pensado,? no|(nein|ach),? doch nicht|lieber doch nicht|tout compte fait,? non|non,? finalement|finalement,? non|pensando (bem|melhor),? n[ãa]o|ripensandoci,? no|anzi,? no|bij nader inzien|toch maar niet)\b", RegexOptions.IgnoreCase)]
     private static partial Regex TakeBack();
 }

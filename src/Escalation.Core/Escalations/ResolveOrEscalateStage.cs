@@ -103,7 +103,9 @@ public sealed class ResolveOrEscalateStage(IDraftWriter writer)
                 ReviewerQueue = seniorQueue, SlaDeadline = due,
             };
         }
-        else if (received.WhatTriedEmpty || application.Recommendation is Recommendations.ConfirmFacts
+        // Facts "missing" from a message the rules cannot read (an uncovered language) are not tier 1's to collect again: a
+        // person who reads it decides.
+        else if (received.WhatTriedEmpty || (application.Recommendation is Recommendations.ConfirmFacts && s.Language.Covered)
             || (application.Recommendation == Recommendations.Reply && application.Offer is null && playbook is not null && !MoneyUnsettled(context.Facts, notResolvable)))
         {
             var guidance = new List<string>();

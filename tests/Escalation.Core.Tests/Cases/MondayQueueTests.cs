@@ -218,6 +218,52 @@ public sealed class AutoSendAuditTests
         Assert.Equal(name, CaseText.SignedName(text));
 }
 
+/// <summary>
+/// Handoffs written in a hurry (seventeenth probe batch): tier 1's checks that correct the customer's sum, date, duplicate
+/// or impact, and a customer's later word that the money came or that they want something else instead.
+/// </summary>
+public sealed class HurriedHandoffTests
+{
+    private static TierOneHandoff Checked(string result, string summary = "Customer asks a refund.") => new()
+    {
+        Summary = summary, Category = "billing", Priority = "P2",
+        WhatTried = [new HandoffAttempt { Action = "Checked", Result = result }],
+        WhatNeeded = "Please advise", CustomerExpectation = "Money back",
+    };
+
+    private static CaseFacts Extract(string text, TierOneHandoff handoff) =>
+        new CaseFactsExtractor().Extract(TestWorkspace.Ticket(text, handoff: handoff), TestWorkspace.Build(), TestWorkspace.Now);
+
+    [Fact]
+    public void Extract_TierOneSaysNotThatSumInSpanish_NoSumIsSettled() =>
+        Assert.True(Extract("Me cobraron 250 € el 12 de noviembre por error. Por favor, reembolsen los 250 €.", Checked("El cargo del 12/11 es de 205 €, no de 250 €")).AmountConflict);
+
+    [Fact]
+    public void Extract_TierOneDatesTheChargeInAnotherMonth_TheChargeDateIsUnsettled() =>
+        Assert.Contains("2026-10-14", Extract("Please refund the €149 you charged on 14 November.", Checked("The €149 charge was on 2026-10-14, not in November; no November charge yet")).PurchaseDateConflict, StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("17 Nov incident was US-East only; cx is hosted in EU-West - not affected")]
+    [InlineData("Der Ausfall am 02.11. betraf nur EU-West. Kunde war nicht betroffen.")]
+    public void Extract_TierOneFoundTheCustomerNotAffected_NoDowntimeIsConfirmed(string result) =>
+        Assert.Contains("not affected", Extract("We could not use the platform during the outage on 2 November for 3 hours. We want the SLA credit.", Checked(result, "Customer asks an SLA credit.")).OutageUnconfirmed, StringComparison.Ordinal);
+
+    [Fact]
+    public void AlreadyDone_TheCustomerSaysTheRefundCameThrough_IsDone() =>
+        Assert.NotNull(EarlierSteps.AlreadyDone(TestWorkspace.Ticket("Ignore my earlier email, the €49 refund already came through yesterday, thank you!")));
+
+    [Theory]
+    [InlineData("Mejor no: en lugar del reembolso, prefiero que cancelen la suscripción al final del periodo.")]
+    [InlineData("On second thought, instead of the refund please just cancel the plan at the end of the term.")]
+    public void RetractedAsks_InsteadOfTheRefund_TakesBackTheRefundOnly(string text)
+    {
+        var taken = EarlierSteps.RetractedAsks(TestWorkspace.Ticket(text));
+
+        Assert.Contains(CaseAsks.Refund, taken);
+        Assert.DoesNotContain(CaseAsks.Cancel, taken);
+    }
+}
+
 /// <summary>Signals of the fifteenth probe batch: takeovers told in other words, sales lost in other languages, Swedish "slut".</summary>
 public sealed class MondayQueueSignalTests
 {
@@ -259,6 +305,18 @@ public sealed class MondayQueueSignalTests
         Assert.False(s.Text.Legal);
         Assert.False(s.Text.Security);
     }
+
+    [Fact]
+    public void Detect_AnItalianCheckoutOutOfOrderRightNow_IsALiveIncident() =>
+        Assert.True(Detect("Il checkout del negozio è fuori uso in questo momento, i clienti non possono pagare.").Text.LiveIncident);
+
+    [Fact]
+    public void Detect_ADutchSwitchConsideredInTheInfinitive_IsAChurnThreat() =>
+        Assert.True(Detect("We overwegen over te stappen naar Freshdesk als dit niet snel wordt opgelost.").Text.ChurnThreat);
+
+    [Fact]
+    public void Detect_ADisputeWithHerBank_IsAChargebackThreat() =>
+        Assert.True(Detect("Customer says she will dispute it with her bank if it is not refunded by Friday.").Text.Chargeback);
 
     [Fact]
     public void Detect_AnAdminResettingTwoFactorForStaff_IsNoSecurityIncident() =>
