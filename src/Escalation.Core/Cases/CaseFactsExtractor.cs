@@ -69,10 +69,12 @@ public sealed partial class CaseFactsExtractor
             text => OnlyDuration(text, english ? DurationEnglish() : Duration()));
         outage = downtime.Hours;
         var cause = FindCause(texts, evidence, english ? OutageWordEnglish() : OutageWord());
+        // The customer's messages that say a charge was taken twice ("charged twice", "dos veces", "doppelt").
+        var chargedTwice = texts.Where(t => t.Message >= 0 && ChargedTwice().IsMatch(t.Text)).ToList();
         // Tier 1 found no duplicate ("Only one charge of EUR 199.00 on 2026-11-08; no duplicate found"): its check agrees on
         // the sum but denies the fact the refund rests on, so no sum is refunded until a person has looked.
         if (money.Conflict is null && ticket.Handoff is { } checkedBy
-            && (cause == CaseCauses.BillingError || texts.Any(t => t.Message >= 0 && ChargedTwice().IsMatch(t.Text)))
+            && (cause == CaseCauses.BillingError || chargedTwice.Count > 0)
             && checkedBy.WhatTried.Select(a => a.Result).FirstOrDefault(r => r is not null && NoDuplicate().IsMatch(r)) is { } denied)
         {
             money = money with { Conflict = $"tier 1's check found no duplicate charge (\"{CaseText.Normalize(denied)}\")", Ambiguous = true };
@@ -89,7 +91,7 @@ public sealed partial class CaseFactsExtractor
         // "€25 each" leaves the total unsaid, unless the sum asked for is named apart from it ("two lines of €199.00 each …
         // refund the duplicate €199") or tier 1 names the total it asks for ("Refund €50").
         // "charged twice, €99 each … refund the duplicate": one unit is the sum asked back.
-        var unitPrice = amount is null || money.FromHandoff || !money.PerUnitPrice || texts.Any(t => t.Message >= 0 && ChargedTwice().IsMatch(t.Text) && !Units().IsMatch(t.Text))
+        var unitPrice = amount is null || money.FromHandoff || !money.PerUnitPrice || chargedTwice.Any(t => !Units().IsMatch(t.Text))
             ? null : texts.Select(t => UnitPrice().Match(t.Text)).FirstOrDefault(m => m.Success)?.Value;
 
         var refund = workspace.PoliciesIn(PolicyCategories.Refund).FirstOrDefault();

@@ -90,12 +90,8 @@ public sealed class MondayQueueTests
     [Fact]
     public void Extract_TierOnesSomeoneSeniorToAnswer_IsNoManagerAskOfTheCustomers()
     {
-        var handoff = new TierOneHandoff
-        {
-            Summary = "Admin asks how to reset 2FA for a staff member with a new phone.", Category = "account", Priority = "P2",
-            WhatTried = [new HandoffAttempt { Action = "Sent help-centre link", Result = "Did not help" }],
-            WhatNeeded = "Someone senior to answer.", CustomerExpectation = "Steps to reset 2FA.",
-        };
+        var handoff = TestWorkspace.Handoff("Admin asks how to reset 2FA for a staff member with a new phone.", "Sent help-centre link", "Did not help",
+            "Someone senior to answer.", "Steps to reset 2FA.", category: "account");
 
         Assert.DoesNotContain(CaseAsks.Manager, Extract("How do I reset two-factor for one of my staff? She got a new phone.", handoff: handoff).Asks);
         Assert.Contains(CaseAsks.Manager, Extract("How do I reset two-factor for one of my staff?", handoff: handoff with { WhatNeeded = "Customer insists on speaking to a manager." }).Asks);
@@ -137,12 +133,8 @@ public sealed class MondayQueueTests
     [Fact]
     public void Extract_TierOneFoundAnotherSumThanTheExpectationRepeats_NoSumIsSettled()
     {
-        var handoff = new TierOneHandoff
-        {
-            Summary = "Customer disputes a seat charge on 2026-11-06.", Category = "billing", Priority = "P2",
-            WhatTried = [new HandoffAttempt { Action = "Checked charge", Result = "Charge on 2026-11-06 was EUR 102.00, not EUR 120, for 2 extra seats prorated" }],
-            WhatNeeded = "Refund the seat charge", CustomerExpectation = "Refund of EUR 120",
-        };
+        var handoff = TestWorkspace.Handoff("Customer disputes a seat charge on 2026-11-06.", "Checked charge",
+            "Charge on 2026-11-06 was EUR 102.00, not EUR 120, for 2 extra seats prorated", "Refund the seat charge", "Refund of EUR 120");
 
         var f = Extract("you charged us €120 extra on 6 Nov for seats we never added. refund it please.", handoff: handoff);
 
@@ -160,12 +152,8 @@ public sealed class AutoSendAuditTests
     private static CaseFacts Extract(string text, TierOneHandoff? handoff = null) =>
         new CaseFactsExtractor().Extract(TestWorkspace.Ticket(text, handoff: handoff), TestWorkspace.Build(), TestWorkspace.Now);
 
-    private static TierOneHandoff Checked(string result) => new()
-    {
-        Summary = "Customer reports a duplicate charge.", Category = "billing", Priority = "P2",
-        WhatTried = [new HandoffAttempt { Action = "Checked the billing log", Result = result }],
-        WhatNeeded = "Refund the duplicate", CustomerExpectation = "Refund of EUR 199",
-    };
+    private static TierOneHandoff Checked(string result) =>
+        TestWorkspace.Handoff("Customer reports a duplicate charge.", "Checked the billing log", result, "Refund the duplicate", "Refund of EUR 199");
 
     [Theory]
     [InlineData("Only one charge of EUR 199.00 on 2026-11-08; no duplicate found")]
@@ -224,12 +212,8 @@ public sealed class AutoSendAuditTests
 /// </summary>
 public sealed class HurriedHandoffTests
 {
-    private static TierOneHandoff Checked(string result, string summary = "Customer asks a refund.") => new()
-    {
-        Summary = summary, Category = "billing", Priority = "P2",
-        WhatTried = [new HandoffAttempt { Action = "Checked", Result = result }],
-        WhatNeeded = "Please advise", CustomerExpectation = "Money back",
-    };
+    private static TierOneHandoff Checked(string result, string summary = "Customer asks a refund.") =>
+        TestWorkspace.Handoff(summary, "Checked", result, "Please advise", "Money back");
 
     private static CaseFacts Extract(string text, TierOneHandoff handoff) =>
         new CaseFactsExtractor().Extract(TestWorkspace.Ticket(text, handoff: handoff), TestWorkspace.Build(), TestWorkspace.Now);

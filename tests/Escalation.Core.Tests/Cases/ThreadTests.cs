@@ -134,12 +134,7 @@ public sealed class ThreadTests
     [InlineData("Customer wants the EUR 149 back", "Payments: open card dispute since 2026-11-18")]
     public void Detect_TierOneRecordsAFiledCardDispute_TheCaseIsLegalSensitiveAsTheCustomersOwnThreatWouldBe(string summary, string result)
     {
-        var handoff = new TierOneHandoff
-        {
-            Summary = summary, Category = "billing", Priority = "P2",
-            WhatTried = [new HandoffAttempt { Action = "Checked payments", Result = result }],
-            WhatNeeded = "Decide the refund", CustomerExpectation = "Refund",
-        };
+        var handoff = TestWorkspace.Handoff(summary, "Checked payments", result, "Decide the refund", "Refund");
         var ticket = TestWorkspace.Ticket("I'd rather sort this out with you. Can you just refund the €149?", handoff: handoff);
 
         var s = new DetectStage().Detect(ticket.Messages, ticket.Subject, Customer, new RoutingSettings(), Today, handoff);

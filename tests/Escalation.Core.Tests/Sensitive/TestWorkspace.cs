@@ -97,6 +97,14 @@ internal static class TestWorkspace
         Handoff = handoff,
     };
 
+    /// <summary>A tier-1 handoff at P2 with one attempt: what tier 1 found (<paramref name="result"/>) and what it asks.</summary>
+    public static TierOneHandoff Handoff(string summary, string action, string result, string needed, string expectation, string category = "billing") => new()
+    {
+        Summary = summary, Category = category, Priority = "P2",
+        WhatTried = [new HandoffAttempt { Action = action, Result = result }],
+        WhatNeeded = needed, CustomerExpectation = expectation,
+    };
+
     /// <summary>The DelegateZero scenario: past the window, real outage, 14 months, renewal in 3 weeks.</summary>
     public const string DelegateZeroText =
         "I want a refund for the €450 we were charged on 8 October. Your outage kept us offline for 9 hours and this is unacceptable.";
