@@ -35,7 +35,9 @@ public static partial class CautionSignals
     public static TextSignals Add(TextSignals text, IReadOnlyList<TicketMessage> messages, string? subject)
     {
         var evidence = new List<Evidence>();
-        var sources = messages.Select((m, i) => (m, i)).Where(x => x.m.IsFromCustomer).Select(x => (Index: x.i, x.m.Text)).ToList();
+        // The customer's own words: a quoted reply of ours below them ("you can make a formal complaint at …") is not theirs.
+        var sources = messages.Select((m, i) => (m, i)).Where(x => x.m.IsFromCustomer)
+            .Select(x => (Index: x.i, Text: Lexicon.QuotedReply.OwnText(x.m.Text ?? "", fromCustomer: true).Own)).ToList();
         if (!string.IsNullOrWhiteSpace(subject))
         {
             sources.Add((-1, subject));

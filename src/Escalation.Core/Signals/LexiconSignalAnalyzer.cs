@@ -102,7 +102,10 @@ public sealed class LexiconSignalAnalyzer : ITextSignalAnalyzer
             var mean = customer.Average(r => r.Compound);
             var min = customer.Min(r => r.Compound);
             sentiment = customer.Count == 1 ? mean : (mean + Math.Min(mean, min)) / 2;
-            intensity = customer.Max(r => r.Intensity);
+            // A shouting subject line over a calm message ("URGENT!!! REFUND NEEDED" above "sorry for the shouty subject, our
+            // ticket system does that") is half the heat: the words the customer wrote set the tone.
+            var calmBody = customer.Any(r => r.Index >= 0) && customer.Where(r => r.Index >= 0).All(r => r.Compound >= 0 && r.Intensity < CalmIntensity);
+            intensity = customer.Max(r => r.Index < 0 && calmBody ? r.Intensity / 2 : r.Intensity);
             complaintScore = customer.Max(r => r.ComplaintScore);
         }
 
@@ -179,6 +182,9 @@ public sealed class LexiconSignalAnalyzer : ITextSignalAnalyzer
         };
         return signals with { CustomerTone = Tone(signals, customer) };
     }
+
+    /// <summary>Below this intensity a message is calm (<see cref="Combine"/> halves a shouting subject over calm messages).</summary>
+    private const double CalmIntensity = 0.2;
 
     /// <summary>Customer messages in one thread that each complain: the same issue reported again and again.</summary>
     private const int RepeatReportMessages = 3;

@@ -40,16 +40,7 @@ internal sealed partial class MessageReader(SignalLexicon lexicon)
     {
         var reading = new MessageReading { Index = index, FromCustomer = fromCustomer };
         var body = text;
-        // A mail forwarded from the first line is read from its body; the headers above it are blanked so offsets stay the message's.
-        var (from, cut) = QuotedReply.OwnRange(body);
-        var own = from > 0 ? new string(' ', from) + body[from..cut] : cut < body.Length ? body[..cut] : body;
-        // A mail forwarded below the customer's own words ("Forwarding this from our managing director – can you help?") is
-        // part of the request: its threats and asks are read as the facts are; its header lines are blanked.
-        if (from == 0 && cut < body.Length && fromCustomer && QuotedReply.ForwardedBody(body, cut) is { Length: > 0 } forwarded
-            && body.IndexOf(forwarded, cut, StringComparison.Ordinal) is var at and >= 0)
-        {
-            own = body[..cut] + new string(' ', at - cut) + forwarded;
-        }
+        var (own, cut) = QuotedReply.OwnText(body, fromCustomer);
 
         var tokens = Tokenizer.Tokenize(own, out var exclamations, out var questions, out var maxBangRun, out var exasperated);
         reading.Words = tokens.Count;
@@ -124,6 +115,9 @@ internal sealed partial class MessageReader(SignalLexicon lexicon)
         var repeatCue = false;
         var tense = new OutageTense();
         var care = new PairedCues();
+        // Portuguese "no" is "in the" ("reclamação no Livro de Reclamações", "no Procon"), never a negation: a Portuguese
+        // phrase is negated by "não", "nunca", "nem"… only.
+        var portugueseNegators = negators.Select((n, i) => n && tokens[i].Word != "no").ToArray();
         foreach (var m in kept)
         {
             var signal = m.Phrase.Signal;
@@ -133,10 +127,11 @@ internal sealed partial class MessageReader(SignalLexicon lexicon)
             }
 
             // A threat is negated only within its own stretch of text: "sin avisar, no respondo de lo que le haga" is a threat.
+            var nots = m.Phrase.Language == "pt" ? portugueseNegators : negators;
             var negated = signal is "harm-threat" or "harm-hurt"
-                ? IsNegatedInPhrase(text, tokens, negators, m.First) && !InCondition(tokens, negators, m.First)
-                : !IgnoresNegation(signal) && (IsNegated(tokens, negators, m.First)
-                    || (WideNegation(signal) && IsNegatedInPhrase(text, tokens, negators, m.First)));
+                ? IsNegatedInPhrase(text, tokens, nots, m.First) && !InCondition(tokens, nots, m.First)
+                : !IgnoresNegation(signal) && (IsNegated(text, tokens, nots, m.First)
+                    || (WideNegation(signal) && IsNegatedInPhrase(text, tokens, nots, m.First)));
             if (negated)
             {
                 continue;
@@ -332,7 +327,7 @@ internal sealed partial class MessageReader(SignalLexicon lexicon)
                     v += Math.Sign(v) * CapsBoost;
                 }
 
-                if (IsNegated(tokens, negators, i))
+                if (IsNegated(null, tokens, negators, i))
                 {
                     v *= NegationScalar;
                 }
@@ -417,7 +412,11 @@ internal sealed partial class MessageReader(SignalLexicon lexicon)
         return false;
     }
 
-    private static bool IsNegated(List<Token> tokens, bool[] negators, int at)
+    /// <summary>
+    /// A negator up to <see cref="NegationWindow"/> words back in the same clause; not one that ends a condition before a
+    /// comma ("se entro fine mese non è risolto, passiamo a Freshdesk": the threat is what follows the condition).
+    /// </summary>
+    private static bool IsNegated(string? text, List<Token> tokens, bool[] negators, int at)
     {
         for (var back = 1; back <= NegationWindow && at - back >= 0; back++)
         {
@@ -428,12 +427,17 @@ internal sealed partial class MessageReader(SignalLexicon lexicon)
 
             if (negators[at - back])
             {
-                return true;
+                var from = tokens[at - back].Start;
+                var comma = text is not null && text.AsSpan(from, tokens[at].Start - from).Contains(',');
+                return !(comma && Conditional(tokens, at - back, ConditionReach));
             }
         }
 
         return false;
     }
+
+    /// <summary>How far back a condition word ("if", "se", "als") is looked for before a negator that ends a clause.</summary>
+    private const int ConditionReach = 10;
 
     /// <summary>
     /// Requests and threats whose negation often sits further back in Romance and Germanic word order
@@ -469,10 +473,10 @@ internal sealed partial class MessageReader(SignalLexicon lexicon)
         "if", "unless", "otherwise", "si", "wenn", "falls", "sonst", "sinon", "se", "caso", "altrimenti", "als", "indien", "tenzij", "anders",
     };
 
-    /// <summary>A condition word up to three words before the negator at <paramref name="negator"/>, in the same clause.</summary>
-    private static bool Conditional(List<Token> tokens, int negator)
+    /// <summary>A condition word up to <paramref name="reach"/> words before the negator at <paramref name="negator"/>, in the same clause.</summary>
+    private static bool Conditional(List<Token> tokens, int negator, int reach = 3)
     {
-        for (var k = negator - 1; k >= 0 && k >= negator - 3 && tokens[k].Clause == tokens[negator].Clause; k--)
+        for (var k = negator - 1; k >= 0 && k >= negator - reach && tokens[k].Clause == tokens[negator].Clause; k--)
         {
             if (ConditionWords.Contains(tokens[k].Word))
             {

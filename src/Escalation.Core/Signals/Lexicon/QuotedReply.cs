@@ -48,6 +48,14 @@ internal static partial class QuotedReply
                 return lineStart;
             }
 
+            // "Thanks,", "Gruß", "Merci" on its own line with the writer's name on the next: a signature, whose job title
+            // ("Customer Service Manager", "Teamleiter Kundenservice") asks for nothing.
+            if (lineStart > 0 && ThanksSignOff().IsMatch(line) && NextLine(text, end) is { } name && SignedName().IsMatch(name)
+                && !PostScript().IsMatch(text[end..]))
+            {
+                return lineStart;
+            }
+
             (previous, previousStart) = (line, lineStart);
             lineStart = end + 1;
         }
@@ -98,12 +106,38 @@ internal static partial class QuotedReply
     }
 
     /// <summary>
+    /// The words of the message's writer, at their offsets in <paramref name="body"/>, and where the quoted part starts: a mail
+    /// forwarded from the first line is read from its body (the headers above it blanked), a quoted reply below is cut, and
+    /// a mail the customer forwards below their own words ("Forwarding this from our managing director – can you help?") is
+    /// part of the request, its header lines blanked.
+    /// </summary>
+    public static (string Own, int Cut) OwnText(string body, bool fromCustomer)
+    {
+        var (from, cut) = OwnRange(body);
+        var own = from > 0 ? new string(' ', from) + body[from..cut] : cut < body.Length ? body[..cut] : body;
+        if (from == 0 && cut < body.Length && fromCustomer && ForwardedBody(body, cut) is { Length: > 0 } forwarded
+            && body.IndexOf(forwarded, cut, StringComparison.Ordinal) is var at and >= 0)
+        {
+            own = body[..cut] + new string(' ', at - cut) + forwarded;
+        }
+
+        return (own, cut);
+    }
+
+    /// <summary>
     /// The body of a message the customer forwarded below their own words ("---------- Forwarded message ---------", then
     /// its From:/Date:/Subject:/To: lines), up to its own quoted history; null when <paramref name="start"/> is no
     /// forwarding line. "Forwarding this from our finance team – can you help?": the forwarded part is the request.
     /// </summary>
     public static string? ForwardedBody(string text, int start)
     {
+        // The forwarding line may follow the writer's sign-off and name ("Thanks\nNoah\n\n---------- Forwarded message").
+        if (ForwardingLineFrom(text, start) is not { } forwarding)
+        {
+            return null;
+        }
+
+        start = forwarding;
         var end = text.IndexOf('\n', start);
         if (start >= text.Length || !Forwarded().IsMatch(text[start..(end < 0 ? text.Length : end)].Trim()) || end < 0)
         {
@@ -165,6 +199,65 @@ internal static partial class QuotedReply
 
     [GeneratedRegex(@"^((best|kind|warm|many)\s+regards|regards|best|all the best|thanks again|best wishes|yours sincerely|sincerely|cheers|(un )?saludos?( cordiales)?|atentamente|cordialmente|mit freundlichen gr[üu](ß|ss)en|(viele|beste|liebe|freundliche) gr[üu](ß|ss)e|mfg|(bien )?cordialement|bien [àa] vous|salutations( distingu[ée]es)?|cumprimentos|atenciosamente|abra[çc]os|(cordiali|distinti) saluti|saluti|met vriendelijke groet(en)?|vriendelijke groet(en)?|hartelijke groet(en)?|groeten|mvg|sent from my .{1,30}|enviado desde mi .{1,30}|von meinem .{1,30} gesendet|envoy[ée] de mon .{1,30}|enviado do meu .{1,30}|inviato da(l mio)? .{1,30}|verzonden (vanaf|met) mijn .{1,30})[,.!]?$", RegexOptions.IgnoreCase)]
     private static partial Regex SignOff();
+
+    /// <summary>
+    /// Where a forwarding line starts at <paramref name="start"/> or within the few signature lines after it; null when a
+    /// quoted reply or other text comes first.
+    /// </summary>
+    private static int? ForwardingLineFrom(string text, int start)
+    {
+        for (var (at, seen) = (start, 0); at < text.Length && seen <= SignatureLines; seen++)
+        {
+            var next = text.IndexOf('\n', at);
+            var line = text[at..(next < 0 ? text.Length : next)].Trim();
+            if (Forwarded().IsMatch(line))
+            {
+                return at;
+            }
+
+            if (line.StartsWith('>') || Separator().IsMatch(line) || Attribution().IsMatch(line) || next < 0)
+            {
+                return null;
+            }
+
+            at = next + 1;
+        }
+
+        return null;
+    }
+
+    /// <summary>How many lines of sign-off, name and title may stand between the writer's words and a forwarded mail.</summary>
+    private const int SignatureLines = 6;
+
+    /// <summary>The next line after <paramref name="end"/> with text on it, trimmed; null when none.</summary>
+    private static string? NextLine(string text, int end)
+    {
+        for (var at = end + 1; at < text.Length;)
+        {
+            var next = text.IndexOf('\n', at);
+            var line = text[at..(next < 0 ? text.Length : next)].Trim();
+            if (line.Length > 0)
+            {
+                return line;
+            }
+
+            if (next < 0)
+            {
+                break;
+            }
+
+            at = next + 1;
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"^(thanks|thank you|many thanks|thx|ta|gr[üu](ß|ss)e?|danke|vielen dank|merci|gracias|muchas gracias|grazie|obrigad[oa]|bedankt|dank je( wel)?|dank u( wel)?)\s*[,.!]?$", RegexOptions.IgnoreCase)]
+    private static partial Regex ThanksSignOff();
+
+    // One to three capitalised words and nothing else: "Sam Patel", "Uwe Schmitt", "Léa".
+    [GeneratedRegex(@"^(?-i:\p{Lu}[\p{Ll}'’-]+)(\s(?-i:\p{Lu}[\p{Ll}'’-]+)){0,2}$")]
+    private static partial Regex SignedName();
 
     [GeneratedRegex(@"\bP\.? ?S\.?(\s|:)", RegexOptions.None)]
     private static partial Regex PostScript();
