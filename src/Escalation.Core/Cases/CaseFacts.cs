@@ -67,6 +67,9 @@ public sealed record CaseFacts
     /// <summary>The words that say the refund, credit or cancellation asked was already made, quoted; null when none do.</summary>
     public string? AlreadyDone { get; init; }
 
+    /// <summary>A refund already made and the customer asks when the money arrives ("where is my refund?"); null otherwise.</summary>
+    public RefundStatusAsk? RefundStatus { get; init; }
+
     /// <summary>The customer's words that take back an earlier ask ("scratch that"), quoted; null when none.</summary>
     public string? Retracted { get; init; }
 

@@ -87,6 +87,15 @@ public sealed partial class CaseFactsExtractor
             asks = [.. asks.Except(takenBack)];
         }
 
+        // "Thanks for the refund – when will it reach my card?": the money went back already; the question is when it arrives.
+        var processingDays = workspace.PoliciesIn(PolicyCategories.Refund).FirstOrDefault()?.NumberOrNull("refundProcessingDays") is { } pdays ? (int)pdays : (int?)null;
+        var refundStatus = RefundStatus.Read(ticket, DateOnly.FromDateTime(now.UtcDateTime), processingDays);
+        if (refundStatus is not null)
+        {
+            trace.Add(TraceEntry.Found(Stage, $"A refund was already made ({refundStatus.MadeBy}{(refundStatus.RefundedOn is { } on ? $", on {on:yyyy-MM-dd}" : "")}) and the customer asks when it arrives: \"{refundStatus.Question}\"."));
+            asks = [.. asks.Where(a => a != CaseAsks.Refund)];
+        }
+
         var coverage = AskCoverage.Read(texts, asks, today);
         // "€25 each" leaves the total unsaid, unless the sum asked for is named apart from it ("two lines of €199.00 each …
         // refund the duplicate €199") or tier 1 names the total it asks for ("Refund €50").
@@ -160,7 +169,8 @@ public sealed partial class CaseFactsExtractor
             Retracted = EarlierSteps.Retracted(ticket),
             Cause = cause,
             Asks = asks,
-            OtherAsks = coverage.OtherAsks,
+            OtherAsks = refundStatus is null ? coverage.OtherAsks : [.. coverage.OtherAsks.Where(o => !RefundStatus.Asks(o))],
+            RefundStatus = refundStatus,
             Hypothetical = coverage.Hypothetical,
             RefundElsewhere = coverage.Elsewhere,
             PartialAsk = coverage.Partial,
@@ -761,7 +771,7 @@ public sealed partial class CaseFactsExtractor
     // English, then es, de, fr, pt, it, nl: the words a customer uses for being charged.
     [GeneratedRegex(@"\b(added|activated|enabled|switched on|turned on|charged|chargd|charges?|purchased|purchsed|purchaced|paid|payed|bought|bougt|boght|baught|billed|billd|chraged|renewed|renewals?|payments?|went through|came out|went out|left (our|my|the) (account|card)|hit my (card|account)|invoiced|subscribed|upgraded|took|taken|debited|debits?|direct debit|deducted|"
         + @"cobr\w+|cargo|cargaron|renov[óo]|renovaron|renovad[oa]s?|pagu[ée]|pagad[oa]s?|pagamos|pagaron|pag[óo]|factur[ae]\w+|renovaci[óo]n|"
-        + @"compr(?:é|e|amos|aron|ó|ad[oa]s?|ei|ou|at[oiae]|ammo|ai)|adquir\w+|suscrib\w+|contrat[ée]|contratamos|"
+        + @"compr(?:é|e|amos|ámos|aron|ó|ad[oa]s?|ei|ou|at[oiae]|ammo|ai)|pagámos|subscrevemos|subscrevi|adquir\w+|suscrib\w+|contrat[ée]|contratamos|"
         + @"berechnet\w*|abgebucht\w*|Abbuchung|Zahlung|bezahlt\w*|gezahlt\w*|belastet\w*|gekauft\w*|verlängert\w*|gebucht\w*|bestellt\w*|abonniert\w*|"
         + @"factur[ée]e?s?|paiement|prélev\w+|débit[ée]e?s?|pay[ée]e?s?|achet[ée]e?s?|renouvel\w+|souscrit\w*|commandée?s?|ajout[ée]e?s?|añadid[oa]s?|hinzugef[üu]gt|adicionad[oa]s?|aggiunt[oaie]|toegevoegd|"
         + @"pagou|paguei|pago|faturad[oa]s?|debitad[oa]s?|cobrança|"

@@ -19,22 +19,50 @@ public static partial class EarlierSteps
     {
         foreach (var attempt in ticket.Handoff?.WhatTried ?? [])
         {
-            var result = attempt.Result ?? "";
-            if (MoneyStep().IsMatch($"{attempt.Action} {result}") && Succeeded().IsMatch(result) && !Failed().IsMatch($"{attempt.Action} {result}"))
+            if (MovedMoney(attempt))
             {
-                return $"{attempt.Action}: {result}".Trim(' ', ':');
+                return $"{attempt.Action}: {attempt.Result}".Trim(' ', ':');
+            }
+        }
+
+        // Our own reply in the thread: "c'est fait : nous avons remboursé 99 €", "I have refunded the €49 today".
+        foreach (var reply in ticket.Messages.Where(m => !m.IsFromCustomer && !string.IsNullOrWhiteSpace(m.Text)))
+        {
+            if (RefundStatus.OursSaysRefunded(reply.Text) is { } ours)
+            {
+                return ours;
             }
         }
 
         foreach (var segment in CaseText.Segments(ticket))
         {
-            if (Already().Match(segment.Text) is { Success: true } done)
+            foreach (Match done in Already().Matches(segment.Text))
             {
-                return AskCoverage.ClauseAt(segment.Text, done.Index);
+                // "the refund has not arrived", "ist noch nicht angekommen", "no me ha llegado el reembolso": money still
+                // awaited is not money received.
+                var before = segment.Text[Math.Max(0, done.Index - 16)..done.Index];
+                if (!NotYet().IsMatch(done.Value) && !NegationJustBefore().IsMatch(before))
+                {
+                    return AskCoverage.ClauseAt(segment.Text, done.Index);
+                }
             }
         }
 
         return null;
+    }
+
+    // Portuguese "no" is "in the" ("o reembolso no valor de 49 € já caiu"): not a negation inside the words.
+    [GeneratedRegex(@"(\b(not|never|nicht|noch|pas|n[ãa]o|non|niet|nog|todav[íi]a|a[úu]n|ainda|ancora|yet|still)\b|n't\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex NotYet();
+
+    [GeneratedRegex(@"\b(not|never|no|nicht|noch nicht|pas|n[ãa]o|non|niet|nog niet|todav[íi]a no|a[úu]n no|ainda n[ãa]o|ancora non)\s+$|n't\s+$", RegexOptions.IgnoreCase)]
+    private static partial Regex NegationJustBefore();
+
+    /// <summary>Whether tier 1's attempt moved money, or cancelled, and it worked ("Refunded €49 via the billing console — Done").</summary>
+    public static bool MovedMoney(HandoffAttempt attempt)
+    {
+        var result = attempt.Result ?? "";
+        return MoneyStep().IsMatch($"{attempt.Action} {result}") && Succeeded().IsMatch(result) && !Failed().IsMatch($"{attempt.Action} {result}");
     }
 
     /// <summary>The customer's words that take back an earlier ask ("scratch that", "never mind the refund"), quoted; null when none.</summary>
@@ -104,7 +132,10 @@ public static partial class EarlierSteps
                 var end = back.Index + back.Length;
                 var own = SentenceStart(text, back.Index);
                 var named = Named(text[own..end]);
-                asks.AddRange(named.Count > 0 || own == 0 ? named : Named(text[SentenceStart(text, own - 1)..end]));
+                // "Actually no, scratch that - just refund the €49 and remove it": an ask the rest of its sentence makes
+                // again is what still stands, not what was taken back.
+                var again = Named(Restated(text, end));
+                asks.AddRange((named.Count > 0 || own == 0 ? named : Named(text[SentenceStart(text, own - 1)..end])).Except(again));
             }
 
             // "No refund needed" after a refund was asked drops it (said in the first message, it only says what is not asked).
@@ -125,6 +156,21 @@ public static partial class EarlierSteps
 
         return asks.Distinct().ToList();
     }
+
+    /// <summary>
+    /// The rest of the take-back's sentence without the words that keep or take back ("- just refund the €49", not "we'll
+    /// keep the plan"): what the customer asks in its place.
+    /// </summary>
+    private static string Restated(string text, int from)
+    {
+        var stop = text.IndexOfAny(['.', '!', '?', '\n'], from);
+        var rest = text[from..(stop < 0 ? text.Length : stop)];
+        rest = TakeBack().Replace(rest, " ");
+        return KeepThePlan().Replace(StayOn().Replace(rest, " "), " ");
+    }
+
+    [GeneratedRegex(@"\bkeep (the|our|my|this) (plan|subscription|account)", RegexOptions.IgnoreCase)]
+    private static partial Regex KeepThePlan();
 
     private static int SentenceStart(string text, int at)
     {
@@ -177,10 +223,10 @@ public static partial class EarlierSteps
     [GeneratedRegex(@"\b(none|nothing|not (yet )?(applied|issued|refunded|credited|done|processed|booked)|no (refund|credit|credit note)s?\b|ning[úu]n[oa]?|keine?|aucun|nenhum|nessun|geen|no permission|not permitted|not allowed|cannot|can't|could not|couldn't|unable|failed|greyed|grayed|denied|declined|error|pending|sin permiso|no puede|no pude|fall[óo]|keine berechtigung|nicht m[öo]glich|fehlgeschlagen|konnte nicht|pas (le )?droit|impossible|[ée]chou[ée]|sem permiss[ãa]o|n[ãa]o (foi poss[íi]vel|consegui)|falhou|senza permess\w*|non (posso|riesco|ho potuto)|fallit[oa]|geen rechten|niet mogelijk|mislukt)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Failed();
 
-    [GeneratedRegex(@"\b(already (been )?(refunded|credited|applied|issued|booked|processed|reimbursed)|(refund|credit|money)( of \S+)? (has |have )?(already )?(came|come|went) (through|in)|(the|my|our) (\S+ )?(refund|credit) (has |have )?(already )?(arrived|landed|came through|come through|cleared|shown up|showed up)|(i|we|tier 1) (have |has )?already (refunded|credited|applied|issued|processed)|(refund|credit)( note)?( of \S+)? (was|has been|is) already|thanks? (you )?for (the|my|our) (refund|credit)|thank you for refunding|"
+    [GeneratedRegex(@"\b(already (been )?(refunded|credited|applied|issued|booked|processed|reimbursed)|(refund|credit|money)( of \S+)? (has |have )?(already )?(came|come|went) (through|in)|(the|my|our) (\S+ )?(refund|credit) (has |have )?(already )?(arrived|landed|came through|come through|cleared|shown up|showed up)|(i|we|tier 1) (have |has )?already (refunded|credited|applied|issued|processed)|(refund|credit)( note)?( of \S+)? (was|has been|is) already|thanks? (you )?for (the|my|our) (refund|credit)|thanks? (you )?for (refunding|reimbursing)|"
         + @"ya (\w+ )?(reembols|abon|aplic|devolv)\w*|gracias por (el|la) (reembolso|devoluci[óo]n|abono)|bereits (\w+ )?(erstattet|gutgeschrieben|verbucht|storniert|zur[üu]ckerstattet)|schon (erstattet|gutgeschrieben|verbucht)|danke f[üu]r die (erstattung|gutschrift|r[üu]ckerstattung)|"
         + @"d[ée]j[àa] (\w+ )?(rembours|cr[ée]dit|appliqu)\w*|merci pour le remboursement|j[áa] (\w+ )?(reembols|estorn|credit|aplic|devolv)\w*|obrigad[oa] pel[oa] (reembolso|estorno|cr[ée]dito)|"
-        + @"gi[àa] (\w+ )?(rimbors|accredit|applicat|stornat)\w*|grazie per il rimborso|al (terugbetaald|teruggestort|gecrediteerd|toegepast)|bedankt voor de (terugbetaling|creditering))\b", RegexOptions.IgnoreCase)]
+        + @"gi[àa] (\w+ )?(rimbors|accredit|applicat|stornat)\w*|grazie per il rimborso|al (terugbetaald|teruggestort|gecrediteerd|toegepast)|bedankt voor de (terugbetaling|creditering)|(i|we) (have |'ve )?(got|received|gotten) (the|my|our|your) (\S+ )?(refund|money back)(?! (for|of|on) )|(refund|credit|money)\b(?:[^.!?\n]|(?<=\d)\.(?=\d)){0,70}\b(has |have )?(arrived|came through|come through|landed|cleared|showed up|shown up|hit (my|our) (card|account))|(erstattung|r[üu]ckerstattung|gutschrift|geld|betrag)\b(?:[^.!?\n]|(?<=\d)\.(?=\d)){0,70}\b(ist|sind|wurde) (\S+ ){0,2}(angekommen|eingegangen|gutgeschrieben)|(ich habe|wir haben) (die|das|den) (\S+ )?(erstattung|r[üu]ckerstattung|gutschrift|geld|betrag) (\S+ ){0,3}erhalten|(me|nos) ha llegado (el|la) (\S+ )?(reembolso|devoluci[óo]n|dinero|abono)|(el|la) (reembolso|devoluci[óo]n|abono)\b(?:[^.!?\n]|(?<=\d)\.(?=\d)){0,70}\b(ya )?(ha llegado|lleg[óo]|me lleg[óo])|(he|hemos) recibido (el|la) (\S+ )?(reembolso|devoluci[óo]n|abono)|(remboursement|avoir|virement)\b(?:[^.!?\n]|(?<=\d)\.(?=\d)){0,70}\b(est|a [ée]t[ée]) (bien )?(arriv[ée]|re[çc]u|cr[ée]dit[ée])|(j'ai|nous avons) (bien )?re[çc]u (le|votre) (\S+ )?(remboursement|avoir)|(reembolso|estorno)\b(?:[^.!?\n]|(?<=\d)\.(?=\d)){0,70}\b(j[áa] )?(chegou|caiu|foi creditado)|(recebi|recebemos) o (\S+ )?(reembolso|estorno)|(rimborso|accredito)\b(?:[^.!?\n]|(?<=\d)\.(?=\d)){0,70}\b(è|e') (gi[àa] )?(arrivat[oa]|accreditat[oa])|(ho|abbiamo) ricevuto il (\S+ )?rimborso|(terugbetaling|terugstorting|geld)\b(?:[^.!?\n]|(?<=\d)\.(?=\d)){0,70}\b(is )?(binnen|ontvangen|aangekomen|bijgeschreven)|(ik heb|we hebben) de (\S+ )?(terugbetaling|terugstorting) ontvangen)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Already();
 
     // Keeping the plan: a cancellation refused ("don't cancel", "no cancelen", "bitte nicht kündigen", "ne résiliez pas",

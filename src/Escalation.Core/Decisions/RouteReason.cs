@@ -46,6 +46,9 @@ public static class ReasonCodes
     public const string FormalComplaint = "formal-complaint";
     public const string CompensationDemand = "compensation-demand";
     public const string RetentionReview = "retention-review";
+
+    /// <summary>A refund already made has not reached the customer within the refund policy's processing days.</summary>
+    public const string RefundOverdue = "refund-overdue";
     public const string RepeatReport = "repeat-report";
     public const string UnauthorisedCharge = "unauthorised-charge";
     public const string Bereavement = "bereavement";

@@ -68,7 +68,8 @@ public static class ReplyKeys
     /// Sentences a language may leave out (added after languages were first written, so an older tone guide still loads):
     /// without them the composer cannot state that outcome in that language, and such a case goes to a person instead.
     /// </summary>
-    public static readonly IReadOnlyList<string> OptionalTemplates = ["cancel.done", "cancel.until", "cancel.untilTerm", "cancel.billing", "cancel.askedOn", "cancel.askedNow", "cancel.term", "addon.done", "ack.dataErasure", "data.erasureWithin"];
+    public static readonly IReadOnlyList<string> OptionalTemplates = ["cancel.done", "cancel.until", "cancel.untilTerm", "cancel.billing", "cancel.askedOn", "cancel.askedNow", "cancel.term", "addon.done", "ack.dataErasure", "data.erasureWithin",
+        "ack.refundStatus", "status.refunded", "status.arrives", "status.reference"];
 
     /// <summary>Checklist items the tone check looks for in a draft.</summary>
     public static readonly IReadOnlyList<string> Markers =

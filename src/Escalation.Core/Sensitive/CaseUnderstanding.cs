@@ -33,6 +33,9 @@ public sealed record CaseUnderstanding
     /// <summary>The facts the policy needs, as read (for the send reason).</summary>
     public IReadOnlyList<string> Read { get; init; } = [];
 
+    /// <summary>The intent of a question about a refund already made ("when will the money arrive?").</summary>
+    public const string RefundStatusIntent = "refund-status";
+
     public bool Understood => Intent is not null && Unrecognised is null && AmountProblem is null && Missing.Count == 0;
 
     /// <summary>A credit asked because of downtime: the SLA formula decides it, never a goodwill percentage.</summary>
@@ -45,7 +48,12 @@ public sealed record CaseUnderstanding
     public static CaseUnderstanding Of(CaseFacts f, TextSignals t, PolicyRetrieval retrieval, string currency)
     {
         var (intent, category, needs) =
-            f.HasAsk(CaseAsks.Refund) ? (f.Cause == CaseCauses.BillingError ? "refund#billing-error" : "refund", PolicyCategories.Refund, new[] { "amount", "charge date" })
+            // "Thanks for the refund – when does it reach my card?" asks the day, not the money: the refund policy's
+            // processing days answer it from the day the refund was made.
+            f.RefundStatus is { } status ? (RefundStatusIntent, PolicyCategories.Refund, status.RefundedOn is not null ? []
+                : status.MadeBy == RefundStatus.Sources.Customer ? new[] { "the day the refund was made (only the customer's words say it was)" }
+                : ["the day the refund was made"])
+            : f.HasAsk(CaseAsks.Refund) ? (f.Cause == CaseCauses.BillingError ? "refund#billing-error" : "refund", PolicyCategories.Refund, new[] { "amount", "charge date" })
             : SlaClaim(f, t) ? ("sla-credit", PolicyCategories.SlaCredit, new[] { "outage duration" })
             : f.HasAsk(CaseAsks.Credit) ? ("credit", PolicyCategories.Compensation, new[] { "amount" })
             : f.HasAsk(CaseAsks.Cancel) || t.Cancellation ? ("cancellation", PolicyCategories.Cancellation, [])

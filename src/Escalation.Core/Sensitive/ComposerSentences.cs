@@ -54,6 +54,10 @@ internal static partial class ComposerSentences
             // legal policy): neither is told "You asked for a refund / a credit".
             parts.Add(string.IsNullOrWhiteSpace(r.Subject) ? t["ack.message"] : t["ack.subject", ("subject", CaseText.Normalize(r.Subject))]);
         }
+        else if (f.RefundStatus is not null && t.Has("ack.refundStatus"))
+        {
+            parts.Add(t["ack.refundStatus"]);
+        }
         else if (f.HasAsk(CaseAsks.Refund))
         {
             parts.Add(t["ack.refund", ("amount", amount), ("date", when)]);
@@ -104,6 +108,17 @@ internal static partial class ComposerSentences
         {
             // "… and please re-issue our November invoice with the new VAT number": done beside the money or cancellation.
             resolved.AddRange(Invoice(r, ws, t));
+        }
+
+        // "When will the refund arrive?": the day it was made, the day it is due on the card, and what to do if it is not.
+        if (resolved.Count == 0 && RefundArrival(r, t) is { Count: > 0 } arrival)
+        {
+            foreach (var sentence in arrival)
+            {
+                yield return sentence;
+            }
+
+            yield break;
         }
 
         var timing = AskedTiming(r, t);
@@ -158,6 +173,25 @@ internal static partial class ComposerSentences
             yield return t["check.done"];
             yield return t["check.next"];
         }
+    }
+
+    /// <summary>When a refund already made reaches the card; none when its day is unknown or the money is overdue.</summary>
+    private static List<string> RefundArrival(DraftRequest r, ReplyText t)
+    {
+        if (r.Facts.RefundStatus is not { Overdue: false, RefundedOn: { } made, ExpectedBy: { } due } || !t.Has("status.refunded")
+            || !t.Has("status.arrives") || !t.Has("status.reference") || r.Proposal is not null)
+        {
+            return [];
+        }
+
+        var days = due.DayNumber - made.DayNumber;
+        var businessDays = Enumerable.Range(1, days).Count(i => made.AddDays(i).DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday));
+        return
+        [
+            t["status.refunded", ("date", t.Date(made))],
+            t["status.arrives", ("days", t.BusinessDays(businessDays)), ("date", t.Date(due))],
+            t["status.reference"],
+        ];
     }
 
     /// <summary>The corrected invoice issued, and when it arrives.</summary>

@@ -158,7 +158,7 @@ public sealed partial class PolicyRetrievalStage
 
         Add(s.Legal && (s.LegalKinds.Contains(LegalKinds.DataRequest) || s.LegalKinds.Contains(LegalKinds.ConsentWithdrawal)) || f.HasAsk(CaseAsks.DataAccess), PolicyCategories.DataAccess);
         Add(s.Legal, PolicyCategories.Legal);
-        Add(f.HasAsk(CaseAsks.Refund) || s.Chargeback, PolicyCategories.Refund);
+        Add(f.HasAsk(CaseAsks.Refund) || s.Chargeback || f.RefundStatus is not null, PolicyCategories.Refund);
         Add(s.Outage || f.Cause == CaseCauses.Outage || f.OutageHours is not null, PolicyCategories.SlaCredit);
         Add(f.HasAsk(CaseAsks.Credit) || f.Cause is CaseCauses.Outage or CaseCauses.Defect || s.DataLoss, PolicyCategories.Compensation);
         Add(f.HasAsk(CaseAsks.Cancel) || s.ChurnThreat, PolicyCategories.Cancellation);

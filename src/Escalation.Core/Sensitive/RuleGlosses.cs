@@ -32,7 +32,7 @@ internal static partial class RuleGlosses
     [GeneratedRegex(@"\b(invoice\w*|rechnung\w*|factura\w*|facture\w*|fatura\w*|fattura\w*|factuur\w*)\b", RegexOptions.IgnoreCase)]
     private static partial Regex InvoiceWord();
 
-    [GeneratedRegex(@"\b(neu ausstell\w*|neu ausgestellt\w*|neu aus\b|opnieuw uit(geven|sturen|brengen)|korrigier\w*|berichtig\w*|re-?emit\w*|emitir (de nuevo|otra vez|novamente)|rectific\w*|corregi\w*|corrig\w*|r[ée][ée]mett\w*|r[ée][ée]dit\w*|riemett\w*|emettere di nuovo|corrett[ao]|opnieuw (uit)?(sturen|maken|opmaken)|corriger\w*|gecorrigeerd\w*)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(neu ausstell\w*|neu ausgestellt\w*|neu (aus)?zu ?stellen|neu aus\b|opnieuw uit(geven|sturen|brengen)|korrigier\w*|berichtig\w*|re-?emit\w*|emitir (de nuevo|otra vez|novamente)|rectific\w*|corregi\w*|corrig\w*|r[ée][ée]mett\w*|r[ée][ée]dit\w*|riemett\w*|emettere di nuovo|corrett[ao]|opnieuw (uit)?(sturen|maken|opmaken)|corriger\w*|gecorrigeerd\w*)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ReissueWord();
 
     [GeneratedRegex(@"\b(nummer|n[úu]mero|num[ée]ro|kvk)\b", RegexOptions.IgnoreCase)]

@@ -223,6 +223,12 @@ public sealed partial class ToneCheckStage
             allowed.Add(askedOn);
         }
 
+        if (r.Facts.RefundStatus is { RefundedOn: { } refunded, ExpectedBy: { } arrives })
+        {
+            allowed.Add(refunded); // the day a refund already made went out, and the day it is due on the card
+            allowed.Add(arrives);
+        }
+
         var today = r.ReviewBy is { } rb ? DateOnly.FromDateTime(rb.UtcDateTime) : f.PurchaseDate ?? DateOnly.MaxValue;
         var restated = string.Join(" ", new[] { r.Subject }.Concat(f.Evidence.Select(e => e.Text)).Where(x => x is not null));
         foreach (var d in DateParsing.AllDates(restated, today, european))

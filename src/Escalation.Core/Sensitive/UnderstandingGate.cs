@@ -111,7 +111,9 @@ public static class UnderstandingGate
         }
 
         // "Charged although we had cancelled" is no cancellation to keep: no retention review.
-        if (((t.Cancellation && input.Facts.CancelledBefore is null) || input.Facts.HasAsk(CaseAsks.Cancel)) && input.Customer is { } c)
+        // A cancellation the customer took back ("cancel everything. Actually no, scratch that") is none to keep either.
+        if (((t.Cancellation && input.Facts.CancelledBefore is null && input.Facts.Retracted is null) || input.Facts.HasAsk(CaseAsks.Cancel))
+            && input.Customer is { } c)
         {
             var tenure = c.TenureMonths(DateOnly.FromDateTime(now.UtcDateTime));
             if (tenure >= r.RetentionTenureMonths || c.Arr >= r.RetentionArr)
@@ -257,7 +259,20 @@ public static class UnderstandingGate
         // A reply covers the whole message or is not sent: what else is asked, a question rather than a request, a refund
         // asked to go elsewhere, part of a charge with no amount.
         var f = input.Facts;
-        if (f.AlreadyDone is { } done && (f.HasAsk(CaseAsks.Refund) || f.HasAsk(CaseAsks.Credit) || f.HasAsk(CaseAsks.Cancel) || understanding.Intent is not null))
+        if (f.RefundStatus is { Overdue: true, RefundedOn: { } made, ExpectedBy: { } due })
+        {
+            review.Add(new RouteReason(ReasonCodes.RefundOverdue,
+                $"The refund made on {made:yyyy-MM-dd} should have reached the customer by {due:yyyy-MM-dd} (\"{f.RefundStatus.Question}\"): a person checks it with the payment provider and gives the customer its reference.", true));
+        }
+        else if (f.RefundStatus is not null && !workspace.ToneGuide.CanSay(reply, "status.refunded"))
+        {
+            review.Add(new RouteReason(ReasonCodes.ReplyLanguageMissing,
+                $"A question about a refund already made, in {reply}, but the tone guide has no sentences for it in that language (status.refunded, status.arrives): a human replies. Add them to languages.{reply}.templates to answer it automatically.", true));
+        }
+
+        // The money already went back and the customer only asks when it arrives: nothing is done twice, so that is no reason.
+        if (f.AlreadyDone is { } done && understanding.Intent != CaseUnderstanding.RefundStatusIntent
+            && (f.HasAsk(CaseAsks.Refund) || f.HasAsk(CaseAsks.Credit) || f.HasAsk(CaseAsks.Cancel) || understanding.Intent is not null))
         {
             review.Add(new RouteReason(ReasonCodes.AlreadyDone,
                 $"It was already done (\"{done}\"): doing it again would pay or cancel twice, so a person confirms what is left to do.", true));

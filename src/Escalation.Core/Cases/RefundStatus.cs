@@ -1,0 +1,158 @@
+using System.Text.RegularExpressions;
+using Escalation.Core.Tickets;
+
+namespace Escalation.Core.Cases;
+
+/// <summary>
+/// "Where is my refund?": a refund was already made and the customer asks when the money arrives. The question is answered
+/// with the day it was made and the day it reaches the card, never with a second refund.
+/// </summary>
+/// <param name="Question">The customer's words that ask, quoted.</param>
+/// <param name="MadeBy"><c>agent</c> (a reply in the thread says it), <c>tier-1</c> (tier 1's attempts say it) or <c>customer</c> (only the customer says it).</param>
+/// <param name="RefundedOn">The day the refund was made, when our side recorded it; null when only the customer says so or no day is known.</param>
+/// <param name="ExpectedBy">The last day the money is due on the card (<paramref name="RefundedOn"/> plus the refund policy's processing days).</param>
+/// <param name="Overdue">The money should already have arrived: a person checks the refund with the payment provider.</param>
+public sealed record RefundStatusAsk(string Question, string MadeBy, DateOnly? RefundedOn, DateOnly? ExpectedBy, bool Overdue);
+
+/// <summary>Reads a <see cref="RefundStatusAsk"/> from a thread.</summary>
+public static partial class RefundStatus
+{
+    /// <summary>Who recorded that the refund was made.</summary>
+    public static class Sources
+    {
+        public const string Agent = "agent";
+        public const string TierOne = "tier-1";
+        public const string Customer = "customer";
+    }
+
+    /// <summary>
+    /// The refund-status question of <paramref name="ticket"/>: the latest customer message asks when the money arrives (or
+    /// says it has not), and the thread or tier 1 says the refund was made. Null otherwise ("when will I get my refund?"
+    /// with no refund made asks for one).
+    /// </summary>
+    /// <param name="ticket">The submission.</param>
+    /// <param name="today">The day the case is decided.</param>
+    /// <param name="processingDays">The refund policy's business days until a refund reaches the card; null when it has none.</param>
+    public static RefundStatusAsk? Read(CaseSubmission ticket, DateOnly today, int? processingDays)
+    {
+        var last = ticket.Messages.LastOrDefault(m => m.IsFromCustomer && !string.IsNullOrWhiteSpace(m.Text));
+        if (last is null || Question(last.Text!) is not { } question)
+        {
+            return null;
+        }
+
+        // "Please refund it again": a second refund asked, which a person decides; no status answer stands in for it.
+        if (AskedAgain().IsMatch(last.Text!))
+        {
+            return null;
+        }
+
+        var (source, on) = Made(ticket, last, today);
+        if (source is null)
+        {
+            return null;
+        }
+
+        DateOnly? by = on is { } d && processingDays is { } n ? AddBusinessDays(d, n) : null;
+        return new RefundStatusAsk(question, source, on, by, by is { } due && today > due);
+    }
+
+    /// <summary>The words of <paramref name="text"/> that ask when refunded money arrives, quoted; null when none do.</summary>
+    public static string? Question(string text)
+    {
+        foreach (Match m in Arrival().Matches(text))
+        {
+            // "I still haven't received the corrected invoice" waits for a document, not for money.
+            var after = text[(m.Index + m.Length)..Math.Min(text.Length, m.Index + m.Length + 30)];
+            if (!NotMoney().IsMatch(after))
+            {
+                return Cases.AskCoverage.ClauseAt(text, m.Index);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The words of our own reply that say a refund was made ("nous avons remboursé 99 €"), quoted; null when none do.</summary>
+    public static string? OursSaysRefunded(string text) =>
+        OurRefund().Match(text) is { Success: true } m ? Cases.AskCoverage.ClauseAt(text, m.Index) : null;
+
+    /// <summary>Whether <paramref name="clause"/> is the refund-status question (so it is no other ask).</summary>
+    public static bool Asks(string clause) => Question(clause) is not null;
+
+    private static (string? Source, DateOnly? On) Made(CaseSubmission ticket, TicketMessage last, DateOnly today)
+    {
+        // Our own reply in the thread: "I have refunded the €49 today" is dated by the reply, unless it names a day.
+        foreach (var reply in ticket.Messages.Where(m => !m.IsFromCustomer && !string.IsNullOrWhiteSpace(m.Text)).Reverse())
+        {
+            if (OurRefund().IsMatch(reply.Text!))
+            {
+                var sent = reply.At is { } at ? DateOnly.FromDateTime(at.UtcDateTime) : (DateOnly?)null;
+                var named = DateParsing.FirstDate(reply.Text!, sent ?? today)?.Date;
+                return (Sources.Agent, named ?? sent);
+            }
+        }
+
+        foreach (var attempt in ticket.Handoff?.WhatTried ?? [])
+        {
+            var both = $"{attempt.Action} {attempt.Result}";
+            if (EarlierSteps.Names(both, Actions.ActionKinds.Refund) && EarlierSteps.MovedMoney(attempt))
+            {
+                return (Sources.TierOne, DateParsing.FirstDate(both, today)?.Date);
+            }
+        }
+
+        return (EarlierSteps.AlreadyDone(ticket) is { } done && EarlierSteps.Names(done, Actions.ActionKinds.Refund)) || TheySaid().IsMatch(last.Text!)
+            ? (Sources.Customer, null)
+            : (null, null);
+    }
+
+    private static DateOnly AddBusinessDays(DateOnly from, int days)
+    {
+        var d = from;
+        for (var added = 0; added < days;)
+        {
+            d = d.AddDays(1);
+            if (d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
+            {
+                added++;
+            }
+        }
+
+        return d;
+    }
+
+    // When the money arrives, or that it has not: "when will the money arrive", "I still don't see it on my card", "¿cuándo
+    // llega?", "noch nicht angekommen", "toujours pas reçu", "ainda não caiu", "non l'ho ancora ricevuto", "nog niet binnen".
+    [GeneratedRegex(@"\bwhen (will|would|should|do|does|can|shall) (i|we) (see|get|receive|expect|have)\b|\bwhen (will|would|does|should|is) (it|this|that|the (money|refund|funds|amount)|my (money|refund)) (\w+ )?(arrive|show|appear|come|land|reach|hit|clear|be (back|there|visible|on))|"
+        + @"\b(still |yet to )?(haven'?t|have not|has not|hasn'?t|didn'?t|did not|not yet|still not|never) (\w+ )?(received|got|gotten|seen|arrived|come through|shown up|showed up|appeared|landed|hit)\b|\b(still )?(don'?t|do not|can'?t|cannot) see (it|the (money|refund|funds|amount))|\bwhere('s| is) (my|the|our) (refund|money)|\bno sign of (it|the (refund|money))|\b(isn'?t|is not|still not) (on|in) (my|our) (card|account|statement|bank)|"
+        + @"\bcu[áa]ndo (me |nos )?(llega|llegar[áa]|lo recibir[ée]|la recibir[ée]|recibir[ée]|lo ver[ée]|ver[ée]|aparece|aparecer[áa]|estar[áa])|\b(todav[íi]a|a[úu]n) no (me |nos )?(lo |la )?(veo|vemos|he recibido|hemos recibido|ha llegado|aparece|he visto)|\bno (me |nos )?ha llegado|\bno (he|hemos) recibido (nada|el (dinero|reembolso)|la devoluci[óo]n)|"
+        + @"\bwann (kommt|bekomme|bekommen|erhalte|erhalten|sehe|sehen|ist|wird) (\w+ ){0,3}(geld|erstattung|r[üu]ckerstattung|betrag|es|das|sie)\b|\b(noch )?(nicht|nichts|kein geld) (\w+ ){0,3}(angekommen|erhalten|eingegangen|gutgeschrieben|gesehen)\b|\bnoch nicht (da|auf (meinem|unserem|dem) konto|auf (meiner|unserer|der) karte)|"
+        + @"\bquand (est-ce que )?(vais-je|je vais|allons-nous|va-t-il|arrivera|le recevrai|recevrai|sera-t-il|serai-je)|\b(toujours |encore )?pas (encore )?(re[çc]u|vu|arriv[ée])|\bn'est (toujours )?pas (encore )?(arriv[ée]|visible|apparu)|\bje ne (le |la )?vois (toujours )?pas|"
+        + @"\bquando (chega|vai chegar|vou receber|recebo|cai|vai cair|aparece)|\bainda n[ãa]o (recebi|recebemos|chegou|caiu|vi|apareceu)|\bn[ãa]o (recebi|chegou|caiu) (ainda|nada)|"
+        + @"\bquando (arriva|arriver[àa]|lo ricever[òo]|ricever[òo]|lo vedr[òo]|vedr[òo])|\bnon (l'ho |ho |è |e' )?ancora (ricevut\w*|vist\w*|arrivat\w*)|\bancora non (l'ho |ho |è )?(ricevut\w*|vist\w*|arrivat\w*)|"
+        + @"\bwanneer (komt|krijg|krijgen|ontvang|ontvangen|staat|zie|zien)\b|\bnog (steeds )?niet (ontvangen|binnen|gezien|teruggezien|op (mijn|onze) (rekening|kaart)|bijgeschreven|teruggestort)|\bnog (steeds )?geen (geld|terugbetaling)", RegexOptions.IgnoreCase)]
+    private static partial Regex Arrival();
+
+    [GeneratedRegex(@"\b(refund|reimburse|send|pay)\w* (it |me |us |the money |this )?(again|once more)\b|\b(reembols|devolv)\w* (\w+ )?(de nuevo|otra vez)|\b(nochmal|erneut|noch einmal) (\S+ ){0,3}(erstatt|zur[üu]ck)\w*|\brembours\w* (\w+ )?([àa] nouveau|de nouveau|encore)|\b(reembols|estorn|devolv)\w* (\w+ )?(de novo|novamente|outra vez)|\brimbors\w* (\w+ )?(di nuovo|ancora)|\b(opnieuw|nog een keer|nogmaals) (\S+ ){0,3}(terugbetal|terugstort)\w*", RegexOptions.IgnoreCase)]
+    private static partial Regex AskedAgain();
+
+    [GeneratedRegex(@"\b(invoice|receipt|e-?mail|reply|answer|response|password|invite|code|link|factura|recibo|correo|respuesta|rechnung|quittung|antwort|facture|re[çc]u\b|r[ée]ponse|fatura|recibo|resposta|fattura|ricevuta|risposta|factuur|antwoord)", RegexOptions.IgnoreCase)]
+    private static partial Regex NotMoney();
+
+    // Our reply says the refund was made: "I have refunded the €49 today", "your refund has been processed", "he reembolsado",
+    // "ich habe den Betrag erstattet", "j'ai effectué le remboursement", "reembolsei", "ho rimborsato", "ik heb het teruggestort".
+    [GeneratedRegex(@"\b(i|we)('ve| have| had)? (just |now |already |today )?(refunded|reimbursed|(issued|processed|sent|made|completed) (a|the|your) (full )?refund)\b|\b(the |your )?refund (of \S+ )?(has been|was|is now|has now been) (issued|processed|made|sent|completed)\b|"
+        + @"\b(he|hemos|te he|le he|os hemos|les hemos|le hemos|te hemos) (ya )?(reembolsado|devuelto|tramitado (el|su|tu) reembolso|procesado (el|su|tu) reembolso)|\b(el|su|tu) reembolso (ya )?(ha sido|fue) (tramitado|procesado|emitido|realizado)|"
+        + @"\b(ich|wir) (habe|haben) (\S+ ){0,5}(erstattet|zur[üu]ckerstattet|zur[üu]ckgebucht|zur[üu]ck[üu]berwiesen)\b|\b(die )?(r[üu]ck)?erstattung (\w+ ){0,3}(wurde|ist) (\w+ )?(veranlasst|durchgef[üu]hrt|ausgef[üu]hrt|angewiesen)|"
+        + @"\b(j'ai|nous avons) (\w+ ){0,2}(rembours[ée]|effectu[ée] (le|votre) remboursement|proc[ée]d[ée] au remboursement)|\b(le|votre) remboursement (a [ée]t[ée]|est) (effectu[ée]|[ée]mis|trait[ée])|"
+        + @"\b(reembolsei|estornei|reembolsamos|estornamos)\b|\b(o|seu) (reembolso|estorno) (j[áa] )?(foi) (feito|processado|efetuado|emitido|realizado)|"
+        + @"\b(ho|abbiamo) (gi[àa] )?(rimborsato|effettuato il rimborso|emesso il rimborso|stornato)|\b(il )?rimborso (è|e') stato (effettuato|emesso|elaborato|disposto)|"
+        + @"\b(ik|we|wij) (heb|hebben) (\S+ ){0,5}(terugbetaald|teruggestort|teruggeboekt)\b|\b(de )?terugbetaling (is|werd) (\w+ )?(verwerkt|uitgevoerd|gedaan|verstuurd)", RegexOptions.IgnoreCase)]
+    private static partial Regex OurRefund();
+
+    // The customer says we refunded: "you said you had refunded it", "me dijisteis que me habíais devuelto", "Sie haben mir
+    // geschrieben, dass erstattet wurde".
+    [GeneratedRegex(@"\b(you|your (colleague|agent|team|support)|they|(he|she)) (said|told (me|us)|wrote|confirmed) (that )?(you|they|it|the refund|(he|she)) (had |have |'d |was |has been |had been )?(refunded|reimbursed|processed|issued|sent)|\b(dijisteis|dijeron|me dijo|me dijiste|confirmasteis|confirmaron) que (me |nos )?(hab[íi]ais|hab[íi]an|hab[íi]a|ya) (\w+ )?(devuelto|reembolsado)|\b(sie haben|ihr habt) (mir |uns )?(geschrieben|gesagt|best[äa]tigt),? (dass )?(\w+ ){0,4}(erstattet|zur[üu]ckerstattet)|\bvous (m'|nous )?(avez dit|avez [ée]crit|avez confirm[ée]) (que )?(\w+ ){0,3}rembours|\b(voc[êe]s|voc[êe]) (disse|disseram|confirmaram|confirmou) que (\w+ ){0,3}(reembols|estorn|devolv)|\b(mi |ci )?(avete|hai) (detto|scritto|confermato) che (\w+ ){0,3}(rimbors|stornat)|\b(jullie|u) (zei|zeiden|schreef|schreven|bevestigde|bevestigden) (dat )?(\w+ ){0,3}(terugbetaald|teruggestort)", RegexOptions.IgnoreCase)]
+    private static partial Regex TheySaid();
+}
