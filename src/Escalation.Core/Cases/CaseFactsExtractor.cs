@@ -53,7 +53,7 @@ public sealed partial class CaseFactsExtractor
             (amount, currency, requested) = (fee.Amount, fee.Currency, true);
         }
         // Every language's charge words: "die 99 € vom 15.11." in a message mostly in English is still a charge date.
-        var purchase = FindPurchaseDate(texts, today, evidence, PurchaseCue(), foreignDates: !english, out var dateConflict);
+        var purchase = FindPurchaseDate(texts, SegmentDay(ticket, today), evidence, PurchaseCue(), foreignDates: !english, out var dateConflict);
         // Tier 1's check dates the charge otherwise ("The €149 charge was on 2026-10-14, not in November"): the day decides
         // the refund window, so a person settles it before money goes back.
         if (dateConflict is null && purchase is { } claimed && ticket.Handoff is { } dated
@@ -215,7 +215,16 @@ public sealed partial class CaseFactsExtractor
     /// one told before it in the same sentence ("el 15 de noviembre me cobraron"). When the words name several dates,
     /// the one nearest the amount the request is about ("€49 on 1 November and then €980 on 15 November").
     /// </summary>
-    private static DateOnly? FindPurchaseDate(IReadOnlyList<CaseText.Segment> texts, DateOnly today, List<Evidence> evidence, Regex cues, bool foreignDates, out string? conflict)
+    /// <summary>
+    /// The day a segment's dates are read against: its message's own day when that came after the day the customer first
+    /// asked ("Separate thing: on 18 November we were charged €99", written on 21 November, is this November's 18th, not
+    /// last year's); otherwise <paramref name="askedOn"/>.
+    /// </summary>
+    private static Func<CaseText.Segment, DateOnly> SegmentDay(CaseSubmission ticket, DateOnly askedOn) => seg =>
+        seg.Message >= 0 && seg.Message < ticket.Messages.Count && ticket.Messages[seg.Message].At is { } at
+            && DateOnly.FromDateTime(at.UtcDateTime) is var written && written > askedOn ? written : askedOn;
+
+    private static DateOnly? FindPurchaseDate(IReadOnlyList<CaseText.Segment> texts, Func<CaseText.Segment, DateOnly> dayOf, List<Evidence> evidence, Regex cues, bool foreignDates, out string? conflict)
     {
         conflict = null;
         var seen = new List<(CaseText.Segment Seg, Match Cue)>();
@@ -252,12 +261,12 @@ public sealed partial class CaseFactsExtractor
                     tail = tail[..next.Index];
                 }
 
-                foreach (var d in DateParsing.AllDates(tail, today, foreignDates))
+                foreach (var d in DateParsing.AllDates(tail, dayOf(seg), foreignDates))
                 {
                     found.Add((d.Date, seg.Message, cue.Index + d.Index, d.Length, d.Text));
                 }
 
-                if (RelativeDates.First(tail, today) is { } ago)
+                if (RelativeDates.First(tail, dayOf(seg)) is { } ago)
                 {
                     found.Add((ago.Date, seg.Message, cue.Index + ago.Index, ago.Length, ago.Text));
                 }
@@ -278,7 +287,7 @@ public sealed partial class CaseFactsExtractor
                     head = head[cut..];
                 }
 
-                if (DateParsing.AllDates(head, today, foreignDates) is { Count: > 0 } dates)
+                if (DateParsing.AllDates(head, dayOf(seg), foreignDates) is { Count: > 0 } dates)
                 {
                     var d = dates[^1];
                     found.Add((d.Date, seg.Message, start + d.Index, d.Length, d.Text));
@@ -286,7 +295,7 @@ public sealed partial class CaseFactsExtractor
                 }
 
                 // "Ayer me cobraron…", "Vor drei Tagen wurden … abgebucht".
-                if (RelativeDates.First(head, today) is { } ago)
+                if (RelativeDates.First(head, dayOf(seg)) is { } ago)
                 {
                     found.Add((ago.Date, seg.Message, start + ago.Index, ago.Length, ago.Text));
                     break;
@@ -302,7 +311,7 @@ public sealed partial class CaseFactsExtractor
         // "…on 14 May, sorry, I meant 14 November": the date the customer corrected to, wherever the charge word is.
         foreach (var (seg, _) in seen.DistinctBy(x => x.Seg))
         {
-            foreach (var d in DateParsing.AllDates(seg.Text, today, foreignDates))
+            foreach (var d in DateParsing.AllDates(seg.Text, dayOf(seg), foreignDates))
             {
                 if (SelfCorrection.Follows(seg.Text, d.Index))
                 {
@@ -814,7 +823,7 @@ public sealed partial class CaseFactsExtractor
 
     [GeneratedRegex(@"\b(outage|(was|were|is|are|went|been) (?!not\b)(\w+ )?down\b|downtime|unavailable|offline|service disruption|"
         + @"ca[íi]d[oa]s?|ca[íi]da|interrupci[óo]n|sin servicio|no funcionaba|Ausfall\w*|Ausf[äa]lle\w*|ausgefallen|funktionierte nicht|nicht erreichbar|Störung|panne|en panne|indisponible|"
-        + @"interruption|ne fonctionnait plus|fora do ar|em baixo|caiu|sem servi[çc]o|indispon[íi]vel|interrup[çc][ãa]o|falhas?|n[ãa]o funcionava|disservizio|interruzione|fuori servizio|guast[oi]|non funzionava|non ha funzionato|non hanno funzionato|blocco (del|della|dei|delle)|bloccat[oaie]|[èe] stat[oa] ferm[oa]|ferm[oi] per|irraggiungibil\w*|non raggiungibil\w*|rimast[aoie] ferm[aoie]|storing\w*|onbereikbaar|plat|werkte niet|lag (\S+ ){0,6}(er)?uit|"
+        + @"interruption|ne fonctionnait plus|fora do ar|em baixo|(?<!(reembolso|estorno|dinheiro|valor|pagamento) (j[áa] |ainda n[ãa]o )?)caiu(?! (o|a|na|no) (reembolso|estorno|dinheiro|valor|pagamento|conta|cart[ãa]o))|sem servi[çc]o|indispon[íi]vel|interrup[çc][ãa]o|falhas?|n[ãa]o funcionava|disservizio|interruzione|fuori servizio|guast[oi]|non funzionava|non ha funzionato|non hanno funzionato|blocco (del|della|dei|delle)|bloccat[oaie]|[èe] stat[oa] ferm[oa]|ferm[oi] per|irraggiungibil\w*|non raggiungibil\w*|rimast[aoie] ferm[aoie]|storing\w*|onbereikbaar|plat|werkte niet|lag (\S+ ){0,6}(er)?uit|"
         + @"konden (we |wij )?(\S+ ){0,6}(geen|niet)|konnten (wir )?(\S+ ){0,6}(keine|nicht)|no pod[íi]amos|no pudimos|ne pouvions (pas|plus)|n'avons pas pu|n[ãa]o consegu[íi]amos|n[ãa]o pod[íi]amos|non potevamo|non riuscivamo|"
         + @"outage|downtime|unavailable|disruption|incident|(couldn't|could not) (sync|connect|log ?in|access|load|use|receive|send)|status page)\b", RegexOptions.IgnoreCase)]
     private static partial Regex OutageWord();

@@ -335,7 +335,7 @@ public static partial class DateParsing
 
     // "gekocht op 21-11", "Il 6/11 ho acquistato", "le 14/11": a day and month without a year, read only after a word that
     // introduces a date, so "24/7" or "1-2 days" is never one.
-    [GeneratedRegex(@"(?<=\b(?:op|am|vom|le|du|au|el|del|al|il|dal|em|a|dia|día|do|on|of)\s)(?!24/7\b)(?<d>\d{1,2})[/-](?<m>\d{1,2})\b(?![/.-]?\d)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<=\b(?:op|am|vom|le|du|au|el|del|al|il|dal|em|a|dia|día|do|on|of)\s|\b(?:l|dell|dall|all|nell|sull)['’])(?!24/7\b)(?<d>\d{1,2})[/-](?<m>\d{1,2})\b(?![/.-]?\d)", RegexOptions.IgnoreCase)]
     private static partial Regex DayMonth();
 
     [GeneratedRegex(@"(?<=\b(?:on|of|from|dated|since)\s)(?<a>\d{1,2})/(?<b>\d{1,2})\b(?![/.-]?\d)(?!\s*(?:h|hours?|hrs?|days?|users?|seats?|agents?|tickets?|%))", RegexOptions.IgnoreCase)]

@@ -74,8 +74,39 @@ public static partial class RefundStatus
     }
 
     /// <summary>The words of our own reply that say a refund was made ("nous avons remboursé 99 €"), quoted; null when none do.</summary>
-    public static string? OursSaysRefunded(string text) =>
-        OurRefund().Match(text) is { Success: true } m ? Cases.AskCoverage.ClauseAt(text, m.Index) : null;
+    public static string? OursSaysRefunded(string text)
+    {
+        if (OurRefund().Match(text) is { Success: true } m)
+        {
+            return Cases.AskCoverage.ClauseAt(text, m.Index);
+        }
+
+        // "Hola Diego: devuelto.", "c'est fait, 199 € remboursés", "ich habe die Erstattung über 149 € heute veranlasst": a
+        // sentence of ours with the refund and a word that says it is done, none that says it is still to come.
+        foreach (var sentence in SentenceEnd().Split(text))
+        {
+            if (RefundWordOfOurs().IsMatch(sentence) && DoneWord().IsMatch(sentence) && !Pending().IsMatch(sentence))
+            {
+                return sentence.Trim();
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"(?<=[.!?\n])\s+")]
+    private static partial Regex SentenceEnd();
+
+    [GeneratedRegex(@"\b(refund\w*|reimburs\w*|reembols\w*|devuelt[oa]s?|devolvid[oa]s?|erstatt\w*|r[üu]ckerstatt\w*|zur[üu]ckerstatt\w*|zur[üu]ckgebucht|rembours\w*|estorn\w*|rimbors\w*|stornat\w*|terugbetal\w*|terugstort\w*|teruggestort|teruggeboekt)", RegexOptions.IgnoreCase)]
+    private static partial Regex RefundWordOfOurs();
+
+    [GeneratedRegex(@"\b(done|refunded|reimbursed|processed|issued|completed|sent|made|hecho|hechos|hice|hicimos|hemos devuelto|devolvimos|fiz|fizemos|reembolsei|reembols[áa]mos|estornei|estorn[áa]mos|devolvemos|devuelt[oa]s?|reembolsad[oa]s?|tramitad[oa]|procesad[oa]|realizad[oa]|emitid[oa]|erledigt|erstattet|zur[üu]ckerstattet|veranlasst|ausgel[öo]st|angewiesen|durchgef[üu]hrt|fait|rembours[ée]e?s?|effectu[ée]e?|trait[ée]e?|feito|reembolsad[oa]s?|estornad[oa]s?|efetuad[oa]|processad[oa]|fatto|rimborsat[oi]|effettuat[oa]|elaborat[oa]|eseguit[oa]|gedaan|terugbetaald|teruggestort|verwerkt|uitgevoerd)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DoneWord();
+
+    // Still to come, or not ours to do: "I will refund", "I've asked a colleague with billing access to process the refund",
+    // "once it is approved", "I can't issue refunds".
+    [GeneratedRegex(@"\b(will|going to|shall|asked|ask|asking|request\w*|colleague|once|as soon as|pending|can'?t|cannot|could not|couldn'?t|unable|not yet|voy a|vamos a|pedido|solicitad[oa]|solicit\w+|compañer[oa]|cuando|en cuanto|pendiente|no puedo|werde|werden|wird|beantragt|kollegin|kollege|sobald|ausstehend|kann (ich )?nicht|je vais|nous allons|demand[ée]|coll[èe]gue|d[èe]s que|en attente|pas pu|vou|vamos|colega|assim que|pendente|n[ãa]o consegui|far[òo]|faremo|richiest[oa]|collega|appena|in attesa|non (posso|riesco)|ga |gaan|zal|zullen|aangevraagd|collega|zodra|kan niet)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Pending();
 
     /// <summary>Whether <paramref name="clause"/> is the refund-status question (so it is no other ask).</summary>
     public static bool Asks(string clause) => Question(clause) is not null;
@@ -85,7 +116,7 @@ public static partial class RefundStatus
         // Our own reply in the thread: "I have refunded the €49 today" is dated by the reply, unless it names a day.
         foreach (var reply in ticket.Messages.Where(m => !m.IsFromCustomer && !string.IsNullOrWhiteSpace(m.Text)).Reverse())
         {
-            if (OurRefund().IsMatch(reply.Text!))
+            if (OursSaysRefunded(reply.Text) is not null)
             {
                 var sent = reply.At is { } at ? DateOnly.FromDateTime(at.UtcDateTime) : (DateOnly?)null;
                 var named = DateParsing.FirstDate(reply.Text!, sent ?? today)?.Date;
@@ -127,9 +158,9 @@ public static partial class RefundStatus
     [GeneratedRegex(@"\bwhen (will|would|should|do|does|can|shall) (i|we) (see|get|receive|expect|have)\b|\bwhen (will|would|does|should|is) (it|this|that|the (money|refund|funds|amount)|my (money|refund)) (\w+ )?(arrive|show|appear|come|land|reach|hit|clear|be (back|there|visible|on))|"
         + @"\b(still |yet to )?(haven'?t|have not|has not|hasn'?t|didn'?t|did not|not yet|still not|never) (\w+ )?(received|got|gotten|seen|arrived|come through|shown up|showed up|appeared|landed|hit)\b|\b(still )?(don'?t|do not|can'?t|cannot) see (it|the (money|refund|funds|amount))|\bwhere('s| is) (my|the|our) (refund|money)|\bno sign of (it|the (refund|money))|\b(isn'?t|is not|still not) (on|in) (my|our) (card|account|statement|bank)|"
         + @"\bcu[áa]ndo (me |nos )?(llega|llegar[áa]|lo recibir[ée]|la recibir[ée]|recibir[ée]|lo ver[ée]|ver[ée]|aparece|aparecer[áa]|estar[áa])|\b(todav[íi]a|a[úu]n) no (me |nos )?(lo |la )?(veo|vemos|he recibido|hemos recibido|ha llegado|aparece|he visto)|\bno (me |nos )?ha llegado|\bno (he|hemos) recibido (nada|el (dinero|reembolso)|la devoluci[óo]n)|"
-        + @"\bwann (kommt|bekomme|bekommen|erhalte|erhalten|sehe|sehen|ist|wird) (\w+ ){0,3}(geld|erstattung|r[üu]ckerstattung|betrag|es|das|sie)\b|\b(noch )?(nicht|nichts|kein geld) (\w+ ){0,3}(angekommen|erhalten|eingegangen|gutgeschrieben|gesehen)\b|\bnoch nicht (da|auf (meinem|unserem|dem) konto|auf (meiner|unserer|der) karte)|"
-        + @"\bquand (est-ce que )?(vais-je|je vais|allons-nous|va-t-il|arrivera|le recevrai|recevrai|sera-t-il|serai-je)|\b(toujours |encore )?pas (encore )?(re[çc]u|vu|arriv[ée])|\bn'est (toujours )?pas (encore )?(arriv[ée]|visible|apparu)|\bje ne (le |la )?vois (toujours )?pas|"
-        + @"\bquando (chega|vai chegar|vou receber|recebo|cai|vai cair|aparece)|\bainda n[ãa]o (recebi|recebemos|chegou|caiu|vi|apareceu)|\bn[ãa]o (recebi|chegou|caiu) (ainda|nada)|"
+        + @"\bwann (\S+ ){0,2}(kommt|bekomme|bekommen|erhalte|erhalten|sehe|sehen|ist|wird) (\w+ ){0,3}(geld|erstattung|r[üu]ckerstattung|betrag|es|das|sie)\b|\b(noch )?(nicht|nichts|kein geld) (\w+ ){0,3}(angekommen|erhalten|eingegangen|gutgeschrieben|gesehen)\b|\bnoch nicht (da|auf (meinem|unserem|dem) konto|auf (meiner|unserer|der) karte)|"
+        + @"\bquand (est-ce que )?(vais-je|je vais|allons-nous|va-t-il|arrivera|le recevrai|recevrai|sera-t-il|serai-je)|\bquand (\S+ ){0,2}(doit|va|devrait|sera) (\S+ )?(arriver|[êe]tre (cr[ée]dit|vers))|\btoujours rien\b|\brien (re[çc]u|vu)\b|\b(toujours |encore )?pas (encore )?(re[çc]u|vu|arriv[ée])|\bn'est (toujours )?pas (encore )?(arriv[ée]|visible|apparu)|\bje ne (le |la )?vois (toujours )?pas|"
+        + @"\bquando (é que |e que )?(chega|vai chegar|vou receber|recebo|cai|vai cair|aparece)|\bainda n[ãa]o (recebi|recebemos|chegou|caiu|vi|apareceu)|\bn[ãa]o (recebi|chegou|caiu) (ainda|nada)|"
         + @"\bquando (arriva|arriver[àa]|lo ricever[òo]|ricever[òo]|lo vedr[òo]|vedr[òo])|\bnon (l'ho |ho |è |e' )?ancora (ricevut\w*|vist\w*|arrivat\w*)|\bancora non (l'ho |ho |è )?(ricevut\w*|vist\w*|arrivat\w*)|"
         + @"\bwanneer (komt|krijg|krijgen|ontvang|ontvangen|staat|zie|zien)\b|\bnog (steeds )?niet (ontvangen|binnen|gezien|teruggezien|op (mijn|onze) (rekening|kaart)|bijgeschreven|teruggestort)|\bnog (steeds )?geen (geld|terugbetaling)", RegexOptions.IgnoreCase)]
     private static partial Regex Arrival();

@@ -38,7 +38,9 @@ public sealed partial class PolicyRetrievalStage
             var score = rank >= 0
                 ? (rank == 0 ? 0.7 : 0.45) + Math.Min(0.3, tagHits.Length * 0.15)
                 : Math.Min(0.5, tagHits.Length * 0.25);
-            var rule = RelevantRule(p, caseWords);
+            // "Could you re-issue the November invoice with our VAT ID?" names the rule in fewer of its words than a match
+            // needs: the re-issue read from the message is the invoice-correction rule's request.
+            var rule = RelevantRule(p, caseWords) ?? ReissueRule(p, facts);
             if (rule is not null)
             {
                 score += 0.25;
@@ -100,6 +102,17 @@ public sealed partial class PolicyRetrievalStage
     }
 
     /// <summary>The rule whose text shares the most content words (≥ 3, five letters or more) with the case, if any.</summary>
+    private static (string Id, string[] Words)? ReissueRule(Policy p, CaseFacts facts) =>
+        facts.InvoiceReissue is { } asked && InvoiceDetail().Match(asked) is { Success: true } detail
+            && p.Rules.Any(r => r.Id == Actions.ActionPlanner.InvoiceCorrectionRule)
+            ? (Actions.ActionPlanner.InvoiceCorrectionRule, ["re-issue", detail.Value.ToLowerInvariant()])
+            : null;
+
+    // What the invoice-correction rule corrects: company details, a VAT or tax number, a purchase-order reference (not the
+    // currency, the amount or the plan).
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(vat|tax (id|number)|company (name|details|address)|billing address|address|po|p\.o\.|purchase[- ]order|order (number|reference)|nif|cif|ust-?id\w*|steuernummer|firmenname|firmenanschrift|tva|siret|siren|raison sociale|nipc|partita iva|p\.? ?iva|codice fiscale|ragione sociale|raz[óo]n social|btw(-nummer)?|kvk|bestellnummer|n[úu]mero de pedido|bon de commande|ordine d'acquisto|inkoopordernummer)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex InvoiceDetail();
+
     private static (string Id, string[] Words)? RelevantRule(Policy p, HashSet<string> caseWords)
     {
         (string Id, string[] Words)? best = null;

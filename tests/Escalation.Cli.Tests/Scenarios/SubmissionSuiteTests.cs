@@ -45,6 +45,12 @@ public sealed class SubmissionSuiteTests
             $"{string.Join("; ", decision.Actions.Select(a => a.Describe()))} — {entry["note"]}";
         Assert.True(Strings(expect["routes"]).Contains(decision.Route), why);
         Assert.True(Strings(expect["priorities"]).Contains(decision.Priority), why);
+        // Money already moved: whatever the route, no action of these kinds is proposed (approving cannot pay twice).
+        if (expect["forbid"] is JsonArray forbidden)
+        {
+            Assert.True(!decision.Actions.Any(a => Strings(forbidden).Contains(a.Kind)), $"{why} (forbidden: {string.Join(", ", Strings(forbidden))})");
+        }
+
         if (decision.Route is Routes.DraftAndSend or Routes.ResolveInPlace)
         {
             var actions = decision.Actions.Where(a => a.Kind != "bug-report").ToList();

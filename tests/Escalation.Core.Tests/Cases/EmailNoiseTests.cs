@@ -1,4 +1,8 @@
+using Escalation.Core.Actions;
 using Escalation.Core.Cases;
+using Escalation.Core.Decisions;
+using Escalation.Core.Knowledge;
+using Escalation.Core.Sensitive;
 using Escalation.Core.Signals;
 using Escalation.Core.Tests.Sensitive;
 using Escalation.Core.Tickets;
@@ -32,6 +36,24 @@ public sealed class EmailNoiseTests
     [Fact]
     public void Extract_AGermanZuInfinitive_IsAnInvoiceReissue() =>
         Assert.NotNull(Extract("Dann bitte ich Sie, die Rechnung Nr. 2026-1187 vom 05.11.2026 mit unserer USt-IdNr. DE298765432 neu auszustellen.").InvoiceReissue);
+
+    [Fact]
+    public void Extract_AnItalianDateAfterAnElidedArticle_IsTheChargeDate() =>
+        Assert.Equal(new DateOnly(2026, 11, 11), Extract("Buongiorno, vorrei il rimborso dei 49 € addebitati l'11/11, abbonamento duplicato.").PurchaseDate);
+
+    [Theory]
+    [InlineData("Hi team, could you please add our VAT ID DE312345678 to the November invoice (€450, dated 1 Nov) and re-issue it? Thanks, Kai", true)]
+    [InlineData("Could you re-issue our October invoice in GBP instead of EUR?", false)]
+    public void Route_AReissueOfCompanyDetails_IsTheInvoiceCorrectionRuleAndACurrencyChangeIsNot(string text, bool understood)
+    {
+        var ws = TestWorkspace.Build(TestWorkspace.Policies().Select(p => p.Category == PolicyCategories.Refund
+            ? p with { Rules = [new PolicyRule(ActionPlanner.InvoiceCorrectionRule, "Re-issue an invoice with corrected company details, VAT number or purchase-order reference on request; no approval needed.")] }
+            : p));
+        var r = new SensitiveCasePipeline(CaseDetectors.From(new DetectStage()), new ComposerDraftWriter())
+            .Run(TestWorkspace.Ticket(text, "cus_100"), ws, TestWorkspace.Now);
+
+        Assert.Equal(understood, !r.Decision.Reasons.Any(x => x.Code == ReasonCodes.IntentUnrecognised));
+    }
 
     [Theory]
     [InlineData("El 16/11 contratamos por error el complemento Reporting Plus (99 €). ¿Podrían reembolsarnos los 99 €?")]

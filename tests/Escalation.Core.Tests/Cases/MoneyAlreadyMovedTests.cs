@@ -128,6 +128,46 @@ public sealed class MoneyAlreadyMovedTests
     [InlineData("We got our credit for the October outage, thanks; now the November invoice is wrong.")]
     public void AlreadyDone_MoneyStillAwaitedOrAnotherMatter_IsNotDone(string text) => Assert.Null(EarlierSteps.AlreadyDone(TestWorkspace.Ticket(text)));
 
+    [Theory]
+    [InlineData("Hola Diego: devuelto. Priya")]
+    [InlineData("Bonjour Claire, c'est fait, 199 € remboursés. Priya")]
+    [InlineData("Guten Tag Frau Vogel, ich habe die Erstattung über 149 € heute veranlasst. Sie sollte in 5 Werktagen da sein.")]
+    [InlineData("Guten Tag, die doppelte Abbuchung über 450 € habe ich heute zurückerstattet.")]
+    [InlineData("Olá Ines, fiz hoje o reembolso de 39 € para o cartão com que pagou.")]
+    [InlineData("Bom dia Ines, reembolsámos hoje os 49 € para o cartão terminado em 7781.")]
+    public void OursSaysRefunded_OurReplySaysItIsDoneInAnyWords_IsDone(string reply) => Assert.NotNull(RefundStatus.OursSaysRefunded(reply));
+
+    [Theory]
+    [InlineData("I've asked a colleague with billing access to process the refund and will let you know as soon as it's done.")]
+    [InlineData("Buongiorno Chiara, il rimborso è in lavorazione, la aggiorno appena fatto.")]
+    [InlineData("I will refund the €49 once the charge settles.")]
+    [InlineData("Refunds reach your card within 5 business days.")]
+    public void OursSaysRefunded_ARefundStillToCome_IsNotDone(string reply) => Assert.Null(RefundStatus.OursSaysRefunded(reply));
+
+    [Fact]
+    public void AlreadyDone_TierOnesToolFailedInItalian_IsNotDone() =>
+        Assert.Null(EarlierSteps.AlreadyDone(TestWorkspace.Ticket("A che punto siamo col rimborso?", handoff: TestWorkspace.Handoff(
+            "Rimborso di 49 € non ancora processato.", "Tentato rimborso di 49 €", "Errore dello strumento di fatturazione, rimborso non eseguito",
+            "Eseguire il rimborso di 49 €.", "Rimborso di 49 €."))));
+
+    [Theory]
+    [InlineData("Oi Priya, ainda não caiu o reembolso aqui. Quando é que cai?")]
+    [InlineData("Já caiu o estorno, obrigada! Só queria saber da fatura.")]
+    public void Analyze_MoneyThatCaiu_IsNoOutage(string text) => Assert.False(new LexiconSignalAnalyzer().AnalyzeText(text).Outage, text);
+
+    [Fact]
+    public void Extract_ANewChargeInALaterMessage_IsDatedByThatMessage()
+    {
+        var ticket = Thread(("customer", new DateTimeOffset(2026, 11, 10, 8, 0, 0, TimeSpan.Zero), "Hi, could you refund the €49 seat pack from 2026-11-08? Not needed after all."),
+            ("agent", new DateTimeOffset(2026, 11, 11, 9, 0, 0, TimeSpan.Zero), "Hi Tobias, refunded the €49 today."),
+            ("customer", new DateTimeOffset(2026, 11, 21, 9, 30, 0, TimeSpan.Zero), "Thanks, the €49 came through on Monday. Separate thing though: on 18 November we were charged €99 for the Analytics add-on. Could you refund that €99 as well?"));
+
+        var f = new CaseFactsExtractor().Extract(ticket, TestWorkspace.Build(), Now);
+
+        Assert.Equal(new DateOnly(2026, 11, 18), f.PurchaseDate);
+        Assert.False(f.OutsideWindow);
+    }
+
     [Fact]
     public void Extract_ATakeBackThatAsksAgainInTheSameSentence_KeepsWhatItAsks()
     {
