@@ -79,7 +79,10 @@ public static partial class ActionPlanner
         // Tier 1's "€199" against the customer's "€149": no refund of either is proposed until a person knows which.
         // Nor is the largest of several sums refunded when the words do not say which one is asked ("€ 1.188,00 … € 99 per maand
         // … € 1.089,00"): a person picks it. Nor is the whole charge refunded for "the rest of this month" with no sum named.
+        // Tier 1 dates the charge otherwise ("am 14.10. abgebucht, nicht im November"): the window depends on the day, so no
+        // refund is proposed until a person settles it.
         if (f.HasAsk(CaseAsks.Refund) && refund is not null && f.Amount is { } paid && paid > 0 && f.DaysPastWindow is { } past && !f.AmountConflict
+            && f.PurchaseDateConflict is null
             && !(f.AmountAmbiguous && f.AmountCandidates.Count > 1) && !(f.PartialAsk is not null && !f.AmountRequested))
         {
             var currency = f.Currency ?? refund.Currency ?? workspace.Routing.DefaultCurrency;

@@ -105,7 +105,7 @@ public sealed class ResolveOrEscalateStage(IDraftWriter writer)
         }
         // Facts "missing" from a message the rules cannot read (an uncovered language) are not tier 1's to collect again: a
         // person who reads it decides.
-        else if (received.WhatTriedEmpty || (application.Recommendation is Recommendations.ConfirmFacts && s.Language.Covered)
+        else if (received.WhatTriedEmpty || (application.Recommendation is Recommendations.ConfirmFacts && s.Language.Covered && !GoodwillToDecide(context.Facts, s.Text))
             || (application.Recommendation == Recommendations.Reply && application.Offer is null && playbook is not null && !MoneyUnsettled(context.Facts, notResolvable)))
         {
             var guidance = new List<string>();
@@ -171,6 +171,13 @@ public sealed class ResolveOrEscalateStage(IDraftWriter writer)
     private static bool MoneyUnsettled(Cases.CaseFacts facts, List<RouteReason> notResolvable) =>
         (facts.HasAsk(CaseAsks.Credit) || facts.HasAsk(CaseAsks.Refund))
         && notResolvable.Any(x => x.Code is ReasonCodes.FactMissing or ReasonCodes.AmountAmbiguous);
+
+    /// <summary>
+    /// A goodwill gesture asked with no sum ("Je voudrais un geste commercial", tier 1: "Avoir de 30 € ou remboursement
+    /// partiel ? À décider."): what it is worth is decided, not collected, so it is no fact for tier 1 to gather.
+    /// </summary>
+    private static bool GoodwillToDecide(Cases.CaseFacts facts, Signals.TextSignals text) =>
+        facts.HasAsk(CaseAsks.Credit) && !Sensitive.CaseUnderstanding.SlaClaim(facts, text) && !facts.AmountRequested;
 
     /// <summary>
     /// Why the recommendation is outside the agent's authority, by its real trigger: money above the cap (manager approval),

@@ -42,7 +42,8 @@ internal static partial class ComposerSentences
         // refund" of a €1,188 charge.
         var amount = f.Amount is { } a && (f.AmountRequested || f.HasAsk(CaseAsks.Refund)) && !f.AmountConflict && !f.AmountAmbiguous && (f.PartialAsk is null || f.AmountRequested)
             ? t["ack.amount", ("amount", t.Money(a, f.Currency ?? "EUR"))] : "";
-        var when = f.PurchaseDate is { } d ? t["ack.chargeDate", ("date", t.Date(d))] : "";
+        // A charge date tier 1 contradicts is not restated either.
+        var when = f.PurchaseDate is { } d && f.PurchaseDateConflict is null ? t["ack.chargeDate", ("date", t.Date(d))] : "";
         if (f.HasAsk(CaseAsks.DataAccess))
         {
             // An erasure is not answered with "a copy of your data": the language's erasure sentence, else the neutral one.
@@ -57,6 +58,12 @@ internal static partial class ComposerSentences
         else if (f.RefundStatus is not null && t.Has("ack.refundStatus"))
         {
             parts.Add(t["ack.refundStatus"]);
+        }
+        else if (f.AlreadyDone is not null)
+        {
+            // "Ya me ha llegado el reembolso, ¡gracias!": the money already moved, so the reply does not restate the old ask as
+            // if it were still open ("You asked for a refund of €49").
+            parts.Add(string.IsNullOrWhiteSpace(r.Subject) ? t["ack.message"] : t["ack.subject", ("subject", CaseText.Normalize(r.Subject))]);
         }
         else if (f.HasAsk(CaseAsks.Refund))
         {

@@ -36,10 +36,10 @@ public static class DraftResolution
     /// </summary>
     public static DraftOffer? Propose(PolicyApplication application, CustomerEntity customer, CaseSignals signals, CaseFacts facts, PolicyRetrieval retrieval, Workspace workspace)
     {
-        // Nothing is proposed on a legal case, when tier 1's sum and the customer's differ (which one is not known), or when
+        // Nothing is proposed on a legal case, when tier 1's sum or charge date and the customer's differ (which one is not known), or when
         // it was already done (the held draft would say "I have refunded €99" a second time). Nor where a senior decides
         // everything (a patient at risk, distress, a threat of harm): the held reply states no money before they have read it.
-        if (signals.Text.SeniorDecidesAll || facts.AmountConflict || facts.AlreadyDone is not null)
+        if (signals.Text.SeniorDecidesAll || facts.AmountConflict || facts.PurchaseDateConflict is not null || facts.AlreadyDone is not null)
         {
             return null;
         }

@@ -159,7 +159,7 @@ public static partial class CautionSignals
     // The same in es, de, fr, pt, it, nl: an outage told as past ("estuvo caída", "war gestern ausgefallen", "a été en
     // panne", "esteve fora do ar", "è stata fuori servizio", "lag plat") or resolved since.
     [GeneratedRegex(@"\b(estuvo|estuvieron|estuvimos|no pudimos|no pudieron|ayer|semana pasada|mes pasado|resuelt[oa]|se resolvió|solucionad[oa]|desde entonces|"
-        + @"war(en)? (am|gestern|letzte|\d)|war (\S+ ){1,10}nicht (erreichbar|verf[üu]gbar|nutzbar)|konnten (wir|unsere) (\w+ )?nicht|gestern|letzte[nr]? (Woche|Monat)|behoben|seitdem|wieder erreichbar|"
+        + @"war(en)? (am|gestern|letzte|\d)|war (\S+ ){1,10}nicht (erreichbar|verf[üu]gbar|nutzbar)|konnten (wir|unsere) (\S+ ){0,8}nicht|gestern|letzte[nr]? (Woche|Monat)|behoben|seitdem|wieder erreichbar|"
         + @"a été en panne|était en panne|n'avons pas pu|n'ont pas pu|d'hier|hier (soir|matin)|semaine dernière|mois dernier|résolue?|rétablie?|"
         + @"esteve|estiveram|n[ãa]o conseguimos|ontem|semana passada|mês passado|resolvid[oa]|desde então|"
         + @"è stat[oa]|sono stat[ie]|non abbiamo potuto|ieri|settimana scorsa|mese scorso|risolt[oa]|ripristinat[oa]|da allora|"

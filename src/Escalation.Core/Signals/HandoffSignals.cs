@@ -62,25 +62,69 @@ internal static partial class HandoffSignals
         // vocabulary of its routine steps ("2FA reset", "password reset").
         Carry(read.Security && read.Evidence.Any(e => e.Signal == "security" && BreakIn().IsMatch(e.Text)), "security");
         Carry(read.Chargeback, "chargeback");
+
+        // The customer's threat or request as tier 1 reports it ("Kunde droht mit seinem Anwalt", "customer mentioned a
+        // solicitor", "Kundin verlangt Vorgesetzten", "la cliente exige hablar con un responsable"): legal content and a manager
+        // request reach a human whoever wrote them down. Tier 1's own routing words ("Someone senior to answer") are no ask.
+        // A lawyer only as a threat tier 1 reports ("droht mit seinem Anwalt", "mentioned her solicitor"): "Customer is a law firm
+        // asking a routine billing question" describes who writes.
+        var legal = read.Legal && !read.LegalDenied
+            ? read.Evidence.FirstOrDefault(e => e.Signal.StartsWith("legal:", StringComparison.Ordinal) && e.Signal != "legal:" + LegalKinds.Chargeback
+                && (e.Signal != "legal:" + LegalKinds.Lawyer || fields.Any(f => Threatened().IsMatch(f))))
+            : null;
+        if (legal is not null)
+        {
+            added.Add(new Evidence(legal.Signal, "tier 1: " + legal.Text, -1, -1, 0));
+        }
+
+        var manager = read.ManagerRequest && fields.Any(f => Reported().IsMatch(f))
+            ? read.Evidence.FirstOrDefault(e => e.Signal == "manager")
+            : null;
+        if (manager is not null)
+        {
+            added.Add(new Evidence("manager", "tier 1: " + manager.Text, -1, -1, 0));
+        }
+
         if (added.Count == 0)
         {
             return text;
         }
 
         bool Has(string signal) => added.Any(e => e.Signal == signal);
+        var kinds = text.LegalKinds.ToList();
+        if (Has("chargeback") && !kinds.Contains(LegalKinds.Chargeback))
+        {
+            kinds.Add(LegalKinds.Chargeback);
+        }
+
+        if (legal is not null && legal.Signal["legal:".Length..] is var kind && !kinds.Contains(kind))
+        {
+            kinds.Add(kind);
+        }
+
         return text with
         {
+            ManagerRequest = text.ManagerRequest || manager is not null,
             LiveIncident = text.LiveIncident || Has(CautionSignals.Incident),
             DataLoss = text.DataLoss || Has("data-loss"),
             Security = text.Security || Has("security"),
             Chargeback = text.Chargeback || Has("chargeback"),
             // A dispute already filed with the card issuer is the legal matter the customer's own "I'll dispute it with my
             // bank" is: money paid back now could be paid twice.
-            Legal = text.Legal || Has("chargeback"),
-            LegalKinds = Has("chargeback") && !text.LegalKinds.Contains(LegalKinds.Chargeback) ? [.. text.LegalKinds, LegalKinds.Chargeback] : text.LegalKinds,
+            Legal = text.Legal || Has("chargeback") || legal is not null,
+            LegalKinds = kinds,
             Evidence = [.. text.Evidence, .. added],
         };
     }
+
+    // Tier 1 reporting a threat or a mention: "threatens", "mentioned a lawyer", "droht", "amenaza", "menace", "ameaça",
+    // "minaccia", "dreigt", "will sue".
+    [GeneratedRegex(@"\b(threaten\w*|mention\w*|brought up|will (sue|involve)|going to (sue|involve)|droht|erw[äa]hnt|amenaza\w*|mencion\w*|menace\w*|mentionn\w*|amea[çc]\w*|minacci\w*|menzion\w*|dreigt|noemde|noemt)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Threatened();
+
+    // Tier 1 reporting what the customer asks or threatens, in any covered language.
+    [GeneratedRegex(@"\b(customer|client|caller|user|admin|owner|they|she|he|kund(e|in)|sie|er|cliente|usuari[oa]|ella|[ée]l|elle|il|lei|ele|ela|klant|hij|zij)\b[^.;]{0,40}\b(ask\w*|want\w*|demand\w*|request\w*|insist\w*|threaten\w*|escalat\w*|verlangt|fordert|m[öo]chte|will|bittet|besteht|droht|pide|exige|quiere|solicita|insiste|amenaza|demande|veut|souhaite|menace|pede|quer|ameaça|chiede|pretende|vuole|minaccia|vraagt|eist|wil|dreigt|staat erop)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Reported();
 
     [GeneratedRegex(@"\b(breach\w*|hack\w*|compromis\w*|takeover|take-over|taken over|unauthori[sz]ed|suspicious|phish\w*|stolen|leak\w*|intrus\w*|fraud\w*)", RegexOptions.IgnoreCase)]
     private static partial Regex BreakIn();
