@@ -102,10 +102,21 @@ public static partial class CautionSignals
             {
                 return new Evidence(PastOutage, m.Value, i, m.Index, m.Length);
             }
+
+            // "Am 02.11. war Lumen Desk bei uns … nicht erreichbar", written on the 20th: a day before the message's own is
+            // past, unless the outage runs on since then ("seit dem 02.11.", "since 2 November", "desde el 2 de noviembre").
+            if (i >= 0 && messages[i].At is { } at && Cases.DateParsing.FirstDate(body, DateOnly.FromDateTime(at.UtcDateTime)) is { } day
+                && day.Date < DateOnly.FromDateTime(at.UtcDateTime) && !SinceBefore().IsMatch(body[Math.Max(0, day.Index - 12)..day.Index]))
+            {
+                return new Evidence(PastOutage, day.Text, i, day.Index, day.Length);
+            }
         }
 
         return null;
     }
+
+    [GeneratedRegex(@"\b(since|seit( dem)?|desde( el| o| a)?|depuis( le)?|da(l| il)?|dal|sinds|vanaf)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex SinceBefore();
 
     private static void Find(Regex pattern, string signal, int message, string body, List<Evidence> evidence)
     {
@@ -159,11 +170,15 @@ public static partial class CautionSignals
     // The same in es, de, fr, pt, it, nl: an outage told as past ("estuvo caída", "war gestern ausgefallen", "a été en
     // panne", "esteve fora do ar", "è stata fuori servizio", "lag plat") or resolved since.
     [GeneratedRegex(@"\b(estuvo|estuvieron|estuvimos|no pudimos|no pudieron|ayer|semana pasada|mes pasado|resuelt[oa]|se resolvió|solucionad[oa]|desde entonces|"
-        + @"war(en)? (am|gestern|letzte|\d)|war (\S+ ){1,10}nicht (erreichbar|verf[üu]gbar|nutzbar)|konnten (wir|unsere) (\S+ ){0,8}nicht|gestern|letzte[nr]? (Woche|Monat)|behoben|seitdem|wieder erreichbar|"
+        + @"war(en)? (am|gestern|letzte|\d)|war (\S+ ){1,10}nicht (erreichbar|verf[üu]gbar|nutzbar)|konnten (wir|unsere) (\S+ ){0,8}nicht|gestern|letzte[nr]? (Woche|Monat)|(?<!nicht |noch nicht )behoben|seitdem|wieder erreichbar|"
         + @"a été en panne|était en panne|n'avons pas pu|n'ont pas pu|d'hier|hier (soir|matin)|semaine dernière|mois dernier|résolue?|rétablie?|"
         + @"esteve|estiveram|n[ãa]o conseguimos|ontem|semana passada|mês passado|resolvid[oa]|desde então|"
         + @"è stat[oa]|sono stat[ie]|non abbiamo potuto|ieri|settimana scorsa|mese scorso|risolt[oa]|ripristinat[oa]|da allora|"
-        + @"lag (op|gisteren|vorige)|konden (we|wij) (\w+ )?niet|gisteren|vorige (week|maand)|opgelost|hersteld|sindsdien)\b", RegexOptions.IgnoreCase)]
+        + @"lag (op|gisteren|vorige)|konden (we|wij) (\w+ )?niet|gisteren|vorige (week|maand)|opgelost|hersteld|sindsdien|"
+        // "Durante il disservizio di ottobre", "während der Störung im Oktober", "lors de la panne du 2 novembre": an outage
+        // named by when it was, or as the time something else happened, is over.
+        + @"(durante|w[äa]hrend|pendant|lors|tijdens|bij) (de |del |des |dem |der |die |il |la |lo |l'|el |le |o |a |het )?(\S+ ){0,2}(disservizio|interruzione|guasto|blocco|ca[íi]da|interrupci[óo]n|panne|coupure|st[öo]rung|ausfall|falha|queda|interrup[çc][ãa]o|storing|uitval)|"
+        + @"(disservizio|interruzione|guasto|ca[íi]da|interrupci[óo]n|panne|coupure|st[öo]rung|ausfall|falha|queda|interrup[çc][ãa]o|storing|uitval) (di|de|du|del|dello|della|d'|im|vom|in|van|em|do|da) (\S+ )?(gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre|enero|febrero|abril|mayo|junio|julio|septiembre|octubre|noviembre|diciembre|januar|februar|m[äa]rz|juni|juli|september|oktober|dezember|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|d[ée]cembre|janeiro|fevereiro|mar[çc]o|maio|junho|julho|setembro|outubro|novembro|dezembro|januari|februari|maart|mei|augustus|\d{1,2}))\b", RegexOptions.IgnoreCase)]
     private static partial Regex PastMarkerOther();
 
     [GeneratedRegex(@"\b(is back up|has been resolved|was resolved|is resolved|working again|back to normal|since (it was )?fixed)\b", RegexOptions.IgnoreCase)]

@@ -109,6 +109,28 @@ public sealed class LocalIdiomTests
         Assert.True(Read("I want to make a formal complaint about how this was handled.").FormalComplaint);
     }
 
+    [Theory]
+    [InlineData("Hallo, am 02.11. war Lumen Desk bei uns von ca. 10:10 bis 13:10 Uhr (MEZ) nicht erreichbar – laut Ihrer Statusseite der Ausfall in EU-West. Bitte schreiben Sie uns die SLA-Gutschrift gut.")]
+    [InlineData("Buongiorno, chiedo il rimborso della fattura di settembre. Durante il disservizio di ottobre abbiamo perso giorni di lavoro.")]
+    public void Priority_AnOutageToldByItsDay_IsPastNotP0(string text)
+    {
+        TicketMessage[] messages = [new TicketMessage { From = "customer", At = new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero), Text = text }];
+        var s = CautionSignals.Add(Analyzer.Analyze(messages, subject: null), messages, subject: null);
+
+        Assert.Contains(s.Evidence, e => e.Signal == CautionSignals.PastOutage);
+        Assert.NotEqual(PriorityRules.P0, PriorityRules.FromText(s).Priority);
+    }
+
+    [Fact]
+    public void Priority_AnOutageRunningSinceADay_IsNotPast()
+    {
+        TicketMessage[] messages = [new TicketMessage { From = "customer", At = new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero), Text = "Seit dem 18.11. ist der Ausfall bei uns nicht behoben, Lumen Desk ist nicht erreichbar." }];
+        var s = CautionSignals.Add(Analyzer.Analyze(messages, subject: null), messages, subject: null);
+
+        Assert.True(s.Outage);
+        Assert.DoesNotContain(s.Evidence, e => e.Signal == CautionSignals.PastOutage);
+    }
+
     [Fact]
     public void Analyze_AShoutingSubjectOverACalmMessage_StaysBelowReview()
     {
