@@ -89,7 +89,8 @@ public sealed partial class CaseFactsExtractor
 
         // "Thanks for the refund – when will it reach my card?": the money went back already; the question is when it arrives.
         var processingDays = workspace.PoliciesIn(PolicyCategories.Refund).FirstOrDefault()?.NumberOrNull("refundProcessingDays") is { } pdays ? (int)pdays : (int?)null;
-        var refundStatus = RefundStatus.Read(ticket, DateOnly.FromDateTime(now.UtcDateTime), processingDays);
+        var alreadyDone = EarlierSteps.AlreadyDone(ticket);
+        var refundStatus = RefundStatus.Read(ticket, DateOnly.FromDateTime(now.UtcDateTime), processingDays, alreadyDone);
         if (refundStatus is not null)
         {
             trace.Add(TraceEntry.Found(Stage, $"A refund was already made ({refundStatus.MadeBy}{(refundStatus.RefundedOn is { } on ? $", on {on:yyyy-MM-dd}" : "")}) and the customer asks when it arrives: \"{refundStatus.Question}\"."));
@@ -165,7 +166,7 @@ public sealed partial class CaseFactsExtractor
             OutageUnconfirmed = downtime.Unconfirmed,
             OutageHoursConfirmed = downtime.HoursConfirmed,
             TierOneBlocked = ticket.Handoff is null ? null : Cases.TierOneBlocked.Why(ticket),
-            AlreadyDone = EarlierSteps.AlreadyDone(ticket),
+            AlreadyDone = alreadyDone,
             Retracted = EarlierSteps.Retracted(ticket),
             Cause = cause,
             Asks = asks,

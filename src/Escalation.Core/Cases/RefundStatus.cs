@@ -12,7 +12,8 @@ namespace Escalation.Core.Cases;
 /// <param name="RefundedOn">The day the refund was made, when our side recorded it; null when only the customer says so or no day is known.</param>
 /// <param name="ExpectedBy">The last day the money is due on the card (<paramref name="RefundedOn"/> plus the refund policy's processing days).</param>
 /// <param name="Overdue">The money should already have arrived: a person checks the refund with the payment provider.</param>
-public sealed record RefundStatusAsk(string Question, string MadeBy, DateOnly? RefundedOn, DateOnly? ExpectedBy, bool Overdue);
+/// <param name="ProcessingDays">The refund policy's business days from <paramref name="RefundedOn"/> to <paramref name="ExpectedBy"/>.</param>
+public sealed record RefundStatusAsk(string Question, string MadeBy, DateOnly? RefundedOn, DateOnly? ExpectedBy, bool Overdue, int? ProcessingDays);
 
 /// <summary>Reads a <see cref="RefundStatusAsk"/> from a thread.</summary>
 public static partial class RefundStatus
@@ -33,7 +34,9 @@ public static partial class RefundStatus
     /// <param name="ticket">The submission.</param>
     /// <param name="today">The day the case is decided.</param>
     /// <param name="processingDays">The refund policy's business days until a refund reaches the card; null when it has none.</param>
-    public static RefundStatusAsk? Read(CaseSubmission ticket, DateOnly today, int? processingDays)
+    /// <param name="alreadyDone">What <see cref="EarlierSteps.AlreadyDone"/> read from the ticket (the customer's "thanks for
+    /// the refund"), so it is not read twice.</param>
+    public static RefundStatusAsk? Read(CaseSubmission ticket, DateOnly today, int? processingDays, string? alreadyDone)
     {
         var last = ticket.Messages.LastOrDefault(m => m.IsFromCustomer && !string.IsNullOrWhiteSpace(m.Text));
         if (last is null || Question(last.Text!) is not { } question)
@@ -47,14 +50,14 @@ public static partial class RefundStatus
             return null;
         }
 
-        var (source, on) = Made(ticket, last, today);
+        var (source, on) = Made(ticket, last, today, alreadyDone);
         if (source is null)
         {
             return null;
         }
 
         DateOnly? by = on is { } d && processingDays is { } n ? AddBusinessDays(d, n) : null;
-        return new RefundStatusAsk(question, source, on, by, by is { } due && today > due);
+        return new RefundStatusAsk(question, source, on, by, by is { } due && today > due, by is null ? null : processingDays);
     }
 
     /// <summary>The words of <paramref name="text"/> that ask when refunded money arrives, quoted; null when none do.</summary>
@@ -105,13 +108,13 @@ public static partial class RefundStatus
 
     // Still to come, or not ours to do: "I will refund", "I've asked a colleague with billing access to process the refund",
     // "once it is approved", "I can't issue refunds".
-    [GeneratedRegex(@"\b(will|going to|shall|asked|ask|asking|request\w*|colleague|once|as soon as|pending|can'?t|cannot|could not|couldn'?t|unable|not yet|voy a|vamos a|pedido|solicitad[oa]|solicit\w+|compañer[oa]|cuando|en cuanto|pendiente|no puedo|werde|werden|wird|beantragt|kollegin|kollege|sobald|ausstehend|kann (ich )?nicht|je vais|nous allons|demand[ée]|coll[èe]gue|d[èe]s que|en attente|pas pu|vou|vamos|colega|assim que|pendente|n[ãa]o consegui|far[òo]|faremo|richiest[oa]|collega|appena|in attesa|non (posso|riesco)|ga |gaan|zal|zullen|aangevraagd|collega|zodra|kan niet)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(will|going to|shall|asked|ask|asking|request\w*|colleague|once|as soon as|pending|can'?t|cannot|could not|couldn'?t|unable|not yet|voy a|vamos a|pedido|solicitad[oa]|solicit\w+|compañer[oa]|cuando|en cuanto|pendiente|no puedo|werde|werden|wird|beantragt|kollegin|kollege|sobald|ausstehend|kann (ich )?nicht|je vais|nous allons|demand[ée]|coll[èe]gue|d[èe]s que|en attente|pas pu|vou|vamos|colega|assim que|pendente|n[ãa]o consegui|far[òo]|faremo|richiest[oa]|collega|appena|in attesa|non (posso|riesco)|ga |gaan|zal|zullen|aangevraagd|zodra|kan niet)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Pending();
 
     /// <summary>Whether <paramref name="clause"/> is the refund-status question (so it is no other ask).</summary>
     public static bool Asks(string clause) => Question(clause) is not null;
 
-    private static (string? Source, DateOnly? On) Made(CaseSubmission ticket, TicketMessage last, DateOnly today)
+    private static (string? Source, DateOnly? On) Made(CaseSubmission ticket, TicketMessage last, DateOnly today, string? alreadyDone)
     {
         // Our own reply in the thread: "I have refunded the €49 today" is dated by the reply, unless it names a day.
         foreach (var reply in ticket.Messages.Where(m => !m.IsFromCustomer && !string.IsNullOrWhiteSpace(m.Text)).Reverse())
@@ -133,7 +136,7 @@ public static partial class RefundStatus
             }
         }
 
-        return (EarlierSteps.AlreadyDone(ticket) is { } done && EarlierSteps.Names(done, Actions.ActionKinds.Refund)) || TheySaid().IsMatch(last.Text!)
+        return (alreadyDone is { } done && EarlierSteps.Names(done, Actions.ActionKinds.Refund)) || TheySaid().IsMatch(last.Text!)
             ? (Sources.Customer, null)
             : (null, null);
     }

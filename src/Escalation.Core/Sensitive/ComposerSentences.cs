@@ -185,18 +185,16 @@ internal static partial class ComposerSentences
     /// <summary>When a refund already made reaches the card; none when its day is unknown or the money is overdue.</summary>
     private static List<string> RefundArrival(DraftRequest r, ReplyText t)
     {
-        if (r.Facts.RefundStatus is not { Overdue: false, RefundedOn: { } made, ExpectedBy: { } due } || !t.Has("status.refunded")
+        if (r.Facts.RefundStatus is not { Overdue: false, RefundedOn: { } made, ExpectedBy: { } due, ProcessingDays: { } days } || !t.Has("status.refunded")
             || !t.Has("status.arrives") || !t.Has("status.reference") || r.Proposal is not null)
         {
             return [];
         }
 
-        var days = due.DayNumber - made.DayNumber;
-        var businessDays = Enumerable.Range(1, days).Count(i => made.AddDays(i).DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday));
         return
         [
             t["status.refunded", ("date", t.Date(made))],
-            t["status.arrives", ("days", t.BusinessDays(businessDays)), ("date", t.Date(due))],
+            t["status.arrives", ("days", t.BusinessDays(days)), ("date", t.Date(due))],
             t["status.reference"],
         ];
     }

@@ -23,6 +23,9 @@ public sealed class MoneyAlreadyMovedTests
         Messages = [.. messages.Select(m => new TicketMessage { From = m.From, At = m.At, Text = m.Text })],
     };
 
+    private static RefundStatusAsk? ReadStatus(CaseSubmission ticket) =>
+        RefundStatus.Read(ticket, DateOnly.FromDateTime(Now.UtcDateTime), 5, EarlierSteps.AlreadyDone(ticket));
+
     private static SensitiveCaseResult Decide(CaseSubmission ticket) =>
         new SensitiveCasePipeline(CaseDetectors.From(new DetectStage()), new ComposerDraftWriter()).Run(ticket, TestWorkspace.Build(), Now);
 
@@ -38,7 +41,7 @@ public sealed class MoneyAlreadyMovedTests
     [InlineData("Hallo, ik heb de 49 euro vandaag teruggestort. Tom", "Het staat nog niet op mijn rekening, wanneer komt het?")]
     public void Read_OurReplySaysRefundedAndTheCustomerAsksWhen_IsAStatusQuestionDatedByTheReply(string ours, string theirs)
     {
-        var status = RefundStatus.Read(Thread(("agent", Thursday, ours), ("customer", Now.AddHours(-2), theirs)), DateOnly.FromDateTime(Now.UtcDateTime), 5);
+        var status = ReadStatus(Thread(("agent", Thursday, ours), ("customer", Now.AddHours(-2), theirs)));
 
         Assert.NotNull(status);
         Assert.Equal(RefundStatus.Sources.Agent, status.MadeBy);
@@ -51,7 +54,7 @@ public sealed class MoneyAlreadyMovedTests
     public void Read_PastTheProcessingDays_IsOverdue()
     {
         var early = new DateTimeOffset(2026, 11, 9, 10, 0, 0, TimeSpan.Zero);
-        var status = RefundStatus.Read(Thread(("agent", early, "I have refunded the €49 today."), ("customer", Now.AddHours(-2), "Still not on my card. Where is my refund?")), DateOnly.FromDateTime(Now.UtcDateTime), 5);
+        var status = ReadStatus(Thread(("agent", early, "I have refunded the €49 today."), ("customer", Now.AddHours(-2), "Still not on my card. Where is my refund?")));
 
         Assert.True(status?.Overdue);
         Assert.Equal(new DateOnly(2026, 11, 16), status!.ExpectedBy);
@@ -61,12 +64,12 @@ public sealed class MoneyAlreadyMovedTests
     [InlineData("I asked for a refund of the €49 last week and still haven't received it. When will I get my money back?")]
     [InlineData("Thanks for the refund! I haven't received the corrected invoice yet though.")]
     public void Read_NoRefundOnRecordOrNoMoneyAwaited_IsNoStatusQuestion(string text) =>
-        Assert.Null(RefundStatus.Read(TestWorkspace.Ticket(text), DateOnly.FromDateTime(Now.UtcDateTime), 5));
+        Assert.Null(ReadStatus(TestWorkspace.Ticket(text)));
 
     [Fact]
     public void Read_OnlyTheCustomerSaysWeRefunded_HasNoDay()
     {
-        var status = RefundStatus.Read(TestWorkspace.Ticket("Thanks for refunding the €49 last week. I still don't see it on my card - when will the money arrive?"), DateOnly.FromDateTime(Now.UtcDateTime), 5);
+        var status = ReadStatus(TestWorkspace.Ticket("Thanks for refunding the €49 last week. I still don't see it on my card - when will the money arrive?"));
 
         Assert.Equal(RefundStatus.Sources.Customer, status?.MadeBy);
         Assert.Null(status!.RefundedOn);
@@ -74,7 +77,7 @@ public sealed class MoneyAlreadyMovedTests
 
     [Fact]
     public void Read_RefundItAgain_IsASecondRefundAskedNotAStatusQuestion() =>
-        Assert.Null(RefundStatus.Read(Thread(("agent", Thursday, "I have refunded the €49 today."), ("customer", Now.AddHours(-2), "I still don't see it on my card. Please refund it again.")), DateOnly.FromDateTime(Now.UtcDateTime), 5));
+        Assert.Null(ReadStatus(Thread(("agent", Thursday, "I have refunded the €49 today."), ("customer", Now.AddHours(-2), "I still don't see it on my card. Please refund it again."))));
 
     [Fact]
     public void Route_StatusQuestionWithinTheProcessingDays_SendsTheDatesAndMovesNoMoney()

@@ -117,7 +117,7 @@ internal sealed partial class MessageReader(SignalLexicon lexicon)
         var care = new PairedCues();
         // Portuguese "no" is "in the" ("reclamação no Livro de Reclamações", "no Procon"), never a negation: a Portuguese
         // phrase is negated by "não", "nunca", "nem"… only.
-        var portugueseNegators = negators.Select((n, i) => n && tokens[i].Word != "no").ToArray();
+        bool[]? portugueseNegators = null;
         foreach (var m in kept)
         {
             var signal = m.Phrase.Signal;
@@ -127,7 +127,7 @@ internal sealed partial class MessageReader(SignalLexicon lexicon)
             }
 
             // A threat is negated only within its own stretch of text: "sin avisar, no respondo de lo que le haga" is a threat.
-            var nots = m.Phrase.Language == "pt" ? portugueseNegators : negators;
+            var nots = m.Phrase.Language == "pt" ? portugueseNegators ??= [.. negators.Select((n, i) => n && tokens[i].Word != "no")] : negators;
             var negated = signal is "harm-threat" or "harm-hurt"
                 ? IsNegatedInPhrase(text, tokens, nots, m.First) && !InCondition(tokens, nots, m.First)
                 : !IgnoresNegation(signal) && (IsNegated(text, tokens, nots, m.First)
