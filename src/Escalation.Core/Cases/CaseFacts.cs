@@ -91,6 +91,15 @@ public sealed record CaseFacts
     /// </summary>
     public string? SignedName { get; init; }
 
+    /// <summary>
+    /// The writer says they are not the account's owner or admin ("I'm not an admin on the account", "no soy el titular"),
+    /// quoted; null otherwise (<see cref="RequesterAuthority"/>).
+    /// </summary>
+    public string? NotAccountHolder { get; init; }
+
+    /// <summary>The name the writer of the latest message gives ("Marco here") or signs with; null when neither is read.</summary>
+    public string? WriterName { get; init; }
+
     /// <summary>Every clause of the latest customer message that asks something, quoted (for a reason that says what was asked).</summary>
     public IReadOnlyList<string> AskedClauses { get; init; } = [];
 

@@ -141,6 +141,7 @@ public sealed partial class CaseFactsExtractor
 
         trace.Add(TraceEntry.Decided(Stage, $"Cause: {cause}; asks: {(asks.Count == 0 ? "nothing specific" : string.Join(", ", asks))}."));
 
+        var signed = ticket.Messages.LastOrDefault(m => m.IsFromCustomer) is { } last ? CaseText.SignedName(last.Text) : null;
         return new CaseFacts
         {
             Amount = amount,
@@ -179,7 +180,9 @@ public sealed partial class CaseFactsExtractor
             RemovalAsk = coverage.Removal,
             InvoiceReissue = coverage.Reissue,
             AskedClauses = coverage.Asked ?? [],
-            SignedName = ticket.Messages.LastOrDefault(m => m.IsFromCustomer) is { } last ? CaseText.SignedName(last.Text) : null,
+            SignedName = signed,
+            NotAccountHolder = RequesterAuthority.NotAccountHolder(texts),
+            WriterName = RequesterAuthority.WriterName(ticket.Messages.LastOrDefault(m => m.IsFromCustomer)?.Text, signed),
             ExtraCharged = coverage.ExtraCharged,
             CancelledBefore = FindCancelledBefore(texts),
             CancelOnCondition = cancelOnCondition,
@@ -737,16 +740,16 @@ public sealed partial class CaseFactsExtractor
         static string Clip(string sentence) => sentence.Trim() is { Length: > 160 } t ? t[..157].TrimEnd() + "…" : sentence.Trim();
     }
 
-    [GeneratedRegex(@"\b((had|have|has|already|previously)\s+(already\s+)?(cancel+ed|terminated)|we'd\s+(already\s+)?cancel+ed|i'd\s+(already\s+)?cancel+ed|we've\s+(already\s+)?cancel+ed|i've\s+(already\s+)?cancel+ed|after (cancel+ing|i cancel+ed|we cancel+ed|(a|the|my|our) cancel+ation)|cancel+ed (it |my \w+ |our \w+ |the \w+ )?(on|last|back in|weeks ago|days ago|a month ago|in (january|february|march|april|may|june|july|august|september|october|november|december))\b|"
+    [GeneratedRegex(@"\b((had|have|has|already|previously)\s+(already\s+)?(cancel+ed|terminated)|we'd\s+(already\s+)?cancel+ed|i'd\s+(already\s+)?cancel+ed|we've\s+(already\s+)?cancel+ed|i've\s+(already\s+)?cancel+ed|(after|since) (cancel+ing|i cancel+ed|we cancel+ed|((a|the|my|our) )?cancel+ation)|cancel+ed (it |my \w+ |our \w+ |the \w+ )?(on|last|back in|weeks ago|days ago|a month ago|in (january|february|march|april|may|june|july|august|september|october|november|december))\b|"
         // "Jahresverlängerung trotz Kündigung", "charged despite my cancellation": the cancellation came first.
         + @"(despite|in spite of) (my |our |the |having )?cancel+(ation|ing|ed)|trotz (der |meiner |unserer |erfolgter )?k[üu]ndigung|a pesar de (la |mi |nuestra )?(cancelaci[óo]n|baja)|malgr[ée] (la |ma |notre )?r[ée]siliation|apesar d[oae] (\w+ )?cancelamento|nonostante (la |mia |nostra )?disdetta|ondanks (de |mijn |onze )?opzegging|"
         + @"(ya|hab[íi]a|hab[íi]amos|hemos|he)\s+(\w+\s+)?(cancelado|dado de baja)|despu[ée]s de (cancelar|darme de baja|darnos de baja)|ya (cancel[ée]|me di de baja|nos dimos de baja)|"
-        + @"(habe|haben|hatte|hatten|hat|bereits|schon)\s+(\w+\s+){0,4}gek[üu]ndigt|gek[üu]ndigt (hatte|hatten|habe|haben|hat)|nach (der|meiner|unserer) k[üu]ndigung|nachdem (ich|wir) (\w+\s+){0,4}gek[üu]ndigt|"
-        + @"(j'ai|j'avais|nous avons|nous avions|avoir|d[ée]j[àa])\s+(\w+\s+)?(r[ée]sili[ée]e?s?|annul[ée]e?s?)|apr[èe]s (ma|la|notre) r[ée]siliation|"
+        + @"(habe|haben|hatte|hatten|hat|bereits|schon)\s+(\w+\s+){0,4}gek[üu]ndigt|gek[üu]ndigt (hatte|hatten|habe|haben|hat)|nach (der |meiner |unserer )?k[üu]ndigung|nachdem (ich|wir) (\w+\s+){0,4}gek[üu]ndigt|"
+        + @"(j'ai|j'avais|nous avons|nous avions|avoir|d[ée]j[àa])\s+(\w+\s+)?(r[ée]sili[ée]e?s?|annul[ée]e?s?)|apr[èe]s (ma |la |notre )?r[ée]siliation|"
         + @"(j[áa]|tinha|t[íi]nhamos)\s+(\w+\s+)?(cancelad[oa]|cancelei|cancelamos)|depois de (\w+\s+)?cancelar|"
         + @"(ho|avevo|abbiamo|avevamo|gi[àa]|dopo aver)\s+(\w+\s+)?(disdetto|annullato|cancellato)|"
         + @"(heb|had|hadden|hebben|al|reeds)\s+(\w+\s+){0,3}(opgezegd|geannuleerd)|(opgezegd|geannuleerd) (had|hadden|heb|hebben)|na het opzeggen|na (de |mijn |onze )?opzegging|"
-        + @"(they|he|she) (had )?cancel+ed|tras (la |mi |nuestra )?(baja|cancelaci[óo]n)|despu[ée]s de (la |mi |nuestra )?(baja|cancelaci[óo]n)|dopo (la |mia |nostra )?disdetta|(ap[óo]s|depois d)o cancelamento|"
+        + @"(they|he|she) (had )?cancel+ed|tras (la |mi |nuestra )?(baja|cancelaci[óo]n)|despu[ée]s de (la |mi |nuestra )?(baja|cancelaci[óo]n)|dopo (la |mia |nostra )?disdetta|(ap[óo]s( o)?|depois do) cancelamento|"
         // The paper that proves it: "I have the cancellation email", "die Kündigungsbestätigung".
         + @"(the|my|our|a) cancel+ation (e-?mail|confirmation|receipt|notice|letter)|k[üu]ndigungsbest[äa]tigung|confirmaci[óo]n de (la )?(cancelaci[óo]n|baja)|"
         + @"(had|have) (already )?asked (you )?to cancel|j'avais (d[ée]j[àa] )?demand[ée] (la r[ée]siliation|l'annulation)|hab[íi]a (pedido|solicitado) (la )?(baja|cancelaci[óo]n)|hatte (\w+ )?(die )?k[üu]ndigung (beantragt|eingereicht|geschickt)|tinha pedido (o )?cancelamento|avevo (gi[àa] )?(chiesto|richiesto) (la )?disdetta|"

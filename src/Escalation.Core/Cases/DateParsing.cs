@@ -65,6 +65,9 @@ public static partial class DateParsing
         return map;
     }
 
+    /// <summary>The full month names of the covered languages (five letters or more), which a typo is mended to.</summary>
+    private static readonly string[] FullMonthNames = [.. ForeignMonths.Keys.Where(k => k.Length >= 5)];
+
     /// <summary>Every month name of the covered languages, and the English three-letter forms ("nov", "sept" too).</summary>
     internal static IEnumerable<string> MonthWords() => ForeignMonths.Keys.Concat(Months).Append("sept");
 
@@ -83,6 +86,7 @@ public static partial class DateParsing
                 : null;
         }
 
+        text = MonthTypos.Mend(text, FullMonthNames);
         var english = FirstEnglishDate(text, today);
         if (!foreign)
         {

@@ -20,8 +20,25 @@ internal static partial class TierOneBlocked
             return null;
         }
 
-        return texts.Select(t => SoleAdmin().Match(t)).FirstOrDefault(m => m.Success)?.Value;
+        if (texts.Select(t => SoleAdmin().Match(t)).FirstOrDefault(m => m.Success) is { } sole)
+        {
+            return sole.Value;
+        }
+
+        // The playbook's own limit: "escalate to L2 only if the admin screens show an error or the account is suspended".
+        // Tier 1 tried the admin's fix and it failed ("Admin screen shows error 'Reset failed (code 2FA-409)'").
+        return ticket.Handoff?.WhatTried.FirstOrDefault(a => Suspended().IsMatch(a.Result ?? "")
+            || (AdminScreen().IsMatch($"{a.Action} {a.Result}") && ScreenError().IsMatch(a.Result ?? "")))?.Result;
     }
+
+    [GeneratedRegex(@"\b(admin\w*|administrat\w*|settings|members|reset (two|2)[- ]?factor|back ?end|Einstellungen|Mitglieder|ajustes|configuraci[óo]n|miembros|param[èe]tres|membres|configura[çc][õo]es|membros|impostazioni|membri|instellingen|leden|beheer\w*)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AdminScreen();
+
+    [GeneratedRegex(@"\b(error|errors|fail(ed|s|ure)?|not applied|did not (apply|work)|didn't (apply|work)|Fehler\w*|fehlgeschlagen|nicht (übernommen|angewendet)|fall[óo]|no se aplic[óo]|erreur|[ée]chou[ée]e?|pas (été )?appliqu[ée]e?|erro|falhou|n[ãa]o foi aplicad[oa]|errore|non (è )?riuscit[oa]|fallit[oa]|non (è stat[oa] )?applicat[oa]|fout(melding)?|mislukt|niet toegepast)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ScreenError();
+
+    [GeneratedRegex(@"\b(account (is |was |has been )?suspended|suspended account|Konto (ist |wurde )?suspendiert|cuenta (est[áa] |fue )?suspendida|compte (est |a été )?suspendu|conta (est[áa] |foi )?suspensa|account (è |è stato )?sospeso|account (is |werd )?(geschorst|opgeschort))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Suspended();
 
     [GeneratedRegex(@"\b(2fa|two[- ]factor|second factor|authenticator|mfa|backup codes?|locked out|can'?t (log|sign) ?in|cannot (log|sign) ?in|lost (my|his|her|their|the) (phone|device)|autenticaci[óo]n|autenticador|c[óo]digos de respaldo|no puedo (entrar|acceder)|zwei-?faktor|authentifizierung|ausgesperrt|double authentification|authentification|bloqu[ée]e? dehors|autentica[çc][ãa]o|autenticazione|autenticatore|tweestaps|twee-factor|buitengesloten|n[ãa]o consigo (fazer login|entrar|acessar)|kann mich nicht (mehr )?(anmelden|einloggen)|je ne peux (plus )?(pas )?me connecter|non riesco (pi[ùu] )?ad? (accedere|entrare)|kan niet (meer )?inloggen|kan (\S+ ){0,2}niet meer inloggen)\b", RegexOptions.IgnoreCase)]
     private static partial Regex LockedOut();

@@ -59,6 +59,9 @@ public static class ReasonCodes
     public const string QuestionNotRequest = "question-not-request";
     public const string RefundDestination = "refund-destination";
 
+    /// <summary>The writer says they are not the account's owner or admin and asks to change it: a person confirms first.</summary>
+    public const string RequesterAuthority = "requester-authority";
+
     public const string Sarcasm = "sarcasm";
     public const string ChurnThreat = "churn-threat";
 

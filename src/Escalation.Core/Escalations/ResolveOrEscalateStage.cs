@@ -77,6 +77,12 @@ public sealed class ResolveOrEscalateStage(IDraftWriter writer)
         UnderstandingGate.Understand(gate, workspace, notResolvable);
         // "Cancel from 31 December": a date of the customer's own is agreed by a person, as in the sensitive pipeline.
         UnderstandingGate.CancelTiming(gate, workspace, now, notResolvable);
+        // "VIP and Enterprise cases are never closed by automation alone" (escalation thresholds): not resolved in place.
+        if (s.Vip && !senior.Any(x => x.Code == ReasonCodes.VipSensitive))
+        {
+            notResolvable.Add(new RouteReason(ReasonCodes.VipSensitive, "VIP account: never closed by automation alone, so a person carries out and sends the resolution.", true));
+        }
+
         var due = now + r.ReviewSla(slaPriority);
         var seniorQueue = t.PublicExposure ? r.PublicExposureQueue : ReviewerQueues.Senior;
 

@@ -48,7 +48,9 @@ public sealed class ComposerDraftWriter : IDraftWriter
         body.AddRange(ComposerSentences.Closing(request, workspace, t));
 
         // "mon mari Pierre est décédé … Cordialement, Hélène Girard": on a bereavement the writer is greeted, not the account holder.
-        var first = ComposerSentences.FirstName(request.Signals.Text.Bereavement && request.Facts.SignedName is { } signer ? signer : request.CustomerName);
+        // "Marco here (not an admin on the account)": the writer is greeted, not the account's contact.
+        var first = ComposerSentences.FirstName(request.Signals.Text.Bereavement && request.Facts.SignedName is { } signer ? signer
+            : request.Facts.NotAccountHolder is not null && request.Facts.WriterName is { } writer ? writer : request.CustomerName);
         var text = new StringBuilder();
         text.Append(ComposerSentences.Greeting(request, first, t)).Append("\n\n");
         text.Append(string.Join(request.Plain ? "\n" : " ", body));

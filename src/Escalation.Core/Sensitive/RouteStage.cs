@@ -59,6 +59,12 @@ public sealed class RouteStage
         {
             escalate.Add(new RouteReason(ReasonCodes.VipSensitive, "VIP-tier customer with a message that is not plainly positive: handed to a senior human (seed 000).", true));
         }
+        // Escalation thresholds: "VIP and Enterprise cases are never closed by automation alone" — a calm request too is
+        // drafted, and a person sends it.
+        else if (s.Vip)
+        {
+            review.Add(new RouteReason(ReasonCodes.VipSensitive, $"VIP account{Evidence(s, "vip")}: never closed by automation alone, so a person approves the reply.", true));
+        }
 
         if (s.RepeatComplainant)
         {

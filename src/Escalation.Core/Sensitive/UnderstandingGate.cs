@@ -122,6 +122,16 @@ public static class UnderstandingGate
                     $"Cancellation from a customer of {tenure} months, ARR {c.Arr:#,0} {c.Currency} (retention thresholds {r.RetentionTenureMonths} months or {r.RetentionArr:#,0}): retention review.", true));
             }
         }
+
+        // "Marco here, one of the agents (not an admin on the account) … please cancel our plan": who may change the account
+        // is confirmed with its owner by a person before anything is cancelled, refunded or removed.
+        var f = input.Facts;
+        if (f.NotAccountHolder is { } notHolder && (f.HasAsk(CaseAsks.Cancel) || f.HasAsk(CaseAsks.Refund) || f.HasAsk(CaseAsks.Credit)
+            || f.HasAsk(CaseAsks.DataAccess) || f.RemoveAddOn is not null || f.RemovalAsk is not null))
+        {
+            review.Add(new RouteReason(ReasonCodes.RequesterAuthority,
+                $"The writer says they are not the account's owner or admin (\"{notHolder}\"): a person confirms with the account owner before the account is changed.", true));
+        }
     }
 
     /// <summary>

@@ -53,6 +53,11 @@ public static partial class CautionSignals
                 {
                     Find(NobodyCanGetIn(), Incident, index, body, evidence);
                 }
+
+                if (!evidence.Any(e => e.Signal == Incident && e.Message == index))
+                {
+                    Find(DownSince(), Incident, index, body, evidence);
+                }
             }
 
             Find(PublicPhrase(), PublicExposure, index, body, evidence);
@@ -163,6 +168,18 @@ public static partial class CautionSignals
     // "konnte") are not matched: a lockout told as past is no live incident.
     [GeneratedRegex(@"\b(nobody|no one|none of (us|our|my)|nadie|ningun[oa]?|niemand|keiner|keine[rn]?|personne|aucune?|ningu[ée]m|nenhuma?|nessun[oa]?|geen)\b(\W+\w+){0,5}?\W+(can|is able to|are able to|puede|pueden|podemos|kann|können|peut|peuvent|pode|podem|può|possono|kan|kunnen)\b(\W+\w+){0,4}?\W+(log ?in|sign in|access|get in(?! touch)|get into|login|work(?! out)|entrar|acceder|conectarse|iniciar sesión|trabajar|anmelden|einloggen|zugreifen|rein|arbeiten|connecter|accéder|entrer|travailler|aceder|acessar|logar|trabalhar|accedere|entrare|collegarsi|lavorare|inloggen|erin|werken)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NobodyCanGetIn();
+
+    // Down now and since a time ("has been down since 9 this morning", "our agents still cannot log in", "lleva caído desde
+    // esta mañana", "ist seit heute Morgen nicht erreichbar", "est en panne depuis ce matin", "está fora do ar desde as 9h",
+    // "è giù da stamattina", "ligt sinds vanochtend plat"): a present tense with "since" tells an outage still running.
+    [GeneratedRegex(@"\b((has|have) been (completely |totally )?(down|offline|unreachable|unavailable|inaccessible) since\b|(our|all (of )?our|all the|the) (agents|users|staff|team|employees|colleagues|people|clinicians|doctors|nurses|reps)( \S+)? (still|now) (can't|cannot|can not|are unable to|aren't able to) (log ?in|sign in|access|get in(?! touch)|work|use)\b|"
+        + @"(lleva|llevan|est[áa]n?) (\S+ )?(ca[íi]d[oa]s?|sin servicio|fuera de servicio|inaccesibles?) desde\b|"
+        + @"(ist|sind) seit (heute|\d|dem fr[üu]hen|fr[üu]h|\S+ Uhr)(\S* ){0,4}?(down|offline|nicht (mehr )?erreichbar|ausgefallen|nicht verf[üu]gbar)|"
+        + @"(est|sont) (\S+ )?(en panne|hors service|inaccessibles?|hors ligne) depuis\b|"
+        + @"(est[áa]|est[ãa]o) (\S+ )?(fora do ar|em baixo|inacess[íi]ve(l|is)|offline|indispon[íi]ve(l|is)) desde\b|"
+        + @"(è|sono) (\S+ )?(gi[ùu]|down|fuori servizio|irraggiungibil[ei]|offline|inaccessibil[ei]) da (stamattina|questa mattina|stamani|oggi|ieri|\d|(luned|marted|mercoled|gioved|venerd)[ìi]|sabato|domenica)|"
+        + @"(ligt|liggen|is|zijn) (al )?sinds (\S+ ){1,3}?(plat|down|offline|onbereikbaar|niet bereikbaar|eruit))", RegexOptions.IgnoreCase)]
+    private static partial Regex DownSince();
 
     [GeneratedRegex(@"\b((was|were|went|had been|has been) (down|offline|unavailable|unreachable)|(could not|couldn't|couldnt) (use|access|log ?in|sign in|get in|work)|down for \d|last (week|month|night)|yesterday|earlier (today|this week)|resolved|is back|back up|restored|confirmed (incident|outage)|(during|after|since|from|in|of) the [^.]{0,40}(outage|incident|downtime)|(outage|incident|downtime) ((on|of|from) \d|last))", RegexOptions.IgnoreCase)]
     private static partial Regex PastMarker();

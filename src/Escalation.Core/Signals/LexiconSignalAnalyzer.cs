@@ -94,6 +94,9 @@ public sealed class LexiconSignalAnalyzer : ITextSignalAnalyzer
             }
         }
 
+        // "A 'new login from Lisbon' alert … that was me": the customer's own sign-in is no break-in.
+        evidence.RemoveAll(e => OwnSignIn.Explains(e, messages));
+
         // Sentiment: the customer's messages, the most negative one weighing as much as the average.
         double sentiment = 0, intensity = 0, complaintScore = 0, failureWeight = 0;
         if (customer.Count > 0)

@@ -1,0 +1,38 @@
+using System.Text.RegularExpressions;
+
+namespace Escalation.Core.Cases;
+
+/// <summary>
+/// The writer says they are not the one who may change the account: "I'm not an admin on the account", "no soy el
+/// titular", "ich bin kein Admin", "je ne suis pas l'administrateur", "não sou o administrador", "non sono
+/// l'amministratore", "ik ben geen beheerder", "I don't have admin rights". A cancellation, refund or credit asked by
+/// them is confirmed with the account's owner by a person before anything changes; the reply greets the writer, not the
+/// account's contact.
+/// </summary>
+internal static partial class RequesterAuthority
+{
+    /// <summary>The customer's own words that say so, quoted; null when no customer message says it.</summary>
+    public static string? NotAccountHolder(IReadOnlyList<CaseText.Segment> texts) =>
+        texts.Where(s => s.Message >= 0).Select(s => NotHolder().Match(s.Text)).FirstOrDefault(m => m.Success)?.Value;
+
+    /// <summary>
+    /// The name the writer gives in the opening of their latest message ("Marco here", "this is Marco", "my name is Marco
+    /// Rossi", "me llamo Lucía", "mein Name ist Jens", "je m'appelle Anne", "o meu nome é Rui", "mi chiamo Paolo", "mijn naam
+    /// is Bram"), or the name it is signed with; null when neither is read.
+    /// </summary>
+    public static string? WriterName(string? latest, string? signed)
+    {
+        if (latest is not null && Introduced().Match(latest.Length > 300 ? latest[..300] : latest) is { Success: true } intro)
+        {
+            return intro.Groups["name"].Value;
+        }
+
+        return signed;
+    }
+
+    [GeneratedRegex(@"\b((i'?m|i am) not (an?|the) (\S+ )?(admin|administrator|owner|account owner|account holder|billing contact)|not an? (admin|administrator) (on|of|for) (the|this|our) account|(i )?(don'?t|do not) have (any )?(admin|administrator|owner) (rights|access|permissions?)|no soy (el |la |un |una )?(admin|administrador[a]?|titular|propietari[oa]|due[ñn][oa])|no tengo (permisos|derechos|acceso) de admin\w*|ich bin (kein(e)?|nicht (der|die)) (Admin\w*|Administrator\w*|Kontoinhaber\w*|Inhaber\w*)|(ich habe )?keine Admin-?[Rr]echte|je ne suis pas (l'|le |la |un |une )?(admin\w*|titulaire|propri[ée]taire)|je n'ai pas (les )?droits d'admin\w*|n[ãa]o sou (o |a |um |uma )?(admin|administrador[a]?|titular|dono|dona|propriet[áa]ri[oa])|n[ãa]o tenho (permiss[õo]es|direitos|acesso) de admin\w*|non sono (l'|il |la |un |una )?(admin|amministrat(ore|rice)|titolare|proprietari[oa])|non ho (i )?(permessi|diritti) di (admin|amministra\w*)|ik ben (geen|niet de) (beheerder|admin|eigenaar|accounthouder)|(ik heb )?geen (beheerders|admin)rechten)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NotHolder();
+
+    [GeneratedRegex(@"^\W*(hi|hello|hey|hola|buenas|hallo|moin|bonjour|salut|ol[áa]|oi|ciao|buongiorno|goedemorgen|goedendag|hoi)?[\s,!.]*((?<name>(?-i:\p{Lu}\p{Ll}+)) here\b|(this is|my name is|me llamo|soy|mein name ist|hier (ist|schreibt)|je m'appelle|ici|o meu nome [ée]|meu nome [ée]|aqui [ée]|mi chiamo|sono|mijn naam is|hier is) (?<name>(?-i:\p{Lu}\p{Ll}+))\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex Introduced();
+}
