@@ -38,21 +38,7 @@ internal sealed class DurableEngine : IAsyncDisposable
     public static async Task<DurableEngine> StartAsync(ScriptedActivities activities, Func<TaskOrchestrationContext, Task<CaseOutcome>>? orchestrator = null)
     {
         var functions = new CaseActivityFunctions(activities);
-        // The test host picks a free port itself and another test process may take it first: try again on a fresh port.
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return new DurableEngine(await StartHostAsync(functions, orchestrator), activities);
-            }
-            catch (IOException ex) when (attempt < 5 && ex.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
-            {
-            }
-        }
-    }
-
-    private static Task<DurableTaskTestHost> StartHostAsync(CaseActivityFunctions functions, Func<TaskOrchestrationContext, Task<CaseOutcome>>? orchestrator) =>
-        DurableTaskTestHost.StartAsync(tasks =>
+        return new DurableEngine(await StartHostAsync(tasks =>
         {
             tasks.AddOrchestratorFunc<CaseWorkflowInput, CaseOutcome>(CaseWorkflow.Name, (ctx, _) => (orchestrator ?? CaseOrchestratorFunction.RunOrchestrator)(ctx));
             foreach (var (name, method) in ActivityFunctions())
@@ -65,7 +51,27 @@ internal sealed class DurableEngine : IAsyncDisposable
                     return task.GetType().GetProperty(nameof(Task<int>.Result))!.GetValue(task);
                 });
             }
-        });
+        }), activities);
+    }
+
+    /// <summary>
+    /// Starts the real engine with <paramref name="registry"/>'s orchestrators and activities. The test host picks a random
+    /// port between 30000 and 40000 without asking whether it is free, and another test host of this or another test
+    /// process may hold it: try again on a fresh port.
+    /// </summary>
+    public static async Task<DurableTaskTestHost> StartHostAsync(Action<DurableTaskRegistry> registry)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await DurableTaskTestHost.StartAsync(registry);
+            }
+            catch (IOException ex) when (attempt < 8 && ex.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+            {
+            }
+        }
+    }
 
     /// <summary>Every <c>[Function]</c> of <see cref="CaseActivityFunctions"/>, by the name the orchestrator calls.</summary>
     public static IEnumerable<(string Name, MethodInfo Method)> ActivityFunctions() =>

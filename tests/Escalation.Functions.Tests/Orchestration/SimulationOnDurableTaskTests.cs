@@ -66,7 +66,7 @@ public sealed class SimulationOnDurableTaskTests : IDisposable
         var functions = new SimulationFunctions(steps);
         var calls = new System.Collections.Concurrent.ConcurrentQueue<string>();
 
-        await using var host = await DurableTaskTestHost.StartAsync(tasks =>
+        await using var host = await DurableEngine.StartHostAsync(tasks =>
         {
             tasks.AddOrchestratorFunc<SimulationRunInput, SimulationStatus>(SimulationWorkflow.Name, (ctx, _) => SimulationFunctions.RunOrchestrator(ctx));
             tasks.AddActivityFunc<SimulationRunInput, SimulationPlanResult>(SimulationWorkflow.Plan, (_, i) => { calls.Enqueue("plan"); return functions.Plan(i); });

@@ -147,10 +147,11 @@ public sealed class HelpDeskCallbackClientTests : IDisposable
     [Fact]
     public async Task NotifyAsync_NobodyListening_FailsWithReason()
     {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
+        // A port held bound but not listening refuses every connection, and no other listener can take it meanwhile (a
+        // port found free and released could be picked up by a test running beside this one).
+        using var held = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        held.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        var port = ((IPEndPoint)held.LocalEndPoint!).Port;
 
         var result = await Client().NotifyAsync($"http://127.0.0.1:{port}/hooks", Note(), "k1");
 
