@@ -32,6 +32,7 @@ internal static partial class MonthTypos
 
     private static string? Near(string word, IReadOnlyList<string> months)
     {
+        string? near = null;
         foreach (var month in months)
         {
             if (month.Length != word.Length)
@@ -39,21 +40,20 @@ internal static partial class MonthTypos
                 continue;
             }
 
+            // A month name written right is no typo; the first slip found stands (month names of one length do not sit one
+            // slip apart from the same word).
             if (string.Equals(month, word, StringComparison.OrdinalIgnoreCase))
             {
                 return null;
             }
-        }
 
-        foreach (var month in months)
-        {
-            if (month.Length == word.Length && OneSlip(word, month))
+            if (near is null && OneSlip(word, month))
             {
-                return month;
+                near = month;
             }
         }
 
-        return null;
+        return near;
     }
 
     /// <summary>Two neighbouring letters swapped, or (seven letters or more) one letter different.</summary>
