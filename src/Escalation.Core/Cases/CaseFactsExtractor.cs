@@ -53,7 +53,7 @@ public sealed partial class CaseFactsExtractor
             (amount, currency, requested) = (fee.Amount, fee.Currency, true);
         }
         // Every language's charge words: "die 99 € vom 15.11." in a message mostly in English is still a charge date.
-        var purchase = FindPurchaseDate(texts, SegmentDay(ticket, today), evidence, PurchaseCue(), foreignDates: !english, out var dateConflict);
+        var purchase = FindPurchaseDate(texts, SegmentDay(ticket, today), evidence, PurchaseCueParts, foreignDates: !english, out var dateConflict);
         // Tier 1's check dates the charge otherwise ("The €149 charge was on 2026-10-14, not in November"): the day decides
         // the refund window, so a person settles it before money goes back.
         if (dateConflict is null && purchase is { } claimed && ticket.Handoff is { } dated
@@ -228,7 +228,7 @@ public sealed partial class CaseFactsExtractor
         seg.Message >= 0 && seg.Message < ticket.Messages.Count && ticket.Messages[seg.Message].At is { } at
             && DateOnly.FromDateTime(at.UtcDateTime) is var written && written > askedOn ? written : askedOn;
 
-    private static DateOnly? FindPurchaseDate(IReadOnlyList<CaseText.Segment> texts, Func<CaseText.Segment, DateOnly> dayOf, List<Evidence> evidence, Regex cues, bool foreignDates, out string? conflict)
+    private static DateOnly? FindPurchaseDate(IReadOnlyList<CaseText.Segment> texts, Func<CaseText.Segment, DateOnly> dayOf, List<Evidence> evidence, SplitAlternation cues, bool foreignDates, out string? conflict)
     {
         conflict = null;
         var seen = new List<(CaseText.Segment Seg, Match Cue)>();
@@ -374,12 +374,12 @@ public sealed partial class CaseFactsExtractor
             return false;
         }
 
-        if (RefundAskWord().IsMatch(AskCoverage.ClauseAt(seg.Text, at)))
+        if (RefundAskWordParts.IsMatch(AskCoverage.ClauseAt(seg.Text, at)))
         {
             return true;
         }
 
-        foreach (Match ask in RefundAskWord().Matches(seg.Text))
+        foreach (Match ask in RefundAskWordParts.Matches(seg.Text))
         {
             foreach (Match pair in DayMonthPair().Matches(AskCoverage.ClauseAt(seg.Text, ask.Index)))
             {
@@ -415,7 +415,7 @@ public sealed partial class CaseFactsExtractor
             return null;
         }
 
-        foreach (var seg in texts.Where(s => s.Message >= 0 && (RefundAskWord().IsMatch(s.Text) || PurchaseCue().IsMatch(s.Text))))
+        foreach (var seg in texts.Where(s => s.Message >= 0 && (RefundAskWordParts.IsMatch(s.Text) || PurchaseCueParts.IsMatch(s.Text))))
         {
             foreach (Match m in BareNumber().Matches(seg.Text))
             {
@@ -704,7 +704,7 @@ public sealed partial class CaseFactsExtractor
         var from = Math.Max(0, at - 40);
         var to = Math.Min(text.Length, at + length + 25);
         var window = text[from..to];
-        return !Hereby().IsMatch(window) && CancelledEarlier().Match(window) is { Success: true } m && m.Index <= at - from + length && m.Index + m.Length >= at - from;
+        return !Hereby().IsMatch(window) && CancelledEarlierParts.Match(window) is { Success: true } m && m.Index <= at - from + length && m.Index + m.Length >= at - from;
     }
 
     // "Hiermit habe ich gekündigt", "I hereby have cancelled": the message is the notice.
@@ -716,7 +716,7 @@ public sealed partial class CaseFactsExtractor
     {
         foreach (var s in texts)
         {
-            if (s.Message < 0 || Hereby().IsMatch(s.Text) || CancelledEarlier().Match(s.Text) is not { Success: true } m)
+            if (s.Message < 0 || Hereby().IsMatch(s.Text) || CancelledEarlierParts.Match(s.Text) is not { Success: true } m)
             {
                 continue;
             }
@@ -740,21 +740,20 @@ public sealed partial class CaseFactsExtractor
         static string Clip(string sentence) => sentence.Trim() is { Length: > 160 } t ? t[..157].TrimEnd() + "…" : sentence.Trim();
     }
 
-    [GeneratedRegex(@"\b((had|have|has|already|previously)\s+(already\s+)?(cancel+ed|terminated)|we'd\s+(already\s+)?cancel+ed|i'd\s+(already\s+)?cancel+ed|we've\s+(already\s+)?cancel+ed|i've\s+(already\s+)?cancel+ed|(after|since) (cancel+ing|i cancel+ed|we cancel+ed|((a|the|my|our) )?cancel+ation)|cancel+ed (it |my \w+ |our \w+ |the \w+ )?(on|last|back in|weeks ago|days ago|a month ago|in (january|february|march|april|may|june|july|august|september|october|november|december))\b|"
-        // "Jahresverlängerung trotz Kündigung", "charged despite my cancellation": the cancellation came first.
-        + @"(despite|in spite of) (my |our |the |having )?cancel+(ation|ing|ed)|trotz (der |meiner |unserer |erfolgter )?k[üu]ndigung|a pesar de (la |mi |nuestra )?(cancelaci[óo]n|baja)|malgr[ée] (la |ma |notre )?r[ée]siliation|apesar d[oae] (\w+ )?cancelamento|nonostante (la |mia |nostra )?disdetta|ondanks (de |mijn |onze )?opzegging|"
-        + @"(ya|hab[íi]a|hab[íi]amos|hemos|he)\s+(\w+\s+)?(cancelado|dado de baja)|despu[ée]s de (cancelar|darme de baja|darnos de baja)|ya (cancel[ée]|me di de baja|nos dimos de baja)|"
-        + @"(habe|haben|hatte|hatten|hat|bereits|schon)\s+(\w+\s+){0,4}gek[üu]ndigt|gek[üu]ndigt (hatte|hatten|habe|haben|hat)|nach (der |meiner |unserer )?k[üu]ndigung|nachdem (ich|wir) (\w+\s+){0,4}gek[üu]ndigt|"
-        + @"(j'ai|j'avais|nous avons|nous avions|avoir|d[ée]j[àa])\s+(\w+\s+)?(r[ée]sili[ée]e?s?|annul[ée]e?s?)|apr[èe]s (ma |la |notre )?r[ée]siliation|"
-        + @"(j[áa]|tinha|t[íi]nhamos)\s+(\w+\s+)?(cancelad[oa]|cancelei|cancelamos)|depois de (\w+\s+)?cancelar|"
-        + @"(ho|avevo|abbiamo|avevamo|gi[àa]|dopo aver)\s+(\w+\s+)?(disdetto|annullato|cancellato)|"
-        + @"(heb|had|hadden|hebben|al|reeds)\s+(\w+\s+){0,3}(opgezegd|geannuleerd)|(opgezegd|geannuleerd) (had|hadden|heb|hebben)|na het opzeggen|na (de |mijn |onze )?opzegging|"
-        + @"(they|he|she) (had )?cancel+ed|tras (la |mi |nuestra )?(baja|cancelaci[óo]n)|despu[ée]s de (la |mi |nuestra )?(baja|cancelaci[óo]n)|dopo (la |mia |nostra )?disdetta|(ap[óo]s( o)?|depois do) cancelamento|"
-        // The paper that proves it: "I have the cancellation email", "die Kündigungsbestätigung".
-        + @"(the|my|our|a) cancel+ation (e-?mail|confirmation|receipt|notice|letter)|k[üu]ndigungsbest[äa]tigung|confirmaci[óo]n de (la )?(cancelaci[óo]n|baja)|"
-        + @"(had|have) (already )?asked (you )?to cancel|j'avais (d[ée]j[àa] )?demand[ée] (la r[ée]siliation|l'annulation)|hab[íi]a (pedido|solicitado) (la )?(baja|cancelaci[óo]n)|hatte (\w+ )?(die )?k[üu]ndigung (beantragt|eingereicht|geschickt)|tinha pedido (o )?cancelamento|avevo (gi[àa] )?(chiesto|richiesto) (la )?disdetta|"
-        + @"confirmation de (la |ma |notre )?r[ée]siliation|confirma[çc][ãa]o (de|do) cancelamento|conferma (della |di )?disdetta|opzeggingsbevestiging|bevestiging van (de |mijn |onze )?opzegging)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex CancelledEarlier();
+    // A cancellation told as done: "we had already cancelled", "cancelled it on", "charged despite my cancellation" and
+    // "Jahresverlängerung trotz Kündigung" (the cancellation came first), the paper that proves it ("I have the cancellation
+    // email", "die Kündigungsbestätigung"), in the seven languages.
+    [GeneratedRegex(@"\b((had|have|has|already|previously)\s+(already\s+)?(cancel+ed|terminated)|we'd\s+(already\s+)?cancel+ed|i'd\s+(already\s+)?cancel+ed|we've\s+(already\s+)?cancel+ed|i've\s+(already\s+)?cancel+ed|(after|since) (cancel+ing|i cancel+ed|we cancel+ed|((a|the|my|our) )?cancel+ation)|cancel+ed (it |my \w+ |our \w+ |the \w+ )?(on|last|back in|weeks ago|days ago|a month ago|in (january|february|march|april|may|june|july|august|september|october|november|december))\b|(despite|in spite of) (my |our |the |having )?cancel+(ation|ing|ed)|trotz (der |meiner |unserer |erfolgter )?k[üu]ndigung|a pesar de (la |mi |nuestra )?(cancelaci[óo]n|baja)|malgr[ée] (la |ma |notre )?r[ée]siliation|apesar d[oae] (\w+ )?cancelamento|nonostante (la |mia |nostra )?disdetta|ondanks (de |mijn |onze )?opzegging|(ya|hab[íi]a|hab[íi]amos|hemos|he)\s+(\w+\s+)?(cancelado|dado de baja))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex CancelledEarlier1();
+
+    [GeneratedRegex(@"\b(despu[ée]s de (cancelar|darme de baja|darnos de baja)|ya (cancel[ée]|me di de baja|nos dimos de baja)|(habe|haben|hatte|hatten|hat|bereits|schon)\s+(\w+\s+){0,4}gek[üu]ndigt|gek[üu]ndigt (hatte|hatten|habe|haben|hat)|nach (der |meiner |unserer )?k[üu]ndigung|nachdem (ich|wir) (\w+\s+){0,4}gek[üu]ndigt|(j'ai|j'avais|nous avons|nous avions|avoir|d[ée]j[àa])\s+(\w+\s+)?(r[ée]sili[ée]e?s?|annul[ée]e?s?)|apr[èe]s (ma |la |notre )?r[ée]siliation|(j[áa]|tinha|t[íi]nhamos)\s+(\w+\s+)?(cancelad[oa]|cancelei|cancelamos)|depois de (\w+\s+)?cancelar|(ho|avevo|abbiamo|avevamo|gi[àa]|dopo aver)\s+(\w+\s+)?(disdetto|annullato|cancellato)|(heb|had|hadden|hebben|al|reeds)\s+(\w+\s+){0,3}(opgezegd|geannuleerd)|(opgezegd|geannuleerd) (had|hadden|heb|hebben)|na het opzeggen|na (de |mijn |onze )?opzegging|(they|he|she) (had )?cancel+ed)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex CancelledEarlier2();
+
+    [GeneratedRegex(@"\b(tras (la |mi |nuestra )?(baja|cancelaci[óo]n)|despu[ée]s de (la |mi |nuestra )?(baja|cancelaci[óo]n)|dopo (la |mia |nostra )?disdetta|(ap[óo]s( o)?|depois do) cancelamento|(the|my|our|a) cancel+ation (e-?mail|confirmation|receipt|notice|letter)|k[üu]ndigungsbest[äa]tigung|confirmaci[óo]n de (la )?(cancelaci[óo]n|baja)|(had|have) (already )?asked (you )?to cancel|j'avais (d[ée]j[àa] )?demand[ée] (la r[ée]siliation|l'annulation)|hab[íi]a (pedido|solicitado) (la )?(baja|cancelaci[óo]n)|hatte (\w+ )?(die )?k[üu]ndigung (beantragt|eingereicht|geschickt)|tinha pedido (o )?cancelamento|avevo (gi[àa] )?(chiesto|richiesto) (la )?disdetta|confirmation de (la |ma |notre )?r[ée]siliation|confirma[çc][ãa]o (de|do) cancelamento|conferma (della |di )?disdetta|opzeggingsbevestiging|bevestiging van (de |mijn |onze )?opzegging)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex CancelledEarlier3();
+
+    // Too large as one alternation for the JIT to optimise: 3 parts in the same order, matching what the whole did (SplitAlternation).
+    private static readonly SplitAlternation CancelledEarlierParts = new(CancelledEarlier1(), CancelledEarlier2(), CancelledEarlier3());
 
     // "I have the cancellation email", "la confirmación de cancelación", "die Kündigungsbestätigung": a paper that proves an
     // earlier cancellation, or the policy asked about, is no request to cancel now.
@@ -782,21 +781,20 @@ public sealed partial class CaseFactsExtractor
 
 
     // English, then es, de, fr, pt, it, nl: the words a customer uses for being charged.
-    [GeneratedRegex(@"\b(added|activated|enabled|switched on|turned on|charged|chargd|charges?|purchased|purchsed|purchaced|paid|payed|bought|bougt|boght|baught|billed|billd|chraged|renewed|renewals?|payments?|went through|came out|went out|left (our|my|the) (account|card)|hit my (card|account)|invoiced|subscribed|upgraded|took|taken|debited|debits?|direct debit|deducted|"
-        + @"cobr\w+|cargo|cargaron|renov[óo]|renovaron|renovad[oa]s?|pagu[ée]|pagad[oa]s?|pagamos|pagaron|pag[óo]|factur[ae]\w+|renovaci[óo]n|"
-        + @"compr(?:é|e|amos|ámos|aron|ó|ad[oa]s?|ei|ou|at[oiae]|ammo|ai)|pagámos|subscrevemos|subscrevi|adquir\w+|suscrib\w+|contrat[ée]|contratamos|"
-        + @"berechnet\w*|abgebucht\w*|Abbuchung|Zahlung|bezahlt\w*|gezahlt\w*|belastet\w*|gekauft\w*|verlängert\w*|gebucht\w*|bestellt\w*|abonniert\w*|"
-        + @"factur[ée]e?s?|paiement|prélev\w+|débit[ée]e?s?|pay[ée]e?s?|achet[ée]e?s?|renouvel\w+|souscrit\w*|commandée?s?|ajout[ée]e?s?|añadid[oa]s?|hinzugef[üu]gt|adicionad[oa]s?|aggiunt[oaie]|toegevoegd|"
-        + @"pagou|paguei|pago|faturad[oa]s?|debitad[oa]s?|cobrança|"
-        + @"addebit\w+|pagamento|pagat[oiae]|fatturat[oiae]|acquistat[oiae]|rinnov\w+|abbonat[oiae]|"
-        + @"afgeschreven|afschrijving|betaling|betaald|gefactureerd|in rekening gebracht|gekocht|verlengd|besteld|afgesloten|genomen|afgenomen|aangeschaft|geactiveerd|"
-        + @"dated|datiert|fechad[oa]s?|dat[ée]e?s? du|datad[oa]s?|datat[oa]|gedateerd|activated|enabled|activ[ée]e?s?|aktiviert|activad[oa]s?|ativad[oa]s?|attivat[oa]|attivati|attivate)\b"
-        // "the €99 from 12 November", "die 99 € vom 12. November", "los 99 € del 12 de noviembre", "les 99 € du 12 novembre":
-        // a date hung on the amount is the charge's.
-        + @"|(?<=[€$£]\s?\d[\d.,]*\)?\s)(from|of|on|vom|von|del|de|du|do|da|dal|van)\b|(?<=\d(,-{1,2})?\s?(€|eur|euros?)\s)(from|of|on|vom|von|del|de|du|do|da|dal|van)\b"
-        // "die 40 € für das SMS-Add-on vom 14.11.2026", "los 40 € por el paquete de SMS del 14/11": the amount, what it paid for, the date.
-        + @"|(?<=([€$£]\s?\d[\d.,]*|\d[\d.,]*\s?(€|eur|euros?))\s(for|für|pour|por|para|per|voor)\s([^\s.,;!?]+\s){1,4})(from|of|on|vom|von|del|du|do|da|dal|van)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex PurchaseCue();
+    [GeneratedRegex(@"\b(added|activated|enabled|switched on|turned on|charged|chargd|charges?|purchased|purchsed|purchaced|paid|payed|bought|bougt|boght|baught|billed|billd|chraged|renewed|renewals?|payments?|went through|came out|went out|left (our|my|the) (account|card)|hit my (card|account)|invoiced|subscribed|upgraded|took|taken|debited|debits?|direct debit|deducted|cobr\w+|cargo|cargaron|renov[óo]|renovaron|renovad[oa]s?|pagu[ée]|pagad[oa]s?|pagamos|pagaron|pag[óo]|factur[ae]\w+|renovaci[óo]n|compr(?:é|e|amos|ámos|aron|ó|ad[oa]s?|ei|ou|at[oiae]|ammo|ai))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PurchaseCue1();
+
+    [GeneratedRegex(@"\b(pagámos|subscrevemos|subscrevi|adquir\w+|suscrib\w+|contrat[ée]|contratamos|berechnet\w*|abgebucht\w*|Abbuchung|Zahlung|bezahlt\w*|gezahlt\w*|belastet\w*|gekauft\w*|verlängert\w*|gebucht\w*|bestellt\w*|abonniert\w*|factur[ée]e?s?|paiement|prélev\w+|débit[ée]e?s?|pay[ée]e?s?|achet[ée]e?s?|renouvel\w+|souscrit\w*|commandée?s?|ajout[ée]e?s?|añadid[oa]s?|hinzugef[üu]gt|adicionad[oa]s?|aggiunt[oaie]|toegevoegd)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PurchaseCue2();
+
+    [GeneratedRegex(@"\b(pagou|paguei|pago|faturad[oa]s?|debitad[oa]s?|cobrança|addebit\w+|pagamento|pagat[oiae]|fatturat[oiae]|acquistat[oiae]|rinnov\w+|abbonat[oiae]|afgeschreven|afschrijving|betaling|betaald|gefactureerd|in rekening gebracht|gekocht|verlengd|besteld|afgesloten|genomen|afgenomen|aangeschaft|geactiveerd|dated|datiert|fechad[oa]s?|dat[ée]e?s? du|datad[oa]s?|datat[oa]|gedateerd|activated|enabled|activ[ée]e?s?|aktiviert|activad[oa]s?|ativad[oa]s?|attivat[oa]|attivati|attivate|pris|prise|kocht|kochten)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PurchaseCue3();
+
+    [GeneratedRegex(@"(?<=[€$£]\s?\d[\d.,]*\)?\s)(from|of|on|vom|von|del|de|du|do|da|dal|van)\b|(?<=\d(,-{1,2})?\s?(€|eur|euros?)\s)(from|of|on|vom|von|del|de|du|do|da|dal|van)\b|(?<=([€$£]\s?\d[\d.,]*|\d[\d.,]*\s?(€|eur|euros?))\s(for|für|pour|por|para|per|voor)\s([^\s.,;!?]+\s){1,4})(from|of|on|vom|von|del|du|do|da|dal|van)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PurchaseCue4();
+
+    // Too large as one alternation for the JIT to optimise: the words in 3 parts, then the amounts' dates, in the same order (SplitAlternation).
+    private static readonly SplitAlternation PurchaseCueParts = new(PurchaseCue1(), PurchaseCue2(), PurchaseCue3(), PurchaseCue4());
 
     // The service level named: "SLA", "service level", "uptime", "Verfügbarkeit", "disponibilidad", "disponibilité".
     [GeneratedRegex(@"(\bSLA|\b(service level|uptime|Verf[üu]gbarkeit|disponibilidad|disponibilit[ée]|disponibilidade|disponibilit[àa]|beschikbaarheid))", RegexOptions.IgnoreCase)]
@@ -827,7 +825,7 @@ public sealed partial class CaseFactsExtractor
 
     [GeneratedRegex(@"\b(outage|(was|were|is|are|went|been) (?!not\b)(\w+ )?down\b|downtime|unavailable|offline|service disruption|"
         + @"ca[íi]d[oa]s?|ca[íi]da|interrupci[óo]n|sin servicio|no funcionaba|Ausfall\w*|Ausf[äa]lle\w*|ausgefallen|funktionierte nicht|nicht erreichbar|Störung|panne|en panne|indisponible|"
-        + @"interruption|ne fonctionnait plus|fora do ar|em baixo|(?<!(reembolso|estorno|dinheiro|valor|pagamento) (j[áa] |ainda n[ãa]o )?)caiu(?! (o|a|na|no) (reembolso|estorno|dinheiro|valor|pagamento|conta|cart[ãa]o))|sem servi[çc]o|indispon[íi]vel|interrup[çc][ãa]o|falhas?|n[ãa]o funcionava|disservizio|interruzione|fuori servizio|guast[oi]|non funzionava|non ha funzionato|non hanno funzionato|blocco (del|della|dei|delle)|bloccat[oaie]|[èe] stat[oa] ferm[oa]|ferm[oi] per|irraggiungibil\w*|non raggiungibil\w*|rimast[aoie] ferm[aoie]|storing\w*|onbereikbaar|plat|werkte niet|lag (\S+ ){0,6}(er)?uit|"
+        + @"interruption|ne fonctionnait plus|fora do ar|em baixo|(a|à|na|da|pela|uma) queda\b|queda (do|da|de) (servi[çc]o|sistema|plataforma|acesso)|(?<!(reembolso|estorno|dinheiro|valor|pagamento) (j[áa] |ainda n[ãa]o )?)caiu(?! (o|a|na|no) (reembolso|estorno|dinheiro|valor|pagamento|conta|cart[ãa]o))|sem servi[çc]o|indispon[íi]vel|interrup[çc][ãa]o|falhas?|n[ãa]o funcionava|disservizio|interruzione|fuori servizio|guast[oi]|non funzionava|non ha funzionato|non hanno funzionato|blocco (del|della|dei|delle)|bloccat[oaie]|[èe] stat[oa] ferm[oa]|ferm[oi] per|irraggiungibil\w*|non raggiungibil\w*|rimast[aoie] ferm[aoie]|storing\w*|onbereikbaar|plat|werkte niet|lag (\S+ ){0,6}(er)?uit|"
         + @"konden (we |wij )?(\S+ ){0,6}(geen|niet)|konnten (wir )?(\S+ ){0,6}(keine|nicht)|no pod[íi]amos|no pudimos|ne pouvions (pas|plus)|n'avons pas pu|n[ãa]o consegu[íi]amos|n[ãa]o pod[íi]amos|non potevamo|non riuscivamo|"
         + @"outage|downtime|unavailable|disruption|incident|(couldn't|could not) (sync|connect|log ?in|access|load|use|receive|send)|status page)\b", RegexOptions.IgnoreCase)]
     private static partial Regex OutageWord();
@@ -859,8 +857,20 @@ public sealed partial class CaseFactsExtractor
 
     /// <summary>A refund asked for in words ("refund", "money back", "reembolso", "Erstattung", "remboursement"…).</summary>
     // Typed fast ("refnd", "rfund"), and said plainly: "give back the €35", "just put one of them back".
-    [GeneratedRegex(@"\b(refund(ed)?|ref(n|un|ud|nu)d\w*|refun|rfund\w*|money back|put (it|that|this|the money|my money|our money|them) back|put (one|one of (them|those|the charges|the payments)|the (second|extra|duplicate|double)( one| charge| payment)?) back|give back (the|my|our|that|this|those|it)\b|(want|need|expect|like|love) (it|that|them|the money|my money|our money) back|(send|pop|put|stick) (the |that |this |those |my |our )?(second one|other one|extra one|duplicate|money|charge|payment|[€$£]\s?\d[\d.,]*|\d[\d.,]*\s?(€|eur|euros?))( \S+){0,2} back\b|(sort|sorting) (out )?(the |this |that |our |my )?(double|duplicate|duplicated|extra|second) (charge|payment|debit|transaction)s?|(fix|correct|undo|resolve|deal with|take care of) (the |this |that |our |my )?(double|duplicate|duplicated) (charge|payment|debit|transaction|billing)s?|(solucion\w*|arregl\w*|corrig\w*) (el|ese|este) (cobro|cargo) (duplicado|doble)|doppelte (Abbuchung|Belastung|Zahlung) (\S+ )?(korrigier\w*|kl[äa]r\w*|beheb\w*|r[üu]ckg[äa]ngig)|(r[ée]gl\w*|corrig\w*|annul\w*) (le|ce) (double (pr[ée]l[èe]vement|d[ée]bit|paiement)|(pr[ée]l[èe]vement|d[ée]bit|paiement) en double)|(resolv\w*|corrig\w*) (a|essa) cobran[çc]a (duplicada|em dobro)|(sistem\w*|risolv\w*|corregg\w*) (il|quel|questo) doppio addebito|dubbele (afschrijving|betaling|boeking) (\S+ )?(oplossen|rechtzetten|corrigeren|terugdraaien)|(could|can|would|might|may) (the |my |our |that |those )?(\S+ ){0,2}(money|euros?|dollars?|pounds?|[€$£]\s?\d[\d.,]*|\d[\d.,]*\s?€|charge|payment|it) (come|go) back|(the|my|our|that|those) (money|\d[\d.,]* euros?|[€$£]\s?\d[\d.,]*|\d[\d.,]*\s?€) (could|can|might|may|would) (\S+ )?(come|go) back|(get|have|give (me|us)) (the |my |our )?(\S+ ){0,2}(euros?|dollars?|pounds?|eur|usd|gbp|[€$£]\s?\d[\d.,]*|\d[\d.,]*\s?€) back|return (my|our|the) money|reverse (that|this|it)( one)?(?! (change|update|setting|decision))\b|riavere (i soldi|il denaro|l'importo|la somma)|ridatemi i soldi|restituir(e|mi|ci) (i soldi|il denaro|l'importo)|terugzett\w*|terug te zetten|give (me|us) (it|that|this|the money|the \S+|my \S+|our \S+) back|(reverse|undo|void) (the|that|this|my|these)( \S+)? (charge|payment|transaction|debit)s?|anul(ar|en|e|an) (el|ese|este|los|esos) (cargo|cobro)s?|storn\w* (Sie )?(die|den|diese|diesen) (\S+ )?(Abbuchung|Zahlung|Lastschrift|Belastung|Betrag|Buchung)|(Abbuchung|Zahlung|Lastschrift|Belastung|Betrag)\w* (\S+ ){0,5}storn\w*|annul(er|ez) (le|ce) (prélèvement|paiement|débit)|estorn(ar|em|e)\b|stornat[eo]|stornare|terugdraai\w*|(get|have|give me) (it|that|this|those|them|the money|the charge|the payment) back|reimburse(ment)?|charge ?back|reemb[oó]ls\w*|devoluci[óo]n|devu[ée]lv\w*|devolv\w*|betaal\b.{0,40}\bterug|(R[üu]ck)?[Ee]rstatt\w*|zur[üu]ck(erstatt|zahl|überweis|uberweis|buch)\w*|Geld zur[üu]ck|terugstort\w*|terugboek\w*|teruggestort|terug (te )?storten|rembours\w*|rimbors\w*|restitui\w*|terugbetal\w*|geld terug|terugkrijg\w*|estorno|devolu[çc][ãa]o|dinheiro de volta|soldi indietro|(Geld|Betrag|Summe)\b.{0,20}\bzur[üu]ck)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex RefundAskWord();
+    [GeneratedRegex(@"\b(refund(ed)?|ref(n|un|ud|nu)d\w*|refun|rfund\w*|money back|put (it|that|this|the money|my money|our money|them) back|put (one|one of (them|those|the charges|the payments)|the (second|extra|duplicate|double)( one| charge| payment)?) back|give back (the|my|our|that|this|those|it)\b|(want|need|expect|like|love) (it|that|them|the money|my money|our money) back|(send|pop|put|stick) (the |that |this |those |my |our )?(second one|other one|extra one|duplicate|money|charge|payment|[€$£]\s?\d[\d.,]*|\d[\d.,]*\s?(€|eur|euros?))( \S+){0,2} back\b|(sort|sorting) (out )?(the |this |that |our |my )?(double|duplicate|duplicated|extra|second) (charge|payment|debit|transaction)s?|(fix|correct|undo|resolve|deal with|take care of) (the |this |that |our |my )?(double|duplicate|duplicated) (charge|payment|debit|transaction|billing)s?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex RefundAskWord1();
+
+    [GeneratedRegex(@"\b((solucion\w*|arregl\w*|corrig\w*) (el|ese|este) (cobro|cargo) (duplicado|doble)|doppelte (Abbuchung|Belastung|Zahlung) (\S+ )?(korrigier\w*|kl[äa]r\w*|beheb\w*|r[üu]ckg[äa]ngig)|(r[ée]gl\w*|corrig\w*|annul\w*) (le|ce) (double (pr[ée]l[èe]vement|d[ée]bit|paiement)|(pr[ée]l[èe]vement|d[ée]bit|paiement) en double)|(resolv\w*|corrig\w*) (a|essa) cobran[çc]a (duplicada|em dobro)|(sistem\w*|risolv\w*|corregg\w*) (il|quel|questo) doppio addebito|dubbele (afschrijving|betaling|boeking) (\S+ )?(oplossen|rechtzetten|corrigeren|terugdraaien)|(could|can|would|might|may) (the |my |our |that |those )?(\S+ ){0,2}(money|euros?|dollars?|pounds?|[€$£]\s?\d[\d.,]*|\d[\d.,]*\s?€|charge|payment|it) (come|go) back)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex RefundAskWord2();
+
+    [GeneratedRegex(@"\b((the|my|our|that|those) (money|\d[\d.,]* euros?|[€$£]\s?\d[\d.,]*|\d[\d.,]*\s?€) (could|can|might|may|would) (\S+ )?(come|go) back|(get|have|give (me|us)) (the |my |our )?(\S+ ){0,2}(euros?|dollars?|pounds?|eur|usd|gbp|[€$£]\s?\d[\d.,]*|\d[\d.,]*\s?€) back|return (my|our|the) money|reverse (that|this|it)( one)?(?! (change|update|setting|decision))\b|riavere (i soldi|il denaro|l'importo|la somma)|ridatemi i soldi|restituir(e|mi|ci) (i soldi|il denaro|l'importo)|terugzett\w*|terug te zetten|give (me|us) (it|that|this|the money|the \S+|my \S+|our \S+) back|(reverse|undo|void) (the|that|this|my|these)( \S+)? (charge|payment|transaction|debit)s?|anul(ar|en|e|an) (el|ese|este|los|esos) (cargo|cobro)s?|storn\w* (Sie )?(die|den|diese|diesen) (\S+ )?(Abbuchung|Zahlung|Lastschrift|Belastung|Betrag|Buchung))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex RefundAskWord3();
+
+    [GeneratedRegex(@"\b((Abbuchung|Zahlung|Lastschrift|Belastung|Betrag)\w* (\S+ ){0,5}storn\w*|annul(er|ez) (le|ce) (prélèvement|paiement|débit)|estorn(ar|em|e)\b|stornat[eo]|stornare|terugdraai\w*|(get|have|give me) (it|that|this|those|them|the money|the charge|the payment) back|reimburse(ment)?|charge ?back|reemb[oó]ls\w*|devoluci[óo]n|devu[ée]lv\w*|devolv\w*|betaal\b.{0,40}\bterug|(R[üu]ck)?[Ee]rstatt\w*|zur[üu]ck(erstatt|zahl|überweis|uberweis|buch)\w*|Geld zur[üu]ck|terugstort\w*|terugboek\w*|teruggestort|terug (te )?storten|rembours\w*|rimbors\w*|restitui\w*|terugbetal\w*|geld terug|terugkrijg\w*|estorno|devolu[çc][ãa]o|dinheiro de volta|soldi indietro|(Geld|Betrag|Summe)\b.{0,20}\bzur[üu]ck)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex RefundAskWord4();
+
+    // Too large as one alternation for the JIT to optimise: 4 parts in the same order, matching what the whole did (SplitAlternation).
+    private static readonly SplitAlternation RefundAskWordParts = new(RefundAskWord1(), RefundAskWord2(), RefundAskWord3(), RefundAskWord4());
 
     /// <summary>
     /// "49 € terug/zurück/de volta/indietro" — an amount asked back — unless it follows "call/ruf/bel…" ("ruf mich … zurück"). Its
@@ -874,7 +884,7 @@ public sealed partial class CaseFactsExtractor
     /// <summary>The refund asks of a text, in order: the words, and the amounts asked back where a back word appears.</summary>
     private static IEnumerable<Match> RefundAsks(string text)
     {
-        var words = RefundAskWord().Matches(text);
+        var words = RefundAskWordParts.Matches(text);
         if (!BackWords.Any(w => text.Contains(w, StringComparison.OrdinalIgnoreCase)))
         {
             return words;
@@ -921,7 +931,7 @@ public sealed partial class CaseFactsExtractor
     private static partial Regex CustomerAsked();
 
     // A title is no request: "Alicia Brook, practice manager", tier 1's "Account manager + engineering plan", "my manager said".
-    [GeneratedRegex(@"\b(?<!\b(account|practice|office|product|project|operations|ops|it|finance|billing|sales|success|community|general|store|marketing|hr|clinic|property|site|fleet|program|programme|facilities|accounts|payroll|case|my|our|his|her|their|line|relationship|engagement|partner|delivery|data|practice)[ -])(manager|supervisor|someone senior|your boss|head of support|Vorgesetzt\w*|superviseur|supervisore|leidinggevende)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?<!\b(account|practice|office|product|project|operations|ops|it|finance|billing|sales|success|community|general|store|marketing|hr|clinic|property|site|fleet|program|programme|facilities|accounts|payroll|case|my|our|his|her|their|line|relationship|engagement|partner|delivery|data|practice|business|school|branch|team|area|regional|district|hotel|restaurant|studio|centre|center|department|deputy|assistant|shop|salon|pharmacy)[ -])(manager|supervisor|someone senior|your boss|head of support|Vorgesetzt\w*|superviseur|supervisore|leidinggevende)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ManagerAsk();
 
     [GeneratedRegex(@"\b(fix (this|it)|get (this|it) working|restore)\b", RegexOptions.IgnoreCase)]

@@ -111,6 +111,13 @@ public static partial class CaseText
         return sign is not null && PersonName().Match(text[(sign.Index + sign.Length)..]) is { Success: true } name ? name.Groups["name"].Value : null;
     }
 
+    /// <summary>
+    /// Where the words after the message's last sign-off begin ("… Mit freundlichen Grüßen, Dr. Eva Krämer, Rechtsanwältin"
+    /// → "Dr. Eva Krämer, Rechtsanwältin"), when they are a short closing line; -1 otherwise.
+    /// </summary>
+    internal static int SignatureStart(string text) =>
+        SignOff().Matches(text).LastOrDefault() is { } sign && text.Length - (sign.Index + sign.Length) <= 160 ? sign.Index + sign.Length : -1;
+
     [GeneratedRegex(@"\b(kind regards|best regards|warm regards|regards|best wishes|best|thanks|thank you|many thanks|cheers|sincerely|yours sincerely|yours faithfully|cordialement|bien (à|a) vous|salutations|saludos|un saludo|atentamente|cordiales saludos|viele gr[üu](ß|ss)e|mit freundlichen gr[üu](ß|ss)en|beste gr[üu](ß|ss)e|liebe gr[üu](ß|ss)e|gr[üu](ß|ss)e|cordiali saluti|distinti saluti|saluti|obrigad[oa]|cumprimentos|atenciosamente|abra[çc]os|met vriendelijke groet(en)?|vriendelijke groet(en)?|hartelijke groet(en)?|groeten)\s*[,.!]?\s*(?=\S)", RegexOptions.IgnoreCase)]
     private static partial Regex SignOff();
 

@@ -13,7 +13,8 @@ internal static partial class RequesterAuthority
 {
     /// <summary>The customer's own words that say so, quoted; null when no customer message says it.</summary>
     public static string? NotAccountHolder(IReadOnlyList<CaseText.Segment> texts) =>
-        texts.Where(s => s.Message >= 0).Select(s => NotHolder().Match(s.Text)).FirstOrDefault(m => m.Success)?.Value;
+        texts.Where(s => s.Message >= 0).Select(s => NotHolder().Match(s.Text) is { Success: true } m ? m : OwnerAway().Match(s.Text))
+            .FirstOrDefault(m => m.Success)?.Value;
 
     /// <summary>
     /// The name the writer gives in the opening of their latest message ("Marco here", "this is Marco", "my name is Marco
@@ -29,6 +30,12 @@ internal static partial class RequesterAuthority
 
         return signed;
     }
+
+    // Or the one who may is away: "Mark (the account owner) is away until January", "M. Laurent, qui a ouvert le compte, est
+    // en arrêt maladie", "la titular de la cuenta está de baja", "der Kontoinhaber ist im Urlaub", "o titular está de férias",
+    // "il titolare è in ferie", "de eigenaar is op vakantie".
+    [GeneratedRegex(@"\b((account owner|account holder|owner of the account|admin of the account|opened the account|set up the account|titular\w*|titulaire du compte|ouvert le compte|cr[ée][ée] le compte|abri[óo] la cuenta|cre[óo] la cuenta|Kontoinhaber\w*|Inhaber\w* des Kontos|das Konto (er)?[öo]ffnet|das Konto angelegt|abriu a conta|criou a conta|titolare dell'account|aperto l'account|creato l'account|eigenaar van het account|accounthouder|het account (heeft )?(geopend|aangemaakt))\b[^.!?]{0,60}?\b(is|are|est|está|esta|ist|è|e'|se encuentra|encontra-se)\s+(\S+\s+)?(away|travel+ing|on (leave|holiday|vacation|sick leave|parental leave|maternity leave|a tour)|off sick|out of (the )?office|unavailable|in hospital|absent\w*|en (arr[êe]t|cong[ée]|vacances|d[ée]placement)|malade|de (baja|vacaciones|viaje|licen[çc]a|f[ée]rias)|enferm[oa]|im Urlaub|krank\w*|verreist|abwesend|nicht (da|erreichbar)|in (ferie|malattia|viaggio)|malat[oa]|assente|ausente|doente|op vakantie|ziek|afwezig|er niet)\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex OwnerAway();
 
     [GeneratedRegex(@"\b((i'?m|i am) not (an?|the) (\S+ )?(admin|administrator|owner|account owner|account holder|billing contact)|not an? (admin|administrator) (on|of|for) (the|this|our) account|(i )?(don'?t|do not) have (any )?(admin|administrator|owner) (rights|access|permissions?)|no soy (el |la |un |una )?(admin|administrador[a]?|titular|propietari[oa]|due[ñn][oa])|no tengo (permisos|derechos|acceso) de admin\w*|ich bin (kein(e)?|nicht (der|die)) (Admin\w*|Administrator\w*|Kontoinhaber\w*|Inhaber\w*)|(ich habe )?keine Admin-?[Rr]echte|je ne suis pas (l'|le |la |un |une )?(admin\w*|titulaire|propri[ée]taire)|je n'ai pas (les )?droits d'admin\w*|n[ãa]o sou (o |a |um |uma )?(admin|administrador[a]?|titular|dono|dona|propriet[áa]ri[oa])|n[ãa]o tenho (permiss[õo]es|direitos|acesso) de admin\w*|non sono (l'|il |la |un |una )?(admin|amministrat(ore|rice)|titolare|proprietari[oa])|non ho (i )?(permessi|diritti) di (admin|amministra\w*)|ik ben (geen|niet de) (beheerder|admin|eigenaar|accounthouder)|(ik heb )?geen (beheerders|admin)rechten)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NotHolder();

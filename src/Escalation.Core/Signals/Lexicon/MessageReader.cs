@@ -36,6 +36,14 @@ internal sealed partial class MessageReader(SignalLexicon lexicon)
     [GeneratedRegex(@"\b(LLP|PLLC|Esq|attorneys? at law|law (firm|offices?)|Solicitors Regulation Authority|(?-i:Solicitors)|Rechtsanw[äa]lt\w*|Anwaltskanzlei|(?-i:Abogados)|bufete|cabinet d'avocats|(?-i:Avocats)|sociedade de advogados|(?-i:Advogados)|studio legale|(?-i:Avvocati)|advocatenkantoor|(?-i:Advocaten))\b", RegexOptions.IgnoreCase)]
     private static partial Regex LawFirmSignature();
 
+    // A lawyer's title after their name, on the sign-off's own line: "Dr. Eva Krämer, Rechtsanwältin", "Maître Claire Dupont,
+    // avocate associée", "Avv. Marco Rossi".
+    [GeneratedRegex(@"\b((?-i:Ma[îi]tre)|avocat(e)?s?( associ[ée]e?s?)?|abogad[oa]s?|advogad[oa]s?|avvocat[oa]|(?-i:Avv\.)|advocaat|solicitor|attorney)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex LawyerTitle();
+
+    [GeneratedRegex(@"\b(i|i'll|i'm|i've|my|me|we|we'll|our|us|will|ich|mein\w*|wir|unser\w*|werde\w*|je|j'|mon|ma|mes|nous|vais|yo|mi|mis|nosotros|voy|eu|meu|minha|vou|io|mio|mia|vado|ik|mijn|wij|ga)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SpeaksInSignature();
+
     public MessageReading Read(int index, string text, bool fromCustomer)
     {
         var reading = new MessageReading { Index = index, FromCustomer = fromCustomer };
@@ -47,6 +55,27 @@ internal sealed partial class MessageReader(SignalLexicon lexicon)
         if (cut < body.Length && fromCustomer && own.Length <= cut)
         {
             SignedByALawFirm(reading, body, cut); // a forwarded mail naming "Pritchard & Co Solicitors" is no signature of the writer's
+        }
+
+        // A signature on the sign-off's own line: "Mit freundlichen Grüßen, Dr. Eva Krämer, Rechtsanwältin", "Bien cordialement,
+        // Maître Claire Dupont, avocate associée".
+        // Only a name and a title: "Kind regards, Tom. I'll be calling my attorney" is a threat after a sign-off, not a signature.
+        // The writer's own words only: a quoted mail below them ("… hablaré con mi abogado") is no signature.
+        var written = own[..Math.Min(own.Length, cut)];
+        if (fromCustomer && !reading.LawFirmWriter && Cases.CaseText.SignatureStart(written) is var signed and >= 0
+            && written.Length - signed <= 80 && !SpeaksInSignature().IsMatch(written[signed..]))
+        {
+            var firm = LawFirmSignature().Match(written, signed);
+            if (!firm.Success)
+            {
+                firm = LawyerTitle().Match(written, signed);
+            }
+
+            if (firm.Success)
+            {
+                reading.LawFirmWriter = true;
+                reading.Evidence.Add(new Evidence("law-firm-writer", firm.Value, reading.Index, firm.Index, firm.Length));
+            }
         }
 
         reading.Questions = questions;
