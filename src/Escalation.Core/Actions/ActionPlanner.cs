@@ -80,9 +80,10 @@ public static partial class ActionPlanner
         // Nor is the largest of several sums refunded when the words do not say which one is asked ("€ 1.188,00 … € 99 per maand
         // … € 1.089,00"): a person picks it. Nor is the whole charge refunded for "the rest of this month" with no sum named.
         // Tier 1 dates the charge otherwise ("am 14.10. abgebucht, nicht im November"): the window depends on the day, so no
-        // refund is proposed until a person settles it.
+        // refund is proposed until a person settles it. Nor a sum above the account's fee that no charge is known to be
+        // ("€79 and €79 … refund the duplicate €89"): a person finds the charge first.
         if (f.HasAsk(CaseAsks.Refund) && refund is not null && f.Amount is { } paid && paid > 0 && f.DaysPastWindow is { } past && !f.AmountConflict
-            && f.PurchaseDateConflict is null
+            && f.PurchaseDateConflict is null && !Sensitive.UnderstandingGate.AboveTheFee(f, x.Customer)
             && !(f.AmountAmbiguous && f.AmountCandidates.Count > 1) && !(f.PartialAsk is not null && !f.AmountRequested))
         {
             var currency = f.Currency ?? refund.Currency ?? workspace.Routing.DefaultCurrency;

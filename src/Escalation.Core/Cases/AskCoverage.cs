@@ -316,8 +316,8 @@ public static partial class AskCoverage
     [GeneratedRegex(@"(?<!\b(bank|by|via|wire|per|par|por|de|em|con|mit|met|a|the|une?|el|la|o|il)\s)\b(transfer\w*|transf[ée]r\w*|transferir\w*|transfira\w*|traspas\w*|[üu]bertrag\w*|[üu]berschreib\w*|trasferi\w*|overdrag\w*|overdoen|overzet\w*|ced(er|e|a|an|ere|ete)|pass(er|ar|are) (à|a|para))\b(\W+\w+){0,5}?\W+(the rest|remaining|remainder|months?|subscription|plan|licen[cs]es?|seats?|ownership|mois|abonnement|licences?|meses|suscripci[óo]n|licencias?|plazas|monate|abo\w*|lizenz\w*|vertrag|assinatura|licen[çc]as?|lugares|mesi|abbonamento|licenze|posti|maanden|licenties?|plaatsen)\b|\b(account|cuenta|conta|konto|compte|conto|abonnement|abbonamento|suscripci[óo]n|assinatura|plan|abo)\b(\W+\w+){0,3}?\W+(a nombre de|auf den namen|au nom de|em nome d[aeo]|a nome di|op naam van|in(to)? the name of)", RegexOptions.IgnoreCase)]
     private static partial Regex Transfer();
 
-    // Charges beside the plan: seats, licences, extensions, overage, usage, annual billing.
-    [GeneratedRegex(@"\b(seats?|licen[cs]es?|extensions?|extension|erweiterung\w*|zusatz\w*|plätze|lizenz\w*|asientos?|licencias?|extensi[óo]n|si[èe]ges?|licences?|lugares|licen[çc]as?|posti|licenze|estensione|plaatsen|licenties?|uitbreiding|overage|usage|annual|yearly|anual|j[äa]hrlich|jahres\w*|annuel\w*|annuale|jaarlijks)\b", RegexOptions.IgnoreCase)]
+    // Charges beside the plan: seats, licences, extensions, an upgrade, overage, usage, annual billing.
+    [GeneratedRegex(@"\b(upgrade\w*|mise [àa] niveau|surclassement|seats?|licen[cs]es?|extensions?|extension|erweiterung\w*|zusatz\w*|plätze|lizenz\w*|asientos?|licencias?|extensi[óo]n|si[èe]ges?|licences?|lugares|licen[çc]as?|posti|licenze|estensione|plaatsen|licenties?|uitbreiding|overage|usage|annual|yearly|anual|j[äa]hrlich|jahres\w*|annuel\w*|annuale|jaarlijks)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ExtraWord();
 
     [GeneratedRegex(@"\b(auto[- ]?renew\w*|automatic renewal|renewal|verl[äa]ngerung|renovaci[óo]n|renouvellement|renova[çc][ãa]o|rinnovo|verlenging)\b", RegexOptions.IgnoreCase)]

@@ -39,7 +39,8 @@ public static class DraftResolution
         // Nothing is proposed on a legal case, when tier 1's sum or charge date and the customer's differ (which one is not known), or when
         // it was already done (the held draft would say "I have refunded €99" a second time). Nor where a senior decides
         // everything (a patient at risk, distress, a threat of harm): the held reply states no money before they have read it.
-        if (signals.Text.SeniorDecidesAll || facts.AmountConflict || facts.PurchaseDateConflict is not null || facts.AlreadyDone is not null)
+        if (signals.Text.SeniorDecidesAll || facts.AmountConflict || facts.PurchaseDateConflict is not null || facts.AlreadyDone is not null
+            || UnderstandingGate.AboveTheFee(facts, customer))
         {
             return null;
         }

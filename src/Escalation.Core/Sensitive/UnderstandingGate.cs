@@ -309,8 +309,7 @@ public static class UnderstandingGate
             }
 
             // "Refund the €249 you charged" from an account billed €149 a month: no charge of the account is that amount.
-            if (f.HasAsk(CaseAsks.Refund) && f.Amount is { } asked && input.Customer is { Mrr: > 0 } billed
-                && asked > billed.Mrr && asked != billed.Arr && !f.ExtraCharged && (f.Currency is null || f.Currency == billed.Currency))
+            if (AboveTheFee(f, input.Customer) && f.Amount is { } asked && input.Customer is { } billed)
             {
                 review.Add(new RouteReason(ReasonCodes.AmountAmbiguous,
                     $"The refund asked ({asked:0.##} {f.Currency ?? billed.Currency}) is more than the account's monthly fee ({billed.Mrr:0.##} {billed.Currency}) and is not its annual fee: a human checks which charge it was before money goes back.", true));
@@ -332,6 +331,14 @@ public static class UnderstandingGate
 
         return understanding;
     }
+
+    /// <summary>
+    /// "Refund the €249 you charged" from an account billed €149 a month, and not its annual fee, with no add-on, seats,
+    /// upgrade or extension named: no charge of the account is known to be that amount, so none is proposed or promised.
+    /// </summary>
+    public static bool AboveTheFee(CaseFacts f, CustomerEntity? billed) =>
+        f.HasAsk(CaseAsks.Refund) && f.Amount is { } asked && billed is { Mrr: > 0 }
+        && asked > billed.Mrr && asked != billed.Arr && !f.ExtraCharged && (f.Currency is null || f.Currency == billed.Currency);
 
     private static string Quote(TextSignals t, string signal) =>
         t.Evidence.FirstOrDefault(e => e.Signal == signal) is { } e ? $" (\"{e.Text}\")" : "";

@@ -70,4 +70,15 @@ public sealed class IndustryWordsTests
     [Fact]
     public void Asks_WhenCanIExpectIt_IsARefundStatusQuestion() =>
         Assert.True(RefundStatus.Asks("Wanneer kan ik die verwachten?"));
+
+    [Fact]
+    public void Plan_ARefundAboveTheFeeThatNoChargeIsKnownToBe_ProposesNoRefundAndStatesNone()
+    {
+        var r = Decide("Hey, you charged us twice on 14 November: €49 and €49, so €98 in total. Please refund the duplicate €59 asap. Tom");
+
+        Assert.Equal(Routes.DraftForReview, r.Decision.Route);
+        Assert.Contains(r.Decision.Reasons, x => x.Code == ReasonCodes.AmountAmbiguous);
+        Assert.DoesNotContain(r.Decision.Actions, a => a.Kind == Escalation.Core.Actions.ActionKinds.Refund);
+        Assert.DoesNotContain("I have refunded", r.Decision.Draft, StringComparison.Ordinal);
+    }
 }
