@@ -81,4 +81,11 @@ public sealed class IndustryWordsTests
         Assert.DoesNotContain(r.Decision.Actions, a => a.Kind == Escalation.Core.Actions.ActionKinds.Refund);
         Assert.DoesNotContain("I have refunded", r.Decision.Draft, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("Hola, el 12/11/2026 compramos un paquete de asientos extra por 99 €. ¿Me podéis reembolsar los 99 € y quitar el paquete?", "paquete de asientos extra")]
+    [InlineData("Olá, fomos cobrados 79 € em 09/11/2026 por um pacote de lugares extra. Podem reembolsar os 79 € e retirar o pacote?", "pacote de lugares extra")]
+    [InlineData("Hi, I bought an extra seat pack for €49 on 16 November by mistake. Could you refund the €49 and remove the pack?", "extra seat pack")]
+    public void Extract_ThePackNamedInFullAfterAnIndefiniteArticle_IsTheOneRemoved(string text, string name) =>
+        Assert.Equal(name, Facts(text).RemoveAddOn);
 }
