@@ -24,9 +24,9 @@ internal sealed partial class MessageReader(SignalLexicon lexicon)
     /// disclaimer are not read for signals, but they say who writes, and a law firm's own "legal department" is no threat
     /// (the legal policy's law-firm rule).
     /// </summary>
-    private static void SignedByALawFirm(MessageReading reading, string body, int cut)
+    private static void SignedByALawFirm(MessageReading reading, Match firm)
     {
-        if (LawFirmSignature().Match(body, cut) is { Success: true } firm)
+        if (firm.Success)
         {
             reading.LawFirmWriter = true;
             reading.Evidence.Add(new Evidence("law-firm-writer", firm.Value, reading.Index, firm.Index, firm.Length));
@@ -54,7 +54,7 @@ internal sealed partial class MessageReader(SignalLexicon lexicon)
         reading.Words = tokens.Count;
         if (cut < body.Length && fromCustomer && own.Length <= cut)
         {
-            SignedByALawFirm(reading, body, cut); // a forwarded mail naming "Pritchard & Co Solicitors" is no signature of the writer's
+            SignedByALawFirm(reading, LawFirmSignature().Match(body, cut)); // a forwarded mail naming "Pritchard & Co Solicitors" is no signature of the writer's
         }
 
         // A signature on the sign-off's own line: "Mit freundlichen Grüßen, Dr. Eva Krämer, Rechtsanwältin", "Bien cordialement,
@@ -66,16 +66,7 @@ internal sealed partial class MessageReader(SignalLexicon lexicon)
             && written.Length - signed <= 80 && !SpeaksInSignature().IsMatch(written[signed..]))
         {
             var firm = LawFirmSignature().Match(written, signed);
-            if (!firm.Success)
-            {
-                firm = LawyerTitle().Match(written, signed);
-            }
-
-            if (firm.Success)
-            {
-                reading.LawFirmWriter = true;
-                reading.Evidence.Add(new Evidence("law-firm-writer", firm.Value, reading.Index, firm.Index, firm.Length));
-            }
+            SignedByALawFirm(reading, firm.Success ? firm : LawyerTitle().Match(written, signed));
         }
 
         reading.Questions = questions;
