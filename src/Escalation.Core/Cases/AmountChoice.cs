@@ -94,6 +94,9 @@ internal static partial class AmountChoice
         // Tier 1's figure against the customer's own: "refund of €98" in the summary where the customer wrote "€89" (and
         // tier 1's next field says €89 too), however it was chosen. Money goes back only when they agree.
         var conflict = chosen is { } fromHandoff ? HandoffConflict(texts, all, fromHandoff) : null;
+        // The customer's own sum chosen, and tier 1 asks for another with its request ("Refund EUR 49 and remove the add-on"
+        // where the customer wrote "rimborsare i 79 €"): which one was charged is not known either.
+        conflict ??= chosen is { } own && !InHandoff(texts, own.Seg) ? HandoffAsksOther(texts, all) : null;
         var tierOnes = chosen is { } picked && requested && InHandoff(texts, picked.Seg);
         var ambiguous = chosen is null || conflict is not null;
         // Nothing decides: the largest sum in the account's currency ("USD 20.61 at my bank, but I think the invoice said
@@ -137,6 +140,39 @@ internal static partial class AmountChoice
         return echoed || customerSums.Count == 1
             ? $"the handoff asks for {chosen.A.Text}, but the customer wrote {string.Join(" and ", customers.Select(c => c.Text).Distinct())}"
             : null;
+    }
+
+    /// <summary>
+    /// Why tier 1's request names other sums than the customer's: the sums right after a refund or credit word in the
+    /// handoff's fields, none of which the customer asks for the same way ("Refund EUR 49" against "rimborsare i 79 €").
+    /// Null when either side asks no sum so, or when they share one.
+    /// </summary>
+    private static string? HandoffAsksOther(IReadOnlyList<CaseText.Segment> texts, List<(CaseText.Segment Seg, AmountCandidate A)> all)
+    {
+        var theirs = AskedSums(texts, all, handoff: false);
+        var tierOne = theirs.Count == 0 ? [] : AskedSums(texts, all, handoff: true);
+        return tierOne.Count > 0 && !tierOne.Any(h => theirs.Any(c => c.Amount == h.Amount))
+            ? $"the handoff asks for {string.Join(" and ", tierOne.Select(a => a.Text).Distinct())}, but the customer asks for {string.Join(" and ", theirs.Select(c => c.Text).Distinct())}"
+            : null;
+    }
+
+    /// <summary>The sums named right after a refund or credit word, in the handoff's fields or in the customer's words.</summary>
+    private static List<AmountCandidate> AskedSums(IReadOnlyList<CaseText.Segment> texts, List<(CaseText.Segment Seg, AmountCandidate A)> all, bool handoff)
+    {
+        var asked = new List<AmountCandidate>();
+        foreach (var seg in texts.Where(t => InHandoff(texts, t) == handoff))
+        {
+            foreach (Match cue in MoneyCue().Matches(seg.Text))
+            {
+                var after = cue.Index + cue.Length;
+                if (all.FirstOrDefault(x => x.Seg == seg && x.A.Start >= after && x.A.Start - after <= CueReach) is { A: not null } hit && !PerUnit(seg.Text, hit.A))
+                {
+                    asked.Add(hit.A);
+                }
+            }
+        }
+
+        return asked;
     }
 
     /// <summary>

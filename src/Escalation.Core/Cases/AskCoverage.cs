@@ -29,7 +29,7 @@ public static partial class AskCoverage
     /// </remarks>
     public sealed record Reading(IReadOnlyList<string> OtherAsks, string? Hypothetical, string? Elsewhere, string? Partial, string? AddOn = null, string? Removal = null,
         string? CancelTiming = null, bool CancelNow = false, DateOnly? CancelDate = null, bool ExtraCharged = false, string? StopBilling = null,
-        string? Reissue = null, IReadOnlyList<string>? Asked = null);
+        string? Reissue = null, IReadOnlyList<string>? Asked = null, bool CancelAtTermEnd = false);
 
     private const int MaxQuote = 120;
 
@@ -114,7 +114,8 @@ public static partial class AskCoverage
             AddOnName().IsMatch(text) || NamedAddOn().IsMatch(text) || ExtraWord().IsMatch(text),
             asks.Contains(CaseAsks.Cancel) && NoMoreCharges().Match(text) is { Success: true } stop ? Quote(ClauseAt(text, stop.Index)) : null,
             reissue,
-            asked);
+            asked,
+            AsksTermEnd(text, asks));
     }
 
     /// <summary>
@@ -146,8 +147,8 @@ public static partial class AskCoverage
     private static partial Regex NoNeed();
 
     // Re-issuing an invoice, in words no other ask uses: "re-issue", "issue a corrected invoice", "neu ausstellen" (and the
-    // separable "stellen … neu aus"), "rééditer", "réémettre", "reemitir", "riemettere", "opnieuw uitgeven".
-    [GeneratedRegex(@"\b(re-?issu\w*|issue (us |me )?(a |the )?(new|corrected|fresh|revised|updated|amended) (invoice|copy|version)|send (us |me )?(a |the )?(corrected|revised|amended|updated) (invoice|copy|version)|neu (aus)?zu ?stellen|neu ausstell\w*|neu aus\b|r[ée]-?[ée]dit\w*|r[ée]-?[ée]mett\w*|re-?emit\w*|emitir (de nuevo|otra vez|novamente|una nueva|uma nova|nueva)|riemett\w*|emettere (di nuovo|una nuova|nuovamente)|opnieuw (uitgeven|uitbrengen|opmaken|versturen|sturen|maken)|nieuwe factuur)\b", RegexOptions.IgnoreCase)]
+    // separable "stellen … neu aus"), "rééditer", "réémettre", "refaire la facture", "reemitir", "riemettere", "opnieuw uitgeven".
+    [GeneratedRegex(@"\b(re-?issu\w*|issue (us |me )?(a |the )?(new|corrected|fresh|revised|updated|amended) (invoice|copy|version)|send (us |me )?(a |the )?(corrected|revised|amended|updated) (invoice|copy|version)|neu (aus)?zu ?stellen|neu ausstell\w*|neu aus\b|r[ée]-?[ée]dit\w*|r[ée]-?[ée]mett\w*|re-?emit\w*|emitir (de nuevo|otra vez|novamente|una nueva|uma nova|nueva)|riemett\w*|emettere (di nuovo|una nuova|nuovamente)|(refaire|rehacer|refazer|rifare) (la |a |une |una |uma )?(\S+ )?(factur\w*|fatur\w*|fattur\w*)|opnieuw (uitgeven|uitbrengen|opmaken|versturen|sturen|maken)|nieuwe factuur)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ReissueVerb();
 
     [GeneratedRegex(@"\b(change|update|fix|amend|put|add|show|ändern|aktualisier\w*|anpass\w*|cambi\w*|actualiz\w*|modifi\w*|mettre|mettez|altera\w*|atualiz\w*|aggiorn\w*|wijzig\w*|aanpass\w*|bijwerk\w*)\b", RegexOptions.IgnoreCase)]
@@ -155,6 +156,37 @@ public static partial class AskCoverage
 
     [GeneratedRegex(@"\b(vat|tax (id|number)|company (name|details|address)|billing address|legal name|po|purchase order|ust-?id\w*|umsatzsteuer\w*|firmenname|anschrift|bestellnummer|nif|cif|raz[óo]n social|orden de compra|tva|siret|raison sociale|bon de commande|nipc|cnpj|ordem de compra|iva|partita iva|ragione sociale|ordine d'acquisto|btw|kvk|bedrijfsnaam|inkooporder\w*)\b", RegexOptions.IgnoreCase)]
     private static partial Regex InvoiceDetail();
+
+    /// <summary>
+    /// A cancellation date without its year is the occurrence nearest the day it is asked: "le 30 novembre" written on 19
+    /// November 2026 is 2026-11-30, not the 30 November a year before; "from 1 November" written then is the one just past.
+    /// </summary>
+    private static DateOnly Ahead(DateParsing.Found date, DateOnly today) =>
+        date.Date < today && !YearWritten().IsMatch(date.Text) && date.Date.AddYears(1) is var next
+        && next.DayNumber - today.DayNumber < today.DayNumber - date.Date.DayNumber
+            ? next : date.Date;
+
+    [GeneratedRegex(@"\d{4}|\d{1,2}[./-]\d{1,2}[./-]\d{2}\b")]
+    private static partial Regex YearWritten();
+
+    /// <summary>The customer asks the cancellation for the end of the term in words ("disdire … alla fine del periodo in corso").</summary>
+    /// <remarks>Or in a sentence of its own that agrees to it: "End of the current period is fine", "fin de mois me va".</remarks>
+    private static bool AsksTermEnd(string text, IReadOnlyList<string> asks) =>
+        asks.Contains(CaseAsks.Cancel)
+        && (CancelVerb().Matches(text).Any(cancel => EndOfTerm().IsMatch(WordsAfter(text, cancel)))
+            || EndOfTerm().Matches(text).Any(end => AgreedTo().Match(text, end.Index + end.Length) is { Success: true } ok
+                && text.IndexOfAny(['.', '!', '?', '\n'], end.Index, ok.Index - end.Index) < 0));
+
+    // "… is fine", "… works for us", "me va bien", "c'est parfait", "ist ok", "passt", "va bene", "está bem", "is prima".
+    [GeneratedRegex(@"\b((is|would be|works)( (for|with) (me|us))? (fine|ok|okay|good|great|perfect)|me va bien|nos va bien|est[áa] bien|me parece bien|(c'est|ce sera) (bien|parfait|ok)|(ça|cela) (me|nous) va|ist (ok|in ordnung|gut|recht)|passt|va bene|(est[áa]|fica) (bem|[óo]timo)|is (prima|goed|ok))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AgreedTo();
+
+    /// <summary>The words that go with a cancellation verb: after it, up to the next sentence end or "and …".</summary>
+    private static string WordsAfter(string text, Match cancel)
+    {
+        var after = text[(cancel.Index + cancel.Length)..];
+        return after[..(TimingStop().Match(after) is { Success: true } stop ? stop.Index : after.Length)];
+    }
 
     /// <summary>When the customer asks a cancellation to take effect, read from the sentence that asks it; null when not said.</summary>
     private static (string Quote, bool Now, DateOnly? Date)? Timing(string text, IReadOnlyList<string> asks, DateOnly today)
@@ -168,8 +200,7 @@ public static partial class AskCoverage
         {
             // The words that go with the cancellation: after it up to the next sentence end or "and …", and just before it
             // ("ab sofort kündigen"); not the charge's date later in the sentence ("cancel and refund the €99 of 12 Nov").
-            var after = text[(cancel.Index + cancel.Length)..];
-            after = after[..(TimingStop().Match(after) is { Success: true } stop ? stop.Index : after.Length)];
+            var after = WordsAfter(text, cancel);
             var before = text[Math.Max(0, cancel.Index - 20)..cancel.Index];
             var sentence = ClauseAt(text, cancel.Index);
             if (EndOfTerm().IsMatch(after))
@@ -182,10 +213,11 @@ public static partial class AskCoverage
                 return (Quote(sentence), true, null);
             }
 
-            // "from 1 December", "a partir del 1 de diciembre", "zum 31.12.": a date named for the cancellation.
+            // "from 1 December", "a partir del 1 de diciembre", "zum 31.12.", "résilier le 30 novembre": a date named for the
+            // cancellation.
             if (CancelFrom().Match(after) is { Success: true } from && DateParsing.FirstDate(after[from.Index..], today) is { } date)
             {
-                return (Quote(sentence), false, date.Date);
+                return (Quote(sentence), false, Ahead(date, today));
             }
 
             if (MonthEnd().IsMatch(after))
@@ -333,7 +365,7 @@ public static partial class AskCoverage
     [GeneratedRegex(@"\b(immediately|right away|right now|straight away|asap|as soon as possible|effective (today|now|immediately)|as of today|from today|today|now|inmediata\w*|de inmediato|ya mismo|hoy mismo|a partir de hoy|cuanto antes|sofort\w*|ab sofort|umgehend|ab heute|noch heute|imm[ée]diat\w*|d[èe]s aujourd'hui|d[èe]s maintenant|tout de suite|au plus vite|imediata\w*|j[áa]|hoje mesmo|a partir de hoje|o quanto antes|immediata\w*|subito|da oggi|oggi stesso|al pi[ùu] presto|direct|per direct|onmiddellijk|vandaag nog|per vandaag|zo snel mogelijk)\b", RegexOptions.IgnoreCase)]
     private static partial Regex CancelNowWords();
 
-    [GeneratedRegex(@"\b(from|as of|effective|with effect from|starting|on|by|dated|a partir del?|desde el|el d[íi]a|con fecha( de| del)?|con efecto( desde| a partir del?)?|ab dem|ab|zum|per|mit Wirkung (zum|ab)|mit Datum|[àa] partir du|au|[àa] compter du|avec effet (au|[àa] partir du)|en date du|a partir de|desde|com (data|efeito)( de| a partir de)?|a partir dal|dal|con effetto dal|con decorrenza( dal)?|in data|entro il|vanaf|per|met ingang van|per datum)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(from|as of|effective|with effect from|starting|on|by|dated|a partir del?|desde el|el d[íi]a|con fecha( de| del)?|con efecto( desde| a partir del?)?|ab dem|ab|zum|per|mit Wirkung (zum|ab)|mit Datum|[àa] partir du|au|[àa] compter du|avec effet (au|[àa] partir du)|en date du|a partir de|desde|com (data|efeito)( de| a partir de)?|a partir dal|dal|con effetto dal|con decorrenza( dal)?|in data|entro il|vanaf|per|met ingang van|per datum|(le|el|il|op|am|em|no dia|the)(?=\s+\d{1,2}\b))\b", RegexOptions.IgnoreCase)]
     private static partial Regex CancelFrom();
 
     [GeneratedRegex(@"\b(end of (the|this|next) month|month'?s end|(a|al) final(es)? de(l)? mes|fin de mes|zum monatsende|(zum|am) ende (des|dieses) monats|(à la )?fin du mois|(no )?fi(m|nal) do m[êe]s|(a )?fine (del )?mese|(aan het |per )?einde van de maand|eind van de maand)\b", RegexOptions.IgnoreCase)]
@@ -597,7 +629,7 @@ public static partial class AskCoverage
     private static partial Regex JustAsking();
 
     // Policy: a refund goes back to the card or account that paid. Another card, a bank transfer, a wallet, another person.
-    [GeneratedRegex(@"(?-i:\b[A-Z]{2}\d{2}(\s?[A-Z0-9]{4}){2,7}\b)|\b(iban|bank transfer(?<!\b(paid|pay|paying|payed|settled)\b[^.!?]{0,60}\b(by|via|through) bank transfer)|wire transfer|wire it|to my (new|other|different|second) (card|account)|(a|another|a different|my new|the new) card|paypal|venmo|revolut|in cash|refund (him|her|them) |(his|her|their) (own |separate )?(account|subscription|plan)|(a|another|a separate|a different|their|the other) (separate )?account with you|my client'?s?|for a client|one of my clients|(cuenta|suscripci[óo]n) de (mi|un) cliente|mi cliente|meine[sr]? (mandant|klient)\w*|(konto|abo) meine[sr] (mandant|klient)\w*|(mon|ma|un de mes) client\w*|compte de (mon|ma) client\w*|(meu|minha) cliente|conta d[oa] (meu|minha) cliente|(il )?mio cliente|conto del mio cliente|mijn klant|account van (mijn|een) klant|on behalf of|(my|mi|minha|meu|mein\w*|ma|mon|mia|mio|mijn) (colleague|coworker|friend|partner|wife|husband|mother|father|mum|mom|dad|brother|sister|boss)'s (card|account)|(card|account|bank account|cart[ãa]o|tarjeta|karte|carte|carta|kaart|conta( banc[áa]ria)?|cuenta( bancaria)?|konto|bankkonto|compte( bancaire)?|conto( bancario)?|rekening|bankrekening) (of|d[aoe]|de la|de mi|del|della|van|von|meine[rs]) (my |minha |meu |mi |mia |mio |mijn |ma |mon )?(colleague|friend|wife|husband|partner|associate|colega|amig[oa]|esposa|esposo|marido|mujer|madre|padre|socio|socia|kolleg\w*|freund\w*|gesch[äa]ftspartner\w*|teilhaber\w*|coll[èe]gue|ami|amie|femme|mari|associ[ée]e?|m[ãa]e|pai|s[óo]ci[oa]|collega|amic[oa]|moglie|marito|vriend\w*|vrouw|moeder|vader|compagn[oa]|compagnon|vennoot|zakenpartner|brother|sister|son|daughter|herman[oa]|hij[oa]|bruder|schwester|sohn|tochter|fr[èe]re|s[œo]e?ur|fils|fille|irm[ãa]o?|filh[oa]|fratello|sorella|figli[oa]|broer|zus|zoon|dochter)|(my|to|on|onto) (personal|private|own) (visa|mastercard|amex|card|credit card|debit card|account|bank account|paypal)|(visa|mastercard|amex|card) ending( in)? \d{4}\b[^.!?]{0,40}\binstead\b|(card|carte|tarjeta|karte|cart[ãa]o|carta|kaart)\s(\S+\s){0,6}(was |has been |is |a [ée]t[ée] |est |fue |ha sido |está |wurde |ist |foi |está |è stata |è |is )?(cancell?ed|closed|expired|blocked|r[ée]sili[ée]e|bloqu[ée]e|expir[ée]e|annul[ée]e|cancelada|bloqueada|caducada|gek[üu]ndigt|gesperrt|abgelaufen|cancelado|bloqueado|expirado|bloccata|scaduta|annullata|chiusa|geblokkeerd|verlopen|opgezegd)|(closed|cancell?ed|lost) (that|the|my|our) (\w+ )?card|(to|into|onto|on|para|pra|na|no|a|à|al|en|auf|aufs|sur|sul|nel|op|naar)\s(a\s|my\s|our\s|the\s|la\s|mi\s|nuestra\s|nossa\s|a nossa\s|minha\s|unser\w*\s|mein\w*\s|das\s|notre\s|mon\s|il nostro\s|nostro\s|mio\s|ons\s|onze\s|mijn\s|de\s)?(\w+\s)?(bank account|conta banc[áa]ria|cuenta bancaria|bankkonto|konto|compte bancaire|compte|conto bancario|conto corrente|bankrekening)|(refund\w*|reimburs\w*|pa(y|id) (it |us |me )?back|reembols\w*|devolu\w*|devolv\w*|(r[üu]ck)?erstatt\w*|rembours\w*|rimbors\w*|restitu\w*|terugbetal\w*|terugstort\w*|estorn\w*)\b[^.!?]{0,60}\b(in|em|en|auf|nel|in)\s(reais|real brasileiro|brl|usd|us dollars?|d[óo]lares|dollars?|dollari|gbp|british pounds|pounds( sterling)?|libras|sterling|chf|swiss francs|francs suisses|yen|pesos)\b|(card|cart[ãa]o|tarjeta|karte|carte|carta|kaart)\s(\S+\s){0,5}?(of|from|belonged to|belongs to|was|era|d[ae]|de la|der|von|de l'|della|dell'|van)\s(the\s|our\s|a\s|la\s|nuestra\s|unserer\s|notre\s|l'|la nostra\s|nostra\s|onze\s|het\s|de\s)?(old|former|previous|antig[ao]|anterior|ex-?|alte[nr]?|fr[üu]her\w*|ancienne|pr[ée]c[ée]dente|vecchia|precedente|oude|vorige)\s?(company|empresa|firma|unternehmen|soci[ée]t[ée]|entreprise|azienda|societ[àa]|bedrijf|employer)|transferencia|otra tarjeta|nueva tarjeta|(a|en) mi cuenta bancaria|en nombre de|[üu]berweis\w*|andere karte|neue karte|anderes konto|im namen von|virement|autre carte|nouvelle carte|au nom de|transfer[êe]ncia|outro cart[ãa]o|novo cart[ãa]o|em nome de|bonifico|altra carta|nuova carta|a nome di|overboek\w*|andere kaart|nieuwe kaart|rekeningnummer|namens)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?-i:\b[A-Z]{2}\d{2}(\s?[A-Z0-9]{4}){2,7}\b)|\b(to|onto) (the|our|my|a|your) (company|business|corporate|work|personal|other|new|different|second) (card|visa|amex|american express|mastercard|credit card|debit card|account)\b|\b(a|en) la tarjeta (de la empresa|corporativa|de empresa)|\bauf (die|unsere) (Firmen(kredit)?karte|Gesch[äa]ftskarte)|\bsur la carte (de l'entreprise|de la soci[ée]t[ée]|professionnelle|pro)\b|\bpara o cart[ãa]o (da empresa|corporativo)|\bsulla carta (aziendale|della (societ[àa]|ditta))|\bop (de|onze) (zakelijke|bedrijfs)(creditcard|kaart| creditcard| kaart)|\b(iban|bank transfer(?<!\b(paid|pay|paying|payed|settled)\b[^.!?]{0,60}\b(by|via|through) bank transfer)|wire transfer|wire it|to my (new|other|different|second) (card|account)|(a|another|a different|my new|the new) card|paypal|venmo|revolut|in cash|refund (him|her|them) |(his|her|their) (own |separate )?(account|subscription|plan)|(a|another|a separate|a different|their|the other) (separate )?account with you|my client'?s?|for a client|one of my clients|(cuenta|suscripci[óo]n) de (mi|un) cliente|mi cliente|meine[sr]? (mandant|klient)\w*|(konto|abo) meine[sr] (mandant|klient)\w*|(mon|ma|un de mes) client\w*|compte de (mon|ma) client\w*|(meu|minha) cliente|conta d[oa] (meu|minha) cliente|(il )?mio cliente|conto del mio cliente|mijn klant|account van (mijn|een) klant|on behalf of|(my|mi|minha|meu|mein\w*|ma|mon|mia|mio|mijn) (colleague|coworker|friend|partner|wife|husband|mother|father|mum|mom|dad|brother|sister|boss)'s (card|account)|(card|account|bank account|cart[ãa]o|tarjeta|karte|carte|carta|kaart|conta( banc[áa]ria)?|cuenta( bancaria)?|konto|bankkonto|compte( bancaire)?|conto( bancario)?|rekening|bankrekening) (of|d[aoe]|de la|de mi|del|della|van|von|meine[rs]) (my |minha |meu |mi |mia |mio |mijn |ma |mon )?(colleague|friend|wife|husband|partner|associate|colega|amig[oa]|esposa|esposo|marido|mujer|madre|padre|socio|socia|kolleg\w*|freund\w*|gesch[äa]ftspartner\w*|teilhaber\w*|coll[èe]gue|ami|amie|femme|mari|associ[ée]e?|m[ãa]e|pai|s[óo]ci[oa]|collega|amic[oa]|moglie|marito|vriend\w*|vrouw|moeder|vader|compagn[oa]|compagnon|vennoot|zakenpartner|brother|sister|son|daughter|herman[oa]|hij[oa]|bruder|schwester|sohn|tochter|fr[èe]re|s[œo]e?ur|fils|fille|irm[ãa]o?|filh[oa]|fratello|sorella|figli[oa]|broer|zus|zoon|dochter)|(my|to|on|onto) (personal|private|own) (visa|mastercard|amex|card|credit card|debit card|account|bank account|paypal)|(visa|mastercard|amex|card) ending( in)? \d{4}\b[^.!?]{0,40}\binstead\b|(card|carte|tarjeta|karte|cart[ãa]o|carta|kaart)\s(\S+\s){0,6}(was |has been |is |a [ée]t[ée] |est |fue |ha sido |está |wurde |ist |foi |está |è stata |è |is )?(cancell?ed|closed|expired|blocked|r[ée]sili[ée]e|bloqu[ée]e|expir[ée]e|annul[ée]e|cancelada|bloqueada|caducada|gek[üu]ndigt|gesperrt|abgelaufen|cancelado|bloqueado|expirado|bloccata|scaduta|annullata|chiusa|geblokkeerd|verlopen|opgezegd)|(closed|cancell?ed|lost) (that|the|my|our) (\w+ )?card|(to|into|onto|on|para|pra|na|no|a|à|al|en|auf|aufs|sur|sul|nel|op|naar)\s(a\s|my\s|our\s|the\s|la\s|mi\s|nuestra\s|nossa\s|a nossa\s|minha\s|unser\w*\s|mein\w*\s|das\s|notre\s|mon\s|il nostro\s|nostro\s|mio\s|ons\s|onze\s|mijn\s|de\s)?(\w+\s)?(bank account|conta banc[áa]ria|cuenta bancaria|bankkonto|konto|compte bancaire|compte|conto bancario|conto corrente|bankrekening)|(refund\w*|reimburs\w*|pa(y|id) (it |us |me )?back|reembols\w*|devolu\w*|devolv\w*|(r[üu]ck)?erstatt\w*|rembours\w*|rimbors\w*|restitu\w*|terugbetal\w*|terugstort\w*|estorn\w*)\b[^.!?]{0,60}\b(in|em|en|auf|nel|in)\s(reais|real brasileiro|brl|usd|us dollars?|d[óo]lares|dollars?|dollari|gbp|british pounds|pounds( sterling)?|libras|sterling|chf|swiss francs|francs suisses|yen|pesos)\b|(card|cart[ãa]o|tarjeta|karte|carte|carta|kaart)\s(\S+\s){0,5}?(of|from|belonged to|belongs to|was|era|d[ae]|de la|der|von|de l'|della|dell'|van)\s(the\s|our\s|a\s|la\s|nuestra\s|unserer\s|notre\s|l'|la nostra\s|nostra\s|onze\s|het\s|de\s)?(old|former|previous|antig[ao]|anterior|ex-?|alte[nr]?|fr[üu]her\w*|ancienne|pr[ée]c[ée]dente|vecchia|precedente|oude|vorige)\s?(company|empresa|firma|unternehmen|soci[ée]t[ée]|entreprise|azienda|societ[àa]|bedrijf|employer)|transferencia|otra tarjeta|nueva tarjeta|(a|en) mi cuenta bancaria|en nombre de|[üu]berweis\w*|andere karte|neue karte|anderes konto|im namen von|virement|autre carte|nouvelle carte|au nom de|transfer[êe]ncia|outro cart[ãa]o|novo cart[ãa]o|em nome de|bonifico|altra carta|nuova carta|a nome di|overboek\w*|andere kaart|nieuwe kaart|rekeningnummer|namens)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Elsewhere();
 
     [GeneratedRegex(@"\b(whatever (is|you think is|seems) fair|what(ever)? you think is fair|partial(ly)?|part of (it|the (charge|amount|payment))|pro[- ]?rat(a|ed)|for the (days|weeks|months|time) (i|we) (didn't|did not|never) use|unused (days|time|portion|part)|(the )?(remaining|rest of the|remainder of the) (part|days|weeks|period|month)|(the )?rest of (the|this) (month|period|term)|the remainder|lo que (sea|consideren) justo|(el )?resto del (mes|periodo|per[íi]odo)|la parte (restante|no usada|no utilizada)|(den )?rest (des|dieses) (monats|zeitraums)|(die )?restlichen (tage|wochen)|(le )?reste du mois|(la )?partie (restante|non utilis[ée]e)|(o )?resto do m[êe]s|(a )?parte (restante|n[ãa]o usada)|(il )?resto del mese|(la )?parte (restante|non usata|non utilizzata)|(het )?resterende (deel|gedeelte)|(de )?rest van (de|deze) maand|(het )?ongebruikte (deel|gedeelte)|parte del (cargo|importe|pago)|parcial(mente)?|prorrat\w*|teilweise|anteilig|einen teil|was (sie für )?fair (ist|halten)|partiel(le)?(ment)?|une partie|au prorata|ce qui est juste|parte do (valor|pagamento)|proporcional|o que (for|acharem) justo|in parte|parziale|una parte|quello che (è|ritenete) giusto|gedeeltelijk|naar rato|een deel|wat (redelijk|eerlijk) is)\b", RegexOptions.IgnoreCase)]

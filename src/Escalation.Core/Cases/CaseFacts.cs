@@ -157,6 +157,18 @@ public sealed record CaseFacts
     /// </summary>
     public string? StopBilling { get; init; }
 
+    /// <summary>The customer's last message, when it only thanks and asks nothing more ("Perfect, thanks a lot!"); null otherwise.</summary>
+    public string? ClosingThanks { get; init; }
+
+    /// <summary>
+    /// The words naming an order of goods or its delivery ("order #88123", "tracking number", "colis"), quoted; null when
+    /// none. No refund or credit rule here covers goods, so nothing is paid or promised for them.
+    /// </summary>
+    public string? GoodsOrder { get; init; }
+
+    /// <summary>The customer asks in words that the cancellation take effect at the end of the term ("at the end of my term").</summary>
+    public bool CancelAtTermEnd { get; init; }
+
     /// <summary>True when <see cref="CancelTiming"/> asks for now (immediately, today, ab sofort).</summary>
     public bool CancelNow { get; init; }
 
@@ -173,9 +185,10 @@ public sealed record CaseFacts
 
     /// <summary>
     /// True when the money refunded is the period's own: a refund within the window, not of a billing error and not of an
-    /// add-on. A plan cancelled with it ends now, not at the end of a term whose payment is returned.
+    /// add-on. A plan cancelled with it ends now, not at the end of a term whose payment is returned — unless the customer
+    /// asks the end of the term in words ("alla fine del periodo in corso", after an earlier refund in the thread).
     /// </summary>
-    public bool RefundsThePeriod => RefundWithinWindow && Cause != CaseCauses.BillingError && RemoveAddOn is null;
+    public bool RefundsThePeriod => RefundWithinWindow && Cause != CaseCauses.BillingError && RemoveAddOn is null && !CancelAtTermEnd;
 
     /// <summary>True when the add-on asked to be removed goes with a refund within the window (the action plan removes it).</summary>
     public bool AddOnRemovedWithRefund => RemoveAddOn is not null && RefundWithinWindow;

@@ -192,6 +192,9 @@ public sealed partial class CaseFactsExtractor
             StopBilling = coverage.StopBilling,
             CancelNow = coverage.CancelNow,
             CancelDate = coverage.CancelDate,
+            CancelAtTermEnd = coverage.CancelAtTermEnd,
+            GoodsOrder = GoodsOrder.Find(ticket),
+            ClosingThanks = ClosingThanks.Find(ticket),
             Evidence = evidence,
             Trace = trace.Select(t => t with { Refs = t.Refs.Where(r => r.Length > 0).ToArray() }).ToArray(),
         };

@@ -25,12 +25,24 @@ public static partial class EarlierSteps
             }
         }
 
-        // Our own reply in the thread: "c'est fait : nous avons remboursé 99 €", "I have refunded the €49 today".
+        // Our own reply in the thread: "c'est fait : nous avons remboursé 99 €", "I have refunded the €49 today". Not one
+        // quoted below the customer's words: an older quoted reply may be about another refund, or state the policy
+        // ("Unused seat packs can be refunded within 30 days").
         foreach (var reply in ticket.Messages.Where(m => !m.IsFromCustomer && !string.IsNullOrWhiteSpace(m.Text)))
         {
             if (RefundStatus.OursSaysRefunded(reply.Text) is { } ours)
             {
                 return ours;
+            }
+        }
+
+        // A credit we gave: in our own reply ("schreiben wir Ihnen … 67,50 € gut"), or in our reply the customer quotes below
+        // their words ("Il giorno … ha scritto: > … le abbiamo applicato un credito … € 22,35").
+        foreach (var ours in OurWords(ticket))
+        {
+            if (OurCredit().Match(ours) is { Success: true } credited && !NotYet().IsMatch(ours.AsSpan(Math.Max(0, credited.Index - 12), Math.Min(12, credited.Index))))
+            {
+                return CaseText.Normalize(AskCoverage.ClauseAt(ours, credited.Index));
             }
         }
 
@@ -57,6 +69,38 @@ public static partial class EarlierSteps
 
     [GeneratedRegex(@"\b(not|never|no|nicht|noch nicht|pas|n[ãa]o|non|niet|nog niet|todav[íi]a no|a[úu]n no|ainda n[ãa]o|ancora non)\s+$|n't\s+$", RegexOptions.IgnoreCase)]
     private static partial Regex NegationJustBefore();
+
+    /// <summary>
+    /// Our replies in the thread, and the history quoted below each customer message (the customer answering our mail: "Il
+    /// giorno … Lumen Desk Support ha scritto: > …"), latest first.
+    /// </summary>
+    public static IEnumerable<string> OurWords(CaseSubmission ticket)
+    {
+        for (var i = ticket.Messages.Count - 1; i >= 0; i--)
+        {
+            if (ticket.Messages[i].Text is not { Length: > 0 } text)
+            {
+                continue;
+            }
+
+            if (!ticket.Messages[i].IsFromCustomer)
+            {
+                yield return text;
+            }
+            else if (Signals.Lexicon.QuotedReply.Start(text) is var quoted && quoted < text.Length)
+            {
+                yield return text[quoted..];
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether the thread records something done for the customer: a tier-1 attempt that worked ("Removed 3 seats: Done"),
+    /// or a reply of ours that says so ("done: I've removed 3 seats").
+    /// </summary>
+    public static bool SomethingDone(CaseSubmission ticket) =>
+        (ticket.Handoff?.WhatTried ?? []).Any(a => Succeeded().IsMatch(a.Result ?? "") && !Failed().IsMatch($"{a.Action} {a.Result}"))
+        || ticket.Messages.Any(m => !m.IsFromCustomer && m.Text is { } t && Succeeded().IsMatch(t) && !Failed().IsMatch(t));
 
     /// <summary>Whether tier 1's attempt moved money, or cancelled, and it worked ("Refunded €49 via the billing console — Done").</summary>
     public static bool MovedMoney(HandoffAttempt attempt)
@@ -211,8 +255,20 @@ public static partial class EarlierSteps
     [GeneratedRegex(@"\b(money|geld|dinero|argent|dinheiro|soldi|betrag|bedrag|importe|montant|valor|importo)\b", RegexOptions.IgnoreCase)]
     private static partial Regex MoneyWord();
 
-    [GeneratedRegex(@"\b(credit\w*|abono|abonad\w*|gutschrift\w*|gutgeschrieben|avoir|cr[ée]dit\w*|accredit\w*|creditering|creditnota|tegoed)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(credit\w*|abono|abonad\w*|gutschrift\w*|gutgeschrieben|schreiben wir (\S+ ){0,8}gut\b|avoir|cr[ée]dit\w*|accredit\w*|creditering|creditnota|tegoed)", RegexOptions.IgnoreCase)]
     private static partial Regex CreditWord();
+
+    // Our words that a credit was given: "we have credited …", "we've applied a €22.35 credit", "hemos aplicado un abono",
+    // "schreiben wir Ihnen … gut", "nous avons appliqué un avoir", "aplicámos um crédito", "le abbiamo applicato un credito",
+    // "hebben we … gecrediteerd". Not "we will credit" (a promise still to keep is no credit given).
+    [GeneratedRegex(@"\b((we|i)('ve| have| had)? (already )?(credited|(applied|added|issued|posted) (a|an|the|your) (\S+ ){0,3}credit)|"
+        + @"(hemos|he|ya) (aplicado|abonado|a[ñn]adido|emitido) (un|el|una|la) (\S+ ){0,3}(cr[ée]dito|abono|nota de cr[ée]dito)|le (hemos )?abonado|"
+        + @"(haben|habe) (wir |ich )?(ihnen |dir )?(\S+ ){0,6}gutgeschrieben|schreiben wir ihnen (\S+ ){0,8}gut\b|(haben|habe) (wir |ich )?(ihnen )?eine gutschrift (\S+ ){0,4}(erstellt|ausgestellt|angelegt|verbucht)|"
+        + @"(nous avons|j'ai) (d[ée]j[àa] )?cr[ée]dit[ée]|(nous avons|j'ai) (d[ée]j[àa] )?(appliqu[ée]|ajout[ée]|[ée]mis) (un |une |l'|le |votre )?(\S+ ){0,3}(avoir|cr[ée]dit|geste)|"
+        + @"(aplic[áa]mos|credit[áa]mos|adicion[áa]mos|emitimos) (um|o|uma) (\S+ ){0,3}(cr[ée]dito|nota de cr[ée]dito)|"
+        + @"(abbiamo|ho) (applicato|accreditato|aggiunto|emesso) (un|il|lo|una) (\S+ ){0,3}(credito|accredito|nota di credito)|"
+        + @"(hebben|heb) (we |wij |ik )?(u |jullie )?(\S+ ){0,5}(gecrediteerd|tegoed (\S+ ){0,2}(gegeven|toegevoegd))|crediteren (we|wij) (u|jullie))", RegexOptions.IgnoreCase)]
+    private static partial Regex OurCredit();
 
     [GeneratedRegex(@"\b(cancel\w*|keep (the|our|my) (plan|subscription|account)|clos(e|ing)\b(?! the (ticket|case))|terminat\w*|baja|k[üu]ndig\w*|r[ée]sili\w*|annul\w*|disdet\w*|disdi\w*|opzeg\w*|opgezegd|be[ëe]indig\w*)", RegexOptions.IgnoreCase)]
     private static partial Regex CancelWord();
@@ -230,7 +286,7 @@ public static partial class EarlierSteps
     [GeneratedRegex(@"\b(already (been )?(refunded|credited|applied|issued|booked|processed|reimbursed)|(refund|credit|money)( of \S+)? (has |have )?(already )?(came|come|went) (through|in)|(the|my|our) (\S+ )?(refund|credit) (has |have )?(already )?(arrived|landed|came through|come through|cleared|shown up|showed up)|(i|we|tier 1) (have |has )?already (refunded|credited|applied|issued|processed)|(refund|credit)( note)?( of \S+)? (was|has been|is) already|thanks? (you )?for (the|my|our) (refund|credit)|thanks? (you )?for (refunding|reimbursing)|ya (\w+ )?(reembols|abon|aplic|devolv)\w*|gracias por (el|la) (reembolso|devoluci[óo]n|abono)|bereits (\w+ )?(erstattet|gutgeschrieben|verbucht|storniert|zur[üu]ckerstattet)|schon (erstattet|gutgeschrieben|verbucht)|danke f[üu]r die (erstattung|gutschrift|r[üu]ckerstattung)|d[ée]j[àa] (\w+ )?(rembours|cr[ée]dit|appliqu)\w*|merci pour le remboursement)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Already1();
 
-    [GeneratedRegex(@"\b(j[áa] (\w+ )?(reembols|estorn|credit|aplic|devolv)\w*|obrigad[oa] pel[oa] (reembolso|estorno|cr[ée]dito)|gi[àa] (\w+ )?(rimbors|accredit|applicat|stornat)\w*|grazie per il rimborso|al (terugbetaald|teruggestort|gecrediteerd|toegepast)|bedankt voor de (terugbetaling|creditering)|(i|we) (have |'ve )?(got|received|gotten) (the|my|our|your) (\S+ )?(refund|money back)(?! (for|of|on) )|(refund|credit|money)\b(?:[^.!?\n]|(?<=\d)\.(?=\d)){0,70}\b(has |have )?(arrived|came through|come through|landed|cleared|showed up|shown up|hit (my|our) (card|account))|(erstattung|r[üu]ckerstattung|gutschrift|geld|betrag)\b(?:[^.!?\n]|(?<=\d)\.(?=\d)){0,70}\b(ist|sind|wurde) (\S+ ){0,2}(angekommen|eingegangen|gutgeschrieben)|(ich habe|wir haben) (die|das|den) (\S+ )?(erstattung|r[üu]ckerstattung|gutschrift|geld|betrag) (\S+ ){0,3}erhalten|(me|nos) ha llegado (el|la) (\S+ )?(reembolso|devoluci[óo]n|dinero|abono))\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(j[áa] (?!(e|ou|mas) )(\w+ )?(reembols|estorn|credit|aplic|devolv)\w*|obrigad[oa] pel[oa] (reembolso|estorno|cr[ée]dito)|gi[àa] (\w+ )?(rimbors|accredit|applicat|stornat)\w*|grazie per il rimborso|al (terugbetaald|teruggestort|gecrediteerd|toegepast)|bedankt voor de (terugbetaling|creditering)|(i|we) (have |'ve )?(got|received|gotten) (the|my|our|your) (\S+ )?(refund|money back)(?! (for|of|on) )|(refund|credit|money)\b(?:[^.!?\n]|(?<=\d)\.(?=\d)){0,70}\b(has |have )?(arrived|came through|come through|landed|cleared|showed up|shown up|hit (my|our) (card|account))|(erstattung|r[üu]ckerstattung|gutschrift|geld|betrag)\b(?:[^.!?\n]|(?<=\d)\.(?=\d)){0,70}\b(ist|sind|wurde) (\S+ ){0,2}(angekommen|eingegangen|gutgeschrieben)|(ich habe|wir haben) (die|das|den) (\S+ )?(erstattung|r[üu]ckerstattung|gutschrift|geld|betrag) (\S+ ){0,3}erhalten|(me|nos) ha llegado (el|la) (\S+ )?(reembolso|devoluci[óo]n|dinero|abono))\b", RegexOptions.IgnoreCase)]
     private static partial Regex Already2();
 
     [GeneratedRegex(@"\b((el|la) (reembolso|devoluci[óo]n|abono)\b(?:[^.!?\n]|(?<=\d)\.(?=\d)){0,70}\b(ya )?(ha llegado|lleg[óo]|me lleg[óo])|(he|hemos) recibido (el|la) (\S+ )?(reembolso|devoluci[óo]n|abono)|(remboursement|avoir|virement)\b(?:[^.!?\n]|(?<=\d)\.(?=\d)){0,70}\b(est|a [ée]t[ée]) (bien )?(arriv[ée]|re[çc]u|cr[ée]dit[ée])|(j'ai|nous avons) (bien )?re[çc]u (le|votre) (\S+ )?(remboursement|avoir)|(reembolso|estorno)\b(?:[^.!?\n]|(?<=\d)\.(?=\d)){0,70}\b(j[áa] )?(chegou|caiu|foi creditado)|(recebi|recebemos) o (\S+ )?(reembolso|estorno)|(rimborso|accredito)\b(?:[^.!?\n]|(?<=\d)\.(?=\d)){0,70}\b(è|e') (gi[àa] )?(arrivat[oa]|accreditat[oa])|(ho|abbiamo) ricevuto il (\S+ )?rimborso|(terugbetaling|terugstorting|geld)\b(?:[^.!?\n]|(?<=\d)\.(?=\d)){0,70}\b(is )?(binnen|ontvangen|aangekomen|bijgeschreven)|(ik heb|we hebben) de (\S+ )?(terugbetaling|terugstorting) ontvangen)\b", RegexOptions.IgnoreCase)]
@@ -250,12 +306,12 @@ public static partial class EarlierSteps
     [GeneratedRegex(@"\b((please |pls |so |but |and )?(don'?t|do not|dont|never) (cancel|close|terminate)\b(?! (the|this|my|our) (ticket|case|invite|invitation|order))|(i|we) (never|didn'?t|did not) (said|say|asked?|wanted?) (you )?(to )?(cancel|close|terminate)|"
         + @"(we|i)('ll| will| would like to| want to| have decided to| decided to| are going to|'re going to|'d like to)? (stay\b(?! (on hold|in touch|tuned|calm|here|put|logged|signed|on (this|it|top))\b)|remain (with (you|lumen\w*)|a customer|customers|on (the|our|my) plan))|"
         + @"(we|i)('ll| will| would| are happy to| 're happy to| am happy to|'d be happy to| gladly)? (take|accept) (the|your|that|this) (\S+ ){0,3}(discount|offer|deal|proposal)|"
-        + @"no (cancelen|cancele|canceles|cancel[ée]is|den de baja|nos den de baja)|no (quiero|queremos) (cancelar|darme de baja|darnos de baja)|(aceptamos|acepto) (el|la|su|tu|vuestro|vuestra|este|esta|ese|esa) (\S+ ){0,3}(descuento|oferta|propuesta)|"
-        + @"nicht k[üu]ndigen|k[üu]ndigen sie (\w+ )?nicht|(nehmen|nehme) (das|ihr|den|dieses|diesen) (\S+ ){0,3}(angebot|rabatt) an|dann bleiben wir|wir bleiben (bei ihnen|kunde)|"
-        + @"ne (r[ée]siliez|annulez|fermez) pas|(nous acceptons|j'accepte|on accepte) (la|votre|cette|l'|le) ?(\S+ ){0,3}(remise|offre|r[ée]duction|proposition|geste)|(alors )?(nous restons|on reste) (chez vous|clients?)|"
-        + @"n[ãa]o (cancele|cancelem|cancelar|cancelem a)|(aceito|aceitamos) (o|a|esse|essa|este|esta|vosso|vossa|seu|sua) (\S+ ){0,3}(desconto|oferta|proposta)|"
-        + @"non (disdite|disdica|annullate|annulli|cancellate|cancelli)|(accetto|accettiamo) (lo|la|l'|il|questa|questo|vostra|vostro|sua|suo) ?(\S+ ){0,3}(sconto|offerta|proposta)|restiamo (con voi|clienti)|"
-        + @"niet opzeggen|zeg (het |ons abonnement |mijn abonnement )?niet op|(we|wij|ik) (accepteren|accepteer|nemen|neem) (de|het|die|dat|uw|jullie) (\S+ ){0,3}(korting|aanbod)|doe maar (die|de) korting|dan blijven (we|wij))", RegexOptions.IgnoreCase)]
+        + @"no (cancelen|cancele|canceles|cancel[ée]is|den de baja|nos den de baja)|no (quiero|queremos) (cancelar|darme de baja|darnos de baja)|(aceptamos|acepto) (el|la|su|tu|vuestro|vuestra|este|esta|ese|esa) (\S+ ){0,3}(descuento|oferta|propuesta)|de acuerdo con (el|la|su|este|esta) (\S+ ){0,3}(descuento|oferta|propuesta)|nos quedamos (con ustedes|finalmente|entonces)|"
+        + @"nicht k[üu]ndigen|k[üu]ndigen sie (\w+ )?nicht|(nehmen|nehme) (das|ihr|den|dieses|diesen) (\S+ ){0,3}(angebot|rabatt) an|dann bleiben wir|wir bleiben (bei ihnen|kunde|doch|also|dabei)|einverstanden mit (dem|ihrem|diesem) (\S+ ){0,3}(angebot|rabatt)|"
+        + @"ne (r[ée]siliez|annulez|fermez) pas|(nous acceptons|j'accepte|on accepte) (la|votre|cette|l'|le) ?(\S+ ){0,3}(remise|offre|r[ée]duction|proposition|geste)|(alors )?(nous restons|on reste) (chez vous|clients?|finalement|donc|avec vous|abonn[ée]s)|(d'accord|ok) pour (la|votre|cette|l'|le) ?(\S+ ){0,3}(remise|offre|r[ée]duction|proposition)|"
+        + @"n[ãa]o (cancele|cancelem|cancelar|cancelem a)|(aceito|aceitamos) (o|a|esse|essa|este|esta|vosso|vossa|seu|sua) (\S+ ){0,3}(desconto|oferta|proposta)|de acordo com (o|a|esse|essa|este|esta) (\S+ ){0,3}(desconto|oferta|proposta)|ficamos (convosco|com voc[êe]s|afinal|ent[ãa]o)|"
+        + @"non (disdite|disdica|annullate|annulli|cancellate|cancelli)|(accetto|accettiamo) (lo|la|l'|il|questa|questo|vostra|vostro|sua|suo) ?(\S+ ){0,3}(sconto|offerta|proposta)|restiamo (con voi|clienti|allora|quindi|alla fine)|d'accordo (per|con) (lo|la|l'|il|questa|questo) ?(\S+ ){0,3}(sconto|offerta|proposta)|"
+        + @"niet opzeggen|zeg (het |ons abonnement |mijn abonnement )?niet op|(we|wij|ik) (accepteren|accepteer|nemen|neem) (de|het|die|dat|uw|jullie) (\S+ ){0,3}(korting|aanbod)|doe maar (die|de) korting|dan blijven (we|wij)|(we|wij) blijven (toch|dus|klant)|akkoord met (de|het|die|dat|uw|jullie) (\S+ ){0,3}(korting|aanbod))", RegexOptions.IgnoreCase)]
     private static partial Regex StayOn();
 
     [GeneratedRegex(@"\b((no|don'?t|do not) (longer )?need (for )?(a |the |any )?(refund|credit|money back)|no (refund|credit) (is )?(needed|necessary|required)|(eine |die )?(erstattung|gutschrift) (brauche|brauchen) (ich|wir) nicht mehr|(brauche|brauchen) (ich|wir) (keine|die) (erstattung|gutschrift) (mehr|nicht mehr)|ya no (hace falta|necesito|necesitamos) (el|la) (reembolso|devoluci[óo]n)|sin (reembolso|devoluci[óo]n)|pas besoin (de|du|d'un) (remboursement|avoir)|sem (necessidade de )?reembolso|n[ãa]o (preciso|precisamos) (do|de) reembolso|non (serve|ci serve) (il|alcun|nessun) rimborso|geen terugbetaling nodig|(hoeft|hoef) (geen|niet) (terug|terugbetaling))\b", RegexOptions.IgnoreCase)]
@@ -265,6 +321,6 @@ public static partial class EarlierSteps
     private static partial Regex OnlyIf();
 
     [GeneratedRegex(@"\b(scratch (that|the \w+( \w+)? (part|bit)|the (cancel\w*|refund|credit|closing|closure)( request| part| bit)?)|((just|please|so|and|,)\s*)keep (the|my|our) (account|plan|subscription)( open)?|never ?mind|actually,? no\b|no,? wait\b|wait,? no\b|on second thoughts?|second thoughts|forget (about )?(that|it|the (refund|cancel\w*|credit|closure)( request)?|my (last|previous) (email|message))|drop the (refund|cancel\w*|credit)( request)?|instead of (the |a |any )?(refund|credit|money back)|rather than (the |a )?(refund|credit)|en (lugar|vez) (del?|de la) (reembolso|devoluci[óo]n|abono)|(an)?statt (der |einer )?(r[üu]ck)?erstattung|au lieu du remboursement|em vez do reembolso|invece del rimborso|in plaats van (de |een )?terugbetaling|ignore (that|my (last|previous) (email|message))|disregard (that|my (last|previous) (email|message))|we'?ll keep (it|the plan|the add-on)|no longer need (the|a) refund|"
-        + @"olv[íi]d(alo|enlo|ese)|ya no (quiero|necesito) (el|la) (reembolso|devoluci[óo]n)|vergessen Sie (das|die (erstattung|k[üu]ndigung|gutschrift)|meine (letzte|vorige) (mail|nachricht))|olvide(n)? (el reembolso|la cancelaci[óo]n|la baja)|oubliez (le remboursement|la r[ée]siliation|l'annulation)|esque[çc]a(m)? (o reembolso|o cancelamento)|vergeet (de|het) (terugbetaling|opzegging)|hat sich erledigt|oubliez (ça|cela|mon (dernier|pr[ée]c[ée]dent) (mail|message))|laissez tomber|esque[çc]a (isso|o (meu )?[úu]ltimo)|deixa pra l[áa]|podem? esquecer|esque[çc]am\b|n[ãa]o precisa(m)? (mais )?(de )?cancelar|lascia(te)? perdere|non serve pi[ùu]|laat maar|vergeet (dat|mijn vorige)|pens[áa]ndolo (bien|mejor)|bien pensado,? no|(nein|ach),? doch nicht|lieber doch nicht|tout compte fait,? non|non,? finalement|finalement,? non|pensando (bem|melhor),? n[ãa]o|ripensandoci,? no|anzi,? no|bij nader inzien|toch maar niet)\b", RegexOptions.IgnoreCase)]
+        + @"olv[íi]d(alo|enlo|ese)|ya no (quiero|necesito) (el|la) (reembolso|devoluci[óo]n)|vergessen Sie (das|die (erstattung|k[üu]ndigung|gutschrift)|meine (letzte|vorige) (mail|nachricht))|olvide(n)? (el reembolso|la cancelaci[óo]n|la baja)|oubliez (le remboursement|la r[ée]siliation|l'annulation)|esque[çc]a(m)? (o reembolso|o cancelamento)|vergeet (de|het) (terugbetaling|opzegging)|hat sich erledigt|oubliez (ça|cela|mon (dernier|pr[ée]c[ée]dent) (mail|message))|laissez tomber|esque[çc]a (isso|o (meu )?[úu]ltimo)|deixa pra l[áa]|podem? esquecer|esque[çc]am\b|n[ãa]o precisa(m)? (mais )?(de )?cancelar|lascia(te)? perdere|non serve pi[ùu]|laat maar|laat (die|de|het|dat) (\S+ )?maar (zitten|gaan|zo)|(we|wij|ik) (houden|houd) (de|het|die|dat) (add-on|abonnement|pakket|plan)|vergeet (dat|mijn vorige)|(lassen sie|lass) (die|das|den) (\S+ )?(sein|bleiben)|wir behalten (das|den|die) (add-on|abo|abonnement|paket|plan)|d[ée]j(alo|enlo|adlo) (estar|as[íi])|on garde (le|l'|la) ?(module|add-on|abonnement|option|forfait)|pens[áa]ndolo (bien|mejor)|bien pensado,? no|(nein|ach),? doch nicht|lieber doch nicht|tout compte fait,? non|non,? finalement|finalement,? non|pensando (bem|melhor),? n[ãa]o|ripensandoci,? no|anzi,? no|bij nader inzien|toch maar niet)\b", RegexOptions.IgnoreCase)]
     private static partial Regex TakeBack();
 }

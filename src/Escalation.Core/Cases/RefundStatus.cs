@@ -61,8 +61,14 @@ public static partial class RefundStatus
     }
 
     /// <summary>The words of <paramref name="text"/> that ask when refunded money arrives, quoted; null when none do.</summary>
+    /// <remarks>A short nudge ("any update??", "alguma novidade?", "nog nieuws?") after a refund was made asks the same.</remarks>
     public static string? Question(string text)
     {
+        if (text.Length <= NudgeLength && Nudge().Match(text) is { Success: true } nudge && !NudgeAboutElse().IsMatch(text))
+        {
+            return Cases.AskCoverage.ClauseAt(text, nudge.Index);
+        }
+
         foreach (Match m in ArrivalParts.Matches(text))
         {
             // "I still haven't received the corrected invoice" waits for a document, not for money.
@@ -100,7 +106,19 @@ public static partial class RefundStatus
     [GeneratedRegex(@"(?<=[.!?\n])\s+")]
     private static partial Regex SentenceEnd();
 
-    [GeneratedRegex(@"\b(refund\w*|reimburs\w*|reembols\w*|devuelt[oa]s?|devolvid[oa]s?|erstatt\w*|r[üu]ckerstatt\w*|zur[üu]ckerstatt\w*|zur[üu]ckgebucht|rembours\w*|estorn\w*|rimbors\w*|stornat\w*|terugbetal\w*|terugstort\w*|teruggestort|teruggeboekt)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(today|hoy|heute|aujourd'hui|hoje|oggi|vandaag)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Today();
+
+    private const int NudgeLength = 120;
+
+    [GeneratedRegex(@"\b(any (update|news)|alguma novidade|novidades|(alguna )?novedad(es)?|des nouvelles|du nouveau|neuigkeiten|gibt es (schon |inzwischen )?(etwas )?neues|novit[àa]|aggiornament[oi]|nog nieuws|(enig|al) nieuws)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Nudge();
+
+    // A nudge about something else ("any update on the corrected invoice?") is not about the refund.
+    [GeneratedRegex(@"\b(invoice|factura|rechnung|facture|fatura|fattura|factuur|cancel\w*|k[üu]ndig\w*|r[ée]sili\w*|disdi\w*|opzeg\w*|baja|credit\w*|cr[ée]dito|gutschrift|avoir|tegoed|password|contrase[ñn]a|passwort|mot de passe|senha|wachtwoord|login|export\w*|bug|fix\w*)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NudgeAboutElse();
+
+    [GeneratedRegex(@"\b(refund\w*|reimburs\w*|reembols\w*|devuelt[oa]s?|devolvid[oa]s?|devolv(emos|i|eu|imos)\b|devolu[çc][ãa]o|erstatt\w*|r[üu]ckerstatt\w*|zur[üu]ckerstatt\w*|zur[üu]ckgebucht|rembours\w*|estorn\w*|rimbors\w*|stornat\w*|terugbetal\w*|terugstort\w*|teruggestort|teruggeboekt)", RegexOptions.IgnoreCase)]
     private static partial Regex RefundWordOfOurs();
 
     [GeneratedRegex(@"\b(done|refunded|reimbursed|processed|issued|completed|sent|made|hecho|hechos|hice|hicimos|hemos devuelto|devolvimos|fiz|fizemos|reembolsei|reembols[áa]mos|estornei|estorn[áa]mos|devolvemos|devuelt[oa]s?|reembolsad[oa]s?|tramitad[oa]|procesad[oa]|realizad[oa]|emitid[oa]|erledigt|erstattet|zur[üu]ckerstattet|veranlasst|ausgel[öo]st|angewiesen|durchgef[üu]hrt|fait|rembours[ée]e?s?|effectu[ée]e?|trait[ée]e?|feito|reembolsad[oa]s?|estornad[oa]s?|efetuad[oa]|processad[oa]|fatto|rimborsat[oi]|effettuat[oa]|elaborat[oa]|eseguit[oa]|gedaan|terugbetaald|teruggestort|verwerkt|uitgevoerd)\b", RegexOptions.IgnoreCase)]
@@ -121,10 +139,20 @@ public static partial class RefundStatus
         {
             if (OursSaysRefunded(reply.Text) is not null)
             {
+                // "I refunded the €149 charge of 12 November to your card today": the day named is the charge's; "today" is
+                // the reply's own day.
                 var sent = reply.At is { } at ? DateOnly.FromDateTime(at.UtcDateTime) : (DateOnly?)null;
-                var named = DateParsing.FirstDate(reply.Text!, sent ?? today)?.Date;
+                var named = sent is not null && Today().IsMatch(reply.Text!) ? null : DateParsing.FirstDate(reply.Text!, sent ?? today)?.Date;
                 return (Sources.Agent, named ?? sent);
             }
+        }
+
+        // Our reply quoted below the customer's question ("Am 18.11.2026 schrieb Lumen Desk Support: > … haben wir Ihnen
+        // heute die 39,00 € erstattet"): dated by the quote's header, or a day it names.
+        if (last.Text is { } lastText && Signals.Lexicon.QuotedReply.Start(lastText) is var quoted && quoted < lastText.Length
+            && OursSaysRefunded(lastText[quoted..]) is not null)
+        {
+            return (Sources.Agent, DateParsing.FirstDate(lastText[quoted..], today)?.Date);
         }
 
         foreach (var attempt in ticket.Handoff?.WhatTried ?? [])
@@ -164,7 +192,7 @@ public static partial class RefundStatus
     [GeneratedRegex(@"\bno sign of (it|the (refund|money))|\b(isn'?t|is not|still not) (on|in) (my|our) (card|account|statement|bank)|\bcu[áa]ndo (me |nos )?(llega|llegar[áa]|lo recibir[ée]|la recibir[ée]|recibir[ée]|lo ver[ée]|ver[ée]|aparece|aparecer[áa]|estar[áa])|\b(todav[íi]a|a[úu]n) no (me |nos )?(lo |la )?(veo|vemos|he recibido|hemos recibido|ha llegado|aparece|he visto)|\bno (me |nos )?ha llegado|\bno (he|hemos) recibido (nada|el (dinero|reembolso)|la devoluci[óo]n)|\bwann (\S+ ){0,2}(kommt|bekomme|bekommen|erhalte|erhalten|sehe|sehen|ist|wird) (\w+ ){0,3}(geld|erstattung|r[üu]ckerstattung|betrag|es|das|sie)\b|\b(noch )?(nicht|nichts|kein geld) (\w+ ){0,3}(angekommen|erhalten|eingegangen|gutgeschrieben|gesehen)\b|\bnoch nicht (da|auf (meinem|unserem|dem) konto|auf (meiner|unserer|der) karte)|\bquand (est-ce que )?(vais-je|je vais|allons-nous|va-t-il|arrivera|le recevrai|recevrai|sera-t-il|serai-je)", RegexOptions.IgnoreCase)]
     private static partial Regex Arrival2();
 
-    [GeneratedRegex(@"\bquand (\S+ ){0,2}(doit|va|devrait|sera) (\S+ )?(arriver|[êe]tre (cr[ée]dit|vers))|\btoujours rien\b|\brien (re[çc]u|vu)\b|\b(toujours |encore )?pas (encore )?(re[çc]u|vu|arriv[ée])|\bn'est (toujours )?pas (encore )?(arriv[ée]|visible|apparu)|\bje ne (le |la )?vois (toujours )?pas|\bquando (é que |e que )?(chega|vai chegar|vou receber|recebo|cai|vai cair|aparece)|\bainda n[ãa]o (recebi|recebemos|chegou|caiu|vi|apareceu)|\bn[ãa]o (recebi|chegou|caiu) (ainda|nada)|\bquando (arriva|arriver[àa]|lo ricever[òo]|ricever[òo]|lo vedr[òo]|vedr[òo])|\bnon (l'ho |ho |è |e' )?ancora (ricevut\w*|vist\w*|arrivat\w*)|\bancora non (l'ho |ho |è )?(ricevut\w*|vist\w*|arrivat\w*)|\bwanneer (komt|krijg|krijgen|ontvang|ontvangen|staat|zie|zien)\b|\bwanneer (kan|kunnen|mag|mogen|zal|zullen) (ik|we|wij) (\S+ ){0,3}(verwachten|tegemoetzien|ontvangen|zien)\b|\bnog (steeds )?niet (ontvangen|binnen|gezien|teruggezien|op (mijn|onze) (rekening|kaart)|bijgeschreven|teruggestort)|\bnog (steeds )?geen (geld|terugbetaling)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bbis wann (\S+ ){0,4}(da sein|ankommen|eingehen|gutgeschrieben (sein|werden)|sehen|kommen)\b|\bquand (\S+ ){0,2}(doit|va|devrait|sera) (\S+ )?(arriver|[êe]tre (cr[ée]dit|vers))|\btoujours rien\b|\brien (re[çc]u|vu)\b|\b(toujours |encore )?pas (encore )?(re[çc]u|vu|arriv[ée])|\bn'est (toujours )?pas (encore )?(arriv[ée]|visible|apparu)|\bje ne (le |la )?vois (toujours )?pas|\bquando (é que |e que )?(chega|vai chegar|vou receber|recebo|cai|vai cair|aparece)|\bainda n[ãa]o (recebi|recebemos|chegou|caiu|vi|apareceu)|\bn[ãa]o (recebi|chegou|caiu) (ainda|nada)|\bquando (arriva|arriver[àa]|lo ricever[òo]|ricever[òo]|lo vedr[òo]|vedr[òo])|\bnon (l'ho |ho |è |e' )?ancora (ricevut\w*|vist\w*|arrivat\w*)|\bancora non (l'ho |ho |è )?(ricevut\w*|vist\w*|arrivat\w*)|\bwanneer (komt|krijg|krijgen|ontvang|ontvangen|staat|zie|zien)\b|\bwanneer (kan|kunnen|mag|mogen|zal|zullen) (ik|we|wij) (\S+ ){0,3}(verwachten|tegemoetzien|ontvangen|zien)\b|\bnog (steeds )?niet (ontvangen|binnen|gezien|teruggezien|op (mijn|onze) (rekening|kaart)|bijgeschreven|teruggestort)|\bnog (steeds )?geen (geld|terugbetaling)", RegexOptions.IgnoreCase)]
     private static partial Regex Arrival3();
 
     // Too large as one alternation for the JIT to optimise: 3 parts in the same order, matching what the whole did (SplitAlternation).

@@ -54,10 +54,9 @@ public sealed partial class ReceiveStage
         if (handoff.Priority is null) issues.Add(new HandoffIssue("priority", "Priority is missing."));
         else if (!PriorityPattern().IsMatch(handoff.Priority)) issues.Add(new HandoffIssue("priority", $"Priority \"{handoff.Priority}\" is not P0–P3."));
         if (handoff.Started is { } started && started > now) issues.Add(new HandoffIssue("started", "Started is in the future."));
-        if (handoff.Started is { } s2 && ticket.Messages.FirstOrDefault(m => m.At is not null)?.At is { } firstAt && s2 > firstAt.AddDays(1))
-        {
-            issues.Add(new HandoffIssue("started", "Started is later than the first message of the thread."));
-        }
+        // Tier 1 taking a ticket up days after the customer first wrote is ordinary (a queue, a weekend), and "started" is
+        // read either as when the issue began or when tier 1 began on it: noted in the trace, no ambiguity in what is asked.
+        var lateStart = handoff.Started is { } s2 && ticket.Messages.FirstOrDefault(m => m.At is not null)?.At is { } firstAt && s2 > firstAt.AddDays(1);
 
         if (tried.Length == 0) issues.Add(new HandoffIssue("whatTried", "Nothing tier 1 tried is recorded."));
         if (handoff.WhatNeeded is null) issues.Add(new HandoffIssue("whatNeeded", "What is needed is missing."));
@@ -76,6 +75,11 @@ public sealed partial class ReceiveStage
             TraceEntry.Read(Stage, $"Read the tier-1 handoff ({tried.Length} attempt(s) recorded) and a thread of {ticket.Messages.Count} message(s)."),
         };
         trace.AddRange(issues.Select(i => TraceEntry.Found(Stage, $"Handoff {i.Field}: {i.Problem}")));
+        if (lateStart)
+        {
+            trace.Add(TraceEntry.Found(Stage, "Handoff started: later than the first message of the thread (tier 1 took it up later; not an ambiguity)."));
+        }
+
         trace.Add(TraceEntry.Decided(Stage, issues.Count == 0 ? "Handoff is complete and consistent."
             : issues.Any(i => i.Field != "whatTried") ? $"Handoff is ambiguous ({issues.Count} issue(s))." : "Handoff is clear but records nothing tier 1 tried."));
         return new ReceivedHandoff { Handoff = handoff, Issues = issues, WhatTriedEmpty = tried.Length == 0, Trace = trace };

@@ -53,7 +53,14 @@ public sealed class ResolveOrEscalateStage(IDraftWriter writer)
         if (t.ManagerRequest || context.Facts.HasAsk(CaseAsks.Manager)) senior.Add(new RouteReason(ReasonCodes.ManagerRequest, "The customer asked for a manager: handed to a human, never refused.", true));
         if (application.Conflict) senior.Add(new RouteReason(ReasonCodes.PolicyConflict, $"Policy conflict: {application.ConflictReason}.", true));
         if (s.RepeatComplainant) senior.Add(new RouteReason(ReasonCodes.RepeatComplainant, $"Historical-complaint pattern ({context.RecentHistory.Count} in {r.RepeatComplainantWindowDays} days).", true));
-        if (s.CommerciallySensitive) senior.Add(new RouteReason(ReasonCodes.CommercialSensitivity, $"Unresolved commercial sensitivity{(context.DaysToRenewal is { } d ? $" (renewal in {d} days)" : "")}{(t.ChurnThreat ? ", churn threat" : "")}.", true));
+        // A renewal near, and nothing bargained over (no churn threat, no complaint, intensity below review, no money or cancellation asked): the
+        // case is not closed by automation, but a password reset a fortnight before renewal is still tier 1's to finish.
+        var calmRenewal = s.CommerciallySensitive && !t.ChurnThreat && t.Intensity < r.IntensityReviewAt && !t.Complaint
+            && !context.Facts.HasAsk(CaseAsks.Refund) && !context.Facts.HasAsk(CaseAsks.Credit) && !context.Facts.HasAsk(CaseAsks.Cancel);
+        var commercial = s.CommerciallySensitive
+            ? new RouteReason(ReasonCodes.CommercialSensitivity, $"Unresolved commercial sensitivity{(context.DaysToRenewal is { } d ? $" (renewal in {d} days)" : "")}{(t.ChurnThreat ? ", churn threat" : "")}.", true)
+            : null;
+        if (commercial is not null && !calmRenewal) senior.Add(commercial);
         if (received.Ambiguous) senior.Add(new RouteReason(ReasonCodes.HandoffAmbiguity, "Ambiguous handoff: " + string.Join(" ", received.Issues.Where(i => i.Field != "whatTried").Select(i => i.Problem)), true));
         if (application.NeedsManagerApproval) senior.Add(new RouteReason(ReasonCodes.AboveCap, "Money above the auto-approve cap needs manager approval.", true));
         if (s.Vip && t.Negative) senior.Add(new RouteReason(ReasonCodes.VipSensitive, "VIP-tier customer with a negative message.", true));
@@ -75,6 +82,7 @@ public sealed class ResolveOrEscalateStage(IDraftWriter writer)
         var slaPriority = s.Priority;
         UnderstandingGate.Caution(gate, r, now, senior, notResolvable, ref onCall, ref slaPriority);
         UnderstandingGate.Understand(gate, workspace, notResolvable);
+        if (commercial is not null && calmRenewal) notResolvable.Add(commercial);
         // "Cancel from 31 December": a date of the customer's own is agreed by a person, as in the sensitive pipeline.
         UnderstandingGate.CancelTiming(gate, workspace, now, notResolvable);
         // "VIP and Enterprise cases are never closed by automation alone" (escalation thresholds): not resolved in place.
@@ -111,6 +119,18 @@ public sealed class ResolveOrEscalateStage(IDraftWriter writer)
         }
         // Facts "missing" from a message the rules cannot read (an uncovered language) are not tier 1's to collect again: a
         // person who reads it decides.
+        // The thread ends in thanks with nothing asked ("Perfect, thanks a lot!" after tier 1's "done"): tier 1 closes it.
+        else if (context.Facts.ClosingThanks is { } thanks && !received.Ambiguous)
+        {
+            outcome = new EscalationOutcome
+            {
+                Route = Routes.ReturnToTierOne,
+                Reasons = [new RouteReason(ReasonCodes.TierOneScope, $"The customer's last message only thanks and asks nothing more (\"{Clip(thanks)}\"): no decision is left, so tier 1 confirms what was done and closes the ticket.", false)],
+                Resolution = "Returned to tier 1 to close.",
+                Guidance = ["Tell the customer: glad it is sorted; confirm what was done, with its date, and that the ticket is closed. Invite them to reply if anything else comes up."],
+                ReviewerQueue = ReviewerQueues.Standard, SlaDeadline = due,
+            };
+        }
         else if (received.WhatTriedEmpty || (application.Recommendation is Recommendations.ConfirmFacts && s.Language.Covered && !GoodwillToDecide(context.Facts, s.Text))
             || (application.Recommendation == Recommendations.Reply && application.Offer is null && playbook is not null && !MoneyUnsettled(context.Facts, notResolvable)))
         {
@@ -168,6 +188,8 @@ public sealed class ResolveOrEscalateStage(IDraftWriter writer)
         trace.Add(TraceEntry.Decided(Stage, $"Outcome {outcome.Route}: {outcome.Resolution}", context.Retrieval.Citations.ToArray()));
         return outcome with { Trace = trace };
     }
+
+    private static string Clip(string text) => text.Length <= 80 ? text : text[..80] + "…";
 
     /// <summary>
     /// Money asked for whose facts tier 1 checked and that still do not hold ("no incident recorded on 2026-11-20" against

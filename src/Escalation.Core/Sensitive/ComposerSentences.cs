@@ -288,7 +288,7 @@ internal static partial class ComposerSentences
     /// <summary>Thanks, an invitation to come back, and on an automatic reply the offer of a person and the AI disclosure.</summary>
     public static IEnumerable<string> Closing(DraftRequest r, Workspace ws, ReplyText t)
     {
-        yield return r.Signals.Text.Negative || Apologises(r, ws) ? t["closing.patience"] : t["closing.thanks"];
+        yield return Apologises(r, ws) || (r.Signals.Text.Negative && ToldUsOfAProblem(r)) ? t["closing.patience"] : t["closing.thanks"];
         yield return t["closing.invite"];
         if (!r.HoldForReview)
         {
@@ -326,6 +326,14 @@ internal static partial class ComposerSentences
     /// A frustrated customer always gets an apology; a calm one only when something of ours went wrong (an outage,
     /// a defect, a wrong charge, lost data) and they are unhappy about it.
     /// </summary>
+    /// <summary>
+    /// "Thank you for telling us about this" thanks a customer for reporting something: a complaint, a fault on our side
+    /// or an outage. A plain cancellation or a question read as negative (leaving reads that way) reported nothing.
+    /// </summary>
+    private static bool ToldUsOfAProblem(DraftRequest r) =>
+        r.Signals.Text.Complaint || r.Signals.Text.Outage || r.Signals.Text.RepeatReport
+        || r.Facts.Cause is CaseCauses.Outage or CaseCauses.Defect or CaseCauses.BillingError;
+
     private static bool Apologises(DraftRequest r, Workspace ws) =>
         CustomerRegister.NeedsApology(r, ws) || (r.Signals.Text.Negative && Specific(r) is not null);
 

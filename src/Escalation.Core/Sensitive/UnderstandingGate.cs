@@ -229,6 +229,12 @@ public static class UnderstandingGate
                 $"The customer asks to remove something no action removes (\"{removal}\"): the reply would leave it unanswered.", true));
         }
 
+        if (input.Facts.GoodsOrder is { } goods)
+        {
+            review.Add(new RouteReason(ReasonCodes.AskNotCovered,
+                $"The customer writes about an order of goods or its delivery (\"{goods}\"); the workspace's refund and credit rules cover the subscription's own charges, not goods: a person answers, and no money is moved or promised for it.", true));
+        }
+
         // "… and re-issue the November invoice with our new VAT number": planned when the workspace has a rule for it.
         if (input.Facts.InvoiceReissue is { } reissue && input.Facts.Asks.Count > 0)
         {
