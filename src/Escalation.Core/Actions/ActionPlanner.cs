@@ -68,7 +68,7 @@ public static partial class ActionPlanner
         // patient at risk is a senior's to answer: nothing is planned there. A question about what would happen ("if I
         // cancelled, would I be refunded?") asks for nothing to be carried out.
         // Nor for an order of goods: no rule here plans anything for a parcel or an item ("order #88123 … send my money back").
-        if (x.Signals.Text.SeniorDecidesAll || x.Facts.Hypothetical is not null || x.Facts.GoodsOrder is not null)
+        if (x.Signals.Text.SeniorDecidesAll || x.Facts.Hypothetical is not null || Cases.GoodsOrder.NotCovered(x.Facts.GoodsOrder, workspace))
         {
             return [];
         }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Escalation.Core.Tickets;
 
@@ -8,10 +9,20 @@ namespace Escalation.Core.Cases;
 /// that arrived damaged or in the wrong size ("order #88123 … the tracking hasn't moved", "pedido 55-0912 … se les ha
 /// despegado la suela", "mein Paket ist nicht angekommen"). The workspace's refund and credit rules are about the
 /// subscription's own charges; a sum paid for goods is none of them, so no money is moved or promised for it and a
-/// person answers.
+/// person answers — unless the workspace has a policy about goods (<see cref="NotCovered"/>).
 /// </summary>
 internal static partial class GoodsOrder
 {
+    private static readonly ConditionalWeakTable<Knowledge.Workspace, object> Covering = new();
+
+    /// <summary>
+    /// True when the ticket names an order of goods (<paramref name="goods"/>) and no policy of the workspace is about goods,
+    /// orders or their delivery (by its title or tags: "Returns and deliveries", <c>tags: [order, shipping]</c>). A shop's
+    /// workspace with such a policy decides its orders as any other ask.
+    /// </summary>
+    public static bool NotCovered(string? goods, Knowledge.Workspace workspace) =>
+        goods is not null && !(bool)Covering.GetValue(workspace, ws => ws.Policies.Any(p => GoodsPolicy().IsMatch(p.Title) || p.Tags.Any(t => GoodsPolicy().IsMatch(t))));
+
     /// <summary>The words that name the order or its delivery, quoted; null when none.</summary>
     public static string? Find(CaseSubmission ticket)
     {
@@ -37,6 +48,9 @@ internal static partial class GoodsOrder
 
         return null;
     }
+
+    [GeneratedRegex(@"\b(orders?|deliver(y|ies)|shipping|shipments?|parcels?|goods|merchandise|returns?|pedidos?|env[íi]os?|devoluciones|Bestellung(en)?|Lieferung(en)?|Versand|R[üu]cksendung(en)?|commandes?|livraisons?|retours?|encomendas?|entregas?|devolu[çc][õo]es|ordini|spedizion[ei]|consegn[ae]|resi|bestelling(en)?|levering(en)?|verzending|retouren?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex GoodsPolicy();
 
     // Words of delivery that a subscription's own charges never use. Not "package"/"paquete"/"Paket"/"pakket" alone (a plan
     // or a seat pack is called that too), nor "shipped", "envío", "livraison", "verzending" (a release, an e-mail's sending).

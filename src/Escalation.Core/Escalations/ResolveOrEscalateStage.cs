@@ -53,8 +53,9 @@ public sealed class ResolveOrEscalateStage(IDraftWriter writer)
         if (t.ManagerRequest || context.Facts.HasAsk(CaseAsks.Manager)) senior.Add(new RouteReason(ReasonCodes.ManagerRequest, "The customer asked for a manager: handed to a human, never refused.", true));
         if (application.Conflict) senior.Add(new RouteReason(ReasonCodes.PolicyConflict, $"Policy conflict: {application.ConflictReason}.", true));
         if (s.RepeatComplainant) senior.Add(new RouteReason(ReasonCodes.RepeatComplainant, $"Historical-complaint pattern ({context.RecentHistory.Count} in {r.RepeatComplainantWindowDays} days).", true));
-        // A renewal near, and nothing bargained over (no churn threat, no complaint, intensity below review, no money or cancellation asked): the
-        // case is not closed by automation, but a password reset a fortnight before renewal is still tier 1's to finish.
+        // A renewal near, and nothing bargained over (no churn threat, no complaint, intensity below review, no money or
+        // cancellation asked): the case is not closed by automation, but a password reset a fortnight before renewal is
+        // still tier 1's to finish.
         var calmRenewal = s.CommerciallySensitive && !t.ChurnThreat && t.Intensity < r.IntensityReviewAt && !t.Complaint
             && !context.Facts.HasAsk(CaseAsks.Refund) && !context.Facts.HasAsk(CaseAsks.Credit) && !context.Facts.HasAsk(CaseAsks.Cancel);
         var commercial = s.CommerciallySensitive
@@ -117,8 +118,6 @@ public sealed class ResolveOrEscalateStage(IDraftWriter writer)
                 ReviewerQueue = seniorQueue, SlaDeadline = due,
             };
         }
-        // Facts "missing" from a message the rules cannot read (an uncovered language) are not tier 1's to collect again: a
-        // person who reads it decides.
         // The thread ends in thanks with nothing asked ("Perfect, thanks a lot!" after tier 1's "done"): tier 1 closes it.
         else if (context.Facts.ClosingThanks is { } thanks && !received.Ambiguous)
         {
@@ -131,6 +130,8 @@ public sealed class ResolveOrEscalateStage(IDraftWriter writer)
                 ReviewerQueue = ReviewerQueues.Standard, SlaDeadline = due,
             };
         }
+        // Facts "missing" from a message the rules cannot read (an uncovered language) are not tier 1's to collect again: a
+        // person who reads it decides.
         else if (received.WhatTriedEmpty || (application.Recommendation is Recommendations.ConfirmFacts && s.Language.Covered && !GoodwillToDecide(context.Facts, s.Text))
             || (application.Recommendation == Recommendations.Reply && application.Offer is null && playbook is not null && !MoneyUnsettled(context.Facts, notResolvable)))
         {

@@ -40,7 +40,7 @@ public static class DraftResolution
         // it was already done (the held draft would say "I have refunded €99" a second time). Nor where a senior decides
         // everything (a patient at risk, distress, a threat of harm): the held reply states no money before they have read it.
         if (signals.Text.SeniorDecidesAll || facts.AmountConflict || facts.PurchaseDateConflict is not null || facts.AlreadyDone is not null
-            || UnderstandingGate.AboveTheFee(facts, customer) || facts.GoodsOrder is not null)
+            || UnderstandingGate.AboveTheFee(facts, customer) || GoodsOrder.NotCovered(facts.GoodsOrder, workspace))
         {
             return null;
         }

@@ -229,7 +229,7 @@ public static class UnderstandingGate
                 $"The customer asks to remove something no action removes (\"{removal}\"): the reply would leave it unanswered.", true));
         }
 
-        if (input.Facts.GoodsOrder is { } goods)
+        if (input.Facts.GoodsOrder is { } goods && GoodsOrder.NotCovered(goods, workspace))
         {
             review.Add(new RouteReason(ReasonCodes.AskNotCovered,
                 $"The customer writes about an order of goods or its delivery (\"{goods}\"); the workspace's refund and credit rules cover the subscription's own charges, not goods: a person answers, and no money is moved or promised for it.", true));

@@ -49,6 +49,17 @@ public sealed class ThreadsAndHandoffsTests
         Assert.Empty(r.Decision.Actions);
     }
 
+    [Fact]
+    public void Route_AnOrderInAShopsWorkspace_IsDecidedAsAnyOtherAsk()
+    {
+        var returns = TestWorkspace.Policies()[0] with { Id = "returns", Title = "Returns and deliveries", Tags = ["order", "delivery", "return"] };
+        var shop = TestWorkspace.Build([.. TestWorkspace.Policies(), returns]);
+        var r = new SensitiveCasePipeline(CaseDetectors.From(new DetectStage()), new ComposerDraftWriter())
+            .Run(TestWorkspace.Ticket("Hello, my order #88123 arrived with one boot missing. Please refund the €64.90.", "cus_100"), shop, TestWorkspace.Now);
+
+        Assert.DoesNotContain(r.Decision.Reasons, x => x.Text.Contains("order of goods", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("Please re-issue the November invoice with our purchase order 4500012345 on it.")]
     [InlineData("I was charged €49 twice on 12 November. Please refund the duplicate.")]
