@@ -287,7 +287,7 @@ internal static partial class AmountChoice
         return w.Length > 5 ? w[..5] : w;
     }
 
-    [GeneratedRegex(@"\b(refund(ing)?|credit(ing)?|reimburse|money back of|back the|reembols\w*|devoluci[óo]n( de)?|devu[ée]lv\w*|(R[üu]ck)?[Ee]rstatt\w*|rembours\w*|rimbors\w*|terugbetal\w*|terugstort\w*|estorno( de)?|devolu[çc][ãa]o( de)?|"
+    [GeneratedRegex(@"\b(refund(ing)?|credit(ing)?|reimburse|money back of|back the|re{1,2}[mn]bols\w*|devoluci[óo]n( de)?|devu[ée]lv\w*|(R(?:ü|ue|u)ck)?[Ee]rstatt\w*|rembour[sc]{1,2}\w*|rimbors\w*|terugbetal\w*|terugstort\w*|estorno( de)?|devolu[çc][ãa]o( de)?|"
         // "Graag het verschil van € 1.089,00 terugstorten": the difference asked back is the sum.
         + @"(the )?difference of|(het )?verschil van|(la )?diferencia de|(die )?Differenz von|(den )?Unterschied von|(la )?diff[ée]rence de|(a )?diferen[çc]a de|(la )?differenza di)\b", RegexOptions.IgnoreCase)]
     internal static partial Regex MoneyCue();

@@ -214,7 +214,7 @@ public sealed partial class CaseFactsExtractor
         return DateOnly.FromDateTime(asked.UtcDateTime);
     }
 
-    [GeneratedRegex(@"[€$£]|\b(EUR|USD|GBP|euros?|refund\w*|reimburs\w*|money back|credit\w*|charg\w*|billed|invoice\w*|paid|payment|reembols\w*|devoluci[óo]n|devolv\w*|cobr\w*|factura\w*|pag\w*|abono|erstatt\w*|r[üu]ckerstatt\w*|gutschrift\w*|abgebucht|abbuchung|berechnet|rechnung|bezahlt|zahlung|rembours\w*|factur\w*|pr[ée]lev\w*|pay[ée]|paiement|avoir|estorn\w*|reembolso|cobran[çc]a|fatura|rimbors\w*|addebit\w*|fattura|pagat\w*|pagamento|accredit\w*|terugbetal\w*|terugstort\w*|afgeschreven|gefactureerd|factuur|betaald|betaling|tegoed)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"[€$£]|\b(EUR|USD|GBP|euros?|refund\w*|reimburs\w*|money back|credit\w*|charg\w*|billed|invoice\w*|paid|payment|re{1,2}[mn]bols\w*|devoluci[óo]n|devolv\w*|cobr\w*|factura\w*|pag\w*|abono|erstatt\w*|r(?:ü|ue|u)ckerstatt\w*|gutschrift\w*|abgebucht|abbuchung|berechnet|rechnung|bezahlt|zahlung|rembour[sc]{1,2}\w*|factur\w*|pr[ée]lev\w*|pay[ée]|paiement|avoir|estorn\w*|re{1,2}[mn]bolso|cobran[çc]a|fatura|rimbors\w*|addebit\w*|fattura|pagat\w*|pagamento|accredit\w*|terugbetal\w*|terugstort\w*|afgeschreven|gefactureerd|factuur|betaald|betaling|tegoed)\b", RegexOptions.IgnoreCase)]
     private static partial Regex MoneyTalk();
 
     /// <summary>
@@ -400,7 +400,7 @@ public sealed partial class CaseFactsExtractor
     private static partial Regex DayMonthPair();
 
     // A refund told as made, then its sum: "refunding €70 on", "you refunded €49 on", "nos reembolsaron 70 € el", "erstattet".
-    [GeneratedRegex(@"\b(refunded|refunding|reimbursed|credited back|reembolsa(ron|do|steis)|devolvi(eron|do)|erstattet|zur[üu]ckerstattet|rembours[ée]e?s?|rimborsat[oi]|terugbetaald|teruggestort|estornad[oa]s?|estornaram|reembolsad[oa]s?)\s+(\S+\s+)?([€$£]\s?\d[\d.,]*|\d[\d.,]*\s?(€|eur|euros?))\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(refunded|refunding|reimbursed|credited back|re{1,2}[mn]bolsa(ron|do|steis)|devolvi(eron|do)|erstattet|zur(?:ü|ue|u)ckerstattet|rembour[sc]{1,2}[ée]e?s?|rimborsat[oi]|terugbetaald|teruggestort|estornad[oa]s?|estornaram|re{1,2}[mn]bolsad[oa]s?)\s+(\S+\s+)?([€$£]\s?\d[\d.,]*|\d[\d.,]*\s?(€|eur|euros?))\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex RefundMadeBefore();
 
     // The second of two charges named as such: "the second one", "the later one", "la segunda", "den zweiten", "le second".
@@ -514,7 +514,7 @@ public sealed partial class CaseFactsExtractor
         + @"desde( as| las| a| o)?|a partir d[aeo]s?|[àa]s|a las|ab|um|à|dalle|alle|vanaf|sinds|om|at|from|until|till|bis|hasta|at[ée]|jusqu'[àa]|tot)\s+(the\s+|los\s+|den\s+|les\s+|os\s+|i\s+|de\s+)?$", RegexOptions.IgnoreCase)]
     private static partial Regex NotDowntimeBefore();
 
-    [GeneratedRegex(@"^\s*(-?\s*day\s+)?(window|ago|refund|notice|trial|grace|geleden|fa\b|atr[áa]s|zur[üu]ck|de plazo|frist)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(-?\s*day\s+)?(window|ago|refund|notice|trial|grace|geleden|fa\b|atr[áa]s|zur(?:ü|ue|u)ck|de plazo|frist)", RegexOptions.IgnoreCase)]
     private static partial Regex NotDowntimeAfter();
 
     private static string FindCause(IReadOnlyList<CaseText.Segment> texts, List<Evidence> evidence, Regex outageWord)
@@ -627,9 +627,19 @@ public sealed partial class CaseFactsExtractor
             }
         }
 
+        // "porque no la usamos y devuélvanme los 99 €", "we don't use it and refund us": the negation is the other verb's,
+        // a joining word between them starts the ask's own clause.
         var window = text[start..at];
+        if (JoinedClause().Matches(window).LastOrDefault() is { } joined)
+        {
+            window = window[(joined.Index + joined.Length)..];
+        }
+
         return (AskNegator().IsMatch(window) && !AskCondition().IsMatch(window)) || NegatorAfter().IsMatch(text[at..]);
     }
+
+    [GeneratedRegex(@"\b(and|then|y|luego|und|dann|et|puis|e|depois|poi|en|dan)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex JoinedClause();
 
     /// <summary>
     /// A refund spoken of as done: thanked for ("thanks so much for sorting the refund yesterday", "gracias por el
@@ -828,7 +838,7 @@ public sealed partial class CaseFactsExtractor
 
     [GeneratedRegex(@"\b(outage|(was|were|is|are|went|been) (?!not\b)(\w+ )?down\b|downtime|unavailable|offline|service disruption|"
         + @"ca[íi]d[oa]s?|ca[íi]da|interrupci[óo]n|sin servicio|no funcionaba|Ausfall\w*|Ausf[äa]lle\w*|ausgefallen|funktionierte nicht|nicht erreichbar|Störung|panne|en panne|indisponible|"
-        + @"interruption|ne fonctionnait plus|fora do ar|em baixo|(a|à|na|da|pela|uma) queda\b|queda (do|da|de) (servi[çc]o|sistema|plataforma|acesso)|(?<!(reembolso|estorno|dinheiro|valor|pagamento) (j[áa] |ainda n[ãa]o )?)caiu(?! (o|a|na|no) (reembolso|estorno|dinheiro|valor|pagamento|conta|cart[ãa]o))|sem servi[çc]o|indispon[íi]vel|interrup[çc][ãa]o|falhas?|n[ãa]o funcionava|disservizio|interruzione|fuori servizio|guast[oi]|non funzionava|non ha funzionato|non hanno funzionato|blocco (del|della|dei|delle)|bloccat[oaie]|[èe] stat[oa] ferm[oa]|ferm[oi] per|irraggiungibil\w*|non raggiungibil\w*|rimast[aoie] ferm[aoie]|storing\w*|onbereikbaar|plat|werkte niet|lag (\S+ ){0,6}(er)?uit|"
+        + @"interruption|ne fonctionnait plus|fora do ar|em baixo|(a|à|na|da|pela|uma) queda\b|queda (do|da|de) (servi[çc]o|sistema|plataforma|acesso)|(?<!(re{1,2}[mn]bolso|estorno|dinheiro|valor|pagamento) (j[áa] |ainda n[ãa]o )?)caiu(?! (o|a|na|no) (re{1,2}[mn]bolso|estorno|dinheiro|valor|pagamento|conta|cart[ãa]o))|sem servi[çc]o|indispon[íi]vel|interrup[çc][ãa]o|falhas?|n[ãa]o funcionava|disservizio|interruzione|fuori servizio|(siete|eravate|era|[èe]) (stat[oi] )?gi[ùu]\b|guast[oi]|non funzionava|non ha funzionato|non hanno funzionato|blocco (del|della|dei|delle)|bloccat[oaie]|[èe] stat[oa] ferm[oa]|ferm[oi] per|irraggiungibil\w*|non raggiungibil\w*|rimast[aoie] ferm[aoie]|storing\w*|onbereikbaar|plat|werkte niet|lag (\S+ ){0,6}(er)?uit|"
         + @"konden (we |wij )?(\S+ ){0,6}(geen|niet)|konnten (wir )?(\S+ ){0,6}(keine|nicht)|no pod[íi]amos|no pudimos|ne pouvions (pas|plus)|n'avons pas pu|n[ãa]o consegu[íi]amos|n[ãa]o pod[íi]amos|non potevamo|non riuscivamo|"
         + @"outage|downtime|unavailable|disruption|incident|(couldn't|could not) (sync|connect|log ?in|access|load|use|receive|send)|status page)\b", RegexOptions.IgnoreCase)]
     private static partial Regex OutageWord();
@@ -863,13 +873,13 @@ public sealed partial class CaseFactsExtractor
     [GeneratedRegex(@"\b(refund(ed)?|ref(n|un|ud|nu)d\w*|refun|rfund\w*|money back|put (it|that|this|the money|my money|our money|them) back|put (one|one of (them|those|the charges|the payments)|the (second|extra|duplicate|double)( one| charge| payment)?) back|give back (the|my|our|that|this|those|it)\b|(want|need|expect|like|love) (it|that|them|the money|my money|our money) back|(send|pop|put|stick) (the |that |this |those |my |our )?(second one|other one|extra one|duplicate|money|charge|payment|[€$£]\s?\d[\d.,]*|\d[\d.,]*\s?(€|eur|euros?))( \S+){0,2} back\b|(sort|sorting) (out )?(the |this |that |our |my )?(double|duplicate|duplicated|extra|second) (charge|payment|debit|transaction)s?|(fix|correct|undo|resolve|deal with|take care of) (the |this |that |our |my )?(double|duplicate|duplicated) (charge|payment|debit|transaction|billing)s?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RefundAskWord1();
 
-    [GeneratedRegex(@"\b((solucion\w*|arregl\w*|corrig\w*) (el|ese|este) (cobro|cargo) (duplicado|doble)|doppelte (Abbuchung|Belastung|Zahlung) (\S+ )?(korrigier\w*|kl[äa]r\w*|beheb\w*|r[üu]ckg[äa]ngig)|(r[ée]gl\w*|corrig\w*|annul\w*) (le|ce) (double (pr[ée]l[èe]vement|d[ée]bit|paiement)|(pr[ée]l[èe]vement|d[ée]bit|paiement) en double)|(resolv\w*|corrig\w*) (a|essa) cobran[çc]a (duplicada|em dobro)|(sistem\w*|risolv\w*|corregg\w*) (il|quel|questo) doppio addebito|dubbele (afschrijving|betaling|boeking) (\S+ )?(oplossen|rechtzetten|corrigeren|terugdraaien)|(could|can|would|might|may) (the |my |our |that |those )?(\S+ ){0,2}(money|euros?|dollars?|pounds?|[€$£]\s?\d[\d.,]*|\d[\d.,]*\s?€|charge|payment|it) (come|go) back)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b((solucion\w*|arregl\w*|corrig\w*) (el|ese|este) (cobro|cargo) (duplicado|doble)|doppelte (Abbuchung|Belastung|Zahlung) (\S+ )?(korrigier\w*|kl[äa]r\w*|beheb\w*|r(?:ü|ue|u)ckg[äa]ngig)|(r[ée]gl\w*|corrig\w*|annul\w*) (le|ce) (double (pr[ée]l[èe]vement|d[ée]bit|paiement)|(pr[ée]l[èe]vement|d[ée]bit|paiement) en double)|(resolv\w*|corrig\w*) (a|essa) cobran[çc]a (duplicada|em dobro)|(sistem\w*|risolv\w*|corregg\w*) (il|quel|questo) doppio addebito|dubbele (afschrijving|betaling|boeking) (\S+ )?(oplossen|rechtzetten|corrigeren|terugdraaien)|(could|can|would|might|may) (the |my |our |that |those )?(\S+ ){0,2}(money|euros?|dollars?|pounds?|[€$£]\s?\d[\d.,]*|\d[\d.,]*\s?€|charge|payment|it) (come|go) back)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RefundAskWord2();
 
     [GeneratedRegex(@"\b((the|my|our|that|those) (money|\d[\d.,]* euros?|[€$£]\s?\d[\d.,]*|\d[\d.,]*\s?€) (could|can|might|may|would) (\S+ )?(come|go) back|(get|have|give (me|us)) (the |my |our )?(\S+ ){0,2}(euros?|dollars?|pounds?|eur|usd|gbp|[€$£]\s?\d[\d.,]*|\d[\d.,]*\s?€) back|return (my|our|the) money|reverse (that|this|it)( one)?(?! (change|update|setting|decision))\b|riavere (i soldi|il denaro|l'importo|la somma)|ridatemi i soldi|restituir(e|mi|ci) (i soldi|il denaro|l'importo)|terugzett\w*|terug te zetten|give (me|us) (it|that|this|the money|the \S+|my \S+|our \S+) back|(reverse|undo|void) (the|that|this|my|these)( \S+)? (charge|payment|transaction|debit)s?|anul(ar|en|e|an) (el|ese|este|los|esos) (cargo|cobro)s?|storn\w* (Sie )?(die|den|diese|diesen) (\S+ )?(Abbuchung|Zahlung|Lastschrift|Belastung|Betrag|Buchung))\b", RegexOptions.IgnoreCase)]
     private static partial Regex RefundAskWord3();
 
-    [GeneratedRegex(@"\b((Abbuchung|Zahlung|Lastschrift|Belastung|Betrag)\w* (\S+ ){0,5}storn\w*|annul(er|ez) (le|ce) (prélèvement|paiement|débit)|estorn(ar|em|e)\b|stornat[eo]|stornare|terugdraai\w*|(get|have|give me) (it|that|this|those|them|the money|the charge|the payment) back|reimburse(ment)?|charge ?back|reemb[oó]ls\w*|devoluci[óo]n|devu[ée]lv\w*|devolv\w*|betaal\b.{0,40}\bterug|(R[üu]ck)?[Ee]rstatt\w*|zur[üu]ck(erstatt|zahl|überweis|uberweis|buch)\w*|Geld zur[üu]ck|terugstort\w*|terugboek\w*|teruggestort|terug (te )?storten|rembours\w*|rimbors\w*|restitui\w*|terugbetal\w*|geld terug|terugkrijg\w*|estorno|devolu[çc][ãa]o|dinheiro de volta|soldi indietro|(Geld|Betrag|Summe)\b.{0,20}\bzur[üu]ck)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b((Abbuchung|Zahlung|Lastschrift|Belastung|Betrag)\w* (\S+ ){0,5}storn\w*|annul(er|ez) (le|ce) (prélèvement|paiement|débit)|estorn(ar|em|e)\b|stornat[eo]|stornare|terugdraai\w*|(get|have|give me) (it|that|this|those|them|the money|the charge|the payment) back|reimburse(ment)?|charge ?back|re{1,2}[mn]b[oó]ls\w*|devoluci[óo]n|devu[ée]lv\w*|devolv\w*|betaal\b.{0,40}\bterug|(R(?:ü|ue|u)ck)?[Ee]rstatt\w*|zur(?:ü|ue|u)ck(erstatt|zahl|überweis|uberweis|buch)\w*|Geld zur(?:ü|ue|u)ck|terugstort\w*|terugboek\w*|teruggestort|terug (te )?storten|rembour[sc]{1,2}\w*|rimbors\w*|restitui\w*|terugbetal\w*|geld terug|terugkrijg\w*|estorno|devolu[çc][ãa]o|dinheiro de volta|soldi indietro|(Geld|Betrag|Summe)\b.{0,20}\bzur(?:ü|ue|u)ck)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RefundAskWord4();
 
     // Too large as one alternation for the JIT to optimise: 4 parts in the same order, matching what the whole did (SplitAlternation).
@@ -879,7 +889,7 @@ public sealed partial class CaseFactsExtractor
     /// "49 € terug/zurück/de volta/indietro" — an amount asked back — unless it follows "call/ruf/bel…" ("ruf mich … zurück"). Its
     /// look-behind is costly on every digit, so it runs only on a text holding one of the back words (<see cref="RefundAsks"/>).
     /// </summary>
-    [GeneratedRegex(@"\b((?<!\b(ruf|rufen|ruft|rufe|bel|belt|bellen|call|chiam\w*|ligue\w*|ligar|liga)\b[^.!?]{0,80})(\d+([.,]\d+)? ?(€|(euros?|eur)\b)|(?<=€ ?)\d+([.,]\d+)?\b).{0,50}\b(terug|zur[üu]ck|de volta|indietro)\b(?! ?(bel|ruf|call|chiam|lig)))\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b((?<!\b(ruf|rufen|ruft|rufe|bel|belt|bellen|call|chiam\w*|ligue\w*|ligar|liga)\b[^.!?]{0,80})(\d+([.,]\d+)? ?(€|(euros?|eur)\b)|(?<=€ ?)\d+([.,]\d+)?\b).{0,50}\b(terug|zur(?:ü|ue|u)ck|de volta|indietro)\b(?! ?(bel|ruf|call|chiam|lig)))\b", RegexOptions.IgnoreCase)]
     private static partial Regex RefundAmountBack();
 
     private static readonly string[] BackWords = ["terug", "zurück", "zuruck", "de volta", "indietro"];

@@ -337,9 +337,10 @@ public static partial class DateParsing
     [GeneratedRegex(@"\b(?<d>\d{1,2})(?<sep>[/-])(?<m>\d{1,2})\k<sep>(?<y>20\d{2})\b")]
     private static partial Regex Separated();
 
-    // "gekocht op 21-11", "Il 6/11 ho acquistato", "le 14/11": a day and month without a year, read only after a word that
-    // introduces a date, so "24/7" or "1-2 days" is never one.
-    [GeneratedRegex(@"(?<=\b(?:op|am|vom|le|du|au|el|del|al|il|dal|em|a|dia|día|do|on|of)\s|\b(?:l|dell|dall|all|nell|sull)['’])(?!24/7\b)(?<d>\d{1,2})[/-](?<m>\d{1,2})\b(?![/.-]?\d)", RegexOptions.IgnoreCase)]
+    // "gekocht op 21-11", "Il 6/11 ho acquistato", "le 14/11", "gekauft am 16.11": a day and month without a year, read only
+    // after a word that introduces a date, so "24/7" or "1-2 days" is never one (with a dot only after a preposition of
+    // dates, and not before a currency or a time: "am 16.50 €" is no date).
+    [GeneratedRegex(@"(?<=\b(?:op|am|vom|le|du|au|el|del|al|il|dal|em|a|dia|día|do|on|of)\s|\b(?:l|dell|dall|all|nell|sull)['’])(?!24/7\b)(?<d>\d{1,2})[/-](?<m>\d{1,2})\b(?![/.-]?\d)|(?<=\b(?:am|vom|seit|bis|zum|op|el|il|le|em|dia|día)\s)(?<d>\d{1,2})\.(?<m>\d{1,2})\b(?![/.-]?\d)(?!\s*(?:€|eur|euro|%|uhr|h\b|hs\b))", RegexOptions.IgnoreCase)]
     private static partial Regex DayMonth();
 
     [GeneratedRegex(@"(?<=\b(?:on|of|from|dated|since)\s)(?<a>\d{1,2})/(?<b>\d{1,2})\b(?![/.-]?\d)(?!\s*(?:h|hours?|hrs?|days?|users?|seats?|agents?|tickets?|%))", RegexOptions.IgnoreCase)]

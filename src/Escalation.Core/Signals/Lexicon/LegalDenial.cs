@@ -76,6 +76,19 @@ internal static class LegalDenial
         "wil", "willen", "wilde", "liever", "hoop", "hopen",
     };
 
+    /// <summary>
+    /// Portuguese "no" is "in the", not a negator: "vou abrir reclamação no Procon", "levar isso no tribunal". Read so when it
+    /// stands right before the legal words after a Portuguese complaint noun or verb.
+    /// </summary>
+    private static readonly HashSet<string> BeforePortugueseNo = new(StringComparer.Ordinal)
+    {
+        "reclamacao", "reclamação", "queixa", "denuncia", "denúncia", "processo", "acao", "ação", "abrir", "registrar", "fazer", "ir",
+        "recorrer", "entrar", "reclamar", "denunciar", "queixar", "acionar", "levar", "parar", "isso", "caso",
+    };
+
+    private static bool PortugueseNo(List<Token> tokens, int at, int first) =>
+        tokens[at].Word == "no" && at == first - 1 && at > 0 && BeforePortugueseNo.Contains(tokens[at - 1].Word);
+
     public static bool IsDenied(string text, List<Token> tokens, bool[] negators, PhraseMatch m)
     {
         for (var k = Math.Max(0, m.First - Window - 2); k < m.First; k++)
@@ -103,7 +116,7 @@ internal static class LegalDenial
                 break;
             }
 
-            if (negators[at] && !LoneNe(tokens, at, m.First) && !ContractionBeforeName(text, tokens, at))
+            if (negators[at] && !LoneNe(tokens, at, m.First) && !ContractionBeforeName(text, tokens, at) && !PortugueseNo(tokens, at, m.First))
             {
                 negator = at;
             }
