@@ -85,7 +85,7 @@ public static partial class ActionPlanner
         // ("€79 and €79 … refund the duplicate €89"): a person finds the charge first.
         if (f.HasAsk(CaseAsks.Refund) && refund is not null && f.Amount is { } paid && paid > 0 && f.DaysPastWindow is { } past && !f.AmountConflict
             && f.PurchaseDateConflict is null && !Sensitive.UnderstandingGate.AboveTheFee(f, x.Customer)
-            && !(f.AmountAmbiguous && f.AmountCandidates.Count > 1) && !(f.PartialAsk is not null && !f.AmountRequested))
+            && !(f.AmountAmbiguous && f.AmountCandidates.Count > 1) && !Sensitive.UnderstandingGate.PartUnsure(f))
         {
             var currency = f.Currency ?? refund.Currency ?? workspace.Routing.DefaultCurrency;
             var exceptionDays = refund.Number("exceptionMaxDaysPastWindow", 0);
@@ -130,7 +130,9 @@ public static partial class ActionPlanner
                 PolicyCitation = policy?.Citation ?? sla.Citation, Rule = "credit-formula", NeedsApproval = !authorised,
             });
         }
-        else if (f.HasAsk(CaseAsks.Credit) && !Sensitive.CaseUnderstanding.SlaClaim(f, x.Signals.Text) && Goodwill(x, workspace) is { } goodwill)
+        // A credit of a sum of the customer's own ("keep the €45 as a credit") is not the goodwill figure: none is planned.
+        else if (f.HasAsk(CaseAsks.Credit) && !Sensitive.CaseUnderstanding.SlaClaim(f, x.Signals.Text) && Goodwill(x, workspace) is { } goodwill
+            && !(f.AmountRequested && f.Amount is { } named && named != goodwill.Amount))
         {
             actions.Add(goodwill);
         }

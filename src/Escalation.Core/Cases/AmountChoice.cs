@@ -47,7 +47,7 @@ internal static partial class AmountChoice
         // 0. The sum the customer corrected to ("€99, sorry, I meant €49"), when no other sum follows it in that message
         // ("I meant €99 plus VAT, €120.78 in all" is for a person to read).
         if (all.LastOrDefault(x => SelfCorrection.Follows(x.Seg.Text, x.A.Start)) is { A: not null } corrected
-            && !all.Any(x => x.Seg == corrected.Seg && x.A.Start > corrected.A.Start && x.A.Amount != corrected.A.Amount))
+            && !all.Any(x => x.Seg == corrected.Seg && x.A.Start > corrected.A.Start && x.A.Amount != corrected.A.Amount && !SelfCorrection.Denied(x.Seg.Text, x.A.Start)))
         {
             chosen = corrected;
             requested = true;

@@ -40,7 +40,7 @@ public static class DraftResolution
         // it was already done (the held draft would say "I have refunded €99" a second time). Nor where a senior decides
         // everything (a patient at risk, distress, a threat of harm): the held reply states no money before they have read it.
         if (signals.Text.SeniorDecidesAll || facts.AmountConflict || facts.PurchaseDateConflict is not null || facts.AlreadyDone is not null
-            || UnderstandingGate.AboveTheFee(facts, customer) || GoodsOrder.NotCovered(facts.GoodsOrder, workspace))
+            || UnderstandingGate.AboveTheFee(facts, customer) || UnderstandingGate.PartUnsure(facts) || GoodsOrder.NotCovered(facts.GoodsOrder, workspace))
         {
             return null;
         }
@@ -70,7 +70,10 @@ public static class DraftResolution
             var percent = goodwill.NumberOrNull("goodwillCreditPercent")!.Value;
             var cap = goodwill.NumberOrNull("autoApproveCap") ?? workspace.Routing.AutoApproveCap;
             var credit = Math.Min(cap, Math.Round(customer.Mrr * percent / 100, 2));
-            return credit > 0 ? new DraftOffer("credit", credit, customer.Currency, goodwill.Citation) : null;
+            // "Keep the €45 as a credit", "ces 199 € en avoir": a credit of a sum of their own is not the goodwill figure; a
+            // person decides it.
+            return credit > 0 && !(facts.AmountRequested && facts.Amount is { } named && named != credit)
+                ? new DraftOffer("credit", credit, customer.Currency, goodwill.Citation) : null;
         }
 
         return null;

@@ -328,7 +328,7 @@ public static class UnderstandingGate
             }
 
             // "refund whatever is fair" of the €99 charge; not "the €67.50 difference", whose sum is named with the request.
-            if (f.PartialAsk is { } partial && understanding.AmountProblem is null && !f.AmountRequested)
+            if (f.PartialAsk is { } partial && understanding.AmountProblem is null && PartUnsure(f))
             {
                 review.Add(new RouteReason(ReasonCodes.AmountAmbiguous,
                     $"Amount not understood for {understanding.Intent} under {understanding.Policy}: part of the charge is asked back (\"{partial}\") and no amount is named.", true));
@@ -337,6 +337,12 @@ public static class UnderstandingGate
 
         return understanding;
     }
+
+    /// <summary>
+    /// Part of a charge is asked back ("only the 3 unused seats", "half of the pack") and its sum is not named, or what was
+    /// read is a price per unit: no refund is proposed or promised until a person works it out.
+    /// </summary>
+    public static bool PartUnsure(CaseFacts f) => f.PartialAsk is not null && (!f.AmountRequested || f.AmountAmbiguity is not null);
 
     /// <summary>
     /// "Refund the €249 you charged" from an account billed €149 a month, and not its annual fee, with no add-on, seats,
