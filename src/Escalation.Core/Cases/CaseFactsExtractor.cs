@@ -782,7 +782,7 @@ public sealed partial class CaseFactsExtractor
     [GeneratedRegex(@"\b(forgot|forgotten|forget|meant|remembered|tried|olvid[ée]|olvidamos|se me olvid[óo]|vergessen|vergaß|vergass|oubli[ée]|esqueci|esquecemos|esqueceu|dimenticat[oa]|dimenticavo|scordat[oa]|vergeten|vergat),?\s+(to|de|d'|di|te|zu|het|om te|mein \w+ zu|das \w+ zu|il \w+ di|mijn \w+ te|o \w+ de|la \w+ de|lo \w+ di|la \w+ di)?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex ForgotBefore();
 
-    [GeneratedRegex(@"(\b(not|no|never|without|nor|kein\w*|nicht|nie|niemals|ohne|pas|jamais|sans|n[ãa]o|nunca|sem|non|mai|senza|niet|geen|nooit|zonder|sin)\b|n't\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(\b(not|no|never|without|nor|kein\w*|nicht|nie|niemals|ohne|pas|jamais|sans|aucun|aucune|n[ãa]o|nunca|sem|nenhum|nenhuma|non|mai|senza|nessun[oa]?|niet|geen|nooit|zonder|sin|ning[úu]n|ninguna)\b|n't\b)", RegexOptions.IgnoreCase)]
     private static partial Regex AskNegator();
 
     [GeneratedRegex(@"\b(if|unless|si|wenn|falls|se|als|indien|caso)\b", RegexOptions.IgnoreCase)]
@@ -943,8 +943,9 @@ public sealed partial class CaseFactsExtractor
     [GeneratedRegex(@"\b(customer|client|caller|user|admin|owner|they|she|he)\b[^.;]{0,30}\b(ask\w*|want\w*|demand\w*|request\w*|insist\w*|threaten\w*|escalat\w*|refus\w*)\b", RegexOptions.IgnoreCase)]
     private static partial Regex CustomerAsked();
 
-    // A title is no request: "Alicia Brook, practice manager", tier 1's "Account manager + engineering plan", "my manager said".
-    [GeneratedRegex(@"\b(?<!\b(account|practice|office|product|project|operations|ops|it|finance|billing|sales|success|community|general|store|marketing|hr|clinic|property|site|fleet|program|programme|facilities|accounts|payroll|case|my|our|his|her|their|line|relationship|engagement|partner|delivery|data|practice|business|school|branch|team|area|regional|district|hotel|restaurant|studio|centre|center|department|deputy|assistant|shop|salon|pharmacy)[ -])(manager|supervisor|someone senior|your boss|head of support|Vorgesetzt\w*|superviseur|supervisore|leidinggevende)\b", RegexOptions.IgnoreCase)]
+    // A title is no request: "Alicia Brook, practice manager", tier 1's "Account manager + engineering plan", "my manager said",
+    // "ik ben de manager van de vestiging".
+    [GeneratedRegex(@"\b(?<!\b(account|practice|office|product|project|operations|ops|it|finance|billing|sales|success|community|general|store|marketing|hr|clinic|property|site|fleet|program|programme|facilities|accounts|payroll|case|my|our|his|her|their|line|relationship|engagement|partner|delivery|data|practice|business|school|branch|team|area|regional|district|hotel|restaurant|studio|centre|center|department|deputy|assistant|shop|salon|pharmacy)[ -])(?<!\b(i am|i'm|ik ben|je suis|ich bin|soy|sou|sono|we are|wij zijn) (the |de |le |la |el |o |a |il |der |die )?)(manager|supervisor|someone senior|your boss|head of support|Vorgesetzt\w*|superviseur|supervisore|leidinggevende)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ManagerAsk();
 
     [GeneratedRegex(@"\b(fix (this|it)|get (this|it) working|restore)\b", RegexOptions.IgnoreCase)]
