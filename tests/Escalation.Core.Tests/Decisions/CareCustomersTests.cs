@@ -1,4 +1,5 @@
 using Escalation.Core.Cases;
+using Escalation.Core.Signals;
 using Escalation.Core.Tests.Sensitive;
 
 namespace Escalation.Core.Tests.Decisions;
@@ -22,6 +23,14 @@ public sealed class CareCustomersTests
     [Fact]
     public void Extract_ISayIAmTheBranchManager_IsNoManagerRequest() =>
         Assert.DoesNotContain(CaseAsks.Manager, Facts("Goedemiddag, ik ben de manager van de vestiging. Kunnen jullie de dubbele afschrijving van €149 van 12 november terugbetalen?").Asks);
+
+    [Theory]
+    [InlineData("¿Pueden devolvernos el cargo duplicado de 149 €? Gracias, Lucía Ferrer, gerente", false)]
+    [InlineData("Grazie, Paolo Esposito, direttore", false)]
+    [InlineData("Quiero hablar con el gerente ahora mismo.", true)]
+    [InlineData("Voglio parlare con il direttore.", true)]
+    public void Analyze_AManagersTitleOnTheSignOff_IsNoManagerRequest(string text, bool request) =>
+        Assert.Equal(request, new LexiconSignalAnalyzer().AnalyzeText(text).ManagerRequest);
 
     [Fact]
     public void Extract_NoRefundIsAsked_IsNoRefundAsk() =>
