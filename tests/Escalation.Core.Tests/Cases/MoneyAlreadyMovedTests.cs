@@ -26,8 +26,7 @@ public sealed class MoneyAlreadyMovedTests
     private static RefundStatusAsk? ReadStatus(CaseSubmission ticket) =>
         RefundStatus.Read(ticket, DateOnly.FromDateTime(Now.UtcDateTime), 5, EarlierSteps.AlreadyDone(ticket));
 
-    private static SensitiveCaseResult Decide(CaseSubmission ticket) =>
-        new SensitiveCasePipeline(CaseDetectors.From(new DetectStage()), new ComposerDraftWriter()).Run(ticket, TestWorkspace.Build(), Now);
+    private static SensitiveCaseResult Decide(CaseSubmission ticket) => TestWorkspace.Decide(ticket);
 
     private static readonly DateTimeOffset Thursday = new(2026, 11, 19, 10, 0, 0, TimeSpan.Zero);
 

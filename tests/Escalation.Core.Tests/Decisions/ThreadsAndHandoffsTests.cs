@@ -17,8 +17,7 @@ public sealed class ThreadsAndHandoffsTests
 {
     private static SensitiveCaseResult Decide(string text) => TestWorkspace.Decide(text);
 
-    private static SensitiveCaseResult Decide(CaseSubmission ticket) =>
-        new SensitiveCasePipeline(CaseDetectors.From(new DetectStage()), new ComposerDraftWriter()).Run(ticket, TestWorkspace.Build(), TestWorkspace.Now);
+    private static SensitiveCaseResult Decide(CaseSubmission ticket) => TestWorkspace.Decide(ticket);
 
     private static CaseFacts Facts(CaseSubmission ticket) => new CaseFactsExtractor().Extract(ticket, TestWorkspace.Build(), TestWorkspace.Now);
 
@@ -54,8 +53,7 @@ public sealed class ThreadsAndHandoffsTests
     {
         var returns = TestWorkspace.Policies()[0] with { Id = "returns", Title = "Returns and deliveries", Tags = ["order", "delivery", "return"] };
         var shop = TestWorkspace.Build([.. TestWorkspace.Policies(), returns]);
-        var r = new SensitiveCasePipeline(CaseDetectors.From(new DetectStage()), new ComposerDraftWriter())
-            .Run(TestWorkspace.Ticket("Hello, my order #88123 arrived with one boot missing. Please refund the €64.90.", "cus_100"), shop, TestWorkspace.Now);
+        var r = TestWorkspace.Decide(TestWorkspace.Ticket("Hello, my order #88123 arrived with one boot missing. Please refund the €64.90.", "cus_100"), shop);
 
         Assert.DoesNotContain(r.Decision.Reasons, x => x.Text.Contains("order of goods", StringComparison.Ordinal));
     }

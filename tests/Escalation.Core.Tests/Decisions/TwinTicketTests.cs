@@ -15,13 +15,13 @@ namespace Escalation.Core.Tests.Decisions;
 public sealed class TwinTicketTests
 {
     private static SensitiveCaseResult Decide(string text, bool? vip = null, string? subject = null) =>
-        new SensitiveCasePipeline(CaseDetectors.From(new DetectStage()), new ComposerDraftWriter()).Run(new CaseSubmission
+        TestWorkspace.Decide(new CaseSubmission
         {
             TicketId = "T-1",
             Subject = subject,
             Customer = new CustomerProfile { Id = "cus_100", Vip = vip },
             Messages = [new TicketMessage { From = "customer", At = TestWorkspace.Now.AddHours(-3), Text = text }],
-        }, TestWorkspace.Build(), TestWorkspace.Now);
+        });
 
     private const string AddOnRefund = "Hi, I bought the Reporting Plus add-on for €29 on 16 November by mistake. Please refund the €29 and remove it. Thanks, Sam";
 

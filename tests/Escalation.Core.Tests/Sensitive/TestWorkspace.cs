@@ -84,9 +84,13 @@ internal static class TestWorkspace
         new() { Text = text ?? new TextSignals(), Priority = priority, Vip = vip, RepeatComplainant = repeat, CommerciallySensitive = commercial };
 
     /// <summary>A plain customer's ticket (cus_100) through the real sensitive pipeline with the composer, as of <see cref="Now"/>.</summary>
-    public static Core.Sensitive.SensitiveCaseResult Decide(string text) =>
+    public static Core.Sensitive.SensitiveCaseResult Decide(string text) => Decide(Ticket(text, "cus_100"));
+
+    /// <summary>A ticket through the real sensitive pipeline with the composer and its detectors, as of <see cref="Now"/>, in
+    /// <paramref name="workspace"/> (the test workspace by default).</summary>
+    public static Core.Sensitive.SensitiveCaseResult Decide(CaseSubmission ticket, Workspace? workspace = null) =>
         new Core.Sensitive.SensitiveCasePipeline(Core.Decisions.CaseDetectors.From(new DetectStage()), new Core.Sensitive.ComposerDraftWriter())
-            .Run(Ticket(text, "cus_100"), Build(), Now);
+            .Run(ticket, workspace ?? Build(), Now);
 
     public static CaseSubmission Ticket(string text, string customerId = "cus_014", string? subject = null, TierOneHandoff? handoff = null) => new()
     {
