@@ -130,6 +130,19 @@ public sealed class ServerProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>SIGTERM, as systemd, a container runtime or a deploy stops it: a graceful stop. Returns the exit code.</summary>
+    public async Task<int> StopAsync()
+    {
+        if (!_process.HasExited)
+        {
+            using var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))!;
+            await kill.WaitForExitAsync();
+        }
+
+        await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        return _process.ExitCode;
+    }
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();

@@ -28,10 +28,11 @@ public sealed class CaseIntake(CaseArtifacts artifacts, ICaseIndex index)
     /// Stores the case unless it exists; <c>Existed</c> tells a repeated submission: false for exactly one of any number
     /// of identical submissions, the one whose index record was written, however they interleave.
     /// </summary>
-    public async Task<(CaseWorkflowInput Input, bool Existed)> StoreAsync(CaseSubmission submission, DateTimeOffset receivedAt, CancellationToken ct = default)
+    public async Task<StoredCase> StoreAsync(CaseSubmission submission, DateTimeOffset receivedAt, CancellationToken ct = default)
     {
         var caseId = CaseIds.For(submission.TicketId, submission.Revision);
-        var existed = await index.GetAsync(caseId, ct).ConfigureAwait(false) is not null;
+        var earlier = await index.GetAsync(caseId, ct).ConfigureAwait(false);
+        var existed = earlier is not null;
         if (!existed)
         {
             // The submission and its index record are written side by side: one wait for the disk instead of two. Both are
@@ -58,10 +59,24 @@ public sealed class CaseIntake(CaseArtifacts artifacts, ICaseIndex index)
             stored = await artifacts.PutSubmissionAsync(caseId, submission, receivedAt, ct).ConfigureAwait(false);
         }
 
-        return (InputFor(caseId, stored), existed);
+        return new StoredCase(InputFor(caseId, stored), existed, earlier is not null && earlier.Case.Status != CaseStatuses.Received);
     }
 
     /// <summary>The orchestration input for a stored case.</summary>
     public static CaseWorkflowInput InputFor(string caseId, StoredSubmission stored) =>
         new(caseId, stored.Submission.ResolvedKind.ToName(), stored.Submission.TicketId, stored.Hash);
+}
+
+/// <summary>
+/// A case the intake stored or found. <c>PastIntake</c>: its orchestration already moved it on from received (it decided,
+/// or waits for a reviewer or a retry); starting it is never needed again, and must not be tried once the engine no
+/// longer remembers the completed run — it would decide and send a second time.
+/// </summary>
+public readonly record struct StoredCase(CaseWorkflowInput Input, bool Existed, bool PastIntake)
+{
+    public void Deconstruct(out CaseWorkflowInput input, out bool existed)
+    {
+        input = Input;
+        existed = Existed;
+    }
 }

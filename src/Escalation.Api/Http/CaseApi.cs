@@ -496,11 +496,16 @@ public sealed partial class CaseApi(
     /// <summary>Stores the submission and the case record, then starts the orchestration unless it exists.</summary>
     private async Task<(string CaseId, bool Duplicate)> AcceptAsync(CaseSubmission submission, ICaseOrchestrationClient cases, CancellationToken ct)
     {
-        var (input, existed) = await intake.StoreAsync(submission, time.GetUtcNow(), ct).ConfigureAwait(false);
+        var stored = await intake.StoreAsync(submission, time.GetUtcNow(), ct).ConfigureAwait(false);
         // A duplicate is a submission that found the case stored. Which request starts the orchestration does not tell:
-        // among identical ones sent at once, another than the one that stored the case may start it first.
-        await cases.StartIfNewAsync(input, ct).ConfigureAwait(false);
-        return (input.CaseId, existed);
+        // among identical ones sent at once, another than the one that stored the case may start it first. A case past
+        // intake is never started again (the engine may have forgotten its completed run).
+        if (!stored.PastIntake)
+        {
+            await cases.StartIfNewAsync(stored.Input, ct).ConfigureAwait(false);
+        }
+
+        return (stored.Input.CaseId, stored.Existed);
     }
 
     /// <summary>What <c>GET /api/cases/{id}</c> shows.</summary>
@@ -578,7 +583,7 @@ public sealed partial class CaseApi(
             TicketId = c.TicketId,
             Kind = c.Kind,
             Status = status,
-            Stage = state?.Progress?.Stage,
+            Stage = state?.RuntimeStatus == "completed" ? null : state?.Progress?.Stage, // while it runs (a completed run may be forgotten)
             Priority = decision?.Priority ?? c.Priority ?? state?.Progress?.Priority,
             Language = decision?.Language,
             Route = decision?.Route ?? c.Route,

@@ -38,6 +38,7 @@ public sealed partial class RecordLog : IAsyncDisposable, IStorageHealth
     private readonly string _directory;
     private readonly long _segmentBytes;
     private readonly object _gate = new();
+    private Task? _disposing; // the close the first DisposeAsync began
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> _groups = new(StringComparer.Ordinal); // "a/case-1/" → its keys
     private readonly ConcurrentDictionary<int, SafeFileHandle> _readers = new();
@@ -437,9 +438,22 @@ public sealed partial class RecordLog : IAsyncDisposable, IStorageHealth
         return [.. keys];
     }
 
-    /// <summary>Writes what is queued, then closes the files. Appends after this throw.</summary>
-    public async ValueTask DisposeAsync()
+    /// <summary>
+    /// Writes what is queued, then closes the files. Appends after this throw. A second call (the host disposes the log
+    /// once per service it is registered as) waits for the first and does nothing more.
+    /// </summary>
+    public ValueTask DisposeAsync()
     {
+        lock (_gate)
+        {
+            _disposing ??= CloseAsync();
+            return new ValueTask(_disposing);
+        }
+    }
+
+    private async Task CloseAsync()
+    {
+        await Task.Yield(); // not under the caller's lock
         Task? writer;
         lock (_gate)
         {

@@ -10,7 +10,10 @@ namespace Escalation.Infrastructure.Workflow;
 
 /// <summary>
 /// Workflow histories in Azure Blob Storage for the embedded engine when it runs on Azure Storage: one append blob per
-/// instance, one JSON line per event. Appends to one instance are chained so they land in the order they were made.
+/// instance, one JSON line per event. Appends to one instance are chained so they land in the order they were made. A
+/// completed instance's blob is deleted once its completion is appended (what the case decided is in the case index and
+/// its traces), so start-up lists the open instances, not every case ever run; a crash in between leaves one the next
+/// start's compaction deletes.
 /// </summary>
 public sealed class AzureBlobHistoryStore : IWorkflowHistoryStore
 {
@@ -44,10 +47,37 @@ public sealed class AzureBlobHistoryStore : IWorkflowHistoryStore
         lock (_tails)
         {
             var previous = _tails.GetValueOrDefault(instanceId) ?? Task.CompletedTask;
-            var next = AppendAfterAsync(previous, instanceId, bytes, cancellationToken);
+            var completed = events.Any(e => e.Kind == HistoryEventKind.ExecutionCompleted);
+            var next = AppendAfterAsync(previous, instanceId, bytes, completed, cancellationToken);
             _tails[instanceId] = next;
+            // The chain is only needed while appends are in flight: an idle instance's entry goes, so the map does not
+            // keep one task per instance ever run.
+            _ = next.ContinueWith(done =>
+            {
+                lock (_tails)
+                {
+                    if (_tails.TryGetValue(instanceId, out var tail) && tail == done)
+                    {
+                        _tails.Remove(instanceId);
+                    }
+                }
+            }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             return next;
         }
+    }
+
+    /// <summary>Deletes the purged instances' blobs; a failed instance's blob is kept whole (it is small and rare).</summary>
+    public async Task<int> CompactAsync(IReadOnlySet<string> finished, IReadOnlySet<string> purged, CancellationToken cancellationToken = default)
+    {
+        var dropped = 0;
+        foreach (var id in purged)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var blob = _container.GetBlobClient($"instances/{StorageNames.Require(id, "instanceId")}.jsonl");
+            dropped += (await blob.DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value ? 1 : 0;
+        }
+
+        return dropped;
     }
 
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<HistoryEvent>>> LoadAllAsync(CancellationToken cancellationToken = default)
@@ -80,7 +110,7 @@ public sealed class AzureBlobHistoryStore : IWorkflowHistoryStore
         return all;
     }
 
-    private async Task AppendAfterAsync(Task previous, string instanceId, byte[] bytes, CancellationToken cancellationToken)
+    private async Task AppendAfterAsync(Task previous, string instanceId, byte[] bytes, bool completed, CancellationToken cancellationToken)
     {
         try
         {
@@ -96,6 +126,10 @@ public sealed class AzureBlobHistoryStore : IWorkflowHistoryStore
         await blob.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         using var stream = new MemoryStream(bytes);
         await blob.AppendBlockAsync(stream, cancellationToken: cancellationToken);
+        if (completed)
+        {
+            await blob.DeleteIfExistsAsync(cancellationToken: cancellationToken);
+        }
     }
 
     private async Task EnsureContainerAsync(CancellationToken cancellationToken)

@@ -19,12 +19,21 @@ public sealed class EmbeddedWorkflowEngine : IAsyncDisposable
     private readonly ILoggerFactory _loggers;
     private readonly ILogger _log;
     private readonly ConcurrentDictionary<string, Instance> _instances = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<Instance> _completed = new(); // oldest first: the ones forgotten when there are too many
     private readonly Channel<Instance> _ready = Channel.CreateUnbounded<Instance>();
     private readonly CancellationTokenSource _draining = new(); // stopping: no new activity starts, running ones finish
     private readonly CancellationTokenSource _stopping = new(); // the grace period is over: running activities are cancelled
     private readonly List<Task> _workers = [];
     private readonly int _workerCount;
     private Task _compaction = Task.CompletedTask;
+
+    /// <summary>
+    /// How many completed instances the engine remembers (the most recent ones): their status and output answer
+    /// <see cref="GetInstance"/> and their ids stay taken. Older ones are forgotten, so memory does not grow with every case
+    /// ever decided; what a case decided is in the case index and its traces, which is what keeps it from running twice.
+    /// Waiting, running and failed instances are always kept.
+    /// </summary>
+    public int CompletedKept { get; init; } = 1024;
 
     /// <summary>Whether start-up compacts the finished instances' histories in the background (on by default).</summary>
     public bool CompactOnStart { get; init; } = true;
@@ -51,25 +60,46 @@ public sealed class EmbeddedWorkflowEngine : IAsyncDisposable
     internal bool IsDraining => _draining.IsCancellationRequested;
 
     /// <summary>
-    /// Loads every persisted history, resumes unfinished instances and re-arms their timers; then, in the background,
-    /// has the store drop the events of finished instances nothing replays (<see cref="IWorkflowHistoryStore.CompactAsync"/>).
+    /// Loads the persisted histories, resumes unfinished instances and re-arms their timers; then, in the background, has
+    /// the store drop the completed instances' events and the failed ones' events nothing replays
+    /// (<see cref="IWorkflowHistoryStore.CompactAsync"/>), so the next start reads only what is still open.
     /// </summary>
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
         var all = await _store.LoadAllAsync(cancellationToken).ConfigureAwait(false);
+        var finished = new HashSet<string>(StringComparer.Ordinal);
+        var purged = new HashSet<string>(StringComparer.Ordinal);
+        var completed = new List<Instance>();
         foreach (var (id, history) in all)
         {
-            if (history.Count == 0 || history[0].Kind != HistoryEventKind.ExecutionStarted)
+            // A run starts at its last start: an id started again after its earlier run was forgotten replaces that run.
+            var start = LastStart(history);
+            if (start < 0)
             {
+                purged.Add(id); // events left behind by an instance whose start was already dropped
                 continue;
             }
 
-            var instance = new Instance(id, history[0].Name!, history);
+            var instance = new Instance(id, history[start].Name!, start == 0 ? history : history.Skip(start).ToList());
             _instances[id] = instance;
             if (!instance.IsFinished)
             {
                 Schedule(instance);
             }
+            else if (instance.Failed)
+            {
+                finished.Add(id);
+            }
+            else
+            {
+                completed.Add(instance);
+                purged.Add(id);
+            }
+        }
+
+        foreach (var instance in completed.OrderBy(i => i.LastUpdatedAt))
+        {
+            Forget(instance);
         }
 
         for (var i = 0; i < _workerCount; i++)
@@ -79,17 +109,52 @@ public sealed class EmbeddedWorkflowEngine : IAsyncDisposable
 
         if (CompactOnStart)
         {
-            var finished = _instances.Values.Where(i => i.IsFinished).Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
-            Compaction = Task.Run(() => CompactAsync(finished));
+            Compaction = Task.Run(() => CompactAsync(finished, purged));
             _compaction = Compaction;
         }
     }
 
-    private async Task<int> CompactAsync(IReadOnlySet<string> finished)
+    private static int LastStart(IReadOnlyList<HistoryEvent> history)
+    {
+        for (var i = history.Count - 1; i >= 0; i--)
+        {
+            if (history[i].Kind == HistoryEventKind.ExecutionStarted)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// Queues a completed instance to be forgotten once <see cref="CompletedKept"/> more recent ones have completed (at
+    /// most once per instance).
+    /// </summary>
+    private void Forget(Instance instance)
+    {
+        lock (instance.Gate)
+        {
+            if (instance.Forgotten || !instance.IsFinished || instance.Failed)
+            {
+                return;
+            }
+
+            instance.Forgotten = true;
+        }
+
+        _completed.Enqueue(instance);
+        while (_completed.Count > CompletedKept && _completed.TryDequeue(out var oldest))
+        {
+            _instances.TryRemove(new KeyValuePair<string, Instance>(oldest.Id, oldest)); // not a later run under the same id
+        }
+    }
+
+    private async Task<int> CompactAsync(IReadOnlySet<string> finished, IReadOnlySet<string> purged)
     {
         try
         {
-            return await _store.CompactAsync(finished, _draining.Token).ConfigureAwait(false);
+            return await _store.CompactAsync(finished, purged, _draining.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (_draining.IsCancellationRequested)
         {
@@ -103,7 +168,10 @@ public sealed class EmbeddedWorkflowEngine : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts an orchestration; returns false (and starts nothing) when the instance id already exists.</summary>
+    /// <summary>
+    /// Starts an orchestration; returns false (and starts nothing) when an instance with that id is running, waiting,
+    /// failed or one of the <see cref="CompletedKept"/> most recently completed.
+    /// </summary>
     public async Task<bool> StartNewAsync(string orchestrator, string instanceId, object? input)
     {
         if (!_registry.HasOrchestrator(orchestrator))
@@ -146,7 +214,7 @@ public sealed class EmbeddedWorkflowEngine : IAsyncDisposable
     public WorkflowInstanceState? GetInstance(string instanceId) =>
         _instances.TryGetValue(instanceId, out var i) ? i.Snapshot() : null;
 
-    /// <summary>Every instance the engine knows.</summary>
+    /// <summary>Every instance the engine knows: the open and failed ones and the most recently completed.</summary>
     public IEnumerable<WorkflowInstanceState> Instances => _instances.Values.Select(i => i.Snapshot());
 
     /// <summary>
@@ -307,6 +375,10 @@ public sealed class EmbeddedWorkflowEngine : IAsyncDisposable
                     if (again)
                     {
                         _ready.Writer.TryWrite(instance);
+                    }
+                    else
+                    {
+                        Forget(instance);
                     }
                 }
             }
@@ -496,6 +568,9 @@ public sealed class EmbeddedWorkflowEngine : IAsyncDisposable
         public string? OutputJson { get; private set; }
         public string? Error { get; private set; }
         public bool IsFinished { get; private set; }
+
+        /// <summary>Queued to be forgotten (see <see cref="CompletedKept"/>).</summary>
+        public bool Forgotten { get; set; }
         public bool Failed { get; private set; }
         public DateTime CreatedAt { get; private set; }
         public DateTime LastUpdatedAt { get; private set; }

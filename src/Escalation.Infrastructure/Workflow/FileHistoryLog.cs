@@ -12,15 +12,20 @@ namespace Escalation.Infrastructure.Workflow;
 /// A write that fails stops the log: every later append fails too (until the host restarts and reopens it), so a
 /// history on disk never skips events that came before ones it holds.
 /// <para>
-/// Finished cases would otherwise make the log, and the start-up that reads it, grow with every case ever handled:
-/// <see cref="CompactAsync"/> rewrites the segments closed before this process opened the log without the events of
-/// finished instances that nothing replays (activities, timers, events), keeping each one's start, custom statuses and
-/// end. A segment is rewritten whole to a temporary file and renamed over the old one, so a crash leaves either.
+/// Finished cases would otherwise make the log, and the start-up that reads it, grow with every case ever handled. Each
+/// opening writes to a new segment, so every earlier one is closed; a closed segment is compacted: rewritten without the
+/// events of completed instances (what they decided is in the case index and the traces) and, for failed ones, without
+/// the events nothing replays (activities, timers, events), keeping their start, custom statuses and end. The engine asks
+/// for it at start (<see cref="CompactAsync"/>); while the log runs, each time the writer moves to a new segment the
+/// instances that completed meanwhile are purged from the closed ones in the background. Segments are rewritten oldest
+/// first, each whole to a temporary file renamed over the old one, so a crash leaves an instance either whole, or without
+/// its start (which loading ignores) — never a start without its end, which would run the case again. A segment left
+/// empty is deleted. Start-up reads the open cases' events and at most about a segment more, however many came before.
 /// </para>
 /// </summary>
 public sealed class FileHistoryLog : IWorkflowHistoryStore, IAsyncDisposable, IStorageHealth
 {
-    private const long DefaultSegmentBytes = 64L * 1024 * 1024;
+    private const long DefaultSegmentBytes = 16L * 1024 * 1024;
     private const int MaxScratchBytes = 256 * 1024;
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
 
@@ -34,6 +39,10 @@ public sealed class FileHistoryLog : IWorkflowHistoryStore, IAsyncDisposable, IS
     private bool _segmentIsNew;
     private int _segmentNumber;
     private readonly int _openedAt;
+    private readonly HashSet<string> _completedInSegment = new(StringComparer.Ordinal); // the writer's: completed since the last roll
+    private readonly SemaphoreSlim _compacting = new(1, 1);
+    private readonly CancellationTokenSource _closing = new();
+    private Task _rollCompaction = Task.CompletedTask;
     private volatile Exception? _failed;
 
     /// <summary>Size at which the writer starts a new segment file.</summary>
@@ -47,7 +56,7 @@ public sealed class FileHistoryLog : IWorkflowHistoryStore, IAsyncDisposable, IS
         _directory = directory;
         Directory.CreateDirectory(directory);
         _segmentNumber = Directory.EnumerateFiles(directory, "history-*.jsonl").Select(SegmentNumber).DefaultIfEmpty(0).Max();
-        _openedAt = _segmentNumber; // segments numbered below it are closed: the writer appends to this one or newer ones
+        _openedAt = _segmentNumber + 1; // every segment there is closed: this process writes to new ones
         // Its own thread: the loop blocks in write and fsync, which must not hold one of the thread pool's few threads.
         _writer = Task.Factory.StartNew(WriteLoop, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
@@ -55,7 +64,11 @@ public sealed class FileHistoryLog : IWorkflowHistoryStore, IAsyncDisposable, IS
     /// <inheritdoc />
     public string? Problem => _failed is { } failed ? $"The history log could not write ({failed.Message}); restart the host to reopen it." : null;
 
-    private sealed record Pending(ReadOnlyMemory<byte> Bytes, TaskCompletionSource? Done);
+    /// <summary>Lines to write; <c>Started</c>/<c>Completed</c> name the instance when they hold its start or completion.</summary>
+    private sealed record Pending(ReadOnlyMemory<byte> Bytes, TaskCompletionSource? Done, string? Started = null, string? Completed = null);
+
+    /// <summary>The background compaction the last move to a new segment began (completed when there was none).</summary>
+    public Task RollCompaction => Volatile.Read(ref _rollCompaction);
 
     /// <summary>A thread's buffer and JSON writer for composing lines; the bytes are copied out before the thread moves on.</summary>
     private sealed class Scratch
@@ -110,7 +123,9 @@ public sealed class FileHistoryLog : IWorkflowHistoryStore, IAsyncDisposable, IS
         }
 
         var done = durable ? new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) : null;
-        if (!_queue.TryWrite(new Pending(bytes, done)))
+        var started = events.Any(e => e.Kind == HistoryEventKind.ExecutionStarted) ? instanceId : null;
+        var completed = events.Any(e => e.Kind == HistoryEventKind.ExecutionCompleted) ? instanceId : null;
+        if (!_queue.TryWrite(new Pending(bytes, done, started, completed)))
         {
             throw new ObjectDisposedException(nameof(FileHistoryLog));
         }
@@ -187,51 +202,89 @@ public sealed class FileHistoryLog : IWorkflowHistoryStore, IAsyncDisposable, IS
     }
 
     /// <inheritdoc />
-    public async Task<int> CompactAsync(IReadOnlySet<string> finished, CancellationToken cancellationToken = default)
+    public Task<int> CompactAsync(IReadOnlySet<string> finished, IReadOnlySet<string> purged, CancellationToken cancellationToken = default) =>
+        CompactBelowAsync(_openedAt, finished, purged, cancellationToken);
+
+    /// <summary>Compacts the segments numbered below <paramref name="below"/> (all closed), oldest first, one compaction at a time.</summary>
+    private async Task<int> CompactBelowAsync(int below, IReadOnlySet<string> finished, IReadOnlySet<string> purged, CancellationToken cancellationToken)
     {
-        var dropped = 0;
-        if (finished.Count == 0)
+        if (finished.Count == 0 && purged.Count == 0)
         {
             return 0;
         }
 
-        var closed = Directory.EnumerateFiles(_directory, "history-*.jsonl").Where(f => SegmentNumber(f) < _openedAt).OrderBy(SegmentNumber).ToList();
-        foreach (var file in closed)
+        await _compacting.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            using var kept = new MemoryStream();
-            long total = 0;
-            var drop = 0;
-            using (var reader = new StreamReader(new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete)))
+            var dropped = 0;
+            var closed = Directory.EnumerateFiles(_directory, "history-*.jsonl").Where(f => SegmentNumber(f) < below).OrderBy(SegmentNumber).ToList();
+            foreach (var file in closed)
             {
-                while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } text)
-                {
-                    total += text.Length + 1;
-                    if (text.Length == 0 || !Keeps(text, finished))
-                    {
-                        drop++;
-                        continue;
-                    }
-
-                    kept.Write(System.Text.Encoding.UTF8.GetBytes(text));
-                    kept.WriteByte((byte)'\n');
-                }
+                dropped += await CompactSegmentAsync(file, finished, purged, cancellationToken).ConfigureAwait(false);
             }
 
-            if (drop == 0 || kept.Length > total * (1 - CompactionGain))
-            {
-                continue;
-            }
-
-            await Storage.AtomicFile.ReplaceAsync(file, kept.ToArray(), cancellationToken).ConfigureAwait(false);
-            dropped += drop;
+            return dropped;
         }
-
-        return dropped;
+        finally
+        {
+            _compacting.Release();
+        }
     }
 
-    /// <summary>False for a line compaction drops: an event of a finished instance that nothing reads again, or a torn line.</summary>
-    private static bool Keeps(string text, IReadOnlySet<string> finished)
+    private static async Task<int> CompactSegmentAsync(string file, IReadOnlySet<string> finished, IReadOnlySet<string> purged, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        using var kept = new MemoryStream();
+        long total = 0;
+        var drop = 0;
+        var purges = false;
+        using (var reader = new StreamReader(new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete)))
+        {
+            while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } text)
+            {
+                total += text.Length + 1;
+                var keep = text.Length == 0 ? Keep.Not : Keeps(text, finished, purged);
+                if (keep != Keep.Line)
+                {
+                    drop++;
+                    purges |= keep == Keep.Purged;
+                    continue;
+                }
+
+                kept.Write(System.Text.Encoding.UTF8.GetBytes(text));
+                kept.WriteByte((byte)'\n');
+            }
+        }
+
+        // A purged instance's events go from every segment, however little that saves: one left behind in an older
+        // segment while its end went from a newer one would be a start without an end, a case run again.
+        if (drop == 0 || (!purges && kept.Length > total * (1 - CompactionGain)))
+        {
+            return 0;
+        }
+
+        if (kept.Length == 0)
+        {
+            File.Delete(file); // a closed segment: the writer never appends to it again
+        }
+        else
+        {
+            await Storage.AtomicFile.ReplaceAsync(file, kept.ToArray(), cancellationToken).ConfigureAwait(false);
+        }
+
+        return drop;
+    }
+
+    private enum Keep
+    {
+        Line,
+        Not,
+        Purged,
+    }
+
+    /// <summary>Whether compaction keeps a line: not an event of a purged instance, nor one of a finished instance that
+    /// nothing reads again, nor a torn line.</summary>
+    private static Keep Keeps(string text, IReadOnlySet<string> finished, IReadOnlySet<string> purged)
     {
         Line? line;
         try
@@ -240,12 +293,21 @@ public sealed class FileHistoryLog : IWorkflowHistoryStore, IAsyncDisposable, IS
         }
         catch (JsonException)
         {
-            return false; // a torn write from a crash: loading skips it too
+            return Keep.Not; // a torn write from a crash: loading skips it too
         }
 
-        return line?.I is not null && line.E is not null
-            && (!finished.Contains(line.I) || line.E.Kind is HistoryEventKind.ExecutionStarted or HistoryEventKind.CustomStatus
-                or HistoryEventKind.ExecutionCompleted or HistoryEventKind.ExecutionFailed);
+        if (line?.I is null || line.E is null)
+        {
+            return Keep.Not;
+        }
+
+        if (purged.Contains(line.I))
+        {
+            return Keep.Purged;
+        }
+
+        return !finished.Contains(line.I) || line.E.Kind is HistoryEventKind.ExecutionStarted or HistoryEventKind.CustomStatus
+            or HistoryEventKind.ExecutionCompleted or HistoryEventKind.ExecutionFailed ? Keep.Line : Keep.Not;
     }
 
     private static int SegmentNumber(string path) =>
@@ -255,11 +317,22 @@ public sealed class FileHistoryLog : IWorkflowHistoryStore, IAsyncDisposable, IS
     {
         if (_segment is null || _segment.Length >= SegmentBytes)
         {
+            var rolled = _segment is not null;
             _segment?.Flush(flushToDisk: true); // what a batch nobody waited for left unflushed: the next fsync is another file's
             _segment?.Dispose();
-            if (_segment is not null || _segmentNumber == 0)
+            _segmentNumber++;
+            if (rolled && _completedInSegment.Count > 0)
             {
-                _segmentNumber++;
+                // Every event of the instances that completed so far is in a closed segment now: purge them there.
+                var purged = _completedInSegment.ToHashSet(StringComparer.Ordinal);
+                _completedInSegment.Clear();
+                var below = _segmentNumber;
+                var previous = _rollCompaction;
+                Volatile.Write(ref _rollCompaction, Task.Run(async () =>
+                {
+                    await previous.ConfigureAwait(false);
+                    await PurgeQuietlyAsync(below, purged).ConfigureAwait(false);
+                }));
             }
 
             var path = Path.Combine(_directory, $"history-{_segmentNumber:D6}.jsonl");
@@ -320,6 +393,17 @@ public sealed class FileHistoryLog : IWorkflowHistoryStore, IAsyncDisposable, IS
 
                 foreach (var p in batch)
                 {
+                    // In the order written: an id started again after it completed is a new run, not one to purge.
+                    if (p.Started is { } started)
+                    {
+                        _completedInSegment.Remove(started);
+                    }
+
+                    if (p.Completed is { } completed)
+                    {
+                        _completedInSegment.Add(completed);
+                    }
+
                     p.Done?.TrySetResult();
                 }
             }
@@ -334,10 +418,28 @@ public sealed class FileHistoryLog : IWorkflowHistoryStore, IAsyncDisposable, IS
         }
     }
 
+    /// <summary>
+    /// A purge while running that fails or is cut short by a stop leaves what it did not reach: instances whole, or
+    /// without their start (newer segments not yet rewritten); the next start loads them as completed or startless and
+    /// purges them.
+    /// </summary>
+    private async Task PurgeQuietlyAsync(int below, IReadOnlySet<string> purged)
+    {
+        try
+        {
+            await CompactBelowAsync(below, new HashSet<string>(), purged, _closing.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or OperationCanceledException)
+        {
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         _queue.Complete();
         await _writer.ConfigureAwait(false);
+        await _closing.CancelAsync().ConfigureAwait(false);
+        await RollCompaction.ConfigureAwait(false);
         var segment = Interlocked.Exchange(ref _segment, null); // a second dispose finds nothing to do
         if (_failed is null)
         {

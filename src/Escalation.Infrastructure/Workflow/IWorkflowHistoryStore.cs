@@ -18,9 +18,11 @@ public interface IWorkflowHistoryStore
     Task<IReadOnlyDictionary<string, IReadOnlyList<HistoryEvent>>> LoadAllAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Drops what nothing reads again from the histories of <paramref name="finished"/> instances: everything but their
-    /// start, custom statuses and end, from which the engine still reads their status and output. Returns how many events
-    /// were dropped. By default nothing is dropped.
+    /// Drops what nothing reads again: every event of the <paramref name="purged"/> instances (those that completed — the
+    /// case index and the traces keep what they decided — and stray events of an instance whose start is gone), and from the
+    /// histories of the <paramref name="finished"/> ones everything but their start, custom statuses and end, from which the
+    /// engine still reads their status and failure. Returns how many events were dropped. By default nothing is dropped.
     /// </summary>
-    Task<int> CompactAsync(IReadOnlySet<string> finished, CancellationToken cancellationToken = default) => Task.FromResult(0);
+    Task<int> CompactAsync(IReadOnlySet<string> finished, IReadOnlySet<string> purged, CancellationToken cancellationToken = default) =>
+        Task.FromResult(0);
 }

@@ -83,6 +83,34 @@ public abstract class WorkflowHistoryStoreContract
 
         Assert.Equal(Enumerable.Range(0, 40).Select(i => i.ToString()), all[id].Select(e => e.Data));
     }
+
+    [SkippableFact]
+    public async Task Compact_ACompletedAFailedAndAnOpenInstance_DropsTheCompletedAndKeepsTheFailedOnesStartAndEnd()
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var (done, failed, open) = ("case-done-" + suffix, "case-failed-" + suffix, "case-open-" + suffix);
+        var store = Open();
+        foreach (var id in new[] { done, failed, open })
+        {
+            await store.AppendAsync(id, [Event(HistoryEventKind.ExecutionStarted, -1, "CaseOrchestrator")]);
+            await store.AppendAsync(id, [Event(HistoryEventKind.ActivityScheduled, 0, "Detect"), Event(HistoryEventKind.ActivityCompleted, 0, "Detect", "{}")]);
+        }
+
+        await store.AppendAsync(done, [Event(HistoryEventKind.ExecutionCompleted, 1, data: "\"sent\"")]);
+        await store.AppendAsync(failed, [Event(HistoryEventKind.ExecutionFailed, 1, data: "broke")]);
+        await CloseAsync(store);
+
+        var compacting = Open();
+        await compacting.CompactAsync(new HashSet<string> { failed }, new HashSet<string> { done });
+        await CloseAsync(compacting);
+        var reopened = Open();
+        var all = await reopened.LoadAllAsync();
+        await CloseAsync(reopened);
+
+        Assert.False(all.ContainsKey(done));
+        Assert.Equal((HistoryEventKind.ExecutionStarted, HistoryEventKind.ExecutionFailed, "broke"), (all[failed][0].Kind, all[failed][^1].Kind, all[failed][^1].Data));
+        Assert.Equal(3, all[open].Count);
+    }
 }
 
 public sealed class FileHistoryLogContractTests : WorkflowHistoryStoreContract, IDisposable
@@ -168,6 +196,31 @@ public sealed class FileHistoryLogContractTests : WorkflowHistoryStoreContract, 
         Assert.False(all.ContainsKey("case-gap"));
     }
 
+    [Fact]
+    public async Task Roll_InstancesCompletedInEarlierSegments_ArePurgedFromEverySegmentWhileTheLogRuns()
+    {
+        var log = new FileHistoryLog(_dir.Path) { SegmentBytes = 400 };
+        var filler = new string('x', 500); // one append per segment
+        HistoryEvent At(HistoryEventKind kind, int seq, string? data = null) =>
+            new() { Kind = kind, Seq = seq, Name = "CaseOrchestrator", Data = data, At = new DateTime(2026, 11, 23, 12, 0, 0, DateTimeKind.Utc) };
+        await log.AppendAsync("case-a", [At(HistoryEventKind.ExecutionStarted, -1, filler)]);
+        await log.AppendAsync("case-b", [At(HistoryEventKind.ExecutionStarted, -1, filler)]);
+        await log.AppendAsync("case-a", [At(HistoryEventKind.ActivityCompleted, 0, filler)]);
+        await log.AppendAsync("case-a", [At(HistoryEventKind.ExecutionCompleted, 1, filler)]);
+        await log.AppendAsync("case-b", [At(HistoryEventKind.ActivityCompleted, 0, filler)]); // a roll: case-a's segments are closed
+        await log.RollCompaction;
+        var onDisk = string.Concat(Directory.GetFiles(_dir.Path, "history-*.jsonl").Select(File.ReadAllText));
+        await log.DisposeAsync();
+
+        // Its start (the oldest segment) went with its end: no start is left without its end, to be run again.
+        Assert.DoesNotContain("case-a", onDisk, StringComparison.Ordinal);
+        var reopened = new FileHistoryLog(_dir.Path);
+        var all = await reopened.LoadAllAsync();
+        await reopened.DisposeAsync();
+        Assert.Equal(["case-b"], all.Keys);
+        Assert.Equal([HistoryEventKind.ExecutionStarted, HistoryEventKind.ActivityCompleted], all["case-b"].Select(e => e.Kind));
+    }
+
     public void Dispose() => _dir.Dispose();
 }
 
@@ -176,4 +229,16 @@ public sealed class AzureBlobHistoryStoreContractTests : WorkflowHistoryStoreCon
     private readonly string _container = AzuriteAccount.UniqueName("wfhist");
 
     protected override IWorkflowHistoryStore Open() => new AzureBlobHistoryStore(AzuriteAccount.Require(), _container);
+
+    [SkippableFact]
+    public async Task Append_TheCompletion_DeletesTheInstancesBlobSoStartUpDoesNotListIt()
+    {
+        var id = "case-end-" + Guid.NewGuid().ToString("N")[..8];
+        var store = Open();
+        await store.AppendAsync(id, [new HistoryEvent { Kind = HistoryEventKind.ExecutionStarted, Seq = -1, Name = "CaseOrchestrator", At = DateTime.UnixEpoch }]);
+        Assert.True((await store.LoadAllAsync()).ContainsKey(id));
+        await store.AppendAsync(id, [new HistoryEvent { Kind = HistoryEventKind.ExecutionCompleted, Seq = 1, Data = "\"sent\"", At = DateTime.UnixEpoch }]);
+
+        Assert.False((await Open().LoadAllAsync()).ContainsKey(id));
+    }
 }
