@@ -12,8 +12,26 @@ namespace Escalation.Core.Sensitive;
 internal static partial class ComposerSentences
 {
     /// <summary>One greeting by first name: formal for a VIP or a formal writer, casual otherwise; never "Hey" or "!".</summary>
-    public static string Greeting(DraftRequest r, string first, ReplyText t) =>
-        t[CustomerRegister.Formal(r) ? "greeting.formal" : "greeting.casual", ("name", first)];
+    public static string Greeting(DraftRequest r, string first, ReplyText t)
+    {
+        if (first.Length > 0)
+        {
+            return t[CustomerRegister.Formal(r) ? "greeting.formal" : "greeting.casual", ("name", first)];
+        }
+
+        // No person to name (a department, a mailbox): the greeting without its name — "Buenos días:", "Guten Tag," — or
+        // the casual one where the formal greeting is an address that needs a name ("Gentile …,", "Beste …,", "Dear …,").
+        var formal = Nameless(t["greeting.formal"]);
+        return CustomerRegister.Formal(r) && !NeedsAName().IsMatch(formal) ? formal : Nameless(t["greeting.casual"]);
+    }
+
+    private static string Nameless(string template) => NamePlaceholder().Replace(template, "").Trim();
+
+    [GeneratedRegex(@"[ \t]*,?[ \t]*\{name\}")]
+    private static partial Regex NamePlaceholder();
+
+    [GeneratedRegex(@"^(gentile|gentili|egregi\w*|beste|geachte|dear|estimad[oa]s?|querid[oa]s?|caro|cara|cari|prezad[oa]s?|liebe[rs]?|sehr geehrte\w*|cher|ch[èe]re|chers)\W*$", RegexOptions.IgnoreCase)]
+    private static partial Regex NeedsAName();
 
     /// <summary>A specific apology for a frustrated customer; otherwise the tone guide's opening for their register.</summary>
     public static IEnumerable<string> Opening(DraftRequest r, Workspace ws, ReplyText t)
@@ -308,12 +326,13 @@ internal static partial class ComposerSentences
     public static string FirstName(string name)
     {
         var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (words.Length == 0)
+        if (words.Length == 0 || words.Any(w => NotAPerson().IsMatch(w)))
         {
-            return name.Trim();
+            return words.Length == 0 ? name.Trim() : ""; // "Finance Department", "Mail Delivery Subsystem": greet no one by name
         }
 
-        var titles = words.TakeWhile(w => Title().IsMatch(w)).Count();
+        // A rank in capitals ("DC Laura Hughes", "KOK Thomas Bauer") is a title: "DC Hughes".
+        var titles = words.TakeWhile((w, i) => Title().IsMatch(w) || (i < words.Length - 1 && Rank().IsMatch(w))).Count();
         return titles == 0 ? words[0]
             : titles < words.Length ? string.Join(' ', words[..titles].Append(words[^1]))
             : words[0];
@@ -321,6 +340,13 @@ internal static partial class ComposerSentences
 
     [GeneratedRegex(@"^(dr|drs|dra|prof|mr|mrs|ms|mx|miss|sir|dame|herr|frau|sr|sra|srta|m|mme|mlle|me|dott|dott\.ssa|dottssa|ing|avv|mevr|dhr|mw|doctor|doctora|doktor|docteur|professor|profesor|professeur|professore)\.?$", RegexOptions.IgnoreCase)]
     private static partial Regex Title();
+
+    [GeneratedRegex(@"^(?-i:\p{Lu}{2,4})\.?$")]
+    private static partial Regex Rank();
+
+    // Words of a sender that is a department, a team or a mailbox rather than a person.
+    [GeneratedRegex(@"^(department|dept\.?|team|office|accounts?|billing|finance|support|helpdesk|service|services|subsystem|system|daemon|mailer-daemon|postmaster|no-?reply|noreply|admin|administration|newsroom|desk|abteilung|buchhaltung|finanzabteilung|kundenservice|redaktion|sekretariat|[ée]quipe|service|comptabilit[ée]|r[ée]daction|secr[ée]tariat|equipo|departamento|contabilidad|redacci[óo]n|administraci[óo]n|equipa|contabilidade|reda[çc][ãa]o|servi[çc]os?|servicio|ufficio|amministrazione|contabilit[àa]|redazione|servizio|afdeling|administratie|boekhouding|redactie|klantenservice)$", RegexOptions.IgnoreCase)]
+    private static partial Regex NotAPerson();
 
     /// <summary>
     /// A frustrated customer always gets an apology; a calm one only when something of ours went wrong (an outage,

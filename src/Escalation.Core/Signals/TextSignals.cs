@@ -115,6 +115,12 @@ public static class LegalKinds
     /// <summary>Another person's records or data shown or sent to the customer ("lab results for a different patient", "die Befunde eines anderen Patienten").</summary>
     public const string PrivacyBreach = "privacy-breach";
 
+    /// <summary>
+    /// Police, a prosecutor or a court asking for account data ("detective constable", "Staatsanwaltschaft",
+    /// "réquisition judiciaire"): not the writer's own matter, answered by legal, never by a template.
+    /// </summary>
+    public const string LawEnforcement = "law-enforcement";
+
     /// <summary>A claim that a contract was breached ("breach of contract", "Vertragsbruch", "wanprestatie").</summary>
     public const string Contract = "contract";
 }

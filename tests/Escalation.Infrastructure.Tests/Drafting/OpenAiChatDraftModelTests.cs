@@ -106,7 +106,8 @@ public sealed class OpenAiChatDraftModelTests : IDisposable
         Respond(r => r.WithStatusCode(429).WithHeader("Retry-After", "1").WithBody("{\"error\":{\"message\":\"slow down\"}}"), state: null, next: "limited");
         Respond(Ok(GoodDraft), state: "limited");
 
-        var result = await Service().WriteAsync(RefundCase(), StubWorkspace());
+        // A generous timeout: on a loaded machine the first answers of the local endpoint can take seconds.
+        var result = await Service(timeoutSeconds: 60).WriteAsync(RefundCase(), StubWorkspace());
 
         Assert.Equal(DraftingPaths.Model, result.Path);
         Assert.Equal([ChatModelFailures.RateLimited, "accepted"], result.Model.Calls.Select(c => c.Outcome));
