@@ -52,6 +52,16 @@ public static partial class AskCoverage
         var list = NumberedItem().Matches(text).Count >= 2 || BulletItem().Matches(text).Count >= 2;
         foreach (var clause in Clauses(text))
         {
+            // "Kunnen jullie de verlengingsdatum verschuiven naar 1 juli?", "unser Verlängerungsdatum auf den 1. Juli verschieben":
+            // moving the renewal or billing date names a date, but no refund, credit or cancellation carries it out; however
+            // short the clause a date cut it into, it is an ask.
+            if (RenewalMove().IsMatch(clause))
+            {
+                asked.Add(Quote(clause));
+                other.Add(Quote(clause));
+                continue;
+            }
+
             var asking = clause.Contains('?') || clause.Contains('¿') || RequestMarker().Matches(clause).Any(m => !NeedDenied(clause, m) && !SayingOnly().IsMatch(clause.AsSpan(m.Index + m.Length))) || QuestionStart().IsMatch(clause) || JoinedImperative().IsMatch(clause) || (list && ListItem().IsMatch(clause));
             // "Can you confirm once it's done?", "Geben Sie mir kurz Bescheid": any reply answers a short request to hear back.
             if (!asking || Courtesy().IsMatch(clause) || Forwarding().IsMatch(clause) || Disclaimer().IsMatch(clause) || (Words(clause) < 5 && !IsWhy(clause)) || (HearBack().IsMatch(clause) && Words(clause) <= 10))
@@ -494,13 +504,16 @@ public static partial class AskCoverage
     [GeneratedRegex(@",?\s+(?=(and (also|can|could|would|please|will)|also,? (can|could|please|i)|plus|y además|y,? de paso|de paso|y también|además|by the way|btw|e,? j[áa] agora|j[áa] agora|e,? a prop[óo]sito|au passage|et,? au fait|au fait|nebenbei|[üu]brigens|tra l'altro|e,? gi[àa] che ci sono|trouwens|tussen haakjes|und (außerdem|bitte|auch|können)|außerdem|et (aussi|pourriez|pouvez|merci de)|e (também|ainda|podem|poderiam)|além disso|e (inoltre|potete|potreste|anche)|inoltre|en (ook|kunt|kunnen|graag)|daarnaast|verder)\b)|,\s+(?=(can|could|would|will) you\b)|,?\s+(?=" + Imperative + ")", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex ClauseSplit();
 
-    [GeneratedRegex(@"(^|\s)\(?[1-9][.)]\s+\p{L}")]
+    [GeneratedRegex(@"(^|\s)\(?[1-9][.)]\s+" + NotAMonth + @"\p{L}")]
     private static partial Regex NumberedItem();
+
+    // "am 8. November", "bis zum 1. Juli": a German or Dutch date, not the item of a list.
+    private const string NotAMonth = @"(?!(?i:januar|j[äa]nner|februar|m[äa]rz|april|mai|juni|juli|august|september|oktober|november|dezember|januari|februari|maart|mei|augustus|december|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dez|dec)\b)";
 
     [GeneratedRegex(@"(^|\s)[-*•]\s+\p{L}")]
     private static partial Regex BulletItem();
 
-    [GeneratedRegex(@"\s+(?=\(?[1-9][.)]\s+\p{L}|[-*•]\s+\p{L})")]
+    [GeneratedRegex(@"\s+(?=\(?[1-9][.)]\s+" + NotAMonth + @"\p{L}|[-*•]\s+\p{L})")]
     private static partial Regex ItemSplit();
 
     // A numbered or bulleted line ("1. refund the charge", "- extend our trial") is one of the things asked.
@@ -511,8 +524,11 @@ public static partial class AskCoverage
     [GeneratedRegex("^" + Imperative, RegexOptions.IgnoreCase)]
     private static partial Regex JoinedImperative();
 
-    [GeneratedRegex(@"\b(please|pls|plz|can you|could you|would you|will you|can we|could we|can i|could i|(i|we) (would )?ask (you|that you)|(i|we) (also|really|still|just|now|further|additionally|then) (want|need|would like|'d like)|m[öo]chte ich|m[öo]chten wir|h[äa]tte ich gerne?|h[äa]tten wir gerne?|w[üu]rde ich gerne?|brauchen wir|ci serve|mi serve|ci servirebbe|(nos|me) hace falta|il (nous|me) faut|precisamos (de|saber)|preciso (de|saber)|(i'm|i am|we're|we are) asking (you|that)|ich bitte|bitte ich|wir bitten|bitten wir|je vous (demande|prie)|nous vous (demandons|prions)|(le|les) (pido|pedimos|solicito|solicitamos)|(pe[çc]o|pedimos|solicito|solicitamos) que|vi (chiedo|chiediamo|prego)|(ik|wij|we) verzoek(en)?|verzoeke|i want|we want|i need|we need|i'd like|i would like|we'd like|we would like|let me know|tell me|explain|por favor|pueden|podrían|puede|podría|quiero|queremos|necesito|necesitamos|me gustaría|expliquen|bitte|können sie|könnten sie|kannst du|ich möchte|wir möchten|ich will|wir wollen|ich brauche|erklären sie|s'il vous plaît|svp|pouvez-vous|pouvez vous|pourriez|je veux|nous voulons|je voudrais|nous voudrions|j'aimerais|expliquez|podem|poderiam|pode|poderia|quero|queremos|preciso|gostaria|expliquem|per favore|potete|potreste|può|potrebbe|voglio|vogliamo|vorrei|vorremmo|spiegate|graag|kunt u|kunnen jullie|kun je|ik wil|wij willen|we willen|ik zou graag|leg uit)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(please|pls|plz|can you|could you|would you|will you|can we|could we|can i|could i|(i|we) (would )?ask (you|that you)|(i|we) (also|really|still|just|now|further|additionally|then) (want|need|would like|'d like)|m[öo]chte ich|m[öo]chten wir|h[äa]tte ich gerne?|h[äa]tten wir gerne?|w[üu]rde ich gerne?|brauchen wir|(team|department|accountant|accounting|finance|procurement|bookkeeper|auditor|payables)s? (also |still )?(needs?|requires?|asks? for) (the|a|an|our|this|that) (\S+ ){0,2}(invoice|copy|receipt|credit note|statement|confirmation)|(wir brauchen|brauche ich|ben[öo]tigen wir|wir ben[öo]tigen|ich ben[öo]tige|ben[öo]tige ich) (\S+ ){0,2}(eine?n? |die |den |das )?(Kopie|\w*Rechnung\w*|Best[äa]tigung|Gutschrift|Beleg|Nachweis|Quittung)|((hebben|heb) (we|wij|ik)|(we|wij|ik) (hebben|heb)) (\S+ ){0,2}(een |de )?(kopie|\w*factuur|bevestiging|creditnota)|(nous avons|j'ai) besoin d'une? (\S+ )?(copie|facture|attestation|avoir)|(abbiamo|ho) bisogno di una? (\S+ )?(copia|fattura|conferma|nota di credito)|necesitar[íi]amos (una )?(copia|factura|confirmaci[óo]n)|precisar[íi]amos de uma (c[óo]pia|fatura|confirma[çc][ãa]o)|ci serve|mi serve|ci servirebbe|(nos|me) hace falta|il (nous|me) faut|precisamos (de|saber)|preciso (de|saber)|(i'm|i am|we're|we are) asking (you|that)|ich bitte|bitte ich|wir bitten|bitten wir|je vous (demande|prie)|nous vous (demandons|prions)|(le|les) (pido|pedimos|solicito|solicitamos)|(pe[çc]o|pedimos|solicito|solicitamos) que|vi (chiedo|chiediamo|prego)|(ik|wij|we) verzoek(en)?|verzoeke|i want|we want|i need|we need|i'd like|i would like|we'd like|we would like|let me know|tell me|explain|por favor|pueden|podrían|puede|podría|quiero|queremos|necesito|necesitamos|me gustaría|expliquen|bitte|können sie|könnten sie|kannst du|ich möchte|wir möchten|ich will|wir wollen|ich brauche|erklären sie|s'il vous plaît|svp|pouvez-vous|pouvez vous|pourriez|je veux|nous voulons|je voudrais|nous voudrions|j'aimerais|expliquez|podem|poderiam|pode|poderia|quero|queremos|preciso|gostaria|expliquem|per favore|potete|potreste|può|potrebbe|voglio|vogliamo|vorrei|vorremmo|spiegate|graag|kunt u|kunnen jullie|kun je|ik wil|wij willen|we willen|ik zou graag|leg uit)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RequestMarker();
+
+    [GeneratedRegex(@"\b((move|change|shift|push|align|postpone|bring forward) (\S+ ){0,3}(renewal|billing|invoice|contract|anniversary) (date|day|cycle)|(renewal|billing) (date|day|cycle) (\S+ ){0,3}(moved|changed|shifted)|(cambiar|mover|modificar|adelantar|retrasar|trasladar) (\S+ ){0,3}fecha de (renovaci[óo]n|facturaci[óo]n|cobro)|(Verl[äa]ngerungs|Abrechnungs|Rechnungs|Vertrags)(datum|termin|stichtag|zeitraum) (\S+ ){0,4}(verschieben|[äa]ndern|verlegen|anpassen|umstellen)|(Verl[äa]ngerungs|Abrechnungs|Vertrags)(datum|termin|stichtag) (\S+ ){0,2}(auf|zum|nach) (den )?\d|(d[ée]placer|changer|modifier|d[ée]caler|avancer|reporter) (\S+ ){0,3}date (de renouvellement|de facturation|d'[ée]ch[ée]ance|anniversaire)|(alterar|mudar|mover|adiar|antecipar) (\S+ ){0,3}data de (renova[çc][ãa]o|fatura[çc][ãa]o|cobran[çc]a)|(spostare|cambiare|modificare|anticipare|posticipare) (\S+ ){0,3}data (di|del) (rinnovo|fatturazione|scadenza)|(verlengings|facturatie|factuur|contract)datum (\S+ ){0,3}(verschuiven|wijzigen|aanpassen|verzetten|veranderen)|(verschuiven|wijzigen|aanpassen|verzetten) (\S+ ){0,3}(verlengings|facturatie|factuur|contract)datum)", RegexOptions.IgnoreCase)]
+    private static partial Regex RenewalMove();
 
     /// <summary>"… y no lo necesitamos", "we don't need it anymore", "brauchen wir nicht": a need denied is a statement, not an ask.</summary>
     private static bool NeedDenied(string clause, Match marker) =>

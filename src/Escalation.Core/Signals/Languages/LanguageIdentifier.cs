@@ -108,7 +108,7 @@ public static class LanguageIdentifier
     private static readonly (string Code, Language Language, HashSet<string> Words)[] CoveredFunctionWords =
     [
         ("es", Spanish, new(StringComparer.OrdinalIgnoreCase) { "el", "los", "las", "del", "y", "por", "para", "una", "nos", "pero", "muy", "esta", "este", "mi", "han", "he", "ya" }),
-        ("it", Italian, new(StringComparer.OrdinalIgnoreCase) { "il", "gli", "della", "di", "è", "ci", "sono", "ho", "nel", "ma", "questo", "questa", "non", "mio", "avete", "vi" }),
+        ("it", Italian, new(StringComparer.OrdinalIgnoreCase) { "il", "gli", "della", "di", "è", "ci", "sono", "ho", "nel", "ma", "questo", "questa", "non", "mio", "avete", "vi", "che", "alla", "alle", "dello", "degli", "nella", "sulla", "dalla", "per", "anche", "abbiamo", "siamo", "vorremmo", "vorrei", "grazie", "buongiorno", "cordiali", "saluti" }),
         ("pt", Portuguese, new(StringComparer.OrdinalIgnoreCase) { "os", "do", "da", "dos", "das", "em", "no", "na", "não", "uma", "meu", "minha", "ao", "foi", "é", "um" }),
         ("fr", French, new(StringComparer.OrdinalIgnoreCase) { "le", "les", "du", "des", "et", "je", "vous", "nous", "est", "pas", "au", "mon", "une", "avec", "pour" }),
         ("de", German, new(StringComparer.OrdinalIgnoreCase) { "der", "die", "das", "und", "ist", "nicht", "ich", "sie", "wir", "mit", "für", "ein", "eine", "zu", "auf", "bitte" }),

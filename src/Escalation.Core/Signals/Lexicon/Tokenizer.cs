@@ -32,6 +32,7 @@ internal static class Tokenizer
         exasperated = null;
         var clause = 0;
         var quoted = false;
+        var lowOpen = false;
         var i = 0;
         while (i < text.Length)
         {
@@ -120,9 +121,23 @@ internal static class Tokenizer
                 case '.' or ';' or ':' or '\n' or '(' or ')':
                     clause++;
                     bangRun = 0;
+                    if (c == '\n' && i > 0 && text[i - 1] == '\n')
+                    {
+                        (quoted, lowOpen) = (false, false); // a quote left open does not run into the next paragraph
+                    }
+
                     break;
-                case '"' or '\u201c' or '\u201d':
-                    quoted = c == '\u201c' || (c == '"' && !quoted);
+                case '\u201e':
+                    // „…“ (German, Dutch, Polish…) opens low and closes with the mark English opens with.
+                    (quoted, lowOpen) = (true, true);
+                    bangRun = 0;
+                    break;
+                case '\u201c':
+                    (quoted, lowOpen) = (!lowOpen, false);
+                    bangRun = 0;
+                    break;
+                case '"' or '\u201d':
+                    (quoted, lowOpen) = (c == '"' && !quoted, false);
                     bangRun = 0;
                     break;
                 default:
