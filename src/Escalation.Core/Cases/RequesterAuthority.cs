@@ -50,7 +50,7 @@ internal static partial class RequesterAuthority
     private static partial Regex ForTheirClient();
 
     // What the client's intermediary asks done to the account: cancel, close, refund, change plan, in the seven languages.
-    private const string AccountChange = @"(cancel|clos|refund|downgrad|upgrad|switch|terminat|remov|pasar|cambi|dar de baja|devolv|reembols|anul|k[üu]ndig|erstatt|stornier|wechsel|umstell|r[ée]sili|annul|rembours|passer|cancel|devolu|mudar|encerrar|disdi|annull|rimbors|passare|opzeg|terugbetal|terugstort|annuleer|wijzig|overstap|stopzet)";
+    private const string AccountChange = @"(cancel|clos|refund|downgrad|upgrad|switch|terminat|remov|pasar|cambi|dar de baja|devolv|reembols|anul|k[üu]ndig|erstatt|stornier|wechsel|umstell|r[ée]sili|annul|rembours|passer|devolu|mudar|encerrar|disdi|annull|rimbors|passare|opzeg|terugbetal|terugstort|annuleer|wijzig|overstap|stopzet)";
 
     [GeneratedRegex(@"^\W*(hi|hello|hey|hola|buenas|hallo|moin|bonjour|salut|ol[áa]|oi|ciao|buongiorno|goedemorgen|goedendag|hoi)?[\s,!.]*((?<name>(?-i:\p{Lu}\p{Ll}+)) here\b|(this is|my name is|me llamo|soy|mein name ist|hier (ist|schreibt)|je m'appelle|ici|o meu nome [ée]|meu nome [ée]|aqui [ée]|mi chiamo|sono|mijn naam is|hier is) (?<name>(?-i:\p{Lu}\p{Ll}+))\b)", RegexOptions.IgnoreCase)]
     private static partial Regex Introduced();

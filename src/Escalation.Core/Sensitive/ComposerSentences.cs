@@ -345,7 +345,7 @@ internal static partial class ComposerSentences
     private static partial Regex Rank();
 
     // Words of a sender that is a department, a team or a mailbox rather than a person.
-    [GeneratedRegex(@"^(department|dept\.?|team|office|accounts?|billing|finance|support|helpdesk|service|services|subsystem|system|daemon|mailer-daemon|postmaster|no-?reply|noreply|admin|administration|newsroom|desk|abteilung|buchhaltung|finanzabteilung|kundenservice|redaktion|sekretariat|[ée]quipe|service|comptabilit[ée]|r[ée]daction|secr[ée]tariat|equipo|departamento|contabilidad|redacci[óo]n|administraci[óo]n|equipa|contabilidade|reda[çc][ãa]o|servi[çc]os?|servicio|ufficio|amministrazione|contabilit[àa]|redazione|servizio|afdeling|administratie|boekhouding|redactie|klantenservice)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(department|dept\.?|team|office|accounts?|billing|finance|support|helpdesk|service|services|subsystem|system|daemon|mailer-daemon|postmaster|no-?reply|noreply|admin|administration|newsroom|desk|abteilung|buchhaltung|finanzabteilung|kundenservice|redaktion|sekretariat|[ée]quipe|comptabilit[ée]|r[ée]daction|secr[ée]tariat|equipo|departamento|contabilidad|redacci[óo]n|administraci[óo]n|equipa|contabilidade|reda[çc][ãa]o|servi[çc]os?|servicio|ufficio|amministrazione|contabilit[àa]|redazione|servizio|afdeling|administratie|boekhouding|redactie|klantenservice)$", RegexOptions.IgnoreCase)]
     private static partial Regex NotAPerson();
 
     /// <summary>

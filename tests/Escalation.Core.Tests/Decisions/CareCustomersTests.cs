@@ -10,19 +10,16 @@ namespace Escalation.Core.Tests.Decisions;
 /// </summary>
 public sealed class CareCustomersTests
 {
-    private static CaseFacts Facts(string text) =>
-        new CaseFactsExtractor().Extract(TestWorkspace.Ticket(text, "cus_100"), TestWorkspace.Build(), TestWorkspace.Now);
-
     [Theory]
     [InlineData("Bitte kündigen Sie unser Abo zum Laufzeitende. Wir sind nicht der Kontoinhaber, das Konto gehört der Zentrale.")]
     [InlineData("Please cancel our plan at the end of the term. We are not the account owner - the account is held by our head office.")]
     [InlineData("Merci de résilier notre abonnement. Nous ne sommes pas le titulaire du compte, c'est le siège.")]
     public void Extract_ABranchThatIsNotTheAccountHolder_IsNotTheHolder(string text) =>
-        Assert.NotNull(Facts(text).NotAccountHolder);
+        Assert.NotNull(TestWorkspace.Facts(text).NotAccountHolder);
 
     [Fact]
     public void Extract_ISayIAmTheBranchManager_IsNoManagerRequest() =>
-        Assert.DoesNotContain(CaseAsks.Manager, Facts("Goedemiddag, ik ben de manager van de vestiging. Kunnen jullie de dubbele afschrijving van €149 van 12 november terugbetalen?").Asks);
+        Assert.DoesNotContain(CaseAsks.Manager, TestWorkspace.Facts("Goedemiddag, ik ben de manager van de vestiging. Kunnen jullie de dubbele afschrijving van €149 van 12 november terugbetalen?").Asks);
 
     [Theory]
     [InlineData("¿Pueden devolvernos el cargo duplicado de 149 €? Gracias, Lucía Ferrer, gerente", false)]
@@ -34,9 +31,9 @@ public sealed class CareCustomersTests
 
     [Fact]
     public void Extract_NoRefundIsAsked_IsNoRefundAsk() =>
-        Assert.DoesNotContain(CaseAsks.Refund, Facts("Bonjour, merci de résilier notre abonnement à la fin de la période. Aucun remboursement n'est demandé.").Asks);
+        Assert.DoesNotContain(CaseAsks.Refund, TestWorkspace.Facts("Bonjour, merci de résilier notre abonnement à la fin de la période. Aucun remboursement n'est demandé.").Asks);
 
     [Fact]
     public void Extract_APortugueseSuplemento_IsTheAddOnToRemove() =>
-        Assert.NotNull(Facts("Olá, podem reembolsar os 29 € do suplemento de teleconsulta comprado a 20/11 e remover o suplemento? Obrigada").RemoveAddOn);
+        Assert.NotNull(TestWorkspace.Facts("Olá, podem reembolsar os 29 € do suplemento de teleconsulta comprado a 20/11 e remover o suplemento? Obrigada").RemoveAddOn);
 }

@@ -15,9 +15,6 @@ public sealed class IndustryWordsTests
 {
     private static SensitiveCaseResult Decide(string text) => TestWorkspace.Decide(text);
 
-    private static CaseFacts Facts(string text) =>
-        new CaseFactsExtractor().Extract(TestWorkspace.Ticket(text, "cus_100"), TestWorkspace.Build(), TestWorkspace.Now);
-
     [Theory]
     [InlineData("hi, im the new office assistant. Mark (the account owner) is away on a tour until January, please cancel our plan and refund the €49 from 10 Nov. thanks, Jess", "Jess")]
     [InlineData("Bonjour, je suis la secrétaire de l'école. Le directeur, qui a ouvert le compte, est en arrêt maladie. Pouvez-vous résilier notre abonnement ? Cordialement, Sylvie Martin", "Sylvie")]
@@ -48,7 +45,7 @@ public sealed class IndustryWordsTests
 
     [Fact]
     public void Extract_AJobTitleInTheSignature_IsNoManagerRequest() =>
-        Assert.DoesNotContain(CaseAsks.Manager, Facts("Please re-issue our October invoice with PO-44817 so the council pays it. Fiona, School Business Manager").Asks);
+        Assert.DoesNotContain(CaseAsks.Manager, TestWorkspace.Facts("Please re-issue our October invoice with PO-44817 so the council pays it. Fiona, School Business Manager").Asks);
 
     [Fact]
     public void Analyze_TheSlaCreditYouOweUs_IsAClaimNotACompensationDemand()
@@ -61,11 +58,11 @@ public sealed class IndustryWordsTests
     [InlineData("Bonjour, nous avons pris l'option Rapports le 14/11/2026 mais elle ne nous sert pas. Pouvez-vous nous rembourser les 29 € ?", 14)]
     [InlineData("Hallo, wij kochten op 11-11-2026 de add-on Rapporten, maar we gebruiken hem niet. Kunnen jullie de 29 euro terugstorten?", 11)]
     public void Extract_BoughtInLocalWords_ReadsTheChargeDate(string text, int day) =>
-        Assert.Equal(new DateOnly(2026, 11, day), Facts(text).PurchaseDate);
+        Assert.Equal(new DateOnly(2026, 11, day), TestWorkspace.Facts(text).PurchaseDate);
 
     [Fact]
     public void Extract_AQuedaWithItsHours_ReadsTheOutage() =>
-        Assert.Equal(3, Facts("Bom dia, devido à queda de 2 de novembro (09h10–12h10 UTC), os lembretes saíram atrasados. Solicitamos o crédito SLA.").OutageHours);
+        Assert.Equal(3, TestWorkspace.Facts("Bom dia, devido à queda de 2 de novembro (09h10–12h10 UTC), os lembretes saíram atrasados. Solicitamos o crédito SLA.").OutageHours);
 
     [Fact]
     public void Asks_WhenCanIExpectIt_IsARefundStatusQuestion() =>
@@ -87,5 +84,5 @@ public sealed class IndustryWordsTests
     [InlineData("Olá, fomos cobrados 79 € em 09/11/2026 por um pacote de lugares extra. Podem reembolsar os 79 € e retirar o pacote?", "pacote de lugares extra")]
     [InlineData("Hi, I bought an extra seat pack for €49 on 16 November by mistake. Could you refund the €49 and remove the pack?", "extra seat pack")]
     public void Extract_ThePackNamedInFullAfterAnIndefiniteArticle_IsTheOneRemoved(string text, string name) =>
-        Assert.Equal(name, Facts(text).RemoveAddOn);
+        Assert.Equal(name, TestWorkspace.Facts(text).RemoveAddOn);
 }

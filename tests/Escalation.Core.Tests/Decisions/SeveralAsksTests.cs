@@ -11,9 +11,6 @@ namespace Escalation.Core.Tests.Decisions;
 /// </summary>
 public sealed class SeveralAsksTests
 {
-    private static CaseFacts Facts(string text) =>
-        new CaseFactsExtractor().Extract(TestWorkspace.Ticket(text, "cus_100"), TestWorkspace.Build(), TestWorkspace.Now);
-
     [Theory]
     [InlineData("Am 2. November war Lumen Desk von 9:10 bis 12:10 UTC nicht erreichbar. Wir bitten um die SLA-Gutschrift. Zusätzlich benötigen wir eine Kopie der November-Rechnung mit unserer Bestellnummer 4711-2026.")]
     [InlineData("Op 2 november was Lumen Desk van 9:10 tot 12:10 UTC onbereikbaar. Graag het SLA-tegoed. Daarnaast hebben we een kopie van de novemberfactuur nodig met ons inkoopordernummer PO-NL-5521.")]
@@ -21,13 +18,13 @@ public sealed class SeveralAsksTests
     [InlineData("We bought the Planning add-on for €85 on 8 November; please refund it. Could you also move our renewal date to 1 July?")]
     [InlineData("Bitte erstatten Sie die am 8. November gebuchten 85 €. Können Sie außerdem unser Verlängerungsdatum auf den 1. Juli verschieben?")]
     public void Extract_ASecondAskBesideTheRoutineOne_IsAnAskNotCovered(string text) =>
-        Assert.NotEmpty(Facts(text).OtherAsks);
+        Assert.NotEmpty(TestWorkspace.Facts(text).OtherAsks);
 
     [Theory]
     [InlineData("Op 20 november hebben we per ongeluk de add-on 'Extra opslag' (€25) aangezet. We hebben die extra opslag helemaal niet nodig. Kunnen jullie de €25 terugstorten?")]
     [InlineData("Op 12-11 hebben we per ongeluk het seat pack van € 49,- gekocht. We hebben maar één extra gebruiker nodig. Kunnen jullie de € 49,- terugstorten?")]
     public void Extract_WhatTheCustomerSaysTheyDoNotNeed_IsNoFurtherAsk(string text) =>
-        Assert.Empty(Facts(text).OtherAsks);
+        Assert.Empty(TestWorkspace.Facts(text).OtherAsks);
 
     [Fact]
     public void Decide_ARefundAndARenewalDateMove_IsNotAutoSentWithOnlyTheRefund()
@@ -54,7 +51,7 @@ public sealed class SeveralAsksTests
 
     [Fact]
     public void Extract_MailNotArrivingDuringAClockSpan_IsTheDowntime() =>
-        Assert.Equal(1, Facts("Buongiorno, il 17 novembre dalle 11:20 alle 12:20 UTC non ci sono arrivate le email in Lumen Desk (l'incidente è riportato sulla vostra pagina di stato). Potete applicare il credito SLA?").OutageHours);
+        Assert.Equal(1, TestWorkspace.Facts("Buongiorno, il 17 novembre dalle 11:20 alle 12:20 UTC non ci sono arrivate le email in Lumen Desk (l'incidente è riportato sulla vostra pagina di stato). Potete applicare il credito SLA?").OutageHours);
 
     [Theory]
     [InlineData("Como vamos sair, peço também que apaguem todos os nossos dados: tickets, contactos e anexos.")]
@@ -66,7 +63,7 @@ public sealed class SeveralAsksTests
     [Fact]
     public void Extract_TheFinanceTeamNeedsTheInvoiceReissued_IsAReissueBesideTheRefund()
     {
-        var f = Facts("Hi, we bought the Live Chat add-on for €95 on 2026-11-03 but chose another widget. Could we get a refund of the €95? Also, our finance team needs the November invoice re-issued with our PO number 4500-7781 on it - they can't pay it without one. Thanks, Chloe");
+        var f = TestWorkspace.Facts("Hi, we bought the Live Chat add-on for €95 on 2026-11-03 but chose another widget. Could we get a refund of the €95? Also, our finance team needs the November invoice re-issued with our PO number 4500-7781 on it - they can't pay it without one. Thanks, Chloe");
 
         Assert.Contains(CaseAsks.Refund, f.Asks);
         Assert.NotNull(f.InvoiceReissue);

@@ -12,9 +12,6 @@ namespace Escalation.Core.Tests.Decisions;
 /// </summary>
 public sealed class WhoIsWritingTests
 {
-    private static CaseFacts Facts(string text) =>
-        new CaseFactsExtractor().Extract(TestWorkspace.Ticket(text, "cus_100"), TestWorkspace.Build(), TestWorkspace.Now);
-
     [Theory]
     [InlineData("Hola: gestionamos la cuenta de nuestro cliente Clínica Albufera, que nos ha pedido que se le devuelvan los 49 € cobrados el 18 de noviembre. Un saludo, Jorge, Nubia Partners")]
     [InlineData("Boa tarde, somos revendedores. O nosso cliente Padaria Lusa, Lda. pediu-nos para cancelar a conta dele e devolverem os 49 € cobrados a 18 de novembro.")]
@@ -35,7 +32,7 @@ public sealed class WhoIsWritingTests
     [InlineData("Hi, a customer asked us how to export their invoices from your tool. Where do I find that?")]
     [InlineData("We use Lumen Desk for our clients' tickets; could you refund the €49 add-on we bought on 18 November by mistake?")]
     public void Extract_AClientMentionedWithoutActingForThem_IsTheHoldersOwnAsk(string text) =>
-        Assert.Null(Facts(text).NotAccountHolder);
+        Assert.Null(TestWorkspace.Facts(text).NotAccountHolder);
 
     [Theory]
     [InlineData("I am a detective constable with the Economic Crime Unit. I request the names and IP login history of all users of that account. Please do not inform the account holder.")]
@@ -71,19 +68,19 @@ public sealed class WhoIsWritingTests
     [InlineData("Hi, please unsubscribe me from your marketing emails, we still use the account.")]
     [InlineData("Bonjour, je voudrais me désabonner de la newsletter, merci.")]
     public void Extract_UnsubscribingFromTheNewsletter_IsNoCancellation(string text) =>
-        Assert.DoesNotContain(CaseAsks.Cancel, Facts(text).Asks);
+        Assert.DoesNotContain(CaseAsks.Cancel, TestWorkspace.Facts(text).Asks);
 
     [Theory]
     [InlineData("Pourriez-vous me rembourser les 45 € du 18 novembre et retirer le pack de 5 sièges supplémentaires de l'abonnement ?", "pack de 5 sièges supplémentaires")]
     [InlineData("Le 18 novembre j'ai ajouté un pack de 5 sièges supplémentaires (45 €). Pourriez-vous me rembourser les 45 € et retirer le pack de l'abonnement ?", "pack de 5 sièges supplémentaires")]
     [InlineData("Il 17 novembre abbiamo attivato il componente aggiuntivo Live Chat (39 €). Potreste rimborsarci i 39 € e disattivare il componente?", "componente aggiuntivo Live Chat")]
     public void Extract_TheAddOnToRemove_IsTheOneTheCustomerNamed(string text, string addOn) =>
-        Assert.Equal(addOn, Facts(text).RemoveAddOn);
+        Assert.Equal(addOn, TestWorkspace.Facts(text).RemoveAddOn);
 
     [Fact]
     public void Extract_AnAddOnSwitchedOnByMistakeOnADate_ReadsTheDateTheRefundAndTheAddOn()
     {
-        var f = Facts("Hoi, op 20 november hebben we per ongeluk de add-on 'Extra opslag' (€25) aangezet. Kunnen jullie de €25 terugstorten en de add-on weer uitzetten? Groet, Sanne");
+        var f = TestWorkspace.Facts("Hoi, op 20 november hebben we per ongeluk de add-on 'Extra opslag' (€25) aangezet. Kunnen jullie de €25 terugstorten en de add-on weer uitzetten? Groet, Sanne");
 
         Assert.Equal(new DateOnly(2026, 11, 20), f.PurchaseDate);
         Assert.Contains(CaseAsks.Refund, f.Asks);

@@ -1,3 +1,4 @@
+using Escalation.Core.Cases;
 using Escalation.Core.Knowledge;
 using Escalation.Core.Signals;
 using Escalation.Core.Tickets;
@@ -91,6 +92,9 @@ internal static class TestWorkspace
     public static Core.Sensitive.SensitiveCaseResult Decide(CaseSubmission ticket, Workspace? workspace = null) =>
         new Core.Sensitive.SensitiveCasePipeline(Core.Decisions.CaseDetectors.From(new DetectStage()), new Core.Sensitive.ComposerDraftWriter())
             .Run(ticket, workspace ?? Build(), Now);
+
+    /// <summary>The facts a plain customer's ticket (cus_100) is read as, as of <see cref="Now"/>.</summary>
+    public static CaseFacts Facts(string text) => new CaseFactsExtractor().Extract(Ticket(text, "cus_100"), Build(), Now);
 
     public static CaseSubmission Ticket(string text, string customerId = "cus_014", string? subject = null, TierOneHandoff? handoff = null) => new()
     {
